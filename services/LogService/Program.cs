@@ -1,0 +1,15 @@
+using AirisEpm.LogService.Extensions;
+using AirisEpm.ServiceDefaults;
+using AirisEpm.ServiceDefaults.Dapr;
+using AirisEpm.ServiceDefaults.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults(AppIds.LogService);
+builder.AddLogServiceServices();
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapDefaultEndpoints(Permissions.LogsRead);
+app.MapLogServiceApi();
+
+app.Run();

@@ -1,0 +1,15 @@
+namespace AirisEpm.MetricsService.Extensions;
+
+/// <summary>The composition root of metrics-service.</summary>
+internal static class Extensions
+{
+    public static IHostApplicationBuilder AddMetricsServiceServices(this IHostApplicationBuilder builder)
+    {
+        return builder;
+    }
+
+    public static WebApplication MapMetricsServiceApi(this WebApplication app)
+    {
+        return app;
+    }
+}

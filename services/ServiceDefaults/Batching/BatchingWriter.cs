@@ -1,0 +1,240 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AirisEpm.ServiceDefaults.Batching;
+
+/// <summary>
+/// A bounded, ordered buffer in front of an <see cref="IBatchSink{T}"/>. <see cref="WriteAsync"/>
+/// returns once the caller's items are durable, so an endpoint can acknowledge only what is stored.
+/// Items are flushed when <see cref="BatchingWriterOptions.MaxBatchSize"/> wait or every
+/// <see cref="BatchingWriterOptions.FlushInterval"/>; a failed write is retried with exponential
+/// backoff, in order, until it succeeds; on shutdown everything queued is flushed.
+/// </summary>
+public sealed partial class BatchingWriter<T> : BackgroundService
+{
+    private readonly IBatchSink<T> _sink;
+    private readonly BatchingWriterOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Lock _gate = new();
+    private readonly Queue<PendingWrite> _queue = new();
+    private readonly SemaphoreSlim _signal = new(0);
+    private int _queuedItems;
+    private int _consecutiveFailures;
+    private volatile bool _stopping;
+
+    public BatchingWriter(
+        IBatchSink<T> sink,
+        IOptions<BatchingWriterOptions> options,
+        TimeProvider time,
+        ILogger<BatchingWriter<T>> logger,
+        IMeterFactory? meters = null)
+    {
+        _sink = sink;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        var meter = meters?.Create("AirisEpm.Batching") ?? new Meter("AirisEpm.Batching");
+        meter.CreateObservableGauge($"airis.batching.{typeof(T).Name.ToLowerInvariant()}.queued", () => QueuedItems);
+    }
+
+    /// <summary>Items accepted and not yet durable.</summary>
+    public int QueuedItems => Volatile.Read(ref _queuedItems);
+
+    /// <summary>True while the sink is failing (the last write attempt threw).</summary>
+    public bool SinkFailing => Volatile.Read(ref _consecutiveFailures) > 0;
+
+    /// <summary>
+    /// Queues <paramref name="items"/> and waits until they are durable.
+    /// Throws <see cref="BackpressureException"/> (429) when the buffer has no room, and (503) when
+    /// they are not durable within the ack timeout; in that case they stay queued and will be written.
+    /// </summary>
+    public async Task WriteAsync(IReadOnlyList<T> items, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        var pending = Enqueue(items);
+        try
+        {
+            await pending.Completion.Task.WaitAsync(_options.AckTimeout, _time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            throw new BackpressureException(
+                "The store did not confirm the write in time; the data is queued and will still be written.",
+                503, RetryAfterHint());
+        }
+    }
+
+    private PendingWrite Enqueue(IReadOnlyList<T> items)
+    {
+        if (_stopping)
+        {
+            throw new BackpressureException("The service is shutting down.", 503, TimeSpan.FromSeconds(5));
+        }
+
+        var pending = new PendingWrite(items);
+        lock (_gate)
+        {
+            if (_queuedItems + items.Count > _options.Capacity)
+            {
+                var status = SinkFailing ? 503 : 429;
+                throw new BackpressureException(
+                    $"The write buffer is full ({_queuedItems} of {_options.Capacity} items queued).",
+                    status, RetryAfterHint());
+            }
+
+            _queue.Enqueue(pending);
+            _queuedItems += items.Count;
+        }
+
+        if (QueuedItems >= _options.MaxBatchSize)
+        {
+            _signal.Release();
+        }
+
+        return pending;
+    }
+
+    private TimeSpan RetryAfterHint() => SinkFailing ? _options.MaxRetryDelay : TimeSpan.FromSeconds(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            using var interval = new CancellationTokenSource(_options.FlushInterval, _time);
+            using var wake = CancellationTokenSource.CreateLinkedTokenSource(interval.Token, stoppingToken);
+            try
+            {
+                await _signal.WaitAsync(wake.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The interval elapsed: flush whatever is there.
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            await FlushAvailableAsync(stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _stopping = true;
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        using var deadline = new CancellationTokenSource(_options.ShutdownFlushTimeout, _time);
+        await FlushAvailableAsync(deadline.Token).ConfigureAwait(false);
+        if (QueuedItems > 0)
+        {
+            LogUnflushedAtShutdown(_logger, QueuedItems);
+        }
+    }
+
+    /// <summary>Writes everything queued now, batch by batch; used by tests and shutdown.</summary>
+    public async Task FlushAvailableAsync(CancellationToken cancellationToken)
+    {
+        while (TakeBatch() is { Count: > 0 } batch)
+        {
+            if (!await WriteWithRetryAsync(batch, cancellationToken).ConfigureAwait(false))
+            {
+                Requeue(batch);
+                return;
+            }
+        }
+    }
+
+    private List<PendingWrite> TakeBatch()
+    {
+        var batch = new List<PendingWrite>();
+        var count = 0;
+        lock (_gate)
+        {
+            // A single request larger than a batch still goes out whole: requests are never split.
+            while (_queue.TryPeek(out var next) && (count == 0 || count + next.Items.Count <= _options.MaxBatchSize))
+            {
+                batch.Add(_queue.Dequeue());
+                count += next.Items.Count;
+            }
+        }
+
+        return batch;
+    }
+
+    private void Requeue(List<PendingWrite> batch)
+    {
+        lock (_gate)
+        {
+            var rest = _queue.ToArray();
+            _queue.Clear();
+            foreach (var item in batch.Concat(rest))
+            {
+                _queue.Enqueue(item);
+            }
+        }
+    }
+
+    private async Task<bool> WriteWithRetryAsync(List<PendingWrite> batch, CancellationToken cancellationToken)
+    {
+        var items = batch.Count == 1 ? batch[0].Items : batch.SelectMany(p => p.Items).ToList();
+        var delay = _options.InitialRetryDelay;
+        while (true)
+        {
+            try
+            {
+                await _sink.WriteBatchAsync(items, cancellationToken).ConfigureAwait(false);
+                Volatile.Write(ref _consecutiveFailures, 0);
+                lock (_gate)
+                {
+                    _queuedItems -= items.Count;
+                }
+
+                foreach (var pending in batch)
+                {
+                    pending.Completion.TrySetResult();
+                }
+
+                return true;
+            }
+            catch (Exception) when (cancellationToken.IsCancellationRequested)
+            {
+                return false;
+            }
+            catch (Exception ex)
+            {
+                var failures = Interlocked.Increment(ref _consecutiveFailures);
+                LogWriteFailed(_logger, ex, items.Count, failures, delay);
+            }
+
+            try
+            {
+                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxRetryDelay.Ticks));
+        }
+    }
+
+    private sealed record PendingWrite(IReadOnlyList<T> Items)
+    {
+        public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing a batch of {Count} items failed ({Failures} in a row); retrying in {Delay}")]
+    private static partial void LogWriteFailed(ILogger logger, Exception exception, int count, int failures, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Count} queued items could not be flushed before shutdown")]
+    private static partial void LogUnflushedAtShutdown(ILogger logger, int count);
+}

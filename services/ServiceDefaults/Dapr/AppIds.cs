@@ -1,0 +1,12 @@
+namespace AirisEpm.ServiceDefaults.Dapr;
+
+/// <summary>Dapr app ids, as declared in dapr.yaml and docker-compose.yml.</summary>
+public static class AppIds
+{
+    public const string MetricsService = "metrics-service";
+    public const string LogService = "log-service";
+    public const string TraceService = "trace-service";
+    public const string AlertService = "alert-service";
+
+    public static readonly IReadOnlyList<string> All = [MetricsService, LogService, TraceService, AlertService];
+}

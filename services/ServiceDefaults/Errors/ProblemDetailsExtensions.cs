@@ -1,0 +1,67 @@
+using AirisEpm.ServiceDefaults.Batching;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AirisEpm.ServiceDefaults.Errors;
+
+public static class ProblemDetailsExtensions
+{
+    /// <summary>Every error answers application/problem+json, with the trace id to find it in our own traces.</summary>
+    public static IServiceCollection AddAirisProblemDetails(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Extensions["traceId"] =
+                System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<ClientErrorExceptionHandler>();
+        return services;
+    }
+
+    public static WebApplication UseAirisProblemDetails(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+}
+
+/// <summary>
+/// Turns exceptions a client caused (unreadable body, oversized body, backpressure) into 4xx/503
+/// ProblemDetails; anything else stays a 500 without internals.
+/// </summary>
+internal sealed class ClientErrorExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail) = exception switch
+        {
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } e =>
+                (413, "Request body too large", e.Message),
+            BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message),
+            BackpressureException e => (e.StatusCode, e.StatusCode == 429 ? "Too many requests" : "Service unavailable", e.Message),
+            System.Text.Json.JsonException e => (400, "Malformed JSON", e.Message),
+            _ => (0, "", ""),
+        };
+        if (status == 0)
+        {
+            return false;
+        }
+
+        if (exception is BackpressureException backpressure)
+        {
+            httpContext.Response.Headers.RetryAfter = Math.Ceiling(backpressure.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        });
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace AirisEpm.ServiceDefaults.Security;
+
+/// <summary>Met when the user holds <see cref="Permission"/> or <c>admin</c>.</summary>
+public sealed class PermissionRequirement(string permission) : AuthorizationHandler<PermissionRequirement>, IAuthorizationRequirement
+{
+    public string Permission { get; } = permission;
+
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
+    {
+        if (HasPermission(context.User, requirement.Permission))
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public static bool HasPermission(System.Security.Claims.ClaimsPrincipal user, string permission)
+    {
+        foreach (var claim in user.Claims)
+        {
+            var granted = claim.Type switch
+            {
+                Permissions.ClaimType => [claim.Value],
+                "scope" or "scp" => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+                _ => Array.Empty<string>(),
+            };
+            if (granted.Contains(permission) || granted.Contains(Permissions.Admin))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

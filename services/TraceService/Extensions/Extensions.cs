@@ -1,0 +1,15 @@
+namespace AirisEpm.TraceService.Extensions;
+
+/// <summary>The composition root of trace-service.</summary>
+internal static class Extensions
+{
+    public static IHostApplicationBuilder AddTraceServiceServices(this IHostApplicationBuilder builder)
+    {
+        return builder;
+    }
+
+    public static WebApplication MapTraceServiceApi(this WebApplication app)
+    {
+        return app;
+    }
+}

@@ -1,0 +1,13 @@
+using System.Net.Http.Headers;
+
+namespace AirisEpm.TestSupport;
+
+public static class HttpClientExtensions
+{
+    /// <summary>Sends a bearer token carrying <paramref name="permissions"/> on every request.</summary>
+    public static HttpClient WithToken(this HttpClient client, params string[] permissions)
+    {
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.With(permissions));
+        return client;
+    }
+}

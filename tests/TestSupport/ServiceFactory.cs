@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace AirisEpm.TestSupport;
+
+/// <summary>
+/// Hosts a service in memory in the Development environment, with no sidecar: the Dapr ports point
+/// at a closed loopback port, so sidecar calls fail fast instead of finding a stray daprd.
+/// </summary>
+public class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint>
+    where TEntryPoint : class
+{
+    private readonly Dictionary<string, string?> _settings = new()
+    {
+        ["DAPR_HTTP_PORT"] = "1",
+        ["DAPR_GRPC_PORT"] = "2",
+        ["Http:PermitsPerSecond"] = "100000",
+        ["Http:Burst"] = "100000",
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
+    };
+
+    public string EnvironmentName { get; set; } = "Development";
+
+    /// <summary>Overrides a configuration value before the host starts.</summary>
+    public ServiceFactory<TEntryPoint> With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(EnvironmentName);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+    }
+}
