@@ -1,0 +1,95 @@
+using System.Diagnostics.Metrics;
+using System.Text;
+using AirisEpm.ServiceDefaults.Dapr;
+using Dapr;
+using Dapr.Client;
+
+namespace AirisEpm.AlertService.Notifications;
+
+/// <summary>
+/// Sends notifications only through Dapr output bindings. Retries and circuit breaking come from
+/// the components' outbound policies in resiliency.yaml, not from here: one call, one outcome.
+/// </summary>
+public sealed partial class BindingNotifier
+{
+    private readonly DaprClient _dapr;
+    private readonly NotificationLog _log;
+    private readonly TimeProvider _time;
+    private readonly ILogger<BindingNotifier> _logger;
+    private readonly Counter<long> _sent;
+
+    public BindingNotifier(DaprClient dapr, NotificationLog log, TimeProvider time, ILogger<BindingNotifier> logger, IMeterFactory meters)
+    {
+        _dapr = dapr;
+        _log = log;
+        _time = time;
+        _logger = logger;
+        _sent = meters.Create("AirisEpm.Alerts").CreateCounter<long>("airis.alerts.notifications", description: "Notifications attempted, by channel and outcome");
+    }
+
+    /// <summary>Sends <paramref name="payload"/> to one channel; null when the channel skips resolved notices.</summary>
+    public async Task<NotificationRecord?> SendAsync(ChannelTarget target, WebhookPayload payload, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(payload);
+        if (payload.Status == WebhookPayload.Resolved && !target.SendResolved)
+        {
+            return null;
+        }
+
+        string? error = null;
+        try
+        {
+            await InvokeAsync(target, payload, cancellationToken);
+        }
+        catch (Exception ex) when (ex is DaprException or HttpRequestException)
+        {
+            error = ex.InnerException?.Message ?? ex.Message;
+            LogFailed(_logger, ex, target.Channel, payload.Receiver, payload.GroupKey);
+        }
+
+        var outcome = error is null ? NotificationRecord.Sent : NotificationRecord.Failed;
+        var record = new NotificationRecord(Guid.NewGuid().ToString("N"), _time.GetUtcNow(), payload.Receiver,
+            target.Channel, payload.GroupKey, payload.Status, payload.Alerts.Count, outcome, error);
+        _log.Add(record);
+        _sent.Add(1, new("channel", target.Channel), new("outcome", outcome));
+        LogOutcome(_logger, target.Channel, payload.Receiver, payload.GroupKey, payload.Status, outcome);
+        return record;
+    }
+
+    private Task InvokeAsync(ChannelTarget target, WebhookPayload payload, CancellationToken cancellationToken) => target switch
+    {
+        EmailTarget email => SendEmailAsync(email, payload, cancellationToken),
+        SlackTarget slack => _dapr.InvokeBindingAsync(DaprComponents.Slack, "post",
+            SlackMessage.From(payload, slack.SlackChannel), cancellationToken: cancellationToken),
+        SmsTarget sms => _dapr.InvokeBindingAsync(DaprComponents.Sms, "create", SmsMessage.From(payload),
+            new Dictionary<string, string> { ["toNumber"] = sms.ToNumber }, cancellationToken),
+        WebhookTarget webhook => _dapr.InvokeBindingAsync(DaprComponents.Webhook, "post", payload,
+            webhook.Path is { Length: > 0 } path ? new Dictionary<string, string> { ["path"] = path } : null, cancellationToken),
+        _ => throw new ArgumentOutOfRangeException(nameof(target), target.GetType().Name, "Unknown channel."),
+    };
+
+    /// <summary>
+    /// The SMTP binding mails the request data as the body; sent through the generic overload it
+    /// would arrive JSON-quoted, so the HTML goes as raw bytes.
+    /// </summary>
+    private async Task SendEmailAsync(EmailTarget email, WebhookPayload payload, CancellationToken cancellationToken)
+    {
+        var message = EmailMessage.From(payload);
+        var request = new BindingRequest(DaprComponents.Email, "create") { Data = Encoding.UTF8.GetBytes(message.HtmlBody) };
+        request.Metadata["emailTo"] = email.To;
+        request.Metadata["subject"] = message.Subject;
+        if (email.Cc is { Length: > 0 } cc)
+        {
+            request.Metadata["emailCC"] = cc;
+        }
+
+        await _dapr.InvokeBindingAsync(request, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notification via {Channel} to {Receiver} for {GroupKey} ({Status}): {Outcome}")]
+    private static partial void LogOutcome(ILogger logger, string channel, string receiver, string groupKey, string status, string outcome);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification via {Channel} to {Receiver} for {GroupKey} failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string channel, string receiver, string groupKey);
+}

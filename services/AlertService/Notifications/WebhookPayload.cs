@@ -1,0 +1,71 @@
+using System.Text.Json.Serialization;
+
+namespace AirisEpm.AlertService.Notifications;
+
+/// <summary>
+/// One notification for one alert group, in the shape of Alertmanager's webhook payload version 4.
+/// Every channel renders from it, and the webhook receiver gets it as is, so existing Alertmanager
+/// webhook consumers work unchanged.
+/// </summary>
+public sealed record WebhookPayload
+{
+    [JsonPropertyName("version")]
+    public string Version { get; init; } = "4";
+
+    [JsonPropertyName("groupKey")]
+    public required string GroupKey { get; init; }
+
+    [JsonPropertyName("truncatedAlerts")]
+    public int TruncatedAlerts { get; init; }
+
+    /// <summary>"firing" when any alert of the group fires, else "resolved".</summary>
+    [JsonPropertyName("status")]
+    public required string Status { get; init; }
+
+    [JsonPropertyName("receiver")]
+    public required string Receiver { get; init; }
+
+    [JsonPropertyName("groupLabels")]
+    public required IReadOnlyDictionary<string, string> GroupLabels { get; init; }
+
+    [JsonPropertyName("commonLabels")]
+    public required IReadOnlyDictionary<string, string> CommonLabels { get; init; }
+
+    [JsonPropertyName("commonAnnotations")]
+    public required IReadOnlyDictionary<string, string> CommonAnnotations { get; init; }
+
+    [JsonPropertyName("externalURL")]
+    public required string ExternalUrl { get; init; }
+
+    [JsonPropertyName("alerts")]
+    public required IReadOnlyList<WebhookAlert> Alerts { get; init; }
+
+    public const string Firing = "firing";
+    public const string Resolved = "resolved";
+}
+
+/// <summary>One alert inside a <see cref="WebhookPayload"/>.</summary>
+public sealed record WebhookAlert
+{
+    [JsonPropertyName("status")]
+    public required string Status { get; init; }
+
+    [JsonPropertyName("labels")]
+    public required IReadOnlyDictionary<string, string> Labels { get; init; }
+
+    [JsonPropertyName("annotations")]
+    public required IReadOnlyDictionary<string, string> Annotations { get; init; }
+
+    [JsonPropertyName("startsAt")]
+    public DateTimeOffset StartsAt { get; init; }
+
+    /// <summary>Alertmanager sends 0001-01-01T00:00:00Z for a firing alert with no end.</summary>
+    [JsonPropertyName("endsAt")]
+    public DateTimeOffset EndsAt { get; init; }
+
+    [JsonPropertyName("generatorURL")]
+    public string GeneratorUrl { get; init; } = "";
+
+    [JsonPropertyName("fingerprint")]
+    public required string Fingerprint { get; init; }
+}
