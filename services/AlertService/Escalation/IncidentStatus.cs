@@ -1,0 +1,8 @@
+namespace AirisEpm.AlertService.Escalation;
+
+public enum IncidentStatus
+{
+    Triggered,
+    Acknowledged,
+    Resolved,
+}
