@@ -1,4 +1,5 @@
 using AirisEpm.AlertService.Escalation;
+using AirisEpm.AlertService.Incidents;
 
 namespace AirisEpm.AlertService.Tests.Escalation;
 

@@ -1,4 +1,6 @@
-namespace AirisEpm.AlertService.Escalation;
+using AirisEpm.AlertService.Escalation;
+
+namespace AirisEpm.AlertService.Incidents;
 
 /// <summary>
 /// An incident's life as pure state: triggered by a firing alert group, escalated step by step

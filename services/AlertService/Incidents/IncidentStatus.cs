@@ -1,4 +1,4 @@
-namespace AirisEpm.AlertService.Escalation;
+namespace AirisEpm.AlertService.Incidents;
 
 public enum IncidentStatus
 {
