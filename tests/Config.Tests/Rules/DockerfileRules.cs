@@ -12,7 +12,46 @@ public static partial class DockerfileRules
 {
     public static IEnumerable<Finding> Check(RunFile run, Repo repo) =>
         run.Apps.Where(app => app.AppDirPath is not null && app.AppPort is not null)
-            .SelectMany(app => Check(repo, Repo.Combine(Repo.Combine(run.File.Folder, app.AppDirPath!), "Dockerfile"), app.AppPort!.Value));
+            .SelectMany(app => Check(repo, Repo.Combine(Repo.Combine(run.File.Folder, app.AppDirPath!), "Dockerfile"), app.AppPort!.Value)
+                .Concat(CheckProjectsCopied(repo, Repo.Combine(run.File.Folder, app.AppDirPath!))));
+
+    /// <summary>
+    /// The build stage copies the service and every project it references (transitively), or the image
+    /// build fails on the first new ProjectReference.
+    /// </summary>
+    public static IEnumerable<Finding> CheckProjectsCopied(Repo repo, string appDir)
+    {
+        var dockerfile = Repo.Combine(appDir, "Dockerfile");
+        var projects = repo.List(appDir, "*.csproj");
+        if (projects.Count == 0 || !repo.FileExists(dockerfile))
+        {
+            yield break;
+        }
+
+        var project = projects[0];
+
+        var text = repo.Read(dockerfile).Text;
+        foreach (var folder in ProjectFolders(repo, project, []).Where(f => !text.Contains($"COPY {f}/ {f}/", StringComparison.Ordinal)))
+        {
+            yield return new(dockerfile, "COPY", $"the build stage must copy {folder}/ (a referenced project)");
+        }
+    }
+
+    private static HashSet<string> ProjectFolders(Repo repo, string project, HashSet<string> seen)
+    {
+        var folder = Path.GetDirectoryName(project)!.Replace('\\', '/');
+        if (!seen.Add(folder) || !repo.FileExists(project))
+        {
+            return seen;
+        }
+
+        foreach (Match reference in ProjectReference().Matches(repo.Read(project).Text))
+        {
+            ProjectFolders(repo, Repo.Combine(folder, reference.Groups[1].Value.Replace('\\', '/')), seen);
+        }
+
+        return seen;
+    }
 
     public static IEnumerable<Finding> Check(Repo repo, string path, int port)
     {
@@ -52,6 +91,9 @@ public static partial class DockerfileRules
             yield return new(path, "HEALTHCHECK", $"must probe {Extensions.LivenessPath} on port {port}");
         }
     }
+
+    [GeneratedRegex(@"<ProjectReference\s+Include=""([^""]+)""")]
+    private static partial Regex ProjectReference();
 
     [GeneratedRegex(@"^FROM\s+(\S+)", RegexOptions.Multiline)]
     private static partial Regex From();

@@ -31,6 +31,13 @@ public static class PortAgreementRules
             yield break;
         }
 
+        var dockerfile = service.Node.Text("build.dockerfile");
+        var expectedDockerfile = Repo.Combine(app.AppDirPath ?? "", "Dockerfile");
+        if (dockerfile is null || Repo.Normalize(dockerfile) != expectedDockerfile)
+        {
+            yield return new(file, $"services.{app.AppId}.build.dockerfile", $"'{dockerfile}' must be {expectedDockerfile}, the appDirPath of dapr.yaml");
+        }
+
         foreach (var (variable, expected) in new[] { ("DAPR_HTTP_PORT", app.HttpPort), ("DAPR_GRPC_PORT", app.GrpcPort) })
         {
             if (RunApp.Port(service.Environment.GetValueOrDefault(variable)) != expected)

@@ -1,3 +1,4 @@
+using AirisEpm.Config.Tests.Model;
 using AirisEpm.Config.Tests.Rules;
 
 namespace AirisEpm.Config.Tests.Tests;
@@ -11,6 +12,7 @@ public sealed class AgreementRulesTests
     [InlineData("docker-compose.yml", "DAPR_HTTP_PORT: \"3504\"", "DAPR_HTTP_PORT: \"3505\"", "services.alert-service.environment.DAPR_HTTP_PORT")]
     [InlineData("docker-compose.yml", "ASPNETCORE_URLS: http://+:8002", "ASPNETCORE_URLS: http://+:8080", "services.log-service.environment.ASPNETCORE_URLS")]
     [InlineData("docker-compose.yml", "      - \"8001:8001\"\n", "", "services.metrics-service.ports")]
+    [InlineData("docker-compose.yml", "dockerfile: services/TraceService/Dockerfile", "dockerfile: services/MetricsService/Dockerfile", "services.trace-service.build.dockerfile")]
     [InlineData("services/LogService/Properties/launchSettings.json", "http://localhost:8002", "http://localhost:8020", "profiles.log-service.applicationUrl")]
     [InlineData("services/AlertService/Properties/launchSettings.json", "\"DAPR_GRPC_PORT\": \"50004\"", "\"DAPR_GRPC_PORT\": \"50001\"", "profiles.alert-service.environmentVariables.DAPR_GRPC_PORT")]
     [InlineData("dapr.yaml", "daprHTTPPort: 3503", "daprHTTPPort: 3513", "profiles.trace-service.environmentVariables.DAPR_HTTP_PORT")]
@@ -29,8 +31,24 @@ public sealed class AgreementRulesTests
     [InlineData("services/AlertService/Dockerfile", "GET /healthz", "GET /", "HEALTHCHECK")]
     [InlineData("services/AlertService/Dockerfile", "/dev/tcp/127.0.0.1/8004 ", "/dev/tcp/127.0.0.1/8080 ", "HEALTHCHECK")]
     [InlineData("services/MetricsService/Dockerfile", "FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build", "FROM mcr.microsoft.com/dotnet/sdk:9.0 AS build", "FROM")]
+    [InlineData("services/LogService/Dockerfile", "COPY services/ServiceDefaults/ services/ServiceDefaults/\n", "", "COPY")]
     public void Rejects_a_broken_dockerfile(string file, string fragment, string replacement, string field) =>
         Checks.AssertNames(Checks.Broken(nameof(DockerfileRules), file, fragment, replacement), file, field);
+
+    [Fact]
+    public void Rejects_a_dockerfile_missing_a_newly_referenced_project()
+    {
+        var repo = Repo.Current;
+        var csproj = repo.Edit(
+            "services/AlertService/AlertService.csproj",
+            "<ProjectReference Include=\"../ServiceDefaults/ServiceDefaults.csproj\" />",
+            "<ProjectReference Include=\"../ServiceDefaults/ServiceDefaults.csproj\" /><ProjectReference Include=\"../MetricsService/MetricsService.csproj\" />");
+
+        var findings = DockerfileRules.CheckProjectsCopied(repo.With(csproj), "services/AlertService").ToList();
+
+        Checks.AssertNames(findings, "services/AlertService/Dockerfile", "COPY");
+        Assert.Contains("services/MetricsService/", findings.Single().Message, StringComparison.Ordinal);
+    }
 
     [Theory]
     [InlineData("components/local/secretstore.yaml", "value: ../../components/local/secrets.json", "value: components/local/secrets.json")]
