@@ -25,6 +25,12 @@ public sealed class AgreementRulesTests
     }
 
     [Theory]
+    [InlineData("services/MetricsService/Program.cs", "AddServiceDefaults(AppIds.MetricsService)", "AddServiceDefaults(AppIds.LogService)")]
+    [InlineData("services/TraceService/Program.cs", "AddServiceDefaults(AppIds.TraceService)", "AddServiceDefaults(\"trace-service\")")]
+    public void Rejects_a_service_whose_code_names_another_app_id(string file, string fragment, string replacement) =>
+        Checks.AssertNames(Checks.Broken(nameof(AppIdRules), file, fragment, replacement), file, "AddServiceDefaults");
+
+    [Theory]
     [InlineData("services/MetricsService/Dockerfile", "EXPOSE 8001", "EXPOSE 8080", "EXPOSE")]
     [InlineData("services/LogService/Dockerfile", "ENV ASPNETCORE_URLS=http://+:8002", "ENV ASPNETCORE_URLS=http://+:8080", "ENV ASPNETCORE_URLS")]
     [InlineData("services/TraceService/Dockerfile", "USER $APP_UID", "USER root", "USER")]

@@ -22,6 +22,7 @@ public static class Checks
             [nameof(RunFileRules)] = repo => RunFileRules.Check(Run(repo), repo),
             [nameof(ComposeRules)] = repo => ComposeRules.Check(Compose(repo), repo),
             [nameof(PortAgreementRules)] = repo => PortAgreementRules.Check(Run(repo), Compose(repo), repo),
+            [nameof(AppIdRules)] = repo => AppIdRules.Check(Run(repo), repo),
             [nameof(DockerfileRules)] = repo => DockerfileRules.Check(Run(repo), repo),
             [nameof(SecretsFileRules)] = repo => SecretsFileRules.CheckRunFile(Run(repo), repo)
                 .Concat(SecretsFileRules.CheckCompose(Compose(repo), repo)),
