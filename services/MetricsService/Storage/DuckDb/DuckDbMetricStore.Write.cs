@@ -17,7 +17,7 @@ public sealed partial class DuckDbMetricStore
         SELECT s.series_id, t.bucket, min(s.value), max(s.value), sum(s.value), count(*), arg_max(s.value, s.ts), max(s.ts)
         FROM samples s
         JOIN (SELECT DISTINCT series_id, (ts // 60000) * 60000 AS bucket FROM staging_samples WHERE ts >= $oldest) t
-          ON s.series_id = t.series_id AND s.ts >= t.bucket AND s.ts < t.bucket + 60000
+          ON s.series_id = t.series_id AND (s.ts // 60000) * 60000 = t.bucket
         WHERE s.ts >= $lo AND s.ts < $hi
         GROUP BY s.series_id, t.bucket
         """;
@@ -27,7 +27,7 @@ public sealed partial class DuckDbMetricStore
         SELECT r.series_id, t.bucket, min(r.min), max(r.max), sum(r.sum), sum(r.count), arg_max(r.last, r.last_ts), max(r.last_ts)
         FROM rollup_1m r
         JOIN (SELECT DISTINCT series_id, (ts // 3600000) * 3600000 AS bucket FROM staging_samples WHERE ts >= $oldest) t
-          ON r.series_id = t.series_id AND r.bucket >= t.bucket AND r.bucket < t.bucket + 3600000
+          ON r.series_id = t.series_id AND (r.bucket // 3600000) * 3600000 = t.bucket
         WHERE r.bucket >= $lo AND r.bucket < $hi
         GROUP BY r.series_id, t.bucket
         """;
@@ -90,32 +90,40 @@ public sealed partial class DuckDbMetricStore
 
     private static long Floor(long ts, long width) => ts - (((ts % width) + width) % width);
 
-    private static void InsertSeries(DuckDBConnection connection, IEnumerable<MetricSample> newSeries)
+    /// <summary>
+    /// New series go through staging tables and the Appender too: a fleet coming online brings
+    /// thousands at once. Label rows are added only for series not stored yet, so a series the
+    /// cache did not know (written by an earlier process) is never duplicated.
+    /// </summary>
+    private static void InsertSeries(DuckDBConnection connection, ICollection<MetricSample> newSeries)
     {
-        foreach (var sample in newSeries)
+        if (newSeries.Count == 0)
         {
-            var id = sample.SeriesId;
-            using var series = connection.CreateCommand();
-            series.CommandText = "INSERT OR IGNORE INTO series (id, name, labels, type) VALUES ($id, $name, $labels, $type)";
-            series.Parameters.Add(new DuckDBParameter("id", id));
-            series.Parameters.Add(new DuckDBParameter("name", sample.Name));
-            series.Parameters.Add(new DuckDBParameter("labels", JsonSerializer.Serialize(sample.Labels.ToDictionary())));
-            series.Parameters.Add(new DuckDBParameter("type", sample.Type.ToString().ToLowerInvariant()));
-            if (series.ExecuteNonQuery() == 0)
-            {
-                continue; // Already stored by an earlier process: its label rows exist too.
-            }
+            return;
+        }
 
-            foreach (var label in sample.Labels.Labels)
+        Execute(connection, "DELETE FROM staging_series; DELETE FROM staging_labels");
+        using (var series = connection.CreateAppender("staging_series"))
+        using (var labels = connection.CreateAppender("staging_labels"))
+        {
+            foreach (var sample in newSeries)
             {
-                using var pair = connection.CreateCommand();
-                pair.CommandText = "INSERT INTO series_labels VALUES ($id, $name, $value)";
-                pair.Parameters.Add(new DuckDBParameter("id", id));
-                pair.Parameters.Add(new DuckDBParameter("name", label.Name));
-                pair.Parameters.Add(new DuckDBParameter("value", label.Value));
-                pair.ExecuteNonQuery();
+                var id = sample.SeriesId;
+                series.CreateRow().AppendValue(id).AppendValue(sample.Name)
+                    .AppendValue(JsonSerializer.Serialize(sample.Labels.ToDictionary()))
+                    .AppendValue(sample.Type.ToString().ToLowerInvariant()).EndRow();
+                foreach (var label in sample.Labels.Labels)
+                {
+                    labels.CreateRow().AppendValue(id).AppendValue(label.Name).AppendValue(label.Value).EndRow();
+                }
             }
         }
+
+        Execute(connection, """
+            INSERT INTO series_labels SELECT l.* FROM staging_labels l WHERE l.series_id NOT IN (SELECT id FROM series);
+            INSERT OR IGNORE INTO series SELECT * FROM staging_series;
+            DELETE FROM staging_series; DELETE FROM staging_labels;
+            """);
     }
 
     private static void Execute(DuckDBConnection connection, string sql, params (string Name, long Value)[] parameters)

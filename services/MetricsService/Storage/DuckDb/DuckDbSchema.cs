@@ -20,6 +20,10 @@ internal static class DuckDbSchema
             CREATE TABLE rollup_1h (series_id BIGINT NOT NULL, bucket BIGINT NOT NULL, min DOUBLE, max DOUBLE, sum DOUBLE,
                 count BIGINT, last DOUBLE, last_ts BIGINT, PRIMARY KEY (series_id, bucket));
             """),
+        (2, "staging tables for bulk series inserts", """
+            CREATE TABLE staging_series (id BIGINT NOT NULL, name VARCHAR NOT NULL, labels VARCHAR NOT NULL, type VARCHAR NOT NULL);
+            CREATE TABLE staging_labels (series_id BIGINT NOT NULL, name VARCHAR NOT NULL, value VARCHAR NOT NULL);
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;
