@@ -7,13 +7,23 @@ namespace AirisEpm.MetricsService.Storage.DuckDb;
 /// <summary>
 /// The write path: new series rows, then the batch appended to a staging table and upserted into
 /// <c>samples</c> (same series and timestamp overwrites), then every 1m bucket the batch touched is
-/// recomputed from raw and every touched 1h bucket from the 1m rows. Recomputing instead of adding
+/// replaced by its recomputation from raw and every touched 1h bucket by one from the 1m rows. Recomputing instead of adding
 /// keeps the rollups exact for late and overwritten samples. One transaction per batch.
 /// </summary>
 public sealed partial class DuckDbMetricStore
 {
+    private const string ForgetMinute = """
+        DELETE FROM rollup_1m r WHERE r.bucket >= $lo AND r.bucket < $hi AND EXISTS (
+            SELECT 1 FROM staging_samples s WHERE s.series_id = r.series_id AND (s.ts // 60000) * 60000 = r.bucket AND s.ts >= $oldest)
+        """;
+
+    private const string ForgetHour = """
+        DELETE FROM rollup_1h r WHERE r.bucket >= $lo AND r.bucket < $hi AND EXISTS (
+            SELECT 1 FROM staging_samples s WHERE s.series_id = r.series_id AND (s.ts // 3600000) * 3600000 = r.bucket AND s.ts >= $oldest)
+        """;
+
     private const string RecomputeMinute = """
-        INSERT OR REPLACE INTO rollup_1m
+        INSERT INTO rollup_1m
         SELECT s.series_id, t.bucket, min(s.value), max(s.value), sum(s.value), count(*), arg_max(s.value, s.ts), max(s.ts)
         FROM samples s
         JOIN (SELECT DISTINCT series_id, (ts // 60000) * 60000 AS bucket FROM staging_samples WHERE ts >= $oldest) t
@@ -23,7 +33,7 @@ public sealed partial class DuckDbMetricStore
         """;
 
     private const string RecomputeHour = """
-        INSERT OR REPLACE INTO rollup_1h
+        INSERT INTO rollup_1h
         SELECT r.series_id, t.bucket, min(r.min), max(r.max), sum(r.sum), sum(r.count), arg_max(r.last, r.last_ts), max(r.last_ts)
         FROM rollup_1m r
         JOIN (SELECT DISTINCT series_id, (ts // 3600000) * 3600000 AS bucket FROM staging_samples WHERE ts >= $oldest) t
@@ -72,8 +82,12 @@ public sealed partial class DuckDbMetricStore
 
             Execute(connection, "INSERT OR REPLACE INTO samples SELECT series_id, ts, value FROM staging_samples");
             var oldest = _time.GetUtcNow().ToUnixTimeMilliseconds() - (long)_options.LateSampleWindow.TotalMilliseconds;
-            Execute(connection, RecomputeMinute, ("oldest", oldest), ("lo", Floor(minTs, 60_000)), ("hi", Floor(maxTs, 60_000) + 60_000));
-            Execute(connection, RecomputeHour, ("oldest", oldest), ("lo", Floor(minTs, 3_600_000)), ("hi", Floor(maxTs, 3_600_000) + 3_600_000));
+            (string, long)[] minute = [("oldest", oldest), ("lo", Floor(minTs, 60_000)), ("hi", Floor(maxTs, 60_000) + 60_000)];
+            (string, long)[] hour = [("oldest", oldest), ("lo", Floor(minTs, 3_600_000)), ("hi", Floor(maxTs, 3_600_000) + 3_600_000)];
+            Execute(connection, ForgetMinute, minute);
+            Execute(connection, RecomputeMinute, minute);
+            Execute(connection, ForgetHour, hour);
+            Execute(connection, RecomputeHour, hour);
             Execute(connection, "DELETE FROM staging_samples");
             transaction.Commit();
         }

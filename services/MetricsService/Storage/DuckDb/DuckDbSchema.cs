@@ -24,6 +24,16 @@ internal static class DuckDbSchema
             CREATE TABLE staging_series (id BIGINT NOT NULL, name VARCHAR NOT NULL, labels VARCHAR NOT NULL, type VARCHAR NOT NULL);
             CREATE TABLE staging_labels (series_id BIGINT NOT NULL, name VARCHAR NOT NULL, value VARCHAR NOT NULL);
             """),
+        // ART primary-key indexes made each rollup upsert cost more than the aggregation itself; the single
+        // writer replaces touched buckets with delete + insert in one transaction, which keeps them unique.
+        (3, "rollup tables without primary-key indexes", """
+            CREATE TABLE rollup_1m_v3 AS SELECT * FROM rollup_1m;
+            DROP TABLE rollup_1m;
+            ALTER TABLE rollup_1m_v3 RENAME TO rollup_1m;
+            CREATE TABLE rollup_1h_v3 AS SELECT * FROM rollup_1h;
+            DROP TABLE rollup_1h;
+            ALTER TABLE rollup_1h_v3 RENAME TO rollup_1h;
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;
