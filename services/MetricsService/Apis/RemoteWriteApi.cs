@@ -29,8 +29,8 @@ public static class RemoteWriteApi
 
     public static async Task<Results<NoContent, ProblemHttpResult>> WriteAsync(
         HttpRequest request,
-        RemoteWriteDecoder decoder,
-        IMetricIngestor ingestor,
+        [FromServices] RemoteWriteDecoder decoder,
+        [FromServices] IMetricIngestor ingestor,
         IOptions<ProtocolOptions> options,
         CancellationToken cancellationToken)
     {

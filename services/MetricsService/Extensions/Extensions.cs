@@ -5,11 +5,13 @@ internal static class Extensions
 {
     public static IHostApplicationBuilder AddMetricsServiceServices(this IHostApplicationBuilder builder)
     {
+        builder.AddMetricsProtocols();
         return builder;
     }
 
     public static WebApplication MapMetricsServiceApi(this WebApplication app)
     {
+        app.MapMetricsProtocols();
         return app;
     }
 }
