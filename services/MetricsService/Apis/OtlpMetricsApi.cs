@@ -22,7 +22,6 @@ public static class OtlpMetricsApi
             .WithName("OtlpExportMetrics")
             .WithTags("Ingest")
             .WithSummary("OpenTelemetry OTLP/HTTP metrics receiver")
-            .Accepts<byte[]>(OtlpCodec.Protobuf, OtlpCodec.Json)
             .RequireAuthorization(Permissions.MetricsWrite)
             .WithMetadata(new RequestSizeLimitAttribute(options.MaxBodyBytes));
         return app;

@@ -21,7 +21,6 @@ public static class RemoteWriteApi
             .WithName("RemoteWrite")
             .WithTags("Ingest")
             .WithSummary("Prometheus remote_write 1.0 receiver")
-            .Accepts<byte[]>("application/x-protobuf")
             .RequireAuthorization(Permissions.MetricsWrite)
             .WithMetadata(new RequestSizeLimitAttribute(options.MaxBodyBytes));
         return app;

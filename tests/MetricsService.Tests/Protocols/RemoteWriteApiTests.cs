@@ -83,7 +83,7 @@ public sealed class RemoteWriteApiTests
     {
         await using var factory = new ProtocolsFactory();
         var response = await Post(factory, new RemoteWriteBuilder().Series([("__name__", "g")], (1, 1)).ToSnappy(), contentType, encoding);
-        await AssertProblem(response, HttpStatusCode.UnsupportedMediaType, "");
+        await AssertProblem(response, HttpStatusCode.UnsupportedMediaType, contentType.Contains("v2") ? "remote_write 1.0" : contentType == "application/json" ? "application/x-protobuf" : "snappy");
     }
 
     [Fact]

@@ -1,6 +1,9 @@
 using AirisEpm.MetricsService.Ingest;
 using AirisEpm.TestSupport;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,7 +23,9 @@ public sealed class ProtocolsFactory : ServiceFactory<Program>
         return this;
     }
 
-    public Uri BaseAddress => ClientOptions.BaseAddress;
+    /// <summary>The Kestrel address after <see cref="OnKestrel"/>.</summary>
+    public Uri BaseAddress => new(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses
+        .First(a => a.StartsWith("http://", StringComparison.Ordinal)).Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
