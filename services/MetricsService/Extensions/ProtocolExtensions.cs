@@ -2,6 +2,8 @@ using AirisEpm.MetricsService.Apis;
 using AirisEpm.MetricsService.Protocols;
 using AirisEpm.MetricsService.Protocols.Otlp;
 using AirisEpm.MetricsService.Protocols.RemoteWrite;
+using AirisEpm.MetricsService.Scraping;
+using AirisEpm.ServiceDefaults.Validation;
 
 namespace AirisEpm.MetricsService.Extensions;
 
@@ -10,10 +12,23 @@ internal static class ProtocolExtensions
 {
     public static IHostApplicationBuilder AddMetricsProtocols(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ProtocolOptions>().BindConfiguration(ProtocolOptions.Section)
+        var services = builder.Services;
+        services.AddOptions<ProtocolOptions>().BindConfiguration(ProtocolOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<RemoteWriteDecoder>();
-        builder.Services.AddSingleton<OtlpMetricConverter>();
+        services.AddSingleton<RemoteWriteDecoder>();
+        services.AddSingleton<OtlpMetricConverter>();
+
+        services.AddOptions<ScrapingOptions>().BindConfiguration(ScrapingOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.DefaultTargets.All(t => ScrapeTargetRequestValidator.IsHttpUrl(t.Url)),
+                $"{ScrapingOptions.Section}:DefaultTargets: every Url must be an absolute http(s) URL.")
+            .ValidateOnStart();
+        services.AddValidatorsOf<ScrapeTargetRequestValidator>();
+        services.AddSingleton<IScrapeTargetRepository, DaprScrapeTargetRepository>();
+        services.AddSingleton<ScrapeSchedule>();
+        services.AddTransient<ScrapeCoordinator>();
+        services.AddHttpClient<TargetScraper>(TargetScraper.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.All });
         return builder;
     }
 
@@ -21,6 +36,7 @@ internal static class ProtocolExtensions
     {
         app.MapRemoteWriteApi();
         app.MapOtlpMetricsApi();
+        app.MapScrapeTargetsApi();
         return app;
     }
 }
