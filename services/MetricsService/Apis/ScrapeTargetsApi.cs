@@ -33,7 +33,7 @@ public static class ScrapeTargetsApi
     public static async Task<Ok<IReadOnlyList<ScrapeTarget>>> ListAsync([FromServices] IScrapeTargetRepository repository, CancellationToken cancellationToken) =>
         TypedResults.Ok(await repository.ListAsync(cancellationToken));
 
-    public static async Task<Results<Ok<ScrapeTarget>, NotFound<ProblemDetails>>> GetAsync(
+    public static async Task<Results<Ok<ScrapeTarget>, ProblemHttpResult>> GetAsync(
         string id, [FromServices] IScrapeTargetRepository repository, CancellationToken cancellationToken) =>
         await repository.GetAsync(id, cancellationToken) is { } target ? TypedResults.Ok(target) : NotFoundProblem(id);
 
@@ -48,7 +48,7 @@ public static class ScrapeTargetsApi
         return TypedResults.Created($"{Path}/{target.Id}", target);
     }
 
-    public static async Task<Results<Ok<ScrapeTarget>, NotFound<ProblemDetails>>> UpdateAsync(
+    public static async Task<Results<Ok<ScrapeTarget>, ProblemHttpResult>> UpdateAsync(
         string id,
         ScrapeTargetRequest request,
         [FromServices] IScrapeTargetRepository repository,
@@ -65,18 +65,13 @@ public static class ScrapeTargetsApi
         return TypedResults.Ok(target);
     }
 
-    public static async Task<Results<NoContent, NotFound<ProblemDetails>>> DeleteAsync(
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         string id, [FromServices] IScrapeTargetRepository repository, CancellationToken cancellationToken) =>
         await repository.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : NotFoundProblem(id);
 
     public static async Task<Ok<ScrapeTickResult>> TickAsync([FromServices] ScrapeCoordinator coordinator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await coordinator.TickAsync(cancellationToken));
 
-    private static NotFound<ProblemDetails> NotFoundProblem(string id) =>
-        TypedResults.NotFound(new ProblemDetails
-        {
-            Status = StatusCodes.Status404NotFound,
-            Title = "Scrape target not found",
-            Detail = $"No scrape target has the id '{id}'.",
-        });
+    private static ProblemHttpResult NotFoundProblem(string id) =>
+        TypedResults.Problem(title: "Scrape target not found", detail: $"No scrape target has the id '{id}'.", statusCode: StatusCodes.Status404NotFound);
 }

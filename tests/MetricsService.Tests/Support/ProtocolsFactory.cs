@@ -1,4 +1,5 @@
 using AirisEpm.MetricsService.Ingest;
+using AirisEpm.MetricsService.Scraping;
 using AirisEpm.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -14,6 +15,8 @@ namespace AirisEpm.MetricsService.Tests.Support;
 public sealed class ProtocolsFactory : ServiceFactory<Program>
 {
     public CapturingIngestor Ingestor { get; } = new();
+
+    public InMemoryScrapeTargetRepository Targets { get; } = new();
 
     /// <summary>Serves on a real Kestrel port (for clients that need one), see <see cref="BaseAddress"/>.</summary>
     public ProtocolsFactory OnKestrel()
@@ -34,6 +37,8 @@ public sealed class ProtocolsFactory : ServiceFactory<Program>
         {
             services.RemoveAll<IMetricIngestor>();
             services.AddSingleton<IMetricIngestor>(Ingestor);
+            services.RemoveAll<IScrapeTargetRepository>();
+            services.AddSingleton<IScrapeTargetRepository>(Targets);
         });
     }
 }
