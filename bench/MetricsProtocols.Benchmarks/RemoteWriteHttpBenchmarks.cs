@@ -80,6 +80,8 @@ public class RemoteWriteHttpBenchmarks
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
+            // Under BenchmarkDotNet there is no test manifest naming the content root: point at the service's folder.
+            builder.UseContentRoot(Path.Combine(RepositoryRoot(), "services", "MetricsService"));
             builder.UseSetting("Logging:LogLevel:Default", "Error");
             builder.ConfigureTestServices(services =>
             {
@@ -87,6 +89,17 @@ public class RemoteWriteHttpBenchmarks
                 services.AddSingleton<IMetricIngestor, CountingIngestor>();
             });
         }
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "AirisEpm.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Run the benchmarks from inside the repository.");
     }
 
     private sealed class CountingIngestor : IMetricIngestor

@@ -125,7 +125,8 @@ public sealed class RemoteWriteDecoder(IOptions<ProtocolOptions> options)
                     break;
                 case 2:
                     reader.Expect(wireType, ProtobufReader.LengthDelimited, "label.value");
-                    value = reader.ReadString();
+                    // The metric name's value is as low-cardinality as a label name: intern it too.
+                    value = name == PrometheusNames.MetricNameLabel ? LabelNames.Intern(reader.ReadBytes()) : reader.ReadString();
                     break;
                 default:
                     reader.Skip(wireType);
