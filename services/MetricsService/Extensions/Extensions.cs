@@ -19,6 +19,7 @@ internal static class Extensions
         builder.Services.AddValidatorsOf<MetricsBatchValidator>();
         // JSON has no NaN or infinity literals: query results write them as "NaN", "Infinity", "-Infinity".
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling |= JsonNumberHandling.AllowNamedFloatingPointLiterals);
+        builder.AddMetricsProtocols();
         return builder;
     }
 
@@ -26,6 +27,7 @@ internal static class Extensions
     {
         app.MapMetricsIngestApi(app.Services.GetRequiredService<IOptions<IngestOptions>>().Value.MaxBodyBytes);
         app.MapMetricsQueryApi();
+        app.MapMetricsProtocols();
         return app;
     }
 }
