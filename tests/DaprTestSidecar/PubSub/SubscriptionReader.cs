@@ -33,11 +33,8 @@ public static class SubscriptionReader
 
     private static SubscriptionDefinition Read(JsonElement item)
     {
-        string? Text(JsonElement e, string name) =>
-            e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-        var routes = item.TryGetProperty("routes", out var r) ? r : default;
-        var rules = routes.ValueKind == JsonValueKind.Object && routes.TryGetProperty("rules", out var list) && list.ValueKind == JsonValueKind.Array
+        var routes = Property(item, "routes");
+        var rules = Property(routes, "rules") is { ValueKind: JsonValueKind.Array } list
             ? list.EnumerateArray().Select(rule => new RouteRule(Text(rule, "match") ?? "", Text(rule, "path") ?? "")).ToList()
             : [];
         return new SubscriptionDefinition(
@@ -48,4 +45,13 @@ public static class SubscriptionReader
             Text(item, "deadLetterTopic"),
             []);
     }
+
+    /// <summary>Field names match case-insensitively, as Go's JSON decoding in daprd does ("pubsubName" = "pubsubname").</summary>
+    private static JsonElement Property(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object
+            ? element.EnumerateObject().FirstOrDefault(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Value
+            : default;
+
+    private static string? Text(JsonElement element, string name) =>
+        Property(element, name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
 }
