@@ -17,6 +17,9 @@ public sealed class ActorPlacement(DaprMesh mesh)
     private readonly ConcurrentDictionary<ActorKey, DateTimeOffset> _active = new();
     private readonly ConcurrentDictionary<(ActorKey, string, bool), ActorSchedule> _schedules = new();
 
+    // Held so that the idle scans' timers stay alive (unreferenced timers may be collected).
+    private readonly ConcurrentBag<ITimer> _idleScans = [];
+
     public IReadOnlyCollection<ActorKey> Active => _active.Keys.ToList();
 
     public IReadOnlyList<ActorSchedule> Schedules => _schedules.Values.ToList();
@@ -33,7 +36,7 @@ public sealed class ActorPlacement(DaprMesh mesh)
 
         if (config.Entities.Count > 0)
         {
-            host.Scheduler.Schedule(config.ScanInterval, config.ScanInterval, ct => DeactivateIdleAsync(host, config.IdleTimeout, ct));
+            _idleScans.Add(host.Scheduler.Schedule(config.ScanInterval, config.ScanInterval, ct => DeactivateIdleAsync(host, config.IdleTimeout, ct)));
         }
     }
 

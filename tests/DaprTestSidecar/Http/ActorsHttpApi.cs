@@ -39,8 +39,9 @@ internal static class ActorsHttpApi
             var entry = sidecar.Mesh.Actors.StateStore(sidecar.AppId).Get(ActorPlacement.StateKey(sidecar.AppId, new ActorKey(type, id), key));
             return entry is null ? Results.NoContent() : Results.Bytes(entry.Value, "application/json");
         });
-        actors.MapMethods("/state", Methods, (string type, string id, JsonElement body, TestSidecar sidecar) =>
+        actors.MapMethods("/state", Methods, async (string type, string id, HttpRequest http, TestSidecar sidecar) =>
         {
+            var body = await JsonBody.ElementAsync(http);
             var actor = new ActorKey(type, id);
             var writes = body.EnumerateArray().Select(op =>
             {
@@ -59,9 +60,9 @@ internal static class ActorsHttpApi
 
     private static void MapSchedules(RouteGroupBuilder actors, string segment, bool isReminder)
     {
-        actors.MapMethods($"/{segment}/{{name}}", Methods, (string type, string id, string name, JsonObject body, TestSidecar sidecar) =>
+        actors.MapMethods($"/{segment}/{{name}}", Methods, async (string type, string id, string name, HttpRequest http, TestSidecar sidecar) =>
         {
-            sidecar.Mesh.Actors.Schedule(new ActorKey(type, id), name, isReminder, body);
+            sidecar.Mesh.Actors.Schedule(new ActorKey(type, id), name, isReminder, await JsonBody.ObjectAsync(http));
             return Results.NoContent();
         });
         actors.MapGet($"/{segment}/{{name}}", (string type, string id, string name, TestSidecar sidecar) =>

@@ -13,8 +13,9 @@ internal static class StateHttpApi
 {
     public static void MapStateApi(this RouteGroupBuilder v1)
     {
-        v1.MapPost("/state/{store}", (string store, JsonElement body, TestSidecar sidecar) =>
+        v1.MapPost("/state/{store}", async (string store, HttpRequest http, TestSidecar sidecar) =>
         {
+            var body = await JsonBody.ElementAsync(http);
             sidecar.State.Apply(store, body.EnumerateArray().Select(i => Write(i, delete: false)).ToList());
             return Results.NoContent();
         });
@@ -34,14 +35,15 @@ internal static class StateHttpApi
             sidecar.State.Apply(store, [new StateWrite(key, null, etag.Length == 0 ? null : etag, Concurrency.Unspecified, null)], "delete");
             return Results.NoContent();
         });
-        v1.MapPost("/state/{store}/bulk", (string store, JsonElement body, TestSidecar sidecar) =>
-            Results.Json(body.GetProperty("keys").EnumerateArray().Select(k => k.GetString() ?? "").Select(key =>
+        v1.MapPost("/state/{store}/bulk", async (string store, HttpRequest http, TestSidecar sidecar) =>
+            Results.Json((await JsonBody.ElementAsync(http)).GetProperty("keys").EnumerateArray().Select(k => k.GetString() ?? "").Select(key =>
             {
                 var entry = sidecar.State.Get(store, key);
                 return new { key, data = entry is null ? (JsonElement?)null : JsonDocument.Parse(entry.Value).RootElement, etag = entry?.ETag };
             })));
-        v1.MapPost("/state/{store}/transaction", (string store, JsonElement body, TestSidecar sidecar) =>
+        v1.MapPost("/state/{store}/transaction", async (string store, HttpRequest http, TestSidecar sidecar) =>
         {
+            var body = await JsonBody.ElementAsync(http);
             var writes = body.GetProperty("operations").EnumerateArray().Select(o => o.GetProperty("operation").GetString() switch
             {
                 "upsert" => Write(o.GetProperty("request"), delete: false),
