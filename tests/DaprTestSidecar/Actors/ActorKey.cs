@@ -7,7 +7,10 @@ public readonly record struct ActorKey(string Type, string Id)
 }
 
 /// <summary>A reminder or timer the sidecar keeps for an actor.</summary>
-public sealed record ActorSchedule(ActorKey Actor, string Name, bool IsReminder, string Body, ITimer Timer)
+public sealed record ActorSchedule(ActorKey Actor, string Name, bool IsReminder, string Body)
 {
+    /// <summary>Set right after creation; the entry exists first so that an immediate firing finds it.</summary>
+    public ITimer? Timer { get; internal set; }
+
     public int Fired { get; set; }
 }

@@ -81,11 +81,9 @@ public sealed class ActorPlacement(DaprMesh mesh)
         var now = mesh.Clock.GetUtcNow();
         var due = DaprSchedule.Due(body["dueTime"]?.GetValue<string>(), now);
         var (period, repetitions) = DaprSchedule.Period(body["period"]?.GetValue<string>());
-        var key = (actor, name, isReminder);
-        ActorSchedule? entry = null;
-        var timer = HostOf(actor.Type).Scheduler.Schedule(due, period, ct => FireAsync(entry!, repetitions, ct));
-        entry = new ActorSchedule(actor, name, isReminder, body.ToJsonString(), timer);
-        _schedules[key] = entry;
+        var entry = new ActorSchedule(actor, name, isReminder, body.ToJsonString());
+        _schedules[(actor, name, isReminder)] = entry;
+        entry.Timer = HostOf(actor.Type).Scheduler.Schedule(due, period, ct => FireAsync(entry, repetitions, ct));
     }
 
     public ActorSchedule? Find(ActorKey actor, string name, bool isReminder) => _schedules.GetValueOrDefault((actor, name, isReminder));
@@ -97,7 +95,7 @@ public sealed class ActorPlacement(DaprMesh mesh)
             return false;
         }
 
-        entry.Timer.Dispose();
+        entry.Timer?.Dispose();
         return true;
     }
 
