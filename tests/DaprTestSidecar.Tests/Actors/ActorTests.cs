@@ -56,6 +56,20 @@ public sealed class ActorTests
     }
 
     [Fact]
+    public async Task A_timer_fires_each_period_of_the_clock()
+    {
+        var (env, proxies) = await StartAsync();
+        await using var _ = env;
+        var counter = proxies.CreateActorProxy<ICounterActor>(new ActorId("t-1"), nameof(CounterActor));
+        await counter.TickEveryAsync(TimeSpan.FromSeconds(10));
+
+        env.Clock.Advance(TimeSpan.FromSeconds(10));
+        await Eventually.TrueAsync(() => counter.GetAsync().GetAwaiter().GetResult() == 10, what: "the first tick");
+        env.Clock.Advance(TimeSpan.FromSeconds(10));
+        await Eventually.TrueAsync(() => counter.GetAsync().GetAwaiter().GetResult() == 20, what: "the second tick");
+    }
+
+    [Fact]
     public async Task An_idle_actor_is_deactivated_on_the_clock()
     {
         var (env, proxies) = await StartAsync();

@@ -10,6 +10,8 @@ public interface ICounterActor : IActor
     Task<int> GetAsync();
 
     Task RemindInAsync(TimeSpan due);
+
+    Task TickEveryAsync(TimeSpan period);
 }
 
 /// <summary>An in-test actor: a counter in actor state, bumped by calls and by its reminder.</summary>
@@ -28,6 +30,10 @@ public sealed class CounterActor(ActorHost host) : Actor(host), ICounterActor, I
     public Task<int> GetAsync() => StateManager.GetOrAddStateAsync(Key, 0);
 
     public Task RemindInAsync(TimeSpan due) => RegisterReminderAsync("bump", [1], due, TimeSpan.FromMilliseconds(-1));
+
+    public Task TickEveryAsync(TimeSpan period) => RegisterTimerAsync("tick", nameof(OnTickAsync), null, period, period);
+
+    public Task OnTickAsync() => IncrementAsync(10);
 
     public async Task ReceiveReminderAsync(string reminderName, byte[] state, TimeSpan dueTime, TimeSpan period) =>
         await IncrementAsync(100);
