@@ -75,7 +75,7 @@ public sealed class AlertStoreTests
         Assert.Single(copy.CollectGarbage(Now)); // only the one resolved at +0m is past retention
         _clock.Advance(TimeSpan.FromMinutes(2));
         var removed = copy.CollectGarbage(Now);
-        Assert.Single(removed); // the second timed out at +5m, 36m ago
+        Assert.Single(removed); // the second timed out at +5m, 31m ago
         Assert.Equal(0, copy.Count);
         Assert.Equal(2, _store.Count);
     }
