@@ -13,8 +13,8 @@ internal sealed class YamlConverter
     public AlertingConfig Convert(YamlDocument doc)
     {
         TimeSpan? resolveTimeout = doc.Global?.ResolveTimeout is { } rt ? Duration(rt, "global.resolve_timeout") : null;
-        var route = Route(doc.Route!, "route");
-        var named = (doc.NamedRoutes ?? []).ToDictionary(kv => kv.Key, kv => Route(kv.Value, $"named_routes.{kv.Key}"), StringComparer.Ordinal);
+        var route = ToRoute(doc.Route!, "route");
+        var named = (doc.NamedRoutes ?? []).ToDictionary(kv => kv.Key, kv => ToRoute(kv.Value, $"named_routes.{kv.Key}"), StringComparer.Ordinal);
         var receivers = (doc.Receivers ?? []).Select((r, i) => Receiver(r, $"receivers[{i}]")).ToList();
         var inhibit = (doc.InhibitRules ?? []).Select((r, i) => Inhibit(r, $"inhibit_rules[{i}]")).ToList();
         var intervals = new Dictionary<string, IReadOnlyList<TimeInterval>>(StringComparer.Ordinal);
@@ -39,7 +39,7 @@ internal sealed class YamlConverter
         }
     }
 
-    private RouteConfig Route(YamlRoute r, string path) => new()
+    private RouteConfig ToRoute(YamlRoute r, string path) => new()
     {
         Receiver = r.Receiver,
         Matchers = Matchers(r.Matchers, r.Match, r.MatchRe, path, "matchers"),
@@ -52,7 +52,7 @@ internal sealed class YamlConverter
         ActiveTimeIntervals = r.ActiveTimeIntervals ?? [],
         EscalationPolicy = r.EscalationPolicy,
         Ref = r.Ref,
-        Routes = (r.Routes ?? []).Select((c, i) => Route(c, $"{path}.routes[{i}]")).ToList(),
+        Routes = (r.Routes ?? []).Select((c, i) => ToRoute(c, $"{path}.routes[{i}]")).ToList(),
     };
 
     private Receiver Receiver(YamlReceiver r, string path)

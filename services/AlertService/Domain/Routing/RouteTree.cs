@@ -5,24 +5,24 @@ namespace AirisEpm.AlertService.Domain.Routing;
 /// <summary>The built routing tree: resolved routes, lookup by id, and alert matching.</summary>
 public sealed class RouteTree
 {
-    private readonly Dictionary<string, Route> _byId;
+    private readonly Dictionary<string, ResolvedRoute> _byId;
 
-    internal RouteTree(Route root, Dictionary<string, Route> byId)
+    internal RouteTree(ResolvedRoute root, Dictionary<string, ResolvedRoute> byId)
     {
         Root = root;
         _byId = byId;
     }
 
-    public Route Root { get; }
+    public ResolvedRoute Root { get; }
 
-    public IEnumerable<Route> All => _byId.Values;
+    public IEnumerable<ResolvedRoute> All => _byId.Values;
 
-    public bool TryGet(string id, out Route route) => _byId.TryGetValue(id, out route!);
+    public bool TryGet(string id, out ResolvedRoute route) => _byId.TryGetValue(id, out route!);
 
     /// <summary>The routes an alert goes to, depth-first in config order (at least the root).</summary>
-    public IReadOnlyList<Route> Match(LabelSet labels)
+    public IReadOnlyList<ResolvedRoute> Match(LabelSet labels)
     {
-        var result = new List<Route>(1);
+        var result = new List<ResolvedRoute>(1);
         Root.Match(labels, result);
         return result;
     }

@@ -6,7 +6,7 @@ namespace AirisEpm.AlertService.Domain.Routing;
 internal sealed class RouteTreeBuilder(ISet<string> receivers, ISet<string> timeIntervals, IReadOnlyDictionary<string, RouteConfig> namedRoutes)
 {
     private readonly List<ConfigError> _errors = [];
-    private readonly Dictionary<string, Route> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ResolvedRoute> _byId = new(StringComparer.Ordinal);
 
     public RouteTree Build(RouteConfig rootConfig)
     {
@@ -25,12 +25,12 @@ internal sealed class RouteTreeBuilder(ISet<string> receivers, ISet<string> time
         return new RouteTree(root, _byId);
     }
 
-    private Route BuildNode(RouteConfig config, string path, string? parentId, int index, Inherited parent, Stack<string> refs)
+    private ResolvedRoute BuildNode(RouteConfig config, string path, string? parentId, int index, Inherited parent, Stack<string> refs)
     {
         if (config.Ref is { } name) config = Resolve(name, config, path, refs);
         var id = parentId is null ? config.Matchers.Format() : $"{parentId}/{config.Matchers.Format()}/{index}";
         var inherited = Validate(config, path, parent);
-        var route = new Route(id, config, inherited.Receiver, inherited.GroupBy, inherited.GroupWait, inherited.GroupInterval, inherited.RepeatInterval, inherited.EscalationPolicy);
+        var route = new ResolvedRoute(id, config, inherited.Receiver, inherited.GroupBy, inherited.GroupWait, inherited.GroupInterval, inherited.RepeatInterval, inherited.EscalationPolicy);
         _byId.TryAdd(id, route);
         for (var i = 0; i < config.Routes.Count; i++)
         {

@@ -7,11 +7,11 @@ namespace AirisEpm.AlertService.Domain.Routing;
 /// Alertmanager's route id (<c>{}/{severity="critical"}/0</c>: matchers of each ancestor and
 /// the child index), which is stable as long as the config is.
 /// </summary>
-public sealed class Route
+public sealed class ResolvedRoute
 {
-    private readonly List<Route> _children = [];
+    private readonly List<ResolvedRoute> _children = [];
 
-    internal Route(string id, RouteConfig config, string receiver, GroupBy groupBy, TimeSpan groupWait, TimeSpan groupInterval, TimeSpan repeatInterval, string? escalationPolicy)
+    internal ResolvedRoute(string id, RouteConfig config, string receiver, GroupBy groupBy, TimeSpan groupWait, TimeSpan groupInterval, TimeSpan repeatInterval, string? escalationPolicy)
     {
         Id = id;
         Receiver = receiver;
@@ -48,15 +48,15 @@ public sealed class Route
 
     public string? EscalationPolicy { get; }
 
-    public IReadOnlyList<Route> Routes => _children;
+    public IReadOnlyList<ResolvedRoute> Routes => _children;
 
-    internal void Add(Route child) => _children.Add(child);
+    internal void Add(ResolvedRoute child) => _children.Add(child);
 
     /// <summary>
     /// Alertmanager's matching: when this route matches, children are tried in order; a matching
     /// child without <c>continue</c> stops the search; if no child matched, this route is the match.
     /// </summary>
-    public void Match(LabelSet labels, List<Route> result)
+    public void Match(LabelSet labels, List<ResolvedRoute> result)
     {
         if (!Matchers.MatchesAll(labels)) return;
         var before = result.Count;
