@@ -86,6 +86,35 @@ public sealed class Dispatcher(AlertingConfig config)
         if (_groups.TryGetValue(groupKey, out var group)) group.LastNotification = null;
     }
 
+    public IReadOnlyList<AggregationGroupSnapshot> Snapshot() =>
+        [.. _groups.Values.Select(g => new AggregationGroupSnapshot(g.Route.Id, g.GroupLabels, [.. g.AlertsByFingerprint.Values], g.NextFlushAt, g.HasFlushed, g.LastNotification))];
+
+    /// <summary>
+    /// Restores groups saved by <see cref="Snapshot"/>. A group whose route still exists comes back
+    /// with its timer and notification log; alerts of a route that no longer exists (the config
+    /// changed) are routed again as new at <paramref name="now"/>. This is also how a config reload
+    /// works: snapshot the old dispatcher, restore into one built on the new config.
+    /// </summary>
+    public void Restore(IEnumerable<AggregationGroupSnapshot> groups, DateTimeOffset now)
+    {
+        foreach (var saved in groups)
+        {
+            if (!Config.Routes.TryGet(saved.RouteId, out var route))
+            {
+                foreach (var alert in saved.Alerts) Ingest(alert, now);
+                continue;
+            }
+            var group = new AggregationGroup(route, AggregationGroup.KeyFor(route, saved.GroupLabels), saved.GroupLabels, saved.NextFlushAt)
+            {
+                HasFlushed = saved.HasFlushed,
+                LastNotification = saved.LastNotification,
+            };
+            foreach (var alert in saved.Alerts) group.AlertsByFingerprint[alert.Fingerprint] = alert;
+            _groups[group.Key] = group;
+            _timers.Enqueue(group, group.NextFlushAt);
+        }
+    }
+
     private NotificationDue? Flush(AggregationGroup group, DateTimeOffset now, IAlertMuter muter)
     {
         var firing = new List<Alert>();
