@@ -29,7 +29,18 @@ public sealed class Dispatcher(AlertingConfig config)
     public IReadOnlyCollection<AggregationGroup> Groups => _groups.Values;
 
     /// <summary>The earliest pending flush, for the caller's reminder or timer; null when idle.</summary>
-    public DateTimeOffset? NextFlushAt => _groups.Count == 0 ? null : _groups.Values.Min(g => g.NextFlushAt);
+    public DateTimeOffset? NextFlushAt
+    {
+        get
+        {
+            while (_timers.TryPeek(out var group, out var at))
+            {
+                if (IsLive(group, at)) return at;
+                _timers.Dequeue(); // stale entry of a rescheduled or deleted group
+            }
+            return null;
+        }
+    }
 
     public bool TryGetGroup(string key, out AggregationGroup group) => _groups.TryGetValue(key, out group!);
 
@@ -63,7 +74,7 @@ public sealed class Dispatcher(AlertingConfig config)
         while (_timers.TryPeek(out var group, out var at) && at <= now)
         {
             _timers.Dequeue();
-            if (at != group.NextFlushAt || !_groups.ContainsKey(group.Key)) continue; // stale timer entry
+            if (!IsLive(group, at)) continue;
             if (Flush(group, now, muter) is { } notification) due.Add(notification);
             group.HasFlushed = true;
             if (group.AlertsByFingerprint.Count == 0)
@@ -140,6 +151,9 @@ public sealed class Dispatcher(AlertingConfig config)
         resolved.Sort(ByFingerprint);
         return new NotificationDue(group.Route.Receiver, group.Key, group.Route.Id, group.GroupLabels, firing, resolved, group.Route.EscalationPolicy, now);
     }
+
+    private bool IsLive(AggregationGroup group, DateTimeOffset at) =>
+        at == group.NextFlushAt && _groups.TryGetValue(group.Key, out var current) && ReferenceEquals(current, group);
 
     private bool IsTimeMuted(ResolvedRoute route, DateTimeOffset now) =>
         Config.TimeIntervals.AnyActive(route.MuteTimeIntervals, now)
