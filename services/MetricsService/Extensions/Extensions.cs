@@ -2,6 +2,8 @@ using System.Text.Json.Serialization;
 using AirisEpm.MetricsService.Apis;
 using AirisEpm.MetricsService.Ingest;
 using AirisEpm.MetricsService.Query;
+using AirisEpm.MetricsService.Sla;
+using AirisEpm.MetricsService.Thresholds;
 using AirisEpm.ServiceDefaults.Validation;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +22,9 @@ internal static class Extensions
         // JSON has no NaN or infinity literals: query results write them as "NaN", "Infinity", "-Infinity".
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling |= JsonNumberHandling.AllowNamedFloatingPointLiterals);
         builder.AddMetricsProtocols();
+        builder.Services.AddThresholdTriggers();
+        builder.Services.AddOptions<SlaTargets>().BindConfiguration(SlaTargets.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<SlaDataSource>();
         return builder;
     }
 
@@ -28,6 +33,8 @@ internal static class Extensions
         app.MapMetricsIngestApi(app.Services.GetRequiredService<IOptions<IngestOptions>>().Value.MaxBodyBytes);
         app.MapMetricsQueryApi();
         app.MapMetricsProtocols();
+        app.MapThresholdRulesApi();
+        app.MapSlaApi();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using AirisEpm.MetricsService.Domain;
+using AirisEpm.MetricsService.Storage;
 using AirisEpm.ServiceDefaults.Events.Contracts;
 
 namespace AirisEpm.MetricsService.Thresholds;
@@ -6,7 +7,7 @@ namespace AirisEpm.MetricsService.Thresholds;
 /// <summary>A streaming threshold rule, compiled for evaluation on every ingested sample.</summary>
 public sealed class ThresholdRule
 {
-    private ThresholdRule(ThresholdRuleContract contract, IReadOnlyList<ThresholdMatcher> matchers, ComparisonOperator op)
+    private ThresholdRule(ThresholdRuleContract contract, IReadOnlyList<LabelMatcher> matchers, ComparisonOperator op)
     {
         Contract = contract;
         Matchers = matchers;
@@ -17,7 +18,7 @@ public sealed class ThresholdRule
 
     public string Id => Contract.RuleId;
 
-    public IReadOnlyList<ThresholdMatcher> Matchers { get; }
+    public IReadOnlyList<LabelMatcher> Matchers { get; }
 
     public ComparisonOperator Operator { get; }
 
@@ -32,17 +33,32 @@ public sealed class ThresholdRule
             return null;
         }
 
-        var matchers = new List<ThresholdMatcher>();
+        var matchers = new List<LabelMatcher>();
         foreach (var m in contract.Matchers)
         {
-            var matcher = ThresholdMatcher.TryCreate(m.Name, m.Op, m.Value, out error);
-            if (matcher is null)
+            MatchOp? matchOp = m.Op switch
             {
-                error = $"rule {contract.RuleId}: {error}";
+                "=" => MatchOp.Equal,
+                "!=" => MatchOp.NotEqual,
+                "=~" => MatchOp.Regex,
+                "!~" => MatchOp.NotRegex,
+                _ => null,
+            };
+            if (matchOp is null)
+            {
+                error = $"rule {contract.RuleId}: unknown matcher operator '{m.Op}' for label '{m.Name}'";
                 return null;
             }
 
-            matchers.Add(matcher);
+            try
+            {
+                matchers.Add(new LabelMatcher(m.Name, matchOp.Value, m.Value));
+            }
+            catch (ArgumentException ex)
+            {
+                error = $"rule {contract.RuleId}: invalid regex for label '{m.Name}': {ex.Message}";
+                return null;
+            }
         }
 
         error = null;
@@ -50,5 +66,5 @@ public sealed class ThresholdRule
     }
 
     public bool Selects(MetricSample sample) =>
-        sample.Name == Contract.MetricName && Matchers.All(m => m.Matches(sample.Labels));
+        sample.Name == Contract.MetricName && Matchers.All(m => m.Matches(sample.Labels[m.Name]));
 }
