@@ -1,0 +1,45 @@
+using AirisEpm.AlertService.Domain.Labels;
+
+namespace AirisEpm.AlertService.Domain.Alerts;
+
+/// <summary>An alert as a client posts it (API v2 <c>postableAlert</c>): start and end are optional.</summary>
+public sealed record PostedAlert(
+    LabelSet Labels,
+    LabelSet? Annotations = null,
+    DateTimeOffset? StartsAt = null,
+    DateTimeOffset? EndsAt = null,
+    string? GeneratorUrl = null)
+{
+    /// <summary>
+    /// Validation Alertmanager applies before accepting an alert; returns the reasons, empty when valid.
+    /// </summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (Labels.Count == 0) errors.Add("labels: at least one label pair required");
+        errors.AddRange(Labels.Names.Where(n => !LabelName.IsValid(n)).Select(n => $"labels: invalid label name \"{n}\""));
+        if (Annotations is not null)
+        {
+            errors.AddRange(Annotations.Names.Where(n => !LabelName.IsValid(n)).Select(n => $"annotations: invalid name \"{n}\""));
+        }
+        if (StartsAt is { } s && EndsAt is { } e && e < s) errors.Add("endsAt: must not be before startsAt");
+        return errors;
+    }
+
+    /// <summary>
+    /// Fills the gaps as Alertmanager's API does: no start means now (or the end if it is earlier),
+    /// no end means <c>now + resolveTimeout</c> with the timeout flag set.
+    /// </summary>
+    public Alert Normalize(DateTimeOffset now, TimeSpan resolveTimeout)
+    {
+        var startsAt = StartsAt ?? (EndsAt is { } end && end < now ? end : now);
+        return new Alert(
+            Labels,
+            Annotations ?? LabelSet.Empty,
+            startsAt,
+            EndsAt ?? now + resolveTimeout,
+            now,
+            GeneratorUrl,
+            Timeout: EndsAt is null);
+    }
+}

@@ -1,0 +1,39 @@
+using AirisEpm.AlertService.Domain.Routing;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace AirisEpm.AlertService.Domain.Configuration;
+
+/// <summary>
+/// Loads an alertmanager.yml-shaped document: <c>global.resolve_timeout</c>, <c>route</c>,
+/// <c>receivers</c> (email_configs, slack_configs, webhook_configs and our sms_configs),
+/// <c>inhibit_rules</c> (matchers or the legacy match/match_re maps), <c>time_intervals</c>
+/// (and the legacy <c>mute_time_intervals</c>), plus our <c>named_routes</c> and a route's
+/// <c>escalation_policy</c>. Unknown keys are errors, as in Alertmanager. Every problem is
+/// reported in one <see cref="ConfigException"/>.
+/// </summary>
+public static class AlertingConfigYaml
+{
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .Build();
+
+    public static AlertingConfig Load(string yaml)
+    {
+        YamlDocument? doc;
+        try
+        {
+            doc = Deserializer.Deserialize<YamlDocument>(yaml);
+        }
+        catch (YamlException ex)
+        {
+            var reason = (ex.InnerException?.Message ?? ex.Message).Split('\n')[0];
+            throw new ConfigException([new ConfigError($"line {ex.Start.Line}, column {ex.Start.Column}", reason)]);
+        }
+        if (doc?.Route is null) throw new ConfigException([new ConfigError("route", "a root route is required")]);
+        return new YamlConverter().Convert(doc);
+    }
+
+    public static AlertingConfig LoadFile(string path) => Load(File.ReadAllText(path));
+}
