@@ -15,16 +15,30 @@ public sealed partial class AlertEngineCycle(
     AlertingConfigHolder config,
     TimeProvider time,
     IOptions<AlertEngineOptions> options,
-    ILogger<AlertEngineCycle> logger)
+    ILogger<AlertEngineCycle> logger) : IDisposable
 {
+    private readonly SemaphoreSlim _turn = new(1, 1);
     private long _savedChanges = -1;
     private DateTimeOffset _lastSave = DateTimeOffset.MinValue;
     private DateTimeOffset _lastConfigRefresh = DateTimeOffset.MinValue;
 
-    /// <summary>Does nothing until the engine is restored.</summary>
+    /// <summary>Does nothing until the engine is restored. Turns never overlap: a caller waits for the running one.</summary>
     public async Task RunOnceAsync(CancellationToken cancellationToken)
     {
         if (!engine.IsRestored) return;
+        await _turn.WaitAsync(cancellationToken);
+        try
+        {
+            await RunTurnAsync(cancellationToken);
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
+    private async Task RunTurnAsync(CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         foreach (var due in engine.Tick(now))
         {
@@ -69,6 +83,8 @@ public sealed partial class AlertEngineCycle(
         _savedChanges = changes;
         _lastSave = now;
     }
+
+    public void Dispose() => _turn.Dispose();
 
     private async Task TryAsync(Func<Task> action, string what)
     {
