@@ -9,7 +9,7 @@ builder.AddAlertServiceServices();
 
 var app = builder.Build();
 app.UseServiceDefaults();
-app.MapDefaultEndpoints(Permissions.AlertsRead, mapLiveness: false);
+app.MapDefaultEndpoints(Permissions.AlertsRead);
 app.MapAlertServiceApi();
 
 app.Run();

@@ -53,7 +53,8 @@ public static class Extensions
     /// /healthz (liveness, what Dapr app health checks call), /health (detailed JSON), /metrics
     /// (Prometheus text), the OpenAPI document, and the Scalar reference UI in Development.
     /// /health shows internals (errors, store names), so it needs the service's read permission.
-    /// Pass <paramref name="mapLiveness"/> false where MapActorsHandlers already maps /healthz.
+    /// Keep <paramref name="mapLiveness"/> true with actors too: MapActorsHandlers' own /healthz runs
+    /// every check (so it fails without a sidecar) and has route order 100, so this one wins.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app, string healthPermission, bool mapLiveness = true)
     {

@@ -21,7 +21,10 @@ internal static class Extensions
         return builder;
     }
 
-    /// <summary>MapActorsHandlers also maps /healthz, which Dapr's app health checks call.</summary>
+    /// <summary>
+    /// MapActorsHandlers also maps /healthz running every health check (so 503 without a sidecar),
+    /// but with route order 100: the liveness endpoint MapDefaultEndpoints maps first wins.
+    /// </summary>
     public static WebApplication MapAlertServiceApi(this WebApplication app)
     {
         app.MapActorsHandlers();

@@ -21,9 +21,13 @@ public sealed partial class BatchingWriter<T> : BackgroundService
     private readonly Lock _gate = new();
     private readonly Queue<PendingWrite> _queue = new();
     private readonly SemaphoreSlim _signal = new(0);
+
+    // One flush at a time: the background loop, StopAsync and callers of FlushAvailableAsync would
+    // otherwise take consecutive batches concurrently and could write them out of order.
+    private readonly SemaphoreSlim _flushing = new(1, 1);
     private int _queuedItems;
     private int _consecutiveFailures;
-    private volatile bool _stopping;
+    private bool _stopping;
 
     public BatchingWriter(
         IBatchSink<T> sink,
@@ -74,14 +78,15 @@ public sealed partial class BatchingWriter<T> : BackgroundService
 
     private PendingWrite Enqueue(IReadOnlyList<T> items)
     {
-        if (_stopping)
-        {
-            throw new BackpressureException("The service is shutting down.", 503, TimeSpan.FromSeconds(5));
-        }
-
         var pending = new PendingWrite(items);
         lock (_gate)
         {
+            // Checked under the lock StopAsync sets it with, so nothing is queued after the final flush.
+            if (_stopping)
+            {
+                throw new BackpressureException("The service is shutting down.", 503, TimeSpan.FromSeconds(5));
+            }
+
             if (_queuedItems + items.Count > _options.Capacity)
             {
                 var status = SinkFailing ? 503 : 429;
@@ -129,7 +134,11 @@ public sealed partial class BatchingWriter<T> : BackgroundService
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        _stopping = true;
+        lock (_gate)
+        {
+            _stopping = true;
+        }
+
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
         using var deadline = new CancellationTokenSource(_options.ShutdownFlushTimeout, _time);
         await FlushAvailableAsync(deadline.Token).ConfigureAwait(false);
@@ -142,13 +151,29 @@ public sealed partial class BatchingWriter<T> : BackgroundService
     /// <summary>Writes everything queued now, batch by batch; used by tests and shutdown.</summary>
     public async Task FlushAvailableAsync(CancellationToken cancellationToken)
     {
-        while (TakeBatch() is { Count: > 0 } batch)
+        try
         {
-            if (!await WriteWithRetryAsync(batch, cancellationToken).ConfigureAwait(false))
+            await _flushing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        try
+        {
+            while (TakeBatch() is { Count: > 0 } batch)
             {
-                Requeue(batch);
-                return;
+                if (!await WriteWithRetryAsync(batch, cancellationToken).ConfigureAwait(false))
+                {
+                    Requeue(batch);
+                    return;
+                }
             }
+        }
+        finally
+        {
+            _flushing.Release();
         }
     }
 

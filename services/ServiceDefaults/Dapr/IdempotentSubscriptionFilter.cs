@@ -28,13 +28,25 @@ public sealed class IdempotentSubscriptionFilter(IdempotencyGuard guard) : IEndp
         }
 
         var result = await next(context);
-        if (http.Response.StatusCode < 300 && result is not IStatusCodeHttpResult { StatusCode: >= 300 })
+        if (Handled(http.Response.StatusCode, result))
         {
             await guard.MarkProcessedAsync(scope, messageId, http.RequestAborted);
         }
 
         return result;
     }
+
+    /// <summary>
+    /// Whether the handler's outcome counts as handled, so a redelivery may be skipped: only a
+    /// success. A failure must stay unrecorded so Dapr's retry runs the handler again. An IResult
+    /// whose status is unknown before it runs (a redirect, a custom result) does not count.
+    /// </summary>
+    public static bool Handled(int responseStatusCode, object? result) => result switch
+    {
+        IStatusCodeHttpResult coded => (coded.StatusCode ?? responseStatusCode) < 300,
+        IResult and not Microsoft.AspNetCore.Http.HttpResults.EmptyHttpResult => false,
+        _ => responseStatusCode < 300,
+    };
 }
 
 public static class IdempotentSubscriptionExtensions
