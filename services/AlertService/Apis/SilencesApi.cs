@@ -23,7 +23,7 @@ public static class SilencesApi
         return app;
     }
 
-    public static Results<Ok<SilenceCreated>, ValidationProblem, NotFound<ProblemDetails>> Post(PostableSilence silence, AlertEngine engine)
+    public static Results<Ok<SilenceCreated>, ValidationProblem, ProblemHttpResult> Post(PostableSilence silence, AlertEngine engine)
     {
         try
         {
@@ -64,11 +64,11 @@ public static class SilencesApi
             .ToList());
     }
 
-    public static Results<Ok<GettableSilence>, NotFound<ProblemDetails>> Get(string silenceID, AlertEngine engine) =>
+    public static Results<Ok<GettableSilence>, ProblemHttpResult> Get(string silenceID, AlertEngine engine) =>
         engine.GetSilence(silenceID) is { } silence ? TypedResults.Ok(GettableSilence.From(silence, engine.Now)) : NotFound(silenceID);
 
     /// <summary>Expires the silence (Alertmanager keeps it, expired, for its retention).</summary>
-    public static Results<Ok, NotFound<ProblemDetails>, Conflict<ProblemDetails>> Delete(string silenceID, AlertEngine engine)
+    public static Results<Ok, ProblemHttpResult> Delete(string silenceID, AlertEngine engine)
     {
         try
         {
@@ -81,12 +81,7 @@ public static class SilencesApi
         }
         catch (SilenceException ex)
         {
-            return TypedResults.Conflict(new ProblemDetails
-            {
-                Title = "Silence already expired",
-                Detail = ex.Message,
-                Status = StatusCodes.Status409Conflict,
-            });
+            return TypedResults.Problem(title: "Silence already expired", detail: ex.Message, statusCode: StatusCodes.Status409Conflict);
         }
     }
 
@@ -95,10 +90,6 @@ public static class SilencesApi
         LabelSet.From(silence.Matchers.Where(m => m.Operator == MatchOperator.Equal)
             .GroupBy(m => m.Name).Select(g => KeyValuePair.Create(g.Key, g.First().Value)));
 
-    private static NotFound<ProblemDetails> NotFound(string id) => TypedResults.NotFound(new ProblemDetails
-    {
-        Title = "Silence not found",
-        Detail = $"No silence has the id '{id}'.",
-        Status = StatusCodes.Status404NotFound,
-    });
+    private static ProblemHttpResult NotFound(string id) =>
+        TypedResults.Problem(title: "Silence not found", detail: $"No silence has the id '{id}'.", statusCode: StatusCodes.Status404NotFound);
 }

@@ -25,4 +25,8 @@ internal static class Json
 
     public static object Alert(params (string Name, string Value)[] labels) =>
         new { labels = labels.ToDictionary(l => l.Name, l => l.Value), annotations = new Dictionary<string, string> { ["summary"] = "test" } };
+
+    /// <summary>An alert with an explicit end, as Prometheus sends them (it re-sends before that end while firing).</summary>
+    public static object AlertUntil(DateTimeOffset endsAt, params (string Name, string Value)[] labels) =>
+        new { labels = labels.ToDictionary(l => l.Name, l => l.Value), endsAt };
 }
