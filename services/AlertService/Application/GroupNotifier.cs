@@ -1,5 +1,6 @@
 using AirisEpm.AlertService.Domain.Alerts;
 using AirisEpm.AlertService.Domain.Dispatch;
+using AirisEpm.AlertService.Escalation;
 using AirisEpm.AlertService.Incidents;
 using AirisEpm.AlertService.Notifications;
 using Dapr.Actors.Client;
@@ -8,11 +9,14 @@ using Microsoft.Extensions.Options;
 namespace AirisEpm.AlertService.Application;
 
 /// <summary>
-/// A group on a route that names an escalation policy becomes an incident (its actor pages step by
-/// step and stops on ack or resolve); any other group is sent to its receiver's channels.
+/// A group on a route that names an existing escalation policy becomes an incident (its actor pages
+/// step by step and stops on ack or resolve); any other group is sent to its receiver's channels.
+/// A route naming a policy that does not exist still pages its receiver: a typo in a policy name
+/// must not swallow a page.
 /// </summary>
 public sealed partial class GroupNotifier(
     ReceiverDispatcher receivers,
+    IEscalationPolicyRepository policies,
     IActorProxyFactory actors,
     IOptions<AlertEngineOptions> options,
     ILogger<GroupNotifier> logger) : IGroupNotifier
@@ -25,7 +29,21 @@ public sealed partial class GroupNotifier(
         var payload = WebhookPayloads.From(due, options.Value.ExternalUrl);
         if (due.EscalationPolicy is { } policy)
         {
-            return await EscalateAsync(due, policy, payload);
+            try
+            {
+                if (await policies.GetAsync(policy, cancellationToken) is not null)
+                {
+                    return await EscalateAsync(due, policy, payload);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The state store is unreachable: not delivered, the group retries at its next flush.
+                LogEscalationFailed(logger, ex, due.GroupKey, policy);
+                return false;
+            }
+
+            LogMissingPolicy(logger, policy, due.GroupKey, due.Receiver);
         }
 
         var records = await receivers.SendAsync([due.Receiver], payload, cancellationToken);
@@ -61,4 +79,7 @@ public sealed partial class GroupNotifier(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Escalation of {GroupKey} with policy {Policy} failed; retrying at the next flush")]
     private static partial void LogEscalationFailed(ILogger logger, Exception exception, string groupKey, string policy);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Escalation policy {Policy} named by the route of {GroupKey} does not exist; notifying receiver {Receiver} directly")]
+    private static partial void LogMissingPolicy(ILogger logger, string policy, string groupKey, string receiver);
 }
