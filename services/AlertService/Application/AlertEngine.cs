@@ -184,7 +184,8 @@ public sealed class AlertEngine : IAlertIntake
                 }
 
                 var known = _silences.All.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
-                _silences.Restore(_silences.All.Concat(snapshot.Silences.Where(s => !known.Contains(s.Id)).Select(s => s.ToSilence())).ToList());
+                var restored = snapshot.Silences.Where(s => !known.Contains(s.Id)).Select(TryToSilence).OfType<Silence>();
+                _silences.Restore(_silences.All.Concat(restored).ToList());
                 ApplyNotificationLog(snapshot.Groups.ToDictionary(g => g.Key, g => g.ToEntry(), StringComparer.Ordinal));
             }
 
@@ -224,6 +225,22 @@ public sealed class AlertEngine : IAlertIntake
                 group.LastNotification = entry;
                 group.HasFlushed = true;
             }
+        }
+    }
+
+    /// <summary>
+    /// A saved matcher this version no longer compiles is skipped (and the silence lost) rather than
+    /// failing the whole restore, which would otherwise be retried forever and block alerting.
+    /// </summary>
+    private static Silence? TryToSilence(SilenceRecord record)
+    {
+        try
+        {
+            return record.ToSilence();
+        }
+        catch (Domain.Labels.MatcherException)
+        {
+            return null;
         }
     }
 
