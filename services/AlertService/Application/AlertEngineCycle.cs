@@ -42,7 +42,7 @@ public sealed partial class AlertEngineCycle(
         var now = time.GetUtcNow();
         foreach (var due in engine.Tick(now))
         {
-            if (!await notifier.NotifyAsync(due, cancellationToken))
+            if (!await TryNotifyAsync(due, cancellationToken))
             {
                 engine.ForgetNotification(due.GroupKey);
             }
@@ -85,6 +85,20 @@ public sealed partial class AlertEngineCycle(
     }
 
     public void Dispose() => _turn.Dispose();
+
+    /// <summary>An unexpected failure counts as "not delivered": the group notifies again instead of losing the page.</summary>
+    private async Task<bool> TryNotifyAsync(Domain.Dispatch.NotificationDue due, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await notifier.NotifyAsync(due, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogFailed(logger, ex, $"notify {due.Receiver} for {due.GroupKey}");
+            return false;
+        }
+    }
 
     private async Task TryAsync(Func<Task> action, string what)
     {

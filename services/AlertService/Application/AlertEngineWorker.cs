@@ -22,7 +22,15 @@ public sealed partial class AlertEngineWorker(
         using var timer = new PeriodicTimer(options.Value.TickInterval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            await cycle.RunOnceAsync(stoppingToken);
+            try
+            {
+                await cycle.RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A bug in one turn must not stop the host (and with it all alerting); the next turn runs anyway.
+                LogTurnFailed(logger, ex);
+            }
         }
     }
 
@@ -57,6 +65,9 @@ public sealed partial class AlertEngineWorker(
             await Task.Delay(options.Value.RestoreRetryDelay, time, stoppingToken);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "An alert engine turn failed")]
+    private static partial void LogTurnFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert engine state restored (attempt {Attempt})")]
     private static partial void LogRestored(ILogger logger, int attempt);

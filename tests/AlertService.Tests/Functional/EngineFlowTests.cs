@@ -67,6 +67,21 @@ public sealed class EngineFlowTests
     }
 
     [Fact]
+    public async Task Notifier_that_throws_does_not_lose_the_page()
+    {
+        await using var factory = new AlertServiceFactory();
+        var client = await factory.StartAsync(ReadWrite);
+        factory.Notifier.Failure = new InvalidOperationException("bug in a channel");
+        await PostAsync(client, "/api/v2/alerts", new[] { AlertUntil(factory.Clock.GetUtcNow().AddHours(1), ("alertname", "Errors"), ("service", "api")) });
+
+        await factory.AdvanceAsync(TimeSpan.FromSeconds(31));
+        factory.Notifier.Failure = null;
+        await factory.AdvanceAsync(TimeSpan.FromMinutes(5));
+
+        Assert.Equal(2, factory.Notifier.Sent.Count);
+    }
+
+    [Fact]
     public async Task State_is_saved_and_a_restarted_service_neither_forgets_nor_pages_again()
     {
         EngineSnapshot saved;

@@ -44,10 +44,13 @@ public sealed class RecordingGroupNotifier : IGroupNotifier
 
     public bool Succeed { get; set; } = true;
 
+    /// <summary>When set, delivery throws it (an unexpected failure inside a notifier).</summary>
+    public Exception? Failure { get; set; }
+
     public Task<bool> NotifyAsync(NotificationDue due, CancellationToken cancellationToken)
     {
         Sent.Enqueue(due);
-        return Task.FromResult(Succeed);
+        return Failure is { } failure ? Task.FromException<bool>(failure) : Task.FromResult(Succeed);
     }
 }
 
