@@ -32,8 +32,22 @@ public static partial class AlertEventsApi
         return app;
     }
 
-    public static Task<Ok<DeliveryStatus>> OnThresholdCrossed(HttpRequest request, IAlertIntake intake, IOptions<AlertEngineOptions> options, ILoggerFactory loggers) =>
-        HandleAsync<ThresholdCrossed>(request, intake, loggers, e => EventAlerts.From(e, options.Value.EventAlertHorizon));
+    /// <summary>
+    /// Pub/sub does not keep order: a firing event that arrives after the resolved event of the same
+    /// series (its start is not after that resolution) is stale and acknowledged without effect, so
+    /// a late delivery cannot revive a resolved alert for the whole horizon.
+    /// </summary>
+    public static Task<Ok<DeliveryStatus>> OnThresholdCrossed(
+        HttpRequest request, IAlertIntake intake, AlertEngine engine, IOptions<AlertEngineOptions> options, ILoggerFactory loggers) =>
+        HandleAsync<ThresholdCrossed>(request, intake, loggers, e =>
+            EventAlerts.From(e, options.Value.EventAlertHorizon) is not { } alert ? null : IsStale(alert, engine) ? Ignored : alert);
+
+    private static readonly PostedAlert Ignored = new(Domain.Labels.LabelSet.Empty);
+
+    private static bool IsStale(PostedAlert alert, AlertEngine engine) =>
+        alert.EndsAt is { } end && alert.StartsAt is { } start && end > start
+        && engine.Find(alert.Labels.Fingerprint) is { } stored
+        && stored.IsResolvedAt(engine.Now) && stored.EndsAt >= start;
 
     public static Task<Ok<DeliveryStatus>> OnLogsAnomaly(HttpRequest request, IAlertIntake intake, ILoggerFactory loggers) =>
         HandleAsync<LogsAnomalyDetected>(request, intake, loggers, EventAlerts.From);
@@ -59,7 +73,14 @@ public static partial class AlertEventsApi
             return TypedResults.Ok(DeliveryStatus.Drop);
         }
 
-        if (evt is null || toAlert(evt) is not { } alert)
+        var alert = evt is null ? null : toAlert(evt);
+        if (ReferenceEquals(alert, Ignored))
+        {
+            LogStale(logger, topic);
+            return TypedResults.Ok(DeliveryStatus.Success);
+        }
+
+        if (alert is null)
         {
             LogDropped(logger, topic, "the event is missing required fields or has an unknown kind");
             return TypedResults.Ok(DeliveryStatus.Drop);
@@ -75,6 +96,9 @@ public static partial class AlertEventsApi
         public static readonly DeliveryStatus Success = new("SUCCESS");
         public static readonly DeliveryStatus Drop = new("DROP");
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ignoring a stale firing event on {Route}: its series was resolved after it started")]
+    private static partial void LogStale(ILogger logger, string route);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dropping an event on {Route} to its dead-letter topic: {Reason}")]
     private static partial void LogDropped(ILogger logger, string route, string reason);

@@ -115,6 +115,15 @@ public sealed class AlertEngine : IAlertIntake
         }
     }
 
+    /// <summary>The stored version of an alert (resolved ones included, until garbage-collected).</summary>
+    public Alert? Find(Domain.Labels.Fingerprint fingerprint)
+    {
+        lock (_gate)
+        {
+            return _alerts.TryGet(fingerprint, out var alert) ? alert : null;
+        }
+    }
+
     /// <summary>Creates or updates (Alertmanager's rules); throws <see cref="SilenceException"/>.</summary>
     public string SetSilence(SilenceRequest request)
     {

@@ -43,6 +43,15 @@ public sealed class EventSubscriptionTests
         await PostAsync(client, "/events/metrics-threshold-crossed", Event("resolved", factory.Clock.GetUtcNow()));
         factory.Clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Empty((await GetAsync(client, "/api/v2/alerts")).EnumerateArray());
+
+        // A late redelivery of the old firing event (another CloudEvent id) does not revive it.
+        var late = await PostAsync(client, "/events/metrics-threshold-crossed", Event("firing", at));
+        Assert.Equal("SUCCESS", late.GetProperty("status").GetString());
+        Assert.Empty((await GetAsync(client, "/api/v2/alerts")).EnumerateArray());
+
+        // A new crossing after the resolution fires again.
+        await PostAsync(client, "/events/metrics-threshold-crossed", Event("firing", factory.Clock.GetUtcNow()));
+        Assert.Single((await GetAsync(client, "/api/v2/alerts")).EnumerateArray());
     }
 
     [Fact]
