@@ -67,6 +67,24 @@ public sealed class EngineFlowTests
     }
 
     [Fact]
+    public async Task Reloading_the_configuration_keeps_the_notification_log_so_nobody_is_paged_twice()
+    {
+        await using var factory = new AlertServiceFactory();
+        var client = await factory.StartAsync(ReadWrite);
+        await PostAsync(client, "/api/v2/alerts", new[] { AlertUntil(factory.Clock.GetUtcNow().AddHours(1), ("alertname", "Errors"), ("service", "api")) });
+        await factory.AdvanceAsync(TimeSpan.FromSeconds(31));
+        Assert.Single(factory.Notifier.Sent);
+
+        var yaml = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "alerting.yml")) + "\n# reloaded\n";
+        var put = await client.PutAsync("/api/v1/alerting/config", new StringContent(yaml, System.Text.Encoding.UTF8, "application/yaml"), TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, put.StatusCode);
+        await factory.AdvanceAsync(TimeSpan.FromMinutes(1));
+        await factory.AdvanceAsync(TimeSpan.FromMinutes(5));
+
+        Assert.Single(factory.Notifier.Sent);
+    }
+
+    [Fact]
     public async Task Notifier_that_throws_does_not_lose_the_page()
     {
         await using var factory = new AlertServiceFactory();
