@@ -1,3 +1,7 @@
+using AirisEpm.AlertService.Apis;
+using AirisEpm.AlertService.Incidents;
+using AirisEpm.ServiceDefaults.Validation;
+
 namespace AirisEpm.AlertService.Extensions;
 
 /// <summary>The composition root of alert-service.</summary>
@@ -5,7 +9,15 @@ internal static class Extensions
 {
     public static IHostApplicationBuilder AddAlertServiceServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddActors(_ => { });
+        builder.Services.AddActors(options =>
+        {
+            options.Actors.RegisterActor<IncidentActor>();
+            options.UseJsonSerialization = true;
+        });
+        builder.AddAlertEngine();
+        builder.Services.AddNotifications();
+        builder.Services.AddEscalation();
+        builder.Services.AddValidatorsOf<Program>();
         return builder;
     }
 
@@ -16,6 +28,14 @@ internal static class Extensions
     public static WebApplication MapAlertServiceApi(this WebApplication app)
     {
         app.MapActorsHandlers();
+        app.MapAlertsApi();
+        app.MapSilencesApi();
+        app.MapStatusApi();
+        app.MapAlertingConfigApi();
+        app.MapNotificationsApi();
+        app.MapAlertEventsApi();
+        app.MapEscalationPoliciesApi();
+        app.MapIncidentsApi();
         return app;
     }
 }

@@ -61,8 +61,8 @@ public sealed partial class BindingNotifier
     {
         EmailTarget email => SendEmailAsync(email, payload, cancellationToken),
         SlackTarget slack => _dapr.InvokeBindingAsync(DaprComponents.Slack, "post",
-            SlackMessage.From(payload, slack.SlackChannel), cancellationToken: cancellationToken),
-        SmsTarget sms => _dapr.InvokeBindingAsync(DaprComponents.Sms, "create", SmsMessage.From(payload),
+            CustomText.Apply(SlackMessage.From(payload, slack.SlackChannel), slack, payload), cancellationToken: cancellationToken),
+        SmsTarget sms => _dapr.InvokeBindingAsync(DaprComponents.Sms, "create", CustomText.Sms(sms, payload),
             new Dictionary<string, string> { ["toNumber"] = sms.ToNumber }, cancellationToken),
         WebhookTarget webhook => _dapr.InvokeBindingAsync(DaprComponents.Webhook, "post", payload,
             webhook.Path is { Length: > 0 } path ? new Dictionary<string, string> { ["path"] = path } : null, cancellationToken),
@@ -75,7 +75,7 @@ public sealed partial class BindingNotifier
     /// </summary>
     private async Task SendEmailAsync(EmailTarget email, WebhookPayload payload, CancellationToken cancellationToken)
     {
-        var message = EmailMessage.From(payload);
+        var message = CustomText.Apply(EmailMessage.From(payload), email, payload);
         var request = new BindingRequest(DaprComponents.Email, "create") { Data = Encoding.UTF8.GetBytes(message.HtmlBody) };
         request.Metadata["emailTo"] = email.To;
         request.Metadata["subject"] = message.Subject;

@@ -1,0 +1,105 @@
+using System.Text.Json;
+using AirisEpm.AlertService.Application;
+using AirisEpm.AlertService.Domain.Alerts;
+using AirisEpm.ServiceDefaults.Dapr;
+using AirisEpm.ServiceDefaults.Events;
+using AirisEpm.ServiceDefaults.Events.Contracts;
+using AirisEpm.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace AirisEpm.AlertService.Apis;
+
+/// <summary>
+/// The pub/sub subscriptions that turn other services' findings into alerts. Delivery contract
+/// with the sidecar: 200 SUCCESS once the alert is in the engine (a redelivery is acknowledged by
+/// the idempotency filter); 200 <c>{"status":"DROP"}</c> for an event that can never become an
+/// alert (unreadable JSON, missing fields, unknown kind): since Dapr 1.13 a dropped message goes to
+/// the subscription's dead-letter topic, where it can be inspected, instead of being retried
+/// forever; any other failure is a 5xx, which the sidecar retries per resiliency.yaml and finally
+/// dead-letters too.
+/// </summary>
+public static partial class AlertEventsApi
+{
+    public static IEndpointRouteBuilder MapAlertEventsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/events/metrics-threshold-crossed", OnThresholdCrossed)
+            .WithSubscription(Topics.MetricsThresholdCrossed).Idempotent().RequireSidecar().ExcludeFromDescription();
+        app.MapPost("/events/logs-anomaly-detected", OnLogsAnomaly)
+            .WithSubscription(Topics.LogsAnomalyDetected).Idempotent().RequireSidecar().ExcludeFromDescription();
+        app.MapPost("/events/traces-anomaly-detected", OnTracesAnomaly)
+            .WithSubscription(Topics.TracesAnomalyDetected).Idempotent().RequireSidecar().ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>
+    /// Pub/sub does not keep order: a firing event that arrives after the resolved event of the same
+    /// series (its start is not after that resolution) is stale and acknowledged without effect, so
+    /// a late delivery cannot revive a resolved alert for the whole horizon.
+    /// </summary>
+    public static Task<Ok<DeliveryStatus>> OnThresholdCrossed(
+        HttpRequest request, IAlertIntake intake, AlertEngine engine, IOptions<AlertEngineOptions> options, ILoggerFactory loggers) =>
+        HandleAsync<ThresholdCrossed>(request, intake, loggers, e =>
+            EventAlerts.From(e, options.Value.EventAlertHorizon) is not { } alert ? null : IsStale(alert, engine) ? Ignored : alert);
+
+    private static readonly PostedAlert Ignored = new(Domain.Labels.LabelSet.Empty);
+
+    private static bool IsStale(PostedAlert alert, AlertEngine engine) =>
+        alert.EndsAt is { } end && alert.StartsAt is { } start && end > start
+        && engine.Find(alert.Labels.Fingerprint) is { } stored
+        && stored.IsResolvedAt(engine.Now) && stored.EndsAt >= start;
+
+    public static Task<Ok<DeliveryStatus>> OnLogsAnomaly(HttpRequest request, IAlertIntake intake, ILoggerFactory loggers) =>
+        HandleAsync<LogsAnomalyDetected>(request, intake, loggers, EventAlerts.From);
+
+    public static Task<Ok<DeliveryStatus>> OnTracesAnomaly(HttpRequest request, IAlertIntake intake, ILoggerFactory loggers) =>
+        HandleAsync<TracesAnomalyDetected>(request, intake, loggers, EventAlerts.From);
+
+    /// <summary>The body is read here rather than bound, so that unreadable JSON is dropped (dead-lettered), not retried.</summary>
+    private static async Task<Ok<DeliveryStatus>> HandleAsync<TEvent>(
+        HttpRequest request, IAlertIntake intake, ILoggerFactory loggers, Func<TEvent, PostedAlert?> toAlert)
+        where TEvent : IntegrationEvent
+    {
+        var logger = loggers.CreateLogger(typeof(AlertEventsApi));
+        var topic = request.Path.Value ?? "";
+        TEvent? evt;
+        try
+        {
+            evt = await JsonSerializer.DeserializeAsync<TEvent>(request.Body, JsonSerializerOptions.Web, request.HttpContext.RequestAborted);
+        }
+        catch (JsonException ex)
+        {
+            LogDropped(logger, topic, ex.Message);
+            return TypedResults.Ok(DeliveryStatus.Drop);
+        }
+
+        var alert = evt is null ? null : toAlert(evt);
+        if (ReferenceEquals(alert, Ignored))
+        {
+            LogStale(logger, topic);
+            return TypedResults.Ok(DeliveryStatus.Success);
+        }
+
+        if (alert is null)
+        {
+            LogDropped(logger, topic, "the event is missing required fields or has an unknown kind");
+            return TypedResults.Ok(DeliveryStatus.Drop);
+        }
+
+        await intake.SubmitAsync([alert], request.HttpContext.RequestAborted);
+        return TypedResults.Ok(DeliveryStatus.Success);
+    }
+
+    /// <summary>Dapr's subscriber response: SUCCESS, RETRY or DROP.</summary>
+    public sealed record DeliveryStatus(string Status)
+    {
+        public static readonly DeliveryStatus Success = new("SUCCESS");
+        public static readonly DeliveryStatus Drop = new("DROP");
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ignoring a stale firing event on {Route}: its series was resolved after it started")]
+    private static partial void LogStale(ILogger logger, string route);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropping an event on {Route} to its dead-letter topic: {Reason}")]
+    private static partial void LogDropped(ILogger logger, string route, string reason);
+}

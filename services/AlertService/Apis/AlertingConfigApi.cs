@@ -1,0 +1,67 @@
+using System.Text;
+using AirisEpm.AlertService.Application;
+using AirisEpm.AlertService.Domain.Routing;
+using AirisEpm.ServiceDefaults.Security;
+using Dapr;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AirisEpm.AlertService.Apis;
+
+/// <summary>/api/v1/alerting/config: the routing configuration as Alertmanager-shaped YAML.</summary>
+public static class AlertingConfigApi
+{
+    public const string YamlContentType = "application/yaml";
+
+    public static IEndpointRouteBuilder MapAlertingConfigApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/alerting/config").WithTags("Alerting configuration");
+        api.MapGet("/", Get).WithName("GetAlertingConfig").RequireAuthorization(Permissions.AlertsRead);
+        api.MapPut("/", Put).WithName("PutAlertingConfig").RequireAuthorization(Permissions.AlertsWrite)
+            .Accepts<string>(YamlContentType, "text/plain", "text/yaml");
+        return app;
+    }
+
+    public static ContentHttpResult Get(AlertingConfigHolder config) =>
+        TypedResults.Text(config.Current.Stored.Yaml, YamlContentType, Encoding.UTF8);
+
+    /// <summary>
+    /// Validates the whole document (400 lists every problem by its path), stores it for every
+    /// replica, then applies it here. Nothing is applied when it could not be stored.
+    /// </summary>
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Put(
+        HttpRequest request, AlertingConfigHolder config, IAlertingConfigStore store, TimeProvider time, CancellationToken ct)
+    {
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        var yaml = await reader.ReadToEndAsync(ct);
+        if (string.IsNullOrWhiteSpace(yaml))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["the YAML configuration is empty"] });
+        }
+
+        Domain.Configuration.AlertingConfig parsed;
+        try
+        {
+            parsed = AlertingConfigHolder.Parse(yaml);
+        }
+        catch (ConfigException ex)
+        {
+            return TypedResults.ValidationProblem(ex.Errors.GroupBy(e => e.Path)
+                .ToDictionary(g => g.Key, g => g.Select(e => e.Reason).ToArray()));
+        }
+
+        var stored = new StoredAlertingConfig(yaml, time.GetUtcNow(), request.HttpContext.User.Identity?.Name ?? "api");
+        try
+        {
+            await store.SaveAsync(stored, ct);
+        }
+        catch (DaprException ex)
+        {
+            return TypedResults.Problem(title: "Configuration not stored", detail: $"The state store is unavailable: {ex.Message}",
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        config.Apply(stored, parsed);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,29 @@
+using System.Text.Json.Serialization;
+
+namespace AirisEpm.AlertService.Apis.Models;
+
+/// <summary>API v2 <c>alertmanagerStatus</c>.</summary>
+public sealed record AlertmanagerStatus(
+    [property: JsonPropertyName("cluster")] ClusterStatus Cluster,
+    [property: JsonPropertyName("versionInfo")] VersionInfo VersionInfo,
+    [property: JsonPropertyName("config")] AlertmanagerConfig Config,
+    [property: JsonPropertyName("uptime")] DateTimeOffset Uptime);
+
+/// <summary>
+/// API v2 <c>clusterStatus</c>. Replicas share state through the state store, not gossip, so the
+/// gossip cluster is reported <c>disabled</c> with no peers, as a single Alertmanager reports it.
+/// </summary>
+public sealed record ClusterStatus(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("peers")] IReadOnlyList<object> Peers);
+
+public sealed record VersionInfo(
+    [property: JsonPropertyName("branch")] string Branch,
+    [property: JsonPropertyName("buildDate")] string BuildDate,
+    [property: JsonPropertyName("buildUser")] string BuildUser,
+    [property: JsonPropertyName("goVersion")] string GoVersion,
+    [property: JsonPropertyName("revision")] string Revision,
+    [property: JsonPropertyName("version")] string Version);
+
+public sealed record AlertmanagerConfig([property: JsonPropertyName("original")] string Original);

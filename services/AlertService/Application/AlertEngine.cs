@@ -1,0 +1,271 @@
+using AirisEpm.AlertService.Domain.Alerts;
+using AirisEpm.AlertService.Domain.Configuration;
+using AirisEpm.AlertService.Domain.Dispatch;
+using AirisEpm.AlertService.Domain.Inhibition;
+using AirisEpm.AlertService.Domain.Silences;
+
+namespace AirisEpm.AlertService.Application;
+
+/// <summary>
+/// The single owner of the alert store, the silences and the dispatcher: every read and write goes
+/// through one lock, so the pure domain classes never see two threads. <see cref="AlertEngineWorker"/>
+/// drives <see cref="Tick"/> and persistence; the APIs and event handlers call the rest.
+/// </summary>
+public sealed class AlertEngine : IAlertIntake
+{
+    private readonly Lock _gate = new();
+    private readonly TimeProvider _time;
+    private readonly SilenceStore _silences = new();
+    private AlertingConfig _config;
+    private AlertStore _alerts;
+    private Dispatcher _dispatcher;
+    private long _changes;
+
+    public AlertEngine(AlertingConfigHolder config, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        _time = time;
+        _config = config.Current.Config;
+        _alerts = NewStore(_config);
+        _dispatcher = new Dispatcher(_config);
+        config.Changed += ApplyConfig;
+    }
+
+    /// <summary>Grows on every change worth saving; the worker saves when it moved.</summary>
+    public long Changes => Interlocked.Read(ref _changes);
+
+    /// <summary>True once the saved state was merged in (or found absent); nothing is saved before.</summary>
+    public bool IsRestored { get; private set; }
+
+    public DateTimeOffset Now => _time.GetUtcNow();
+
+    /// <summary>Stores valid alerts and routes them into their groups; invalid ones are the caller's bug.</summary>
+    public Task SubmitAsync(IReadOnlyList<PostedAlert> alerts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alerts);
+        for (var i = 0; i < alerts.Count; i++)
+        {
+            if (alerts[i].Validate() is { Count: > 0 } errors)
+            {
+                throw new ArgumentException($"alerts[{i}]: {string.Join("; ", errors)}", nameof(alerts));
+            }
+        }
+
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            foreach (var posted in alerts)
+            {
+                _dispatcher.Ingest(_alerts.Put(posted, now), now);
+            }
+
+            Interlocked.Increment(ref _changes);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Flushes the due groups; muting (silences, inhibition) is evaluated only when a group is due.</summary>
+    public IReadOnlyList<NotificationDue> Tick(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            var muter = new LazyMuter(() => new AlertMuter(_silences, new Inhibitor(_config.InhibitRules, _alerts.All, now)));
+            var due = _dispatcher.Tick(now, muter);
+            var collected = _alerts.CollectGarbage(now).Count + _silences.CollectGarbage(now);
+            if (due.Count > 0 || collected > 0)
+            {
+                Interlocked.Increment(ref _changes);
+            }
+
+            return due;
+        }
+    }
+
+    /// <summary>A delivery failed everywhere: the group notifies again at its next flush.</summary>
+    public void ForgetNotification(string groupKey)
+    {
+        lock (_gate)
+        {
+            _dispatcher.ForgetNotification(groupKey);
+            Interlocked.Increment(ref _changes);
+        }
+    }
+
+    public IReadOnlyList<AlertView> Alerts()
+    {
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            var inhibitor = new Inhibitor(_config.InhibitRules, _alerts.All, now);
+            return [.. _alerts.All.Where(a => !a.IsResolvedAt(now)).Select(a => View(a, inhibitor, now))];
+        }
+    }
+
+    public IReadOnlyList<AlertGroupView> Groups()
+    {
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            var inhibitor = new Inhibitor(_config.InhibitRules, _alerts.All, now);
+            return [.. _dispatcher.Groups.Select(g => new AlertGroupView(g.GroupLabels, g.Route.Receiver,
+                [.. g.Alerts.Select(a => _alerts.TryGet(a.Fingerprint, out var latest) ? latest : a)
+                    .Where(a => !a.IsResolvedAt(now))
+                    .Select(a => View(a, inhibitor, now))]))];
+        }
+    }
+
+    /// <summary>The stored version of an alert (resolved ones included, until garbage-collected).</summary>
+    public Alert? Find(Domain.Labels.Fingerprint fingerprint)
+    {
+        lock (_gate)
+        {
+            return _alerts.TryGet(fingerprint, out var alert) ? alert : null;
+        }
+    }
+
+    /// <summary>Creates or updates (Alertmanager's rules); throws <see cref="SilenceException"/>.</summary>
+    public string SetSilence(SilenceRequest request)
+    {
+        lock (_gate)
+        {
+            var id = _silences.Set(request, _time.GetUtcNow());
+            Interlocked.Increment(ref _changes);
+            return id;
+        }
+    }
+
+    /// <summary>Expires a silence; throws <see cref="SilenceException"/> (not found, already expired).</summary>
+    public Silence ExpireSilence(string id)
+    {
+        lock (_gate)
+        {
+            var expired = _silences.Expire(id, _time.GetUtcNow());
+            Interlocked.Increment(ref _changes);
+            return expired;
+        }
+    }
+
+    public Silence? GetSilence(string id)
+    {
+        lock (_gate)
+        {
+            return _silences.TryGet(id, out var silence) ? silence : null;
+        }
+    }
+
+    public IReadOnlyList<Silence> Silences()
+    {
+        lock (_gate)
+        {
+            return _silences.Snapshot();
+        }
+    }
+
+    public EngineSnapshot Snapshot()
+    {
+        lock (_gate)
+        {
+            return new EngineSnapshot(
+                [.. _alerts.All.Select(a => a.ToRecord())],
+                [.. _silences.All.Select(s => s.ToRecord())],
+                [.. _dispatcher.Groups.Where(g => g.LastNotification is not null)
+                    .Select(g => EngineSnapshotMapping.ToRecord(g.Key, g.LastNotification!))],
+                _time.GetUtcNow());
+        }
+    }
+
+    /// <summary>
+    /// Merges saved state into the current one (alerts that arrived before the restore are kept and
+    /// merged, never overwritten) and marks the engine restored. <paramref name="snapshot"/> null
+    /// means nothing was ever saved.
+    /// </summary>
+    public void Restore(EngineSnapshot? snapshot)
+    {
+        lock (_gate)
+        {
+            if (snapshot is not null)
+            {
+                var now = _time.GetUtcNow();
+                foreach (var record in snapshot.Alerts)
+                {
+                    _dispatcher.Ingest(_alerts.Put(record.ToAlert(), now), now);
+                }
+
+                var known = _silences.All.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+                var restored = snapshot.Silences.Where(s => !known.Contains(s.Id)).Select(TryToSilence).OfType<Silence>();
+                _silences.Restore(_silences.All.Concat(restored).ToList());
+                ApplyNotificationLog(snapshot.Groups.ToDictionary(g => g.Key, g => g.ToEntry(), StringComparer.Ordinal));
+            }
+
+            IsRestored = true;
+        }
+    }
+
+    /// <summary>Rebuilds the dispatcher for a new configuration; groups that still exist keep their notification log.</summary>
+    private void ApplyConfig(AlertingConfig config)
+    {
+        lock (_gate)
+        {
+            var logs = _dispatcher.Groups.Where(g => g.LastNotification is not null)
+                .ToDictionary(g => g.Key, g => g.LastNotification!, StringComparer.Ordinal);
+            var now = _time.GetUtcNow();
+            if (config.ResolveTimeout != _config.ResolveTimeout)
+            {
+                var store = NewStore(config);
+                foreach (var alert in _alerts.All) store.Put(alert, now);
+                _alerts = store;
+            }
+
+            _config = config;
+            _dispatcher = new Dispatcher(config);
+            foreach (var alert in _alerts.All) _dispatcher.Ingest(alert, now);
+            ApplyNotificationLog(logs);
+            Interlocked.Increment(ref _changes);
+        }
+    }
+
+    private void ApplyNotificationLog(Dictionary<string, NotificationLogEntry> logs)
+    {
+        foreach (var (key, entry) in logs)
+        {
+            if (_dispatcher.TryGetGroup(key, out var group))
+            {
+                group.LastNotification = entry;
+                group.HasFlushed = true;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A saved matcher this version no longer compiles is skipped (and the silence lost) rather than
+    /// failing the whole restore, which would otherwise be retried forever and block alerting.
+    /// </summary>
+    private static Silence? TryToSilence(SilenceRecord record)
+    {
+        try
+        {
+            return record.ToSilence();
+        }
+        catch (Domain.Labels.MatcherException)
+        {
+            return null;
+        }
+    }
+
+    private AlertView View(Alert alert, Inhibitor inhibitor, DateTimeOffset now) => new(
+        alert,
+        [.. _config.Routes.Match(alert.Labels).Select(r => r.Receiver).Distinct(StringComparer.Ordinal)],
+        _silences.SilencedBy(alert.Labels, now),
+        inhibitor.InhibitedBy(alert.Labels));
+
+    private static AlertStore NewStore(AlertingConfig config) => new(new AlertStoreOptions { ResolveTimeout = config.ResolveTimeout });
+
+    /// <summary>Builds the inhibitor only when some group is actually flushed (most ticks flush nothing).</summary>
+    private sealed class LazyMuter(Func<IAlertMuter> create) : IAlertMuter
+    {
+        private IAlertMuter? _muter;
+
+        public bool IsMuted(Alert alert, DateTimeOffset now) => (_muter ??= create()).IsMuted(alert, now);
+    }
+}

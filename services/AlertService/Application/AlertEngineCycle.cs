@@ -1,0 +1,121 @@
+using AirisEpm.AlertService.Domain.Routing;
+using Microsoft.Extensions.Options;
+
+namespace AirisEpm.AlertService.Application;
+
+/// <summary>
+/// One turn of the engine: flush due groups and deliver them, pick up a configuration another
+/// replica stored, save changes. The worker calls it on a timer; tests call it directly.
+/// </summary>
+public sealed partial class AlertEngineCycle(
+    AlertEngine engine,
+    IGroupNotifier notifier,
+    IEngineStateStore state,
+    IAlertingConfigStore configStore,
+    AlertingConfigHolder config,
+    TimeProvider time,
+    IOptions<AlertEngineOptions> options,
+    ILogger<AlertEngineCycle> logger) : IDisposable
+{
+    private readonly SemaphoreSlim _turn = new(1, 1);
+    private long _savedChanges = -1;
+    private DateTimeOffset _lastSave = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastConfigRefresh = DateTimeOffset.MinValue;
+
+    /// <summary>Does nothing until the engine is restored. Turns never overlap: a caller waits for the running one.</summary>
+    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        if (!engine.IsRestored) return;
+        await _turn.WaitAsync(cancellationToken);
+        try
+        {
+            await RunTurnAsync(cancellationToken);
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
+    private async Task RunTurnAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        foreach (var due in engine.Tick(now))
+        {
+            if (!await TryNotifyAsync(due, cancellationToken))
+            {
+                engine.ForgetNotification(due.GroupKey);
+            }
+        }
+
+        if (now - _lastConfigRefresh >= options.Value.ConfigRefreshInterval)
+        {
+            await TryAsync(() => RefreshConfigAsync(cancellationToken), "refresh the configuration");
+        }
+
+        await TryAsync(() => SaveIfChangedAsync(force: false, cancellationToken), "save the engine state");
+    }
+
+    /// <summary>Applies the stored configuration when it differs from the one in force.</summary>
+    public async Task RefreshConfigAsync(CancellationToken cancellationToken)
+    {
+        _lastConfigRefresh = time.GetUtcNow();
+        if (await configStore.LoadAsync(cancellationToken) is not { } stored) return;
+        try
+        {
+            config.Apply(stored);
+        }
+        catch (ConfigException ex)
+        {
+            // Only a configuration that validated was ever stored; if this version of the code
+            // refuses it, keeping the one in force beats stopping alerting.
+            LogStoredConfigRejected(logger, ex);
+        }
+    }
+
+    public async Task SaveIfChangedAsync(bool force, CancellationToken cancellationToken)
+    {
+        var changes = engine.Changes;
+        var now = time.GetUtcNow();
+        if (!engine.IsRestored || changes == _savedChanges) return;
+        if (!force && now - _lastSave < options.Value.PersistDebounce) return;
+        await state.SaveAsync(engine.Snapshot(), cancellationToken);
+        _savedChanges = changes;
+        _lastSave = now;
+    }
+
+    public void Dispose() => _turn.Dispose();
+
+    /// <summary>An unexpected failure counts as "not delivered": the group notifies again instead of losing the page.</summary>
+    private async Task<bool> TryNotifyAsync(Domain.Dispatch.NotificationDue due, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await notifier.NotifyAsync(due, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogFailed(logger, ex, $"notify {due.Receiver} for {due.GroupKey}");
+            return false;
+        }
+    }
+
+    private async Task TryAsync(Func<Task> action, string what)
+    {
+        try
+        {
+            await action();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Retried at the next tick; the engine keeps working from memory meanwhile.
+            LogFailed(logger, ex, what);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The stored alerting configuration no longer validates; keeping the one in force")]
+    private static partial void LogStoredConfigRejected(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not {What}; retrying at the next tick")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string what);
+}

@@ -1,0 +1,56 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AirisEpm.AlertService.Application;
+
+/// <summary>How the alert engine runs (section <c>Alerting</c>).</summary>
+public sealed class AlertEngineOptions
+{
+    public const string Section = "Alerting";
+
+    /// <summary>
+    /// alerting.yml beside the app: the routing configuration used until one is PUT through the API
+    /// (a stored configuration always wins over the file).
+    /// </summary>
+    [Required]
+    public string ConfigFile { get; set; } = "alerting.yml";
+
+    /// <summary>
+    /// 1s: how often group timers are checked. group_wait and group_interval are tens of seconds,
+    /// so a second of lateness is invisible while the check itself is cheap (a priority-queue peek).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan TickInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// 2s: changes are saved at most this often. Alert storms change state many times a second;
+    /// one save covers them, and a crash loses at most this window (Prometheus re-sends anyway).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan PersistDebounce { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// 2s: wait between attempts to restore the saved state at start; the sidecar often comes up
+    /// after the app, and nothing is saved (or paged) before the restore succeeded.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00")]
+    public TimeSpan RestoreRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// 15s: how often a replica re-reads the stored configuration, so a PUT on another replica
+    /// reaches it within this delay.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan ConfigRefreshInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// 30 days: how long an alert from a <c>metrics.threshold-crossed</c> firing event lasts when its
+    /// resolved event never arrives. Those events are transitions only, so the usual 5m resolve
+    /// timeout would resolve a still-breaching series; a month bounds an alert orphaned by a lost event.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:05:00", "365.00:00:00")]
+    public TimeSpan EventAlertHorizon { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>The externalURL of notifications and the status API: where people open alert-service.</summary>
+    [Required]
+    public Uri ExternalUrl { get; set; } = new("http://localhost:8004");
+}

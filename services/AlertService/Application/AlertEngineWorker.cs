@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Options;
+
+namespace AirisEpm.AlertService.Application;
+
+/// <summary>
+/// Runs the engine: restores the saved state (retrying until the sidecar answers), then every
+/// <see cref="AlertEngineOptions.TickInterval"/> flushes due groups, delivers them, refreshes the
+/// configuration from the store and saves changes (debounced). Nothing is flushed or saved before
+/// the restore succeeded: flushing first could page twice, saving first would erase the old state.
+/// </summary>
+public sealed partial class AlertEngineWorker(
+    AlertEngine engine,
+    AlertEngineCycle cycle,
+    IEngineStateStore state,
+    TimeProvider time,
+    IOptions<AlertEngineOptions> options,
+    ILogger<AlertEngineWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await RestoreAsync(stoppingToken);
+        using var timer = new PeriodicTimer(options.Value.TickInterval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await cycle.RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A bug in one turn must not stop the host (and with it all alerting); the next turn runs anyway.
+                LogTurnFailed(logger, ex);
+            }
+        }
+    }
+
+    /// <summary>The last save: whatever changed since the previous one.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (engine.IsRestored)
+        {
+            await cycle.SaveIfChangedAsync(force: true, cancellationToken);
+        }
+    }
+
+    private async Task RestoreAsync(CancellationToken stoppingToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await cycle.RefreshConfigAsync(stoppingToken);
+                engine.Restore(await state.LoadAsync(stoppingToken));
+                LogRestored(logger, attempt);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Any failure here (sidecar not up, store unreachable) is retried: starting empty
+                // and saving would erase the alerts and silences of the previous run.
+                LogRestoreFailed(logger, ex, attempt);
+            }
+
+            await Task.Delay(options.Value.RestoreRetryDelay, time, stoppingToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "An alert engine turn failed")]
+    private static partial void LogTurnFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert engine state restored (attempt {Attempt})")]
+    private static partial void LogRestored(ILogger logger, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Restoring the alert engine state failed (attempt {Attempt}); retrying")]
+    private static partial void LogRestoreFailed(ILogger logger, Exception exception, int attempt);
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using AirisEpm.AlertService.Domain.Alerts;
+using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.ServiceDefaults.Events.Contracts;
+
+namespace AirisEpm.AlertService.Application;
+
+/// <summary>
+/// Turns the integration events of metrics-, log- and trace-service into alerts. Each returns
+/// null for an event that can never become a valid alert (missing fields, unknown kind).
+/// </summary>
+public static class EventAlerts
+{
+    public const string DefaultSeverity = "warning";
+
+    /// <summary>
+    /// Threshold crossings are transitions only (no re-send while firing), so a firing alert may not
+    /// end by the resolve timeout: it lasts until its resolved event, bounded by <paramref name="horizon"/>
+    /// in case that event never comes. Resolved: the same labels with endsAt = the event time.
+    /// </summary>
+    public static PostedAlert? From(ThresholdCrossed e, TimeSpan horizon)
+    {
+        if (e is null || string.IsNullOrWhiteSpace(e.RuleId) || e.SeriesLabels is null) return null;
+        if (e.State is not (ThresholdCrossed.Firing or ThresholdCrossed.Resolved)) return null;
+        var labels = new Dictionary<string, string>(e.SeriesLabels, StringComparer.Ordinal)
+        {
+            ["alertname"] = e.RuleId,
+        };
+        labels.TryAdd("severity", DefaultSeverity);
+        var annotations = LabelSet.Of(
+            ("metric", e.MetricName ?? ""),
+            ("value", Number(e.Value)),
+            ("threshold", Number(e.Threshold)),
+            ("summary", $"{e.MetricName} is {Number(e.Value)} (threshold {Number(e.Threshold)})"));
+        var alert = e.State == ThresholdCrossed.Firing
+            ? new PostedAlert(LabelSet.From(labels), annotations, e.At, e.At + horizon)
+            : new PostedAlert(LabelSet.From(labels), annotations, EndsAt: e.At);
+        return alert.Validate().Count == 0 ? alert : null;
+    }
+
+    /// <summary>Anomalies are point facts: the alert ends by the resolve timeout unless detected again.</summary>
+    public static PostedAlert? From(LogsAnomalyDetected e)
+    {
+        if (e is null || string.IsNullOrWhiteSpace(e.Service) || string.IsNullOrWhiteSpace(e.PatternId)) return null;
+        var alert = new PostedAlert(
+            LabelSet.Of(("alertname", "LogPatternAnomaly"), ("service", e.Service), ("pattern_id", e.PatternId), ("severity", DefaultSeverity)),
+            LabelSet.Of(
+                ("summary", $"Log pattern seen {e.Count} times in {e.Service} (baseline {Number(e.Baseline)})"),
+                ("template", e.Template ?? ""),
+                ("count", e.Count.ToString(CultureInfo.InvariantCulture)),
+                ("baseline", Number(e.Baseline)),
+                ("window", $"{e.WindowStart:O}/{e.WindowEnd:O}")),
+            StartsAt: e.WindowStart);
+        return alert.Validate().Count == 0 ? alert : null;
+    }
+
+    public static PostedAlert? From(TracesAnomalyDetected e)
+    {
+        if (e is null || string.IsNullOrWhiteSpace(e.Service) || string.IsNullOrWhiteSpace(e.Operation)) return null;
+        var (name, unit) = e.Kind switch
+        {
+            TracesAnomalyDetected.Latency => ("TraceLatencyAnomaly", " ms p95"),
+            TracesAnomalyDetected.ErrorRate => ("TraceErrorRateAnomaly", " error rate"),
+            _ => (null, null),
+        };
+        if (name is null) return null;
+        var alert = new PostedAlert(
+            LabelSet.Of(("alertname", name), ("service", e.Service), ("operation", e.Operation), ("severity", DefaultSeverity)),
+            LabelSet.Of(
+                ("summary", $"{e.Service} {e.Operation}: {Number(e.Value)}{unit} (baseline {Number(e.Baseline)})"),
+                ("value", Number(e.Value)),
+                ("baseline", Number(e.Baseline))),
+            StartsAt: e.At);
+        return alert.Validate().Count == 0 ? alert : null;
+    }
+
+    private static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+}

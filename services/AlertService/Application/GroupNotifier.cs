@@ -1,0 +1,85 @@
+using AirisEpm.AlertService.Domain.Alerts;
+using AirisEpm.AlertService.Domain.Dispatch;
+using AirisEpm.AlertService.Escalation;
+using AirisEpm.AlertService.Incidents;
+using AirisEpm.AlertService.Notifications;
+using Dapr.Actors.Client;
+using Microsoft.Extensions.Options;
+
+namespace AirisEpm.AlertService.Application;
+
+/// <summary>
+/// A group on a route that names an existing escalation policy becomes an incident (its actor pages
+/// step by step and stops on ack or resolve); any other group is sent to its receiver's channels.
+/// A route naming a policy that does not exist still pages its receiver: a typo in a policy name
+/// must not swallow a page.
+/// </summary>
+public sealed partial class GroupNotifier(
+    ReceiverDispatcher receivers,
+    IEscalationPolicyRepository policies,
+    IActorProxyFactory actors,
+    IOptions<AlertEngineOptions> options,
+    ILogger<GroupNotifier> logger) : IGroupNotifier
+{
+    public const string ResolvedBy = "alert-service (alerts resolved)";
+
+    public async Task<bool> NotifyAsync(NotificationDue due, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(due);
+        var payload = WebhookPayloads.From(due, options.Value.ExternalUrl);
+        if (due.EscalationPolicy is { } policy)
+        {
+            try
+            {
+                if (await policies.GetAsync(policy, cancellationToken) is not null)
+                {
+                    return await EscalateAsync(due, policy, payload);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The state store is unreachable: not delivered, the group retries at its next flush.
+                LogEscalationFailed(logger, ex, due.GroupKey, policy);
+                return false;
+            }
+
+            LogMissingPolicy(logger, policy, due.GroupKey, due.Receiver);
+        }
+
+        var records = await receivers.SendAsync([due.Receiver], payload, cancellationToken);
+        return records.Count == 0 || records.Any(r => r.Outcome == NotificationRecord.Sent);
+    }
+
+    private async Task<bool> EscalateAsync(NotificationDue due, string policy, WebhookPayload payload)
+    {
+        var incident = IncidentActorProxy.For(actors, due.GroupKey);
+        try
+        {
+            if (due.Status == AlertState.Firing)
+            {
+                var services = due.Firing.Select(a => a.Labels["service"]).Where(s => s.Length > 0)
+                    .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+                await incident.TriggerAsync(new IncidentTrigger(due.GroupKey, policy, payload, services, RootCause: null));
+            }
+            else
+            {
+                await incident.ResolveAsync(ResolvedBy);
+            }
+
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The actor runtime surfaces sidecar and actor failures as several exception types; all
+            // mean "not delivered", and the group retries at its next flush.
+            LogEscalationFailed(logger, ex, due.GroupKey, policy);
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Escalation of {GroupKey} with policy {Policy} failed; retrying at the next flush")]
+    private static partial void LogEscalationFailed(ILogger logger, Exception exception, string groupKey, string policy);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Escalation policy {Policy} named by the route of {GroupKey} does not exist; notifying receiver {Receiver} directly")]
+    private static partial void LogMissingPolicy(ILogger logger, string policy, string groupKey, string receiver);
+}

@@ -1,0 +1,61 @@
+using AirisEpm.AlertService.Domain.Alerts;
+using AirisEpm.AlertService.Domain.Dispatch;
+using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.AlertService.Notifications;
+
+namespace AirisEpm.AlertService.Application;
+
+/// <summary>Builds the Alertmanager webhook v4 payload of a due notification.</summary>
+public static class WebhookPayloads
+{
+    public static WebhookPayload From(NotificationDue due, Uri externalUrl)
+    {
+        ArgumentNullException.ThrowIfNull(due);
+        ArgumentNullException.ThrowIfNull(externalUrl);
+        var alerts = due.Alerts.ToList();
+        return new WebhookPayload
+        {
+            GroupKey = due.GroupKey,
+            Status = due.Status == AlertState.Firing ? WebhookPayload.Firing : WebhookPayload.Resolved,
+            Receiver = due.Receiver,
+            GroupLabels = due.GroupLabels.ToDictionary(),
+            CommonLabels = Common(alerts.Select(a => a.Labels)),
+            CommonAnnotations = Common(alerts.Select(a => a.Annotations)),
+            ExternalUrl = externalUrl.ToString().TrimEnd('/'),
+            Alerts = [.. due.Firing.Select(a => ToWebhook(a, WebhookPayload.Firing)), .. due.Resolved.Select(a => ToWebhook(a, WebhookPayload.Resolved))],
+        };
+    }
+
+    /// <summary>Firing alerts whose end is only the resolve timeout show no end, as in Alertmanager.</summary>
+    private static WebhookAlert ToWebhook(Alert alert, string status) => new()
+    {
+        Status = status,
+        Labels = alert.Labels.ToDictionary(),
+        Annotations = alert.Annotations.ToDictionary(),
+        StartsAt = alert.StartsAt,
+        EndsAt = status == WebhookPayload.Firing && alert.Timeout ? default : alert.EndsAt,
+        GeneratorUrl = alert.GeneratorUrl ?? "",
+        Fingerprint = alert.Fingerprint.ToString(),
+    };
+
+    /// <summary>The name/value pairs every set shares (Alertmanager's commonLabels/commonAnnotations).</summary>
+    private static Dictionary<string, string> Common(IEnumerable<LabelSet> sets)
+    {
+        Dictionary<string, string>? common = null;
+        foreach (var set in sets)
+        {
+            if (common is null)
+            {
+                common = new Dictionary<string, string>(set.ToDictionary(), StringComparer.Ordinal);
+                continue;
+            }
+
+            foreach (var (name, value) in common.ToList())
+            {
+                if (!set.TryGetValue(name, out var other) || other != value) common.Remove(name);
+            }
+        }
+
+        return common ?? [];
+    }
+}

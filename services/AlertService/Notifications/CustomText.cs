@@ -1,0 +1,57 @@
+using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.AlertService.Domain.Templates;
+
+namespace AirisEpm.AlertService.Notifications;
+
+/// <summary>
+/// Applies a receiver's custom templates over the built-in renderings. Templates see the group's
+/// common labels and annotations (<c>{{ $labels.service }}</c>); they were validated when the
+/// configuration was accepted, and one that still fails at render time falls back to the built-in text.
+/// </summary>
+public static class CustomText
+{
+    public static EmailMessage Apply(EmailMessage message, EmailTarget target, WebhookPayload payload)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(target);
+        return message with
+        {
+            Subject = Render(target.SubjectTemplate, payload) ?? message.Subject,
+            HtmlBody = Render(target.HtmlTemplate, payload) ?? message.HtmlBody,
+        };
+    }
+
+    public static SlackMessage Apply(SlackMessage message, SlackTarget target, WebhookPayload payload)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(target);
+        var title = Render(target.TitleTemplate, payload);
+        var text = Render(target.TextTemplate, payload);
+        if (title is null && text is null) return message;
+        var attachments = message.Attachments
+            .Select(a => a with { Title = title ?? a.Title, Text = text ?? a.Text })
+            .ToList();
+        return message with { Text = title ?? message.Text, Attachments = attachments };
+    }
+
+    public static string Sms(SmsTarget target, WebhookPayload payload)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (Render(target.TextTemplate, payload) is not { } text) return SmsMessage.From(payload);
+        return text.Length <= SmsMessage.MaxLength ? text : string.Concat(text.AsSpan(0, SmsMessage.MaxLength - 1), "…");
+    }
+
+    public static string? Render(string? template, WebhookPayload payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        if (template is null) return null;
+        try
+        {
+            return AlertTemplate.Parse(template).Render(new TemplateData(LabelSet.From(payload.CommonLabels), LabelSet.From(payload.CommonAnnotations)));
+        }
+        catch (TemplateException)
+        {
+            return null;
+        }
+    }
+}

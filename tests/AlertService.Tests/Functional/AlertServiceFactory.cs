@@ -1,0 +1,53 @@
+using AirisEpm.AlertService.Application;
+using AirisEpm.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AirisEpm.AlertService.Tests.Functional;
+
+/// <summary>
+/// alert-service in memory with its state behind in-memory doubles (there is no sidecar here), a
+/// recording notifier instead of the Dapr bindings, and a <see cref="FakeTimeProvider"/> the test
+/// advances to drive group_wait and group_interval.
+/// </summary>
+public sealed class AlertServiceFactory : ServiceFactory<Program>
+{
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public InMemoryEngineStateStore EngineState { get; } = new();
+
+    public InMemoryAlertingConfigStore ConfigStore { get; } = new();
+
+    public RecordingGroupNotifier Notifier { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            services.Replace(ServiceDescriptor.Singleton<IEngineStateStore>(EngineState));
+            services.Replace(ServiceDescriptor.Singleton<IAlertingConfigStore>(ConfigStore));
+            services.Replace(ServiceDescriptor.Singleton<IGroupNotifier>(Notifier));
+        });
+    }
+
+    /// <summary>Starts the host and waits until the engine restored its (empty) state.</summary>
+    public async Task<HttpClient> StartAsync(params string[] permissions)
+    {
+        var client = CreateClient().WithToken(permissions);
+        var engine = Services.GetRequiredService<AlertEngine>();
+        await Eventually.TrueAsync(() => engine.IsRestored, "the engine restores its state");
+        return client;
+    }
+
+    /// <summary>Moves the clock and runs one engine cycle, as the worker's timer would.</summary>
+    public async Task AdvanceAsync(TimeSpan by)
+    {
+        Clock.Advance(by);
+        await Services.GetRequiredService<AlertEngineCycle>().RunOnceAsync(TestContext.Current.CancellationToken);
+    }
+}

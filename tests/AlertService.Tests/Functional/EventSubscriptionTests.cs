@@ -1,0 +1,115 @@
+using System.Net;
+using System.Text;
+using AirisEpm.ServiceDefaults.Dapr;
+using AirisEpm.ServiceDefaults.Security;
+using static AirisEpm.AlertService.Tests.Functional.Json;
+
+namespace AirisEpm.AlertService.Tests.Functional;
+
+public sealed class EventSubscriptionTests
+{
+    private static readonly string[] ReadWrite = [Permissions.AlertsRead, Permissions.AlertsWrite];
+
+    [Fact]
+    public async Task Threshold_crossed_firing_becomes_an_alert_and_resolved_resolves_it()
+    {
+        await using var factory = new AlertServiceFactory();
+        var client = await factory.StartAsync(ReadWrite);
+        var at = factory.Clock.GetUtcNow();
+        object Event(string state, DateTimeOffset when) => new
+        {
+            ruleId = "high-latency",
+            metricName = "http_request_duration_p95",
+            seriesLabels = new Dictionary<string, string> { ["service"] = "api" },
+            value = 812.5,
+            threshold = 500,
+            state,
+            at = when,
+        };
+
+        var ack = await PostAsync(client, "/events/metrics-threshold-crossed", Event("firing", at));
+        Assert.Equal("SUCCESS", ack.GetProperty("status").GetString());
+        var alert = Assert.Single((await GetAsync(client, "/api/v2/alerts")).EnumerateArray());
+        Assert.Equal("high-latency", alert.GetProperty("labels").GetProperty("alertname").GetString());
+        Assert.Equal("api", alert.GetProperty("labels").GetProperty("service").GetString());
+        Assert.Equal("warning", alert.GetProperty("labels").GetProperty("severity").GetString());
+        Assert.Equal("812.5", alert.GetProperty("annotations").GetProperty("value").GetString());
+        Assert.Equal("500", alert.GetProperty("annotations").GetProperty("threshold").GetString());
+
+        // Transitions only: still firing long after the 5m resolve timeout.
+        factory.Clock.Advance(TimeSpan.FromHours(1));
+        Assert.Single((await GetAsync(client, "/api/v2/alerts")).EnumerateArray());
+
+        await PostAsync(client, "/events/metrics-threshold-crossed", Event("resolved", factory.Clock.GetUtcNow()));
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Empty((await GetAsync(client, "/api/v2/alerts")).EnumerateArray());
+
+        // A late redelivery of the old firing event (another CloudEvent id) does not revive it.
+        var late = await PostAsync(client, "/events/metrics-threshold-crossed", Event("firing", at));
+        Assert.Equal("SUCCESS", late.GetProperty("status").GetString());
+        Assert.Empty((await GetAsync(client, "/api/v2/alerts")).EnumerateArray());
+
+        // A new crossing after the resolution fires again.
+        await PostAsync(client, "/events/metrics-threshold-crossed", Event("firing", factory.Clock.GetUtcNow()));
+        Assert.Single((await GetAsync(client, "/api/v2/alerts")).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Log_and_trace_anomalies_become_alerts()
+    {
+        await using var factory = new AlertServiceFactory();
+        var client = await factory.StartAsync(ReadWrite);
+        var now = factory.Clock.GetUtcNow();
+
+        await PostAsync(client, "/events/logs-anomaly-detected", new
+        {
+            service = "api", patternId = "p-17", template = "timeout after <*> ms", count = 420, baseline = 12.5,
+            windowStart = now.AddMinutes(-5), windowEnd = now,
+        });
+        await PostAsync(client, "/events/traces-anomaly-detected", new
+        {
+            service = "api", operation = "GET /orders", kind = "error-rate", value = 0.2, baseline = 0.01, at = now,
+        });
+
+        var names = (await GetAsync(client, "/api/v2/alerts")).EnumerateArray()
+            .Select(a => a.GetProperty("labels").GetProperty("alertname").GetString()).Order();
+        Assert.Equal(["LogPatternAnomaly", "TraceErrorRateAnomaly"], names);
+    }
+
+    [Theory]
+    [InlineData("/events/metrics-threshold-crossed", "{not json")]
+    [InlineData("/events/metrics-threshold-crossed", """{"ruleId":"r","seriesLabels":{},"state":"sideways","at":"2026-01-01T00:00:00Z"}""")]
+    [InlineData("/events/logs-anomaly-detected", """{"patternId":"p"}""")]
+    [InlineData("/events/traces-anomaly-detected", """{"service":"api","operation":"op","kind":"throughput","value":1,"baseline":1,"at":"2026-01-01T00:00:00Z"}""")]
+    public async Task Malformed_event_is_dropped_to_the_dead_letter_topic_and_creates_no_alert(string route, string body)
+    {
+        await using var factory = new AlertServiceFactory();
+        var client = await factory.StartAsync(ReadWrite);
+
+        var response = await client.PostAsync(route, new StringContent(body, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        var status = await ReadAsync(response, HttpStatusCode.OK);
+
+        Assert.Equal("DROP", status.GetProperty("status").GetString());
+        Assert.Empty((await GetAsync(client, "/api/v2/alerts")).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Subscriptions_are_announced_with_dead_letter_topics()
+    {
+        await using var factory = new AlertServiceFactory();
+        var client = await factory.StartAsync(ReadWrite);
+
+        var subscriptions = await GetAsync(client, "/dapr/subscribe");
+
+        foreach (var topic in new[] { "metrics.threshold-crossed", "logs.anomaly-detected", "traces.anomaly-detected" })
+        {
+            var subscription = subscriptions.EnumerateArray().SingleOrDefault(s => s.GetProperty("topic").GetString() == topic);
+            Assert.True(subscription.ValueKind == System.Text.Json.JsonValueKind.Object, $"{topic} missing in {subscriptions}");
+            // The sidecar (Go) reads these names case-insensitively; the SDK writes pubsubName.
+            string? Field(string name) => subscription.EnumerateObject()
+                .Single(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Value.GetString();
+            Assert.Equal(DaprComponents.PubSub, Field("pubsubname"));
+            Assert.Equal(topic + ".dead-letter", Field("deadLetterTopic"));
+        }
+    }
+}
