@@ -38,9 +38,19 @@ public sealed partial class AlertEngineWorker(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        if (engine.IsRestored)
+        if (!engine.IsRestored)
+        {
+            return;
+        }
+
+        try
         {
             await cycle.SaveIfChangedAsync(force: true, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            // Shutdown must finish; the last periodic save (at most one debounce old) stands.
+            LogFinalSaveFailed(logger, ex);
         }
     }
 
@@ -74,4 +84,7 @@ public sealed partial class AlertEngineWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Restoring the alert engine state failed (attempt {Attempt}); retrying")]
     private static partial void LogRestoreFailed(ILogger logger, Exception exception, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The final alert state save at shutdown failed")]
+    private static partial void LogFinalSaveFailed(ILogger logger, Exception exception);
 }

@@ -11,11 +11,18 @@ public sealed class LocalFileSecretStore
     {
         var file = component.Value("secretsFile") ?? throw new InvalidDataException($"Secret store {component.Name} has no secretsFile.");
         var separator = component.Value("nestedSeparator") ?? ":";
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(baseDirectory, file)));
+        using var json = JsonDocument.Parse(File.ReadAllText(Resolve(baseDirectory, file)));
         Flatten(json.RootElement, "", separator);
     }
 
     public IReadOnlyDictionary<string, string> All => _secrets;
+
+    /// <summary>
+    /// Under <c>dapr run -f .</c> each daprd runs in its app's appDirPath (services/&lt;Name&gt;), so a
+    /// relative secretsFile is relative to that folder; every app folder sits at the same depth.
+    /// </summary>
+    private static string Resolve(string repositoryRoot, string file) =>
+        Path.IsPathRooted(file) ? file : Path.GetFullPath(Path.Combine(repositoryRoot, "services", "any-app", file));
 
     public string? Get(string name) => _secrets.TryGetValue(name, out var value) ? value : null;
 

@@ -18,7 +18,7 @@ public abstract class EndToEndFixture : IAsyncLifetime
 
     protected abstract Task StartAppsAsync(DaprTestEnvironment environment);
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (_environment is not null)
         {
