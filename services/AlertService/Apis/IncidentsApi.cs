@@ -66,7 +66,7 @@ public static class IncidentsApi
 
     private static IIncidentActor? Actor(string incidentId, IActorProxyFactory actors) =>
         IncidentIds.ActorIdOf(incidentId) is { } actorId
-            ? actors.CreateActorProxy<IIncidentActor>(new ActorId(actorId), nameof(IncidentActor), IncidentActorProxy.Options)
+            ? IncidentActorProxy.ForActorId(actors, actorId)
             : null;
 
     /// <summary>The actor holds the group's latest incident; an older id of the same group is not found.</summary>

@@ -51,7 +51,7 @@ public sealed class DaprEscalationPolicyRepository(DaprClient dapr) : IEscalatio
             var (current, etag) = await dapr.GetStateAndETagAsync<List<string>?>(DaprComponents.StateStore, IndexKey, cancellationToken: cancellationToken);
             var names = new SortedSet<string>(current ?? [], StringComparer.Ordinal);
             change(names);
-            if (await dapr.TrySaveStateAsync(DaprComponents.StateStore, IndexKey, names.ToList(), etag ?? "", cancellationToken: cancellationToken))
+            if (await dapr.TrySaveUnchangedAsync(DaprComponents.StateStore, IndexKey, names.ToList(), etag, cancellationToken))
             {
                 return;
             }

@@ -1,3 +1,4 @@
+using Dapr;
 using AirisEpm.AlertService.Apis;
 using AirisEpm.AlertService.Incidents;
 using AirisEpm.ServiceDefaults.Validation;
@@ -13,7 +14,13 @@ internal static class Extensions
         {
             options.Actors.RegisterActor<IncidentActor>();
             options.UseJsonSerialization = true;
+            // From configuration, not only the environment, like the DaprClient (ServiceDefaults).
+            options.HttpEndpoint = DaprDefaults.GetDefaultHttpEndpoint(builder.Configuration).TrimEnd('/');
+            options.DaprApiToken = DaprDefaults.GetDefaultDaprApiToken(builder.Configuration);
         });
+        // Incident states and the like read as words ("acknowledged"), not numbers.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(
+            new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         builder.AddAlertEngine();
         builder.Services.AddNotifications();
         builder.Services.AddEscalation();

@@ -19,7 +19,7 @@ public sealed class DaprIncidentIndex(DaprClient dapr) : IIncidentIndex
             var (current, etag) = await dapr.GetStateAndETagAsync<List<IncidentSummary>?>(DaprComponents.StateStore, Key, cancellationToken: cancellationToken);
             var list = (current ?? []).Where(s => s.Id != summary.Id).Prepend(summary)
                 .OrderByDescending(s => s.TriggeredAt).Take(Capacity).ToList();
-            if (await dapr.TrySaveStateAsync(DaprComponents.StateStore, Key, list, etag ?? "", cancellationToken: cancellationToken))
+            if (await dapr.TrySaveUnchangedAsync(DaprComponents.StateStore, Key, list, etag, cancellationToken))
             {
                 return;
             }

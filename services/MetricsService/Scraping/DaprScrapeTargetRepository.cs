@@ -52,7 +52,7 @@ public sealed class DaprScrapeTargetRepository(DaprClient dapr) : IScrapeTargetR
             var (ids, etag) = await dapr.GetStateAndETagAsync<List<string>>(DaprComponents.StateStore, IndexKey, cancellationToken: cancellationToken);
             var set = new SortedSet<string>(ids ?? [], StringComparer.Ordinal);
             change(set);
-            if (await dapr.TrySaveStateAsync(DaprComponents.StateStore, IndexKey, set.ToList(), etag ?? "", cancellationToken: cancellationToken))
+            if (await dapr.TrySaveUnchangedAsync(DaprComponents.StateStore, IndexKey, set.ToList(), etag, cancellationToken))
             {
                 return;
             }

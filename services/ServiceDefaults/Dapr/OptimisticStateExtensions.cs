@@ -1,0 +1,36 @@
+using Dapr;
+using Dapr.Client;
+using Grpc.Core;
+
+namespace AirisEpm.ServiceDefaults.Dapr;
+
+public static class OptimisticStateExtensions
+{
+    /// <summary>
+    /// Saves <paramref name="value"/> only if the key is unchanged since it was read with
+    /// <paramref name="etag"/>; false on a conflict, so the caller reads again and retries.
+    /// A key read as absent has no ETag: the write must then be a first write, because an
+    /// empty ETag is not "absent" to the state stores (Redis rejects it as malformed).
+    /// </summary>
+    public static async Task<bool> TrySaveUnchangedAsync<T>(
+        this DaprClient dapr, string store, string key, T value, string? etag, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dapr);
+        if (!string.IsNullOrEmpty(etag))
+        {
+            return await dapr.TrySaveStateAsync(store, key, value, etag, cancellationToken: cancellationToken);
+        }
+
+        try
+        {
+            await dapr.SaveStateAsync(store, key, value,
+                new StateOptions { Concurrency = ConcurrencyMode.FirstWrite, Consistency = ConsistencyMode.Strong },
+                cancellationToken: cancellationToken);
+            return true;
+        }
+        catch (DaprException ex) when (ex.InnerException is RpcException { StatusCode: StatusCode.Aborted })
+        {
+            return false;
+        }
+    }
+}
