@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(AirisEpm.AlertService.Benchmarks.AlertPipelineBenchmarks).Assembly).Run(args);
