@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace AirisEpm.TestSupport;
 
@@ -23,6 +24,9 @@ public class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint>
 
     public string EnvironmentName { get; set; } = "Development";
 
+    /// <summary>Warnings and errors the host logged, including why it refused to start.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     /// <summary>Overrides a configuration value before the host starts.</summary>
     public ServiceFactory<TEntryPoint> With(string key, string? value)
     {
@@ -39,5 +43,6 @@ public class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint>
         }
 
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 }
