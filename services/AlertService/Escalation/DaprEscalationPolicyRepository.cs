@@ -44,21 +44,13 @@ public sealed class DaprEscalationPolicyRepository(DaprClient dapr) : IEscalatio
         return true;
     }
 
-    private async Task UpdateIndexAsync(Action<SortedSet<string>> change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < 10; attempt++)
+    private Task UpdateIndexAsync(Action<SortedSet<string>> change, CancellationToken cancellationToken) =>
+        dapr.UpdateUnderETagAsync<List<string>>(DaprComponents.StateStore, IndexKey, current =>
         {
-            var (current, etag) = await dapr.GetStateAndETagAsync<List<string>?>(DaprComponents.StateStore, IndexKey, cancellationToken: cancellationToken);
             var names = new SortedSet<string>(current ?? [], StringComparer.Ordinal);
             change(names);
-            if (await dapr.TrySaveUnchangedAsync(DaprComponents.StateStore, IndexKey, names.ToList(), etag, cancellationToken))
-            {
-                return;
-            }
-        }
-
-        throw new InvalidOperationException("The escalation policy index kept changing under us; try again.");
-    }
+            return [.. names];
+        }, cancellationToken);
 
     private static string Key(string name) => $"escalation-policy||{name}";
 }

@@ -45,24 +45,13 @@ public sealed class DaprScrapeTargetRepository(DaprClient dapr) : IScrapeTargetR
         return true;
     }
 
-    private async Task UpdateIndexAsync(Action<SortedSet<string>> change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
+    private Task UpdateIndexAsync(Action<SortedSet<string>> change, CancellationToken cancellationToken) =>
+        dapr.UpdateUnderETagAsync<List<string>>(DaprComponents.StateStore, IndexKey, ids =>
         {
-            var (ids, etag) = await dapr.GetStateAndETagAsync<List<string>>(DaprComponents.StateStore, IndexKey, cancellationToken: cancellationToken);
             var set = new SortedSet<string>(ids ?? [], StringComparer.Ordinal);
             change(set);
-            if (await dapr.TrySaveUnchangedAsync(DaprComponents.StateStore, IndexKey, set.ToList(), etag, cancellationToken))
-            {
-                return;
-            }
-
-            if (attempt == IndexAttempts)
-            {
-                throw new InvalidOperationException($"The scrape target index changed concurrently {IndexAttempts} times in a row.");
-            }
-        }
-    }
+            return [.. set];
+        }, cancellationToken, IndexAttempts);
 
     private static string Key(string id) => "scrape-target:" + id;
 }

@@ -33,4 +33,25 @@ public static class OptimisticStateExtensions
             return false;
         }
     }
+
+    /// <summary>
+    /// Read-modify-write of one key under its ETag: reads, applies <paramref name="change"/>, saves
+    /// only if nobody wrote in between, and retries from the read when somebody did.
+    /// </summary>
+    public static async Task UpdateUnderETagAsync<T>(
+        this DaprClient dapr, string store, string key, Func<T?, T> change, CancellationToken cancellationToken, int attempts = 20)
+    {
+        ArgumentNullException.ThrowIfNull(dapr);
+        ArgumentNullException.ThrowIfNull(change);
+        for (var attempt = 1; attempt <= attempts; attempt++)
+        {
+            var (current, etag) = await dapr.GetStateAndETagAsync<T?>(store, key, cancellationToken: cancellationToken);
+            if (await dapr.TrySaveUnchangedAsync(store, key, change(current), etag, cancellationToken))
+            {
+                return;
+            }
+        }
+
+        throw new InvalidOperationException($"State key '{key}' changed concurrently {attempts} times in a row; try again.");
+    }
 }
