@@ -1,3 +1,10 @@
+using System.Text.Json.Serialization;
+using AirisEpm.MetricsService.Apis;
+using AirisEpm.MetricsService.Ingest;
+using AirisEpm.MetricsService.Query;
+using AirisEpm.ServiceDefaults.Validation;
+using Microsoft.Extensions.Options;
+
 namespace AirisEpm.MetricsService.Extensions;
 
 /// <summary>The composition root of metrics-service.</summary>
@@ -5,11 +12,22 @@ internal static class Extensions
 {
     public static IHostApplicationBuilder AddMetricsServiceServices(this IHostApplicationBuilder builder)
     {
+        builder.AddMetricStore();
+        builder.AddMetricIngest();
+        builder.Services.AddOptions<QueryOptions>().BindConfiguration(QueryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<RangeQueryEngine>();
+        builder.Services.AddValidatorsOf<MetricsBatchValidator>();
+        // JSON has no NaN or infinity literals: query results write them as "NaN", "Infinity", "-Infinity".
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling |= JsonNumberHandling.AllowNamedFloatingPointLiterals);
+        builder.AddMetricsProtocols();
         return builder;
     }
 
     public static WebApplication MapMetricsServiceApi(this WebApplication app)
     {
+        app.MapMetricsIngestApi(app.Services.GetRequiredService<IOptions<IngestOptions>>().Value.MaxBodyBytes);
+        app.MapMetricsQueryApi();
+        app.MapMetricsProtocols();
         return app;
     }
 }

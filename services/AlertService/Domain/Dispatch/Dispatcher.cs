@@ -29,7 +29,18 @@ public sealed class Dispatcher(AlertingConfig config)
     public IReadOnlyCollection<AggregationGroup> Groups => _groups.Values;
 
     /// <summary>The earliest pending flush, for the caller's reminder or timer; null when idle.</summary>
-    public DateTimeOffset? NextFlushAt => _groups.Count == 0 ? null : _groups.Values.Min(g => g.NextFlushAt);
+    public DateTimeOffset? NextFlushAt
+    {
+        get
+        {
+            while (_timers.TryPeek(out var group, out var at))
+            {
+                if (IsLive(group, at)) return at;
+                _timers.Dequeue(); // stale entry of a rescheduled or deleted group
+            }
+            return null;
+        }
+    }
 
     public bool TryGetGroup(string key, out AggregationGroup group) => _groups.TryGetValue(key, out group!);
 
@@ -63,7 +74,7 @@ public sealed class Dispatcher(AlertingConfig config)
         while (_timers.TryPeek(out var group, out var at) && at <= now)
         {
             _timers.Dequeue();
-            if (at != group.NextFlushAt || !_groups.ContainsKey(group.Key)) continue; // stale timer entry
+            if (!IsLive(group, at)) continue;
             if (Flush(group, now, muter) is { } notification) due.Add(notification);
             group.HasFlushed = true;
             if (group.AlertsByFingerprint.Count == 0)
@@ -84,6 +95,35 @@ public sealed class Dispatcher(AlertingConfig config)
     public void ForgetNotification(string groupKey)
     {
         if (_groups.TryGetValue(groupKey, out var group)) group.LastNotification = null;
+    }
+
+    public IReadOnlyList<AggregationGroupSnapshot> Snapshot() =>
+        [.. _groups.Values.Select(g => new AggregationGroupSnapshot(g.Route.Id, g.GroupLabels, [.. g.AlertsByFingerprint.Values], g.NextFlushAt, g.HasFlushed, g.LastNotification))];
+
+    /// <summary>
+    /// Restores groups saved by <see cref="Snapshot"/>. A group whose route still exists comes back
+    /// with its timer and notification log; alerts of a route that no longer exists (the config
+    /// changed) are routed again as new at <paramref name="now"/>. This is also how a config reload
+    /// works: snapshot the old dispatcher, restore into one built on the new config.
+    /// </summary>
+    public void Restore(IEnumerable<AggregationGroupSnapshot> groups, DateTimeOffset now)
+    {
+        foreach (var saved in groups)
+        {
+            if (!Config.Routes.TryGet(saved.RouteId, out var route))
+            {
+                foreach (var alert in saved.Alerts) Ingest(alert, now);
+                continue;
+            }
+            var group = new AggregationGroup(route, AggregationGroup.KeyFor(route, saved.GroupLabels), saved.GroupLabels, saved.NextFlushAt)
+            {
+                HasFlushed = saved.HasFlushed,
+                LastNotification = saved.LastNotification,
+            };
+            foreach (var alert in saved.Alerts) group.AlertsByFingerprint[alert.Fingerprint] = alert;
+            _groups[group.Key] = group;
+            _timers.Enqueue(group, group.NextFlushAt);
+        }
     }
 
     private NotificationDue? Flush(AggregationGroup group, DateTimeOffset now, IAlertMuter muter)
@@ -111,6 +151,9 @@ public sealed class Dispatcher(AlertingConfig config)
         resolved.Sort(ByFingerprint);
         return new NotificationDue(group.Route.Receiver, group.Key, group.Route.Id, group.GroupLabels, firing, resolved, group.Route.EscalationPolicy, now);
     }
+
+    private bool IsLive(AggregationGroup group, DateTimeOffset at) =>
+        at == group.NextFlushAt && _groups.TryGetValue(group.Key, out var current) && ReferenceEquals(current, group);
 
     private bool IsTimeMuted(ResolvedRoute route, DateTimeOffset now) =>
         Config.TimeIntervals.AnyActive(route.MuteTimeIntervals, now)

@@ -94,7 +94,11 @@ public sealed class LabelSet : IReadOnlyCollection<KeyValuePair<string, string>>
 
         static ulong Add(ulong h, string s)
         {
-            foreach (var b in Encoding.UTF8.GetBytes(s))
+            // Hash the UTF-8 bytes without allocating for the usual short label text.
+            var max = Encoding.UTF8.GetMaxByteCount(s.Length);
+            Span<byte> bytes = max <= 512 ? stackalloc byte[max] : new byte[max];
+            var count = Encoding.UTF8.GetBytes(s, bytes);
+            foreach (var b in bytes[..count])
             {
                 h = (h ^ b) * FnvPrime;
             }

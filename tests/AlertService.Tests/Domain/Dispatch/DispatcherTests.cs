@@ -165,3 +165,38 @@ public sealed class DispatcherTests
         Assert.Single(AdvanceAndTick(TimeSpan.FromMinutes(4)));
     }
 }
+
+public sealed class DispatcherSnapshotTests
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
+
+    private DateTimeOffset Now => _clock.GetUtcNow();
+
+    [Fact]
+    public void Restored_dispatcher_does_not_page_again_for_what_was_already_sent()
+    {
+        var config = DispatcherTests.Config();
+        var before = new Dispatcher(config);
+        var alert = new Alert(LabelSet.Of(("alertname", "X")), LabelSet.Empty, Now, Now.AddHours(1), Now);
+        before.Ingest(alert, Now);
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.Single(before.Tick(Now, AlertMuter.None));
+
+        var after = new Dispatcher(config);
+        after.Restore(before.Snapshot(), Now);
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Empty(after.Tick(Now, AlertMuter.None)); // unchanged group: no duplicate page
+        Assert.Equal(Now + TimeSpan.FromMinutes(5), after.NextFlushAt);
+    }
+
+    [Fact]
+    public void Alerts_of_a_removed_route_are_routed_again_under_the_new_config()
+    {
+        var old = new Dispatcher(DispatcherTests.Config(new RouteConfig { Matchers = MatcherParser.Parse("alertname=X"), Receiver = "night" }));
+        old.Ingest(new Alert(LabelSet.Of(("alertname", "X")), LabelSet.Empty, Now, Now.AddHours(1), Now), Now);
+        var reloaded = new Dispatcher(DispatcherTests.Config());
+        reloaded.Restore(old.Snapshot(), Now);
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal("team", Assert.Single(reloaded.Tick(Now, AlertMuter.None)).Receiver);
+    }
+}

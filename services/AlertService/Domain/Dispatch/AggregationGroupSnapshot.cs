@@ -1,0 +1,16 @@
+using AirisEpm.AlertService.Domain.Alerts;
+using AirisEpm.AlertService.Domain.Labels;
+
+namespace AirisEpm.AlertService.Domain.Dispatch;
+
+/// <summary>
+/// Persistable state of one aggregation group. Keeping <see cref="LastNotification"/> across a
+/// restart is what prevents a duplicate page: the restored group knows what it already sent.
+/// </summary>
+public sealed record AggregationGroupSnapshot(
+    string RouteId,
+    LabelSet GroupLabels,
+    IReadOnlyList<Alert> Alerts,
+    DateTimeOffset NextFlushAt,
+    bool HasFlushed,
+    NotificationLogEntry? LastNotification);

@@ -1,0 +1,96 @@
+using AirisEpm.MetricsService.Domain;
+using AirisEpm.MetricsService.Protocols.Otlp.Proto;
+
+namespace AirisEpm.MetricsService.Protocols.Otlp;
+
+/// <summary>Explicit-bucket histograms and summaries as the classic Prometheus series families.</summary>
+internal sealed class OtlpHistogramConverter(
+    OtlpMetricConverter owner,
+    Metric metric,
+    Dictionary<string, string> resource,
+    OtlpConversion result)
+{
+    private const uint NoRecordedValue = (uint)DataPointFlags.NoRecordedValueMask;
+
+    public void Convert()
+    {
+        var histogram = metric.Histogram;
+        var name = OtlpMetricNames.Build(metric.Name, metric.Unit, isMonotonicCounter: false, isGauge: false);
+        foreach (var point in histogram.DataPoints)
+        {
+            if ((point.Flags & NoRecordedValue) != 0)
+            {
+                continue;
+            }
+
+            if (histogram.AggregationTemporality == AggregationTemporality.Delta)
+            {
+                result.Reject($"{name}: delta histograms are not supported; export cumulative temporality");
+                continue;
+            }
+
+            if (point.BucketCounts.Count != 0 && point.BucketCounts.Count != point.ExplicitBounds.Count + 1)
+            {
+                result.Reject($"{name}: bucket_counts must have one more entry than explicit_bounds");
+                continue;
+            }
+
+            AddHistogramPoint(name, point);
+        }
+    }
+
+    public void ConvertSummary()
+    {
+        var name = OtlpMetricNames.Build(metric.Name, metric.Unit, isMonotonicCounter: false, isGauge: false);
+        foreach (var point in metric.Summary.DataPoints)
+        {
+            if ((point.Flags & NoRecordedValue) != 0)
+            {
+                continue;
+            }
+
+            foreach (var quantile in point.QuantileValues)
+            {
+                Add(name, point.TimeUnixNano, point.Attributes, quantile.Value, MetricType.Summary,
+                    new Label("quantile", PrometheusFloat.Format(quantile.Quantile)));
+            }
+
+            Add(name + "_sum", point.TimeUnixNano, point.Attributes, point.Sum, MetricType.Summary);
+            Add(name + "_count", point.TimeUnixNano, point.Attributes, point.Count, MetricType.Summary);
+        }
+    }
+
+    private void AddHistogramPoint(string name, HistogramDataPoint point)
+    {
+        ulong cumulative = 0;
+        for (var i = 0; i < point.ExplicitBounds.Count && i < point.BucketCounts.Count; i++)
+        {
+            cumulative += point.BucketCounts[i];
+            Add(name + "_bucket", point.TimeUnixNano, point.Attributes, cumulative, MetricType.Histogram,
+                new Label("le", PrometheusFloat.Format(point.ExplicitBounds[i])));
+        }
+
+        // The +Inf bucket always equals the total count, also when the point carries no buckets at all.
+        Add(name + "_bucket", point.TimeUnixNano, point.Attributes, point.Count, MetricType.Histogram, new Label("le", "+Inf"));
+        if (point.HasSum)
+        {
+            Add(name + "_sum", point.TimeUnixNano, point.Attributes, point.Sum, MetricType.Histogram);
+        }
+
+        Add(name + "_count", point.TimeUnixNano, point.Attributes, point.Count, MetricType.Histogram);
+    }
+
+    private void Add(
+        string name,
+        ulong timeUnixNano,
+        Google.Protobuf.Collections.RepeatedField<KeyValue> attributes,
+        double value,
+        MetricType type,
+        params ReadOnlySpan<Label> extra)
+    {
+        if (owner.TryLabels(name, timeUnixNano, resource, attributes, result, out var labels, out var timestamp, extra))
+        {
+            result.Samples.Add(new MetricSample(name, labels, timestamp, value, type));
+        }
+    }
+}

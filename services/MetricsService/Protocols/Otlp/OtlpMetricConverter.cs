@@ -1,0 +1,133 @@
+using AirisEpm.MetricsService.Domain;
+using AirisEpm.MetricsService.Protocols.Otlp.Proto;
+using Microsoft.Extensions.Options;
+
+namespace AirisEpm.MetricsService.Protocols.Otlp;
+
+/// <summary>
+/// Turns an OTLP ExportMetricsServiceRequest into Prometheus-style samples:
+/// gauge → gauge; sum → counter named <c>_total</c> when monotonic and cumulative, else gauge;
+/// explicit-bucket histogram → cumulative <c>_bucket{le}</c> (ending in <c>+Inf</c>), <c>_sum</c>, <c>_count</c>;
+/// summary → <c>{quantile}</c> series, <c>_sum</c>, <c>_count</c>.
+/// Rejected (reported through partial_success, the rest is kept): delta histograms, which the
+/// Prometheus model cannot represent without state; exponential histograms, because their
+/// conversion to classic buckets is lossy at the scales SDKs pick and we store classic buckets only
+/// (export them with explicit-bucket aggregation); points with no timestamp, no value or breaking a series rule.
+/// Points flagged "no recorded value" are skipped, as staleness markers carry no sample.
+/// </summary>
+internal sealed class OtlpMetricConverter(IOptions<ProtocolOptions> options)
+{
+    private const uint NoRecordedValue = (uint)DataPointFlags.NoRecordedValueMask;
+    private readonly ProtocolOptions _options = options.Value;
+
+    public OtlpConversion Convert(ExportMetricsServiceRequest request)
+    {
+        var result = new OtlpConversion();
+        foreach (var resourceMetrics in request.ResourceMetrics)
+        {
+            var resource = OtlpAttributes.ResourceLabels(resourceMetrics.Resource?.Attributes);
+            foreach (var metric in resourceMetrics.ScopeMetrics.SelectMany(s => s.Metrics))
+            {
+                ConvertMetric(metric, resource, result);
+            }
+        }
+
+        return result;
+    }
+
+    private void ConvertMetric(Metric metric, Dictionary<string, string> resource, OtlpConversion result)
+    {
+        switch (metric.DataCase)
+        {
+            case Metric.DataOneofCase.Gauge:
+                var gaugeName = OtlpMetricNames.Build(metric.Name, metric.Unit, isMonotonicCounter: false, isGauge: true);
+                foreach (var point in metric.Gauge.DataPoints)
+                {
+                    AddNumber(gaugeName, MetricType.Gauge, point, resource, result);
+                }
+
+                break;
+            case Metric.DataOneofCase.Sum:
+                var counter = metric.Sum.IsMonotonic && metric.Sum.AggregationTemporality == AggregationTemporality.Cumulative;
+                var sumName = OtlpMetricNames.Build(metric.Name, metric.Unit, counter, isGauge: !counter);
+                foreach (var point in metric.Sum.DataPoints)
+                {
+                    AddNumber(sumName, counter ? MetricType.Counter : MetricType.Gauge, point, resource, result);
+                }
+
+                break;
+            case Metric.DataOneofCase.Histogram:
+                new OtlpHistogramConverter(this, metric, resource, result).Convert();
+                break;
+            case Metric.DataOneofCase.Summary:
+                new OtlpHistogramConverter(this, metric, resource, result).ConvertSummary();
+                break;
+            case Metric.DataOneofCase.ExponentialHistogram:
+                foreach (var _ in metric.ExponentialHistogram.DataPoints)
+                {
+                    result.Reject($"{metric.Name}: exponential histograms are not supported; export it with explicit-bucket aggregation");
+                }
+
+                break;
+            default:
+                result.Reject($"{metric.Name}: the metric has no data");
+                break;
+        }
+    }
+
+    private void AddNumber(string name, MetricType type, NumberDataPoint point, Dictionary<string, string> resource, OtlpConversion result)
+    {
+        if ((point.Flags & NoRecordedValue) != 0)
+        {
+            return;
+        }
+
+        double value;
+        switch (point.ValueCase)
+        {
+            case NumberDataPoint.ValueOneofCase.AsDouble:
+                value = point.AsDouble;
+                break;
+            case NumberDataPoint.ValueOneofCase.AsInt:
+                value = point.AsInt;
+                break;
+            default:
+                result.Reject($"{name}: a data point has neither asDouble nor asInt");
+                return;
+        }
+
+        if (TryLabels(name, point.TimeUnixNano, resource, point.Attributes, result, out var labels, out var timestamp))
+        {
+            result.Samples.Add(new MetricSample(name, labels, timestamp, value, type));
+        }
+    }
+
+    /// <summary>Builds and checks the labels and the timestamp of one data point; rejects it when they break a rule.</summary>
+    internal bool TryLabels(
+        string name,
+        ulong timeUnixNano,
+        Dictionary<string, string> resource,
+        Google.Protobuf.Collections.RepeatedField<Proto.KeyValue> attributes,
+        OtlpConversion result,
+        out LabelSet labels,
+        out long timestampMs,
+        params ReadOnlySpan<Label> extra)
+    {
+        labels = LabelSet.Empty;
+        timestampMs = (long)(timeUnixNano / 1_000_000);
+        if (timeUnixNano == 0)
+        {
+            result.Reject($"{name}: a data point has no time_unix_nano");
+            return false;
+        }
+
+        labels = OtlpAttributes.Merge(resource, attributes, extra);
+        if (SeriesRules.Check(name, labels.Labels, _options) is { } problem)
+        {
+            result.Reject(problem);
+            return false;
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Buffers;
+
+namespace AirisEpm.MetricsService.Protocols;
+
+/// <summary>A rented byte array and how much of it is filled; returned to the pool on dispose.</summary>
+public sealed class PooledBuffer : IDisposable
+{
+    private byte[]? _array;
+
+    public PooledBuffer(int capacity)
+    {
+        _array = ArrayPool<byte>.Shared.Rent(Math.Max(capacity, 256));
+    }
+
+    public int Length { get; private set; }
+
+    public ReadOnlySpan<byte> Span => Array.AsSpan(0, Length);
+
+    public ReadOnlyMemory<byte> Memory => Array.AsMemory(0, Length);
+
+    private byte[] Array => _array ?? throw new ObjectDisposedException(nameof(PooledBuffer));
+
+    public Span<byte> GetWritable(int length)
+    {
+        if (_array is null || _array.Length < length)
+        {
+            var bigger = ArrayPool<byte>.Shared.Rent(length);
+            Array.AsSpan(0, Length).CopyTo(bigger);
+            ArrayPool<byte>.Shared.Return(Array);
+            _array = bigger;
+        }
+
+        return _array.AsSpan();
+    }
+
+    public void SetLength(int length) => Length = length;
+
+    /// <summary>Reads a whole stream, failing with 413 past <paramref name="limit"/> bytes.</summary>
+    public static async Task<PooledBuffer> ReadAsync(Stream stream, long? contentLength, long limit, CancellationToken cancellationToken)
+    {
+        var buffer = new PooledBuffer((int)Math.Min(contentLength ?? 64 * 1024, limit) + 1);
+        try
+        {
+            while (true)
+            {
+                if (buffer.Length == buffer.Array.Length)
+                {
+                    buffer.GetWritable((int)Math.Min((long)buffer.Array.Length * 2, limit + 1));
+                }
+
+                var read = await stream.ReadAsync(buffer.Array.AsMemory(buffer.Length), cancellationToken);
+                if (read == 0)
+                {
+                    return buffer;
+                }
+
+                buffer.Length += read;
+                if (buffer.Length > limit)
+                {
+                    throw new BadHttpRequestException($"The request body exceeds the limit of {limit} bytes.", StatusCodes.Status413PayloadTooLarge);
+                }
+            }
+        }
+        catch
+        {
+            buffer.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_array is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_array);
+            _array = null;
+        }
+    }
+}

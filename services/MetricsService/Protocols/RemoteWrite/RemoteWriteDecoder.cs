@@ -1,0 +1,165 @@
+using AirisEpm.MetricsService.Domain;
+using Microsoft.Extensions.Options;
+
+namespace AirisEpm.MetricsService.Protocols.RemoteWrite;
+
+/// <summary>
+/// Decodes an uncompressed Prometheus remote_write 1.0 <c>WriteRequest</c> straight off the wire:
+/// <code>
+/// WriteRequest   { repeated TimeSeries timeseries = 1; repeated MetricMetadata metadata = 3; }
+/// TimeSeries     { repeated Label labels = 1; repeated Sample samples = 2;
+///                  repeated Exemplar exemplars = 3; repeated Histogram histograms = 4; }
+/// Label          { string name = 1; string value = 2; }
+/// Sample         { double value = 1; int64 timestamp = 2; }   // timestamp in ms
+/// MetricMetadata { MetricType type = 1; string metric_family_name = 2; string help = 4; string unit = 5; }
+/// </code>
+/// One name and one <see cref="LabelSet"/> per series are shared by all its samples. Exemplars and
+/// native histograms are skipped; metadata only supplies the type.
+/// A request is accepted whole or rejected whole (<see cref="MalformedPayloadException"/>).
+/// </summary>
+public sealed class RemoteWriteDecoder(IOptions<ProtocolOptions> options)
+{
+    private readonly ProtocolOptions _options = options.Value;
+
+    public List<MetricSample> Decode(ReadOnlySpan<byte> writeRequest)
+    {
+        var types = RemoteWriteMetadata.ReadTypes(writeRequest);
+        var samples = new List<MetricSample>(Math.Max(16, writeRequest.Length / 24));
+        var reader = new ProtobufReader(writeRequest);
+        var seriesIndex = 0;
+        while (reader.TryReadTag(out var field, out var wireType))
+        {
+            if (field == 1)
+            {
+                reader.Expect(wireType, ProtobufReader.LengthDelimited, "timeseries");
+                DecodeSeries(reader.ReadBytes(), seriesIndex++, types, samples);
+            }
+            else
+            {
+                reader.Skip(wireType);
+            }
+        }
+
+        return samples;
+    }
+
+    private void DecodeSeries(ReadOnlySpan<byte> series, int index, Dictionary<string, MetricType>? types, List<MetricSample> samples)
+    {
+        var (name, labels) = ReadLabels(series, index);
+        var type = RemoteWriteMetadata.TypeOf(name, types);
+        var reader = new ProtobufReader(series);
+        while (reader.TryReadTag(out var field, out var wireType))
+        {
+            if (field != 2)
+            {
+                reader.Skip(wireType);
+                continue;
+            }
+
+            reader.Expect(wireType, ProtobufReader.LengthDelimited, "samples");
+            var (value, timestamp) = ReadSample(reader.ReadBytes());
+            samples.Add(new MetricSample(name, labels, timestamp, value, type));
+        }
+    }
+
+    private (string Name, LabelSet Labels) ReadLabels(ReadOnlySpan<byte> series, int index)
+    {
+        string? name = null;
+        var labels = new List<Label>(8);
+        var reader = new ProtobufReader(series);
+        while (reader.TryReadTag(out var field, out var wireType))
+        {
+            if (field != 1)
+            {
+                reader.Skip(wireType);
+                continue;
+            }
+
+            reader.Expect(wireType, ProtobufReader.LengthDelimited, "labels");
+            var label = ReadLabel(reader.ReadBytes());
+            if (label.Name == PrometheusNames.MetricNameLabel)
+            {
+                name = label.Value;
+            }
+            else if (label.Value.Length > 0)
+            {
+                // An empty value means "no such label" in Prometheus.
+                labels.Add(label);
+            }
+        }
+
+        if (string.IsNullOrEmpty(name))
+        {
+            throw new MalformedPayloadException($"timeseries[{index}] has no __name__ label");
+        }
+
+        var labelSet = LabelSet.FromUnsorted([.. labels]);
+        if (SeriesRules.Check(name, labelSet.Labels, _options) is { } problem)
+        {
+            throw new MalformedPayloadException($"timeseries[{index}]: {problem}");
+        }
+
+        for (var i = 1; i < labelSet.Count; i++)
+        {
+            if (labelSet.Labels[i].Name == labelSet.Labels[i - 1].Name)
+            {
+                throw new MalformedPayloadException($"timeseries[{index}]: label '{labelSet.Labels[i].Name}' appears twice");
+            }
+        }
+
+        return (name, labelSet);
+    }
+
+    private static Label ReadLabel(ReadOnlySpan<byte> bytes)
+    {
+        var name = "";
+        var value = "";
+        var reader = new ProtobufReader(bytes);
+        while (reader.TryReadTag(out var field, out var wireType))
+        {
+            switch (field)
+            {
+                case 1:
+                    reader.Expect(wireType, ProtobufReader.LengthDelimited, "label.name");
+                    name = LabelNames.Intern(reader.ReadBytes());
+                    break;
+                case 2:
+                    reader.Expect(wireType, ProtobufReader.LengthDelimited, "label.value");
+                    // The metric name's value is as low-cardinality as a label name: intern it too.
+                    value = name == PrometheusNames.MetricNameLabel ? LabelNames.Intern(reader.ReadBytes()) : reader.ReadString();
+                    break;
+                default:
+                    reader.Skip(wireType);
+                    break;
+            }
+        }
+
+        return new Label(name, value);
+    }
+
+    private static (double Value, long Timestamp) ReadSample(ReadOnlySpan<byte> bytes)
+    {
+        var value = 0d;
+        var timestamp = 0L;
+        var reader = new ProtobufReader(bytes);
+        while (reader.TryReadTag(out var field, out var wireType))
+        {
+            switch (field)
+            {
+                case 1:
+                    reader.Expect(wireType, ProtobufReader.Fixed64, "sample.value");
+                    value = reader.ReadDouble();
+                    break;
+                case 2:
+                    reader.Expect(wireType, ProtobufReader.Varint, "sample.timestamp");
+                    timestamp = (long)reader.ReadVarint();
+                    break;
+                default:
+                    reader.Skip(wireType);
+                    break;
+            }
+        }
+
+        return (value, timestamp);
+    }
+}

@@ -1,0 +1,70 @@
+using DuckDB.NET.Data;
+
+namespace AirisEpm.MetricsService.Storage.DuckDb;
+
+/// <summary>
+/// Versioned schema: each migration runs once, in order, in a transaction, and is recorded in
+/// <c>schema_migrations</c>. Append new versions; never edit an applied one.
+/// </summary>
+internal static class DuckDbSchema
+{
+    private static readonly (int Version, string Description, string Sql)[] Migrations =
+    [
+        (1, "series, samples, 1m and 1h rollups", """
+            CREATE TABLE series (id BIGINT PRIMARY KEY, name VARCHAR NOT NULL, labels VARCHAR NOT NULL, type VARCHAR NOT NULL);
+            CREATE TABLE series_labels (series_id BIGINT NOT NULL, name VARCHAR NOT NULL, value VARCHAR NOT NULL);
+            CREATE TABLE samples (series_id BIGINT NOT NULL, ts BIGINT NOT NULL, value DOUBLE NOT NULL, PRIMARY KEY (series_id, ts));
+            CREATE TABLE staging_samples (series_id BIGINT NOT NULL, ts BIGINT NOT NULL, value DOUBLE NOT NULL);
+            CREATE TABLE rollup_1m (series_id BIGINT NOT NULL, bucket BIGINT NOT NULL, min DOUBLE, max DOUBLE, sum DOUBLE,
+                count BIGINT, last DOUBLE, last_ts BIGINT, PRIMARY KEY (series_id, bucket));
+            CREATE TABLE rollup_1h (series_id BIGINT NOT NULL, bucket BIGINT NOT NULL, min DOUBLE, max DOUBLE, sum DOUBLE,
+                count BIGINT, last DOUBLE, last_ts BIGINT, PRIMARY KEY (series_id, bucket));
+            """),
+        (2, "staging tables for bulk series inserts", """
+            CREATE TABLE staging_series (id BIGINT NOT NULL, name VARCHAR NOT NULL, labels VARCHAR NOT NULL, type VARCHAR NOT NULL);
+            CREATE TABLE staging_labels (series_id BIGINT NOT NULL, name VARCHAR NOT NULL, value VARCHAR NOT NULL);
+            """),
+        // ART primary-key indexes made each rollup upsert cost more than the aggregation itself; the single
+        // writer replaces touched buckets with delete + insert in one transaction, which keeps them unique.
+        (3, "rollup tables without primary-key indexes", """
+            CREATE TABLE rollup_1m_v3 AS SELECT * FROM rollup_1m;
+            DROP TABLE rollup_1m;
+            ALTER TABLE rollup_1m_v3 RENAME TO rollup_1m;
+            CREATE TABLE rollup_1h_v3 AS SELECT * FROM rollup_1h;
+            DROP TABLE rollup_1h;
+            ALTER TABLE rollup_1h_v3 RENAME TO rollup_1h;
+            """),
+    ];
+
+    public static int LatestVersion => Migrations[^1].Version;
+
+    public static void Migrate(DuckDBConnection connection)
+    {
+        Execute(connection, """
+            CREATE TABLE IF NOT EXISTS schema_migrations (
+                version INTEGER PRIMARY KEY, description VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)
+            """);
+        using var current = connection.CreateCommand();
+        current.CommandText = "SELECT coalesce(max(version), 0) FROM schema_migrations";
+        var applied = Convert.ToInt32(current.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+
+        foreach (var (version, description, sql) in Migrations.Where(m => m.Version > applied))
+        {
+            using var transaction = connection.BeginTransaction();
+            Execute(connection, sql);
+            using var record = connection.CreateCommand();
+            record.CommandText = "INSERT INTO schema_migrations (version, description) VALUES ($v, $d)";
+            record.Parameters.Add(new DuckDBParameter("v", version));
+            record.Parameters.Add(new DuckDBParameter("d", description));
+            record.ExecuteNonQuery();
+            transaction.Commit();
+        }
+    }
+
+    private static void Execute(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,28 @@
+using AirisEpm.MetricsService.Domain;
+
+namespace AirisEpm.MetricsService.Storage;
+
+/// <summary>A metric name (optional) and label matchers that all have to hold.</summary>
+public sealed record SeriesSelector(string? Name, IReadOnlyList<LabelMatcher> Matchers)
+{
+    public static SeriesSelector ForName(string name) => new(name, []);
+
+    public bool Matches(string name, LabelSet labels)
+    {
+        if (Name is not null && Name != name)
+        {
+            return false;
+        }
+
+        foreach (var matcher in Matchers)
+        {
+            var value = matcher.Name == "__name__" ? name : labels[matcher.Name];
+            if (!matcher.Matches(value))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

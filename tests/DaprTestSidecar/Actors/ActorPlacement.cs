@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json.Nodes;
+using AirisEpm.DaprTestSidecar.Hosting;
+using AirisEpm.DaprTestSidecar.State;
+
+namespace AirisEpm.DaprTestSidecar.Actors;
+
+/// <summary>
+/// Placement and the actor runtime side of daprd for a mesh: which app hosts which actor type,
+/// method calls, active actors with idle deactivation, and the reminders and timers kept here and
+/// fired on the mesh clock.
+/// </summary>
+public sealed class ActorPlacement(DaprMesh mesh)
+{
+    private readonly ConcurrentDictionary<string, TestSidecar> _hostByType = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<ActorKey, DateTimeOffset> _active = new();
+    private readonly ConcurrentDictionary<(ActorKey, string, bool), ActorSchedule> _schedules = new();
+
+    // Held so that the idle scans' timers stay alive (unreferenced timers may be collected).
+    private readonly ConcurrentBag<ITimer> _idleScans = [];
+
+    public IReadOnlyCollection<ActorKey> Active => _active.Keys.ToList();
+
+    public IReadOnlyList<ActorSchedule> Schedules => _schedules.Values.ToList();
+
+    public TestSidecar HostOf(string type) =>
+        _hostByType.TryGetValue(type, out var host) && host.IsConnected ? host : throw DaprApiException.ActorTypeNotHosted(type);
+
+    internal void RegisterHost(TestSidecar host, ActorHostConfig config)
+    {
+        foreach (var type in config.Entities)
+        {
+            _hostByType[type] = host;
+        }
+
+        if (config.Entities.Count > 0)
+        {
+            _idleScans.Add(host.Scheduler.Schedule(config.ScanInterval, config.ScanInterval, ct => DeactivateIdleAsync(host, config.IdleTimeout, ct)));
+        }
+    }
+
+    /// <summary>Calls PUT /actors/{type}/{id}/method/{path} on the hosting app; the caller owns the response.</summary>
+    public async Task<HttpResponseMessage> CallAsync(ActorKey actor, string path, HttpContent? content, IEnumerable<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
+    {
+        var host = HostOf(actor.Type);
+        _active[actor] = mesh.Clock.GetUtcNow();
+        var request = new HttpRequestMessage(HttpMethod.Put, $"actors/{Uri.EscapeDataString(actor.Type)}/{Uri.EscapeDataString(actor.Id)}/method/{path}")
+        {
+            Content = content ?? new ByteArrayContent([]),
+        };
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return await host.Channel.SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>DELETE /actors/{type}/{id} on the host, as daprd does for an idle actor; its timers go with it.</summary>
+    public async Task DeactivateAsync(ActorKey actor, CancellationToken cancellationToken = default)
+    {
+        if (!_active.TryRemove(actor, out _))
+        {
+            return;
+        }
+
+        foreach (var timer in _schedules.Values.Where(s => s.Actor == actor && !s.IsReminder))
+        {
+            Remove(actor, timer.Name, isReminder: false);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Delete, $"actors/{Uri.EscapeDataString(actor.Type)}/{Uri.EscapeDataString(actor.Id)}");
+        using var response = await HostOf(actor.Type).Channel.SendAsync(request, cancellationToken);
+    }
+
+    public void Schedule(ActorKey actor, string name, bool isReminder, JsonObject body)
+    {
+        HostOf(actor.Type);
+        Remove(actor, name, isReminder);
+        var now = mesh.Clock.GetUtcNow();
+        var due = DaprSchedule.Due(body["dueTime"]?.GetValue<string>(), now);
+        var (period, repetitions) = DaprSchedule.Period(body["period"]?.GetValue<string>());
+        var entry = new ActorSchedule(actor, name, isReminder, body.ToJsonString());
+        _schedules[(actor, name, isReminder)] = entry;
+        entry.Timer = HostOf(actor.Type).Scheduler.Schedule(due, period, ct => FireAsync(entry, repetitions, ct));
+    }
+
+    public ActorSchedule? Find(ActorKey actor, string name, bool isReminder) => _schedules.GetValueOrDefault((actor, name, isReminder));
+
+    public bool Remove(ActorKey actor, string name, bool isReminder)
+    {
+        if (!_schedules.TryRemove((actor, name, isReminder), out var entry))
+        {
+            return false;
+        }
+
+        entry.Timer?.Dispose();
+        return true;
+    }
+
+    /// <summary>The store holding actor state: the state component with actorStateStore "true".</summary>
+    public InMemoryStateStore StateStore(string appId) =>
+        mesh.Components.VisibleTo(appId).FirstOrDefault(c => c.Type.StartsWith("state.", StringComparison.Ordinal) && c.Value("actorStateStore") == "true")
+            is { } component
+            ? mesh.StateStore(component.Name)
+            : throw new DaprApiException("ERR_ACTOR_STATE_STORE_NOT_FOUND", "actors: state store does not exist or incorrectly configured", 500, global::Grpc.Core.StatusCode.FailedPrecondition);
+
+    public static string StateKey(string appId, ActorKey actor, string key) => $"{appId}||{actor.Type}||{actor.Id}||{key}";
+
+    private async Task FireAsync(ActorSchedule entry, int? repetitions, CancellationToken cancellationToken)
+    {
+        entry.Fired++;
+        if (repetitions is { } max && entry.Fired >= max)
+        {
+            Remove(entry.Actor, entry.Name, entry.IsReminder);
+        }
+
+        var path = (entry.IsReminder ? "remind/" : "timer/") + Uri.EscapeDataString(entry.Name);
+        using var content = new StringContent(entry.Body, Encoding.UTF8, "application/json");
+        using var response = await CallAsync(entry.Actor, path, content, [], cancellationToken);
+    }
+
+    private async Task DeactivateIdleAsync(TestSidecar host, TimeSpan idleTimeout, CancellationToken cancellationToken)
+    {
+        var now = mesh.Clock.GetUtcNow();
+        foreach (var (actor, lastUsed) in _active.ToList())
+        {
+            if (_hostByType.GetValueOrDefault(actor.Type) == host && now - lastUsed >= idleTimeout)
+            {
+                await DeactivateAsync(actor, cancellationToken);
+            }
+        }
+    }
+}

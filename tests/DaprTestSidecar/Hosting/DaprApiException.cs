@@ -1,0 +1,50 @@
+using Grpc.Core;
+
+namespace AirisEpm.DaprTestSidecar.Hosting;
+
+/// <summary>An error as daprd reports it: an ERR_* code, a message, and its HTTP and gRPC status.</summary>
+public sealed class DaprApiException(string errorCode, string message, int httpStatus, StatusCode grpcStatus) : Exception(message)
+{
+    public string ErrorCode { get; } = errorCode;
+
+    public int HttpStatus { get; } = httpStatus;
+
+    public StatusCode GrpcStatus { get; } = grpcStatus;
+
+    public static DaprApiException PubSubNotFound(string name) =>
+        new("ERR_PUBSUB_NOT_FOUND", $"pubsub {name} is not found", 404, StatusCode.InvalidArgument);
+
+    public static DaprApiException PubSubEmpty() =>
+        new("ERR_PUBSUB_EMPTY", "pubsub name is empty", 404, StatusCode.InvalidArgument);
+
+    public static DaprApiException TopicEmpty(string pubsub) =>
+        new("ERR_TOPIC_NAME_EMPTY", $"topic is empty in pubsub {pubsub}", 404, StatusCode.InvalidArgument);
+
+    public static DaprApiException StateStoreNotFound(string name) =>
+        new("ERR_STATE_STORE_NOT_FOUND", $"state store {name} is not found", 400, StatusCode.InvalidArgument);
+
+    public static DaprApiException StateStoresNotConfigured() =>
+        new("ERR_STATE_STORE_NOT_CONFIGURED", "state store is not configured", 500, StatusCode.FailedPrecondition);
+
+    public static DaprApiException EtagMismatch(string store, string operation) =>
+        new(operation == "delete" ? "ERR_STATE_DELETE" : "ERR_STATE_SAVE",
+            $"failed {(operation == "delete" ? "deleting" : "saving")} state in state store {store}: possible etag mismatch. error from state store: ETag mismatch",
+            409, StatusCode.Aborted);
+
+    public static DaprApiException BindingNotFound(string name) =>
+        new("ERR_INVOKE_OUTPUT_BINDING", $"error invoking output binding {name}: couldn't find output binding {name}", 500, StatusCode.Internal);
+
+    public static DaprApiException BindingFailed(string name, string reason) =>
+        new("ERR_INVOKE_OUTPUT_BINDING", $"error invoking output binding {name}: {reason}", 500, StatusCode.Internal);
+
+    public static DaprApiException InvokeFailed(string appId, string reason) =>
+        new("ERR_DIRECT_INVOKE", $"failed to invoke, id: {appId}, err: {reason}", 500, StatusCode.Internal);
+
+    public static DaprApiException ActorTypeNotHosted(string type) =>
+        new("ERR_ACTOR_INVOKE_METHOD", $"error invoke actor method: did not find address for actor {type}", 500, StatusCode.Internal);
+
+    public static DaprApiException BadRequest(string code, string message) => new(code, message, 400, StatusCode.InvalidArgument);
+
+    public static DaprApiException Unauthorized() =>
+        new("ERR_UNAUTHORIZED", "invalid api token", 401, StatusCode.Unauthenticated);
+}
