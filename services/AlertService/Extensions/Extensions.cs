@@ -1,5 +1,6 @@
 using AirisEpm.AlertService.Apis;
 using AirisEpm.AlertService.Incidents;
+using AirisEpm.AlertService.Rules;
 using AirisEpm.ServiceDefaults.Validation;
 
 namespace AirisEpm.AlertService.Extensions;
@@ -12,9 +13,11 @@ internal static class Extensions
         builder.Services.AddActors(options =>
         {
             options.Actors.RegisterActor<IncidentActor>();
+            options.Actors.RegisterActor<RuleActor>();
             options.UseJsonSerialization = true;
         });
         builder.AddAlertEngine();
+        builder.AddRules();
         builder.Services.AddNotifications();
         builder.Services.AddEscalation();
         builder.Services.AddValidatorsOf<Program>();
@@ -36,6 +39,7 @@ internal static class Extensions
         app.MapAlertEventsApi();
         app.MapEscalationPoliciesApi();
         app.MapIncidentsApi();
+        app.MapRulesApi();
         return app;
     }
 }
