@@ -2,6 +2,7 @@ using AirisEpm.AlertService.Apis;
 using AirisEpm.AlertService.Incidents;
 using AirisEpm.AlertService.Rules;
 using AirisEpm.ServiceDefaults.Validation;
+using Dapr;
 
 namespace AirisEpm.AlertService.Extensions;
 
@@ -15,6 +16,10 @@ internal static class Extensions
             options.Actors.RegisterActor<IncidentActor>();
             options.Actors.RegisterActor<RuleActor>();
             options.UseJsonSerialization = true;
+            // From configuration, not only the environment, as AddAirisDapr does for DaprClient: the
+            // actor runtime (reminders, actor state) and the proxy factory talk to this app's sidecar.
+            options.HttpEndpoint = DaprDefaults.GetDefaultHttpEndpoint(builder.Configuration).TrimEnd('/');
+            options.DaprApiToken = DaprDefaults.GetDefaultDaprApiToken(builder.Configuration);
         });
         builder.AddAlertEngine();
         builder.AddRules();
