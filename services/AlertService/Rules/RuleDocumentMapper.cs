@@ -17,6 +17,12 @@ public static class RuleDocumentMapper
     /// <summary>Default evaluation interval: Prometheus's default <c>evaluation_interval</c>.</summary>
     public static readonly TimeSpan DefaultEvaluationInterval = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// 1 s: each evaluation is a reminder and a query per metric leaf; below a second a single rule
+    /// would load the sidecar and metrics-service more than any alert is worth.
+    /// </summary>
+    public static readonly TimeSpan MinEvaluationInterval = TimeSpan.FromSeconds(1);
+
     public static RuleMapping Map(string id, RuleDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -34,6 +40,11 @@ public static class RuleDocumentMapper
             LabelSet.From((document.Labels ?? new Dictionary<string, string>()).Select(kv => KeyValuePair.Create(kv.Key, kv.Value ?? ""))),
             Annotations(document.Annotations, errors),
             RuleSyntax.Enum(document.NoData, NoDataPolicy.KeepLastState, "noData", "keep_last_state, inactive", errors));
+        if (rule.EvaluationInterval > TimeSpan.Zero && rule.EvaluationInterval < MinEvaluationInterval)
+        {
+            errors.Add("evaluationInterval", $"must be at least {MinEvaluationInterval.TotalSeconds:0} s");
+        }
+
         foreach (var (field, reason) in RuleValidator.Validate(rule).Where(e => !errors.Has(e.Field)))
         {
             errors.Add(field, reason);

@@ -65,6 +65,7 @@ public sealed class RulesApiTests
     [InlineData("condition.all[1].window", "nested-window")]
     [InlineData("condition.not.service", "trace-both-forms")]
     [InlineData("labels.bad-name", "label")]
+    [InlineData("evaluationInterval", "interval")]
     public async Task Invalid_rules_are_rejected_naming_the_field(string field, string kind)
     {
         await using var factory = new RulesFactory();
@@ -81,6 +82,7 @@ public sealed class RulesApiTests
             "duration" => new { name = "R", severity = "info", @for = "5 minutes", condition = new { absent = new { metric = "up", window = "1m" } } },
             "nested-window" => RuleBodies.WithCondition(new { all = new object[] { new { absent = new { metric = "up", window = "1m" } }, new { absent = new { metric = "up", window = "0s" } } } }),
             "trace-both-forms" => RuleBodies.WithCondition(new { not = new { trace = new { signal = "error_rate", service = "api", from = "a", to = "b", window = "5m", op = ">", threshold = 0.1 } } }),
+            "interval" => new { name = "R", severity = "info", evaluationInterval = "250ms", condition = new { absent = new { metric = "up", window = "1m" } } },
             _ => new { name = "R", severity = "info", labels = new Dictionary<string, string> { ["bad-name"] = "x" }, condition = new { absent = new { metric = "up", window = "1m" } } },
         };
 
