@@ -1,7 +1,8 @@
-using Dapr;
 using AirisEpm.AlertService.Apis;
 using AirisEpm.AlertService.Incidents;
+using AirisEpm.AlertService.Rules;
 using AirisEpm.ServiceDefaults.Validation;
+using Dapr;
 
 namespace AirisEpm.AlertService.Extensions;
 
@@ -13,8 +14,10 @@ internal static class Extensions
         builder.Services.AddActors(options =>
         {
             options.Actors.RegisterActor<IncidentActor>();
+            options.Actors.RegisterActor<RuleActor>();
             options.UseJsonSerialization = true;
-            // From configuration, not only the environment, like the DaprClient (ServiceDefaults).
+            // From configuration, not only the environment, as AddAirisDapr does for DaprClient: the
+            // actor runtime (reminders, actor state) and the proxy factory talk to this app's sidecar.
             options.HttpEndpoint = DaprDefaults.GetDefaultHttpEndpoint(builder.Configuration).TrimEnd('/');
             options.DaprApiToken = DaprDefaults.GetDefaultDaprApiToken(builder.Configuration);
         });
@@ -22,6 +25,7 @@ internal static class Extensions
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(
             new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         builder.AddAlertEngine();
+        builder.AddRules();
         builder.Services.AddNotifications();
         builder.Services.AddEscalation();
         builder.Services.AddValidatorsOf<Program>();
@@ -43,6 +47,7 @@ internal static class Extensions
         app.MapAlertEventsApi();
         app.MapEscalationPoliciesApi();
         app.MapIncidentsApi();
+        app.MapRulesApi();
         return app;
     }
 }

@@ -1,0 +1,23 @@
+using AirisEpm.AlertService.Rules;
+
+namespace AirisEpm.AlertService.Extensions;
+
+internal static class RulesExtensions
+{
+    /// <summary>Rules CRUD, streaming-rule publication and evaluation by <see cref="RuleActor"/>s querying through Dapr.</summary>
+    public static IHostApplicationBuilder AddRules(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<RuleEvaluationOptions>()
+            .Bind(builder.Configuration.GetSection(RuleEvaluationOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IRuleRepository, DaprRuleRepository>();
+        builder.Services.AddSingleton<IRuleScheduler, ActorRuleScheduler>();
+        builder.Services.AddSingleton<RulesChangePublisher>();
+        builder.Services.AddSingleton<ServiceTokenProvider>();
+        builder.Services.AddSingleton<IMetricQueryClient, DaprMetricQueryClient>();
+        builder.Services.AddSingleton<LeafQuerier>();
+        builder.Services.AddSingleton<RuleRunner>();
+        return builder;
+    }
+}

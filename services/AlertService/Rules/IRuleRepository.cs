@@ -1,0 +1,24 @@
+namespace AirisEpm.AlertService.Rules;
+
+/// <summary>
+/// Rules in the state store, with optimistic concurrency: <c>ifMatch</c> null means
+/// "whatever version is stored"; otherwise it must equal the stored ETag.
+/// </summary>
+public interface IRuleRepository
+{
+    Task<IReadOnlyList<StoredRule>> ListAsync(CancellationToken cancellationToken);
+
+    Task<StoredRule?> GetAsync(string id, CancellationToken cancellationToken);
+
+    Task<StoredRule> CreateAsync(string id, RuleDocument rule, CancellationToken cancellationToken);
+
+    Task<RuleWrite> UpdateAsync(string id, RuleDocument rule, string? ifMatch, CancellationToken cancellationToken);
+
+    Task<RuleWrite> DeleteAsync(string id, string? ifMatch, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The next rules-changed version: at least <paramref name="candidate"/> (the change's Unix ms)
+    /// and greater than every version handed out before, so subscribers can drop stale deliveries.
+    /// </summary>
+    Task<long> NextVersionAsync(long candidate, CancellationToken cancellationToken);
+}

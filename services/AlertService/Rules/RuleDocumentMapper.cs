@@ -1,0 +1,67 @@
+using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.AlertService.Domain.Rules;
+using AirisEpm.AlertService.Domain.Templates;
+
+namespace AirisEpm.AlertService.Rules;
+
+/// <summary>The result of mapping: a definition when the document is valid, otherwise the errors by field.</summary>
+public sealed record RuleMapping(RuleDefinition? Rule, IReadOnlyList<(string Field, string Reason)> Errors);
+
+/// <summary>
+/// Turns a stored/sent <see cref="RuleDocument"/> into a <see cref="RuleDefinition"/>: parses
+/// durations, operators, matchers (regexes compiled here) and annotation templates, then runs the
+/// domain's <see cref="RuleValidator"/>. A field that failed to parse is not reported twice.
+/// </summary>
+public static class RuleDocumentMapper
+{
+    /// <summary>Default evaluation interval: Prometheus's default <c>evaluation_interval</c>.</summary>
+    public static readonly TimeSpan DefaultEvaluationInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// 1 s: each evaluation is a reminder and a query per metric leaf; below a second a single rule
+    /// would load the sidecar and metrics-service more than any alert is worth.
+    /// </summary>
+    public static readonly TimeSpan MinEvaluationInterval = TimeSpan.FromSeconds(1);
+
+    public static RuleMapping Map(string id, RuleDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var errors = new RuleErrors();
+        var severity = RuleSyntax.Enum(document.Severity, Severity.Warning, "severity", "critical, warning, info", errors);
+        if (string.IsNullOrEmpty(document.Severity)) errors.Add("severity", "required");
+        var rule = new RuleDefinition(
+            id,
+            document.Name ?? "",
+            severity,
+            ConditionMapper.Map(document.Condition, "condition", errors),
+            RuleSyntax.Duration(document.EvaluationInterval, DefaultEvaluationInterval, "evaluationInterval", errors),
+            RuleSyntax.Duration(document.For, TimeSpan.Zero, "for", errors),
+            RuleSyntax.Duration(document.KeepFiringFor, TimeSpan.Zero, "keepFiringFor", errors),
+            LabelSet.From((document.Labels ?? new Dictionary<string, string>()).Select(kv => KeyValuePair.Create(kv.Key, kv.Value ?? ""))),
+            Annotations(document.Annotations, errors),
+            RuleSyntax.Enum(document.NoData, NoDataPolicy.KeepLastState, "noData", "keep_last_state, inactive", errors));
+        if (rule.EvaluationInterval > TimeSpan.Zero && rule.EvaluationInterval < MinEvaluationInterval)
+        {
+            errors.Add("evaluationInterval", $"must be at least {MinEvaluationInterval.TotalSeconds:0} s");
+        }
+
+        foreach (var (field, reason) in RuleValidator.Validate(rule).Where(e => !errors.Has(e.Field)))
+        {
+            errors.Add(field, reason);
+        }
+
+        return new RuleMapping(errors.Any ? null : rule, errors.All.ToList());
+    }
+
+    private static Dictionary<string, AlertTemplate> Annotations(IReadOnlyDictionary<string, string>? sources, RuleErrors errors)
+    {
+        var templates = new Dictionary<string, AlertTemplate>(StringComparer.Ordinal);
+        foreach (var (name, source) in sources ?? new Dictionary<string, string>())
+        {
+            if (AlertTemplate.TryParse(source ?? "", out var template, out var error)) templates[name] = template!;
+            else errors.Add($"annotations.{name}", $"template does not parse at position {error!.Position}: {error.Reason}");
+        }
+
+        return templates;
+    }
+}

@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using AirisEpm.AlertService.Application;
+using AirisEpm.AlertService.Domain.Alerts;
+using AirisEpm.AlertService.Domain.Rules;
+using AirisEpm.AlertService.Rules;
+using AirisEpm.ServiceDefaults.Events;
+
+namespace AirisEpm.AlertService.Tests.Rules;
+
+/// <summary>Rules in memory with state-store-like ETags (a counter per write).</summary>
+public sealed class InMemoryRuleRepository : IRuleRepository
+{
+    private readonly Lock _gate = new();
+    private readonly SortedDictionary<string, StoredRule> _rules = new(StringComparer.Ordinal);
+    private long _etag;
+    private long _version;
+
+    public Task<IReadOnlyList<StoredRule>> ListAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate) return Task.FromResult<IReadOnlyList<StoredRule>>(_rules.Values.ToList());
+    }
+
+    public Task<StoredRule?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        lock (_gate) return Task.FromResult(_rules.GetValueOrDefault(id));
+    }
+
+    public Task<StoredRule> CreateAsync(string id, RuleDocument rule, CancellationToken cancellationToken)
+    {
+        lock (_gate) return Task.FromResult(_rules[id] = new StoredRule(id, rule, (++_etag).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    public Task<RuleWrite> UpdateAsync(string id, RuleDocument rule, string? ifMatch, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (!_rules.TryGetValue(id, out var current)) return Task.FromResult(RuleWrite.NotFound);
+            if (ifMatch is not null && ifMatch != current.ETag) return Task.FromResult(RuleWrite.PreconditionFailed);
+            var saved = _rules[id] = new StoredRule(id, rule, (++_etag).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return Task.FromResult(new RuleWrite(RuleWriteOutcome.Done, saved));
+        }
+    }
+
+    public Task<RuleWrite> DeleteAsync(string id, string? ifMatch, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (!_rules.TryGetValue(id, out var current)) return Task.FromResult(RuleWrite.NotFound);
+            if (ifMatch is not null && ifMatch != current.ETag) return Task.FromResult(RuleWrite.PreconditionFailed);
+            _rules.Remove(id);
+            return Task.FromResult(new RuleWrite(RuleWriteOutcome.Done, current));
+        }
+    }
+
+    public Task<long> NextVersionAsync(long candidate, CancellationToken cancellationToken)
+    {
+        lock (_gate) return Task.FromResult(_version = Math.Max(candidate, _version + 1));
+    }
+}
+
+/// <summary>
+/// Rule evaluation without actors: state kept in memory, evaluation through the application's real
+/// <see cref="RuleRunner"/>, and a record of which rules run.
+/// </summary>
+public sealed class InlineRuleScheduler(IRuleRepository rules, RuleRunner runner) : IRuleScheduler
+{
+    private readonly ConcurrentDictionary<string, RuleState> _states = new();
+
+    public ConcurrentDictionary<string, int> Running { get; } = new();
+
+    public Task StartAsync(string ruleId, CancellationToken cancellationToken)
+    {
+        Running.AddOrUpdate(ruleId, 1, (_, n) => n + 1);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(string ruleId, CancellationToken cancellationToken)
+    {
+        Running.TryRemove(ruleId, out _);
+        _states.TryRemove(ruleId, out _);
+        return Task.CompletedTask;
+    }
+
+    public Task<RuleState> GetStateAsync(string ruleId, CancellationToken cancellationToken) =>
+        Task.FromResult(_states.GetValueOrDefault(ruleId) ?? RuleState.Initial);
+
+    public async Task<RuleState> EvaluateNowAsync(string ruleId, CancellationToken cancellationToken)
+    {
+        var stored = await rules.GetAsync(ruleId, cancellationToken) ?? throw new InvalidOperationException($"no rule {ruleId}");
+        var rule = RuleDocumentMapper.Map(stored.Id, stored.Rule).Rule!;
+        var step = await runner.RunAsync(rule, await GetStateAsync(ruleId, cancellationToken), cancellationToken);
+        return _states[ruleId] = step.State;
+    }
+}
+
+public sealed class RecordingEventBus : IEventBus
+{
+    public ConcurrentQueue<IntegrationEvent> Published { get; } = new();
+
+    public Task PublishAsync<TEvent>(TEvent integrationEvent, CancellationToken cancellationToken = default)
+        where TEvent : IntegrationEvent
+    {
+        Published.Enqueue(integrationEvent);
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class RecordingIntake : IAlertIntake
+{
+    public List<PostedAlert> Submitted { get; } = [];
+
+    public Task SubmitAsync(IReadOnlyList<PostedAlert> alerts, CancellationToken cancellationToken)
+    {
+        Submitted.AddRange(alerts);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Answers queries from a function of the query (or throws what it returns as an exception).</summary>
+public sealed class FakeMetricQueryClient(Func<MetricQuery, MetricQueryResult> answer) : IMetricQueryClient
+{
+    public List<MetricQuery> Queries { get; } = [];
+
+    public Task<MetricQueryResult> QueryAsync(MetricQuery query, CancellationToken cancellationToken)
+    {
+        Queries.Add(query);
+        return Task.FromResult(answer(query));
+    }
+}

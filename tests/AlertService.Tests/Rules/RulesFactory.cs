@@ -1,0 +1,51 @@
+using AirisEpm.AlertService.Application;
+using AirisEpm.AlertService.Rules;
+using AirisEpm.AlertService.Tests.Functional;
+using AirisEpm.ServiceDefaults.Events;
+using AirisEpm.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AirisEpm.AlertService.Tests.Rules;
+
+/// <summary>
+/// alert-service in memory for the rules API: rules in <see cref="InMemoryRuleRepository"/>, rule
+/// evaluation inline (no actors), published events recorded. The metrics query client stays the real
+/// Dapr one, whose sidecar port is closed here, so an evaluation is a genuine "target down".
+/// </summary>
+public sealed class RulesFactory : ServiceFactory<Program>
+{
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public InMemoryRuleRepository Rules { get; } = new();
+
+    public RecordingEventBus Events { get; } = new();
+
+    public InlineRuleScheduler Scheduler => (InlineRuleScheduler)Services.GetRequiredService<IRuleScheduler>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            services.Replace(ServiceDescriptor.Singleton<IEngineStateStore>(new InMemoryEngineStateStore()));
+            services.Replace(ServiceDescriptor.Singleton<IAlertingConfigStore>(new InMemoryAlertingConfigStore()));
+            services.Replace(ServiceDescriptor.Singleton<IGroupNotifier>(new RecordingGroupNotifier()));
+            services.Replace(ServiceDescriptor.Singleton<IRuleRepository>(Rules));
+            services.Replace(ServiceDescriptor.Singleton<IEventBus>(Events));
+            services.Replace(ServiceDescriptor.Singleton<IRuleScheduler, InlineRuleScheduler>());
+        });
+    }
+
+    public async Task<HttpClient> StartAsync(params string[] permissions)
+    {
+        var client = CreateClient().WithToken(permissions);
+        var engine = Services.GetRequiredService<AlertEngine>();
+        await Eventually.TrueAsync(() => engine.IsRestored, "the engine restores its state");
+        return client;
+    }
+}
