@@ -24,7 +24,7 @@ public sealed class MetricRuleFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _environment = await DaprTestEnvironment.StartAsync(o => o.BaseDirectory = Path.Combine(RepositoryPaths.Root, "services", "AlertService"));
+        _environment = await DaprTestEnvironment.StartAsync();
         Metrics = await _environment.StartServiceAsync<metrics::Program>(AppIds.MetricsService, new Dictionary<string, string?>
         {
             ["Metrics:Store:DuckDbPath"] = Path.Combine(_folder, "metrics.duckdb"),

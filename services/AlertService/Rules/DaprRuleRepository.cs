@@ -65,28 +65,19 @@ public sealed class DaprRuleRepository(DaprClient dapr) : IRuleRepository
 
     public async Task<long> NextVersionAsync(long candidate, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < Attempts; attempt++)
-        {
-            var (previous, etag) = await dapr.GetStateAndETagAsync<long?>(Store, VersionKey, cancellationToken: cancellationToken);
-            var next = Math.Max(candidate, (previous ?? 0) + 1);
-            if (await dapr.TrySaveStateAsync(Store, VersionKey, next, etag ?? "", cancellationToken: cancellationToken)) return next;
-        }
-
-        throw new InvalidOperationException("The rules version kept changing under us; try again.");
+        long next = 0;
+        await dapr.UpdateUnderETagAsync<long?>(Store, VersionKey, previous => next = Math.Max(candidate, (previous ?? 0) + 1),
+            cancellationToken, Attempts);
+        return next;
     }
 
-    private async Task ChangeIndexAsync(Action<SortedSet<string>> change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < Attempts; attempt++)
+    private Task ChangeIndexAsync(Action<SortedSet<string>> change, CancellationToken cancellationToken) =>
+        dapr.UpdateUnderETagAsync<List<string>>(Store, IndexKey, current =>
         {
-            var (current, etag) = await dapr.GetStateAndETagAsync<List<string>?>(Store, IndexKey, cancellationToken: cancellationToken);
             var ids = new SortedSet<string>(current ?? [], StringComparer.Ordinal);
             change(ids);
-            if (await dapr.TrySaveStateAsync(Store, IndexKey, ids.ToList(), etag ?? "", cancellationToken: cancellationToken)) return;
-        }
-
-        throw new InvalidOperationException("The rule index kept changing under us; try again.");
-    }
+            return [.. ids];
+        }, cancellationToken, Attempts);
 
     private const string KeyPrefix = "rule||";
 
