@@ -11,7 +11,7 @@ namespace AirisEpm.AlertService.Application;
 /// through one lock, so the pure domain classes never see two threads. <see cref="AlertEngineWorker"/>
 /// drives <see cref="Tick"/> and persistence; the APIs and event handlers call the rest.
 /// </summary>
-public sealed class AlertEngine : IAlertIntake
+public sealed class AlertEngine : IAlertIntake, IActiveAlertSource
 {
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
@@ -101,6 +101,9 @@ public sealed class AlertEngine : IAlertIntake
             return [.. _alerts.All.Where(a => !a.IsResolvedAt(now)).Select(a => View(a, inhibitor, now))];
         }
     }
+
+    public IReadOnlyList<Alert> ActiveAlerts() =>
+        [.. Alerts().Where(v => v.State == AlertView.Active).Select(v => v.Alert)];
 
     public IReadOnlyList<AlertGroupView> Groups()
     {

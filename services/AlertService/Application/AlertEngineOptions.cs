@@ -43,6 +43,12 @@ public sealed class AlertEngineOptions
     public TimeSpan ConfigRefreshInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>
+    /// Alerts that start within this of each other on connected services belong to one incident.
+    /// Five minutes covers a cascade through a few retry/timeout layers without merging unrelated noise.
+    /// </summary>
+    public TimeSpan CorrelationWindow { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
     /// 30 days: how long an alert from a <c>metrics.threshold-crossed</c> firing event lasts when its
     /// resolved event never arrives. Those events are transitions only, so the usual 5m resolve
     /// timeout would resolve a still-breaching series; a month bounds an alert orphaned by a lost event.

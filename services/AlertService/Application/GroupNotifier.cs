@@ -18,6 +18,7 @@ public sealed partial class GroupNotifier(
     ReceiverDispatcher receivers,
     IEscalationPolicyRepository policies,
     IActorProxyFactory actors,
+    IncidentCorrelation correlation,
     IOptions<AlertEngineOptions> options,
     ILogger<GroupNotifier> logger) : IGroupNotifier
 {
@@ -57,9 +58,8 @@ public sealed partial class GroupNotifier(
         {
             if (due.Status == AlertState.Firing)
             {
-                var services = due.Firing.Select(a => a.Labels["service"]).Where(s => s.Length > 0)
-                    .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-                await incident.TriggerAsync(new IncidentTrigger(due.GroupKey, policy, payload, services, RootCause: null));
+                var (services, rootCause) = correlation.For(due);
+                await incident.TriggerAsync(new IncidentTrigger(due.GroupKey, policy, payload, services, rootCause));
             }
             else
             {

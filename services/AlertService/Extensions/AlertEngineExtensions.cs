@@ -19,6 +19,8 @@ internal static class AlertEngineExtensions
         builder.Services.AddSingleton<AlertEngine>();
         builder.Services.AddSingleton<IAlertIntake>(sp => sp.GetRequiredService<AlertEngine>());
         builder.Services.AddSingleton<AlertEngineCycle>();
+        builder.Services.AddSingleton<IActiveAlertSource>(sp => sp.GetRequiredService<AlertEngine>());
+        builder.Services.AddSingleton<IncidentCorrelation>();
         builder.Services.AddSingleton<IGroupNotifier, GroupNotifier>();
         builder.Services.AddSingleton<IEngineStateStore, DaprEngineStateStore>();
         builder.Services.AddSingleton<IAlertingConfigStore, DaprAlertingConfigStore>();

@@ -22,6 +22,7 @@ public sealed class GroupNotifierTests : IDisposable
     private readonly NotificationLog _log = new();
     private readonly FakePolicies _policies = new();
     private readonly FakeIncidentActor _incident = new();
+    private readonly FakeActiveAlerts _active = new();
 
     [Fact]
     public async Task Firing_group_on_a_route_with_an_existing_policy_triggers_its_incident()
@@ -37,6 +38,24 @@ public sealed class GroupNotifierTests : IDisposable
         Assert.Equal(["api"], trigger.Services);
         Assert.Equal("firing", trigger.Payload.Status);
         Assert.Empty(_log.Recent(10));
+    }
+
+    [Fact]
+    public async Task The_incident_names_the_correlated_services_and_the_deepest_failing_dependency()
+    {
+        _policies.Add(new EscalationPolicy("critical", [new EscalationStep(TimeSpan.Zero, ["oncall"])]));
+        var due = Due(AlertState.Firing, "critical");
+        _active.Alerts.Add(due.Firing[0] with { Labels = LabelSet.Of(("alertname", "Errors"), ("service", "api"), ("upstream", "payments")) });
+        _active.Alerts.Add(new Alert(LabelSet.Of(("alertname", "Latency"), ("service", "payments"), ("upstream", "postgres")), LabelSet.Empty, Now.AddMinutes(-4), Now.AddMinutes(5), Now));
+        _active.Alerts.Add(new Alert(LabelSet.Of(("alertname", "Down"), ("service", "postgres")), LabelSet.Empty, Now.AddMinutes(-6), Now.AddMinutes(5), Now));
+        _active.Alerts.Add(new Alert(LabelSet.Of(("alertname", "Unrelated"), ("service", "search")), LabelSet.Empty, Now.AddMinutes(-5), Now.AddMinutes(5), Now));
+        var correlated = due with { Firing = [_active.Alerts[0]] };
+
+        await Notifier().NotifyAsync(correlated, TestContext.Current.CancellationToken);
+
+        var trigger = Assert.Single(_incident.Triggers);
+        Assert.Equal(["api", "payments", "postgres"], trigger.Services);
+        Assert.StartsWith("postgres", trigger.RootCause);
     }
 
     [Fact]
@@ -88,8 +107,9 @@ public sealed class GroupNotifierTests : IDisposable
         });
         var binding = new BindingNotifier(_noSidecar, _log, TimeProvider.System, NullLogger<BindingNotifier>.Instance,
             _metrics.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+        var options = Options.Create(new AlertEngineOptions());
         return new GroupNotifier(new ReceiverDispatcher(catalog, binding), _policies, new FakeActors(_incident),
-            Options.Create(new AlertEngineOptions()), NullLogger<GroupNotifier>.Instance);
+            new IncidentCorrelation(_active, options), options, NullLogger<GroupNotifier>.Instance);
     }
 
     private static NotificationDue Due(AlertState state, string? policy)
@@ -158,5 +178,12 @@ public sealed class GroupNotifierTests : IDisposable
 
         public ActorProxy Create(ActorId actorId, string actorType, ActorProxyOptions? options = null) =>
             throw new NotSupportedException("only typed proxies are used");
+    }
+
+    private sealed class FakeActiveAlerts : IActiveAlertSource
+    {
+        public List<Alert> Alerts { get; } = [];
+
+        public IReadOnlyList<Alert> ActiveAlerts() => Alerts;
     }
 }
