@@ -12,6 +12,12 @@ namespace AirisEpm.TestSupport;
 public class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint>
     where TEntryPoint : class
 {
+    /// <summary>
+    /// Each host gets its own data folder (embedded stores such as metrics-service's DuckDB file),
+    /// so test projects running in parallel never share or lock one another's files.
+    /// </summary>
+    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "airis-host-" + Guid.NewGuid().ToString("N"));
+
     private readonly Dictionary<string, string?> _settings = new()
     {
         ["DAPR_HTTP_PORT"] = "1",
@@ -21,6 +27,8 @@ public class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint>
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
     };
+
+    public ServiceFactory() => _settings["Metrics:Store:DuckDbPath"] = Path.Combine(_dataFolder, "metrics.duckdb");
 
     public string EnvironmentName { get; set; } = "Development";
 
@@ -44,5 +52,15 @@ public class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint>
 
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        if (Directory.Exists(_dataFolder))
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
     }
 }

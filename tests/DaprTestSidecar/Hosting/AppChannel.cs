@@ -11,7 +11,7 @@ namespace AirisEpm.DaprTestSidecar.Hosting;
 /// </summary>
 public sealed class AppChannel(Uri baseUrl, string? appApiToken) : IDisposable
 {
-    private readonly HttpClient _http = new() { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
+    private readonly HttpClient _http = SidecarHttp.Create(baseUrl);
 
     public Uri BaseUrl => baseUrl;
 

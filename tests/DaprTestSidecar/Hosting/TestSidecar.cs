@@ -17,7 +17,7 @@ public sealed class TestSidecar : IAsyncDisposable
 {
     public const string RuntimeVersion = "1.16.0-test-sidecar";
 
-    private readonly HttpClient _outbound = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly HttpClient _outbound = SidecarHttp.Create();
     private readonly CancellationTokenSource _stopping;
     private readonly List<ITimer> _inputBindings = [];
     private WebApplication? _host;
