@@ -55,7 +55,8 @@ public sealed class InvocationTests
         await using var env = await DaprTestEnvironment.StartAsync();
         await StartEchoAsync(env);
         var caller = await env.Mesh.StartSidecarAsync(AppIds.MetricsService);
-        using var http = new HttpClient { BaseAddress = caller.HttpEndpoint };
+        // The caller's traceparent must reach the sidecar as sent: no HttpClient propagation on top.
+        using var http = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = null }) { BaseAddress = caller.HttpEndpoint };
         using var request = new HttpRequestMessage(HttpMethod.Get, "/echo/teapot?x=1");
         request.Headers.Add("dapr-app-id", AppIds.LogService);
         request.Headers.Add("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");

@@ -37,7 +37,7 @@ internal static class Invoker
             }
         }
 
-        request.Headers.TryAddWithoutValidation("traceparent", TraceContext.ChildOf(context.Request.Headers["traceparent"]));
+        request.Headers.TryAddWithoutValidation("traceparent", TraceContext.ChildOf(FirstTraceparent(context)));
         HttpResponseMessage response;
         try
         {
@@ -63,5 +63,15 @@ internal static class Invoker
         }
 
         await response.Content.CopyToAsync(target.Body, cancellationToken);
+    }
+
+    /// <summary>
+    /// The caller's own traceparent. An HttpClient in a process with an ActivityListener appends a
+    /// second one; joined, the two would parse as none and break the trace.
+    /// </summary>
+    private static string? FirstTraceparent(HttpContext context)
+    {
+        var values = context.Request.Headers["traceparent"];
+        return values.Count > 0 ? values[0] : null;
     }
 }
