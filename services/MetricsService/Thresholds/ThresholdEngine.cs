@@ -61,10 +61,11 @@ public sealed class ThresholdEngine
             }
 
             var kept = compiled.ToDictionary(r => r.Id, r => r.Contract);
+            var previous = _rules.ToDictionary(r => r.Id, r => r.Contract);
             foreach (var key in _states.Keys.ToList())
             {
                 var stillSame = kept.TryGetValue(key.RuleId, out var contract)
-                                && _rules.FirstOrDefault(r => r.Id == key.RuleId)?.Contract is { } old
+                                && previous.TryGetValue(key.RuleId, out var old)
                                 && SameRule(old, contract);
                 if (!stillSame)
                 {
