@@ -1,4 +1,3 @@
-using Dapr;
 using Dapr.Client;
 
 namespace AirisEpm.ServiceDefaults.Dapr;
@@ -28,21 +27,8 @@ public sealed class IdempotencyGuard(DaprClient dapr, TimeProvider time)
         {
             ["ttlInSeconds"] = ((int)Retention.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        try
-        {
-            await dapr.SaveStateAsync(
-                DaprComponents.StateStore,
-                Key(scope, messageId),
-                time.GetUtcNow().ToString("O"),
-                new StateOptions { Concurrency = ConcurrencyMode.FirstWrite, Consistency = ConsistencyMode.Strong },
-                metadata,
-                cancellationToken);
-            return true;
-        }
-        catch (DaprException ex) when (ex.InnerException is Grpc.Core.RpcException { StatusCode: Grpc.Core.StatusCode.Aborted })
-        {
-            return false;
-        }
+        return await dapr.TrySaveUnchangedAsync(
+            DaprComponents.StateStore, Key(scope, messageId), time.GetUtcNow().ToString("O"), etag: null, cancellationToken, metadata);
     }
 
     private static string Key(string scope, string messageId) => $"processed||{scope}||{messageId}";

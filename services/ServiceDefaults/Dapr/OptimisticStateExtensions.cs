@@ -13,19 +13,20 @@ public static class OptimisticStateExtensions
     /// empty ETag is not "absent" to the state stores (Redis rejects it as malformed).
     /// </summary>
     public static async Task<bool> TrySaveUnchangedAsync<T>(
-        this DaprClient dapr, string store, string key, T value, string? etag, CancellationToken cancellationToken)
+        this DaprClient dapr, string store, string key, T value, string? etag, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? metadata = null)
     {
         ArgumentNullException.ThrowIfNull(dapr);
         if (!string.IsNullOrEmpty(etag))
         {
-            return await dapr.TrySaveStateAsync(store, key, value, etag, cancellationToken: cancellationToken);
+            return await dapr.TrySaveStateAsync(store, key, value, etag, metadata: metadata, cancellationToken: cancellationToken);
         }
 
         try
         {
             await dapr.SaveStateAsync(store, key, value,
                 new StateOptions { Concurrency = ConcurrencyMode.FirstWrite, Consistency = ConsistencyMode.Strong },
-                cancellationToken: cancellationToken);
+                metadata, cancellationToken);
             return true;
         }
         catch (DaprException ex) when (ex.InnerException is RpcException { StatusCode: StatusCode.Aborted })
