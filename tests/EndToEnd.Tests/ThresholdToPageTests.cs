@@ -9,9 +9,10 @@ using AirisEpm.ServiceDefaults.Security;
 namespace AirisEpm.EndToEnd.Tests;
 
 /// <summary>
-/// A streaming rule travels alert-service → metrics-service on alerts.rules-changed; samples
+/// A rule created through alert-service's API travels to metrics-service on alerts.rules-changed; samples
 /// breach it; metrics-service publishes metrics.threshold-crossed once; alert-service turns it
-/// into an alert, groups it and pages the on-call receiver by email and Slack, once.
+/// into the rule's alert (its name, labels and annotation), groups it and pages the on-call
+/// receiver by email and Slack, once.
 /// </summary>
 public sealed class ThresholdToPageTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
 {
@@ -39,15 +40,20 @@ public sealed class ThresholdToPageTests(PlatformFixture platform) : IClassFixtu
         var configured = await alerts.PutYamlAsync("/api/v1/alerting/config", Routing);
         Assert.True(configured.IsSuccessStatusCode, await configured.Content.ReadAsStringAsync(Http.Ct));
 
-        // alert-service's sidecar publishes the rule set, as alert-service does when rules change.
-        using (var dapr = PlatformFixture.DaprClientOf(platform.Alerts))
+        // A rule checked on ingest: created through the rules API, published on alerts.rules-changed.
+        var created = await alerts.PostJsonAsync("/api/v1/rules", new
         {
-            var rule = new ThresholdRuleContract("HighErrorCount", "http_errors", [new LabelMatcherContract("service", "=", "checkout")], ">", 5, 0);
-            await dapr.PublishEventAsync(DaprComponents.PubSub, Topics.AlertsRulesChanged, new AlertRulesChanged(1, [rule]), Http.Ct);
-        }
+            name = "HighErrorCount",
+            severity = "warning",
+            labels = new Dictionary<string, string> { ["team"] = "shop" },
+            annotations = new Dictionary<string, string> { ["summary"] = "{{ $labels.service }} has {{ $value }} errors" },
+            condition = new { metric = new { metric = "http_errors", matchers = new[] { "service=\"checkout\"" }, agg = "last", window = "1m", op = ">", threshold = 5 } },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var ruleId = (await created.JsonAsync()).GetProperty("id").GetString()!;
 
         var metrics = platform.Metrics.Client(Permissions.MetricsRead, Permissions.MetricsWrite);
-        await Eventually.TrueAsync(() => RulesVersion(metrics) == 1, what: "metrics-service to receive the rules");
+        await Eventually.TrueAsync(() => StreamingRuleIds(metrics).Contains(ruleId), what: "metrics-service to receive the rule");
 
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var ingest = await metrics.PostJsonAsync("/api/v1/metrics", new
@@ -70,7 +76,7 @@ public sealed class ThresholdToPageTests(PlatformFixture platform) : IClassFixtu
         var mail = await Eventually.ValueAsync(() => First(Env.Smtp.Messages), TimeSpan.FromSeconds(20), what: "the page by email");
         Assert.Equal("oncall@airis.local", mail.To.Mailboxes.Single().Address);
         Assert.Contains("[FIRING:1] HighErrorCount", mail.Subject);
-        Assert.Contains("checkout", mail.HtmlBody);
+        Assert.Contains("checkout has 9 errors", mail.HtmlBody); // the first breaching sample, 9, crossed
 
         var slack = await Eventually.ValueAsync(() => First(Env.Receiver.To("/slack")), what: "the Slack message");
         Assert.Contains("#daa038", slack.Body, StringComparison.OrdinalIgnoreCase); // threshold alerts default to severity warning
@@ -94,11 +100,11 @@ public sealed class ThresholdToPageTests(PlatformFixture platform) : IClassFixtu
     private static T? First<T>(IReadOnlyList<T> items)
         where T : class => items.Count > 0 ? items[0] : null;
 
-    private static long RulesVersion(HttpClient metrics)
+    private static IReadOnlyList<string> StreamingRuleIds(HttpClient metrics)
     {
         var listed = metrics.GetAsync("/api/v1/threshold-rules", Http.Ct).GetAwaiter().GetResult();
-        return listed.IsSuccessStatusCode
-            ? System.Text.Json.JsonDocument.Parse(listed.Content.ReadAsStringAsync(Http.Ct).GetAwaiter().GetResult()).RootElement.GetProperty("version").GetInt64()
-            : -1;
+        if (!listed.IsSuccessStatusCode) return [];
+        using var json = System.Text.Json.JsonDocument.Parse(listed.Content.ReadAsStringAsync(Http.Ct).GetAwaiter().GetResult());
+        return [.. json.RootElement.GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("ruleId").GetString()!)];
     }
 }

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using AirisEpm.AlertService.Application;
 using AirisEpm.AlertService.Domain.Alerts;
+using AirisEpm.AlertService.Domain.Rules;
+using AirisEpm.AlertService.Rules;
 using AirisEpm.ServiceDefaults.Dapr;
 using AirisEpm.ServiceDefaults.Events;
 using AirisEpm.ServiceDefaults.Events.Contracts;
@@ -38,9 +40,15 @@ public static partial class AlertEventsApi
     /// a late delivery cannot revive a resolved alert for the whole horizon.
     /// </summary>
     public static Task<Ok<DeliveryStatus>> OnThresholdCrossed(
-        HttpRequest request, IAlertIntake intake, AlertEngine engine, IOptions<AlertEngineOptions> options, ILoggerFactory loggers) =>
-        HandleAsync<ThresholdCrossed>(request, intake, loggers, e =>
-            EventAlerts.From(e, options.Value.EventAlertHorizon) is not { } alert ? null : IsStale(alert, engine) ? Ignored : alert);
+        HttpRequest request, IAlertIntake intake, AlertEngine engine, IRuleRepository rules, IOptions<AlertEngineOptions> options, ILoggerFactory loggers) =>
+        HandleAsync<ThresholdCrossed>(request, intake, loggers, async e =>
+        {
+            var rule = string.IsNullOrWhiteSpace(e.RuleId) ? null : await RuleOfAsync(rules, e.RuleId, request.HttpContext.RequestAborted);
+            return EventAlerts.From(e, options.Value.EventAlertHorizon, rule) is not { } alert ? null : IsStale(alert, engine) ? Ignored : alert;
+        });
+
+    private static async Task<RuleDefinition?> RuleOfAsync(IRuleRepository rules, string ruleId, CancellationToken cancellationToken) =>
+        await rules.GetAsync(ruleId, cancellationToken) is { } stored ? RuleDocumentMapper.Map(stored.Id, stored.Rule).Rule : null;
 
     private static readonly PostedAlert Ignored = new(Domain.Labels.LabelSet.Empty);
 
@@ -50,14 +58,14 @@ public static partial class AlertEventsApi
         && stored.IsResolvedAt(engine.Now) && stored.EndsAt >= start;
 
     public static Task<Ok<DeliveryStatus>> OnLogsAnomaly(HttpRequest request, IAlertIntake intake, ILoggerFactory loggers) =>
-        HandleAsync<LogsAnomalyDetected>(request, intake, loggers, EventAlerts.From);
+        HandleAsync<LogsAnomalyDetected>(request, intake, loggers, e => Task.FromResult(EventAlerts.From(e)));
 
     public static Task<Ok<DeliveryStatus>> OnTracesAnomaly(HttpRequest request, IAlertIntake intake, ILoggerFactory loggers) =>
-        HandleAsync<TracesAnomalyDetected>(request, intake, loggers, EventAlerts.From);
+        HandleAsync<TracesAnomalyDetected>(request, intake, loggers, e => Task.FromResult(EventAlerts.From(e)));
 
     /// <summary>The body is read here rather than bound, so that unreadable JSON is dropped (dead-lettered), not retried.</summary>
     private static async Task<Ok<DeliveryStatus>> HandleAsync<TEvent>(
-        HttpRequest request, IAlertIntake intake, ILoggerFactory loggers, Func<TEvent, PostedAlert?> toAlert)
+        HttpRequest request, IAlertIntake intake, ILoggerFactory loggers, Func<TEvent, Task<PostedAlert?>> toAlert)
         where TEvent : IntegrationEvent
     {
         var logger = loggers.CreateLogger(typeof(AlertEventsApi));
@@ -73,7 +81,7 @@ public static partial class AlertEventsApi
             return TypedResults.Ok(DeliveryStatus.Drop);
         }
 
-        var alert = evt is null ? null : toAlert(evt);
+        var alert = evt is null ? null : await toAlert(evt);
         if (ReferenceEquals(alert, Ignored))
         {
             LogStale(logger, topic);

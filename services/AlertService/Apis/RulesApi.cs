@@ -9,7 +9,9 @@ namespace AirisEpm.AlertService.Apis;
 /// <summary>
 /// /api/v1/rules: alerting rules with optimistic concurrency. Every response carrying a rule
 /// carries its <c>ETag</c>; PUT and DELETE with <c>If-Match</c> answer 412 when it is stale.
-/// Each change (re)starts or stops the rule's actor and republishes the streaming rules.
+/// Each change (re)starts or stops the rule's actor and republishes the streaming rules when they
+/// changed. Should either fail after the rule was saved, the answer is a 500 and the
+/// <see cref="RuleReconciler"/> finishes the job on its next pass.
 /// </summary>
 public static class RulesApi
 {
@@ -48,7 +50,7 @@ public static class RulesApi
     {
         var stored = await rules.CreateAsync(Guid.NewGuid().ToString("N"), rule, ct);
         await scheduler.StartAsync(stored.Id, ct);
-        await publisher.PublishAsync(ct);
+        await publisher.PublishChangeAsync(stored.Id, stored.Rule, ct);
         response.Headers.ETag = EntityTags.Quote(stored.ETag);
         return TypedResults.Created($"/api/v1/rules/{stored.Id}", RuleView.From(stored));
     }
@@ -66,7 +68,7 @@ public static class RulesApi
         }
 
         await scheduler.StartAsync(id, ct);
-        await publisher.PublishAsync(ct);
+        await publisher.PublishChangeAsync(id, write.Rule!.Rule, ct);
         http.Response.Headers.ETag = EntityTags.Quote(write.Rule!.ETag);
         return TypedResults.Ok(RuleView.From(write.Rule));
     }
@@ -84,7 +86,7 @@ public static class RulesApi
         }
 
         await scheduler.StopAsync(id, ct);
-        await publisher.PublishAsync(ct);
+        await publisher.PublishChangeAsync(id, null, ct);
         return TypedResults.NoContent();
     }
 

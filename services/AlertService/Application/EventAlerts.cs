@@ -1,6 +1,7 @@
 using System.Globalization;
 using AirisEpm.AlertService.Domain.Alerts;
 using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.AlertService.Domain.Rules;
 using AirisEpm.ServiceDefaults.Events.Contracts;
 
 namespace AirisEpm.AlertService.Application;
@@ -17,24 +18,27 @@ public static class EventAlerts
     /// Threshold crossings are transitions only (no re-send while firing), so a firing alert may not
     /// end by the resolve timeout: it lasts until its resolved event, bounded by <paramref name="horizon"/>
     /// in case that event never comes. Resolved: the same labels with endsAt = the event time.
+    /// With the stored <paramref name="rule"/> the alert is the rule's, as Prometheus builds it: the
+    /// series labels, then the rule's labels, alertname and severity over them, and the rule's
+    /// annotation templates expanded with those labels and the crossing value. Without it (a rule
+    /// published by hand, or deleted since) the rule id names the alert.
     /// </summary>
-    public static PostedAlert? From(ThresholdCrossed e, TimeSpan horizon)
+    public static PostedAlert? From(ThresholdCrossed e, TimeSpan horizon, RuleDefinition? rule = null)
     {
         if (e is null || string.IsNullOrWhiteSpace(e.RuleId) || e.SeriesLabels is null) return null;
         if (e.State is not (ThresholdCrossed.Firing or ThresholdCrossed.Resolved)) return null;
-        var labels = new Dictionary<string, string>(e.SeriesLabels, StringComparer.Ordinal)
-        {
-            ["alertname"] = e.RuleId,
-        };
-        labels.TryAdd("severity", DefaultSeverity);
-        var annotations = LabelSet.Of(
+        var labels = rule is null
+            ? LabelSet.From(e.SeriesLabels.Prepend(KeyValuePair.Create("severity", DefaultSeverity)).Append(KeyValuePair.Create("alertname", e.RuleId)))
+            : LabelSet.From(e.SeriesLabels.Concat(rule.AlertLabels));
+        var defaults = LabelSet.Of(
             ("metric", e.MetricName ?? ""),
             ("value", Number(e.Value)),
             ("threshold", Number(e.Threshold)),
             ("summary", $"{e.MetricName} is {Number(e.Value)} (threshold {Number(e.Threshold)})"));
+        var annotations = rule is null ? defaults : LabelSet.From(defaults.Concat(RuleAnnotations.Expand(rule, labels, e.Value)));
         var alert = e.State == ThresholdCrossed.Firing
-            ? new PostedAlert(LabelSet.From(labels), annotations, e.At, e.At + horizon)
-            : new PostedAlert(LabelSet.From(labels), annotations, EndsAt: e.At);
+            ? new PostedAlert(labels, annotations, e.At, e.At + horizon)
+            : new PostedAlert(labels, annotations, EndsAt: e.At);
         return alert.Validate().Count == 0 ? alert : null;
     }
 

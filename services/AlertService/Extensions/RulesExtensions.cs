@@ -13,7 +13,9 @@ internal static class RulesExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<IRuleRepository, DaprRuleRepository>();
         builder.Services.AddSingleton<IRuleScheduler, ActorRuleScheduler>();
+        builder.Services.AddSingleton<IStreamingRuleStore, DaprStreamingRuleStore>();
         builder.Services.AddSingleton<RulesChangePublisher>();
+        builder.Services.AddHostedService<RuleReconciler>();
         builder.Services.AddSingleton<ServiceTokenProvider>();
         builder.Services.AddSingleton<IMetricQueryClient, DaprMetricQueryClient>();
         builder.Services.AddSingleton<LeafQuerier>();

@@ -4,20 +4,19 @@ using Dapr.Client;
 namespace AirisEpm.AlertService.Rules;
 
 /// <summary>
-/// One state key per rule (<c>rule||{id}</c>), an index key of ids and a version key, the last
-/// two changed with ETag retries so concurrent writers on several replicas lose nothing.
+/// One state key per rule (<c>rule||{id}</c>), an index of ids split over <see cref="RuleIndexShards"/>
+/// that is changed with ETag retries, so concurrent writers on several replicas lose nothing.
 /// Dapr does not return the ETag a save produced, so the new version is read back after a write.
 /// </summary>
 public sealed class DaprRuleRepository(DaprClient dapr) : IRuleRepository
 {
-    private const string IndexKey = "rules-index";
-    private const string VersionKey = "rules-version";
     private const int Attempts = 10;
     private static readonly string Store = DaprComponents.StateStore;
 
     public async Task<IReadOnlyList<StoredRule>> ListAsync(CancellationToken cancellationToken)
     {
-        var ids = await dapr.GetStateAsync<List<string>?>(Store, IndexKey, cancellationToken: cancellationToken) ?? [];
+        var shards = await dapr.GetBulkStateAsync<List<string>>(Store, RuleIndexShards.AllKeys, parallelism: 8, cancellationToken: cancellationToken);
+        var ids = shards.Where(s => s.Value is not null).SelectMany(s => s.Value).ToList();
         if (ids.Count == 0) return [];
         var items = await dapr.GetBulkStateAsync<RuleDocument>(Store, ids.Select(Key).ToList(), parallelism: 8, cancellationToken: cancellationToken);
         return items.Where(i => i.Value is not null)
@@ -34,7 +33,7 @@ public sealed class DaprRuleRepository(DaprClient dapr) : IRuleRepository
     public async Task<StoredRule> CreateAsync(string id, RuleDocument rule, CancellationToken cancellationToken)
     {
         await dapr.SaveStateAsync(Store, Key(id), rule, cancellationToken: cancellationToken);
-        await ChangeIndexAsync(ids => ids.Add(id), cancellationToken);
+        await ChangeIndexAsync(id, ids => ids.Add(id), cancellationToken);
         return await GetAsync(id, cancellationToken) ?? throw new InvalidOperationException($"Rule {id} vanished right after it was saved.");
     }
 
@@ -59,20 +58,12 @@ public sealed class DaprRuleRepository(DaprClient dapr) : IRuleRepository
             return RuleWrite.PreconditionFailed;
         }
 
-        await ChangeIndexAsync(ids => ids.Remove(id), cancellationToken);
+        await ChangeIndexAsync(id, ids => ids.Remove(id), cancellationToken);
         return new RuleWrite(RuleWriteOutcome.Done, current);
     }
 
-    public async Task<long> NextVersionAsync(long candidate, CancellationToken cancellationToken)
-    {
-        long next = 0;
-        await dapr.UpdateUnderETagAsync<long?>(Store, VersionKey, previous => next = Math.Max(candidate, (previous ?? 0) + 1),
-            cancellationToken, Attempts);
-        return next;
-    }
-
-    private Task ChangeIndexAsync(Action<SortedSet<string>> change, CancellationToken cancellationToken) =>
-        dapr.UpdateUnderETagAsync<List<string>>(Store, IndexKey, current =>
+    private Task ChangeIndexAsync(string id, Action<SortedSet<string>> change, CancellationToken cancellationToken) =>
+        dapr.UpdateUnderETagAsync<List<string>>(Store, RuleIndexShards.KeyFor(id), current =>
         {
             var ids = new SortedSet<string>(current ?? [], StringComparer.Ordinal);
             change(ids);

@@ -15,10 +15,4 @@ public interface IRuleRepository
     Task<RuleWrite> UpdateAsync(string id, RuleDocument rule, string? ifMatch, CancellationToken cancellationToken);
 
     Task<RuleWrite> DeleteAsync(string id, string? ifMatch, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// The next rules-changed version: at least <paramref name="candidate"/> (the change's Unix ms)
-    /// and greater than every version handed out before, so subscribers can drop stale deliveries.
-    /// </summary>
-    Task<long> NextVersionAsync(long candidate, CancellationToken cancellationToken);
 }

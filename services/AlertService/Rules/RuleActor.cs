@@ -1,4 +1,5 @@
 using AirisEpm.AlertService.Domain.Rules;
+using Dapr;
 using Dapr.Actors.Runtime;
 
 namespace AirisEpm.AlertService.Rules;
@@ -22,6 +23,9 @@ public sealed partial class RuleActor(ActorHost host, IRuleRepository rules, Rul
             return;
         }
 
+        // Re-registering would push the next evaluation a whole interval out; the reconciler starts
+        // every rule on each pass, so an unchanged schedule is left alone.
+        if (await ScheduledPeriodAsync() == rule.EvaluationInterval) return;
         await RegisterReminderAsync(EvaluateReminder, [], rule.EvaluationInterval, rule.EvaluationInterval);
         LogStarted(logger, rule.Id, rule.EvaluationInterval);
     }
@@ -53,6 +57,20 @@ public sealed partial class RuleActor(ActorHost host, IRuleRepository rules, Rul
     public async Task ReceiveReminderAsync(string reminderName, byte[] state, TimeSpan dueTime, TimeSpan period)
     {
         if (reminderName == EvaluateReminder) await EvaluateNowAsync();
+    }
+
+    private async Task<TimeSpan?> ScheduledPeriodAsync()
+    {
+        try
+        {
+            return (await GetReminderAsync(EvaluateReminder))?.Period;
+        }
+        catch (DaprApiException)
+        {
+            // daprd answers a missing reminder with 500 ERR_ACTOR_REMINDER_GET, which the SDK throws;
+            // any other failure here also just means "register it again".
+            return null;
+        }
     }
 
     private async Task<RuleDefinition?> DefinitionAsync()

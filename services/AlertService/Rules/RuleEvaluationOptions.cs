@@ -20,4 +20,15 @@ public sealed class RuleEvaluationOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan ServiceTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// 15 min between reconciler passes (every rule's actor started, the streaming set resynced):
+    /// the longest a rule saved during a sidecar outage waits to be scheduled.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>5 s before a failed pass (sidecar not up yet, store down) is tried again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan ReconcileRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -25,10 +25,10 @@ public static class StreamingRuleProjection
             rule.For.TotalSeconds);
     }
 
+    /// <summary>A stored document's projection; null also when the document no longer maps to a valid rule.</summary>
+    public static ThresholdRuleContract? Project(string ruleId, RuleDocument document) =>
+        RuleDocumentMapper.Map(ruleId, document).Rule is { } rule ? Project(rule) : null;
+
     public static IReadOnlyList<ThresholdRuleContract> ProjectAll(IEnumerable<StoredRule> rules) =>
-        rules.Select(r => RuleDocumentMapper.Map(r.Id, r.Rule).Rule)
-            .OfType<RuleDefinition>()
-            .Select(Project)
-            .OfType<ThresholdRuleContract>()
-            .ToList();
+        rules.Select(r => Project(r.Id, r.Rule)).OfType<ThresholdRuleContract>().ToList();
 }

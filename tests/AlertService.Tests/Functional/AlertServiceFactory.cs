@@ -1,4 +1,6 @@
 using AirisEpm.AlertService.Application;
+using AirisEpm.AlertService.Rules;
+using AirisEpm.AlertService.Tests.Rules;
 using AirisEpm.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -9,7 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace AirisEpm.AlertService.Tests.Functional;
 
 /// <summary>
-/// alert-service in memory with its state behind in-memory doubles (there is no sidecar here), a
+/// alert-service in memory with its state and rules behind in-memory doubles (there is no sidecar here), a
 /// recording notifier instead of the Dapr bindings, and a <see cref="FakeTimeProvider"/> the test
 /// advances to drive group_wait and group_interval.
 /// </summary>
@@ -23,6 +25,8 @@ public sealed class AlertServiceFactory : ServiceFactory<Program>
 
     public RecordingGroupNotifier Notifier { get; } = new();
 
+    public InMemoryRuleRepository Rules { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
@@ -32,6 +36,8 @@ public sealed class AlertServiceFactory : ServiceFactory<Program>
             services.Replace(ServiceDescriptor.Singleton<IEngineStateStore>(EngineState));
             services.Replace(ServiceDescriptor.Singleton<IAlertingConfigStore>(ConfigStore));
             services.Replace(ServiceDescriptor.Singleton<IGroupNotifier>(Notifier));
+            services.Replace(ServiceDescriptor.Singleton<IRuleRepository>(Rules));
+            services.Replace(ServiceDescriptor.Singleton<IStreamingRuleStore>(new InMemoryStreamingRuleStore()));
         });
     }
 

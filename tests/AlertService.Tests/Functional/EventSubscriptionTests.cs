@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
+using AirisEpm.AlertService.Rules;
 using AirisEpm.ServiceDefaults.Dapr;
 using AirisEpm.ServiceDefaults.Security;
 using static AirisEpm.AlertService.Tests.Functional.Json;
@@ -52,6 +54,38 @@ public sealed class EventSubscriptionTests
         // A new crossing after the resolution fires again.
         await PostAsync(client, "/events/metrics-threshold-crossed", Event("firing", factory.Clock.GetUtcNow()));
         Assert.Single((await GetAsync(client, "/api/v2/alerts")).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_crossing_of_a_stored_rule_is_named_labelled_and_annotated_by_that_rule()
+    {
+        await using var factory = new AlertServiceFactory();
+        var rule = JsonSerializer.Deserialize<RuleDocument>("""
+            {"name":"QueueBacklog","severity":"critical","labels":{"team":"payments","service":"overridden"},
+             "annotations":{"summary":"{{ $labels.queue }} holds {{ $value }} messages"},
+             "condition":{"metric":{"metric":"queue_depth","agg":"last","window":"1m","op":">","threshold":100}}}
+            """, JsonSerializerOptions.Web)!;
+        await factory.Rules.CreateAsync("r-42", rule, TestContext.Current.CancellationToken);
+        var client = await factory.StartAsync(ReadWrite);
+
+        await PostAsync(client, "/events/metrics-threshold-crossed", new
+        {
+            ruleId = "r-42",
+            metricName = "queue_depth",
+            seriesLabels = new Dictionary<string, string> { ["queue"] = "orders", ["service"] = "billing" },
+            value = 250,
+            threshold = 100,
+            state = "firing",
+            at = factory.Clock.GetUtcNow(),
+        });
+
+        var alert = Assert.Single((await GetAsync(client, "/api/v2/alerts")).EnumerateArray());
+        var labels = alert.GetProperty("labels");
+        Assert.Equal(("QueueBacklog", "critical", "payments", "orders", "overridden"), (labels.GetProperty("alertname").GetString(),
+            labels.GetProperty("severity").GetString(), labels.GetProperty("team").GetString(), labels.GetProperty("queue").GetString(),
+            labels.GetProperty("service").GetString()));
+        Assert.Equal("orders holds 250 messages", alert.GetProperty("annotations").GetProperty("summary").GetString());
+        Assert.Equal("100", alert.GetProperty("annotations").GetProperty("threshold").GetString());
     }
 
     [Fact]

@@ -13,7 +13,6 @@ public sealed class InMemoryRuleRepository : IRuleRepository
     private readonly Lock _gate = new();
     private readonly SortedDictionary<string, StoredRule> _rules = new(StringComparer.Ordinal);
     private long _etag;
-    private long _version;
 
     public Task<IReadOnlyList<StoredRule>> ListAsync(CancellationToken cancellationToken)
     {
@@ -51,10 +50,22 @@ public sealed class InMemoryRuleRepository : IRuleRepository
             return Task.FromResult(new RuleWrite(RuleWriteOutcome.Done, current));
         }
     }
+}
 
-    public Task<long> NextVersionAsync(long candidate, CancellationToken cancellationToken)
+/// <summary>The streaming rule set in memory, with the store's contract: a change is atomic.</summary>
+public sealed class InMemoryStreamingRuleStore : IStreamingRuleStore
+{
+    private readonly Lock _gate = new();
+
+    public StreamingRuleSet Current { get; private set; } = StreamingRuleSet.Empty;
+
+    public Task<StreamingRuleSet?> UpdateAsync(Func<StreamingRuleSet, StreamingRuleSet?> change, CancellationToken cancellationToken)
     {
-        lock (_gate) return Task.FromResult(_version = Math.Max(candidate, _version + 1));
+        lock (_gate)
+        {
+            if (change(Current) is not { } next) return Task.FromResult<StreamingRuleSet?>(null);
+            return Task.FromResult<StreamingRuleSet?>(Current = next);
+        }
     }
 }
 
@@ -66,10 +77,24 @@ public sealed class InlineRuleScheduler(IRuleRepository rules, RuleRunner runner
 {
     private readonly ConcurrentDictionary<string, RuleState> _states = new();
 
+    private readonly Lock _gate = new();
+
     public ConcurrentDictionary<string, int> Running { get; } = new();
+
+    /// <summary>How many of the next starts throw, as an actor call does while the sidecar is down.</summary>
+    public int FailingStarts { get; set; }
 
     public Task StartAsync(string ruleId, CancellationToken cancellationToken)
     {
+        lock (_gate)
+        {
+            if (FailingStarts > 0)
+            {
+                FailingStarts--;
+                throw new HttpRequestException("sidecar unreachable");
+            }
+        }
+
         Running.AddOrUpdate(ruleId, 1, (_, n) => n + 1);
         return Task.CompletedTask;
     }

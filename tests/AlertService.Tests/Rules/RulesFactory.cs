@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AirisEpm.AlertService.Tests.Rules;
@@ -24,7 +25,14 @@ public sealed class RulesFactory : ServiceFactory<Program>
 
     public RecordingEventBus Events { get; } = new();
 
+    public InMemoryStreamingRuleStore Streaming { get; } = new();
+
     public InlineRuleScheduler Scheduler => (InlineRuleScheduler)Services.GetRequiredService<IRuleScheduler>();
+
+    public RuleReconciler Reconciler => Services.GetServices<IHostedService>().OfType<RuleReconciler>().Single();
+
+    /// <summary>How many actor starts fail from the moment the host starts (a sidecar still coming up).</summary>
+    public int FailingStartsAtBoot { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -36,8 +44,10 @@ public sealed class RulesFactory : ServiceFactory<Program>
             services.Replace(ServiceDescriptor.Singleton<IAlertingConfigStore>(new InMemoryAlertingConfigStore()));
             services.Replace(ServiceDescriptor.Singleton<IGroupNotifier>(new RecordingGroupNotifier()));
             services.Replace(ServiceDescriptor.Singleton<IRuleRepository>(Rules));
+            services.Replace(ServiceDescriptor.Singleton<IStreamingRuleStore>(Streaming));
             services.Replace(ServiceDescriptor.Singleton<IEventBus>(Events));
-            services.Replace(ServiceDescriptor.Singleton<IRuleScheduler, InlineRuleScheduler>());
+            services.Replace(ServiceDescriptor.Singleton<IRuleScheduler>(sp =>
+                new InlineRuleScheduler(sp.GetRequiredService<IRuleRepository>(), sp.GetRequiredService<RuleRunner>()) { FailingStarts = FailingStartsAtBoot }));
         });
     }
 
@@ -46,6 +56,8 @@ public sealed class RulesFactory : ServiceFactory<Program>
         var client = CreateClient().WithToken(permissions);
         var engine = Services.GetRequiredService<AlertEngine>();
         await Eventually.TrueAsync(() => engine.IsRestored, "the engine restores its state");
+        await Eventually.TrueAsync(() => !Events.Published.IsEmpty, "the rule reconciler's first pass publishes the streaming set");
+        Events.Published.Clear();
         return client;
     }
 }

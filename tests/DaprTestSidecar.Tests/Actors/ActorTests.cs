@@ -56,6 +56,21 @@ public sealed class ActorTests
     }
 
     [Fact]
+    public async Task A_missing_reminder_is_a_failed_get_as_in_daprd_and_a_registered_one_reads_back_its_period()
+    {
+        var (env, proxies) = await StartAsync();
+        await using var _ = env;
+        var counter = proxies.CreateActorProxy<ICounterActor>(new ActorId("g-1"), nameof(CounterActor));
+
+        var before = await counter.BumpPeriodAsync();
+        await counter.RemindInAsync(TimeSpan.FromMinutes(5));
+        var after = await counter.BumpPeriodAsync();
+
+        Assert.Equal("ERR_ACTOR_REMINDER_GET", before);
+        Assert.Equal(TimeSpan.FromMilliseconds(-1).ToString(), after);
+    }
+
+    [Fact]
     public async Task A_timer_fires_each_period_of_the_clock()
     {
         var (env, proxies) = await StartAsync();

@@ -1,3 +1,4 @@
+using Dapr;
 using Dapr.Actors;
 using Dapr.Actors.Runtime;
 
@@ -12,6 +13,9 @@ public interface ICounterActor : IActor
     Task RemindInAsync(TimeSpan due);
 
     Task TickEveryAsync(TimeSpan period);
+
+    /// <summary>The period of the "bump" reminder as the SDK reads it back, or the error code of a failed read.</summary>
+    Task<string> BumpPeriodAsync();
 }
 
 /// <summary>An in-test actor: a counter in actor state, bumped by calls and by its reminder.</summary>
@@ -30,6 +34,18 @@ public sealed class CounterActor(ActorHost host) : Actor(host), ICounterActor, I
     public Task<int> GetAsync() => StateManager.GetOrAddStateAsync(Key, 0);
 
     public Task RemindInAsync(TimeSpan due) => RegisterReminderAsync("bump", [1], due, TimeSpan.FromMilliseconds(-1));
+
+    public async Task<string> BumpPeriodAsync()
+    {
+        try
+        {
+            return (await GetReminderAsync("bump"))?.Period.ToString() ?? "none";
+        }
+        catch (DaprApiException e)
+        {
+            return e.ErrorCode;
+        }
+    }
 
     public Task TickEveryAsync(TimeSpan period) => RegisterTimerAsync("tick", nameof(OnTickAsync), null, period, period);
 

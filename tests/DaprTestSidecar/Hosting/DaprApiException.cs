@@ -31,6 +31,10 @@ public sealed class DaprApiException(string errorCode, string message, int httpS
             $"failed {(operation == "delete" ? "deleting" : "saving")} state in state store {store}: possible etag mismatch. error from state store: ETag mismatch",
             409, StatusCode.Aborted);
 
+    /// <summary>daprd with the scheduler answers a missing reminder as a failed get; the .NET SDK reads that 500 as "none".</summary>
+    public static DaprApiException ReminderNotFound(string name) =>
+        new("ERR_ACTOR_REMINDER_GET", $"error getting actor reminder: reminder {name} not found", 500, StatusCode.NotFound);
+
     public static DaprApiException BindingNotFound(string name) =>
         new("ERR_INVOKE_OUTPUT_BINDING", $"error invoking output binding {name}: couldn't find output binding {name}", 500, StatusCode.Internal);
 

@@ -68,7 +68,7 @@ internal static class ActorsHttpApi
         actors.MapGet($"/{segment}/{{name}}", (string type, string id, string name, TestSidecar sidecar) =>
             sidecar.Mesh.Actors.Find(new ActorKey(type, id), name, isReminder) is { } entry
                 ? Results.Text(entry.Body, "application/json")
-                : Results.NotFound());
+                : isReminder ? throw DaprApiException.ReminderNotFound(name) : Results.NotFound());
         actors.MapDelete($"/{segment}/{{name}}", (string type, string id, string name, TestSidecar sidecar) =>
         {
             sidecar.Mesh.Actors.Remove(new ActorKey(type, id), name, isReminder);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using AirisEpm.AlertService.Domain.Alerts;
 using AirisEpm.AlertService.Domain.Labels;
-using AirisEpm.AlertService.Domain.Templates;
 
 namespace AirisEpm.AlertService.Domain.Rules;
 
@@ -72,23 +71,8 @@ public static class RuleEvaluator
     private static PostedAlert FiringAlert(RuleDefinition rule, RuleState state, DateTimeOffset now)
     {
         var labels = rule.AlertLabels;
-        var data = new TemplateData(labels, null, state.LastValue);
-        var annotations = (rule.Annotations ?? new Dictionary<string, AlertTemplate>())
-            .Select(kv => KeyValuePair.Create(kv.Key, Expand(kv.Value, data)));
+        var annotations = RuleAnnotations.Expand(rule, labels, state.LastValue);
         if (state.LastValue is { } v) annotations = annotations.Append(KeyValuePair.Create("value", v.ToString(CultureInfo.InvariantCulture)));
         return new PostedAlert(labels, LabelSet.From(annotations), state.ActiveSince ?? now, now + rule.AlertValidity);
-    }
-
-    private static string Expand(AlertTemplate template, TemplateData data)
-    {
-        try
-        {
-            return template.Render(data);
-        }
-        catch (TemplateException ex)
-        {
-            // Prometheus's convention: the alert still goes out, the annotation says what failed.
-            return $"<error expanding template: {ex.Reason}>";
-        }
     }
 }
