@@ -23,12 +23,14 @@ public sealed class DaprMetricQueryClient : IMetricQueryClient, IDisposable
 
     private readonly HttpClient _http;
     private readonly ServiceTokenProvider _tokens;
+    private readonly SemaphoreSlim _inFlight;
 
     public DaprMetricQueryClient(IConfiguration configuration, ServiceTokenProvider tokens, IOptions<RuleEvaluationOptions> options)
     {
         _tokens = tokens;
         _http = DaprClient.CreateInvokeHttpClient(AppIds.MetricsService, DaprDefaults.GetDefaultHttpEndpoint(configuration), DaprDefaults.GetDefaultDaprApiToken(configuration));
         _http.Timeout = options.Value.QueryTimeout;
+        _inFlight = new SemaphoreSlim(options.Value.MaxConcurrentQueries);
     }
 
     public async Task<MetricQueryResult> QueryAsync(MetricQuery query, CancellationToken cancellationToken)
@@ -36,6 +38,7 @@ public sealed class DaprMetricQueryClient : IMetricQueryClient, IDisposable
         ArgumentNullException.ThrowIfNull(query);
         using var request = new HttpRequestMessage(HttpMethod.Get, query.PathAndQuery);
         if (_tokens.Token() is { } token) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        await _inFlight.WaitAsync(cancellationToken);
         try
         {
             using var response = await _http.SendAsync(request, cancellationToken);
@@ -60,9 +63,17 @@ public sealed class DaprMetricQueryClient : IMetricQueryClient, IDisposable
         {
             throw new MetricQueryException($"metrics-service answered an unreadable body: {ex.Message}", ex);
         }
+        finally
+        {
+            _inFlight.Release();
+        }
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        _inFlight.Dispose();
+    }
 
     private sealed record RangeResponse(IReadOnlyList<RangeSeries>? Series);
 

@@ -15,6 +15,13 @@ public sealed class RuleEvaluationOptions
     public TimeSpan QueryTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
+    /// 32 metric queries in flight at most: a burst of due reminders (after a restart, say) queues
+    /// here instead of opening thousands of connections to metrics-service at once.
+    /// </summary>
+    [Range(1, 4096)]
+    public int MaxConcurrentQueries { get; set; } = 32;
+
+    /// <summary>
     /// 1 h: the lifetime of the service token rule actors send (re-minted at half-life), short
     /// enough that a leaked token expires soon, long enough not to mint one per evaluation.
     /// </summary>

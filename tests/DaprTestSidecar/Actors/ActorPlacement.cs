@@ -16,6 +16,14 @@ public sealed class ActorPlacement(DaprMesh mesh)
     private readonly ConcurrentDictionary<string, TestSidecar> _hostByType = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ActorKey, DateTimeOffset> _active = new();
     private readonly ConcurrentDictionary<(ActorKey, string, bool), ActorSchedule> _schedules = new();
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _deliveryGates = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Reminders and timers due together reach their app at most this many at once; the rest wait
+    /// their turn. The whole mesh shares one process's file descriptors, so ten thousand reminders
+    /// due on one clock step would otherwise open ten thousand sockets at once.
+    /// </summary>
+    public const int MaxConcurrentDeliveries = 64;
 
     // Held so that the idle scans' timers stay alive (unreferenced timers may be collected).
     private readonly ConcurrentBag<ITimer> _idleScans = [];
@@ -116,9 +124,18 @@ public sealed class ActorPlacement(DaprMesh mesh)
             Remove(entry.Actor, entry.Name, entry.IsReminder);
         }
 
-        var path = (entry.IsReminder ? "remind/" : "timer/") + Uri.EscapeDataString(entry.Name);
-        using var content = new StringContent(entry.Body, Encoding.UTF8, "application/json");
-        using var response = await CallAsync(entry.Actor, path, content, [], cancellationToken);
+        var gate = _deliveryGates.GetOrAdd(HostOf(entry.Actor.Type).AppId, _ => new SemaphoreSlim(MaxConcurrentDeliveries));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var path = (entry.IsReminder ? "remind/" : "timer/") + Uri.EscapeDataString(entry.Name);
+            using var content = new StringContent(entry.Body, Encoding.UTF8, "application/json");
+            using var response = await CallAsync(entry.Actor, path, content, [], cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 
     private async Task DeactivateIdleAsync(TestSidecar host, TimeSpan idleTimeout, CancellationToken cancellationToken)
