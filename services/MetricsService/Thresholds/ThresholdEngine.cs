@@ -40,12 +40,18 @@ public sealed class ThresholdEngine
     {
         var errors = new List<string>();
         var compiled = new List<ThresholdRule>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var contract in contracts)
         {
             var rule = ThresholdRule.TryCompile(contract, out var error);
             if (rule is null)
             {
                 errors.Add(error!);
+            }
+            else if (!seen.Add(rule.Id))
+            {
+                // Series states are keyed by rule id: two rules sharing one would share (and corrupt) them.
+                errors.Add($"Rule '{rule.Id}': the id appears more than once in the rule set; the first one applies.");
             }
             else
             {

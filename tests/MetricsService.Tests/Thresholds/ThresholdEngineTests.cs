@@ -126,6 +126,19 @@ public sealed class ThresholdEngineTests
     }
 
     [Fact]
+    public void A_rule_id_given_twice_is_reported_and_only_its_first_rule_applies()
+    {
+        var engine = new ThresholdEngine();
+        var first = Rule(threshold: 10) with { RuleId = "dup" };
+
+        var errors = engine.ReplaceRules(1, [first, Rule(threshold: 99) with { RuleId = "dup" }, Rule()]);
+
+        Assert.Contains("'dup'", Assert.Single(errors));
+        Assert.Equal(2, engine.Rules.Count);
+        Assert.Equal(10, Assert.Single(engine.Rules, r => r.Id == "dup").Contract.Threshold);
+    }
+
+    [Fact]
     public void Snapshot_and_restore_does_not_refire_a_firing_series()
     {
         var engine = EngineWith(Rule());
