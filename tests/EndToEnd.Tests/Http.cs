@@ -25,4 +25,13 @@ internal static class Http
 
     public static Task<HttpResponseMessage> PutYamlAsync(this HttpClient client, string path, string yaml) =>
         client.PutAsync(path, new StringContent(yaml, Encoding.UTF8, "application/yaml"), Ct);
+
+    /// <summary>The ids of the streaming rules metrics-service holds (empty while it does not answer).</summary>
+    public static IReadOnlyList<string> ThresholdRuleIds(this HttpClient metrics)
+    {
+        using var listed = metrics.GetAsync("/api/v1/threshold-rules", Ct).GetAwaiter().GetResult();
+        if (!listed.IsSuccessStatusCode) return [];
+        using var json = JsonDocument.Parse(listed.Content.ReadAsStringAsync(Ct).GetAwaiter().GetResult());
+        return [.. json.RootElement.GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("ruleId").GetString()!)];
+    }
 }

@@ -2,16 +2,14 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AirisEpm.DaprTestSidecar.Harness;
 using AirisEpm.ServiceDefaults.Events;
 using AirisEpm.ServiceDefaults.Security;
 using AirisEpm.TestSupport;
 
 namespace AirisEpm.EndToEnd.Tests;
 
-/// <summary>
-/// alerts.rules-changed as it leaves alert-service's sidecar. (metrics-service on this branch does not
-/// map its /api/v1/threshold-rules view yet, so the subscriber side is asserted in metrics-service's own tests.)
-/// </summary>
+/// <summary>alerts.rules-changed as it leaves alert-service's sidecar, and as metrics-service applies it.</summary>
 public sealed class StreamingRulesTests(MetricRuleFixture fixture) : IClassFixture<MetricRuleFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -28,11 +26,14 @@ public sealed class StreamingRulesTests(MetricRuleFixture fixture) : IClassFixtu
             condition = new { metric = new { metric = "e2e_queue_depth", matchers = new[] { "queue=~\"orders|payments\"" }, agg = "last", window = "1m", op = ">=", threshold = 100 } },
         }, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString();
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString()!;
         var afterCreate = Latest();
+        using var metrics = fixture.Metrics.Client(Permissions.MetricsRead);
+        await Eventually.TrueAsync(() => metrics.ThresholdRuleIds().Contains(id), what: "metrics-service to check the rule on ingest");
 
         Assert.Equal(HttpStatusCode.NoContent, (await alerts.DeleteAsync($"/api/v1/rules/{id}", Ct)).StatusCode);
         var afterDelete = Latest();
+        await Eventually.TrueAsync(() => !metrics.ThresholdRuleIds().Contains(id), what: "metrics-service to drop the deleted rule");
 
         var rule = Assert.Single(Rules(afterCreate), r => r["ruleId"]!.GetValue<string>() == id);
         Assert.Equal(("e2e_queue_depth", ">=", 100d, 30d), (rule["metricName"]!.GetValue<string>(), rule["operator"]!.GetValue<string>(),

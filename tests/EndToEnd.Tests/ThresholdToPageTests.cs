@@ -53,7 +53,7 @@ public sealed class ThresholdToPageTests(PlatformFixture platform) : IClassFixtu
         var ruleId = (await created.JsonAsync()).GetProperty("id").GetString()!;
 
         var metrics = platform.Metrics.Client(Permissions.MetricsRead, Permissions.MetricsWrite);
-        await Eventually.TrueAsync(() => StreamingRuleIds(metrics).Contains(ruleId), what: "metrics-service to receive the rule");
+        await Eventually.TrueAsync(() => metrics.ThresholdRuleIds().Contains(ruleId), what: "metrics-service to receive the rule");
 
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var ingest = await metrics.PostJsonAsync("/api/v1/metrics", new
@@ -99,12 +99,4 @@ public sealed class ThresholdToPageTests(PlatformFixture platform) : IClassFixtu
 
     private static T? First<T>(IReadOnlyList<T> items)
         where T : class => items.Count > 0 ? items[0] : null;
-
-    private static IReadOnlyList<string> StreamingRuleIds(HttpClient metrics)
-    {
-        var listed = metrics.GetAsync("/api/v1/threshold-rules", Http.Ct).GetAwaiter().GetResult();
-        if (!listed.IsSuccessStatusCode) return [];
-        using var json = System.Text.Json.JsonDocument.Parse(listed.Content.ReadAsStringAsync(Http.Ct).GetAwaiter().GetResult());
-        return [.. json.RootElement.GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("ruleId").GetString()!)];
-    }
 }

@@ -10,6 +10,9 @@ public sealed class DaprStreamingRuleStore(DaprClient dapr) : IStreamingRuleStor
     private const int Attempts = 20;
     private static readonly string Store = DaprComponents.StateStore;
 
+    public async Task<StreamingRuleSet> ReadAsync(CancellationToken cancellationToken) =>
+        await dapr.GetStateAsync<StreamingRuleSet?>(Store, Key, cancellationToken: cancellationToken) ?? StreamingRuleSet.Empty;
+
     public async Task<StreamingRuleSet?> UpdateAsync(Func<StreamingRuleSet, StreamingRuleSet?> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);

@@ -15,7 +15,7 @@ public sealed record StreamingRuleSet(long Version, IReadOnlyDictionary<string, 
     /// <summary>Sets one rule's projection, or removes the rule when <paramref name="projection"/> is null.</summary>
     public StreamingRuleSet? With(string ruleId, ThresholdRuleContract? projection, DateTimeOffset now)
     {
-        if (Same(Rules.GetValueOrDefault(ruleId), projection)) return null;
+        if (SameProjection(Rules.GetValueOrDefault(ruleId), projection)) return null;
         var rules = new Dictionary<string, ThresholdRuleContract>(Rules, StringComparer.Ordinal);
         if (projection is null) rules.Remove(ruleId);
         else rules[ruleId] = projection;
@@ -37,7 +37,8 @@ public sealed record StreamingRuleSet(long Version, IReadOnlyDictionary<string, 
     // above the last version, so a clock step backwards cannot reorder changes.
     private long NextVersion(DateTimeOffset now) => Math.Max(now.ToUnixTimeMilliseconds(), Version + 1);
 
-    private static bool Same(ThresholdRuleContract? a, ThresholdRuleContract? b) =>
+    /// <summary>Equal projections (null meaning "not streaming"), comparing matchers by value.</summary>
+    public static bool SameProjection(ThresholdRuleContract? a, ThresholdRuleContract? b) =>
         a is null || b is null
             ? a is null && b is null
             : a with { Matchers = b.Matchers } == b && a.Matchers.SequenceEqual(b.Matchers);

@@ -59,6 +59,17 @@ public sealed class InMemoryStreamingRuleStore : IStreamingRuleStore
 
     public StreamingRuleSet Current { get; private set; } = StreamingRuleSet.Empty;
 
+    /// <summary>Runs before each read returns, standing in for a writer that acts between a read and a save.</summary>
+    public Func<Task>? AfterRead { get; set; }
+
+    public async Task<StreamingRuleSet> ReadAsync(CancellationToken cancellationToken)
+    {
+        StreamingRuleSet current;
+        lock (_gate) current = Current;
+        if (AfterRead is { } interleave) await interleave();
+        return current;
+    }
+
     public Task<StreamingRuleSet?> UpdateAsync(Func<StreamingRuleSet, StreamingRuleSet?> change, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -1,4 +1,7 @@
+using System.Net;
 using System.Text.Json;
+using AirisEpm.ServiceDefaults.Security;
+using static AirisEpm.AlertService.Tests.Functional.Json;
 using AirisEpm.AlertService.Rules;
 using AirisEpm.AlertService.Tests.Functional;
 using AirisEpm.ServiceDefaults.Events.Contracts;
@@ -11,6 +14,8 @@ namespace AirisEpm.AlertService.Tests.Rules;
 /// </summary>
 public sealed class RuleReconcilerTests
 {
+    private static readonly string[] ReadWrite = [Permissions.AlertsRead, Permissions.AlertsWrite];
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static RuleDocument Document(object body) =>
@@ -27,6 +32,18 @@ public sealed class RuleReconcilerTests
 
         Assert.Equal(["streaming", "windowed"], factory.Scheduler.Running.Keys.Order());
         Assert.Equal(["streaming"], factory.Streaming.Current.Rules.Keys);
+    }
+
+    [Fact]
+    public async Task At_startup_a_rule_deleted_while_its_withdrawal_failed_leaves_the_streaming_set()
+    {
+        await using var factory = new RulesFactory();
+        var ghost = new ThresholdRuleContract("ghost", "cpu_usage", [], ">", 1, 0);
+        await factory.Streaming.UpdateAsync(set => set.With("ghost", ghost, DateTimeOffset.UtcNow), Ct);
+
+        await factory.StartAsync();
+
+        Assert.Empty(factory.Streaming.Current.Rules);
     }
 
     [Fact]
@@ -63,5 +80,25 @@ public sealed class RuleReconcilerTests
             factory.Clock.Advance(TimeSpan.FromSeconds(1));
             return factory.Scheduler.Running.ContainsKey("late");
         }, "the retried pass starts the rule");
+    }
+
+    [Fact]
+    public async Task A_resync_keeps_a_streaming_rule_created_while_it_ran_and_does_not_revive_one_deleted_meanwhile()
+    {
+        await using var factory = new RulesFactory();
+        var client = await factory.StartAsync(ReadWrite);
+        var doomed = (await PostAsync(client, "/api/v1/rules", RuleBodies.Metric(agg: "last"), HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        string? born = null;
+        factory.Streaming.AfterRead = async () =>
+        {
+            factory.Streaming.AfterRead = null; // once: between the resync's listing and its save
+            born = (await PostAsync(client, "/api/v1/rules", RuleBodies.Metric(agg: "last"), HttpStatusCode.Created)).GetProperty("id").GetString();
+            Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/rules/{doomed}", Ct)).StatusCode);
+        };
+
+        var published = await factory.PublishAllAsync();
+
+        Assert.Equal([born], published.StreamingRules.Select(r => r.RuleId));
+        Assert.Equal([born], factory.Streaming.Current.Rules.Keys);
     }
 }

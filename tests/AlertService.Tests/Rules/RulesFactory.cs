@@ -31,6 +31,9 @@ public sealed class RulesFactory : ServiceFactory<Program>
 
     public RuleReconciler Reconciler => Services.GetServices<IHostedService>().OfType<RuleReconciler>().Single();
 
+    public Task<ServiceDefaults.Events.Contracts.AlertRulesChanged> PublishAllAsync() =>
+        Services.GetRequiredService<RulesChangePublisher>().PublishAllAsync(TestContext.Current.CancellationToken);
+
     /// <summary>How many actor starts fail from the moment the host starts (a sidecar still coming up).</summary>
     public int FailingStartsAtBoot { get; init; }
 
