@@ -5,8 +5,10 @@ namespace AirisEpm.MetricsService.Thresholds;
 
 /// <summary>
 /// Evaluates streaming threshold rules on ingested samples and emits a <see cref="ThresholdCrossed"/>
-/// only on a transition (inactive → firing after <c>for</c>, firing → resolved), so one crossing is
-/// published once. Time is the samples' own timestamps, so replays and backfills behave alike.
+/// on a transition (inactive → firing after <c>for</c>, firing → resolved), so one crossing is
+/// published once, and again every resend interval while the series keeps breaching (as Prometheus
+/// resends firing alerts), so a subscriber that lost the alert gets it back. Time is the samples'
+/// own timestamps, so replays and backfills behave alike.
 /// Pure apart from a lock: no I/O; persistence and publishing belong to the callers.
 /// </summary>
 public sealed class ThresholdEngine
@@ -16,7 +18,18 @@ public sealed class ThresholdEngine
     private readonly Queue<ThresholdCrossed> _unpublished = new();
     private Dictionary<string, List<ThresholdRule>> _rulesByMetric = [];
     private List<ThresholdRule> _rules = [];
+    private readonly long _resendMs;
     private long _version = -1;
+
+    public ThresholdEngine()
+        : this(ThresholdOptions.DefaultResendInterval)
+    {
+    }
+
+    public ThresholdEngine(TimeSpan resendInterval)
+    {
+        _resendMs = (long)resendInterval.TotalMilliseconds;
+    }
 
     /// <summary>Increases on every change, so a snapshotter knows when to save.</summary>
     public long ChangeCount { get; private set; }
@@ -143,8 +156,7 @@ public sealed class ThresholdEngine
                 _states[key] = state with { LastValue = sample.Value };
                 return sample.TimestampMs - state.SinceMs >= (long)rule.For.TotalMilliseconds ? Fire(key, state, rule, sample) : null;
             case ({ Firing: true }, true):
-                _states[key] = state with { LastValue = sample.Value };
-                return null;
+                return Refresh(key, state, rule, sample);
             case ({ Firing: false }, false):
                 _states.Remove(key);
                 return null;
@@ -156,17 +168,37 @@ public sealed class ThresholdEngine
 
     private ThresholdCrossed Fire((string, long) key, SeriesThresholdState state, ThresholdRule rule, MetricSample sample)
     {
-        _states[key] = state with { Firing = true, LastValue = sample.Value };
+        _states[key] = state with { Firing = true, LastValue = sample.Value, FiredAtMs = sample.TimestampMs, LastSentMs = sample.TimestampMs };
         return Crossing(rule, state, sample, ThresholdCrossed.Firing);
+    }
+
+    /// <summary>
+    /// Still firing: the firing crossing again once a resend interval has passed since the last one,
+    /// with the time it fired (so the alert keeps its start) and the latest value.
+    /// </summary>
+    private ThresholdCrossed? Refresh((string, long) key, SeriesThresholdState state, ThresholdRule rule, MetricSample sample)
+    {
+        if (sample.TimestampMs - state.LastSentMs < _resendMs)
+        {
+            _states[key] = state with { LastValue = sample.Value };
+            return null;
+        }
+
+        _states[key] = state with { LastValue = sample.Value, LastSentMs = sample.TimestampMs };
+        var firedAt = state.FiredAtMs > 0 ? state.FiredAtMs : state.SinceMs + (long)rule.For.TotalMilliseconds;
+        return Crossing(rule, state, sample, ThresholdCrossed.Firing, firedAt) with
+        {
+            EventId = $"threshold-{rule.Id}-{state.SeriesId:x16}-{state.SinceMs}-{ThresholdCrossed.Firing}-resent-{sample.TimestampMs}",
+        };
     }
 
     /// <summary>
     /// The event id is derived from rule, series, state and the breach start, so a crossing re-derived
     /// after a crash is recognised by subscribers as the same one.
     /// </summary>
-    private static ThresholdCrossed Crossing(ThresholdRule rule, SeriesThresholdState state, MetricSample sample, string kind) =>
+    private static ThresholdCrossed Crossing(ThresholdRule rule, SeriesThresholdState state, MetricSample sample, string kind, long? atMs = null) =>
         new(rule.Id, sample.Name, state.Labels, sample.Value, rule.Contract.Threshold, kind,
-            DateTimeOffset.FromUnixTimeMilliseconds(sample.TimestampMs))
+            DateTimeOffset.FromUnixTimeMilliseconds(atMs ?? sample.TimestampMs))
         {
             EventId = $"threshold-{rule.Id}-{state.SeriesId:x16}-{state.SinceMs}-{kind}",
         };

@@ -1,5 +1,6 @@
 using AirisEpm.MetricsService.Ingest;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace AirisEpm.MetricsService.Thresholds;
 
@@ -11,8 +12,8 @@ public static class ThresholdExtensions
     /// </summary>
     public static IServiceCollection AddThresholdTriggers(this IServiceCollection services)
     {
-        services.AddOptions<ThresholdOptions>().BindConfiguration(ThresholdOptions.Section);
-        services.TryAddSingleton<ThresholdEngine>();
+        services.AddOptions<ThresholdOptions>().BindConfiguration(ThresholdOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(sp => new ThresholdEngine(sp.GetRequiredService<IOptions<ThresholdOptions>>().Value.ResendInterval));
         services.TryAddSingleton<IThresholdStateRepository, DaprThresholdStateRepository>();
         services.TryAddSingleton<ThresholdPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<ThresholdPublisher>());

@@ -38,6 +38,25 @@ public sealed class ThresholdEngineTests
     }
 
     [Fact]
+    public void A_series_still_breaching_resends_its_firing_crossing_each_resend_interval_with_its_original_start()
+    {
+        var engine = new ThresholdEngine(TimeSpan.FromMinutes(1));
+        engine.ReplaceRules(1, [Rule(forSeconds: 30)]);
+
+        var fired = Assert.Single(engine.Observe([At(0, 11), At(30, 12)]));
+        Assert.Empty(engine.Observe([At(60, 13), At(89, 14)]));
+        var resent = Assert.Single(engine.Observe([At(90, 15)]));
+        Assert.Empty(engine.Observe([At(149, 16)]));
+        var again = Assert.Single(engine.Observe([At(150, 17)]));
+        var resolved = Assert.Single(engine.Observe([At(151, 1)]));
+
+        Assert.Equal((ThresholdCrossed.Firing, 30_000L, 15d), (resent.State, resent.At.ToUnixTimeMilliseconds(), resent.Value));
+        Assert.Equal(fired.At, again.At);
+        Assert.Equal(3, new[] { fired.EventId, resent.EventId, again.EventId }.Distinct().Count()); // each a new delivery, not a duplicate
+        Assert.Equal(ThresholdCrossed.Resolved, resolved.State);
+    }
+
+    [Fact]
     public void Waits_for_the_pending_duration_before_firing()
     {
         var engine = EngineWith(Rule(forSeconds: 60));
