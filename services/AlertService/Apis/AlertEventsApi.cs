@@ -2,6 +2,7 @@ using System.Text.Json;
 using AirisEpm.AlertService.Application;
 using AirisEpm.AlertService.Domain.Alerts;
 using AirisEpm.AlertService.Domain.Rules;
+using AirisEpm.AlertService.EngineHosting;
 using AirisEpm.AlertService.Rules;
 using AirisEpm.ServiceDefaults.Dapr;
 using AirisEpm.ServiceDefaults.Events;
@@ -40,32 +41,41 @@ public static partial class AlertEventsApi
     /// a late delivery cannot revive a resolved alert for the whole horizon.
     /// </summary>
     public static Task<Ok<DeliveryStatus>> OnThresholdCrossed(
-        HttpRequest request, IAlertIntake intake, AlertEngine engine, IRuleRepository rules, IOptions<AlertEngineOptions> options, ILoggerFactory loggers) =>
-        HandleAsync<ThresholdCrossed>(request, intake, loggers, async e =>
+        HttpRequest request, IAlertEngineGateway engine, IRuleRepository rules, IOptions<AlertEngineOptions> options, ILoggerFactory loggers) =>
+        HandleAsync<ThresholdCrossed>(request, loggers, async e =>
         {
             var rule = string.IsNullOrWhiteSpace(e.RuleId) ? null : await RuleOfAsync(rules, e.RuleId, request.HttpContext.RequestAborted);
-            return EventAlerts.From(e, options.Value.EventAlertHorizon, rule) is not { } alert ? null : IsStale(alert, engine) ? Ignored : alert;
+            if (EventAlerts.From(e, options.Value.EventAlertHorizon, rule) is not { } alert) return Outcome.Invalid;
+            return await engine.SubmitUnlessStaleAsync(alert, request.HttpContext.RequestAborted) ? Outcome.Accepted : Outcome.Stale;
         });
 
     private static async Task<RuleDefinition?> RuleOfAsync(IRuleRepository rules, string ruleId, CancellationToken cancellationToken) =>
         await rules.GetAsync(ruleId, cancellationToken) is { } stored ? RuleDocumentMapper.Map(stored.Id, stored.Rule).Rule : null;
 
-    private static readonly PostedAlert Ignored = new(Domain.Labels.LabelSet.Empty);
-
-    private static bool IsStale(PostedAlert alert, AlertEngine engine) =>
-        alert.EndsAt is { } end && alert.StartsAt is { } start && end > start
-        && engine.Find(alert.Labels.Fingerprint) is { } stored
-        && stored.IsResolvedAt(engine.Now) && stored.EndsAt >= start;
-
     public static Task<Ok<DeliveryStatus>> OnLogsAnomaly(HttpRequest request, IAlertIntake intake, ILoggerFactory loggers) =>
-        HandleAsync<LogsAnomalyDetected>(request, intake, loggers, e => Task.FromResult(EventAlerts.From(e)));
+        HandleAsync<LogsAnomalyDetected>(request, loggers, e => SubmitAsync(intake, EventAlerts.From(e), request.HttpContext.RequestAborted));
 
     public static Task<Ok<DeliveryStatus>> OnTracesAnomaly(HttpRequest request, IAlertIntake intake, ILoggerFactory loggers) =>
-        HandleAsync<TracesAnomalyDetected>(request, intake, loggers, e => Task.FromResult(EventAlerts.From(e)));
+        HandleAsync<TracesAnomalyDetected>(request, loggers, e => SubmitAsync(intake, EventAlerts.From(e), request.HttpContext.RequestAborted));
+
+    private static async Task<Outcome> SubmitAsync(IAlertIntake intake, PostedAlert? alert, CancellationToken cancellationToken)
+    {
+        if (alert is null) return Outcome.Invalid;
+        await intake.SubmitAsync([alert], cancellationToken);
+        return Outcome.Accepted;
+    }
+
+    /// <summary>What became of an event: in the engine, ignored as a late delivery, or never a valid alert.</summary>
+    private enum Outcome
+    {
+        Accepted,
+        Stale,
+        Invalid,
+    }
 
     /// <summary>The body is read here rather than bound, so that unreadable JSON is dropped (dead-lettered), not retried.</summary>
     private static async Task<Ok<DeliveryStatus>> HandleAsync<TEvent>(
-        HttpRequest request, IAlertIntake intake, ILoggerFactory loggers, Func<TEvent, Task<PostedAlert?>> toAlert)
+        HttpRequest request, ILoggerFactory loggers, Func<TEvent, Task<Outcome>> submit)
         where TEvent : IntegrationEvent
     {
         var logger = loggers.CreateLogger(typeof(AlertEventsApi));
@@ -81,21 +91,17 @@ public static partial class AlertEventsApi
             return TypedResults.Ok(DeliveryStatus.Drop);
         }
 
-        var alert = evt is null ? null : await toAlert(evt);
-        if (ReferenceEquals(alert, Ignored))
+        switch (evt is null ? Outcome.Invalid : await submit(evt))
         {
-            LogStale(logger, topic);
-            return TypedResults.Ok(DeliveryStatus.Success);
+            case Outcome.Stale:
+                LogStale(logger, topic);
+                return TypedResults.Ok(DeliveryStatus.Success);
+            case Outcome.Invalid:
+                LogDropped(logger, topic, "the event is missing required fields or has an unknown kind");
+                return TypedResults.Ok(DeliveryStatus.Drop);
+            default:
+                return TypedResults.Ok(DeliveryStatus.Success);
         }
-
-        if (alert is null)
-        {
-            LogDropped(logger, topic, "the event is missing required fields or has an unknown kind");
-            return TypedResults.Ok(DeliveryStatus.Drop);
-        }
-
-        await intake.SubmitAsync([alert], request.HttpContext.RequestAborted);
-        return TypedResults.Ok(DeliveryStatus.Success);
     }
 
     /// <summary>Dapr's subscriber response: SUCCESS, RETRY or DROP.</summary>

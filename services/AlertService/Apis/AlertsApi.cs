@@ -1,5 +1,6 @@
 using AirisEpm.AlertService.Apis.Models;
 using AirisEpm.AlertService.Application;
+using AirisEpm.AlertService.EngineHosting;
 using AirisEpm.ServiceDefaults.Security;
 using AirisEpm.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,42 +29,34 @@ public static class AlertsApi
         return TypedResults.Ok();
     }
 
-    public static Results<Ok<List<GettableAlert>>, ValidationProblem> List(
-        AlertEngine engine,
+    public static async Task<Results<Ok<List<GettableAlert>>, ValidationProblem>> List(
+        IAlertEngineGateway engine,
         [FromQuery] string[]? filter,
         [FromQuery] bool? silenced,
         [FromQuery] bool? inhibited,
         [FromQuery] bool? active,
         [FromQuery] bool? unprocessed,
-        [FromQuery] string? receiver)
+        [FromQuery] string? receiver,
+        CancellationToken ct)
     {
-        var (query, errors) = AlertQuery.Parse(filter, silenced, inhibited, active, unprocessed, receiver);
-        if (query is null) return TypedResults.ValidationProblem(errors);
-        return TypedResults.Ok(engine.Alerts().Where(query.Includes)
-            .OrderBy(v => v.Alert.Fingerprint)
-            .Select(GettableAlert.From)
-            .ToList());
+        var request = new AlertListRequest(filter, silenced, inhibited, active, unprocessed, receiver);
+        if (request.Parse() is { Query: null, Errors: var errors }) return TypedResults.ValidationProblem(errors);
+        return TypedResults.Ok(await engine.AlertsAsync(request, ct));
     }
 
     /// <summary>Groups with no alert left after filtering are omitted, as in Alertmanager.</summary>
-    public static Results<Ok<List<AlertGroup>>, ValidationProblem> Groups(
-        AlertEngine engine,
+    public static async Task<Results<Ok<List<AlertGroup>>, ValidationProblem>> Groups(
+        IAlertEngineGateway engine,
         [FromQuery] string[]? filter,
         [FromQuery] bool? silenced,
         [FromQuery] bool? inhibited,
         [FromQuery] bool? active,
-        [FromQuery] string? receiver)
+        [FromQuery] string? receiver,
+        CancellationToken ct)
     {
-        var (query, errors) = AlertQuery.Parse(filter, silenced, inhibited, active, unprocessed: true, receiver);
-        if (query is null) return TypedResults.ValidationProblem(errors);
-        return TypedResults.Ok(engine.Groups()
-            .Where(g => query.Receiver is not { } r || r.Matches(g.Receiver))
-            .Select(g => new AlertGroup(g.Labels.ToDictionary(), new ReceiverName(g.Receiver),
-                [.. g.Alerts.Where(a => query.Includes(a with { Receivers = [g.Receiver] })).Select(GettableAlert.From)]))
-            .Where(g => g.Alerts.Count > 0)
-            .OrderBy(g => g.Receiver.Name, StringComparer.Ordinal)
-            .ThenBy(g => string.Join(',', g.Labels.OrderBy(l => l.Key, StringComparer.Ordinal)), StringComparer.Ordinal)
-            .ToList());
+        var request = new AlertListRequest(filter, silenced, inhibited, active, Unprocessed: true, receiver);
+        if (request.Parse() is { Query: null, Errors: var errors }) return TypedResults.ValidationProblem(errors);
+        return TypedResults.Ok(await engine.GroupsAsync(request, ct));
     }
 
     public static Ok<List<ReceiverName>> Receivers(AlertingConfigHolder config) =>

@@ -1,6 +1,5 @@
 using AirisEpm.AlertService.Apis.Models;
-using AirisEpm.AlertService.Application;
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.AlertService.EngineHosting;
 using AirisEpm.AlertService.Domain.Silences;
 using AirisEpm.ServiceDefaults.Security;
 using AirisEpm.ServiceDefaults.Validation;
@@ -23,72 +22,35 @@ public static class SilencesApi
         return app;
     }
 
-    public static Results<Ok<SilenceCreated>, ValidationProblem, ProblemHttpResult> Post(PostableSilence silence, AlertEngine engine)
-    {
-        try
+    public static async Task<Results<Ok<SilenceCreated>, ValidationProblem, ProblemHttpResult>> Post(
+        PostableSilence silence, IAlertEngineGateway engine, CancellationToken ct) =>
+        await engine.SetSilenceAsync(silence, ct) switch
         {
-            return TypedResults.Ok(new SilenceCreated(engine.SetSilence(silence.ToDomain())));
-        }
-        catch (SilenceException ex) when (ex.Kind == SilenceFailure.NotFound)
-        {
-            return NotFound(silence.Id ?? "");
-        }
-        catch (SilenceException ex)
-        {
-            return TypedResults.ValidationProblem(ex.Errors.Count > 0
-                ? ex.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Reason).ToArray())
-                : new Dictionary<string, string[]> { ["silence"] = [ex.Message] });
-        }
-    }
+            { SilenceId: { } id } => TypedResults.Ok(new SilenceCreated(id)),
+            { Failure: SilenceFailure.NotFound } => NotFound(silence.Id ?? ""),
+            var refused => TypedResults.ValidationProblem(refused.Errors ?? []),
+        };
 
-    /// <summary>
-    /// Alertmanager's order: active (soonest end first), then pending (soonest start first), then
-    /// expired (latest end first). A filter keeps silences whose equality matchers satisfy it.
-    /// </summary>
-    public static Results<Ok<List<GettableSilence>>, ValidationProblem> List(AlertEngine engine, [FromQuery] string[]? filter)
+    public static async Task<Results<Ok<List<GettableSilence>>, ValidationProblem>> List(
+        IAlertEngineGateway engine, [FromQuery] string[]? filter, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var matchers = AlertQuery.ParseFilter(filter, errors);
+        AlertQuery.ParseFilter(filter, errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var now = engine.Now;
-        return TypedResults.Ok(engine.Silences()
-            .Where(s => matchers.MatchesAll(LabelsOf(s)))
-            .OrderBy(s => s.StateAt(now) switch { SilenceState.Active => 0, SilenceState.Pending => 1, _ => 2 })
-            .ThenBy(s => s.StateAt(now) switch
-            {
-                SilenceState.Active => s.EndsAt.UtcTicks,
-                SilenceState.Pending => s.StartsAt.UtcTicks,
-                _ => -s.EndsAt.UtcTicks,
-            })
-            .Select(s => GettableSilence.From(s, now))
-            .ToList());
+        return TypedResults.Ok(await engine.SilencesAsync(filter, ct));
     }
 
-    public static Results<Ok<GettableSilence>, ProblemHttpResult> Get(string silenceID, AlertEngine engine) =>
-        engine.GetSilence(silenceID) is { } silence ? TypedResults.Ok(GettableSilence.From(silence, engine.Now)) : NotFound(silenceID);
+    public static async Task<Results<Ok<GettableSilence>, ProblemHttpResult>> Get(string silenceID, IAlertEngineGateway engine, CancellationToken ct) =>
+        await engine.SilenceAsync(silenceID, ct) is { } silence ? TypedResults.Ok(silence) : NotFound(silenceID);
 
     /// <summary>Expires the silence (Alertmanager keeps it, expired, for its retention).</summary>
-    public static Results<Ok, ProblemHttpResult> Delete(string silenceID, AlertEngine engine)
-    {
-        try
+    public static async Task<Results<Ok, ProblemHttpResult>> Delete(string silenceID, IAlertEngineGateway engine, CancellationToken ct) =>
+        await engine.ExpireSilenceAsync(silenceID, ct) switch
         {
-            engine.ExpireSilence(silenceID);
-            return TypedResults.Ok();
-        }
-        catch (SilenceException ex) when (ex.Kind == SilenceFailure.NotFound)
-        {
-            return NotFound(silenceID);
-        }
-        catch (SilenceException ex)
-        {
-            return TypedResults.Problem(title: "Silence already expired", detail: ex.Message, statusCode: StatusCodes.Status409Conflict);
-        }
-    }
-
-    /// <summary>The label set a silence stands for: its equality matchers (Alertmanager's filter semantics).</summary>
-    private static LabelSet LabelsOf(Silence silence) =>
-        LabelSet.From(silence.Matchers.Where(m => m.Operator == MatchOperator.Equal)
-            .GroupBy(m => m.Name).Select(g => KeyValuePair.Create(g.Key, g.First().Value)));
+            { SilenceId: not null } => TypedResults.Ok(),
+            { Failure: SilenceFailure.NotFound } => NotFound(silenceID),
+            var refused => TypedResults.Problem(title: "Silence already expired", detail: refused.Message, statusCode: StatusCodes.Status409Conflict),
+        };
 
     private static ProblemHttpResult NotFound(string id) =>
         TypedResults.Problem(title: "Silence not found", detail: $"No silence has the id '{id}'.", statusCode: StatusCodes.Status404NotFound);

@@ -205,6 +205,21 @@ public sealed class AlertEngine : IAlertIntake, IActiveAlertSource
         }
     }
 
+    /// <summary>
+    /// Empties the engine and marks it not restored, so nothing is flushed or saved from it: this
+    /// replica handed the engine over to another one, and a later take-over restores it afresh.
+    /// </summary>
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _alerts = NewStore(_config);
+            _silences.Restore([]);
+            _dispatcher = new Dispatcher(_config);
+            IsRestored = false;
+        }
+    }
+
     /// <summary>Rebuilds the dispatcher for a new configuration; groups that still exist keep their notification log.</summary>
     private void ApplyConfig(AlertingConfig config)
     {

@@ -37,6 +37,21 @@ public sealed partial class AlertEngineCycle(
         }
     }
 
+    /// <summary>Runs <paramref name="action"/> between turns (taking the engine over or handing it over).</summary>
+    public async Task ExclusiveAsync(Func<Task> action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await _turn.WaitAsync(cancellationToken);
+        try
+        {
+            await action();
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
     private async Task RunTurnAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();

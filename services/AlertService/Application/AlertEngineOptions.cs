@@ -15,6 +15,20 @@ public sealed class AlertEngineOptions
     public string ConfigFile { get; set; } = "alerting.yml";
 
     /// <summary>
+    /// Actor (default): the engine lives in one Dapr actor, so any number of replicas share one
+    /// engine and page once. InProcess: each process runs its own engine, with no sidecar needed;
+    /// only for tests and a single replica, since two replicas would each page.
+    /// </summary>
+    public EngineHostingMode Hosting { get; set; } = EngineHostingMode.Actor;
+
+    /// <summary>
+    /// 5s: how often each replica calls the engine actor, which keeps it active and, after the replica
+    /// holding it died, has placement activate it elsewhere within this delay.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan EnginePingInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// 1s: how often group timers are checked. group_wait and group_interval are tens of seconds,
     /// so a second of lateness is invisible while the check itself is cheap (a priority-queue peek).
     /// </summary>
@@ -59,4 +73,11 @@ public sealed class AlertEngineOptions
     /// <summary>The externalURL of notifications and the status API: where people open alert-service.</summary>
     [Required]
     public Uri ExternalUrl { get; set; } = new("http://localhost:8004");
+}
+
+/// <summary>Where the alert engine runs: see <see cref="AlertEngineOptions.Hosting"/>.</summary>
+public enum EngineHostingMode
+{
+    Actor,
+    InProcess,
 }

@@ -3,27 +3,38 @@ using Microsoft.Extensions.Options;
 namespace AirisEpm.AlertService.Application;
 
 /// <summary>
-/// Runs the engine: restores the saved state (retrying until the sidecar answers), then every
-/// <see cref="AlertEngineOptions.TickInterval"/> flushes due groups, delivers them, refreshes the
-/// configuration from the store and saves changes (debounced). Nothing is flushed or saved before
-/// the restore succeeded: flushing first could page twice, saving first would erase the old state.
+/// Runs the engine every <see cref="AlertEngineOptions.TickInterval"/>: flushes due groups, delivers
+/// them, refreshes the configuration from the store and saves changes (debounced). Nothing is
+/// flushed or saved before the engine holds the saved state: flushing first could page twice,
+/// saving first would erase the old state. In process, this worker restores it (retrying until the
+/// sidecar answers); hosted by the engine actor, the replica the actor is active on restores it
+/// when it takes over, and this worker also pings the actor so that it is always active somewhere.
 /// </summary>
 public sealed partial class AlertEngineWorker(
     AlertEngine engine,
     AlertEngineCycle cycle,
     IEngineStateStore state,
+    IEnginePinger pinger,
     TimeProvider time,
     IOptions<AlertEngineOptions> options,
     ILogger<AlertEngineWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await RestoreAsync(stoppingToken);
+        var inProcess = options.Value.Hosting == EngineHostingMode.InProcess;
+        if (inProcess) await RestoreAsync(stoppingToken);
         using var timer = new PeriodicTimer(options.Value.TickInterval, time);
+        var nextPing = DateTimeOffset.MinValue;
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
+                if (!inProcess && time.GetUtcNow() >= nextPing)
+                {
+                    nextPing = time.GetUtcNow() + options.Value.EnginePingInterval;
+                    await PingAsync();
+                }
+
                 await cycle.RunOnceAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -31,6 +42,19 @@ public sealed partial class AlertEngineWorker(
                 // A bug in one turn must not stop the host (and with it all alerting); the next turn runs anyway.
                 LogTurnFailed(logger, ex);
             }
+        }
+    }
+
+    private async Task PingAsync()
+    {
+        try
+        {
+            await pinger.PingAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The sidecar or placement is not up yet, or the actor is moving; the next ping retries.
+            LogPingFailed(logger, ex);
         }
     }
 
@@ -84,6 +108,9 @@ public sealed partial class AlertEngineWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Restoring the alert engine state failed (attempt {Attempt}); retrying")]
     private static partial void LogRestoreFailed(ILogger logger, Exception exception, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not reach the alert engine actor; retrying")]
+    private static partial void LogPingFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The final alert state save at shutdown failed")]
     private static partial void LogFinalSaveFailed(ILogger logger, Exception exception);

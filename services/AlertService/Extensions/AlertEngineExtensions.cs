@@ -1,11 +1,13 @@
 using AirisEpm.AlertService.Application;
+using AirisEpm.AlertService.EngineHosting;
+using Microsoft.Extensions.Options;
 
 namespace AirisEpm.AlertService.Extensions;
 
 internal static class AlertEngineExtensions
 {
     /// <summary>
-    /// The engine and what it persists to. State lives behind <see cref="IEngineStateStore"/> and
+    /// The engine, where it runs (<see cref="AlertEngineOptions.Hosting"/>) and what it persists to. State lives behind <see cref="IEngineStateStore"/> and
     /// <see cref="IAlertingConfigStore"/> so tests can replace the Dapr state store.
     /// </summary>
     public static IHostApplicationBuilder AddAlertEngine(this IHostApplicationBuilder builder)
@@ -17,7 +19,14 @@ internal static class AlertEngineExtensions
         builder.Services.AddSingleton(sp => new ServiceUptime(sp.GetRequiredService<TimeProvider>().GetUtcNow()));
         builder.Services.AddSingleton<AlertingConfigHolder>();
         builder.Services.AddSingleton<AlertEngine>();
-        builder.Services.AddSingleton<IAlertIntake>(sp => sp.GetRequiredService<AlertEngine>());
+        builder.Services.AddSingleton<LocalAlertEngineGateway>();
+        builder.Services.AddSingleton<ActorAlertEngineGateway>();
+        builder.Services.AddSingleton<EngineOwnership>();
+        builder.Services.AddSingleton<IAlertEngineGateway>(sp => InProcess(sp)
+            ? sp.GetRequiredService<LocalAlertEngineGateway>()
+            : sp.GetRequiredService<ActorAlertEngineGateway>());
+        builder.Services.AddSingleton<IEnginePinger>(sp => (IEnginePinger)sp.GetRequiredService<IAlertEngineGateway>());
+        builder.Services.AddSingleton<IAlertIntake>(sp => sp.GetRequiredService<IAlertEngineGateway>());
         builder.Services.AddSingleton<AlertEngineCycle>();
         builder.Services.AddSingleton<IActiveAlertSource>(sp => sp.GetRequiredService<AlertEngine>());
         builder.Services.AddSingleton<IncidentCorrelation>();
@@ -27,4 +36,7 @@ internal static class AlertEngineExtensions
         builder.Services.AddHostedService<AlertEngineWorker>();
         return builder;
     }
+
+    private static bool InProcess(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<AlertEngineOptions>>().Value.Hosting == EngineHostingMode.InProcess;
 }

@@ -1,4 +1,5 @@
 using AirisEpm.AlertService.Apis;
+using AirisEpm.AlertService.EngineHosting;
 using AirisEpm.AlertService.Incidents;
 using AirisEpm.AlertService.Rules;
 using AirisEpm.ServiceDefaults.Validation;
@@ -15,6 +16,7 @@ internal static class Extensions
         {
             options.Actors.RegisterActor<IncidentActor>();
             options.Actors.RegisterActor<RuleActor>();
+            options.Actors.RegisterActor<AlertEngineActor>();
             options.UseJsonSerialization = true;
             // From configuration, not only the environment, as AddAirisDapr does for DaprClient: the
             // actor runtime (reminders, actor state) and the proxy factory talk to this app's sidecar.

@@ -1,23 +1,12 @@
+using AirisEpm.AlertService.Application;
 using AirisEpm.AlertService.Domain.Rules;
-using Dapr;
-using Dapr.Actors;
 using Dapr.Actors.Client;
 
 namespace AirisEpm.AlertService.Rules;
 
-/// <summary>
-/// Rule evaluation through <see cref="RuleActor"/>s (JSON serialization, as registered). The proxy
-/// options name the sidecar from configuration: the factory's defaults only read the environment.
-/// </summary>
-public sealed class ActorRuleScheduler(IActorProxyFactory actors, IConfiguration configuration) : IRuleScheduler
+/// <summary>Rule evaluation through <see cref="RuleActor"/>s.</summary>
+public sealed class ActorRuleScheduler(IActorProxyFactory actors) : IRuleScheduler
 {
-    private readonly ActorProxyOptions _options = new()
-    {
-        UseJsonSerialization = true,
-        HttpEndpoint = DaprDefaults.GetDefaultHttpEndpoint(configuration).TrimEnd('/'),
-        DaprApiToken = DaprDefaults.GetDefaultDaprApiToken(configuration),
-    };
-
     public Task StartAsync(string ruleId, CancellationToken cancellationToken) => Actor(ruleId).StartAsync();
 
     public Task StopAsync(string ruleId, CancellationToken cancellationToken) => Actor(ruleId).StopAsync();
@@ -26,5 +15,5 @@ public sealed class ActorRuleScheduler(IActorProxyFactory actors, IConfiguration
 
     public Task<RuleState> EvaluateNowAsync(string ruleId, CancellationToken cancellationToken) => Actor(ruleId).EvaluateNowAsync();
 
-    private IRuleActor Actor(string ruleId) => actors.CreateActorProxy<IRuleActor>(new ActorId(ruleId), nameof(RuleActor), _options);
+    private IRuleActor Actor(string ruleId) => JsonActorProxy.Create<IRuleActor>(actors, ruleId, nameof(RuleActor));
 }

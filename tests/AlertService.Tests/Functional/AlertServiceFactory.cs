@@ -30,6 +30,7 @@ public sealed class AlertServiceFactory : ServiceFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        builder.UseSetting("Alerting:Hosting", nameof(EngineHostingMode.InProcess)); // no sidecar here to host the engine actor
         builder.ConfigureTestServices(services =>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));

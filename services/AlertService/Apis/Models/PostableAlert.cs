@@ -20,5 +20,13 @@ public sealed record PostableAlert(
         OrNull(EndsAt),
         string.IsNullOrEmpty(GeneratorUrl) ? null : GeneratorUrl);
 
+    public static PostableAlert From(PostedAlert alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        return new PostableAlert(new Dictionary<string, string>(alert.Labels.ToDictionary()),
+            alert.Annotations is null ? null : new Dictionary<string, string>(alert.Annotations.ToDictionary()),
+            alert.StartsAt, alert.EndsAt, alert.GeneratorUrl);
+    }
+
     private static DateTimeOffset? OrNull(DateTimeOffset? at) => at is { Year: <= 1 } ? null : at;
 }

@@ -1,0 +1,116 @@
+using AirisEpm.AlertService.Apis.Models;
+using AirisEpm.AlertService.Application;
+using AirisEpm.AlertService.Domain.Alerts;
+using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.AlertService.Domain.Silences;
+
+namespace AirisEpm.AlertService.EngineHosting;
+
+/// <summary>The gateway onto this process's <see cref="AlertEngine"/>.</summary>
+public sealed class LocalAlertEngineGateway(AlertEngine engine) : IAlertEngineGateway, IEnginePinger
+{
+    public Task<bool> PingAsync() => Task.FromResult(engine.IsRestored);
+
+    public Task SubmitAsync(IReadOnlyList<PostedAlert> alerts, CancellationToken cancellationToken) =>
+        engine.SubmitAsync(alerts, cancellationToken);
+
+    public async Task<bool> SubmitUnlessStaleAsync(PostedAlert alert, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        if (IsStale(alert)) return false;
+        await engine.SubmitAsync([alert], cancellationToken);
+        return true;
+    }
+
+    public Task<List<GettableAlert>> AlertsAsync(AlertListRequest request, CancellationToken cancellationToken)
+    {
+        var query = Parsed(request);
+        return Task.FromResult(engine.Alerts().Where(query.Includes)
+            .OrderBy(v => v.Alert.Fingerprint)
+            .Select(GettableAlert.From)
+            .ToList());
+    }
+
+    /// <summary>Groups with no alert left after filtering are omitted, as in Alertmanager.</summary>
+    public Task<List<AlertGroup>> GroupsAsync(AlertListRequest request, CancellationToken cancellationToken)
+    {
+        var query = Parsed(request with { Unprocessed = true });
+        return Task.FromResult(engine.Groups()
+            .Where(g => query.Receiver is not { } r || r.Matches(g.Receiver))
+            .Select(g => new AlertGroup(g.Labels.ToDictionary(), new ReceiverName(g.Receiver),
+                [.. g.Alerts.Where(a => query.Includes(a with { Receivers = [g.Receiver] })).Select(GettableAlert.From)]))
+            .Where(g => g.Alerts.Count > 0)
+            .OrderBy(g => g.Receiver.Name, StringComparer.Ordinal)
+            .ThenBy(g => string.Join(',', g.Labels.OrderBy(l => l.Key, StringComparer.Ordinal)), StringComparer.Ordinal)
+            .ToList());
+    }
+
+    public Task<SilenceWrite> SetSilenceAsync(PostableSilence silence, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(silence);
+        try
+        {
+            return Task.FromResult(new SilenceWrite(engine.SetSilence(silence.ToDomain())));
+        }
+        catch (SilenceException ex)
+        {
+            return Task.FromResult(SilenceWrite.From(ex));
+        }
+    }
+
+    /// <summary>Expires the silence (Alertmanager keeps it, expired, for its retention).</summary>
+    public Task<SilenceWrite> ExpireSilenceAsync(string silenceId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Task.FromResult(new SilenceWrite(engine.ExpireSilence(silenceId).Id));
+        }
+        catch (SilenceException ex)
+        {
+            return Task.FromResult(SilenceWrite.From(ex));
+        }
+    }
+
+    public Task<GettableSilence?> SilenceAsync(string silenceId, CancellationToken cancellationToken) =>
+        Task.FromResult(engine.GetSilence(silenceId) is { } silence ? GettableSilence.From(silence, engine.Now) : null);
+
+    /// <summary>
+    /// Alertmanager's order: active (soonest end first), then pending (soonest start first), then
+    /// expired (latest end first).
+    /// </summary>
+    public Task<List<GettableSilence>> SilencesAsync(string[]? filter, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var matchers = AlertQuery.ParseFilter(filter, errors);
+        if (errors.Count > 0) throw new ArgumentException(string.Join("; ", errors.SelectMany(e => e.Value)), nameof(filter));
+        var now = engine.Now;
+        return Task.FromResult(engine.Silences()
+            .Where(s => matchers.MatchesAll(LabelsOf(s)))
+            .OrderBy(s => s.StateAt(now) switch { SilenceState.Active => 0, SilenceState.Pending => 1, _ => 2 })
+            .ThenBy(s => s.StateAt(now) switch
+            {
+                SilenceState.Active => s.EndsAt.UtcTicks,
+                SilenceState.Pending => s.StartsAt.UtcTicks,
+                _ => -s.EndsAt.UtcTicks,
+            })
+            .Select(s => GettableSilence.From(s, now))
+            .ToList());
+    }
+
+    /// <summary>Callers validate first (the API answers 400); here an invalid query is a bug.</summary>
+    private static AlertQuery Parsed(AlertListRequest request)
+    {
+        var (query, errors) = request.Parse();
+        return query ?? throw new ArgumentException(string.Join("; ", errors.SelectMany(e => e.Value)), nameof(request));
+    }
+
+    private bool IsStale(PostedAlert alert) =>
+        alert.EndsAt is { } end && alert.StartsAt is { } start && end > start
+        && engine.Find(alert.Labels.Fingerprint) is { } stored
+        && stored.IsResolvedAt(engine.Now) && stored.EndsAt >= start;
+
+    /// <summary>The label set a silence stands for: its equality matchers (Alertmanager's filter semantics).</summary>
+    private static LabelSet LabelsOf(Silence silence) =>
+        LabelSet.From(silence.Matchers.Where(m => m.Operator == MatchOperator.Equal)
+            .GroupBy(m => m.Name).Select(g => KeyValuePair.Create(g.Key, g.First().Value)));
+}
