@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using AirisEpm.AlertService.Domain.Routing;
 using Microsoft.Extensions.Options;
 
@@ -15,9 +16,15 @@ public sealed partial class AlertEngineCycle(
     AlertingConfigHolder config,
     TimeProvider time,
     IOptions<AlertEngineOptions> options,
-    ILogger<AlertEngineCycle> logger) : IDisposable
+    ILogger<AlertEngineCycle> logger,
+    IMeterFactory meters) : IDisposable
 {
     private readonly SemaphoreSlim _turn = new(1, 1);
+
+    // Only a restored engine flushes and pages: the one in process, or the one the engine actor's replica took over.
+    private readonly ObservableGauge<int> _host = meters.Create("AirisEpm.Alerts").CreateObservableGauge(
+        "airis.alerts.engine_host", () => engine.IsRestored ? 1 : 0,
+        description: "1 on the replica whose alert engine flushes groups and pages (where the engine actor is active), else 0");
     private long _savedChanges = -1;
     private DateTimeOffset _lastSave = DateTimeOffset.MinValue;
     private DateTimeOffset _lastConfigRefresh = DateTimeOffset.MinValue;

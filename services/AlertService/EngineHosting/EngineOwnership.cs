@@ -7,43 +7,54 @@ namespace AirisEpm.AlertService.EngineHosting;
 /// Taking over restores the engine from the state store; handing over saves it and empties the local
 /// copy, so only the owner's worker flushes and pages.
 /// </summary>
-public sealed partial class EngineOwnership(
-    AlertEngine engine, AlertEngineCycle cycle, IEngineStateStore state, ILogger<EngineOwnership> logger)
+public sealed partial class EngineOwnership
 {
+    private readonly AlertEngine _engine;
+    private readonly AlertEngineCycle _cycle;
+    private readonly IEngineStateStore _state;
+    private readonly ILogger<EngineOwnership> _logger;
     private volatile bool _owner;
+
+    public EngineOwnership(AlertEngine engine, AlertEngineCycle cycle, IEngineStateStore state, ILogger<EngineOwnership> logger)
+    {
+        _engine = engine;
+        _cycle = cycle;
+        _state = state;
+        _logger = logger;
+    }
 
     public bool IsOwner => _owner;
 
     public async Task TakeOverAsync(CancellationToken cancellationToken)
     {
-        await cycle.ExclusiveAsync(async () =>
+        await _cycle.ExclusiveAsync(async () =>
         {
-            engine.Reset();
-            await cycle.RefreshConfigAsync(cancellationToken);
-            engine.Restore(await state.LoadAsync(cancellationToken));
+            _engine.Reset();
+            await _cycle.RefreshConfigAsync(cancellationToken);
+            _engine.Restore(await _state.LoadAsync(cancellationToken));
         }, cancellationToken);
         _owner = true;
-        LogTookOver(logger);
+        LogTookOver(_logger);
     }
 
     public async Task HandOverAsync(CancellationToken cancellationToken)
     {
         _owner = false;
-        await cycle.ExclusiveAsync(async () =>
+        await _cycle.ExclusiveAsync(async () =>
         {
             try
             {
-                await cycle.SaveIfChangedAsync(force: true, cancellationToken);
+                await _cycle.SaveIfChangedAsync(force: true, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // The next owner starts from the last periodic save (at most one debounce old).
-                LogFinalSaveFailed(logger, ex);
+                LogFinalSaveFailed(_logger, ex);
             }
 
-            engine.Reset();
+            _engine.Reset();
         }, cancellationToken);
-        LogHandedOver(logger);
+        LogHandedOver(_logger);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "This replica took the alert engine over")]

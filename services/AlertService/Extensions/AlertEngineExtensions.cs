@@ -34,6 +34,7 @@ internal static class AlertEngineExtensions
         builder.Services.AddSingleton<IEngineStateStore, DaprEngineStateStore>();
         builder.Services.AddSingleton<IAlertingConfigStore, DaprAlertingConfigStore>();
         builder.Services.AddHostedService<AlertEngineWorker>();
+        builder.Services.AddHealthChecks().AddCheck<AlertEngineHealthCheck>("alert-engine", tags: ["engine"]);
         return builder;
     }
 

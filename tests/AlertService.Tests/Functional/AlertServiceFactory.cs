@@ -1,6 +1,7 @@
 using AirisEpm.AlertService.Application;
 using AirisEpm.AlertService.Rules;
 using AirisEpm.AlertService.Tests.Rules;
+using AirisEpm.ServiceDefaults.Events;
 using AirisEpm.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -39,6 +40,7 @@ public sealed class AlertServiceFactory : ServiceFactory<Program>
             services.Replace(ServiceDescriptor.Singleton<IGroupNotifier>(Notifier));
             services.Replace(ServiceDescriptor.Singleton<IRuleRepository>(Rules));
             services.Replace(ServiceDescriptor.Singleton<IStreamingRuleStore>(new InMemoryStreamingRuleStore()));
+            services.Replace(ServiceDescriptor.Singleton<IEventBus>(new RecordingEventBus()));
         });
     }
 

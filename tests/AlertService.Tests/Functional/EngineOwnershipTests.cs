@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AirisEpm.AlertService.Application;
 using AirisEpm.AlertService.EngineHosting;
 using AirisEpm.ServiceDefaults.Security;
@@ -34,5 +35,20 @@ public sealed class EngineOwnershipTests
         Assert.Empty(factory.Notifier.Sent);
         Assert.True(ownership.IsOwner);
         Assert.Equal("Moved", Assert.Single(engine.Alerts()).Alert.Labels["alertname"]);
+    }
+
+    [Fact]
+    public async Task Health_and_metrics_show_the_engine_answering_and_hosted_here()
+    {
+        await using var factory = new AlertServiceFactory();
+        var client = await factory.StartAsync(Permissions.AlertsRead);
+
+        var health = await client.GetAsync("/health", Ct);
+        var engine = JsonDocument.Parse(await health.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("checks").EnumerateArray()
+            .Single(c => c.GetProperty("name").GetString() == "alert-engine");
+        var metrics = await client.GetStringAsync("/metrics", Ct);
+
+        Assert.Equal("Healthy", engine.GetProperty("status").GetString());
+        Assert.Matches(@"(?m)^airis_alerts_engine_host(\{[^}]*\})?\s+1\s*$", metrics);
     }
 }
