@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using AirisEpm.DaprTestSidecar.Hosting;
 using AirisEpm.ServiceDefaults.Security;

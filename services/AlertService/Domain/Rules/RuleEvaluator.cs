@@ -20,7 +20,12 @@ public static class RuleEvaluator
 {
     public static RuleStep Step(RuleDefinition rule, RuleState state, TreeResult result, DateTimeOffset now)
     {
-        state = state with { LastEvaluatedAt = now };
+        var step = StepPhase(rule, state with { LastEvaluatedAt = now }, result, now);
+        return step with { Alerts = [.. step.Alerts, .. EvaluationFailureAlert.For(rule, state, step.State, now)] };
+    }
+
+    private static RuleStep StepPhase(RuleDefinition rule, RuleState state, TreeResult result, DateTimeOffset now)
+    {
         var outcome = result.Outcome;
         if (outcome == ConditionOutcome.NoData && rule.NoData == NoDataPolicy.Inactive) outcome = ConditionOutcome.False;
         return outcome switch

@@ -79,12 +79,44 @@ public sealed class RuleEvaluatorTests
         for (var i = 0; i < 10; i++)
         {
             var step = Evaluate(new TreeResult(ConditionOutcome.Error, null, "metrics-service timeout"), rule);
-            Assert.True(Assert.Single(step.Alerts).EndsAt > _clock.GetUtcNow()); // still firing, validity refreshed
+            Assert.True(Assert.Single(step.Alerts, a => a.Labels["alertname"] == "HighCpu").EndsAt > _clock.GetUtcNow()); // still firing, validity refreshed
         }
         Assert.Equal((RulePhase.Firing, RuleHealth.Failed, 10), (_state.Phase, _state.Health, _state.ConsecutiveFailures));
         Assert.Equal("metrics-service timeout", _state.LastError);
         Evaluate(True(), rule);
         Assert.Equal((RuleHealth.Ok, 0), (_state.Health, _state.ConsecutiveFailures));
+    }
+
+    [Fact]
+    public void Three_failed_evaluations_in_a_row_raise_rule_evaluation_failed_until_one_works_again()
+    {
+        var failed = new TreeResult(ConditionOutcome.Error, null, "metrics-service unreachable");
+        Assert.Empty(Evaluate(failed).Alerts);
+        Assert.Empty(Evaluate(failed).Alerts);
+
+        var raisedAt = _clock.GetUtcNow();
+        var raised = Assert.Single(Evaluate(failed).Alerts);
+        var again = Assert.Single(Evaluate(failed).Alerts);
+        var resolvedAt = _clock.GetUtcNow();
+        var resolved = Assert.Single(Evaluate(False).Alerts);
+        var quiet = Evaluate(False).Alerts;
+
+        Assert.Equal(LabelSet.Of(("alertname", "RuleEvaluationFailed"), ("rule", "HighCpu"), ("rule_id", "r1"), ("service", "api"), ("severity", "warning")), raised.Labels);
+        Assert.Equal("metrics-service unreachable", raised.Annotations!["error"]);
+        Assert.Contains("failed 4 evaluations in a row", again.Annotations!["summary"], StringComparison.Ordinal);
+        Assert.Equal(raisedAt + TimeSpan.FromMinutes(4), raised.EndsAt); // re-sent each evaluation, valid 4 × interval
+        Assert.Equal((raised.Labels, (DateTimeOffset?)resolvedAt), (resolved.Labels, resolved.EndsAt));
+        Assert.Empty(quiet);
+    }
+
+    [Fact]
+    public void Fewer_failures_than_the_threshold_raise_nothing()
+    {
+        var failed = new TreeResult(ConditionOutcome.Error, null, "timeout");
+        Evaluate(failed);
+        Evaluate(failed);
+
+        Assert.Empty(Evaluate(False).Alerts);
     }
 
     [Fact]
