@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json.Nodes;
 using AirisEpm.DaprTestSidecar.Hosting;
@@ -7,14 +8,15 @@ using AirisEpm.DaprTestSidecar.State;
 namespace AirisEpm.DaprTestSidecar.Actors;
 
 /// <summary>
-/// Placement and the actor runtime side of daprd for a mesh: which app hosts which actor type,
-/// method calls, active actors with idle deactivation, and the reminders and timers kept here and
-/// fired on the mesh clock.
+/// Placement and the actor runtime side of daprd for a mesh: which replicas host which actor type
+/// (an actor lives on one of them, chosen by a stable hash of its id), method calls, active actors
+/// with idle deactivation, and the reminders and timers kept here and fired on the mesh clock.
 /// </summary>
 public sealed class ActorPlacement(DaprMesh mesh)
 {
-    private readonly ConcurrentDictionary<string, TestSidecar> _hostByType = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ImmutableList<TestSidecar>> _hostsByType = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ActorKey, DateTimeOffset> _active = new();
+    private readonly ConcurrentDictionary<ActorKey, TestSidecar> _activeOn = new();
     private readonly ConcurrentDictionary<(ActorKey, string, bool), ActorSchedule> _schedules = new();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _deliveryGates = new(StringComparer.Ordinal);
 
@@ -32,27 +34,44 @@ public sealed class ActorPlacement(DaprMesh mesh)
 
     public IReadOnlyList<ActorSchedule> Schedules => _schedules.Values.ToList();
 
-    public TestSidecar HostOf(string type) =>
-        _hostByType.TryGetValue(type, out var host) && host.IsConnected ? host : throw DaprApiException.ActorTypeNotHosted(type);
+    /// <summary>The replica <paramref name="actor"/> lives on: one of its type's connected hosts, by a stable hash of the id.</summary>
+    public TestSidecar HostOf(ActorKey actor)
+    {
+        var hosts = _hostsByType.GetValueOrDefault(actor.Type)?.Where(h => h.IsConnected).ToList();
+        return hosts is { Count: > 0 } ? hosts[(int)(StableHash(actor.Id) % (uint)hosts.Count)] : throw DaprApiException.ActorTypeNotHosted(actor.Type);
+    }
 
-    internal void RegisterHost(TestSidecar host, ActorHostConfig config)
+    /// <summary>
+    /// A replica joins. Actors that placement now puts elsewhere are deactivated where they were
+    /// active, as daprd does when the placement table changes, before anything calls them again.
+    /// </summary>
+    internal async Task RegisterHostAsync(TestSidecar host, ActorHostConfig config)
     {
         foreach (var type in config.Entities)
         {
-            _hostByType[type] = host;
+            _hostsByType.AddOrUpdate(type, [host], (_, hosts) => hosts.Add(host));
         }
 
         if (config.Entities.Count > 0)
         {
             _idleScans.Add(host.Scheduler.Schedule(config.ScanInterval, config.ScanInterval, ct => DeactivateIdleAsync(host, config.IdleTimeout, ct)));
         }
+
+        foreach (var (actor, activeOn) in _activeOn.ToList())
+        {
+            if (config.Entities.Contains(actor.Type) && HostOf(actor) != activeOn)
+            {
+                await DeactivateAsync(actor);
+            }
+        }
     }
 
     /// <summary>Calls PUT /actors/{type}/{id}/method/{path} on the hosting app; the caller owns the response.</summary>
     public async Task<HttpResponseMessage> CallAsync(ActorKey actor, string path, HttpContent? content, IEnumerable<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
     {
-        var host = HostOf(actor.Type);
+        var host = HostOf(actor);
         _active[actor] = mesh.Clock.GetUtcNow();
+        _activeOn[actor] = host;
         var request = new HttpRequestMessage(HttpMethod.Put, $"actors/{Uri.EscapeDataString(actor.Type)}/{Uri.EscapeDataString(actor.Id)}/method/{path}")
         {
             Content = content ?? new ByteArrayContent([]),
@@ -68,7 +87,8 @@ public sealed class ActorPlacement(DaprMesh mesh)
     /// <summary>DELETE /actors/{type}/{id} on the host, as daprd does for an idle actor; its timers go with it.</summary>
     public async Task DeactivateAsync(ActorKey actor, CancellationToken cancellationToken = default)
     {
-        if (!_active.TryRemove(actor, out _))
+        _active.TryRemove(actor, out _);
+        if (!_activeOn.TryRemove(actor, out var host))
         {
             return;
         }
@@ -79,19 +99,19 @@ public sealed class ActorPlacement(DaprMesh mesh)
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Delete, $"actors/{Uri.EscapeDataString(actor.Type)}/{Uri.EscapeDataString(actor.Id)}");
-        using var response = await HostOf(actor.Type).Channel.SendAsync(request, cancellationToken);
+        using var response = await host.Channel.SendAsync(request, cancellationToken);
     }
 
     public void Schedule(ActorKey actor, string name, bool isReminder, JsonObject body)
     {
-        HostOf(actor.Type);
+        var host = HostOf(actor);
         Remove(actor, name, isReminder);
         var now = mesh.Clock.GetUtcNow();
         var due = DaprSchedule.Due(body["dueTime"]?.GetValue<string>(), now);
         var (period, repetitions) = DaprSchedule.Period(body["period"]?.GetValue<string>());
         var entry = new ActorSchedule(actor, name, isReminder, body.ToJsonString());
         _schedules[(actor, name, isReminder)] = entry;
-        entry.Timer = HostOf(actor.Type).Scheduler.Schedule(due, period, ct => FireAsync(entry, repetitions, ct));
+        entry.Timer = host.Scheduler.Schedule(due, period, ct => FireAsync(entry, repetitions, ct));
     }
 
     public ActorSchedule? Find(ActorKey actor, string name, bool isReminder) => _schedules.GetValueOrDefault((actor, name, isReminder));
@@ -124,7 +144,7 @@ public sealed class ActorPlacement(DaprMesh mesh)
             Remove(entry.Actor, entry.Name, entry.IsReminder);
         }
 
-        var gate = _deliveryGates.GetOrAdd(HostOf(entry.Actor.Type).AppId, _ => new SemaphoreSlim(MaxConcurrentDeliveries));
+        var gate = _deliveryGates.GetOrAdd(HostOf(entry.Actor).AppId, _ => new SemaphoreSlim(MaxConcurrentDeliveries));
         await gate.WaitAsync(cancellationToken);
         try
         {
@@ -143,10 +163,22 @@ public sealed class ActorPlacement(DaprMesh mesh)
         var now = mesh.Clock.GetUtcNow();
         foreach (var (actor, lastUsed) in _active.ToList())
         {
-            if (_hostByType.GetValueOrDefault(actor.Type) == host && now - lastUsed >= idleTimeout)
+            if (_activeOn.GetValueOrDefault(actor) == host && now - lastUsed >= idleTimeout)
             {
                 await DeactivateAsync(actor, cancellationToken);
             }
         }
+    }
+
+    // FNV-1a: string.GetHashCode differs per process run, and placement must be repeatable.
+    private static uint StableHash(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return hash;
     }
 }

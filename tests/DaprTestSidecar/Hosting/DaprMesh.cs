@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using AirisEpm.DaprTestSidecar.Actors;
 using AirisEpm.DaprTestSidecar.Bindings;
 using AirisEpm.DaprTestSidecar.Components;
@@ -13,7 +14,7 @@ namespace AirisEpm.DaprTestSidecar.Hosting;
 /// </summary>
 public sealed class DaprMesh : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<string, TestSidecar> _sidecars = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ImmutableList<TestSidecar>> _replicas = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, InMemoryStateStore> _stores = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
 
@@ -42,27 +43,34 @@ public sealed class DaprMesh : IAsyncDisposable
 
     public BindingRecorder Bindings { get; } = new();
 
-    public IEnumerable<TestSidecar> Sidecars => _sidecars.Values;
+    private int _invocations;
+
+    /// <summary>Every sidecar, replicas included.</summary>
+    public IEnumerable<TestSidecar> Sidecars => _replicas.Values.SelectMany(r => r);
 
     internal CancellationToken Stopping => _stopping.Token;
 
-    /// <summary>Starts the sidecar of <paramref name="appId"/> on free loopback ports.</summary>
+    /// <summary>
+    /// Starts a sidecar of <paramref name="appId"/> on free loopback ports. Another one for the same
+    /// app id is a replica: the replicas share state, one of them gets each invocation and each
+    /// pub/sub message, and actors are placed across them.
+    /// </summary>
     public async Task<TestSidecar> StartSidecarAsync(string appId, SidecarOptions? options = null)
     {
         var sidecar = await TestSidecar.StartAsync(this, appId, options ?? new SidecarOptions());
-        if (!_sidecars.TryAdd(appId, sidecar))
-        {
-            await sidecar.DisposeAsync();
-            throw new InvalidOperationException($"The mesh already has a sidecar for {appId}.");
-        }
-
+        _replicas.AddOrUpdate(appId, [sidecar], (_, replicas) => replicas.Add(sidecar));
         return sidecar;
     }
 
-    public TestSidecar Sidecar(string appId) =>
-        _sidecars.TryGetValue(appId, out var sidecar) ? sidecar : throw new InvalidOperationException($"No sidecar for {appId}.");
+    public IReadOnlyList<TestSidecar> Replicas(string appId) => _replicas.GetValueOrDefault(appId) ?? [];
 
-    public TestSidecar? FindSidecar(string appId) => _sidecars.GetValueOrDefault(appId);
+    /// <summary>The first replica of <paramref name="appId"/>.</summary>
+    public TestSidecar Sidecar(string appId) =>
+        Replicas(appId) is [var first, ..] ? first : throw new InvalidOperationException($"No sidecar for {appId}.");
+
+    /// <summary>The replica an invocation of <paramref name="appId"/> reaches: round robin, as name resolution spreads calls.</summary>
+    public TestSidecar? FindSidecar(string appId) =>
+        Replicas(appId) is { Count: > 0 } replicas ? replicas[(int)((uint)Interlocked.Increment(ref _invocations) % (uint)replicas.Count)] : null;
 
     public InMemoryStateStore StateStore(string name) => _stores.GetOrAdd(name, n => new InMemoryStateStore(n, Clock));
 
@@ -78,7 +86,7 @@ public sealed class DaprMesh : IAsyncDisposable
             // Deliveries still retrying are abandoned on teardown.
         }
 
-        foreach (var sidecar in _sidecars.Values)
+        foreach (var sidecar in Sidecars)
         {
             await sidecar.DisposeAsync();
         }

@@ -94,7 +94,7 @@ public sealed class TestSidecar : IAsyncDisposable
         _subscriptions = programmatic.Concat(declarative).ToList();
         ActorConfig = await ReadActorConfigAsync(channel, cancellationToken);
         _channel = channel;
-        Mesh.Actors.RegisterHost(this, ActorConfig);
+        await Mesh.Actors.RegisterHostAsync(this, ActorConfig);
         _inputBindings.AddRange(CronInputBindings.Start(Mesh, this, Scheduler));
     }
 

@@ -6,14 +6,16 @@ namespace AirisEpm.DaprTestSidecar.PubSub;
 
 /// <summary>
 /// The message broker of a mesh. Every app subscribed to a topic gets its own copy (consumerID =
-/// app id); delivery is at least once with the pub/sub component's inbound retry policy, then
-/// dead-letter. Deliveries run in the background and are recorded for assertions.
+/// app id), delivered to one of its replicas in turn; delivery is at least once with the pub/sub
+/// component's inbound retry policy, then dead-letter. Deliveries run in the background and are
+/// recorded for assertions.
 /// </summary>
 public sealed class PubSubBroker(DaprMesh mesh)
 {
     private readonly ConcurrentQueue<PublishedMessage> _published = new();
     private readonly ConcurrentQueue<Delivery> _deliveries = new();
     private readonly ConcurrentBag<Task> _running = [];
+    private int _turn;
 
     public IReadOnlyList<PublishedMessage> Published => _published.ToList();
 
@@ -46,8 +48,15 @@ public sealed class PubSubBroker(DaprMesh mesh)
     private void Enqueue(PublishedMessage message)
     {
         _published.Enqueue(message);
-        foreach (var subscriber in mesh.Sidecars)
+        foreach (var app in mesh.Sidecars.GroupBy(s => s.AppId))
         {
+            var subscribed = app.Where(r => r.Subscriptions.Any(s => s.PubSubName == message.PubSubName && s.Topic == message.Topic)).ToList();
+            if (subscribed.Count == 0)
+            {
+                continue;
+            }
+
+            var subscriber = subscribed[(int)((uint)Interlocked.Increment(ref _turn) % (uint)subscribed.Count)];
             foreach (var subscription in subscriber.Subscriptions.Where(s => s.PubSubName == message.PubSubName && s.Topic == message.Topic))
             {
                 if (RouteMatcher.Route(subscription, message.Envelope) is not { } route)
