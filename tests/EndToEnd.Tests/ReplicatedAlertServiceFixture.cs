@@ -13,9 +13,7 @@ public sealed class ReplicatedAlertServiceFixture : EndToEndFixture
 
     protected override async Task StartAppsAsync(DaprTestEnvironment environment)
     {
-        // A configuration PUT on one replica reaches the other within a second.
-        var settings = new Dictionary<string, string?> { ["Alerting:ConfigRefreshInterval"] = "00:00:01" };
-        First = await environment.StartServiceAsync<alert::Program>(AppIds.AlertService, settings);
-        Second = await environment.StartServiceAsync<alert::Program>(AppIds.AlertService, settings);
+        First = await environment.StartServiceAsync<alert::Program>(AppIds.AlertService);
+        Second = await environment.StartServiceAsync<alert::Program>(AppIds.AlertService);
     }
 }

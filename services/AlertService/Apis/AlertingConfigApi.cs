@@ -1,6 +1,7 @@
 using System.Text;
 using AirisEpm.AlertService.Application;
 using AirisEpm.AlertService.Domain.Routing;
+using AirisEpm.AlertService.EngineHosting;
 using AirisEpm.ServiceDefaults.Security;
 using Dapr;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace AirisEpm.AlertService.Apis;
 
 /// <summary>/api/v1/alerting/config: the routing configuration as Alertmanager-shaped YAML.</summary>
-public static class AlertingConfigApi
+public static partial class AlertingConfigApi
 {
     public const string YamlContentType = "application/yaml";
 
@@ -27,10 +28,12 @@ public static class AlertingConfigApi
 
     /// <summary>
     /// Validates the whole document (400 lists every problem by its path), stores it for every
-    /// replica, then applies it here. Nothing is applied when it could not be stored.
+    /// replica, then applies it here and has the engine apply it at once. Nothing is applied when
+    /// it could not be stored; an engine that cannot be told now applies it at its next refresh.
     /// </summary>
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Put(
-        HttpRequest request, AlertingConfigHolder config, IAlertingConfigStore store, TimeProvider time, CancellationToken ct)
+        HttpRequest request, AlertingConfigHolder config, IAlertingConfigStore store, IAlertEngineGateway engine, TimeProvider time,
+        ILoggerFactory loggers, CancellationToken ct)
     {
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var yaml = await reader.ReadToEndAsync(ct);
@@ -62,6 +65,18 @@ public static class AlertingConfigApi
         }
 
         config.Apply(stored, parsed);
+        try
+        {
+            await engine.ReloadConfigAsync(ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogReloadFailed(loggers.CreateLogger(typeof(AlertingConfigApi)), ex);
+        }
+
         return TypedResults.NoContent();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The alert engine could not be told of the new configuration; it applies it at its next refresh")]
+    private static partial void LogReloadFailed(ILogger logger, Exception exception);
 }

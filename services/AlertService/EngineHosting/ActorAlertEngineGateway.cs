@@ -36,4 +36,6 @@ public sealed class ActorAlertEngineGateway(IActorProxyFactory actors) : IAlertE
 
     public Task<List<GettableSilence>> SilencesAsync(string[]? filter, CancellationToken cancellationToken) =>
         Engine.SilencesAsync(filter);
+
+    public Task ReloadConfigAsync(CancellationToken cancellationToken) => Engine.ReloadConfigAsync();
 }

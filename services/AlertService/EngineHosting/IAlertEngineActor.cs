@@ -24,4 +24,6 @@ public interface IAlertEngineActor : IActor
     Task<GettableSilence?> SilenceAsync(string silenceId);
 
     Task<List<GettableSilence>> SilencesAsync(string[]? filter);
+
+    Task ReloadConfigAsync();
 }

@@ -28,6 +28,9 @@ public interface IAlertEngineGateway : IAlertIntake
 
     Task<GettableSilence?> SilenceAsync(string silenceId, CancellationToken cancellationToken);
 
+    /// <summary>Has the engine apply the stored routing configuration now, not at its next refresh.</summary>
+    Task ReloadConfigAsync(CancellationToken cancellationToken);
+
     /// <summary>Silences whose equality matchers satisfy <paramref name="filter"/>, in Alertmanager's order.</summary>
     Task<List<GettableSilence>> SilencesAsync(string[]? filter, CancellationToken cancellationToken);
 }

@@ -7,7 +7,7 @@ using AirisEpm.AlertService.Domain.Silences;
 namespace AirisEpm.AlertService.EngineHosting;
 
 /// <summary>The gateway onto this process's <see cref="AlertEngine"/>.</summary>
-public sealed class LocalAlertEngineGateway(AlertEngine engine) : IAlertEngineGateway, IEnginePinger
+public sealed class LocalAlertEngineGateway(AlertEngine engine, AlertEngineCycle cycle) : IAlertEngineGateway, IEnginePinger
 {
     public Task<bool> PingAsync() => Task.FromResult(engine.IsRestored);
 
@@ -96,6 +96,8 @@ public sealed class LocalAlertEngineGateway(AlertEngine engine) : IAlertEngineGa
             .Select(s => GettableSilence.From(s, now))
             .ToList());
     }
+
+    public Task ReloadConfigAsync(CancellationToken cancellationToken) => cycle.RefreshConfigAsync(cancellationToken);
 
     /// <summary>Callers validate first (the API answers 400); here an invalid query is a bug.</summary>
     private static AlertQuery Parsed(AlertListRequest request)
