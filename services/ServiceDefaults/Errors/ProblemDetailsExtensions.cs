@@ -30,8 +30,9 @@ public static class ProblemDetailsExtensions
 }
 
 /// <summary>
-/// Turns exceptions a client caused (unreadable body, oversized body, backpressure) into 4xx/503
-/// ProblemDetails; anything else stays a 500 without internals.
+/// Turns exceptions a client caused (unreadable body, oversized body) into 4xx ProblemDetails, and
+/// backpressure or a dependency that did not answer into 429/503 with Retry-After; anything else
+/// stays a 500 without internals.
 /// </summary>
 internal sealed class ClientErrorExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -43,6 +44,7 @@ internal sealed class ClientErrorExceptionHandler(IProblemDetailsService problem
                 (413, "Request body too large", e.Message),
             BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message),
             BackpressureException e => (e.StatusCode, e.StatusCode == 429 ? "Too many requests" : "Service unavailable", e.Message),
+            DependencyUnavailableException e => (503, "Service unavailable", e.Message),
             System.Text.Json.JsonException e => (400, "Malformed JSON", e.Message),
             _ => (0, "", ""),
         };
@@ -51,9 +53,9 @@ internal sealed class ClientErrorExceptionHandler(IProblemDetailsService problem
             return false;
         }
 
-        if (exception is BackpressureException backpressure)
+        if (exception switch { BackpressureException b => b.RetryAfter, DependencyUnavailableException d => d.RetryAfter, _ => (TimeSpan?)null } is { } retryAfter)
         {
-            httpContext.Response.Headers.RetryAfter = Math.Ceiling(backpressure.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            httpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         httpContext.Response.StatusCode = status;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using AirisEpm.ServiceDefaults.Batching;
+using AirisEpm.ServiceDefaults.Errors;
 using AirisEpm.ServiceDefaults.Tests.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -15,6 +16,7 @@ public sealed class ExceptionHandlerTests
         app.MapGet("/json", IResult () => throw new JsonException("'}' is invalid after a property name."));
         app.MapGet("/full", IResult () => throw new BackpressureException("buffer full", 429, TimeSpan.FromSeconds(2.2)));
         app.MapGet("/failing", IResult () => throw new BackpressureException("store down", 503, TimeSpan.FromSeconds(5)));
+        app.MapGet("/dependency", IResult () => throw new DependencyUnavailableException("the engine actor did not answer", TimeSpan.FromSeconds(1.5)));
         app.MapGet("/bug", IResult () => throw new InvalidOperationException("secret internal detail"));
     });
 
@@ -34,7 +36,8 @@ public sealed class ExceptionHandlerTests
     [Theory]
     [InlineData("/full", HttpStatusCode.TooManyRequests, "3")]
     [InlineData("/failing", HttpStatusCode.ServiceUnavailable, "5")]
-    public async Task Backpressure_answers_its_status_with_retry_after_in_whole_seconds(string path, HttpStatusCode status, string retryAfter)
+    [InlineData("/dependency", HttpStatusCode.ServiceUnavailable, "2")]
+    public async Task Backpressure_and_unavailable_dependencies_answer_their_status_with_retry_after_in_whole_seconds(string path, HttpStatusCode status, string retryAfter)
     {
         await using var app = await StartAsync();
         var response = await app.GetTestClient().GetAsync(path, TestContext.Current.CancellationToken);
