@@ -6,7 +6,8 @@ namespace AirisEpm.EndToEnd.Tests;
 
 /// <summary>
 /// Two alert-service replicas behave as one Alertmanager: a silence created on one mutes an alert
-/// posted to the other, both list the same alerts, and the group is paged once.
+/// posted to the other, both list the same alerts and the same notification log, and the group is
+/// paged once.
 /// </summary>
 public sealed class ReplicatedAlertingTests(ReplicatedAlertServiceFixture replicas) : IClassFixture<ReplicatedAlertServiceFixture>
 {
@@ -54,5 +55,10 @@ public sealed class ReplicatedAlertingTests(ReplicatedAlertServiceFixture replic
         Assert.Equal(("suppressed", "active"), (listed["db"].GetProperty("state").GetString(), listed["web"].GetProperty("state").GetString()));
         Assert.Equal(silence.GetProperty("silenceID").GetString(), listed["db"].GetProperty("silencedBy")[0].GetString());
         Assert.Single(replicas.Environment.Smtp.Messages);
+        foreach (var replica in new[] { first, second })
+        {
+            var logged = Assert.Single((await (await replica.GetAsync("/api/v1/notifications", Http.Ct)).JsonAsync()).EnumerateArray());
+            Assert.Equal(("oncall", "sent"), (logged.GetProperty("receiver").GetString(), logged.GetProperty("outcome").GetString()));
+        }
     }
 }

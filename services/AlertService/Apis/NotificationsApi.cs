@@ -5,10 +5,10 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace AirisEpm.AlertService.Apis;
 
-/// <summary>/api/v1/notifications: the recent notifications of this replica with their outcome.</summary>
+/// <summary>/api/v1/notifications: the recent notifications of every replica with their outcome.</summary>
 public static class NotificationsApi
 {
-    public const int MaxLimit = NotificationLog.Capacity;
+    public const int MaxLimit = 5_000;
 
     public static IEndpointRouteBuilder MapNotificationsApi(this IEndpointRouteBuilder app)
     {
@@ -17,14 +17,14 @@ public static class NotificationsApi
         return app;
     }
 
-    public static Results<Ok<IReadOnlyList<NotificationRecord>>, ValidationProblem> List(
-        NotificationLog log, [FromQuery] int? limit, [FromQuery] string? receiver, [FromQuery] string? groupKey)
+    public static async Task<Results<Ok<IReadOnlyList<NotificationRecord>>, ValidationProblem>> List(
+        INotificationLog log, [FromQuery] int? limit, [FromQuery] string? receiver, [FromQuery] string? groupKey, CancellationToken ct)
     {
         if (limit is < 1 or > MaxLimit)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"must be between 1 and {MaxLimit}"] });
         }
 
-        return TypedResults.Ok(log.Recent(limit ?? 100, receiver, groupKey));
+        return TypedResults.Ok(await log.RecentAsync(limit ?? 100, receiver, groupKey, ct));
     }
 }

@@ -8,7 +8,7 @@ internal static class NotificationExtensions
     /// <summary>Receivers come from the routing configuration in force; channels are Dapr output bindings.</summary>
     public static IServiceCollection AddNotifications(this IServiceCollection services)
     {
-        services.AddSingleton<NotificationLog>();
+        services.AddSingleton<INotificationLog, DaprNotificationLog>();
         services.AddSingleton<BindingNotifier>();
         services.AddSingleton<IReceiverCatalog, ConfigReceiverCatalog>();
         services.AddSingleton<ReceiverDispatcher>();

@@ -13,12 +13,12 @@ namespace AirisEpm.AlertService.Notifications;
 public sealed partial class BindingNotifier
 {
     private readonly DaprClient _dapr;
-    private readonly NotificationLog _log;
+    private readonly INotificationLog _log;
     private readonly TimeProvider _time;
     private readonly ILogger<BindingNotifier> _logger;
     private readonly Counter<long> _sent;
 
-    public BindingNotifier(DaprClient dapr, NotificationLog log, TimeProvider time, ILogger<BindingNotifier> logger, IMeterFactory meters)
+    public BindingNotifier(DaprClient dapr, INotificationLog log, TimeProvider time, ILogger<BindingNotifier> logger, IMeterFactory meters)
     {
         _dapr = dapr;
         _log = log;
@@ -51,10 +51,23 @@ public sealed partial class BindingNotifier
         var outcome = error is null ? NotificationRecord.Sent : NotificationRecord.Failed;
         var record = new NotificationRecord(Guid.NewGuid().ToString("N"), _time.GetUtcNow(), payload.Receiver,
             target.Channel, payload.GroupKey, payload.Status, payload.Alerts.Count, outcome, error);
-        _log.Add(record);
+        await RecordAsync(record, cancellationToken);
         _sent.Add(1, new("channel", target.Channel), new("outcome", outcome));
         LogOutcome(_logger, target.Channel, payload.Receiver, payload.GroupKey, payload.Status, outcome);
         return record;
+    }
+
+    /// <summary>The notification went out (or failed) either way: a log that cannot be written must not change that.</summary>
+    private async Task RecordAsync(NotificationRecord record, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _log.AddAsync(record, cancellationToken);
+        }
+        catch (Exception ex) when (ex is DaprException or InvalidOperationException)
+        {
+            LogNotRecorded(_logger, ex, record.Receiver, record.GroupKey);
+        }
     }
 
     private Task InvokeAsync(ChannelTarget target, WebhookPayload payload, CancellationToken cancellationToken) => target switch
@@ -92,4 +105,7 @@ public sealed partial class BindingNotifier
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notification via {Channel} to {Receiver} for {GroupKey} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, string channel, string receiver, string groupKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A notification to {Receiver} for {GroupKey} could not be written to the notification log")]
+    private static partial void LogNotRecorded(ILogger logger, Exception exception, string receiver, string groupKey);
 }

@@ -1,10 +1,10 @@
 namespace AirisEpm.AlertService.Notifications;
 
 /// <summary>
-/// The most recent notifications of this replica, newest first. Bounded: an alert storm cannot
-/// exhaust memory; the full history is in the logs and the notifications metric.
+/// The most recent notifications in this process's memory, newest first (tests, and a lone
+/// in-process engine). Bounded: an alert storm cannot exhaust memory.
 /// </summary>
-public sealed class NotificationLog
+public sealed class NotificationLog : INotificationLog
 {
     public const int Capacity = 5_000;
 
@@ -22,6 +22,15 @@ public sealed class NotificationLog
             }
         }
     }
+
+    public Task AddAsync(NotificationRecord record, CancellationToken cancellationToken)
+    {
+        Add(record);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<NotificationRecord>> RecentAsync(int limit, string? receiver, string? groupKey, CancellationToken cancellationToken) =>
+        Task.FromResult(Recent(limit, receiver, groupKey));
 
     public IReadOnlyList<NotificationRecord> Recent(int limit, string? receiver = null, string? groupKey = null)
     {

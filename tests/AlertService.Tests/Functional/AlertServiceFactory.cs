@@ -1,4 +1,5 @@
 using AirisEpm.AlertService.Application;
+using AirisEpm.AlertService.Notifications;
 using AirisEpm.AlertService.Rules;
 using AirisEpm.AlertService.Tests.Rules;
 using AirisEpm.ServiceDefaults.Events;
@@ -41,6 +42,7 @@ public sealed class AlertServiceFactory : ServiceFactory<Program>
             services.Replace(ServiceDescriptor.Singleton<IRuleRepository>(Rules));
             services.Replace(ServiceDescriptor.Singleton<IStreamingRuleStore>(new InMemoryStreamingRuleStore()));
             services.Replace(ServiceDescriptor.Singleton<IEventBus>(new RecordingEventBus()));
+            services.Replace(ServiceDescriptor.Singleton<INotificationLog>(new NotificationLog()));
         });
     }
 
