@@ -4,16 +4,60 @@ using Dapr.Client;
 namespace AirisEpm.AlertService.Application;
 
 /// <summary>
-/// The engine snapshot under one state-store key. One key keeps alerts, silences and the
-/// notification log consistent with each other; the snapshot of a busy Alertmanager is a few MB.
+/// The engine snapshot in the state store, in chunks: a busy engine's snapshot is tens of MB, and
+/// daprd refuses a request over 4 MB. The chunks of a save go to the slot the current head does
+/// not point to, and the head (<see cref="SnapshotChunks"/>) is written last, so a save that dies
+/// half-way leaves the previous snapshot whole. A snapshot saved whole under the old single key is
+/// still read when no head exists.
 /// </summary>
 public sealed class DaprEngineStateStore(DaprClient dapr) : IEngineStateStore
 {
-    private const string Key = "alert-engine";
+    private const string HeadKey = "alert-engine-head";
+    private const string SingleKey = "alert-engine";
+    private const int Parallelism = 4;
+    private static readonly string Store = DaprComponents.StateStore;
 
-    public Task<EngineSnapshot?> LoadAsync(CancellationToken cancellationToken) =>
-        dapr.GetStateAsync<EngineSnapshot?>(DaprComponents.StateStore, Key, cancellationToken: cancellationToken);
+    public async Task<EngineSnapshot?> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (await dapr.GetStateAsync<SnapshotChunks?>(Store, HeadKey, cancellationToken: cancellationToken) is not { } head)
+        {
+            return await dapr.GetStateAsync<EngineSnapshot?>(Store, SingleKey, cancellationToken: cancellationToken);
+        }
 
-    public Task SaveAsync(EngineSnapshot snapshot, CancellationToken cancellationToken) =>
-        dapr.SaveStateAsync(DaprComponents.StateStore, Key, snapshot, cancellationToken: cancellationToken);
+        return new EngineSnapshot(
+            await ReadAsync<AlertRecord>(head, "alerts", head.Alerts, cancellationToken),
+            await ReadAsync<SilenceRecord>(head, "silences", head.Silences, cancellationToken),
+            await ReadAsync<GroupRecord>(head, "groups", head.Groups, cancellationToken),
+            head.SavedAt);
+    }
+
+    public async Task SaveAsync(EngineSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var previous = await dapr.GetStateAsync<SnapshotChunks?>(Store, HeadKey, cancellationToken: cancellationToken);
+        var alerts = SnapshotChunks.Split(snapshot.Alerts, SnapshotChunks.RecordsPerChunk);
+        var silences = SnapshotChunks.Split(snapshot.Silences, SnapshotChunks.RecordsPerChunk);
+        var groups = SnapshotChunks.Split(snapshot.Groups, SnapshotChunks.GroupsPerChunk);
+        var head = new SnapshotChunks((previous?.Generation ?? 0) + 1, snapshot.SavedAt, alerts.Count, silences.Count, groups.Count);
+        await WriteAsync(head, "alerts", alerts, cancellationToken);
+        await WriteAsync(head, "silences", silences, cancellationToken);
+        await WriteAsync(head, "groups", groups, cancellationToken);
+        await dapr.SaveStateAsync(Store, HeadKey, head, cancellationToken: cancellationToken);
+    }
+
+    private Task WriteAsync<T>(SnapshotChunks head, string kind, IReadOnlyList<IReadOnlyList<T>> chunks, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(Enumerable.Range(0, chunks.Count), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            async (i, ct) => await dapr.SaveStateAsync(Store, ChunkKey(head, kind, i), chunks[i], cancellationToken: ct));
+
+    /// <summary>One read per chunk: a bulk read of them all would be one answer over the 4 MB limit.</summary>
+    private async Task<IReadOnlyList<T>> ReadAsync<T>(SnapshotChunks head, string kind, int count, CancellationToken cancellationToken)
+    {
+        var chunks = new List<T>[count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            async (i, ct) => chunks[i] = await dapr.GetStateAsync<List<T>?>(Store, ChunkKey(head, kind, i), cancellationToken: ct)
+                ?? throw new InvalidOperationException($"Engine snapshot {head.Generation} is missing its chunk '{ChunkKey(head, kind, i)}'."));
+        return [.. chunks.SelectMany(c => c)];
+    }
+
+    private static string ChunkKey(SnapshotChunks head, string kind, int index) => $"alert-engine||{head.Slot}||{kind}||{index}";
 }
