@@ -37,7 +37,7 @@ public static class SilencesApi
         var errors = new Dictionary<string, string[]>();
         AlertQuery.ParseFilter(filter, errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        return TypedResults.Ok(await engine.SilencesAsync(filter, ct));
+        return TypedResults.Ok(await engine.SilencesAsync(new SilenceListRequest(filter), ct));
     }
 
     public static async Task<Results<Ok<GettableSilence>, ProblemHttpResult>> Get(string silenceID, IAlertEngineGateway engine, CancellationToken ct) =>

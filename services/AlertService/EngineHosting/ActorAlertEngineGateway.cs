@@ -24,11 +24,29 @@ public sealed class ActorAlertEngineGateway(IActorProxyFactory actors) : IAlertE
     public Task<bool> SubmitUnlessStaleAsync(PostedAlert alert, CancellationToken cancellationToken) =>
         CallAsync(e => e.SubmitUnlessStaleAsync(PostableAlert.From(alert)));
 
-    public Task<List<GettableAlert>> AlertsAsync(AlertListRequest request, CancellationToken cancellationToken) =>
-        CallAsync(e => e.AlertsAsync(request));
+    public async Task<List<GettableAlert>> AlertsAsync(AlertListRequest request, CancellationToken cancellationToken)
+    {
+        var alerts = new List<GettableAlert>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var skip = 0; ; skip += AlertPages.Size)
+        {
+            var page = await CallAsync(e => e.AlertsAsync(request with { Skip = skip, Take = AlertPages.Size }));
+            alerts.AddRange(page.Where(a => seen.Add(a.Fingerprint)));
+            if (page.Count < AlertPages.Size) return alerts;
+        }
+    }
 
-    public Task<List<AlertGroup>> GroupsAsync(AlertListRequest request, CancellationToken cancellationToken) =>
-        CallAsync(e => e.GroupsAsync(request));
+    public async Task<List<AlertGroup>> GroupsAsync(AlertListRequest request, CancellationToken cancellationToken)
+    {
+        var groups = new List<AlertGroup>();
+        var seen = new HashSet<(string, string)>();
+        for (var skip = 0; ; skip += AlertPages.Size)
+        {
+            var page = await CallAsync(e => e.GroupsAsync(request with { Skip = skip, Take = AlertPages.Size }));
+            AlertPages.Append(groups, page, seen);
+            if (AlertPages.AlertCount(page) < AlertPages.Size) return groups;
+        }
+    }
 
     public Task<SilenceWrite> SetSilenceAsync(PostableSilence silence, CancellationToken cancellationToken) =>
         CallAsync(e => e.SetSilenceAsync(silence));
@@ -39,8 +57,17 @@ public sealed class ActorAlertEngineGateway(IActorProxyFactory actors) : IAlertE
     public Task<GettableSilence?> SilenceAsync(string silenceId, CancellationToken cancellationToken) =>
         CallAsync(e => e.SilenceAsync(silenceId));
 
-    public Task<List<GettableSilence>> SilencesAsync(string[]? filter, CancellationToken cancellationToken) =>
-        CallAsync(e => e.SilencesAsync(filter));
+    public async Task<List<GettableSilence>> SilencesAsync(SilenceListRequest request, CancellationToken cancellationToken)
+    {
+        var silences = new List<GettableSilence>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var skip = 0; ; skip += AlertPages.Size)
+        {
+            var page = await CallAsync(e => e.SilencesAsync(request with { Skip = skip, Take = AlertPages.Size }));
+            silences.AddRange(page.Where(s => seen.Add(s.Id)));
+            if (page.Count < AlertPages.Size) return silences;
+        }
+    }
 
     public Task ReloadConfigAsync(CancellationToken cancellationToken) =>
         CallAsync(async e => { await e.ReloadConfigAsync(); return true; });

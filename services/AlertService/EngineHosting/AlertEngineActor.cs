@@ -36,7 +36,7 @@ public sealed class AlertEngineActor(ActorHost host, EngineOwnership ownership, 
 
     public Task<GettableSilence?> SilenceAsync(string silenceId) => engine.SilenceAsync(silenceId, None);
 
-    public Task<List<GettableSilence>> SilencesAsync(string[]? filter) => engine.SilencesAsync(filter, None);
+    public Task<List<GettableSilence>> SilencesAsync(SilenceListRequest request) => engine.SilencesAsync(request, None);
 
     public Task ReloadConfigAsync() => engine.ReloadConfigAsync(None);
 }

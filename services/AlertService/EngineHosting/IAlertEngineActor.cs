@@ -3,7 +3,10 @@ using Dapr.Actors;
 
 namespace AirisEpm.AlertService.EngineHosting;
 
-/// <summary>The alert engine as a Dapr actor: <see cref="IAlertEngineGateway"/> in one-argument, serialisable form.</summary>
+/// <summary>
+/// The alert engine as a Dapr actor: <see cref="IAlertEngineGateway"/> in one-argument, serialisable
+/// form. List methods answer one page (see <see cref="AlertPages"/>).
+/// </summary>
 public interface IAlertEngineActor : IActor
 {
     /// <summary>Activates the actor wherever placement puts it; true once its engine holds the saved state.</summary>
@@ -23,7 +26,7 @@ public interface IAlertEngineActor : IActor
 
     Task<GettableSilence?> SilenceAsync(string silenceId);
 
-    Task<List<GettableSilence>> SilencesAsync(string[]? filter);
+    Task<List<GettableSilence>> SilencesAsync(SilenceListRequest request);
 
     Task ReloadConfigAsync();
 }

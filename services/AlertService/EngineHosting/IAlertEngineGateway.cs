@@ -31,6 +31,6 @@ public interface IAlertEngineGateway : IAlertIntake
     /// <summary>Has the engine apply the stored routing configuration now, not at its next refresh.</summary>
     Task ReloadConfigAsync(CancellationToken cancellationToken);
 
-    /// <summary>Silences whose equality matchers satisfy <paramref name="filter"/>, in Alertmanager's order.</summary>
-    Task<List<GettableSilence>> SilencesAsync(string[]? filter, CancellationToken cancellationToken);
+    /// <summary>Silences whose equality matchers satisfy the request's filter, in Alertmanager's order.</summary>
+    Task<List<GettableSilence>> SilencesAsync(SilenceListRequest request, CancellationToken cancellationToken);
 }

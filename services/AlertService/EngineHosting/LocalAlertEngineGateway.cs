@@ -27,23 +27,31 @@ public sealed class LocalAlertEngineGateway(AlertEngine engine, AlertEngineCycle
         var query = Parsed(request);
         return Task.FromResult(engine.Alerts().Where(query.Includes)
             .OrderBy(v => v.Alert.Fingerprint)
+            .Skip(request.Skip)
+            .Take(request.Take ?? int.MaxValue)
             .Select(GettableAlert.From)
             .ToList());
     }
 
-    /// <summary>Groups with no alert left after filtering are omitted, as in Alertmanager.</summary>
+    /// <summary>
+    /// Groups with no alert left after filtering are omitted, as in Alertmanager. A page holds the
+    /// groups' alerts from <see cref="AlertListRequest.Skip"/> on, so a big group may span pages.
+    /// </summary>
     public Task<List<AlertGroup>> GroupsAsync(AlertListRequest request, CancellationToken cancellationToken)
     {
         var query = Parsed(request with { Unprocessed = true });
-        return Task.FromResult(engine.Groups()
+        return Task.FromResult(AlertPages.Slice(AllGroups(query), request.Skip, request.Take));
+    }
+
+    private List<AlertGroup> AllGroups(AlertQuery query) =>
+        engine.Groups()
             .Where(g => query.Receiver is not { } r || r.Matches(g.Receiver))
             .Select(g => new AlertGroup(g.Labels.ToDictionary(), new ReceiverName(g.Receiver),
                 [.. g.Alerts.Where(a => query.Includes(a with { Receivers = [g.Receiver] })).Select(GettableAlert.From)]))
             .Where(g => g.Alerts.Count > 0)
             .OrderBy(g => g.Receiver.Name, StringComparer.Ordinal)
             .ThenBy(g => string.Join(',', g.Labels.OrderBy(l => l.Key, StringComparer.Ordinal)), StringComparer.Ordinal)
-            .ToList());
-    }
+            .ToList();
 
     public Task<SilenceWrite> SetSilenceAsync(PostableSilence silence, CancellationToken cancellationToken)
     {
@@ -78,11 +86,12 @@ public sealed class LocalAlertEngineGateway(AlertEngine engine, AlertEngineCycle
     /// Alertmanager's order: active (soonest end first), then pending (soonest start first), then
     /// expired (latest end first).
     /// </summary>
-    public Task<List<GettableSilence>> SilencesAsync(string[]? filter, CancellationToken cancellationToken)
+    public Task<List<GettableSilence>> SilencesAsync(SilenceListRequest request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var errors = new Dictionary<string, string[]>();
-        var matchers = AlertQuery.ParseFilter(filter, errors);
-        if (errors.Count > 0) throw new ArgumentException(string.Join("; ", errors.SelectMany(e => e.Value)), nameof(filter));
+        var matchers = AlertQuery.ParseFilter(request.Filter, errors);
+        if (errors.Count > 0) throw new ArgumentException(string.Join("; ", errors.SelectMany(e => e.Value)), nameof(request));
         var now = engine.Now;
         return Task.FromResult(engine.Silences()
             .Where(s => matchers.MatchesAll(LabelsOf(s)))
@@ -93,6 +102,8 @@ public sealed class LocalAlertEngineGateway(AlertEngine engine, AlertEngineCycle
                 SilenceState.Pending => s.StartsAt.UtcTicks,
                 _ => -s.EndsAt.UtcTicks,
             })
+            .Skip(request.Skip)
+            .Take(request.Take ?? int.MaxValue)
             .Select(s => GettableSilence.From(s, now))
             .ToList());
     }

@@ -35,6 +35,9 @@ public sealed class DaprApiException(string errorCode, string message, int httpS
     public static DaprApiException ReminderNotFound(string name) =>
         new("ERR_ACTOR_REMINDER_GET", $"error getting actor reminder: reminder {name} not found", 500, StatusCode.NotFound);
 
+    public static DaprApiException ActorResponseTooLarge(string method, long size, int limit) =>
+        new("ERR_ACTOR_INVOKE_METHOD", $"error invoke actor method {method}: grpc: received message larger than max ({size} vs. {limit})", 500, StatusCode.ResourceExhausted);
+
     public static DaprApiException BindingNotFound(string name) =>
         new("ERR_INVOKE_OUTPUT_BINDING", $"error invoking output binding {name}: couldn't find output binding {name}", 500, StatusCode.Internal);
 

@@ -16,6 +16,12 @@ internal static class ActorsHttpApi
 {
     private static readonly string[] Methods = ["PUT", "POST"];
 
+    /// <summary>
+    /// daprd's default <c>--max-body-size</c> (4 MiB), which also caps the gRPC messages between
+    /// sidecars: an actor answer that crosses from the hosting replica's sidecar to the caller's is limited to it.
+    /// </summary>
+    public const int MaxInternalMessageBytes = 4 * 1024 * 1024;
+
     public static void MapActorsApi(this RouteGroupBuilder v1)
     {
         var actors = v1.MapGroup("/actors/{type}/{id}");
@@ -31,7 +37,17 @@ internal static class ActorsHttpApi
                 content.Headers.TryAddWithoutValidation("Content-Type", contentType);
             }
 
-            using var response = await sidecar.Mesh.Actors.CallAsync(new ActorKey(type, id), method, content, headers, context.RequestAborted);
+            var actor = new ActorKey(type, id);
+            using var response = await sidecar.Mesh.Actors.CallAsync(actor, method, content, headers, context.RequestAborted);
+            if (sidecar.Mesh.Actors.HostOf(actor) != sidecar)
+            {
+                await response.Content.LoadIntoBufferAsync(context.RequestAborted);
+                if (response.Content.Headers.ContentLength is > MaxInternalMessageBytes and var size)
+                {
+                    throw DaprApiException.ActorResponseTooLarge(method, size, MaxInternalMessageBytes);
+                }
+            }
+
             await Invoker.CopyAsync(response, context.Response, context.RequestAborted);
         });
         actors.MapGet("/state/{key}", (string type, string id, string key, TestSidecar sidecar) =>
