@@ -18,8 +18,15 @@ public sealed class ActorAlertEngineGateway(IActorProxyFactory actors) : IAlertE
 
     public Task<bool> PingAsync() => CallAsync(e => e.PingAsync());
 
-    public Task SubmitAsync(IReadOnlyList<PostedAlert> alerts, CancellationToken cancellationToken) =>
-        CallAsync(async e => { await e.SubmitAsync([.. alerts.Select(PostableAlert.From)]); return true; });
+    /// <summary>In pages too: a client may post more alerts at once than fit in one message between sidecars.</summary>
+    public async Task SubmitAsync(IReadOnlyList<PostedAlert> alerts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alerts);
+        foreach (var page in alerts.Chunk(AlertPages.Size))
+        {
+            await CallAsync(async e => { await e.SubmitAsync([.. page.Select(PostableAlert.From)]); return true; });
+        }
+    }
 
     public Task<bool> SubmitUnlessStaleAsync(PostedAlert alert, CancellationToken cancellationToken) =>
         CallAsync(e => e.SubmitUnlessStaleAsync(PostableAlert.From(alert)));
