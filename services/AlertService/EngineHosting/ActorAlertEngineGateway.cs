@@ -31,17 +31,8 @@ public sealed class ActorAlertEngineGateway(IActorProxyFactory actors) : IAlertE
     public Task<bool> SubmitUnlessStaleAsync(PostedAlert alert, CancellationToken cancellationToken) =>
         CallAsync(e => e.SubmitUnlessStaleAsync(PostableAlert.From(alert)));
 
-    public async Task<List<GettableAlert>> AlertsAsync(AlertListRequest request, CancellationToken cancellationToken)
-    {
-        var alerts = new List<GettableAlert>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var skip = 0; ; skip += AlertPages.Size)
-        {
-            var page = await CallAsync(e => e.AlertsAsync(request with { Skip = skip, Take = AlertPages.Size }));
-            alerts.AddRange(page.Where(a => seen.Add(a.Fingerprint)));
-            if (page.Count < AlertPages.Size) return alerts;
-        }
-    }
+    public Task<List<GettableAlert>> AlertsAsync(AlertListRequest request, CancellationToken cancellationToken) =>
+        AllPagesAsync((e, skip) => e.AlertsAsync(request with { Skip = skip, Take = AlertPages.Size }), a => a.Fingerprint);
 
     public async Task<List<AlertGroup>> GroupsAsync(AlertListRequest request, CancellationToken cancellationToken)
     {
@@ -64,20 +55,24 @@ public sealed class ActorAlertEngineGateway(IActorProxyFactory actors) : IAlertE
     public Task<GettableSilence?> SilenceAsync(string silenceId, CancellationToken cancellationToken) =>
         CallAsync(e => e.SilenceAsync(silenceId));
 
-    public async Task<List<GettableSilence>> SilencesAsync(SilenceListRequest request, CancellationToken cancellationToken)
-    {
-        var silences = new List<GettableSilence>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var skip = 0; ; skip += AlertPages.Size)
-        {
-            var page = await CallAsync(e => e.SilencesAsync(request with { Skip = skip, Take = AlertPages.Size }));
-            silences.AddRange(page.Where(s => seen.Add(s.Id)));
-            if (page.Count < AlertPages.Size) return silences;
-        }
-    }
+    public Task<List<GettableSilence>> SilencesAsync(SilenceListRequest request, CancellationToken cancellationToken) =>
+        AllPagesAsync((e, skip) => e.SilencesAsync(request with { Skip = skip, Take = AlertPages.Size }), s => s.Id);
 
     public Task ReloadConfigAsync(CancellationToken cancellationToken) =>
         CallAsync(async e => { await e.ReloadConfigAsync(); return true; });
+
+    /// <summary>Reads page after page until a short one; an item a change shifted onto the next page is kept once.</summary>
+    private async Task<List<T>> AllPagesAsync<T>(Func<IAlertEngineActor, int, Task<List<T>>> read, Func<T, string> key)
+    {
+        var items = new List<T>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var skip = 0; ; skip += AlertPages.Size)
+        {
+            var page = await CallAsync(e => read(e, skip));
+            items.AddRange(page.Where(item => seen.Add(key(item))));
+            if (page.Count < AlertPages.Size) return items;
+        }
+    }
 
     private async Task<T> CallAsync<T>(Func<IAlertEngineActor, Task<T>> call)
     {
