@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using AirisEpm.MetricsService.Domain;
 using DuckDB.NET.Data;
@@ -5,42 +6,16 @@ using DuckDB.NET.Data;
 namespace AirisEpm.MetricsService.Storage.DuckDb;
 
 /// <summary>
-/// The write path: new series rows, then the batch appended to a staging table and upserted into
-/// <c>samples</c> (same series and timestamp overwrites), then every 1m bucket the batch touched is
-/// replaced by its recomputation from raw and every touched 1h bucket by one from the 1m rows. Recomputing instead of adding
-/// keeps the rollups exact for late and overwritten samples. One transaction per batch.
+/// The write path, one transaction per batch: new series rows; the batch appended to a staging table;
+/// samples it overwrites (same series and timestamp, found by a join bounded to the batch's time span)
+/// deleted; the batch appended to <c>samples</c>; then one partial rollup row per series and 1m/1h bucket,
+/// computed from the batch alone, appended. Reads merge partials (min of mins, sum of sums, last by time),
+/// so late samples are exact without touching older rows. Only a bucket holding an overwritten sample is
+/// recomputed whole (1m from raw, 1h from 1m), because a partial cannot take a value back out.
 /// </summary>
 public sealed partial class DuckDbMetricStore
 {
-    private const string ForgetMinute = """
-        DELETE FROM rollup_1m r WHERE r.bucket >= $lo AND r.bucket < $hi AND EXISTS (
-            SELECT 1 FROM staging_samples s WHERE s.series_id = r.series_id AND (s.ts // 60000) * 60000 = r.bucket AND s.ts >= $oldest)
-        """;
-
-    private const string ForgetHour = """
-        DELETE FROM rollup_1h r WHERE r.bucket >= $lo AND r.bucket < $hi AND EXISTS (
-            SELECT 1 FROM staging_samples s WHERE s.series_id = r.series_id AND (s.ts // 3600000) * 3600000 = r.bucket AND s.ts >= $oldest)
-        """;
-
-    private const string RecomputeMinute = """
-        INSERT INTO rollup_1m
-        SELECT s.series_id, t.bucket, min(s.value), max(s.value), sum(s.value), count(*), arg_max(s.value, s.ts), max(s.ts)
-        FROM samples s
-        JOIN (SELECT DISTINCT series_id, (ts // 60000) * 60000 AS bucket FROM staging_samples WHERE ts >= $oldest) t
-          ON s.series_id = t.series_id AND (s.ts // 60000) * 60000 = t.bucket
-        WHERE s.ts >= $lo AND s.ts < $hi
-        GROUP BY s.series_id, t.bucket
-        """;
-
-    private const string RecomputeHour = """
-        INSERT INTO rollup_1h
-        SELECT r.series_id, t.bucket, min(r.min), max(r.max), sum(r.sum), sum(r.count), arg_max(r.last, r.last_ts), max(r.last_ts)
-        FROM rollup_1m r
-        JOIN (SELECT DISTINCT series_id, (ts // 3600000) * 3600000 AS bucket FROM staging_samples WHERE ts >= $oldest) t
-          ON r.series_id = t.series_id AND (r.bucket // 3600000) * 3600000 = t.bucket
-        WHERE r.bucket >= $lo AND r.bucket < $hi
-        GROUP BY r.series_id, t.bucket
-        """;
+    private static readonly (long Width, string Table)[] Tiers = [(60_000, "rollup_1m"), (3_600_000, "rollup_1h")];
 
     public async Task WriteAsync(IReadOnlyList<MetricSample> samples, CancellationToken cancellationToken)
     {
@@ -49,57 +24,93 @@ public sealed partial class DuckDbMetricStore
             return;
         }
 
-        // Within one batch the later sample for a series and timestamp wins, as a later batch would.
-        var latest = new Dictionary<(long Series, long Ts), double>(samples.Count);
-        var newSeries = new Dictionary<long, MetricSample>();
-        long minTs = long.MaxValue, maxTs = long.MinValue;
-        foreach (var sample in samples)
-        {
-            var id = sample.SeriesId;
-            latest[(id, sample.TimestampMs)] = sample.Value;
-            minTs = Math.Min(minTs, sample.TimestampMs);
-            maxTs = Math.Max(maxTs, sample.TimestampMs);
-            if (!_knownSeries.ContainsKey(id))
-            {
-                newSeries.TryAdd(id, sample);
-            }
-        }
-
+        var batch = PreparedBatch.From(samples, _catalog);
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
             var connection = Writer;
-            using var transaction = connection.BeginTransaction();
-            Execute(connection, "DELETE FROM staging_samples");
-            InsertSeries(connection, newSeries.Values);
-            using (var appender = connection.CreateAppender("staging_samples"))
+            CompactIfDue(connection);
+            var oldest = _time.GetUtcNow().ToUnixTimeMilliseconds() - (long)_options.LateSampleWindow.TotalMilliseconds;
+            using (var transaction = connection.BeginTransaction())
             {
-                foreach (var ((series, ts), value) in latest)
+                InsertSeries(connection, batch.NewSeries);
+                using (var appender = connection.CreateAppender("staging_samples"))
                 {
-                    appender.CreateRow().AppendValue(series).AppendValue(ts).AppendValue(value).EndRow();
+                    foreach (var ((series, ts), value) in batch.Latest)
+                    {
+                        appender.CreateRow().AppendValue(series).AppendValue(ts).AppendValue(value).EndRow();
+                    }
                 }
+
+                var overwrites = Execute(connection, Sql($"""
+                    INSERT INTO staging_overwrites SELECT s.series_id, s.ts FROM samples s JOIN staging_samples b
+                        ON s.series_id = b.series_id AND s.ts = b.ts
+                    WHERE s.ts >= {batch.MinTs} AND s.ts <= {batch.MaxTs}
+                    """));
+                if (overwrites > 0)
+                {
+                    Execute(connection, Sql($"""
+                        DELETE FROM samples s USING staging_overwrites o
+                        WHERE s.series_id = o.series_id AND s.ts = o.ts AND s.ts >= {batch.MinTs} AND s.ts <= {batch.MaxTs}
+                        """));
+                }
+
+                Execute(connection, "INSERT INTO samples SELECT series_id, ts, value FROM staging_samples");
+                if (batch.MaxTs >= oldest)
+                {
+                    foreach (var (width, table) in Tiers)
+                    {
+                        UpdateRollup(connection, table, width, batch, oldest, overwrites > 0);
+                    }
+                }
+
+                Execute(connection, "DELETE FROM staging_samples; DELETE FROM staging_overwrites");
+                transaction.Commit();
             }
 
-            Execute(connection, "INSERT OR REPLACE INTO samples SELECT series_id, ts, value FROM staging_samples");
-            var oldest = _time.GetUtcNow().ToUnixTimeMilliseconds() - (long)_options.LateSampleWindow.TotalMilliseconds;
-            (string, long)[] minute = [("oldest", oldest), ("lo", Floor(minTs, 60_000)), ("hi", Floor(maxTs, 60_000) + 60_000)];
-            (string, long)[] hour = [("oldest", oldest), ("lo", Floor(minTs, 3_600_000)), ("hi", Floor(maxTs, 3_600_000) + 3_600_000)];
-            Execute(connection, ForgetMinute, minute);
-            Execute(connection, RecomputeMinute, minute);
-            Execute(connection, ForgetHour, hour);
-            Execute(connection, RecomputeHour, hour);
-            Execute(connection, "DELETE FROM staging_samples");
-            transaction.Commit();
+            _catalog.Add(batch.NewSeries.Select(s => new StoredSeries(s.SeriesId, s.Name, s.Labels)));
+            NoteRollupRows(batch, oldest);
         }
         finally
         {
             _writeLock.Release();
         }
+    }
 
-        foreach (var id in newSeries.Keys)
+    /// <summary>
+    /// Appends the batch's partial row per series and bucket. With overwrites, the buckets holding them are
+    /// replaced by their recomputation first (the 1m tier from raw, which already includes this batch; the 1h
+    /// tier from the merged 1m rows), and the batch adds no partial to those buckets.
+    /// </summary>
+    private static void UpdateRollup(DuckDBConnection connection, string table, long width, PreparedBatch batch, long oldest, bool overwrites)
+    {
+        var lo = Floor(Math.Max(batch.MinTs, oldest), width);
+        var hi = Floor(batch.MaxTs, width) + width;
+        var touched = $"SELECT DISTINCT series_id, (ts // {width}) * {width} AS bucket FROM staging_overwrites WHERE ts >= {oldest}";
+        var skipTouched = "";
+        if (overwrites)
         {
-            _knownSeries.TryAdd(id, 0);
+            var source = width == 60_000
+                ? $"SELECT series_id, ts AS t, value AS v, value AS lo, value AS hi, value AS total, 1 AS n, ts AS last_ts FROM samples WHERE ts >= {lo} AND ts < {hi}"
+                : $"SELECT series_id, bucket AS t, last AS v, min AS lo, max AS hi, sum AS total, count AS n, last_ts FROM rollup_1m WHERE bucket >= {lo} AND bucket < {hi}";
+            Execute(connection, Sql($"""
+                DELETE FROM {table} r USING ({touched}) o
+                WHERE r.series_id = o.series_id AND r.bucket = o.bucket AND r.bucket >= {lo} AND r.bucket < {hi};
+                INSERT INTO {table}
+                SELECT s.series_id, o.bucket, min(s.lo), max(s.hi), sum(s.total), sum(s.n), arg_max(s.v, s.last_ts), max(s.last_ts)
+                FROM ({source}) s JOIN ({touched}) o ON s.series_id = o.series_id AND (s.t // {width}) * {width} = o.bucket
+                GROUP BY s.series_id, o.bucket;
+                """));
+            skipTouched = $"AND NOT EXISTS (SELECT 1 FROM ({touched}) o WHERE o.series_id = b.series_id AND o.bucket = (b.ts // {width}) * {width})";
         }
+
+        Execute(connection, Sql($"""
+            INSERT INTO {table}
+            SELECT b.series_id, (b.ts // {width}) * {width} AS bucket, min(b.value), max(b.value), sum(b.value), count(*),
+                arg_max(b.value, b.ts), max(b.ts)
+            FROM staging_samples b WHERE b.ts >= {oldest} {skipTouched}
+            GROUP BY b.series_id, bucket
+            """));
     }
 
     private static long Floor(long ts, long width) => ts - (((ts % width) + width) % width);
@@ -107,9 +118,9 @@ public sealed partial class DuckDbMetricStore
     /// <summary>
     /// New series go through staging tables and the Appender too: a fleet coming online brings
     /// thousands at once. Label rows are added only for series not stored yet, so a series the
-    /// cache did not know (written by an earlier process) is never duplicated.
+    /// catalog did not know is never duplicated.
     /// </summary>
-    private static void InsertSeries(DuckDBConnection connection, ICollection<MetricSample> newSeries)
+    private static void InsertSeries(DuckDBConnection connection, IReadOnlyCollection<MetricSample> newSeries)
     {
         if (newSeries.Count == 0)
         {
@@ -140,15 +151,16 @@ public sealed partial class DuckDbMetricStore
             """);
     }
 
-    private static void Execute(DuckDBConnection connection, string sql, params (string Name, long Value)[] parameters)
+    /// <summary>
+    /// Bounds are written into the statement as integer literals rather than bound as parameters so that
+    /// DuckDB prunes row groups by their min/max before scanning.
+    /// </summary>
+    private static string Sql(FormattableString sql) => sql.ToString(CultureInfo.InvariantCulture);
+
+    private static int Execute(DuckDBConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.Add(new DuckDBParameter(name, value));
-        }
-
-        command.ExecuteNonQuery();
+        return command.ExecuteNonQuery();
     }
 }
