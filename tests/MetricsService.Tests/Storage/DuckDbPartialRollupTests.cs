@@ -76,6 +76,28 @@ public sealed class DuckDbPartialRollupTests : IDisposable
         Assert.Equal(new AggregateRow(0, 0, 1, 5, 11, 4, 5, Base + 61_000), read.Hour);
     }
 
+    [Theory]
+    [InlineData(3 * 3_600_000L)]
+    [InlineData(10 * 60_000L)]
+    public async Task An_overwrite_after_a_restart_is_found_whether_or_not_the_watermark_was_loaded(long age)
+    {
+        var ts = (_time.GetUtcNow().ToUnixTimeMilliseconds() - age) / 60_000 * 60_000;
+        using (var store = await OpenAsync())
+        {
+            await store.WriteAsync([Sample("w", ts, 1), Sample("w", ts + 1_000, 2)], Ct);
+        }
+
+        using var reopened = await OpenAsync();
+        await reopened.WriteAsync([Sample("w", ts, 7)], Ct);
+
+        var series = Assert.Single(await reopened.FindSeriesAsync(SeriesSelector.ForName("w"), Ct));
+        var raw = Assert.Single(await reopened.PointsAsync(StorageTier.Raw, [series.Id], ts, ts + 60_000, Ct));
+        Assert.Equal([7d, 2], raw.Values);
+        var groups = new Dictionary<long, int> { [series.Id] = 0 };
+        var minute = Assert.Single(await reopened.AggregateAsync(new AggregateQuery(StorageTier.Minute, groups, ts, 60_000, 1), Ct));
+        Assert.Equal(new AggregateRow(0, 0, 2, 7, 9, 2, 2, ts + 1_000), minute);
+    }
+
     [Fact]
     public async Task New_series_are_found_at_once_and_after_a_restart()
     {

@@ -6,7 +6,10 @@ using DuckDB.NET.Data;
 namespace AirisEpm.MetricsService.Storage.DuckDb;
 
 /// <summary>
-/// The write path, one transaction per batch: new series rows; the batch appended to a staging table;
+/// The write path, one transaction per batch. The common batch only brings samples newer than anything
+/// stored for their series (<see cref="SeriesWatermarks"/>): it is appended to <c>samples</c> and its
+/// partial rollup rows (<see cref="RollupPartial"/>) to the rollup tables with the Appender, no statement
+/// run. Any other batch takes the general path: new series rows; the batch appended to a staging table;
 /// samples it overwrites (same series and timestamp, found by a join bounded to the batch's time span)
 /// deleted; the batch appended to <c>samples</c>; then one partial rollup row per series and 1m/1h bucket,
 /// computed from the batch alone, appended. Reads merge partials (min of mins, sum of sums, last by time),
@@ -31,50 +34,90 @@ public sealed partial class DuckDbMetricStore
             var connection = Writer;
             CompactIfDue(connection);
             var oldest = _time.GetUtcNow().ToUnixTimeMilliseconds() - (long)_options.LateSampleWindow.TotalMilliseconds;
+            var allNew = _watermarks.AllNew(batch.Latest.Keys, batch.IsNewSeries);
             using (var transaction = connection.BeginTransaction())
             {
                 InsertSeries(connection, batch.NewSeries);
-                using (var appender = connection.CreateAppender("staging_samples"))
+                if (allNew)
                 {
-                    foreach (var ((series, ts), value) in batch.Latest)
-                    {
-                        appender.CreateRow().AppendValue(series).AppendValue(ts).AppendValue(value).EndRow();
-                    }
+                    AppendNewSamples(connection, batch, oldest);
+                }
+                else
+                {
+                    WriteGeneral(connection, batch, oldest);
                 }
 
-                var overwrites = Execute(connection, Sql($"""
-                    INSERT INTO staging_overwrites SELECT s.series_id, s.ts FROM samples s JOIN staging_samples b
-                        ON s.series_id = b.series_id AND s.ts = b.ts
-                    WHERE s.ts >= {batch.MinTs} AND s.ts <= {batch.MaxTs}
-                    """));
-                if (overwrites > 0)
-                {
-                    Execute(connection, Sql($"""
-                        DELETE FROM samples s USING staging_overwrites o
-                        WHERE s.series_id = o.series_id AND s.ts = o.ts AND s.ts >= {batch.MinTs} AND s.ts <= {batch.MaxTs}
-                        """));
-                }
-
-                Execute(connection, "INSERT INTO samples SELECT series_id, ts, value FROM staging_samples");
-                if (batch.MaxTs >= oldest)
-                {
-                    foreach (var (width, table) in Tiers)
-                    {
-                        UpdateRollup(connection, table, width, batch, oldest, overwrites > 0);
-                    }
-                }
-
-                Execute(connection, "DELETE FROM staging_samples; DELETE FROM staging_overwrites");
                 transaction.Commit();
             }
 
             _catalog.Add(batch.NewSeries.Select(s => new StoredSeries(s.SeriesId, s.Name, s.Labels)));
+            foreach (var (series, ts) in batch.Latest.Keys)
+            {
+                _watermarks.Advance(series, ts);
+            }
+
             NoteRollupRows(batch, oldest);
         }
         finally
         {
             _writeLock.Release();
         }
+    }
+
+    private static void AppendNewSamples(DuckDBConnection connection, PreparedBatch batch, long oldest)
+    {
+        using (var samples = connection.CreateAppender("samples"))
+        {
+            foreach (var ((series, ts), value) in batch.Latest)
+            {
+                samples.CreateRow().AppendValue(series).AppendValue(ts).AppendValue(value).EndRow();
+            }
+        }
+
+        foreach (var (width, table) in Tiers)
+        {
+            using var rollup = connection.CreateAppender(table);
+            foreach (var p in RollupPartial.Of(batch.Latest, width, oldest))
+            {
+                rollup.CreateRow().AppendValue(p.SeriesId).AppendValue(p.Bucket).AppendValue(p.Min).AppendValue(p.Max)
+                    .AppendValue(p.Sum).AppendValue(p.Count).AppendValue(p.Last).AppendValue(p.LastTs).EndRow();
+            }
+        }
+    }
+
+    private static void WriteGeneral(DuckDBConnection connection, PreparedBatch batch, long oldest)
+    {
+        using (var appender = connection.CreateAppender("staging_samples"))
+        {
+            foreach (var ((series, ts), value) in batch.Latest)
+            {
+                appender.CreateRow().AppendValue(series).AppendValue(ts).AppendValue(value).EndRow();
+            }
+        }
+
+        var overwrites = Execute(connection, Sql($"""
+            INSERT INTO staging_overwrites SELECT s.series_id, s.ts FROM samples s JOIN staging_samples b
+                ON s.series_id = b.series_id AND s.ts = b.ts
+            WHERE s.ts >= {batch.MinTs} AND s.ts <= {batch.MaxTs}
+            """));
+        if (overwrites > 0)
+        {
+            Execute(connection, Sql($"""
+                DELETE FROM samples s USING staging_overwrites o
+                WHERE s.series_id = o.series_id AND s.ts = o.ts AND s.ts >= {batch.MinTs} AND s.ts <= {batch.MaxTs}
+                """));
+        }
+
+        Execute(connection, "INSERT INTO samples SELECT series_id, ts, value FROM staging_samples");
+        if (batch.MaxTs >= oldest)
+        {
+            foreach (var (width, table) in Tiers)
+            {
+                UpdateRollup(connection, table, width, batch, oldest, overwrites > 0);
+            }
+        }
+
+        Execute(connection, "DELETE FROM staging_samples; DELETE FROM staging_overwrites");
     }
 
     /// <summary>

@@ -22,7 +22,9 @@ public sealed partial class DuckDbMetricStore : IMetricStore, IDisposable
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly SeriesCatalog _catalog = new();
+    private const long WatermarkWindowMs = 3_600_000;
     private DuckDBConnection? _writer;
+    private SeriesWatermarks _watermarks = new(long.MaxValue);
 
     public DuckDbMetricStore(IOptions<MetricStoreOptions> options, TimeProvider time, string path)
     {
@@ -51,6 +53,7 @@ public sealed partial class DuckDbMetricStore : IMetricStore, IDisposable
             connection.Open();
             DuckDbSchema.Migrate(connection);
             _catalog.Add(LoadSeries(connection));
+            _watermarks = LoadWatermarks(connection, _time.GetUtcNow().ToUnixTimeMilliseconds() - WatermarkWindowMs);
             _writer = connection;
         }
         finally
@@ -63,6 +66,24 @@ public sealed partial class DuckDbMetricStore : IMetricStore, IDisposable
     {
         _ = Writer;
         return Task.FromResult(_catalog.Find(selector));
+    }
+
+    /// <summary>
+    /// Watermarks are loaded from the raw samples of the last hour (a bounded scan at start); a sample older
+    /// than that after a restart takes the general write path, which looks for what it overwrites.
+    /// </summary>
+    private static SeriesWatermarks LoadWatermarks(DuckDBConnection connection, long floorMs)
+    {
+        var watermarks = new SeriesWatermarks(floorMs);
+        using var command = connection.CreateCommand();
+        command.CommandText = Sql($"SELECT series_id, max(ts) FROM samples WHERE ts >= {floorMs} GROUP BY series_id");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            watermarks.Advance(reader.GetInt64(0), reader.GetInt64(1));
+        }
+
+        return watermarks;
     }
 
     private static List<StoredSeries> LoadSeries(DuckDBConnection connection)

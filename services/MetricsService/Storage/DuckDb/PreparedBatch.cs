@@ -8,10 +8,13 @@ namespace AirisEpm.MetricsService.Storage.DuckDb;
 /// </summary>
 internal sealed class PreparedBatch
 {
-    private PreparedBatch(Dictionary<(long Series, long Ts), double> latest, List<MetricSample> newSeries, long minTs, long maxTs)
+    private readonly Dictionary<long, MetricSample> _newSeries;
+
+    private PreparedBatch(Dictionary<(long Series, long Ts), double> latest, Dictionary<long, MetricSample> newSeries, long minTs, long maxTs)
     {
         Latest = latest;
-        NewSeries = newSeries;
+        _newSeries = newSeries;
+        NewSeries = [.. newSeries.Values];
         MinTs = minTs;
         MaxTs = maxTs;
     }
@@ -21,6 +24,9 @@ internal sealed class PreparedBatch
     public IReadOnlyCollection<MetricSample> NewSeries { get; }
 
     public long MinTs { get; }
+
+    /// <summary>Whether the series was not stored before this batch.</summary>
+    public bool IsNewSeries(long seriesId) => _newSeries.ContainsKey(seriesId);
 
     public long MaxTs { get; }
 
@@ -41,6 +47,6 @@ internal sealed class PreparedBatch
             }
         }
 
-        return new PreparedBatch(latest, [.. newSeries.Values], minTs, maxTs);
+        return new PreparedBatch(latest, newSeries, minTs, maxTs);
     }
 }
