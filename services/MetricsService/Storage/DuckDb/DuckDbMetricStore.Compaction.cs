@@ -1,20 +1,21 @@
+using System.Globalization;
 using DuckDB.NET.Data;
 
 namespace AirisEpm.MetricsService.Storage.DuckDb;
 
 /// <summary>
-/// Compaction of partial rollup rows: every bucket that received partials since the last compaction
-/// has its rows merged into one, once <see cref="MetricStoreOptions.RollupCompactionRows"/> partial rows
-/// have been appended. It runs before a write, in its own transaction, under the write lock: if it fails
-/// the write fails before anything is written and the batching writer retries it. Buckets left
-/// uncompacted (for example across a restart) are still read exactly, only more slowly.
+/// Compaction of partial rollup rows: once <see cref="MetricStoreOptions.RollupCompactionRows"/> samples
+/// have added partials, the recent rows of each tier are merged per series and bucket, appended to the
+/// compacted table and the recent table is emptied — no filtered delete on the large table. A bucket that
+/// spans compactions keeps one row per compaction, which reads merge. Compaction runs before a write, in
+/// its own transaction, under the write lock: if it fails the write fails before anything is written and
+/// the batching writer retries it.
 /// </summary>
 public sealed partial class DuckDbMetricStore
 {
-    private readonly Dictionary<string, HashSet<long>> _dirtyBuckets = Tiers.ToDictionary(t => t.Table, _ => new HashSet<long>());
-    private long _partialRows;
+    private long _recentRollupRows;
 
-    /// <summary>Merges the partial rows of every dirty bucket now; used by tests and when the threshold is reached.</summary>
+    /// <summary>Merges the recent partial rows now; used by tests and when the threshold is reached.</summary>
     public async Task CompactRollupsAsync(CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken);
@@ -28,26 +29,9 @@ public sealed partial class DuckDbMetricStore
         }
     }
 
-    private void NoteRollupRows(PreparedBatch batch, long oldest)
-    {
-        foreach (var (width, table) in Tiers)
-        {
-            var dirty = _dirtyBuckets[table];
-            foreach (var (_, ts) in batch.Latest.Keys)
-            {
-                if (ts >= oldest)
-                {
-                    dirty.Add(Floor(ts, width));
-                }
-            }
-        }
-
-        _partialRows += batch.Latest.Count;
-    }
-
     private void CompactIfDue(DuckDBConnection connection)
     {
-        if (_partialRows >= _options.RollupCompactionRows)
+        if (_recentRollupRows >= _options.RollupCompactionRows)
         {
             Compact(connection);
         }
@@ -59,33 +43,25 @@ public sealed partial class DuckDbMetricStore
         {
             foreach (var (_, table) in Tiers)
             {
-                var dirty = _dirtyBuckets[table];
-                if (dirty.Count == 0)
-                {
-                    continue;
-                }
-
-                var buckets = string.Join(',', dirty.Select(b => b.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-                Execute(connection, Sql($"""
-                    INSERT INTO staging_rollup
+                Execute(connection, $"""
+                    INSERT INTO {table}
                     SELECT series_id, bucket, min(min), max(max), sum(sum), sum(count), arg_max(last, last_ts), max(last_ts)
-                    FROM {table} WHERE bucket >= {dirty.Min()} AND bucket <= {dirty.Max()} AND bucket IN ({buckets})
-                    GROUP BY series_id, bucket HAVING count(*) > 1;
-                    DELETE FROM {table} r USING staging_rollup c
-                    WHERE r.series_id = c.series_id AND r.bucket = c.bucket AND r.bucket >= {dirty.Min()} AND r.bucket <= {dirty.Max()};
-                    INSERT INTO {table} SELECT * FROM staging_rollup;
-                    DELETE FROM staging_rollup;
-                    """));
+                    FROM {table}_recent GROUP BY series_id, bucket ORDER BY bucket, series_id;
+                    DELETE FROM {table}_recent;
+                    """);
             }
 
             transaction.Commit();
         }
 
-        foreach (var dirty in _dirtyBuckets.Values)
-        {
-            dirty.Clear();
-        }
+        _recentRollupRows = 0;
+    }
 
-        _partialRows = 0;
+    /// <summary>After a restart, the recent rows left by the previous process count towards the next compaction.</summary>
+    private static long CountRecentRollupRows(DuckDBConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM rollup_1m_recent";
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 }

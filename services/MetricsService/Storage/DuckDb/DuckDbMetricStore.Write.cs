@@ -56,7 +56,7 @@ public sealed partial class DuckDbMetricStore
                 _watermarks.Advance(series, ts);
             }
 
-            NoteRollupRows(batch, oldest);
+            _recentRollupRows += batch.Latest.Count;
         }
         finally
         {
@@ -76,7 +76,7 @@ public sealed partial class DuckDbMetricStore
 
         foreach (var (width, table) in Tiers)
         {
-            using var rollup = connection.CreateAppender(table);
+            using var rollup = connection.CreateAppender(table + "_recent");
             foreach (var p in RollupPartial.Of(batch.Latest, width, oldest))
             {
                 rollup.CreateRow().AppendValue(p.SeriesId).AppendValue(p.Bucket).AppendValue(p.Min).AppendValue(p.Max)
@@ -121,7 +121,7 @@ public sealed partial class DuckDbMetricStore
     }
 
     /// <summary>
-    /// Appends the batch's partial row per series and bucket. With overwrites, the buckets holding them are
+    /// Appends the batch's partial row per series and bucket to the tier's recent rows. With overwrites, the buckets holding them are
     /// replaced by their recomputation first (the 1m tier from raw, which already includes this batch; the 1h
     /// tier from the merged 1m rows), and the batch adds no partial to those buckets.
     /// </summary>
@@ -129,26 +129,31 @@ public sealed partial class DuckDbMetricStore
     {
         var lo = Floor(Math.Max(batch.MinTs, oldest), width);
         var hi = Floor(batch.MaxTs, width) + width;
-        var touched = $"SELECT DISTINCT series_id, (ts // {width}) * {width} AS bucket FROM staging_overwrites WHERE ts >= {oldest}";
+        var touched = Sql($"SELECT DISTINCT series_id, (ts // {width}) * {width} AS bucket FROM staging_overwrites WHERE ts >= {oldest}");
         var skipTouched = "";
         if (overwrites)
         {
             var source = width == 60_000
-                ? $"SELECT series_id, ts AS t, value AS v, value AS lo, value AS hi, value AS total, 1 AS n, ts AS last_ts FROM samples WHERE ts >= {lo} AND ts < {hi}"
-                : $"SELECT series_id, bucket AS t, last AS v, min AS lo, max AS hi, sum AS total, count AS n, last_ts FROM rollup_1m WHERE bucket >= {lo} AND bucket < {hi}";
+                ? Sql($"SELECT series_id, ts AS t, value AS v, value AS lo, value AS hi, value AS total, 1 AS n, ts AS last_ts FROM samples WHERE ts >= {lo} AND ts < {hi}")
+                : Sql($"""
+                  SELECT series_id, bucket AS t, last AS v, min AS lo, max AS hi, sum AS total, count AS n, last_ts
+                  FROM (SELECT * FROM rollup_1m UNION ALL SELECT * FROM rollup_1m_recent) WHERE bucket >= {lo} AND bucket < {hi}
+                  """);
             Execute(connection, Sql($"""
                 DELETE FROM {table} r USING ({touched}) o
                 WHERE r.series_id = o.series_id AND r.bucket = o.bucket AND r.bucket >= {lo} AND r.bucket < {hi};
-                INSERT INTO {table}
+                DELETE FROM {table}_recent r USING ({touched}) o
+                WHERE r.series_id = o.series_id AND r.bucket = o.bucket AND r.bucket >= {lo} AND r.bucket < {hi};
+                INSERT INTO {table}_recent
                 SELECT s.series_id, o.bucket, min(s.lo), max(s.hi), sum(s.total), sum(s.n), arg_max(s.v, s.last_ts), max(s.last_ts)
                 FROM ({source}) s JOIN ({touched}) o ON s.series_id = o.series_id AND (s.t // {width}) * {width} = o.bucket
                 GROUP BY s.series_id, o.bucket;
                 """));
-            skipTouched = $"AND NOT EXISTS (SELECT 1 FROM ({touched}) o WHERE o.series_id = b.series_id AND o.bucket = (b.ts // {width}) * {width})";
+            skipTouched = Sql($"AND NOT EXISTS (SELECT 1 FROM ({touched}) o WHERE o.series_id = b.series_id AND o.bucket = (b.ts // {width}) * {width})");
         }
 
         Execute(connection, Sql($"""
-            INSERT INTO {table}
+            INSERT INTO {table}_recent
             SELECT b.series_id, (b.ts // {width}) * {width} AS bucket, min(b.value), max(b.value), sum(b.value), count(*),
                 arg_max(b.value, b.ts), max(b.ts)
             FROM staging_samples b WHERE b.ts >= {oldest} {skipTouched}

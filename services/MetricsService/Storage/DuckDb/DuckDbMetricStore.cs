@@ -53,6 +53,7 @@ public sealed partial class DuckDbMetricStore : IMetricStore, IDisposable
             connection.Open();
             DuckDbSchema.Migrate(connection);
             _catalog.Add(LoadSeries(connection));
+            _recentRollupRows = CountRecentRollupRows(connection);
             _watermarks = LoadWatermarks(connection, _time.GetUtcNow().ToUnixTimeMilliseconds() - WatermarkWindowMs);
             _writer = connection;
         }
@@ -69,18 +70,36 @@ public sealed partial class DuckDbMetricStore : IMetricStore, IDisposable
     }
 
     /// <summary>
-    /// Watermarks are loaded from the raw samples of the last hour (a bounded scan at start); a sample older
-    /// than that after a restart takes the general write path, which looks for what it overwrites.
+    /// Watermarks are loaded from the raw samples of the last hour (a bounded scan at start); series without
+    /// one are bounded by the start of that hour, or by the newest stored sample when none is that recent
+    /// (an empty store bounds nothing). A sample older than the bound after a restart takes the general write
+    /// path, which looks for what it overwrites.
     /// </summary>
-    private static SeriesWatermarks LoadWatermarks(DuckDBConnection connection, long floorMs)
+    private static SeriesWatermarks LoadWatermarks(DuckDBConnection connection, long recentMs)
     {
-        var watermarks = new SeriesWatermarks(floorMs);
-        using var command = connection.CreateCommand();
-        command.CommandText = Sql($"SELECT series_id, max(ts) FROM samples WHERE ts >= {floorMs} GROUP BY series_id");
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        var newest = new Dictionary<long, long>();
+        using (var command = connection.CreateCommand())
         {
-            watermarks.Advance(reader.GetInt64(0), reader.GetInt64(1));
+            command.CommandText = Sql($"SELECT series_id, max(ts) FROM samples WHERE ts >= {recentMs} GROUP BY series_id");
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                newest[reader.GetInt64(0)] = reader.GetInt64(1);
+            }
+        }
+
+        var floor = recentMs;
+        if (newest.Count == 0)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT max(ts) FROM samples";
+            floor = command.ExecuteScalar() is long max ? max : long.MinValue;
+        }
+
+        var watermarks = new SeriesWatermarks(floor);
+        foreach (var (series, ts) in newest)
+        {
+            watermarks.Advance(series, ts);
         }
 
         return watermarks;
@@ -110,7 +129,7 @@ public sealed partial class DuckDbMetricStore : IMetricStore, IDisposable
 
         var (table, time, stats) = query.Tier == StorageTier.Raw
             ? ("samples", "ts", "min(s.value), max(s.value), sum(s.value), count(*), arg_max(s.value, s.ts), max(s.ts)")
-            : (RollupTable(query.Tier), "bucket",
+            : (RollupSource(query.Tier), "bucket",
                 "min(s.min), max(s.max), sum(s.sum), sum(s.count)::BIGINT, arg_max(s.last, s.last_ts), max(s.last_ts)");
         var rows = new List<AggregateRow>();
         await ReadAsync(
@@ -168,7 +187,7 @@ public sealed partial class DuckDbMetricStore : IMetricStore, IDisposable
         var sql = tier == StorageTier.Raw
             ? Sql($"SELECT series_id, ts, value FROM samples WHERE series_id IN ({ids}) AND ts BETWEEN {startMs} AND {endMs} ORDER BY series_id, ts")
             : Sql($"""
-                SELECT series_id, max(last_ts), arg_max(last, last_ts) FROM {RollupTable(tier)}
+                SELECT series_id, max(last_ts), arg_max(last, last_ts) FROM {RollupSource(tier)}
                 WHERE series_id IN ({ids}) AND bucket BETWEEN {startMs} AND {endMs}
                 GROUP BY series_id, bucket ORDER BY series_id, bucket
                 """);
@@ -202,16 +221,22 @@ public sealed partial class DuckDbMetricStore : IMetricStore, IDisposable
 
     public async Task<long> DeleteBeforeAsync(StorageTier tier, long cutoffMs, CancellationToken cancellationToken)
     {
-        var sql = tier == StorageTier.Raw
-            ? "DELETE FROM samples WHERE ts < $cutoff"
-            : $"DELETE FROM {RollupTable(tier)} WHERE bucket < $cutoff";
+        string[] statements = tier == StorageTier.Raw
+            ? ["DELETE FROM samples WHERE ts < $cutoff"]
+            : [$"DELETE FROM {RollupTable(tier)} WHERE bucket < $cutoff", $"DELETE FROM {RollupTable(tier)}_recent WHERE bucket < $cutoff"];
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            using var command = Writer.CreateCommand();
-            command.CommandText = sql;
-            command.Parameters.Add(new DuckDBParameter("cutoff", cutoffMs));
-            return command.ExecuteNonQuery();
+            var deleted = 0L;
+            foreach (var sql in statements)
+            {
+                using var command = Writer.CreateCommand();
+                command.CommandText = sql;
+                command.Parameters.Add(new DuckDBParameter("cutoff", cutoffMs));
+                deleted += command.ExecuteNonQuery();
+            }
+
+            return deleted;
         }
         finally
         {
@@ -232,6 +257,9 @@ public sealed partial class DuckDbMetricStore : IMetricStore, IDisposable
     private DuckDBConnection Writer => _writer ?? throw new InvalidOperationException("The DuckDB store is not initialised.");
 
     private static string RollupTable(StorageTier tier) => tier == StorageTier.Minute ? "rollup_1m" : "rollup_1h";
+
+    /// <summary>A tier's compacted and recent partial rows together; readers merge them by series and bucket.</summary>
+    private static string RollupSource(StorageTier tier) => $"(SELECT * FROM {RollupTable(tier)} UNION ALL SELECT * FROM {RollupTable(tier)}_recent)";
 
     private async Task<IReadOnlyList<string>> StringsAsync(string sql, string? name, CancellationToken cancellationToken)
     {

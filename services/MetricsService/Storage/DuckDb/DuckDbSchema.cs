@@ -35,15 +35,17 @@ internal static class DuckDbSchema
             ALTER TABLE rollup_1h_v3 RENAME TO rollup_1h;
             """),
         // Appending into the ART index of samples cost as much as the rest of a write. Overwrites are found by a
-        // time-bounded join against the batch instead. Rollup rows become mergeable partials (several rows per
-        // series and bucket, merged when read and compacted later); the complete rows of v3 are valid partials.
-        (4, "samples without a primary-key index; partial rollup rows and their staging tables", """
+        // time-bounded join against the batch instead. Rollup rows become mergeable partials: each write appends
+        // its own to rollup_*_recent, compaction merges those into rollup_1m/rollup_1h, reads merge both. The
+        // complete rows of v3 are valid partials.
+        (4, "samples without a primary-key index; recent partial rollup rows", """
             CREATE TABLE samples_v4 AS SELECT * FROM samples ORDER BY ts, series_id;
             DROP TABLE samples;
             ALTER TABLE samples_v4 RENAME TO samples;
             CREATE TABLE staging_overwrites (series_id BIGINT NOT NULL, ts BIGINT NOT NULL);
-            CREATE TABLE staging_rollup (series_id BIGINT NOT NULL, bucket BIGINT NOT NULL, min DOUBLE, max DOUBLE, sum DOUBLE,
+            CREATE TABLE rollup_1m_recent (series_id BIGINT NOT NULL, bucket BIGINT NOT NULL, min DOUBLE, max DOUBLE, sum DOUBLE,
                 count BIGINT, last DOUBLE, last_ts BIGINT);
+            CREATE TABLE rollup_1h_recent AS SELECT * FROM rollup_1m_recent;
             """),
     ];
 
