@@ -8,8 +8,8 @@ namespace AirisEpm.ServiceDefaults.Batching;
 /// <summary>
 /// A bounded, ordered buffer in front of an <see cref="IBatchSink{T}"/>. <see cref="WriteAsync"/>
 /// returns once the caller's items are durable, so an endpoint can acknowledge only what is stored.
-/// Items are flushed when <see cref="BatchingWriterOptions.MaxBatchSize"/> wait, on every write with
-/// <see cref="BatchingWriterOptions.FlushOnWrite"/>, or every <see cref="BatchingWriterOptions.FlushInterval"/>; a failed write is retried with exponential
+/// Items are flushed when <see cref="BatchingWriterOptions.MaxBatchSize"/> wait or every
+/// <see cref="BatchingWriterOptions.FlushInterval"/>; a failed write is retried with exponential
 /// backoff, in order, until it succeeds; on shutdown everything queued is flushed.
 /// </summary>
 public sealed partial class BatchingWriter<T> : BackgroundService
@@ -99,7 +99,7 @@ public sealed partial class BatchingWriter<T> : BackgroundService
             _queuedItems += items.Count;
         }
 
-        if (_options.FlushOnWrite || QueuedItems >= _options.MaxBatchSize)
+        if (QueuedItems >= _options.MaxBatchSize)
         {
             _signal.Release();
         }

@@ -19,13 +19,6 @@ public sealed class BatchingWriterOptions
     /// <summary>Flush at least this often, so a trickle of data is not held back.</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>
-    /// When true every write wakes the flusher at once (group commit): a write waits for no interval, and
-    /// what queues while a batch is being written goes out together in the next one. Off by default, so
-    /// sinks that prefer fewer, larger writes over latency keep the interval behaviour.
-    /// </summary>
-    public bool FlushOnWrite { get; set; }
-
     /// <summary>First retry delay after a failed write; doubles up to <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan InitialRetryDelay { get; set; } = TimeSpan.FromMilliseconds(100);
 

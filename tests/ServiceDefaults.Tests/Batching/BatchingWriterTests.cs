@@ -49,25 +49,6 @@ public sealed class BatchingWriterTests
     }
 
     [Fact]
-    public async Task With_flush_on_write_a_partial_batch_goes_out_at_once_and_writes_queued_meanwhile_go_together()
-    {
-        var options = Options(batch: 100);
-        options.FlushOnWrite = true;
-        await using var harness = new WriterHarness(options);
-        var hold = harness.Sink.HoldFirstWrite();
-        await harness.StartAsync();
-
-        var first = harness.Write(1);
-        await Eventually.TrueAsync(() => harness.Sink.Attempts == 1, "the first write reaches the sink without moving time");
-        var second = harness.Write(2, 3);
-        var third = harness.Write(4);
-        hold.SetResult();
-        await Eventually.CompletedAsync(Task.WhenAll(first, second, third), "all writes durable without moving time");
-
-        Assert.Equal([[1], [2, 3, 4]], harness.Sink.Batches);
-    }
-
-    [Fact]
     public async Task No_item_is_lost_or_duplicated_when_the_sink_fails_several_times_then_recovers()
     {
         // The ack timeout is out of reach here: this test is about the data, not the answer.
