@@ -36,6 +36,28 @@ public sealed class SeriesCatalog
         _snapshot = new Snapshot(byName, [.. current.All, .. added]);
     }
 
+    /// <summary>The metric name when <paramref name="ids"/> are exactly all series of one name, else null.</summary>
+    public string? NameOfAll(IReadOnlyCollection<long> ids)
+    {
+        using var each = ids.GetEnumerator();
+        if (!each.MoveNext() || !_byId.TryGetValue(each.Current, out var first)
+            || _snapshot.ByName.GetValueOrDefault(first.Name, []).Length != ids.Count)
+        {
+            return null;
+        }
+
+        // The ids are distinct (callers pass a set's keys), so as many ids of the name as it has series are all of them.
+        foreach (var id in ids)
+        {
+            if (!_byId.TryGetValue(id, out var series) || series.Name != first.Name)
+            {
+                return null;
+            }
+        }
+
+        return first.Name;
+    }
+
     /// <summary>The series the selector matches, in the order they were added.</summary>
     public IReadOnlyList<StoredSeries> Find(SeriesSelector selector)
     {

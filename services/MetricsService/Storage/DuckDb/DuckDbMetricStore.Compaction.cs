@@ -5,7 +5,7 @@ namespace AirisEpm.MetricsService.Storage.DuckDb;
 
 /// <summary>
 /// Compaction of partial rollup rows: once <see cref="MetricStoreOptions.RollupCompactionRows"/> samples
-/// have added partials, the recent rows of each tier are merged per series and bucket, appended to the
+/// have added partials, the recent rows of each tier (per series and per metric name) are merged per key and bucket, appended to the
 /// compacted table and the recent table is emptied — no filtered delete on the large table. A bucket that
 /// spans compactions keeps one row per compaction, which reads merge. Compaction runs before a write, in
 /// its own transaction, under the write lock: if it fails the write fails before anything is written and
@@ -41,12 +41,12 @@ public sealed partial class DuckDbMetricStore
     {
         using (var transaction = connection.BeginTransaction())
         {
-            foreach (var (_, table) in Tiers)
+            foreach (var (table, key) in Tiers.SelectMany(t => new[] { (t.Table, "series_id"), (t.Table + "_name", "name") }))
             {
                 Execute(connection, $"""
                     INSERT INTO {table}
-                    SELECT series_id, bucket, min(min), max(max), sum(sum), sum(count), arg_max(last, last_ts), max(last_ts)
-                    FROM {table}_recent GROUP BY series_id, bucket ORDER BY bucket, series_id;
+                    SELECT {key}, bucket, min(min), max(max), sum(sum), sum(count), arg_max(last, last_ts), max(last_ts)
+                    FROM {table}_recent GROUP BY {key}, bucket ORDER BY bucket, {key};
                     DELETE FROM {table}_recent;
                     """);
             }

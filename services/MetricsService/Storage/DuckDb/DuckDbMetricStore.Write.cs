@@ -76,10 +76,19 @@ public sealed partial class DuckDbMetricStore
 
         foreach (var (width, table) in Tiers)
         {
-            using var rollup = connection.CreateAppender(table + "_recent");
-            foreach (var p in RollupPartial.Of(batch.Latest, width, oldest))
+            using (var rollup = connection.CreateAppender(table + "_recent"))
             {
-                rollup.CreateRow().AppendValue(p.SeriesId).AppendValue(p.Bucket).AppendValue(p.Min).AppendValue(p.Max)
+                foreach (var p in RollupPartial.Of(batch.Latest, width, oldest))
+                {
+                    rollup.CreateRow().AppendValue(p.SeriesId).AppendValue(p.Bucket).AppendValue(p.Min).AppendValue(p.Max)
+                        .AppendValue(p.Sum).AppendValue(p.Count).AppendValue(p.Last).AppendValue(p.LastTs).EndRow();
+                }
+            }
+
+            using var byName = connection.CreateAppender(table + "_name_recent");
+            foreach (var p in RollupPartial.Of(batch.ByName(), width, oldest))
+            {
+                byName.CreateRow().AppendValue(batch.Names[(int)p.SeriesId]).AppendValue(p.Bucket).AppendValue(p.Min).AppendValue(p.Max)
                     .AppendValue(p.Sum).AppendValue(p.Count).AppendValue(p.Last).AppendValue(p.LastTs).EndRow();
             }
         }
@@ -114,6 +123,7 @@ public sealed partial class DuckDbMetricStore
             foreach (var (width, table) in Tiers)
             {
                 UpdateRollup(connection, table, width, batch, oldest, overwrites > 0);
+                UpdateNameRollup(connection, table, width, batch, oldest, overwrites > 0);
             }
         }
 
@@ -158,6 +168,45 @@ public sealed partial class DuckDbMetricStore
                 arg_max(b.value, b.ts), max(b.ts)
             FROM staging_samples b WHERE b.ts >= {oldest} {skipTouched}
             GROUP BY b.series_id, bucket
+            """));
+    }
+
+    /// <summary>
+    /// The per-name tier of the general path, after the series tier of the same width: the batch's partial per
+    /// name and bucket, except for buckets holding an overwritten sample, which are recomputed from the series tier.
+    /// </summary>
+    private static void UpdateNameRollup(DuckDBConnection connection, string table, long width, PreparedBatch batch, long oldest, bool overwrites)
+    {
+        var lo = Floor(Math.Max(batch.MinTs, oldest), width);
+        var hi = Floor(batch.MaxTs, width) + width;
+        var touched = Sql($"""
+            SELECT DISTINCT s.name, (o.ts // {width}) * {width} AS bucket
+            FROM staging_overwrites o JOIN series s ON s.id = o.series_id WHERE o.ts >= {oldest}
+            """);
+        var skipTouched = "";
+        if (overwrites)
+        {
+            Execute(connection, Sql($"""
+                DELETE FROM {table}_name r USING ({touched}) o
+                WHERE r.name = o.name AND r.bucket = o.bucket AND r.bucket >= {lo} AND r.bucket < {hi};
+                DELETE FROM {table}_name_recent r USING ({touched}) o
+                WHERE r.name = o.name AND r.bucket = o.bucket AND r.bucket >= {lo} AND r.bucket < {hi};
+                INSERT INTO {table}_name_recent
+                SELECT s.name, r.bucket, min(r.min), max(r.max), sum(r.sum), sum(r.count), arg_max(r.last, r.last_ts), max(r.last_ts)
+                FROM (SELECT * FROM {table} UNION ALL SELECT * FROM {table}_recent) r JOIN series s ON s.id = r.series_id
+                JOIN ({touched}) o ON o.name = s.name AND o.bucket = r.bucket
+                WHERE r.bucket >= {lo} AND r.bucket < {hi}
+                GROUP BY s.name, r.bucket;
+                """));
+            skipTouched = Sql($"AND NOT EXISTS (SELECT 1 FROM ({touched}) o WHERE o.name = s.name AND o.bucket = (b.ts // {width}) * {width})");
+        }
+
+        Execute(connection, Sql($"""
+            INSERT INTO {table}_name_recent
+            SELECT s.name, (b.ts // {width}) * {width} AS bucket, min(b.value), max(b.value), sum(b.value), count(*),
+                arg_max(b.value, b.ts), max(b.ts)
+            FROM staging_samples b JOIN series s ON s.id = b.series_id WHERE b.ts >= {oldest} {skipTouched}
+            GROUP BY s.name, bucket
             """));
     }
 

@@ -132,9 +132,10 @@ public sealed partial class DuckDbMetricStore : IMetricStore, IDisposable
             : (RollupSource(query.Tier), "bucket",
                 "min(s.min), max(s.max), sum(s.sum), sum(s.count)::BIGINT, arg_max(s.last, s.last_ts), max(s.last_ts)");
         var rows = new List<AggregateRow>();
+        var name = query.Tier != StorageTier.Raw && IsSingleGroup(query) ? _catalog.NameOfAll([.. query.SeriesGroups.Keys]) : null;
         await ReadAsync(
-            AggregateSql(query, table, time, stats),
-            null,
+            name is null ? AggregateSql(query, table, time, stats) : NameAggregateSql(query, stats),
+            command => { if (name is not null) { command.Parameters.Add(new DuckDBParameter("name", name)); } },
             reader => rows.Add(new AggregateRow(
                 reader.GetInt32(0), reader.GetInt64(1), reader.GetDouble(2), reader.GetDouble(3),
                 reader.GetDouble(4), reader.GetInt64(5), reader.GetDouble(6), reader.GetInt64(7))),
@@ -148,7 +149,7 @@ public sealed partial class DuckDbMetricStore : IMetricStore, IDisposable
     /// </summary>
     private static string AggregateSql(AggregateQuery query, string table, string time, string stats)
     {
-        var singleGroup = query.SeriesGroups.Values.Distinct().Take(2).Count() == 1;
+        var singleGroup = IsSingleGroup(query);
         var list = new StringBuilder();
         foreach (var (seriesId, group) in query.SeriesGroups)
         {
@@ -171,6 +172,25 @@ public sealed partial class DuckDbMetricStore : IMetricStore, IDisposable
             SELECT {grp} AS grp, (s.{time} - {query.StartMs}) // {query.StepMs} AS i, {stats}
             FROM {source}
             WHERE {filter}s.{time} >= {query.StartMs} AND s.{time} < {query.EndExclusiveMs}
+            GROUP BY ALL ORDER BY grp, i
+            """);
+    }
+
+    private static bool IsSingleGroup(AggregateQuery query) => query.SeriesGroups.Values.Distinct().Take(2).Count() == 1;
+
+    /// <summary>
+    /// Every series of one metric name in one group: the per-name rollup has the same merged statistics with
+    /// one row per bucket instead of one per series and bucket. (Of samples at the same latest time in
+    /// different series, which one is <c>last</c> is unspecified on both paths.)
+    /// </summary>
+    private static string NameAggregateSql(AggregateQuery query, string stats)
+    {
+        var table = RollupTable(query.Tier) + "_name";
+        var group = query.SeriesGroups.Values.First();
+        return Sql($"""
+            SELECT {group} AS grp, (s.bucket - {query.StartMs}) // {query.StepMs} AS i, {stats}
+            FROM (SELECT * FROM {table} UNION ALL SELECT * FROM {table}_recent) s
+            WHERE s.name = $name AND s.bucket >= {query.StartMs} AND s.bucket < {query.EndExclusiveMs}
             GROUP BY ALL ORDER BY grp, i
             """);
     }
@@ -221,19 +241,22 @@ public sealed partial class DuckDbMetricStore : IMetricStore, IDisposable
 
     public async Task<long> DeleteBeforeAsync(StorageTier tier, long cutoffMs, CancellationToken cancellationToken)
     {
-        string[] statements = tier == StorageTier.Raw
-            ? ["DELETE FROM samples WHERE ts < $cutoff"]
-            : [$"DELETE FROM {RollupTable(tier)} WHERE bucket < $cutoff", $"DELETE FROM {RollupTable(tier)}_recent WHERE bucket < $cutoff"];
+        // The per-name rollups are derived rows: they are deleted alike but not counted.
+        (string Sql, bool Counted)[] statements = tier == StorageTier.Raw
+            ? [("DELETE FROM samples WHERE ts < $cutoff", true)]
+            : [.. new[] { "", "_recent", "_name", "_name_recent" }.Select(suffix =>
+                ($"DELETE FROM {RollupTable(tier)}{suffix} WHERE bucket < $cutoff", !suffix.StartsWith("_name", StringComparison.Ordinal)))];
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
             var deleted = 0L;
-            foreach (var sql in statements)
+            foreach (var (sql, counted) in statements)
             {
                 using var command = Writer.CreateCommand();
                 command.CommandText = sql;
                 command.Parameters.Add(new DuckDBParameter("cutoff", cutoffMs));
-                deleted += command.ExecuteNonQuery();
+                var rows = command.ExecuteNonQuery();
+                deleted += counted ? rows : 0;
             }
 
             return deleted;

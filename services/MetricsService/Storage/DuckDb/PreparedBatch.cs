@@ -9,9 +9,13 @@ namespace AirisEpm.MetricsService.Storage.DuckDb;
 internal sealed class PreparedBatch
 {
     private readonly Dictionary<long, MetricSample> _newSeries;
+    private readonly Dictionary<long, int> _nameOf;
 
-    private PreparedBatch(Dictionary<(long Series, long Ts), double> latest, Dictionary<long, MetricSample> newSeries, long minTs, long maxTs)
+    private PreparedBatch(
+        Dictionary<(long Series, long Ts), double> latest, Dictionary<long, MetricSample> newSeries, Dictionary<long, int> nameOf, List<string> names, long minTs, long maxTs)
     {
+        _nameOf = nameOf;
+        Names = names;
         Latest = latest;
         _newSeries = newSeries;
         NewSeries = [.. newSeries.Values];
@@ -25,6 +29,13 @@ internal sealed class PreparedBatch
 
     public long MinTs { get; }
 
+    /// <summary>The metric names of the batch; <see cref="ByName"/> keys samples by their index here.</summary>
+    public IReadOnlyList<string> Names { get; }
+
+    /// <summary>The samples keyed by (index of their metric name in <see cref="Names"/>, timestamp).</summary>
+    public IEnumerable<KeyValuePair<(long Name, long Ts), double>> ByName() =>
+        Latest.Select(s => KeyValuePair.Create(((long)_nameOf[s.Key.Series], s.Key.Ts), s.Value));
+
     /// <summary>Whether the series was not stored before this batch.</summary>
     public bool IsNewSeries(long seriesId) => _newSeries.ContainsKey(seriesId);
 
@@ -34,6 +45,9 @@ internal sealed class PreparedBatch
     {
         var latest = new Dictionary<(long Series, long Ts), double>(samples.Count);
         var newSeries = new Dictionary<long, MetricSample>();
+        var nameOf = new Dictionary<long, int>();
+        var names = new List<string>();
+        var nameIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         long minTs = long.MaxValue, maxTs = long.MinValue;
         foreach (var sample in samples)
         {
@@ -41,12 +55,23 @@ internal sealed class PreparedBatch
             latest[(id, sample.TimestampMs)] = sample.Value;
             minTs = Math.Min(minTs, sample.TimestampMs);
             maxTs = Math.Max(maxTs, sample.TimestampMs);
+            if (!nameOf.ContainsKey(id))
+            {
+                if (!nameIndex.TryGetValue(sample.Name, out var index))
+                {
+                    nameIndex[sample.Name] = index = names.Count;
+                    names.Add(sample.Name);
+                }
+
+                nameOf[id] = index;
+            }
+
             if (!catalog.Contains(id))
             {
                 newSeries.TryAdd(id, sample);
             }
         }
 
-        return new PreparedBatch(latest, newSeries, minTs, maxTs);
+        return new PreparedBatch(latest, newSeries, nameOf, names, minTs, maxTs);
     }
 }
