@@ -7,14 +7,15 @@ namespace AirisEpm.MetricsService.Storage.DuckDb;
 
 /// <summary>
 /// The write path, one transaction per batch. The common batch only brings samples newer than anything
-/// stored for their series (<see cref="SeriesWatermarks"/>): it is appended to <c>samples</c> and its
-/// partial rollup rows (<see cref="RollupPartial"/>) to the rollup tables with the Appender, no statement
-/// run. Any other batch takes the general path: new series rows; the batch appended to a staging table;
-/// samples it overwrites (same series and timestamp, found by a join bounded to the batch's time span)
-/// deleted; the batch appended to <c>samples</c>; then one partial rollup row per series and 1m/1h bucket,
-/// computed from the batch alone, appended. Reads merge partials (min of mins, sum of sums, last by time),
-/// so late samples are exact without touching older rows. Only a bucket holding an overwritten sample is
-/// recomputed whole (1m from raw, 1h from 1m), because a partial cannot take a value back out.
+/// stored for their series (<see cref="SeriesWatermarks"/>): it is appended to <c>samples</c>, and its
+/// partial rollup rows (<see cref="RollupPartial"/>, one per series and bucket and one per metric name and
+/// bucket) to the recent rollup tables, with the Appender and no statement. Any other batch takes the
+/// general path: the batch appended to a staging table; samples it overwrites (same series and timestamp,
+/// found by a join bounded to the batch's time span) deleted; the batch appended to <c>samples</c>; then
+/// partials computed from the batch appended. Reads merge partials (min of mins, sum of sums, last by
+/// time), so late samples are exact without touching older rows. Only a bucket holding an overwritten
+/// sample is recomputed whole (1m from raw, 1h from 1m, per-name from per-series), because a partial
+/// cannot take a value back out.
 /// </summary>
 public sealed partial class DuckDbMetricStore
 {
@@ -27,10 +28,11 @@ public sealed partial class DuckDbMetricStore
             return;
         }
 
-        var batch = PreparedBatch.From(samples, _catalog);
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
+            // Under the lock: which series are new decides whether a batch may skip looking for overwrites.
+            var batch = PreparedBatch.From(samples, _catalog);
             var connection = Writer;
             CompactIfDue(connection);
             var oldest = _time.GetUtcNow().ToUnixTimeMilliseconds() - (long)_options.LateSampleWindow.TotalMilliseconds;
