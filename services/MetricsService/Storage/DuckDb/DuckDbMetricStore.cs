@@ -65,6 +65,7 @@ public sealed partial class DuckDbMetricStore : IMetricStore, IDisposable
 
     public Task<IReadOnlyList<StoredSeries>> FindSeriesAsync(SeriesSelector selector, CancellationToken cancellationToken)
     {
+        // Like every read, answered only once the store is initialised: the catalog is loaded then.
         _ = Writer;
         return Task.FromResult(_catalog.Find(selector));
     }
