@@ -43,9 +43,12 @@ public sealed class DuckDbSchemaUpgradeTests : IDisposable
         var series = Assert.Single(await store.FindSeriesAsync(SeriesSelector.ForName("old"), ct));
         Assert.Equal((id, "api"), (series.Id, series.Labels["job"]));
 
+        var groups = new Dictionary<long, int> { [id] = 0 };
+        var backfilled = await store.AggregateAsync(new AggregateQuery(StorageTier.Hour, groups, Base, 3_600_000, 1), ct);
+        Assert.Equal([new AggregateRow(0, 0, 1, 5, 6, 2, 5, Base + 30_000)], backfilled);
+
         await store.WriteAsync([new MetricSample("old", labels, Base + 30_000, 3), new MetricSample("old", labels, Base + 40_000, 4)], ct);
 
-        var groups = new Dictionary<long, int> { [id] = 0 };
         var minute = Assert.Single(await store.AggregateAsync(new AggregateQuery(StorageTier.Minute, groups, Base, 60_000, 1), ct));
         Assert.Equal(new AggregateRow(0, 0, 1, 4, 8, 3, 4, Base + 40_000), minute);
         var hour = Assert.Single(await store.AggregateAsync(new AggregateQuery(StorageTier.Hour, groups, Base, 3_600_000, 1), ct));
