@@ -20,7 +20,11 @@ internal static class Extensions
         builder.Services.AddSingleton<RangeQueryEngine>();
         builder.Services.AddValidatorsOf<MetricsBatchValidator>();
         // JSON has no NaN or infinity literals: query results write them as "NaN", "Infinity", "-Infinity".
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling |= JsonNumberHandling.AllowNamedFloatingPointLiterals);
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.NumberHandling |= JsonNumberHandling.AllowNamedFloatingPointLiterals;
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, MetricsJsonContext.Default);
+        });
         builder.AddMetricsProtocols();
         builder.Services.AddThresholdTriggers();
         builder.Services.AddOptions<SlaTargets>().BindConfiguration(SlaTargets.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using AirisEpm.MetricsService.Domain;
 using DuckDB.NET.Data;
@@ -5,42 +6,20 @@ using DuckDB.NET.Data;
 namespace AirisEpm.MetricsService.Storage.DuckDb;
 
 /// <summary>
-/// The write path: new series rows, then the batch appended to a staging table and upserted into
-/// <c>samples</c> (same series and timestamp overwrites), then every 1m bucket the batch touched is
-/// replaced by its recomputation from raw and every touched 1h bucket by one from the 1m rows. Recomputing instead of adding
-/// keeps the rollups exact for late and overwritten samples. One transaction per batch.
+/// The write path, one transaction per batch. The common batch only brings samples newer than anything
+/// stored for their series (<see cref="SeriesWatermarks"/>): it is appended to <c>samples</c>, and its
+/// partial rollup rows (<see cref="RollupPartial"/>, one per series and bucket and one per metric name and
+/// bucket) to the recent rollup tables, with the Appender and no statement. Any other batch takes the
+/// general path: the batch appended to a staging table; samples it overwrites (same series and timestamp,
+/// found by a join bounded to the batch's time span) deleted; the batch appended to <c>samples</c>; then
+/// partials computed from the batch appended. Reads merge partials (min of mins, sum of sums, last by
+/// time), so late samples are exact without touching older rows. Only a bucket holding an overwritten
+/// sample is recomputed whole (1m from raw, 1h from 1m, per-name from per-series), because a partial
+/// cannot take a value back out.
 /// </summary>
 public sealed partial class DuckDbMetricStore
 {
-    private const string ForgetMinute = """
-        DELETE FROM rollup_1m r WHERE r.bucket >= $lo AND r.bucket < $hi AND EXISTS (
-            SELECT 1 FROM staging_samples s WHERE s.series_id = r.series_id AND (s.ts // 60000) * 60000 = r.bucket AND s.ts >= $oldest)
-        """;
-
-    private const string ForgetHour = """
-        DELETE FROM rollup_1h r WHERE r.bucket >= $lo AND r.bucket < $hi AND EXISTS (
-            SELECT 1 FROM staging_samples s WHERE s.series_id = r.series_id AND (s.ts // 3600000) * 3600000 = r.bucket AND s.ts >= $oldest)
-        """;
-
-    private const string RecomputeMinute = """
-        INSERT INTO rollup_1m
-        SELECT s.series_id, t.bucket, min(s.value), max(s.value), sum(s.value), count(*), arg_max(s.value, s.ts), max(s.ts)
-        FROM samples s
-        JOIN (SELECT DISTINCT series_id, (ts // 60000) * 60000 AS bucket FROM staging_samples WHERE ts >= $oldest) t
-          ON s.series_id = t.series_id AND (s.ts // 60000) * 60000 = t.bucket
-        WHERE s.ts >= $lo AND s.ts < $hi
-        GROUP BY s.series_id, t.bucket
-        """;
-
-    private const string RecomputeHour = """
-        INSERT INTO rollup_1h
-        SELECT r.series_id, t.bucket, min(r.min), max(r.max), sum(r.sum), sum(r.count), arg_max(r.last, r.last_ts), max(r.last_ts)
-        FROM rollup_1m r
-        JOIN (SELECT DISTINCT series_id, (ts // 3600000) * 3600000 AS bucket FROM staging_samples WHERE ts >= $oldest) t
-          ON r.series_id = t.series_id AND (r.bucket // 3600000) * 3600000 = t.bucket
-        WHERE r.bucket >= $lo AND r.bucket < $hi
-        GROUP BY r.series_id, t.bucket
-        """;
+    private static readonly (long Width, string Table)[] Tiers = [(60_000, "rollup_1m"), (3_600_000, "rollup_1h")];
 
     public async Task WriteAsync(IReadOnlyList<MetricSample> samples, CancellationToken cancellationToken)
     {
@@ -49,57 +28,188 @@ public sealed partial class DuckDbMetricStore
             return;
         }
 
-        // Within one batch the later sample for a series and timestamp wins, as a later batch would.
-        var latest = new Dictionary<(long Series, long Ts), double>(samples.Count);
-        var newSeries = new Dictionary<long, MetricSample>();
-        long minTs = long.MaxValue, maxTs = long.MinValue;
-        foreach (var sample in samples)
-        {
-            var id = sample.SeriesId;
-            latest[(id, sample.TimestampMs)] = sample.Value;
-            minTs = Math.Min(minTs, sample.TimestampMs);
-            maxTs = Math.Max(maxTs, sample.TimestampMs);
-            if (!_knownSeries.ContainsKey(id))
-            {
-                newSeries.TryAdd(id, sample);
-            }
-        }
-
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
+            // Under the lock: which series are new decides whether a batch may skip looking for overwrites.
+            var batch = PreparedBatch.From(samples, _catalog);
             var connection = Writer;
-            using var transaction = connection.BeginTransaction();
-            Execute(connection, "DELETE FROM staging_samples");
-            InsertSeries(connection, newSeries.Values);
-            using (var appender = connection.CreateAppender("staging_samples"))
+            CompactIfDue(connection);
+            var oldest = _time.GetUtcNow().ToUnixTimeMilliseconds() - (long)_options.LateSampleWindow.TotalMilliseconds;
+            var allNew = _watermarks.AllNew(batch.Latest.Keys, batch.IsNewSeries);
+            using (var transaction = connection.BeginTransaction())
             {
-                foreach (var ((series, ts), value) in latest)
+                InsertSeries(connection, batch.NewSeries);
+                if (allNew)
                 {
-                    appender.CreateRow().AppendValue(series).AppendValue(ts).AppendValue(value).EndRow();
+                    AppendNewSamples(connection, batch, oldest);
                 }
+                else
+                {
+                    WriteGeneral(connection, batch, oldest);
+                }
+
+                transaction.Commit();
             }
 
-            Execute(connection, "INSERT OR REPLACE INTO samples SELECT series_id, ts, value FROM staging_samples");
-            var oldest = _time.GetUtcNow().ToUnixTimeMilliseconds() - (long)_options.LateSampleWindow.TotalMilliseconds;
-            (string, long)[] minute = [("oldest", oldest), ("lo", Floor(minTs, 60_000)), ("hi", Floor(maxTs, 60_000) + 60_000)];
-            (string, long)[] hour = [("oldest", oldest), ("lo", Floor(minTs, 3_600_000)), ("hi", Floor(maxTs, 3_600_000) + 3_600_000)];
-            Execute(connection, ForgetMinute, minute);
-            Execute(connection, RecomputeMinute, minute);
-            Execute(connection, ForgetHour, hour);
-            Execute(connection, RecomputeHour, hour);
-            Execute(connection, "DELETE FROM staging_samples");
-            transaction.Commit();
+            _catalog.Add(batch.NewSeries.Select(s => new StoredSeries(s.SeriesId, s.Name, s.Labels)));
+            foreach (var (series, ts) in batch.Latest.Keys)
+            {
+                _watermarks.Advance(series, ts);
+            }
+
+            _recentRollupRows += batch.Latest.Count;
         }
         finally
         {
             _writeLock.Release();
         }
+    }
 
-        foreach (var id in newSeries.Keys)
+    private static void AppendNewSamples(DuckDBConnection connection, PreparedBatch batch, long oldest)
+    {
+        using (var samples = connection.CreateAppender("samples"))
         {
-            _knownSeries.TryAdd(id, 0);
+            foreach (var ((series, ts), value) in batch.Latest)
+            {
+                samples.CreateRow().AppendValue(series).AppendValue(ts).AppendValue(value).EndRow();
+            }
         }
+
+        foreach (var (width, table) in Tiers)
+        {
+            using (var rollup = connection.CreateAppender(table + "_recent"))
+            {
+                foreach (var p in RollupPartial.Of(batch.Latest, width, oldest))
+                {
+                    rollup.CreateRow().AppendValue(p.SeriesId).AppendValue(p.Bucket).AppendValue(p.Min).AppendValue(p.Max)
+                        .AppendValue(p.Sum).AppendValue(p.Count).AppendValue(p.Last).AppendValue(p.LastTs).EndRow();
+                }
+            }
+
+            using var byName = connection.CreateAppender(table + "_name_recent");
+            foreach (var p in RollupPartial.Of(batch.ByName(), width, oldest))
+            {
+                byName.CreateRow().AppendValue(batch.Names[(int)p.SeriesId]).AppendValue(p.Bucket).AppendValue(p.Min).AppendValue(p.Max)
+                    .AppendValue(p.Sum).AppendValue(p.Count).AppendValue(p.Last).AppendValue(p.LastTs).EndRow();
+            }
+        }
+    }
+
+    private static void WriteGeneral(DuckDBConnection connection, PreparedBatch batch, long oldest)
+    {
+        using (var appender = connection.CreateAppender("staging_samples"))
+        {
+            foreach (var ((series, ts), value) in batch.Latest)
+            {
+                appender.CreateRow().AppendValue(series).AppendValue(ts).AppendValue(value).EndRow();
+            }
+        }
+
+        var overwrites = Execute(connection, Sql($"""
+            INSERT INTO staging_overwrites SELECT s.series_id, s.ts FROM samples s JOIN staging_samples b
+                ON s.series_id = b.series_id AND s.ts = b.ts
+            WHERE s.ts >= {batch.MinTs} AND s.ts <= {batch.MaxTs}
+            """));
+        if (overwrites > 0)
+        {
+            Execute(connection, Sql($"""
+                DELETE FROM samples s USING staging_overwrites o
+                WHERE s.series_id = o.series_id AND s.ts = o.ts AND s.ts >= {batch.MinTs} AND s.ts <= {batch.MaxTs}
+                """));
+        }
+
+        Execute(connection, "INSERT INTO samples SELECT series_id, ts, value FROM staging_samples");
+        if (batch.MaxTs >= oldest)
+        {
+            foreach (var (width, table) in Tiers)
+            {
+                UpdateRollup(connection, table, width, batch, oldest, overwrites > 0);
+                UpdateNameRollup(connection, table, width, batch, oldest, overwrites > 0);
+            }
+        }
+
+        Execute(connection, "DELETE FROM staging_samples; DELETE FROM staging_overwrites");
+    }
+
+    /// <summary>
+    /// Appends the batch's partial row per series and bucket to the tier's recent rows. With overwrites, the buckets holding them are
+    /// replaced by their recomputation first (the 1m tier from raw, which already includes this batch; the 1h
+    /// tier from the merged 1m rows), and the batch adds no partial to those buckets.
+    /// </summary>
+    private static void UpdateRollup(DuckDBConnection connection, string table, long width, PreparedBatch batch, long oldest, bool overwrites)
+    {
+        var lo = Floor(Math.Max(batch.MinTs, oldest), width);
+        var hi = Floor(batch.MaxTs, width) + width;
+        var touched = Sql($"SELECT DISTINCT series_id, (ts // {width}) * {width} AS bucket FROM staging_overwrites WHERE ts >= {oldest}");
+        var skipTouched = "";
+        if (overwrites)
+        {
+            var source = width == 60_000
+                ? Sql($"SELECT series_id, ts AS t, value AS v, value AS lo, value AS hi, value AS total, 1 AS n, ts AS last_ts FROM samples WHERE ts >= {lo} AND ts < {hi}")
+                : Sql($"""
+                  SELECT series_id, bucket AS t, last AS v, min AS lo, max AS hi, sum AS total, count AS n, last_ts
+                  FROM (SELECT * FROM rollup_1m UNION ALL SELECT * FROM rollup_1m_recent) WHERE bucket >= {lo} AND bucket < {hi}
+                  """);
+            Execute(connection, Sql($"""
+                DELETE FROM {table} r USING ({touched}) o
+                WHERE r.series_id = o.series_id AND r.bucket = o.bucket AND r.bucket >= {lo} AND r.bucket < {hi};
+                DELETE FROM {table}_recent r USING ({touched}) o
+                WHERE r.series_id = o.series_id AND r.bucket = o.bucket AND r.bucket >= {lo} AND r.bucket < {hi};
+                INSERT INTO {table}_recent
+                SELECT s.series_id, o.bucket, min(s.lo), max(s.hi), sum(s.total), sum(s.n), arg_max(s.v, s.last_ts), max(s.last_ts)
+                FROM ({source}) s JOIN ({touched}) o ON s.series_id = o.series_id AND (s.t // {width}) * {width} = o.bucket
+                GROUP BY s.series_id, o.bucket;
+                """));
+            skipTouched = Sql($"AND NOT EXISTS (SELECT 1 FROM ({touched}) o WHERE o.series_id = b.series_id AND o.bucket = (b.ts // {width}) * {width})");
+        }
+
+        Execute(connection, Sql($"""
+            INSERT INTO {table}_recent
+            SELECT b.series_id, (b.ts // {width}) * {width} AS bucket, min(b.value), max(b.value), sum(b.value), count(*),
+                arg_max(b.value, b.ts), max(b.ts)
+            FROM staging_samples b WHERE b.ts >= {oldest} {skipTouched}
+            GROUP BY b.series_id, bucket
+            """));
+    }
+
+    /// <summary>
+    /// The per-name tier of the general path, after the series tier of the same width: the batch's partial per
+    /// name and bucket, except for buckets holding an overwritten sample, which are recomputed from the series tier.
+    /// </summary>
+    private static void UpdateNameRollup(DuckDBConnection connection, string table, long width, PreparedBatch batch, long oldest, bool overwrites)
+    {
+        var lo = Floor(Math.Max(batch.MinTs, oldest), width);
+        var hi = Floor(batch.MaxTs, width) + width;
+        var touched = Sql($"""
+            SELECT DISTINCT s.name, (o.ts // {width}) * {width} AS bucket
+            FROM staging_overwrites o JOIN series s ON s.id = o.series_id WHERE o.ts >= {oldest}
+            """);
+        var skipTouched = "";
+        if (overwrites)
+        {
+            Execute(connection, Sql($"""
+                DELETE FROM {table}_name r USING ({touched}) o
+                WHERE r.name = o.name AND r.bucket = o.bucket AND r.bucket >= {lo} AND r.bucket < {hi};
+                DELETE FROM {table}_name_recent r USING ({touched}) o
+                WHERE r.name = o.name AND r.bucket = o.bucket AND r.bucket >= {lo} AND r.bucket < {hi};
+                INSERT INTO {table}_name_recent
+                SELECT s.name, r.bucket, min(r.min), max(r.max), sum(r.sum), sum(r.count), arg_max(r.last, r.last_ts), max(r.last_ts)
+                FROM (SELECT * FROM {table} UNION ALL SELECT * FROM {table}_recent) r JOIN series s ON s.id = r.series_id
+                JOIN ({touched}) o ON o.name = s.name AND o.bucket = r.bucket
+                WHERE r.bucket >= {lo} AND r.bucket < {hi}
+                GROUP BY s.name, r.bucket;
+                """));
+            skipTouched = Sql($"AND NOT EXISTS (SELECT 1 FROM ({touched}) o WHERE o.name = s.name AND o.bucket = (b.ts // {width}) * {width})");
+        }
+
+        Execute(connection, Sql($"""
+            INSERT INTO {table}_name_recent
+            SELECT s.name, (b.ts // {width}) * {width} AS bucket, min(b.value), max(b.value), sum(b.value), count(*),
+                arg_max(b.value, b.ts), max(b.ts)
+            FROM staging_samples b JOIN series s ON s.id = b.series_id WHERE b.ts >= {oldest} {skipTouched}
+            GROUP BY s.name, bucket
+            """));
     }
 
     private static long Floor(long ts, long width) => ts - (((ts % width) + width) % width);
@@ -107,9 +217,9 @@ public sealed partial class DuckDbMetricStore
     /// <summary>
     /// New series go through staging tables and the Appender too: a fleet coming online brings
     /// thousands at once. Label rows are added only for series not stored yet, so a series the
-    /// cache did not know (written by an earlier process) is never duplicated.
+    /// catalog did not know is never duplicated.
     /// </summary>
-    private static void InsertSeries(DuckDBConnection connection, ICollection<MetricSample> newSeries)
+    private static void InsertSeries(DuckDBConnection connection, IReadOnlyCollection<MetricSample> newSeries)
     {
         if (newSeries.Count == 0)
         {
@@ -140,15 +250,16 @@ public sealed partial class DuckDbMetricStore
             """);
     }
 
-    private static void Execute(DuckDBConnection connection, string sql, params (string Name, long Value)[] parameters)
+    /// <summary>
+    /// Bounds are written into the statement as integer literals rather than bound as parameters so that
+    /// DuckDB prunes row groups by their min/max before scanning.
+    /// </summary>
+    private static string Sql(FormattableString sql) => sql.ToString(CultureInfo.InvariantCulture);
+
+    private static int Execute(DuckDBConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.Add(new DuckDBParameter(name, value));
-        }
-
-        command.ExecuteNonQuery();
+        return command.ExecuteNonQuery();
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
@@ -11,23 +10,28 @@ namespace AirisEpm.MetricsService.Storage.DuckDb;
 
 /// <summary>
 /// The embedded store: one DuckDB file. Writes go through one connection (the batching writer
-/// serialises them anyway); each read opens its own connection on the shared database instance,
-/// so queries run beside writes under DuckDB's MVCC.
+/// serialises them anyway); reads take a pooled connection on the shared database instance, so
+/// queries run beside writes under DuckDB's MVCC. This process is the file's only writer, so the
+/// series are served from an in-memory <see cref="SeriesCatalog"/> loaded at start.
 /// </summary>
 public sealed partial class DuckDbMetricStore : IMetricStore, IDisposable
 {
     private readonly string _connectionString;
+    private readonly DuckDbReadConnections _readers;
     private readonly MetricStoreOptions _options;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly ConcurrentDictionary<long, byte> _knownSeries = new();
+    private readonly SeriesCatalog _catalog = new();
+    private const long WatermarkWindowMs = 3_600_000;
     private DuckDBConnection? _writer;
+    private SeriesWatermarks _watermarks = new(long.MaxValue);
 
     public DuckDbMetricStore(IOptions<MetricStoreOptions> options, TimeProvider time, string path)
     {
         _options = options.Value;
         _time = time;
         _connectionString = $"Data Source={path}";
+        _readers = new DuckDbReadConnections(_connectionString);
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(folder))
         {
@@ -48,14 +52,9 @@ public sealed partial class DuckDbMetricStore : IMetricStore, IDisposable
             var connection = new DuckDBConnection(_connectionString);
             connection.Open();
             DuckDbSchema.Migrate(connection);
-            using var known = connection.CreateCommand();
-            known.CommandText = "SELECT id FROM series";
-            using var reader = known.ExecuteReader();
-            while (reader.Read())
-            {
-                _knownSeries.TryAdd(reader.GetInt64(0), 0);
-            }
-
+            _catalog.Add(LoadSeries(connection));
+            _recentRollupRows = CountRecentRollupRows(connection);
+            _watermarks = LoadWatermarks(connection, _time.GetUtcNow().ToUnixTimeMilliseconds() - WatermarkWindowMs);
             _writer = connection;
         }
         finally
@@ -64,23 +63,62 @@ public sealed partial class DuckDbMetricStore : IMetricStore, IDisposable
         }
     }
 
-    public async Task<IReadOnlyList<StoredSeries>> FindSeriesAsync(SeriesSelector selector, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<StoredSeries>> FindSeriesAsync(SeriesSelector selector, CancellationToken cancellationToken)
     {
-        var result = new List<StoredSeries>();
-        await ReadAsync(
-            selector.Name is null ? "SELECT id, name, labels FROM series" : "SELECT id, name, labels FROM series WHERE name = $name",
-            command => { if (selector.Name is not null) { command.Parameters.Add(new DuckDBParameter("name", selector.Name)); } },
-            reader =>
+        // Like every read, answered only once the store is initialised: the catalog is loaded then.
+        _ = Writer;
+        return Task.FromResult(_catalog.Find(selector));
+    }
+
+    /// <summary>
+    /// Watermarks are loaded from the raw samples of the last hour (a bounded scan at start); series without
+    /// one are bounded by the start of that hour, or by the newest stored sample when none is that recent
+    /// (an empty store bounds nothing). A sample older than the bound after a restart takes the general write
+    /// path, which looks for what it overwrites.
+    /// </summary>
+    private static SeriesWatermarks LoadWatermarks(DuckDBConnection connection, long recentMs)
+    {
+        var newest = new Dictionary<long, long>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = Sql($"SELECT series_id, max(ts) FROM samples WHERE ts >= {recentMs} GROUP BY series_id");
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
             {
-                var name = reader.GetString(1);
-                var labels = LabelSet.From(JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(2))!);
-                if (selector.Matches(name, labels))
-                {
-                    result.Add(new StoredSeries(reader.GetInt64(0), name, labels));
-                }
-            },
-            cancellationToken);
-        return result;
+                newest[reader.GetInt64(0)] = reader.GetInt64(1);
+            }
+        }
+
+        var floor = recentMs;
+        if (newest.Count == 0)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT max(ts) FROM samples";
+            floor = command.ExecuteScalar() is long max ? max : long.MinValue;
+        }
+
+        var watermarks = new SeriesWatermarks(floor);
+        foreach (var (series, ts) in newest)
+        {
+            watermarks.Advance(series, ts);
+        }
+
+        return watermarks;
+    }
+
+    private static List<StoredSeries> LoadSeries(DuckDBConnection connection)
+    {
+        var series = new List<StoredSeries>();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, name, labels FROM series ORDER BY rowid";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var labels = LabelSet.From(JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(2))!);
+            series.Add(new StoredSeries(reader.GetInt64(0), reader.GetString(1), labels));
+        }
+
+        return series;
     }
 
     public async Task<IReadOnlyList<AggregateRow>> AggregateAsync(AggregateQuery query, CancellationToken cancellationToken)
@@ -92,34 +130,70 @@ public sealed partial class DuckDbMetricStore : IMetricStore, IDisposable
 
         var (table, time, stats) = query.Tier == StorageTier.Raw
             ? ("samples", "ts", "min(s.value), max(s.value), sum(s.value), count(*), arg_max(s.value, s.ts), max(s.ts)")
-            : (RollupTable(query.Tier), "bucket",
+            : (RollupSource(query.Tier), "bucket",
                 "min(s.min), max(s.max), sum(s.sum), sum(s.count)::BIGINT, arg_max(s.last, s.last_ts), max(s.last_ts)");
-        var groups = new StringBuilder();
-        foreach (var (seriesId, group) in query.SeriesGroups)
-        {
-            groups.Append(groups.Length == 0 ? "" : ",").Append(CultureInfo.InvariantCulture, $"({seriesId},{group})");
-        }
-
-        var sql = $"""
-            SELECT g.grp, (s.{time} - $start) // $step AS i, {stats}
-            FROM {table} s JOIN (VALUES {groups}) g(series_id, grp) ON s.series_id = g.series_id
-            WHERE s.{time} >= $start AND s.{time} < $end
-            GROUP BY g.grp, i ORDER BY g.grp, i
-            """;
         var rows = new List<AggregateRow>();
+        var name = query.Tier != StorageTier.Raw && IsSingleGroup(query) ? _catalog.NameOfAll([.. query.SeriesGroups.Keys]) : null;
         await ReadAsync(
-            sql,
-            command =>
-            {
-                command.Parameters.Add(new DuckDBParameter("start", query.StartMs));
-                command.Parameters.Add(new DuckDBParameter("step", query.StepMs));
-                command.Parameters.Add(new DuckDBParameter("end", query.EndExclusiveMs));
-            },
+            name is null ? AggregateSql(query, table, time, stats) : NameAggregateSql(query, stats),
+            command => { if (name is not null) { command.Parameters.Add(new DuckDBParameter("name", name)); } },
             reader => rows.Add(new AggregateRow(
                 reader.GetInt32(0), reader.GetInt64(1), reader.GetDouble(2), reader.GetDouble(3),
                 reader.GetDouble(4), reader.GetInt64(5), reader.GetDouble(6), reader.GetInt64(7))),
             cancellationToken);
         return rows;
+    }
+
+    /// <summary>
+    /// One group (the common case: <c>group_by=</c> or a single series) filters by an id list and needs no join;
+    /// several groups join a VALUES list. Bounds are literals so DuckDB prunes row groups by time.
+    /// </summary>
+    private static string AggregateSql(AggregateQuery query, string table, string time, string stats)
+    {
+        var singleGroup = IsSingleGroup(query);
+        var list = new StringBuilder();
+        foreach (var (seriesId, group) in query.SeriesGroups)
+        {
+            list.Append(list.Length == 0 ? "" : ",");
+            if (singleGroup)
+            {
+                list.Append(CultureInfo.InvariantCulture, $"{seriesId}");
+            }
+            else
+            {
+                list.Append(CultureInfo.InvariantCulture, $"({seriesId},{group})");
+            }
+        }
+
+        var (grp, source) = singleGroup
+            ? (query.SeriesGroups.Values.First().ToString(CultureInfo.InvariantCulture), $"{table} s")
+            : ("g.grp", $"{table} s JOIN (VALUES {list}) g(series_id, grp) ON s.series_id = g.series_id");
+        var filter = singleGroup ? $"s.series_id IN ({list}) AND " : "";
+        return Sql($"""
+            SELECT {grp} AS grp, (s.{time} - {query.StartMs}) // {query.StepMs} AS i, {stats}
+            FROM {source}
+            WHERE {filter}s.{time} >= {query.StartMs} AND s.{time} < {query.EndExclusiveMs}
+            GROUP BY ALL ORDER BY grp, i
+            """);
+    }
+
+    private static bool IsSingleGroup(AggregateQuery query) => query.SeriesGroups.Values.Distinct().Take(2).Count() == 1;
+
+    /// <summary>
+    /// Every series of one metric name in one group: the per-name rollup has the same merged statistics with
+    /// one row per bucket instead of one per series and bucket. (Of samples at the same latest time in
+    /// different series, which one is <c>last</c> is unspecified on both paths.)
+    /// </summary>
+    private static string NameAggregateSql(AggregateQuery query, string stats)
+    {
+        var table = RollupTable(query.Tier) + "_name";
+        var group = query.SeriesGroups.Values.First();
+        return Sql($"""
+            SELECT {group} AS grp, (s.bucket - {query.StartMs}) // {query.StepMs} AS i, {stats}
+            FROM (SELECT * FROM {table} UNION ALL SELECT * FROM {table}_recent) s
+            WHERE s.name = $name AND s.bucket >= {query.StartMs} AND s.bucket < {query.EndExclusiveMs}
+            GROUP BY ALL ORDER BY grp, i
+            """);
     }
 
     public async Task<IReadOnlyList<SeriesPoints>> PointsAsync(
@@ -130,17 +204,18 @@ public sealed partial class DuckDbMetricStore : IMetricStore, IDisposable
             return [];
         }
 
+        var ids = string.Join(',', seriesIds.Select(id => id.ToString(CultureInfo.InvariantCulture)));
         var sql = tier == StorageTier.Raw
-            ? "SELECT series_id, ts, value FROM samples WHERE series_id IN ({0}) AND ts BETWEEN $start AND $end ORDER BY series_id, ts"
-            : $"SELECT series_id, last_ts, last FROM {RollupTable(tier)} WHERE series_id IN ({{0}}) AND bucket BETWEEN $start AND $end ORDER BY series_id, bucket";
+            ? Sql($"SELECT series_id, ts, value FROM samples WHERE series_id IN ({ids}) AND ts BETWEEN {startMs} AND {endMs} ORDER BY series_id, ts")
+            : Sql($"""
+                SELECT series_id, max(last_ts), arg_max(last, last_ts) FROM {RollupSource(tier)}
+                WHERE series_id IN ({ids}) AND bucket BETWEEN {startMs} AND {endMs}
+                GROUP BY series_id, bucket ORDER BY series_id, bucket
+                """);
         var collected = new Dictionary<long, (List<long> Ts, List<double> Values)>();
         await ReadAsync(
-            string.Format(CultureInfo.InvariantCulture, sql, string.Join(',', seriesIds)),
-            command =>
-            {
-                command.Parameters.Add(new DuckDBParameter("start", startMs));
-                command.Parameters.Add(new DuckDBParameter("end", endMs));
-            },
+            sql,
+            null,
             reader =>
             {
                 var id = reader.GetInt64(0);
@@ -167,16 +242,25 @@ public sealed partial class DuckDbMetricStore : IMetricStore, IDisposable
 
     public async Task<long> DeleteBeforeAsync(StorageTier tier, long cutoffMs, CancellationToken cancellationToken)
     {
-        var sql = tier == StorageTier.Raw
-            ? "DELETE FROM samples WHERE ts < $cutoff"
-            : $"DELETE FROM {RollupTable(tier)} WHERE bucket < $cutoff";
+        // The per-name rollups are derived rows: they are deleted alike but not counted.
+        (string Sql, bool Counted)[] statements = tier == StorageTier.Raw
+            ? [("DELETE FROM samples WHERE ts < $cutoff", true)]
+            : [.. new[] { "", "_recent", "_name", "_name_recent" }.Select(suffix =>
+                ($"DELETE FROM {RollupTable(tier)}{suffix} WHERE bucket < $cutoff", !suffix.StartsWith("_name", StringComparison.Ordinal)))];
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            using var command = Writer.CreateCommand();
-            command.CommandText = sql;
-            command.Parameters.Add(new DuckDBParameter("cutoff", cutoffMs));
-            return command.ExecuteNonQuery();
+            var deleted = 0L;
+            foreach (var (sql, counted) in statements)
+            {
+                using var command = Writer.CreateCommand();
+                command.CommandText = sql;
+                command.Parameters.Add(new DuckDBParameter("cutoff", cutoffMs));
+                var rows = command.ExecuteNonQuery();
+                deleted += counted ? rows : 0;
+            }
+
+            return deleted;
         }
         finally
         {
@@ -189,6 +273,7 @@ public sealed partial class DuckDbMetricStore : IMetricStore, IDisposable
 
     public void Dispose()
     {
+        _readers.Dispose();
         _writer?.Dispose();
         _writeLock.Dispose();
     }
@@ -196,6 +281,9 @@ public sealed partial class DuckDbMetricStore : IMetricStore, IDisposable
     private DuckDBConnection Writer => _writer ?? throw new InvalidOperationException("The DuckDB store is not initialised.");
 
     private static string RollupTable(StorageTier tier) => tier == StorageTier.Minute ? "rollup_1m" : "rollup_1h";
+
+    /// <summary>A tier's compacted and recent partial rows together; readers merge them by series and bucket.</summary>
+    private static string RollupSource(StorageTier tier) => $"(SELECT * FROM {RollupTable(tier)} UNION ALL SELECT * FROM {RollupTable(tier)}_recent)";
 
     private async Task<IReadOnlyList<string>> StringsAsync(string sql, string? name, CancellationToken cancellationToken)
     {
@@ -210,15 +298,26 @@ public sealed partial class DuckDbMetricStore : IMetricStore, IDisposable
 
     private async Task ReadAsync(string sql, Action<DuckDBCommand>? bind, Action<DbDataReader> row, CancellationToken cancellationToken)
     {
-        await using var connection = new DuckDBConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        bind?.Invoke(command);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var connection = await _readers.RentAsync(cancellationToken);
+        try
         {
-            row(reader);
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = sql;
+                bind?.Invoke(command);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    row(reader);
+                }
+            }
         }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+
+        _readers.Return(connection);
     }
 }
