@@ -31,16 +31,20 @@ public sealed class ActorAlertEngineGateway(IActorProxyFactory actors) : IAlertE
     public Task<bool> SubmitUnlessStaleAsync(PostedAlert alert, CancellationToken cancellationToken) =>
         CallAsync(e => e.SubmitUnlessStaleAsync(PostableAlert.From(alert)));
 
-    public Task<List<GettableAlert>> AlertsAsync(AlertListRequest request, CancellationToken cancellationToken) =>
-        AllPagesAsync((e, skip) => e.AlertsAsync(request with { Skip = skip, Take = AlertPages.Size }), a => a.Fingerprint);
+    public Task<List<GettableAlert>> AlertsAsync(AlertListRequest request, CancellationToken cancellationToken)
+    {
+        var listing = request with { Listing = NewListing(), Take = AlertPages.Size };
+        return AllPagesAsync((e, skip) => e.AlertsAsync(listing with { Skip = skip }), a => a.Fingerprint);
+    }
 
     public async Task<List<AlertGroup>> GroupsAsync(AlertListRequest request, CancellationToken cancellationToken)
     {
         var groups = new List<AlertGroup>();
         var seen = new HashSet<(string, string)>();
+        var listing = request with { Listing = NewListing(), Take = AlertPages.Size };
         for (var skip = 0; ; skip += AlertPages.Size)
         {
-            var page = await CallAsync(e => e.GroupsAsync(request with { Skip = skip, Take = AlertPages.Size }));
+            var page = await CallAsync(e => e.GroupsAsync(listing with { Skip = skip }));
             AlertPages.Append(groups, page, seen);
             if (AlertPages.AlertCount(page) < AlertPages.Size) return groups;
         }
@@ -55,8 +59,13 @@ public sealed class ActorAlertEngineGateway(IActorProxyFactory actors) : IAlertE
     public Task<GettableSilence?> SilenceAsync(string silenceId, CancellationToken cancellationToken) =>
         CallAsync(e => e.SilenceAsync(silenceId));
 
-    public Task<List<GettableSilence>> SilencesAsync(SilenceListRequest request, CancellationToken cancellationToken) =>
-        AllPagesAsync((e, skip) => e.SilencesAsync(request with { Skip = skip, Take = AlertPages.Size }), s => s.Id);
+    public Task<List<GettableSilence>> SilencesAsync(SilenceListRequest request, CancellationToken cancellationToken)
+    {
+        var listing = request with { Listing = NewListing(), Take = AlertPages.Size };
+        return AllPagesAsync((e, skip) => e.SilencesAsync(listing with { Skip = skip }), s => s.Id);
+    }
+
+    private static string NewListing() => Guid.NewGuid().ToString("N");
 
     public Task ReloadConfigAsync(CancellationToken cancellationToken) =>
         CallAsync(async e => { await e.ReloadConfigAsync(); return true; });

@@ -7,7 +7,7 @@ using AirisEpm.AlertService.Domain.Silences;
 namespace AirisEpm.AlertService.EngineHosting;
 
 /// <summary>The gateway onto this process's <see cref="AlertEngine"/>.</summary>
-public sealed class LocalAlertEngineGateway(AlertEngine engine, AlertEngineCycle cycle) : IAlertEngineGateway, IEnginePinger
+public sealed class LocalAlertEngineGateway(AlertEngine engine, AlertEngineCycle cycle, ListingCache listings) : IAlertEngineGateway, IEnginePinger
 {
     public Task<bool> PingAsync() => Task.FromResult(engine.IsRestored);
 
@@ -25,12 +25,10 @@ public sealed class LocalAlertEngineGateway(AlertEngine engine, AlertEngineCycle
     public Task<List<GettableAlert>> AlertsAsync(AlertListRequest request, CancellationToken cancellationToken)
     {
         var query = Parsed(request);
-        return Task.FromResult(engine.Alerts().Where(query.Includes)
+        var all = listings.GetOrCompute<GettableAlert>(request.Listing, () => [.. engine.Alerts().Where(query.Includes)
             .OrderBy(v => v.Alert.Fingerprint)
-            .Skip(request.Skip)
-            .Take(request.Take ?? int.MaxValue)
-            .Select(GettableAlert.From)
-            .ToList());
+            .Select(GettableAlert.From)]);
+        return Task.FromResult(all.Skip(request.Skip).Take(request.Take ?? int.MaxValue).ToList());
     }
 
     /// <summary>
@@ -40,10 +38,11 @@ public sealed class LocalAlertEngineGateway(AlertEngine engine, AlertEngineCycle
     public Task<List<AlertGroup>> GroupsAsync(AlertListRequest request, CancellationToken cancellationToken)
     {
         var query = Parsed(request with { Unprocessed = true });
-        return Task.FromResult(AlertPages.Slice(AllGroups(query), request.Skip, request.Take));
+        var all = listings.GetOrCompute(request.Listing, () => AllGroups(query));
+        return Task.FromResult(AlertPages.Slice(all, request.Skip, request.Take));
     }
 
-    private List<AlertGroup> AllGroups(AlertQuery query) =>
+    private IReadOnlyList<AlertGroup> AllGroups(AlertQuery query) =>
         engine.Groups()
             .Where(g => query.Receiver is not { } r || r.Matches(g.Receiver))
             .Select(g => new AlertGroup(g.Labels.ToDictionary(), new ReceiverName(g.Receiver),
@@ -93,7 +92,7 @@ public sealed class LocalAlertEngineGateway(AlertEngine engine, AlertEngineCycle
         var matchers = AlertQuery.ParseFilter(request.Filter, errors);
         if (errors.Count > 0) throw new ArgumentException(string.Join("; ", errors.SelectMany(e => e.Value)), nameof(request));
         var now = engine.Now;
-        return Task.FromResult(engine.Silences()
+        var all = listings.GetOrCompute<GettableSilence>(request.Listing, () => [.. engine.Silences()
             .Where(s => matchers.MatchesAll(LabelsOf(s)))
             .OrderBy(s => s.StateAt(now) switch { SilenceState.Active => 0, SilenceState.Pending => 1, _ => 2 })
             .ThenBy(s => s.StateAt(now) switch
@@ -102,10 +101,8 @@ public sealed class LocalAlertEngineGateway(AlertEngine engine, AlertEngineCycle
                 SilenceState.Pending => s.StartsAt.UtcTicks,
                 _ => -s.EndsAt.UtcTicks,
             })
-            .Skip(request.Skip)
-            .Take(request.Take ?? int.MaxValue)
-            .Select(s => GettableSilence.From(s, now))
-            .ToList());
+            .Select(s => GettableSilence.From(s, now))]);
+        return Task.FromResult(all.Skip(request.Skip).Take(request.Take ?? int.MaxValue).ToList());
     }
 
     public Task ReloadConfigAsync(CancellationToken cancellationToken) => cycle.RefreshConfigAsync(cancellationToken);

@@ -19,6 +19,7 @@ internal static class AlertEngineExtensions
         builder.Services.AddSingleton(sp => new ServiceUptime(sp.GetRequiredService<TimeProvider>().GetUtcNow()));
         builder.Services.AddSingleton<AlertingConfigHolder>();
         builder.Services.AddSingleton<AlertEngine>();
+        builder.Services.AddSingleton<ListingCache>();
         builder.Services.AddSingleton<LocalAlertEngineGateway>();
         builder.Services.AddSingleton<ActorAlertEngineGateway>();
         builder.Services.AddSingleton<EngineOwnership>();
