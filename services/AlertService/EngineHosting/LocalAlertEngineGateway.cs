@@ -46,7 +46,7 @@ public sealed class LocalAlertEngineGateway(AlertEngine engine, AlertEngineCycle
         engine.Groups()
             .Where(g => query.Receiver is not { } r || r.Matches(g.Receiver))
             .Select(g => new AlertGroup(g.Labels.ToDictionary(), new ReceiverName(g.Receiver),
-                [.. g.Alerts.Where(a => query.Includes(a with { Receivers = [g.Receiver] })).Select(GettableAlert.From)]))
+                [.. g.Alerts.Where(a => query.Includes(a with { Receivers = [g.Receiver] })).OrderBy(a => a.Alert.Fingerprint).Select(GettableAlert.From)]))
             .Where(g => g.Alerts.Count > 0)
             .OrderBy(g => g.Receiver.Name, StringComparer.Ordinal)
             .ThenBy(g => string.Join(',', g.Labels.OrderBy(l => l.Key, StringComparer.Ordinal)), StringComparer.Ordinal)
