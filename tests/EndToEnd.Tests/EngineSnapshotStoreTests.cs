@@ -2,7 +2,6 @@ extern alias alert;
 using alert::AirisEpm.AlertService.Application;
 using AirisEpm.DaprTestSidecar.Harness;
 using AirisEpm.ServiceDefaults.Dapr;
-using Dapr.Client;
 
 namespace AirisEpm.EndToEnd.Tests;
 
@@ -27,7 +26,7 @@ public sealed class EngineSnapshotStoreTests
     public async Task A_snapshot_far_over_the_4_MB_message_limit_saves_and_loads_whole_and_the_newest_save_wins()
     {
         await using var env = await DaprTestEnvironment.StartAsync();
-        using var dapr = Client(await env.Mesh.StartSidecarAsync(AppIds.AlertService));
+        using var dapr = PlatformFixture.DaprClientOf(await env.Mesh.StartSidecarAsync(AppIds.AlertService));
         var store = new DaprEngineStateStore(dapr);
 
         await store.SaveAsync(Snapshot(30_000, "first"), Http.Ct);
@@ -45,19 +44,12 @@ public sealed class EngineSnapshotStoreTests
     public async Task A_snapshot_saved_whole_under_the_old_single_key_is_still_loaded()
     {
         await using var env = await DaprTestEnvironment.StartAsync();
-        using var dapr = Client(await env.Mesh.StartSidecarAsync(AppIds.AlertService));
+        using var dapr = PlatformFixture.DaprClientOf(await env.Mesh.StartSidecarAsync(AppIds.AlertService));
         await dapr.SaveStateAsync(DaprComponents.StateStore, "alert-engine", Snapshot(10, "legacy"), cancellationToken: Http.Ct);
 
         var loaded = await new DaprEngineStateStore(dapr).LoadAsync(Http.Ct);
 
         Assert.Equal(10, loaded!.Alerts.Count);
         Assert.Equal("legacy", loaded.Silences[0].Comment);
-    }
-
-    private static DaprClient Client(AirisEpm.DaprTestSidecar.Hosting.TestSidecar sidecar)
-    {
-        var builder = new DaprClientBuilder().UseGrpcEndpoint(sidecar.GrpcEndpoint.ToString()).UseHttpEndpoint(sidecar.HttpEndpoint.ToString());
-        if (sidecar.Options.DaprApiToken is { Length: > 0 } token) builder.UseDaprApiToken(token);
-        return builder.Build();
     }
 }

@@ -31,12 +31,14 @@ public sealed class PlatformFixture : EndToEndFixture
     }
 
     /// <summary>The real Dapr SDK, talking to <paramref name="app"/>'s sidecar as that app would.</summary>
-    public static DaprClient DaprClientOf(RunningApp app)
+    public static DaprClient DaprClientOf(RunningApp app) => DaprClientOf(app.Sidecar);
+
+    public static DaprClient DaprClientOf(TestSidecar sidecar)
     {
         var builder = new DaprClientBuilder()
-            .UseGrpcEndpoint(app.Sidecar.GrpcEndpoint.ToString())
-            .UseHttpEndpoint(app.Sidecar.HttpEndpoint.ToString());
-        if (app.Sidecar.Options.DaprApiToken is { Length: > 0 } token)
+            .UseGrpcEndpoint(sidecar.GrpcEndpoint.ToString())
+            .UseHttpEndpoint(sidecar.HttpEndpoint.ToString());
+        if (sidecar.Options.DaprApiToken is { Length: > 0 } token)
         {
             builder.UseDaprApiToken(token);
         }

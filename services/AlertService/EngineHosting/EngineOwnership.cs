@@ -7,54 +7,43 @@ namespace AirisEpm.AlertService.EngineHosting;
 /// Taking over restores the engine from the state store; handing over saves it and empties the local
 /// copy, so only the owner's worker flushes and pages.
 /// </summary>
-public sealed partial class EngineOwnership
+public sealed partial class EngineOwnership(
+    AlertEngine engine, AlertEngineCycle cycle, IEngineStateStore state, ILogger<EngineOwnership> logger)
 {
-    private readonly AlertEngine _engine;
-    private readonly AlertEngineCycle _cycle;
-    private readonly IEngineStateStore _state;
-    private readonly ILogger<EngineOwnership> _logger;
     private volatile bool _owner;
-
-    public EngineOwnership(AlertEngine engine, AlertEngineCycle cycle, IEngineStateStore state, ILogger<EngineOwnership> logger)
-    {
-        _engine = engine;
-        _cycle = cycle;
-        _state = state;
-        _logger = logger;
-    }
 
     public bool IsOwner => _owner;
 
     public async Task TakeOverAsync(CancellationToken cancellationToken)
     {
-        await _cycle.ExclusiveAsync(async () =>
+        await cycle.ExclusiveAsync(async () =>
         {
-            _engine.Reset();
-            await _cycle.RefreshConfigAsync(cancellationToken);
-            _engine.Restore(await _state.LoadAsync(cancellationToken));
+            engine.Reset();
+            await cycle.RefreshConfigAsync(cancellationToken);
+            engine.Restore(await state.LoadAsync(cancellationToken));
         }, cancellationToken);
         _owner = true;
-        LogTookOver(_logger);
+        LogTookOver(logger);
     }
 
     public async Task HandOverAsync(CancellationToken cancellationToken)
     {
         _owner = false;
-        await _cycle.ExclusiveAsync(async () =>
+        await cycle.ExclusiveAsync(async () =>
         {
             try
             {
-                await _cycle.SaveIfChangedAsync(force: true, cancellationToken);
+                await cycle.SaveIfChangedAsync(force: true, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // The next owner starts from the last periodic save (at most one debounce old).
-                LogFinalSaveFailed(_logger, ex);
+                LogFinalSaveFailed(logger, ex);
             }
 
-            _engine.Reset();
+            engine.Reset();
         }, cancellationToken);
-        LogHandedOver(_logger);
+        LogHandedOver(logger);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "This replica took the alert engine over")]

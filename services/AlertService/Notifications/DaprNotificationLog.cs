@@ -24,18 +24,11 @@ public sealed class DaprNotificationLog(DaprClient dapr, TimeProvider time) : IN
         ["ttlInSeconds"] = ((int)Retention.TotalSeconds).ToString(CultureInfo.InvariantCulture),
     };
 
-    public async Task AddAsync(NotificationRecord record, CancellationToken cancellationToken)
+    public Task AddAsync(NotificationRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var key = Key(record.At);
-        for (var attempt = 1; attempt <= 20; attempt++)
-        {
-            var (current, etag) = await dapr.GetStateAndETagAsync<List<NotificationRecord>?>(Store, key, cancellationToken: cancellationToken);
-            List<NotificationRecord> next = [record, .. (current ?? []).Take(PerHour - 1)];
-            if (await dapr.TrySaveUnchangedAsync(Store, key, next, etag, cancellationToken, Expiry)) return;
-        }
-
-        throw new InvalidOperationException($"State key '{key}' changed concurrently 20 times in a row.");
+        return dapr.UpdateUnderETagAsync<List<NotificationRecord>>(Store, Key(record.At),
+            current => [record, .. (current ?? []).Take(PerHour - 1)], cancellationToken, metadata: Expiry);
     }
 
     public async Task<IReadOnlyList<NotificationRecord>> RecentAsync(int limit, string? receiver, string? groupKey, CancellationToken cancellationToken)

@@ -7,22 +7,14 @@ namespace AirisEpm.AlertService.Rules;
 public sealed class DaprStreamingRuleStore(DaprClient dapr) : IStreamingRuleStore
 {
     private const string Key = "rules-streaming";
-    private const int Attempts = 20;
     private static readonly string Store = DaprComponents.StateStore;
 
     public async Task<StreamingRuleSet> ReadAsync(CancellationToken cancellationToken) =>
         await dapr.GetStateAsync<StreamingRuleSet?>(Store, Key, cancellationToken: cancellationToken) ?? StreamingRuleSet.Empty;
 
-    public async Task<StreamingRuleSet?> UpdateAsync(Func<StreamingRuleSet, StreamingRuleSet?> change, CancellationToken cancellationToken)
+    public Task<StreamingRuleSet?> UpdateAsync(Func<StreamingRuleSet, StreamingRuleSet?> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        for (var attempt = 1; attempt <= Attempts; attempt++)
-        {
-            var (current, etag) = await dapr.GetStateAndETagAsync<StreamingRuleSet?>(Store, Key, cancellationToken: cancellationToken);
-            if (change(current ?? StreamingRuleSet.Empty) is not { } next) return null;
-            if (await dapr.TrySaveUnchangedAsync(Store, Key, next, etag, cancellationToken)) return next;
-        }
-
-        throw new InvalidOperationException($"State key '{Key}' changed concurrently {Attempts} times in a row; try again.");
+        return dapr.TryUpdateUnderETagAsync<StreamingRuleSet>(Store, Key, current => change(current ?? StreamingRuleSet.Empty), cancellationToken);
     }
 }

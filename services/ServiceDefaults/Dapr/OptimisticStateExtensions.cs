@@ -39,17 +39,30 @@ public static class OptimisticStateExtensions
     /// Read-modify-write of one key under its ETag: reads, applies <paramref name="change"/>, saves
     /// only if nobody wrote in between, and retries from the read when somebody did.
     /// </summary>
-    public static async Task UpdateUnderETagAsync<T>(
-        this DaprClient dapr, string store, string key, Func<T?, T> change, CancellationToken cancellationToken, int attempts = 20)
+    public static Task UpdateUnderETagAsync<T>(
+        this DaprClient dapr, string store, string key, Func<T?, T> change, CancellationToken cancellationToken, int attempts = 20,
+        IReadOnlyDictionary<string, string>? metadata = null)
+        where T : class =>
+        dapr.TryUpdateUnderETagAsync<T>(store, key, current => change(current), cancellationToken, attempts, metadata);
+
+    /// <summary>
+    /// The same, where <paramref name="change"/> may answer null for "nothing to save". Returns the
+    /// value saved, or null when the change saved nothing.
+    /// </summary>
+    public static async Task<T?> TryUpdateUnderETagAsync<T>(
+        this DaprClient dapr, string store, string key, Func<T?, T?> change, CancellationToken cancellationToken, int attempts = 20,
+        IReadOnlyDictionary<string, string>? metadata = null)
+        where T : class
     {
         ArgumentNullException.ThrowIfNull(dapr);
         ArgumentNullException.ThrowIfNull(change);
         for (var attempt = 1; attempt <= attempts; attempt++)
         {
             var (current, etag) = await dapr.GetStateAndETagAsync<T?>(store, key, cancellationToken: cancellationToken);
-            if (await dapr.TrySaveUnchangedAsync(store, key, change(current), etag, cancellationToken))
+            if (change(current) is not { } next) return null;
+            if (await dapr.TrySaveUnchangedAsync(store, key, next, etag, cancellationToken, metadata))
             {
-                return;
+                return next;
             }
         }
 

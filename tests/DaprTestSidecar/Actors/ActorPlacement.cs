@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using AirisEpm.DaprTestSidecar.Hosting;
 using AirisEpm.DaprTestSidecar.State;
+using AirisEpm.ServiceDefaults.Text;
 
 namespace AirisEpm.DaprTestSidecar.Actors;
 
@@ -38,7 +39,7 @@ public sealed class ActorPlacement(DaprMesh mesh)
     public TestSidecar HostOf(ActorKey actor)
     {
         var hosts = _hostsByType.GetValueOrDefault(actor.Type)?.Where(h => h.IsConnected).ToList();
-        return hosts is { Count: > 0 } ? hosts[(int)(StableHash(actor.Id) % (uint)hosts.Count)] : throw DaprApiException.ActorTypeNotHosted(actor.Type);
+        return hosts is { Count: > 0 } ? hosts[(int)(StableHash.Fnv1a(actor.Id) % (uint)hosts.Count)] : throw DaprApiException.ActorTypeNotHosted(actor.Type);
     }
 
     /// <summary>
@@ -168,17 +169,5 @@ public sealed class ActorPlacement(DaprMesh mesh)
                 await DeactivateAsync(actor, cancellationToken);
             }
         }
-    }
-
-    // FNV-1a: string.GetHashCode differs per process run, and placement must be repeatable.
-    private static uint StableHash(string text)
-    {
-        var hash = 2166136261u;
-        foreach (var c in text)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return hash;
     }
 }
