@@ -24,7 +24,7 @@ public sealed class BenchmarkHost : WebApplicationFactory<Program>
     {
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
-            "Bearer", TokenIssuer.Mint(new AuthOptions { SigningKey = AuthOptions.DevelopmentSigningKey }, "bench", permissions, TimeSpan.FromHours(2)));
+            "Bearer", TokenIssuer.Mint(SigningKeys.ParsePrivateKey(DevelopmentKeys.PrivateJwk), "airis-epm", AirisEpm.ServiceDefaults.Dapr.AppIds.All, "bench", permissions, TimeSpan.FromHours(2)));
         return client;
     }
 

@@ -24,7 +24,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, string appId)
     {
         builder.AddAirisTelemetry(appId);
-        builder.AddAirisAuthentication();
+        builder.AddAirisAuthentication(appId);
         builder.Services.AddAirisProblemDetails();
         builder.Services.AddAirisHttp(builder.Configuration);
         builder.Services.AddAirisDapr();

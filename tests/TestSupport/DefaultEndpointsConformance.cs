@@ -103,8 +103,7 @@ public abstract class DefaultEndpointsConformance<TEntryPoint>(string readPermis
     [Fact]
     public async Task Outside_development_hsts_is_sent()
     {
-        await using var factory = CreateFactory().With("Auth:SigningKey", new string('k', 48));
-        factory.EnvironmentName = "Production";
+        await using var factory = CreateFactory().AsProduction();
         var response = await factory.CreateClient().GetAsync("/healthz", TestContext.Current.CancellationToken);
 
         Assert.Contains("max-age=", response.Headers.GetValues("Strict-Transport-Security").Single());
@@ -113,19 +112,34 @@ public abstract class DefaultEndpointsConformance<TEntryPoint>(string readPermis
     [Fact]
     public async Task Outside_development_it_refuses_to_start_with_auth_disabled()
     {
-        await using var factory = CreateFactory().With("Auth:Enabled", "false").With("Auth:SigningKey", new string('k', 48));
-        factory.EnvironmentName = "Production";
+        await using var factory = CreateFactory().AsProduction().With("Auth:Enabled", "false");
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
         AssertRefusedBecause(factory, error, "Auth:Enabled=false");
     }
 
     [Fact]
-    public async Task Outside_development_it_refuses_to_start_with_the_development_key()
+    public async Task Outside_development_it_refuses_to_start_with_the_development_keys()
     {
-        await using var factory = CreateFactory().With("Auth:SigningKey", AirisEpm.ServiceDefaults.Security.AuthOptions.DevelopmentSigningKey);
-        factory.EnvironmentName = "Staging";
+        await using var factory = CreateFactory().AsProduction("Staging").With("Auth:UseDevelopmentKeys", "true");
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
-        AssertRefusedBecause(factory, error, "development key");
+        AssertRefusedBecause(factory, error, "Auth:UseDevelopmentKeys is allowed only in Development");
+    }
+
+    [Fact]
+    public async Task Outside_development_it_refuses_a_key_set_holding_the_development_key()
+    {
+        await using var factory = CreateFactory().AsProduction("Staging")
+            .With("Auth:Jwks", AirisEpm.ServiceDefaults.Security.DevelopmentKeys.Jwks);
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        AssertRefusedBecause(factory, error, "Auth:Jwks holds the published development key");
+    }
+
+    [Fact]
+    public async Task Outside_development_it_refuses_to_start_without_an_app_api_token()
+    {
+        await using var factory = CreateFactory().AsProduction().With("APP_API_TOKEN", null);
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        AssertRefusedBecause(factory, error, "APP_API_TOKEN is not set");
     }
 
     [Fact]
@@ -134,6 +148,27 @@ public abstract class DefaultEndpointsConformance<TEntryPoint>(string readPermis
         await using var factory = CreateFactory().With("Auth:Enabled", "false");
         var response = await factory.CreateClient().GetAsync("/health", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_endpoint_but_the_anonymous_list_answers_401_without_credentials()
+    {
+        await using var factory = CreateFactory().AsProduction();
+        var client = factory.CreateClient();
+        var open = await EndpointSweep.FindUnguardedAsync(factory.Services, client, TestContext.Current.CancellationToken);
+        Assert.True(open.Count == 0, "open to anyone:\n" + string.Join("\n", open));
+    }
+
+    [Fact]
+    public async Task A_user_token_does_not_open_a_sidecar_route()
+    {
+        await using var factory = CreateFactory();
+        var client = factory.CreateClient().WithToken(AirisEpm.ServiceDefaults.Security.Permissions.Admin);
+        var response = await client.GetAsync("/dapr/subscribe", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+
+        var sidecar = await factory.CreateSidecarClient().GetAsync("/dapr/subscribe", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, sidecar.StatusCode);
     }
 
     [Fact]

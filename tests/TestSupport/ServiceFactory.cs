@@ -22,6 +22,7 @@ public class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint>
     {
         ["DAPR_HTTP_PORT"] = "1",
         ["DAPR_GRPC_PORT"] = "2",
+        ["APP_API_TOKEN"] = TestTokens.AppApiToken,
         ["Http:PermitsPerSecond"] = "100000",
         ["Http:Burst"] = "100000",
         ["Logging:LogLevel:Default"] = "Warning",
@@ -34,6 +35,26 @@ public class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint>
 
     /// <summary>Warnings and errors the host logged, including why it refused to start.</summary>
     public CapturedLogs Logs { get; } = new();
+
+    /// <summary>A client that calls as this app's Dapr sidecar does (with APP_API_TOKEN in dapr-api-token).</summary>
+    public HttpClient CreateSidecarClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("dapr-api-token", TestTokens.AppApiToken);
+        return client;
+    }
+
+    /// <summary>Settings that let the host start outside Development (its own key set, an app token).</summary>
+    public ServiceFactory<TEntryPoint> AsProduction(string environmentName = "Production")
+    {
+        EnvironmentName = environmentName;
+        foreach (var (key, value) in TestTokens.ProductionSettings)
+        {
+            _settings[key] = value;
+        }
+
+        return this;
+    }
 
     /// <summary>Overrides a configuration value before the host starts.</summary>
     public ServiceFactory<TEntryPoint> With(string key, string? value)

@@ -1,15 +1,16 @@
 using System.Collections;
 using System.Globalization;
-using System.Text;
+using AirisEpm.ServiceDefaults.Dapr;
 using AirisEpm.ServiceDefaults.Security;
 
 namespace AirisEpm.MintToken;
 
 /// <summary>
-/// <c>dotnet run --project tools/MintToken -- metrics:read metrics:write [--subject name] [--hours n]</c>
-/// prints a bearer token the services accept. The key, issuer and audience come from the same
-/// settings the services read (<c>Auth__SigningKey</c>, <c>Auth__Issuer</c>, <c>Auth__Audience</c>);
-/// without a key it signs with the published development key and says so on stderr.
+/// <c>dotnet run --project tools/MintToken -- metrics:read metrics:write [--subject name] [--hours n] [--audience app-id]...</c>
+/// prints an ES256 bearer token for the named services (all of them by default). The private key
+/// (a JWK) and the issuer come from <c>Auth__SigningKey</c> and <c>Auth__Issuer</c>; without a key it
+/// signs with the published development key and says so on stderr. <c>new-keys</c> prints a fresh
+/// key pair instead (see <see cref="NewKeysCommand"/>).
 /// </summary>
 public static class MintTokenCommand
 {
@@ -24,44 +25,53 @@ public static class MintTokenCommand
     public static int Run(IReadOnlyList<string> args, IDictionary environment, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(environment);
+        if (args.Count > 0 && args[0] == NewKeysCommand.Name)
+        {
+            return NewKeysCommand.Run(args.Skip(1).ToList(), output, error);
+        }
+
         if (!TryParse(args, out var request, out var problem))
         {
             error.WriteLine(problem);
-            error.WriteLine($"usage: MintToken <permission>... [--subject name] [--hours n]; permissions: {string.Join(' ', Permissions.All)}");
+            error.WriteLine($"usage: MintToken <permission>... [--subject name] [--hours n] [--audience app-id]...; permissions: {string.Join(' ', Permissions.All)}");
+            error.WriteLine($"       MintToken {NewKeysCommand.Usage}");
             return 2;
         }
 
-        var options = new AuthOptions
+        var issuer = environment["Auth__Issuer"] as string is { Length: > 0 } configured ? configured : new AuthOptions().Issuer;
+        var keyJson = environment["Auth__SigningKey"] as string ?? "";
+        if (keyJson.Length == 0)
         {
-            SigningKey = environment["Auth__SigningKey"] as string ?? "",
-            Issuer = environment["Auth__Issuer"] as string is { Length: > 0 } issuer ? issuer : new AuthOptions().Issuer,
-            Audience = environment["Auth__Audience"] as string is { Length: > 0 } audience ? audience : new AuthOptions().Audience,
-        };
-        if (options.SigningKey.Length == 0)
-        {
-            options.SigningKey = AuthOptions.DevelopmentSigningKey;
+            keyJson = DevelopmentKeys.PrivateJwk;
             error.WriteLine("note: Auth__SigningKey is not set; signing with the development key, which only Development services accept.");
         }
-        else if (Encoding.UTF8.GetByteCount(options.SigningKey) < 32)
+
+        Microsoft.IdentityModel.Tokens.JsonWebKey key;
+        try
         {
-            error.WriteLine("Auth__SigningKey must be at least 32 bytes long, as the services require.");
+            key = SigningKeys.ParsePrivateKey(keyJson);
+        }
+        catch (FormatException ex)
+        {
+            error.WriteLine($"Auth__SigningKey: {ex.Message}");
             return 2;
         }
 
-        output.WriteLine(TokenIssuer.Mint(options, request.Subject, request.Permissions, TimeSpan.FromHours(request.Hours)));
+        var audiences = request.Audiences.Count > 0 ? request.Audiences : AppIds.All.ToList();
+        output.WriteLine(TokenIssuer.Mint(key, issuer, audiences, request.Subject, request.Permissions, TimeSpan.FromHours(request.Hours)));
         return 0;
     }
 
-    private sealed record Request(List<string> Permissions, string Subject, double Hours);
+    private sealed record Request(List<string> Permissions, List<string> Audiences, string Subject, double Hours);
 
     private static bool TryParse(IReadOnlyList<string> args, out Request request, out string problem)
     {
-        request = new Request([], DefaultSubject, DefaultHours);
+        request = new Request([], [], DefaultSubject, DefaultHours);
         problem = "";
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
-            if (arg is "--subject" or "--hours")
+            if (arg is "--subject" or "--hours" or "--audience")
             {
                 if (i + 1 >= args.Count)
                 {
@@ -73,6 +83,16 @@ public static class MintTokenCommand
                 if (arg == "--subject")
                 {
                     request = request with { Subject = value };
+                }
+                else if (arg == "--audience")
+                {
+                    if (!AppIds.All.Contains(value))
+                    {
+                        problem = $"--audience must be an app id ({string.Join(", ", AppIds.All)}), not '{value}'.";
+                        return false;
+                    }
+
+                    request.Audiences.Add(value);
                 }
                 else if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var hours) && hours > 0 && hours <= 24 * 365)
                 {

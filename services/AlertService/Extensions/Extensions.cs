@@ -2,6 +2,7 @@ using AirisEpm.AlertService.Apis;
 using AirisEpm.AlertService.EngineHosting;
 using AirisEpm.AlertService.Incidents;
 using AirisEpm.AlertService.Rules;
+using AirisEpm.ServiceDefaults.Security;
 using AirisEpm.ServiceDefaults.Validation;
 using Dapr;
 
@@ -40,7 +41,7 @@ internal static class Extensions
     /// </summary>
     public static WebApplication MapAlertServiceApi(this WebApplication app)
     {
-        app.MapActorsHandlers();
+        app.MapActorsHandlers().RequireSidecar();
         app.MapAlertsApi();
         app.MapSilencesApi();
         app.MapStatusApi();

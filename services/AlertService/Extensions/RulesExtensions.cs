@@ -1,4 +1,5 @@
 using AirisEpm.AlertService.Rules;
+using AirisEpm.ServiceDefaults.Security;
 
 namespace AirisEpm.AlertService.Extensions;
 
@@ -16,7 +17,7 @@ internal static class RulesExtensions
         builder.Services.AddSingleton<IStreamingRuleStore, DaprStreamingRuleStore>();
         builder.Services.AddSingleton<RulesChangePublisher>();
         builder.Services.AddHostedService<RuleReconciler>();
-        builder.Services.AddSingleton<ServiceTokenProvider>();
+        builder.Services.AddServiceTokenIssuer(AirisEpm.ServiceDefaults.Dapr.AppIds.AlertService);
         builder.Services.AddSingleton<IMetricQueryClient, DaprMetricQueryClient>();
         builder.Services.AddSingleton<LeafQuerier>();
         builder.Services.AddSingleton<RuleRunner>();

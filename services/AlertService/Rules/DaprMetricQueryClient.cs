@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AirisEpm.ServiceDefaults.Dapr;
+using AirisEpm.ServiceDefaults.Security;
 using Dapr;
 using Dapr.Client;
 using Microsoft.Extensions.Options;
@@ -22,10 +23,12 @@ public sealed class DaprMetricQueryClient : IMetricQueryClient, IDisposable
     };
 
     private readonly HttpClient _http;
-    private readonly ServiceTokenProvider _tokens;
+    private static readonly string[] QueryPermissions = [Permissions.MetricsRead];
+
+    private readonly ServiceTokenIssuer _tokens;
     private readonly SemaphoreSlim _inFlight;
 
-    public DaprMetricQueryClient(IConfiguration configuration, ServiceTokenProvider tokens, IOptions<RuleEvaluationOptions> options)
+    public DaprMetricQueryClient(IConfiguration configuration, ServiceTokenIssuer tokens, IOptions<RuleEvaluationOptions> options)
     {
         _tokens = tokens;
         _http = DaprClient.CreateInvokeHttpClient(AppIds.MetricsService, DaprDefaults.GetDefaultHttpEndpoint(configuration), DaprDefaults.GetDefaultDaprApiToken(configuration));
@@ -37,10 +40,14 @@ public sealed class DaprMetricQueryClient : IMetricQueryClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(query);
         using var request = new HttpRequestMessage(HttpMethod.Get, query.PathAndQuery);
-        if (_tokens.Token() is { } token) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         await _inFlight.WaitAsync(cancellationToken);
         try
         {
+            if (await _tokens.TokenForAsync(AppIds.MetricsService, QueryPermissions, cancellationToken) is { } token)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+
             using var response = await _http.SendAsync(request, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
@@ -62,6 +69,10 @@ public sealed class DaprMetricQueryClient : IMetricQueryClient, IDisposable
         catch (JsonException ex)
         {
             throw new MetricQueryException($"metrics-service answered an unreadable body: {ex.Message}", ex);
+        }
+        catch (Exception ex) when (ex is DaprException or KeyNotFoundException or FormatException)
+        {
+            throw new MetricQueryException($"no service token: the signing key '{AuthOptions.SigningKeySecretName}' could not be read ({ex.Message})", ex);
         }
         finally
         {

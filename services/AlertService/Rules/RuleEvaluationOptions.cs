@@ -22,13 +22,6 @@ public sealed class RuleEvaluationOptions
     public int MaxConcurrentQueries { get; set; } = 32;
 
     /// <summary>
-    /// 1 h: the lifetime of the service token rule actors send (re-minted at half-life), short
-    /// enough that a leaked token expires soon, long enough not to mint one per evaluation.
-    /// </summary>
-    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
-    public TimeSpan ServiceTokenLifetime { get; set; } = TimeSpan.FromHours(1);
-
-    /// <summary>
     /// 15 min between reconciler passes (every rule's actor started, the streaming set resynced):
     /// the longest a rule saved during a sidecar outage waits to be scheduled.
     /// </summary>

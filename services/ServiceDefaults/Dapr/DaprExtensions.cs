@@ -1,4 +1,5 @@
 using AirisEpm.ServiceDefaults.Events;
+using AirisEpm.ServiceDefaults.Security;
 using Dapr;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -31,11 +32,11 @@ public static class DaprExtensions
         return services;
     }
 
-    /// <summary>Unwraps CloudEvents (forwarding their id and type as headers) and serves /dapr/subscribe.</summary>
+    /// <summary>Unwraps CloudEvents (forwarding their id and type as headers) and serves /dapr/subscribe to the sidecar only.</summary>
     public static WebApplication UseAirisDaprPubSub(this WebApplication app)
     {
         app.UseCloudEvents(new CloudEventsMiddlewareOptions { ForwardCloudEventPropertiesAsHeaders = true });
-        app.MapSubscribeHandler();
+        app.MapSubscribeHandler().RequireSidecar();
         return app;
     }
 

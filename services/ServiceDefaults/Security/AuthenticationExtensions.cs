@@ -1,9 +1,8 @@
+using AirisEpm.ServiceDefaults.Dapr;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -14,42 +13,49 @@ namespace AirisEpm.ServiceDefaults.Security;
 public static class AuthenticationExtensions
 {
     /// <summary>
-    /// JWT bearer for users and tools, a policy per permission, and the sidecar policy: when
-    /// APP_API_TOKEN is set, calls from Dapr must carry it in the dapr-api-token header.
+    /// ES256 JWT bearer for people and services (audience: this app's id; keys from
+    /// <see cref="KeySetConfigurationManager"/>), a policy per permission, and the sidecar policy.
     /// </summary>
-    public static IHostApplicationBuilder AddAirisAuthentication(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddAirisAuthentication(this IHostApplicationBuilder builder, string appId)
     {
         var services = builder.Services;
-        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        services.AddSingleton<DaprSecrets>();
+        services.AddSingleton<AuthKeySource>();
+        services.AddSingleton<KeySetConfigurationManager>();
 
-        var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
-        var appApiToken = builder.Configuration["APP_API_TOKEN"];
-
-        var authentication = services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme);
-        authentication.AddJwtBearer();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer()
+            .AddScheme<AuthenticationSchemeOptions, SidecarAuthentication>(SidecarAuthentication.SchemeName, null);
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<AuthOptions>>((jwt, current) =>
+            .Configure<IOptions<AuthOptions>, KeySetConfigurationManager>((jwt, auth, keySet) =>
             {
-                var options = current.Value;
                 jwt.MapInboundClaims = false;
+                jwt.ConfigurationManager = keySet;
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
-                    ValidIssuer = options.Issuer,
-                    ValidAudience = options.Audience,
-                    IssuerSigningKey = options.SigningKey.Length > 0 ? TokenIssuer.SigningKey(options) : null,
+                    ValidIssuer = auth.Value.Issuer,
+                    ValidAudience = appId,
+                    ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
+                    RequireSignedTokens = true,
+                    RequireExpirationTime = true,
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
             });
-        if (!string.IsNullOrEmpty(appApiToken))
-        {
-            authentication.AddDapr(o => o.Token = appApiToken);
-        }
 
         services.AddSingleton<IAuthorizationHandler, AllowAllWhenAuthDisabled>();
-        services.AddAuthorizationBuilder().AddPermissionPolicies().AddSidecarPolicy(appApiToken);
+        services.AddAuthorizationBuilder().AddPermissionPolicies().AddPolicy(Permissions.SidecarPolicy, policy => policy
+            .AddAuthenticationSchemes(SidecarAuthentication.SchemeName)
+            .RequireAuthenticatedUser());
         return builder;
     }
+
+    /// <summary>Lets this service mint tokens for the services it calls on its own behalf, as <paramref name="appId"/>.</summary>
+    public static IServiceCollection AddServiceTokenIssuer(this IServiceCollection services, string appId) =>
+        services.AddSingleton(provider => new ServiceTokenIssuer(
+            provider.GetRequiredService<AuthKeySource>(), provider.GetRequiredService<IOptions<AuthOptions>>(),
+            provider.GetRequiredService<TimeProvider>(), appId));
 
     private static AuthorizationBuilder AddPermissionPolicies(this AuthorizationBuilder authorization)
     {
@@ -63,14 +69,7 @@ public static class AuthenticationExtensions
         return authorization;
     }
 
-    private static AuthorizationBuilder AddSidecarPolicy(this AuthorizationBuilder authorization, string? appApiToken) =>
-        string.IsNullOrEmpty(appApiToken)
-            ? authorization.AddPolicy(Permissions.SidecarPolicy, policy => policy.RequireAssertion(_ => true))
-            : authorization.AddPolicy(Permissions.SidecarPolicy, policy => policy
-                .AddAuthenticationSchemes("Dapr")
-                .RequireAuthenticatedUser());
-
-    /// <summary>Marks an endpoint as called by the Dapr sidecar (subscriptions, bindings, actors).</summary>
+    /// <summary>Marks an endpoint as called only by this app's Dapr sidecar (subscriptions, bindings, actors, /dapr/*).</summary>
     public static TBuilder RequireSidecar<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder => builder.RequireAuthorization(Permissions.SidecarPolicy);
 

@@ -1,30 +1,35 @@
 using System.Security.Claims;
-using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace AirisEpm.ServiceDefaults.Security;
 
-/// <summary>Mints HS256 tokens the services accept; used by the mint-token tool and by tests.</summary>
+/// <summary>Mints the ES256 tokens the services accept; used by the mint-token tool, the issuing services and tests.</summary>
 public static class TokenIssuer
 {
-    public static string Mint(AuthOptions options, string subject, IEnumerable<string> permissions, TimeSpan lifetime)
+    public static string Mint(
+        JsonWebKey signingKey, string issuer, IEnumerable<string> audiences, string subject, IEnumerable<string> permissions,
+        TimeSpan lifetime, DateTime? now = null)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(signingKey);
         var claims = new List<Claim> { new(JwtRegisteredClaimNames.Sub, subject) };
         claims.AddRange(permissions.Select(p => new Claim(Permissions.ClaimType, p)));
-        var now = DateTime.UtcNow;
+        var issuedAt = now ?? DateTime.UtcNow;
         var descriptor = new SecurityTokenDescriptor
         {
-            Issuer = options.Issuer,
-            Audience = options.Audience,
+            Issuer = issuer,
             Subject = new ClaimsIdentity(claims),
-            NotBefore = now.AddMinutes(-1),
-            Expires = now.Add(lifetime),
-            SigningCredentials = new SigningCredentials(SigningKey(options), SecurityAlgorithms.HmacSha256),
+            IssuedAt = issuedAt,
+            NotBefore = issuedAt.AddMinutes(-1),
+            Expires = issuedAt.Add(lifetime),
+            SigningCredentials = new SigningCredentials(signingKey, SecurityAlgorithms.EcdsaSha256),
         };
+        foreach (var audience in audiences)
+        {
+            descriptor.Audiences.Add(audience);
+        }
+
+        if (descriptor.Audiences.Count == 0) throw new ArgumentException("A token needs at least one audience.", nameof(audiences));
         return new JsonWebTokenHandler().CreateToken(descriptor);
     }
-
-    public static SymmetricSecurityKey SigningKey(AuthOptions options) => new(Encoding.UTF8.GetBytes(options.SigningKey));
 }

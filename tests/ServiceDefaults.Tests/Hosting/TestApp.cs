@@ -23,7 +23,7 @@ internal static class TestApp
         {
             ["DAPR_HTTP_PORT"] = "1",
             ["DAPR_GRPC_PORT"] = "2",
-            ["Auth:SigningKey"] = AuthOptions.DevelopmentSigningKey,
+            ["Auth:UseDevelopmentKeys"] = "true",
             ["Http:PermitsPerSecond"] = "100000",
             ["Http:Burst"] = "100000",
             ["Logging:LogLevel:Default"] = "Warning",
@@ -34,7 +34,7 @@ internal static class TestApp
         }
 
         builder.Configuration.AddInMemoryCollection(values);
-        builder.AddServiceDefaults("test-app");
+        builder.AddServiceDefaults(AppId);
         configure?.Invoke(builder);
         var app = builder.Build();
         app.UseServiceDefaults();
@@ -43,6 +43,8 @@ internal static class TestApp
         return app;
     }
 
+    public const string AppId = "test-app";
+
     public static string Token(string subject, params string[] permissions) =>
-        TokenIssuer.Mint(new AuthOptions { SigningKey = AuthOptions.DevelopmentSigningKey }, subject, permissions, TimeSpan.FromMinutes(5));
+        TokenIssuer.Mint(AirisEpm.TestSupport.TestTokens.DevelopmentKey, "airis-epm", [AppId], subject, permissions, TimeSpan.FromMinutes(5));
 }

@@ -2,13 +2,13 @@ using System.Net;
 using AirisEpm.ServiceDefaults.Security;
 using AirisEpm.ServiceDefaults.Tests.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 
 namespace AirisEpm.ServiceDefaults.Tests.Security;
 
 /// <summary>
-/// Dapr.AspNetCore's AddDapr registers the scheme "Dapr", which reads the <c>dapr-api-token</c>
-/// header (Dapr-Api-Token in the package; header names are case-insensitive).
+/// daprd sends APP_API_TOKEN in the <c>dapr-api-token</c> header on every call into the app.
 /// </summary>
 public sealed class SidecarPolicyTests
 {
@@ -47,10 +47,14 @@ public sealed class SidecarPolicyTests
     }
 
     [Fact]
-    public async Task Without_app_api_token_sidecar_endpoints_are_open()
+    public async Task Without_app_api_token_in_development_only_loopback_callers_pass()
     {
         await using var app = await StartAsync(null);
-        var response = await app.GetTestClient().PostAsync("/events", null, TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var server = app.GetTestServer();
+
+        var remote = await server.SendAsync(c => { c.Request.Method = "POST"; c.Request.Path = "/events"; c.Connection.RemoteIpAddress = System.Net.IPAddress.Parse("10.1.2.3"); }, TestContext.Current.CancellationToken);
+        var local = await server.SendAsync(c => { c.Request.Method = "POST"; c.Request.Path = "/events"; c.Connection.RemoteIpAddress = System.Net.IPAddress.Loopback; }, TestContext.Current.CancellationToken);
+        Assert.Equal(StatusCodes.Status401Unauthorized, remote.Response.StatusCode);
+        Assert.Equal(StatusCodes.Status200OK, local.Response.StatusCode);
     }
 }
