@@ -4,6 +4,7 @@ using System.Text.Json;
 using AirisEpm.AlertService.Rules;
 using AirisEpm.ServiceDefaults.Dapr;
 using AirisEpm.ServiceDefaults.Security;
+using AirisEpm.TestSupport;
 using static AirisEpm.AlertService.Tests.Functional.Json;
 
 namespace AirisEpm.AlertService.Tests.Functional;
@@ -17,6 +18,7 @@ public sealed class EventSubscriptionTests
     {
         await using var factory = new AlertServiceFactory();
         var client = await factory.StartAsync(ReadWrite);
+        client.DefaultRequestHeaders.Add("dapr-api-token", TestTokens.AppApiToken);
         var at = factory.Clock.GetUtcNow();
         object Event(string state, DateTimeOffset when) => new
         {
@@ -67,6 +69,7 @@ public sealed class EventSubscriptionTests
             """, JsonSerializerOptions.Web)!;
         await factory.Rules.CreateAsync("r-42", rule, TestContext.Current.CancellationToken);
         var client = await factory.StartAsync(ReadWrite);
+        client.DefaultRequestHeaders.Add("dapr-api-token", TestTokens.AppApiToken);
 
         await PostAsync(client, "/events/metrics-threshold-crossed", new
         {
@@ -93,6 +96,7 @@ public sealed class EventSubscriptionTests
     {
         await using var factory = new AlertServiceFactory();
         var client = await factory.StartAsync(ReadWrite);
+        client.DefaultRequestHeaders.Add("dapr-api-token", TestTokens.AppApiToken);
         var now = factory.Clock.GetUtcNow();
 
         await PostAsync(client, "/events/logs-anomaly-detected", new
@@ -110,6 +114,18 @@ public sealed class EventSubscriptionTests
         Assert.Equal(["LogPatternAnomaly", "TraceErrorRateAnomaly"], names);
     }
 
+    [Fact]
+    public async Task An_event_without_the_sidecar_token_is_401_and_creates_no_alert()
+    {
+        await using var factory = new AlertServiceFactory();
+        var client = await factory.StartAsync(Permissions.Admin);
+        var body = """{"ruleId":"r","metricName":"m","seriesLabels":{},"value":9,"threshold":1,"state":"firing","at":"2026-01-01T00:00:00Z"}""";
+
+        var response = await client.PostAsync("/events/metrics-threshold-crossed", new StringContent(body, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty((await GetAsync(client, "/api/v2/alerts")).EnumerateArray());
+    }
+
     [Theory]
     [InlineData("/events/metrics-threshold-crossed", "{not json")]
     [InlineData("/events/metrics-threshold-crossed", """{"ruleId":"r","seriesLabels":{},"state":"sideways","at":"2026-01-01T00:00:00Z"}""")]
@@ -119,6 +135,7 @@ public sealed class EventSubscriptionTests
     {
         await using var factory = new AlertServiceFactory();
         var client = await factory.StartAsync(ReadWrite);
+        client.DefaultRequestHeaders.Add("dapr-api-token", TestTokens.AppApiToken);
 
         var response = await client.PostAsync(route, new StringContent(body, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
         var status = await ReadAsync(response, HttpStatusCode.OK);
@@ -132,6 +149,7 @@ public sealed class EventSubscriptionTests
     {
         await using var factory = new AlertServiceFactory();
         var client = await factory.StartAsync(ReadWrite);
+        client.DefaultRequestHeaders.Add("dapr-api-token", TestTokens.AppApiToken);
 
         var subscriptions = await GetAsync(client, "/dapr/subscribe");
 

@@ -1,7 +1,9 @@
 using AirisEpm.DaprTestSidecar.Harness;
+using AirisEpm.DaprTestSidecar.Hosting;
 using AirisEpm.DaprTestSidecar.PubSub;
 using AirisEpm.DaprTestSidecar.Tests.Support;
 using AirisEpm.ServiceDefaults.Dapr;
+using AirisEpm.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,15 +25,19 @@ public sealed class ForcedRedeliveryTests
         {
             builder.Services.AddAirisDapr();
             builder.Services.AddSingleton(TimeProvider.System);
+            builder.AddAirisAuthentication(AppIds.AlertService);
         }, app =>
         {
+            // /dapr/subscribe answers the sidecar only (the double sends APP_API_TOKEN, as daprd does).
+            app.UseAuthentication();
+            app.UseAuthorization();
             app.UseAirisDaprPubSub();
             app.MapPost("/handle", (Payload payload) =>
             {
                 Interlocked.Increment(ref handled);
                 return Results.Ok();
             }).WithSubscription(Topic).Idempotent();
-        });
+        }, new SidecarOptions { AppApiToken = "app-token-for-this-test" });
         using var publisher = DaprClients.For(await env.Mesh.StartSidecarAsync(AppIds.MetricsService));
 
         await publisher.PublishEventAsync(DaprComponents.PubSub, Topic, new Payload(7),

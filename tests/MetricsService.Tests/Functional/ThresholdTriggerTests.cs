@@ -27,7 +27,7 @@ public sealed class ThresholdTriggerTests : IAsyncLifetime
     [Fact]
     public async Task A_breaching_sample_queues_one_firing_crossing()
     {
-        var sidecar = _factory.CreateClient();
+        var sidecar = _factory.CreateSidecarClient();
         var delivered = await sidecar.PostAsJsonAsync("/events/alerts-rules-changed", Rules(1, HighErrors), Ct);
         Assert.Equal(HttpStatusCode.OK, delivered.StatusCode);
 
@@ -52,7 +52,7 @@ public sealed class ThresholdTriggerTests : IAsyncLifetime
     [Fact]
     public async Task Rules_are_listed_and_a_bad_rule_is_reported_not_retried()
     {
-        var sidecar = _factory.CreateClient();
+        var sidecar = _factory.CreateSidecarClient();
         var bad = HighErrors with { RuleId = "bad", Matchers = [new LabelMatcherContract("service", "=~", "(")] };
         var response = await sidecar.PostAsJsonAsync("/events/alerts-rules-changed", Rules(7, HighErrors, bad), Ct);
 
@@ -70,7 +70,7 @@ public sealed class ThresholdTriggerTests : IAsyncLifetime
     [Fact]
     public async Task The_subscription_is_announced_with_its_dead_letter_topic()
     {
-        var text = await _factory.CreateClient().GetStringAsync("/dapr/subscribe", Ct);
+        var text = await _factory.CreateSidecarClient().GetStringAsync("/dapr/subscribe", Ct);
         Assert.Contains("alerts.rules-changed", text);
         Assert.Contains("alerts.rules-changed.dead-letter", text);
     }

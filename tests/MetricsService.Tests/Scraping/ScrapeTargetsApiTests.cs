@@ -102,7 +102,7 @@ public sealed class ScrapeTargetsApiTests
         await client.PostAsJsonAsync("/api/v1/scrape-targets", new { url = own, job = "self", labels = new { team = "airis" } }, Ct);
         await client.PostAsJsonAsync("/api/v1/scrape-targets", new { url = "http://127.0.0.1:1/metrics", job = "down" }, Ct);
 
-        var tick = await factory.CreateClient().PostAsync("/scrape-tick", null, Ct);
+        var tick = await factory.CreateSidecarClient().PostAsync("/scrape-tick", null, Ct);
 
         Assert.Equal(HttpStatusCode.OK, tick.StatusCode);
         using var result = JsonDocument.Parse(await tick.Content.ReadAsStringAsync(Ct));
@@ -118,7 +118,7 @@ public sealed class ScrapeTargetsApiTests
 
         // The configured local targets (the four services on 8001-8004) are part of the tick too.
         Assert.True(result.RootElement.GetProperty("targets").GetInt32() >= 6);
-        var again = await factory.CreateClient().PostAsync("/scrape-tick", null, Ct);
+        var again = await factory.CreateSidecarClient().PostAsync("/scrape-tick", null, Ct);
         using var second = JsonDocument.Parse(await again.Content.ReadAsStringAsync(Ct));
         Assert.Equal(0, second.RootElement.GetProperty("scraped").GetInt32());
     }

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json;
 using AirisEpm.MintToken;
 using AirisEpm.ServiceDefaults.Security;
 using AirisEpm.TestSupport;
@@ -26,12 +27,15 @@ public sealed class MintTokenTests
     [Fact]
     public async Task A_token_signed_with_the_configured_key_is_accepted_only_by_a_service_with_that_key()
     {
-        var key = new string('s', 48);
-        var (code, token, stderr) = Run(new Hashtable { ["Auth__SigningKey"] = key }, "metrics:read");
+        var (_, keys, _) = Run(new Hashtable(), "new-keys", "--kid", "test-rotation-1");
+        using var secrets = JsonDocument.Parse(keys);
+        var privateKey = secrets.RootElement.GetProperty(AuthOptions.SigningKeySecretName).GetString()!;
+        var jwks = secrets.RootElement.GetProperty(AuthOptions.JwksSecretName).GetString()!;
+        var (code, token, stderr) = Run(new Hashtable { ["Auth__SigningKey"] = privateKey }, "metrics:read");
         Assert.Equal(0, code);
         Assert.DoesNotContain("development key", stderr);
 
-        await using var sameKey = new ServiceFactory<Program>().With("Auth:SigningKey", key);
+        await using var sameKey = new ServiceFactory<Program>().AsProduction().With("Auth:Jwks", jwks);
         await using var developmentKey = new ServiceFactory<Program>();
         Assert.Equal(HttpStatusCode.ServiceUnavailable, await GetHealthAsync(sameKey, token));
         Assert.Equal(HttpStatusCode.Unauthorized, await GetHealthAsync(developmentKey, token));
@@ -72,11 +76,46 @@ public sealed class MintTokenTests
     }
 
     [Fact]
-    public void A_short_signing_key_is_refused()
+    public void A_signing_key_that_is_not_a_private_ec_jwk_is_refused()
     {
-        var (code, _, stderr) = Run(new Hashtable { ["Auth__SigningKey"] = "short" }, "admin");
+        var (code, _, stderr) = Run(new Hashtable { ["Auth__SigningKey"] = "airis-epm-local-development-signing-key-do-not-use-in-production" }, "admin");
         Assert.Equal(2, code);
-        Assert.Contains("32 bytes", stderr);
+        Assert.Contains("not a valid JWK", stderr);
+
+        var (publicOnly, _, stderr2) = Run(new Hashtable { ["Auth__SigningKey"] = TestTokens.Production.PublicJwk }, "admin");
+        Assert.Equal(2, publicOnly);
+        Assert.Contains("has no private part", stderr2);
+    }
+
+    [Fact]
+    public void Tokens_name_every_service_unless_an_audience_is_given()
+    {
+        var (_, all, _) = Run(new Hashtable(), "metrics:read");
+        Assert.Equal(AirisEpm.ServiceDefaults.Dapr.AppIds.All, new JsonWebTokenHandler().ReadJsonWebToken(all).Audiences);
+
+        var (_, one, _) = Run(new Hashtable(), "metrics:read", "--audience", "log-service");
+        Assert.Equal(["log-service"], new JsonWebTokenHandler().ReadJsonWebToken(one).Audiences);
+
+        var (code, _, stderr) = Run(new Hashtable(), "metrics:read", "--audience", "nobody");
+        Assert.Equal(2, code);
+        Assert.Contains("--audience must be an app id", stderr);
+    }
+
+    [Fact]
+    public void New_keys_keep_the_old_key_set_for_a_rotation()
+    {
+        var (_, first, _) = Run(new Hashtable(), "new-keys", "--kid", "old");
+        var oldJwks = Path.GetTempFileName();
+        using var firstDoc = JsonDocument.Parse(first);
+        File.WriteAllText(oldJwks, firstDoc.RootElement.GetProperty(AuthOptions.JwksSecretName).GetString());
+
+        var (code, second, _) = Run(new Hashtable(), "new-keys", "--kid", "new", "--keep", oldJwks);
+        File.Delete(oldJwks);
+        Assert.Equal(0, code);
+        using var secondDoc = JsonDocument.Parse(second);
+        var keys = SigningKeys.ParseKeySet(secondDoc.RootElement.GetProperty(AuthOptions.JwksSecretName).GetString()!);
+        Assert.Equal(["new", "old"], keys.Select(k => k.Kid));
+        Assert.Equal("new", SigningKeys.ParsePrivateKey(secondDoc.RootElement.GetProperty(AuthOptions.SigningKeySecretName).GetString()!).Kid);
     }
 
     private static (int Code, string Token, string Stderr) Run(IDictionary environment, params string[] args)
