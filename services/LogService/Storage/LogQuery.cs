@@ -44,5 +44,5 @@ public sealed record ValueCount(string Value, long Records);
 /// <summary>A query the store cannot parse; the API answers 400 naming <see cref="Problem"/>.</summary>
 public sealed class LogQueryException(string problem) : Exception(problem)
 {
-    public string Problem => problem;
+    public string Problem => Message;
 }
