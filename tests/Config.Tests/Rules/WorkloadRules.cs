@@ -4,8 +4,8 @@ namespace AirisEpm.Config.Tests.Rules;
 
 /// <summary>
 /// Around each app's Deployment: a Service named after the app id on the app port, selecting its pods; a
-/// HorizontalPodAutoscaler on it that keeps at least two pods; a PodDisruptionBudget over its pods. And the
-/// trace endpoint of every Configuration is such a Service.
+/// HorizontalPodAutoscaler on it that keeps at least two pods and owns the replica count (the Deployment sets
+/// none); a PodDisruptionBudget over its pods. And the trace endpoint of every Configuration is such a Service.
 /// </summary>
 public static class WorkloadRules
 {
@@ -35,6 +35,10 @@ public static class WorkloadRules
         if (autoscaler is null)
         {
             yield return new(workload.File, workload.Field("HorizontalPodAutoscaler"), "no autoscaler targets this Deployment");
+        }
+        else if (workload.Root.Text("spec.replicas") is not null)
+        {
+            yield return new(workload.File, workload.Field("spec.replicas"), "is set under an autoscaler; every kubectl apply would reset the count");
         }
         else if (!int.TryParse(autoscaler.Root.Text("spec.minReplicas"), out var min) || min < MinimumReplicas
             || !int.TryParse(autoscaler.Root.Text("spec.maxReplicas"), out var max) || max < min)

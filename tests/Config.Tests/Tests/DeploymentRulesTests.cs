@@ -67,6 +67,13 @@ public sealed class DeploymentRulesTests
         Checks.AssertNames(Checks.Broken(nameof(WorkloadRules), $"{Base}/{app}/{file}", fragment, replacement), Deployment(app), $"Deployment/{app}.{field}");
 
     [Fact]
+    public void Rejects_a_replica_count_under_an_autoscaler() =>
+        Checks.AssertNames(
+            Checks.Broken(nameof(WorkloadRules), Deployment("log-service"), "  selector:\n    matchLabels:", "  replicas: 3\n  selector:\n    matchLabels:"),
+            Deployment("log-service"),
+            "Deployment/log-service.spec.replicas");
+
+    [Fact]
     public void Rejects_an_autoscaler_that_may_go_down_to_one_pod() =>
         Checks.AssertNames(
             Checks.Broken(nameof(WorkloadRules), $"{Base}/alert-service/scaling.yaml", "minReplicas: 2", "minReplicas: 1"),

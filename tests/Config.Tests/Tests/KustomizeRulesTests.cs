@@ -16,7 +16,7 @@ public sealed class KustomizeRulesTests
     [InlineData(Base, "  - log-service/rbac.yaml\n", "", "deploy/k8s/base/log-service/rbac.yaml", "resources")]
     [InlineData("deploy/k8s/overlays/production/autoscaling.yaml", "  name: alert-service\n", "  name: alerts\n", Overlay, "patches[autoscaling.yaml]")]
     [InlineData(Overlay, "  - name: airis-epm/log-service\n", "  - name: airis-epm/logs\n", Overlay, "images[airis-epm/logs]")]
-    [InlineData(Overlay, "  - name: trace-service\n    count: 3", "  - name: traces\n    count: 3", Overlay, "replicas[traces]")]
+    [InlineData(Overlay, "patches:\n", "replicas:\n  - name: traces\n    count: 3\npatches:\n", Overlay, "replicas[traces]")]
     [InlineData(Overlay, "  - path: resources.yaml\n", "  - path: ../resources.yaml\n", Overlay, "patches")]
     public void Rejects_a_broken_kustomization(string file, string fragment, string replacement, string named, string field) =>
         Checks.AssertNames(Checks.Broken(nameof(KustomizeRules), file, fragment, replacement), named, field);
