@@ -10,8 +10,6 @@ public sealed record Kustomization(RepoFile File, YamlMappingNode Root)
 
     public string Folder => File.Folder;
 
-    public string? Namespace => Root.Text("namespace");
-
     public IReadOnlyList<string> Resources => Root.Child("resources").Strings();
 
     public IReadOnlyList<KustomizePatch> Patches => Root.Child("patches").Items()
