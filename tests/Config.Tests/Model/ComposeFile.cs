@@ -2,19 +2,26 @@ using YamlDotNet.RepresentationModel;
 
 namespace AirisEpm.Config.Tests.Model;
 
-/// <summary>docker-compose.yml: its services by name.</summary>
-public sealed record ComposeFile(RepoFile File, IReadOnlyDictionary<string, ComposeService> Services)
+/// <summary>docker-compose.yml: its services by name, and its top-level secrets.</summary>
+public sealed record ComposeFile(RepoFile File, YamlMappingNode Root, IReadOnlyDictionary<string, ComposeService> Services)
 {
     public const string SidecarSuffix = "-dapr";
 
+    /// <summary>Where compose mounts a service's secrets.</summary>
+    public const string SecretsFolder = "/run/secrets";
+
     public ComposeService? Service(string name) => Services.GetValueOrDefault(name);
+
+    /// <summary>The repository path of a top-level file secret, or null.</summary>
+    public string? SecretFile(string name) =>
+        Root.Child("secrets").Child(name).Text("file") is { } file ? Repo.Combine(File.Folder, file) : null;
 
     public static ComposeFile Parse(RepoFile file)
     {
         var root = YamlNodes.Documents(file.Text).Single();
         var services = root.Child("services").Entries()
             .ToDictionary(pair => pair.Key, pair => new ComposeService(pair.Key, pair.Value));
-        return new ComposeFile(file, services);
+        return new ComposeFile(file, root, services);
     }
 }
 
@@ -30,6 +37,24 @@ public sealed record ComposeService(string Name, YamlNode Node)
     public IReadOnlyList<string> Volumes => Node.Child("volumes").Strings();
 
     public IReadOnlyList<string> Profiles => Node.Child("profiles").Strings();
+
+    /// <summary>The secrets granted to the service, short form or long form (<c>source:</c>).</summary>
+    public IReadOnlyList<string> Secrets =>
+        Node.Child("secrets").Items().Select(s => s is YamlScalarNode scalar ? scalar.Value ?? "" : s.Text("source") ?? "").ToList();
+
+    /// <summary>The host port each <c>ports</c> entry publishes ("8001:8001", "127.0.0.1:8025:8025", "9000").</summary>
+    public IReadOnlyList<(string Entry, int? HostPort)> PublishedPorts => Node.Child("ports").Items()
+        .Select(p => p is YamlScalarNode scalar
+            ? (scalar.Value ?? "", HostPort(scalar.Value ?? ""))
+            : (p.Text("published") ?? p.Text("target") ?? "", RunApp.Port(p.Text("published") ?? p.Text("target"))))
+        .ToList();
+
+    /// <summary>"[ip:]host:container[/proto]" publishes host; a lone "container" publishes that port too.</summary>
+    private static int? HostPort(string entry)
+    {
+        var parts = entry.Split('/')[0].Split(':');
+        return RunApp.Port(parts.Length > 1 ? parts[^2] : parts[0]);
+    }
 
     /// <summary>The command as a list; a string command is split on spaces.</summary>
     public IReadOnlyList<string> Command => Node.Child("command") switch

@@ -1,3 +1,5 @@
+using System.IO.Enumeration;
+
 namespace AirisEpm.Config.Tests.Model;
 
 /// <summary>The repository on disk, located from the test's output folder by walking up to AirisEpm.sln.</summary>
@@ -38,14 +40,33 @@ public sealed class Repo(string root, IReadOnlyDictionary<string, string>? overr
 
     public bool DirectoryExists(string relativePath) => Directory.Exists(Full(relativePath));
 
-    /// <summary>Paths relative to the root of every file under <paramref name="folder"/> matching the pattern.</summary>
-    public IReadOnlyList<string> List(string folder, string pattern, bool recursive = false) =>
-        Directory.Exists(Full(folder))
+    /// <summary>
+    /// Paths relative to the root of every file under <paramref name="folder"/> matching the pattern, files
+    /// added by <see cref="With"/> included.
+    /// </summary>
+    public IReadOnlyList<string> List(string folder, string pattern, bool recursive = false)
+    {
+        var onDisk = Directory.Exists(Full(folder))
             ? Directory.GetFiles(Full(folder), pattern, recursive ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly)
                 .Select(path => Normalize(Path.GetRelativePath(Root, path)))
-                .Order(StringComparer.Ordinal)
-                .ToList()
             : [];
+        var prefix = Normalize(folder) is "" ? "" : Normalize(folder) + "/";
+        var added = _overrides.Keys.Where(path => path.StartsWith(prefix, StringComparison.Ordinal)
+            && (recursive || !path[prefix.Length..].Contains('/'))
+            && FileSystemName.MatchesSimpleExpression(pattern, Path.GetFileName(path)));
+        return onDisk.Concat(added).Distinct().Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Whether .gitignore at the root ignores a file: an exact (optionally rooted) path, or a name pattern.</summary>
+    public bool IsGitIgnored(string relativePath)
+    {
+        var path = Normalize(relativePath);
+        var lines = FileExists(".gitignore") ? Read(".gitignore").Text.Split('\n') : [];
+        return lines.Select(line => line.Trim())
+            .Where(line => line.Length > 0 && !line.StartsWith('#') && !line.StartsWith('!'))
+            .Any(line => line.TrimStart('/') == path
+                || (!line.Contains('/') && FileSystemName.MatchesSimpleExpression(line, Path.GetFileName(path))));
+    }
 
     /// <summary>Joins a base folder and a relative path, resolving "." and "..", relative to the root.</summary>
     public static string Combine(string baseFolder, string path) =>

@@ -5,7 +5,7 @@ namespace AirisEpm.Config.Tests.Rules;
 
 /// <summary>
 /// The infrastructure compose starts: Dapr placement and scheduler, Redis, ClickHouse, single-node
-/// Elasticsearch 9, Kafka in KRaft mode behind a profile, and mailpit (SMTP 1025, web 8025).
+/// Elasticsearch 9, Kafka in KRaft mode behind a profile, and mailpit (its web inbox on 8025).
 /// </summary>
 public static partial class InfrastructureRules
 {
@@ -47,9 +47,9 @@ public static partial class InfrastructureRules
             }
         }
 
-        if (compose.Service("mailpit") is { } mailpit && !(mailpit.Ports.Contains("1025:1025") && mailpit.Ports.Contains("8025:8025")))
+        if (compose.Service("mailpit") is { } mailpit && !mailpit.PublishedPorts.Any(p => p.HostPort == ComposeProductionRules.MailInboxPort))
         {
-            yield return new(file, "services.mailpit.ports", "must publish SMTP 1025 and the web inbox 8025");
+            yield return new(file, "services.mailpit.ports", $"must publish the web inbox {ComposeProductionRules.MailInboxPort} (SMTP stays on the compose network)");
         }
     }
 

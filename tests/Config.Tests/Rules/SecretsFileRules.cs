@@ -5,7 +5,7 @@ namespace AirisEpm.Config.Tests.Rules;
 /// <summary>
 /// A secretstores.local.file's secretsFile must exist where daprd looks: under `dapr run -f` daprd runs in the
 /// app's appDirPath, so a relative path is resolved from there; in compose the path is inside the container
-/// and must come from a bind mount of the repository.
+/// and comes from a compose secret or a bind mount of a gitignored file with a committed template.
 /// </summary>
 public static class SecretsFileRules
 {
@@ -23,19 +23,66 @@ public static class SecretsFileRules
         }
     }
 
+    /// <summary>
+    /// In compose the file reaches each daprd through a compose secret (/run/secrets/NAME) or a bind mount. It
+    /// holds real values, so it must be gitignored, with a committed NAME.example.json beside it that lists every
+    /// contract secret and every secret the compose components reference.
+    /// </summary>
     public static IEnumerable<Finding> CheckCompose(ComposeFile compose, Repo repo)
     {
         var environment = ResourceEnvironment.Load(repo, ComposeRules.ResourcesFolder);
+        var hosts = new HashSet<(DaprResource, string)>();
         foreach (var sidecar in compose.Services.Values.Where(s => s.Name.EndsWith(ComposeFile.SidecarSuffix, StringComparison.Ordinal)))
         {
             foreach (var (store, secretsFile) in SecretFiles(environment))
             {
-                var host = sidecar.HostPathOf(secretsFile, compose.File.Folder);
-                if (host is null || !repo.FileExists(host))
+                var host = HostPath(compose, sidecar, secretsFile);
+                if (host is null)
                 {
                     yield return new(store.File, "spec.metadata[secretsFile]", $"'{secretsFile}' is not a file mounted into {sidecar.Name}");
                 }
+                else
+                {
+                    hosts.Add((store, host));
+                }
             }
+        }
+
+        foreach (var finding in hosts.SelectMany(pair => CheckSecretsFile(pair.Item1, pair.Item2, environment, repo)))
+        {
+            yield return finding;
+        }
+    }
+
+    private static string? HostPath(ComposeFile compose, ComposeService sidecar, string secretsFile)
+    {
+        var secret = secretsFile.StartsWith(ComposeFile.SecretsFolder + "/", StringComparison.Ordinal)
+            ? secretsFile[(ComposeFile.SecretsFolder.Length + 1)..]
+            : null;
+        return secret is not null && sidecar.Secrets.Contains(secret)
+            ? compose.SecretFile(secret)
+            : sidecar.HostPathOf(secretsFile, compose.File.Folder);
+    }
+
+    private static IEnumerable<Finding> CheckSecretsFile(DaprResource store, string host, ResourceEnvironment environment, Repo repo)
+    {
+        if (!repo.IsGitIgnored(host))
+        {
+            yield return new(".gitignore", host, $"must be ignored: {store.File} reads real secrets from it");
+        }
+
+        var example = Path.ChangeExtension(host, ".example" + Path.GetExtension(host)).Replace('\\', '/');
+        if (!repo.FileExists(example))
+        {
+            yield return new(example, "", $"is missing: the committed template (placeholders only) of {host}");
+            yield break;
+        }
+
+        using var json = System.Text.Json.JsonDocument.Parse(repo.Read(example).Text);
+        var referenced = environment.Components.SelectMany(c => c.Metadata).Where(m => m.IsSecretRef).Select(m => m.SecretName!);
+        foreach (var name in SecretContract.Names.Concat(referenced).Distinct().Where(n => !json.RootElement.TryGetProperty(n, out _)))
+        {
+            yield return new(example, name, "is missing: copying the template must give every secret the apps and components read");
         }
     }
 

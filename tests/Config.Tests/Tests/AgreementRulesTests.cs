@@ -58,8 +58,8 @@ public sealed class AgreementRulesTests
 
     [Theory]
     [InlineData("components/local/secretstore.yaml", "value: ../../components/local/secrets.json", "value: components/local/secrets.json")]
-    [InlineData("components/compose/secretstore.yaml", "value: /components/secrets.json", "value: /secrets/secrets.json")]
-    [InlineData("components/compose/secretstore.yaml", "value: /components/secrets.json", "value: /components/missing.json")]
+    [InlineData("components/compose/secretstore.yaml", "value: /run/secrets/dapr-secrets", "value: /secrets/secrets.json")]
+    [InlineData("components/compose/secretstore.yaml", "value: /run/secrets/dapr-secrets", "value: /run/secrets/missing")]
     public void Rejects_a_secrets_file_daprd_cannot_find(string file, string fragment, string replacement) =>
         Checks.AssertNames(Checks.Broken(nameof(SecretsFileRules), file, fragment, replacement), file, "spec.metadata[secretsFile]");
 }

@@ -26,6 +26,15 @@ public static class Checks
             [nameof(DockerfileRules)] = repo => DockerfileRules.Check(Run(repo), repo),
             [nameof(SecretsFileRules)] = repo => SecretsFileRules.CheckRunFile(Run(repo), repo)
                 .Concat(SecretsFileRules.CheckCompose(Compose(repo), repo)),
+            [nameof(ComposeProductionRules)] = repo => ComposeProductionRules.Check(Compose(repo), Run(repo), repo),
+            [nameof(KustomizeRules)] = KustomizeRules.Check,
+            [nameof(DaprAnnotationRules)] = repo => PerOverlay(repo, manifests => DaprAnnotationRules.Check(manifests, Run(repo), Compose(repo))),
+            [nameof(PodSpecRules)] = repo => PerOverlay(repo, PodSpecRules.Check),
+            [nameof(WorkloadRules)] = repo => PerOverlay(repo, WorkloadRules.Check),
+            [nameof(RbacRules)] = repo => PerOverlay(repo, RbacRules.Check),
+            [nameof(SecretScopeRules)] = repo => PerOverlay(repo, SecretScopeRules.CheckKubernetes)
+                .Concat(SecretScopeRules.CheckCompose(Compose(repo), repo)),
+            [nameof(PlaintextSecretRules)] = PlaintextSecretRules.Check,
         };
 
     public static RunFile Run(Repo repo) => RunFile.Parse(repo.Read(RunFilePath));
@@ -45,6 +54,10 @@ public static class Checks
             findings.Any(f => f.File == file && f.Field == field && f.ToString().StartsWith($"{file}: {field}: ", StringComparison.Ordinal)),
             $"expected a finding naming {file} and {field}; got:{Environment.NewLine}{string.Join(Environment.NewLine, findings)}");
     }
+
+    /// <summary>A rule over what each overlay under deploy/k8s applies (one finding once, however many overlays share it).</summary>
+    private static IEnumerable<Finding> PerOverlay(Repo repo, Func<KubeManifests, IEnumerable<Finding>> rule) =>
+        KustomizeRules.Overlays(repo).SelectMany(tree => rule(tree.Manifests)).Distinct();
 
     private static IEnumerable<Finding> PerEnvironment(Repo repo, Func<ResourceEnvironment, IEnumerable<Finding>> rule) =>
         ResourceEnvironment.Folders.SelectMany(folder => rule(ResourceEnvironment.Load(repo, folder)));

@@ -8,7 +8,7 @@ public sealed class ComposeRulesTests
 {
     [Theory]
     [InlineData("  trace-service-dapr:\n", "  trace-service-sidecar:\n", "services.trace-service-dapr")]
-    [InlineData("  log-service:\n    build:", "  logs:\n    build:", "services.log-service")]
+    [InlineData("  log-service:\n    <<: *app\n    build:", "  logs:\n    <<: *app\n    build:", "services.log-service")]
     [InlineData("network_mode: \"service:alert-service\"", "network_mode: host", "services.alert-service-dapr.network_mode")]
     [InlineData("daprio/daprd:1.16.0", "daprio/daprd:latest", "services.metrics-service-dapr.image")]
     [InlineData("daprio/daprd:1.16.0", "daprio/daprd:1.14.4", "services.log-service-dapr.image")]
@@ -28,7 +28,7 @@ public sealed class ComposeRulesTests
     [InlineData("      discovery.type: single-node\n", "", "services.elasticsearch.environment")]
     [InlineData("    profiles: [kafka]\n", "", "services.kafka.profiles")]
     [InlineData("KAFKA_PROCESS_ROLES: broker,controller", "KAFKA_PROCESS_ROLES: broker", "services.kafka.environment")]
-    [InlineData("      - \"8025:8025\"\n", "", "services.mailpit.ports")]
+    [InlineData("      - \"127.0.0.1:8025:8025\"\n", "", "services.mailpit.ports")]
     [InlineData("image: clickhouse/clickhouse-server:25.8", "image: clickhouse/clickhouse-server:latest", "services.clickhouse.image")]
     [InlineData("  redis:\n    image: redis:7.4-alpine\n", "  cache:\n    image: redis:7.4-alpine\n", "services.redis.image")]
     [InlineData("  scheduler:\n", "  dapr-scheduler:\n", "services.scheduler.image")]

@@ -1,0 +1,96 @@
+using AirisEpm.Config.Tests.Rules;
+
+namespace AirisEpm.Config.Tests.Tests;
+
+/// <summary>Who may read which secret (Dapr scopes, Kubernetes RBAC), and no secret value under deploy/.</summary>
+public sealed class SecretAccessRulesTests
+{
+    private const string Production = "components/config/production.yaml";
+    private const string Issuer = "components/config/production-issuer.yaml";
+
+    [Theory]
+    [InlineData("metrics-service", "dapr.io/config: airis-production\n", "dapr.io/config: airis-production-issuer\n", "auth-signing-key")]
+    [InlineData("log-service", "dapr.io/config: airis-production\n", "dapr.io/config: airis-production-issuer\n", "config-encryption-keys")]
+    public void Rejects_a_non_issuer_on_the_issuer_configuration(string app, string fragment, string replacement, string secret)
+    {
+        var findings = Checks.Broken(nameof(SecretScopeRules), DeploymentRulesTests.Deployment(app), fragment, replacement);
+
+        Checks.AssertNames(findings, DeploymentRulesTests.Deployment(app), $"Deployment/{app}.annotations[dapr.io/config]");
+        Assert.Contains(findings, f => f.Message.Contains($"read '{secret}'", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(Production, "allowedSecrets: [\"auth-jwks\"]", "allowedSecrets: [\"auth-jwks\", \"auth-signing-key\"]", "metrics-service")]
+    [InlineData(Issuer, "allowedSecrets: [\"auth-jwks\", \"auth-signing-key\", \"config-encryption-keys\"]", "allowedSecrets: [\"auth-jwks\", \"config-encryption-keys\"]", "alert-service")]
+    [InlineData(Production, "allowedSecrets: [\"auth-jwks\"]", "deniedSecrets: [\"auth-jwks\"]", "trace-service")]
+    public void Rejects_a_configuration_that_gives_an_app_the_wrong_secrets(string file, string fragment, string replacement, string app) =>
+        Checks.AssertNames(
+            Checks.Broken(nameof(SecretScopeRules), file, fragment, replacement),
+            DeploymentRulesTests.Deployment(app),
+            $"Deployment/{app}.annotations[dapr.io/config]");
+
+    [Theory]
+    [InlineData(Production, "        defaultAccess: deny\n        allowedSecrets: [\"auth-jwks\"]", "        defaultAccess: allow\n        allowedSecrets: [\"auth-jwks\"]", "Configuration/airis-production.spec.secrets.scopes")]
+    [InlineData(Issuer, "      - storeName: kubernetes\n        defaultAccess: deny\n", "", "Configuration/airis-production-issuer.spec.secrets.scopes")]
+    [InlineData("components/config/production-consul.yaml", "      - storeName: kubernetes\n        defaultAccess: deny\n", "      - storeName: kubernetes\n        defaultAccess: deny\n        allowedSecrets: [\"airis-redis\"]\n", "Configuration/airis-production-consul.spec.secrets.scopes")]
+    [InlineData("components/config/compose.yaml", "defaultAccess: deny", "defaultAccess: allow", "spec.secrets.scopes")]
+    public void Rejects_a_configuration_that_does_not_deny_by_default(string file, string fragment, string replacement, string field) =>
+        Checks.AssertNames(Checks.Broken(nameof(SecretScopeRules), file, fragment, replacement), file, field);
+
+    [Theory]
+    [InlineData("      - /config/compose-issuer.yaml\n", "      - /config/compose.yaml\n", "services.alert-service-dapr.command")]
+    [InlineData("      - /config/compose.yaml\n", "      - /config/compose-issuer.yaml\n", "services.metrics-service-dapr.command")]
+    public void Rejects_a_compose_sidecar_on_the_wrong_configuration(string fragment, string replacement, string field) =>
+        Checks.AssertNames(Checks.Broken(nameof(SecretScopeRules), Checks.ComposePath, fragment, replacement), Checks.ComposePath, field);
+
+    [Theory]
+    [InlineData("metrics-service", "resourceNames: [airis-kafka, airis-redis, auth-jwks]", "resourceNames: [airis-kafka, auth-jwks]", "deployment.yaml", "Deployment/metrics-service.serviceAccountName")]
+    [InlineData("alert-service", "      - airis-twilio\n", "", "deployment.yaml", "Deployment/alert-service.serviceAccountName")]
+    [InlineData("log-service", "resourceNames: [airis-kafka, airis-redis, auth-jwks]", "resourceNames: [airis-kafka, airis-redis, auth-jwks, auth-signing-key]", "rbac.yaml", "Role/log-service-secrets.rules")]
+    [InlineData("trace-service", "verbs: [get]", "verbs: [get, list]", "rbac.yaml", "Role/trace-service-secrets.rules")]
+    [InlineData("metrics-service", "    resourceNames: [airis-kafka, airis-redis, auth-jwks]\n", "", "rbac.yaml", "Role/metrics-service-secrets.rules")]
+    public void Rejects_secret_access_that_is_not_exactly_what_the_app_reads(string app, string fragment, string replacement, string named, string field) =>
+        Checks.AssertNames(
+            Checks.Broken(nameof(RbacRules), $"{DeploymentRulesTests.Base}/{app}/rbac.yaml", fragment, replacement),
+            $"{DeploymentRulesTests.Base}/{app}/{named}",
+            field);
+
+    [Fact]
+    public void Rejects_an_app_on_the_default_service_account() =>
+        Checks.AssertNames(
+            Checks.Broken(nameof(RbacRules), DeploymentRulesTests.Deployment("alert-service"), "serviceAccountName: alert-service", "serviceAccountName: default"),
+            DeploymentRulesTests.Deployment("alert-service"),
+            "Deployment/alert-service.serviceAccountName");
+
+    [Theory]
+    [InlineData("trace-service", "            - name: DAPR_API_TOKEN\n              valueFrom:\n                secretKeyRef:\n                  name: dapr-api-token\n                  key: token\n", "            - name: DAPR_API_TOKEN\n              value: hunter2\n", "Deployment/trace-service[DAPR_API_TOKEN].value")]
+    [InlineData("metrics-service", "              valueFrom:\n                secretKeyRef:\n                  name: airis-clickhouse\n                  key: connection-string\n", "              value: Host=clickhouse;Password=hunter2\n", "Deployment/metrics-service[Metrics__Store__ClickHouseConnectionString].value")]
+    public void Rejects_a_plaintext_credential_in_a_deployment(string app, string fragment, string replacement, string field) =>
+        Checks.AssertNames(Checks.Broken(nameof(PlaintextSecretRules), DeploymentRulesTests.Deployment(app), fragment, replacement), DeploymentRulesTests.Deployment(app), field);
+
+    [Fact]
+    public void Rejects_a_committed_secret()
+    {
+        const string file = "deploy/k8s/base/external-services.yaml";
+        const string last = "  externalName: airis-es-http.elastic.svc.cluster.local\n";
+        var findings = Checks.Broken(nameof(PlaintextSecretRules), file, last, last + "---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: airis-redis\nstringData:\n  password: hunter2\n");
+
+        Checks.AssertNames(findings, file, "Secret/airis-redis.data");
+    }
+
+    [Fact]
+    public void Rejects_a_secret_generator() =>
+        Checks.AssertNames(
+            Checks.Broken(nameof(PlaintextSecretRules), "deploy/k8s/overlays/production/kustomization.yaml", "patches:\n", "secretGenerator:\n  - name: dapr-api-token\n    literals: [token=hunter2]\npatches:\n"),
+            "deploy/k8s/overlays/production/kustomization.yaml",
+            "secretGenerator");
+
+    [Theory]
+    [InlineData("DAPR_API_TOKEN", true)]
+    [InlineData("Metrics__Store__ClickHouseConnectionString", true)]
+    [InlineData("CLICKHOUSE_PASSWORD", true)]
+    [InlineData("auth-signing-key", true)]
+    [InlineData("ASPNETCORE_ENVIRONMENT", false)]
+    [InlineData("DAPR_HTTP_PORT", false)]
+    public void Credential_names_are_recognised(string name, bool secret) => Assert.Equal(secret, SecretContract.IsSecretLikeName(name));
+}
