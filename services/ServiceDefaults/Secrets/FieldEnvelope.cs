@@ -32,7 +32,7 @@ public readonly record struct FieldEnvelope(string KeyId, byte[] Payload)
         keyId.Length is > 0 and <= MaxKeyIdLength && keyId.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
 
     /// <summary>The bytes the tag authenticates besides the ciphertext.</summary>
-    public static string AssociatedData(string keyId, string fieldPath) => $"{V1Prefix}{keyId}:{fieldPath}";
+    internal static string AssociatedData(string keyId, string fieldPath) => $"{V1Prefix}{keyId}:{fieldPath}";
 
     /// <summary>
     /// Splits <paramref name="text"/> into key id and payload. Whitespace, padding or any other
