@@ -23,17 +23,20 @@ public static partial class AlertingConfigApi
         return app;
     }
 
+    /// <summary>The configuration in force, every secret field shown as <c>&lt;secret&gt;</c> (as Alertmanager does).</summary>
     public static ContentHttpResult Get(AlertingConfigHolder config) =>
-        TypedResults.Text(config.Current.Stored.Yaml, YamlContentType, Encoding.UTF8);
+        TypedResults.Text(config.Current.RedactedYaml, YamlContentType, Encoding.UTF8);
 
     /// <summary>
     /// Validates the whole document (400 lists every problem by its path), stores it for every
-    /// replica, then applies it here and has the engine apply it at once. Nothing is applied when
-    /// it could not be stored; an engine that cannot be told now applies it at its next refresh.
+    /// replica with its secret fields encrypted, then applies it here and has the engine apply it at
+    /// once. A secret sent as <c>&lt;secret&gt;</c> keeps the value stored at the same path (400 when
+    /// there is none). Nothing is applied when it could not be stored; an engine that cannot be told
+    /// now applies it at its next refresh.
     /// </summary>
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Put(
-        HttpRequest request, AlertingConfigHolder config, IAlertingConfigStore store, IAlertEngineGateway engine, TimeProvider time,
-        ILoggerFactory loggers, CancellationToken ct)
+        HttpRequest request, AlertingConfigHolder config, IAlertingConfigStore store, AlertingConfigSecrets secrets, IAlertEngineGateway engine,
+        TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
     {
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var yaml = await reader.ReadToEndAsync(ct);
@@ -42,10 +45,23 @@ public static partial class AlertingConfigApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["the YAML configuration is empty"] });
         }
 
-        Domain.Configuration.AlertingConfig parsed;
+        StoredAlertingConfig? previous;
         try
         {
-            parsed = AlertingConfigHolder.Parse(yaml);
+            previous = await store.LoadAsync(ct);
+        }
+        catch (DaprException ex)
+        {
+            return StoreUnavailable(ex);
+        }
+
+        Domain.Configuration.AlertingConfig parsed;
+        string protectedYaml;
+        try
+        {
+            var revealed = secrets.Resolve(yaml, (previous ?? config.Current.Stored).Yaml);
+            parsed = AlertingConfigHolder.Parse(revealed);
+            protectedYaml = secrets.Protect(revealed.Yaml);
         }
         catch (ConfigException ex)
         {
@@ -53,15 +69,14 @@ public static partial class AlertingConfigApi
                 .ToDictionary(g => g.Key, g => g.Select(e => e.Reason).ToArray()));
         }
 
-        var stored = new StoredAlertingConfig(yaml, time.GetUtcNow(), request.HttpContext.User.Identity?.Name ?? "api");
+        var stored = new StoredAlertingConfig(protectedYaml, time.GetUtcNow(), request.HttpContext.User.Identity?.Name ?? "api");
         try
         {
             await store.SaveAsync(stored, ct);
         }
         catch (DaprException ex)
         {
-            return TypedResults.Problem(title: "Configuration not stored", detail: $"The state store is unavailable: {ex.Message}",
-                statusCode: StatusCodes.Status503ServiceUnavailable);
+            return StoreUnavailable(ex);
         }
 
         config.Apply(stored, parsed);
@@ -76,6 +91,10 @@ public static partial class AlertingConfigApi
 
         return TypedResults.NoContent();
     }
+
+    private static ProblemHttpResult StoreUnavailable(DaprException ex) =>
+        TypedResults.Problem(title: "Configuration not stored", detail: $"The state store is unavailable: {ex.Message}",
+            statusCode: StatusCodes.Status503ServiceUnavailable);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The alert engine could not be told of the new configuration; it applies it at its next refresh")]
     private static partial void LogReloadFailed(ILogger logger, Exception exception);

@@ -24,6 +24,6 @@ public static class StatusApi
         TypedResults.Ok(new AlertmanagerStatus(
             new ClusterStatus(AppIds.AlertService, "disabled", []),
             new VersionInfo("", "", "airis-epm", RuntimeInformation.FrameworkDescription, "", Version),
-            new AlertmanagerConfig(config.Current.Stored.Yaml),
+            new AlertmanagerConfig(config.Current.RedactedYaml),
             uptime.StartedAt));
 }

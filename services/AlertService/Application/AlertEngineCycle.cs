@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using AirisEpm.AlertService.Domain.Routing;
+using AirisEpm.ServiceDefaults.Secrets;
 using Microsoft.Extensions.Options;
 
 namespace AirisEpm.AlertService.Application;
@@ -93,6 +94,10 @@ public sealed partial class AlertEngineCycle(
             // refuses it, keeping the one in force beats stopping alerting.
             LogStoredConfigRejected(logger, ex);
         }
+        catch (FieldDecryptionException ex)
+        {
+            LogStoredSecretUnreadable(logger, ex);
+        }
     }
 
     public async Task SaveIfChangedAsync(bool force, CancellationToken cancellationToken)
@@ -137,6 +142,9 @@ public sealed partial class AlertEngineCycle(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The stored alerting configuration no longer validates; keeping the one in force")]
     private static partial void LogStoredConfigRejected(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A secret of the stored alerting configuration cannot be decrypted (is its key still in ConfigEncryption?); keeping the one in force")]
+    private static partial void LogStoredSecretUnreadable(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not {What}; retrying at the next tick")]
     private static partial void LogFailed(ILogger logger, Exception exception, string what);

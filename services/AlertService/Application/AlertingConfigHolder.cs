@@ -7,19 +7,23 @@ namespace AirisEpm.AlertService.Application;
 /// <summary>
 /// The routing configuration in force. Starts from the YAML file named by <c>Alerting:ConfigFile</c>
 /// (a bad file stops the start: better no service than one that pages nobody); the stored,
-/// API-managed configuration replaces it as soon as it is read.
+/// API-managed configuration replaces it as soon as it is read. Secret fields are decrypted here,
+/// just before parsing: only <see cref="LoadedAlertingConfig.Config"/> holds them in plaintext.
 /// </summary>
 public sealed class AlertingConfigHolder
 {
     private readonly Lock _gate = new();
+    private readonly AlertingConfigSecrets _secrets;
 
-    public AlertingConfigHolder(IOptions<AlertEngineOptions> options, IHostEnvironment environment, TimeProvider time)
+    public AlertingConfigHolder(IOptions<AlertEngineOptions> options, IHostEnvironment environment, AlertingConfigSecrets secrets, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(secrets);
+        _secrets = secrets;
         var path = Path.Combine(environment.ContentRootPath, options.Value.ConfigFile);
-        var yaml = File.ReadAllText(path);
-        Current = new LoadedAlertingConfig(Parse(yaml), new StoredAlertingConfig(yaml, time.GetUtcNow(), $"file:{options.Value.ConfigFile}"));
+        var stored = new StoredAlertingConfig(File.ReadAllText(path), time.GetUtcNow(), $"file:{options.Value.ConfigFile}");
+        Current = Load(stored, parsed: null);
     }
 
     public LoadedAlertingConfig Current { get; private set; }
@@ -35,7 +39,25 @@ public sealed class AlertingConfigHolder
         return config;
     }
 
-    /// <summary>Switches to <paramref name="stored"/> unless it is what is already in force.</summary>
+    /// <summary>As <see cref="Parse(string)"/>, with no secret of <paramref name="revealed"/> repeated in the errors.</summary>
+    public static AlertingConfig Parse(RevealedConfig revealed)
+    {
+        ArgumentNullException.ThrowIfNull(revealed);
+        try
+        {
+            return Parse(revealed.Yaml);
+        }
+        catch (ConfigException ex)
+        {
+            throw revealed.Scrub(ex);
+        }
+    }
+
+    /// <summary>
+    /// Switches to <paramref name="stored"/> unless it is what is already in force. Throws
+    /// <see cref="ConfigException"/> when it does not validate and
+    /// <see cref="ServiceDefaults.Secrets.FieldDecryptionException"/> when a secret cannot be decrypted.
+    /// </summary>
     public bool Apply(StoredAlertingConfig stored, AlertingConfig? parsed = null)
     {
         ArgumentNullException.ThrowIfNull(stored);
@@ -43,14 +65,20 @@ public sealed class AlertingConfigHolder
         lock (_gate)
         {
             if (Current.Stored.Yaml == stored.Yaml && Current.Stored.UpdatedAt == stored.UpdatedAt) return false;
-            next = new LoadedAlertingConfig(parsed ?? Parse(stored.Yaml), stored);
+            next = Load(stored, parsed);
             Current = next;
         }
 
         Changed?.Invoke(next.Config);
         return true;
     }
+
+    private LoadedAlertingConfig Load(StoredAlertingConfig stored, AlertingConfig? parsed) =>
+        new(parsed ?? Parse(_secrets.Reveal(stored.Yaml)), stored, AlertingConfigSecrets.Redact(stored.Yaml));
 }
 
-/// <summary>A validated configuration with the YAML it came from (API v2 status shows it as <c>config.original</c>).</summary>
-public sealed record LoadedAlertingConfig(AlertingConfig Config, StoredAlertingConfig Stored);
+/// <summary>
+/// A validated configuration, the YAML it came from as stored (secret fields encrypted), and that YAML
+/// with its secrets redacted: what the API shows, and API v2 status as <c>config.original</c>.
+/// </summary>
+public sealed record LoadedAlertingConfig(AlertingConfig Config, StoredAlertingConfig Stored, string RedactedYaml);

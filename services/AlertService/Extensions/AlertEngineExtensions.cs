@@ -1,5 +1,6 @@
 using AirisEpm.AlertService.Application;
 using AirisEpm.AlertService.EngineHosting;
+using AirisEpm.ServiceDefaults.Secrets;
 using Microsoft.Extensions.Options;
 
 namespace AirisEpm.AlertService.Extensions;
@@ -8,7 +9,8 @@ internal static class AlertEngineExtensions
 {
     /// <summary>
     /// The engine, where it runs (<see cref="AlertEngineOptions.Hosting"/>) and what it persists to. State lives behind <see cref="IEngineStateStore"/> and
-    /// <see cref="IAlertingConfigStore"/> so tests can replace the Dapr state store.
+    /// <see cref="IAlertingConfigStore"/> so tests can replace the Dapr state store; the routing configuration's
+    /// secret fields are encrypted with the <c>ConfigEncryption</c> key ring before they reach it.
     /// </summary>
     public static IHostApplicationBuilder AddAlertEngine(this IHostApplicationBuilder builder)
     {
@@ -17,6 +19,8 @@ internal static class AlertEngineExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => new ServiceUptime(sp.GetRequiredService<TimeProvider>().GetUtcNow()));
+        builder.AddConfigEncryption();
+        builder.Services.AddSingleton<AlertingConfigSecrets>();
         builder.Services.AddSingleton<AlertingConfigHolder>();
         builder.Services.AddSingleton<AlertEngine>();
         builder.Services.AddSingleton<ListingCache>();

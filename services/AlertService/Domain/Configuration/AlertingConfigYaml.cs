@@ -28,12 +28,15 @@ public static class AlertingConfigYaml
         }
         catch (YamlException ex)
         {
-            var reason = (ex.InnerException?.Message ?? ex.Message).Split('\n')[0];
-            throw new ConfigException([new ConfigError($"line {ex.Start.Line}, column {ex.Start.Column}", reason)]);
+            throw new ConfigException([SyntaxError(ex)]);
         }
         if (doc?.Route is null) throw new ConfigException([new ConfigError("route", "a root route is required")]);
         return new YamlConverter().Convert(doc);
     }
 
     public static AlertingConfig LoadFile(string path) => Load(File.ReadAllText(path));
+
+    /// <summary>A document YamlDotNet cannot read, reported where it stopped.</summary>
+    internal static ConfigError SyntaxError(YamlException ex) =>
+        new($"line {ex.Start.Line}, column {ex.Start.Column}", (ex.InnerException?.Message ?? ex.Message).Split('\n')[0]);
 }
