@@ -1,3 +1,4 @@
+using AirisEpm.ServiceDefaults.Dapr;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -11,11 +12,18 @@ public static class ConfigEncryptionExtensions
     /// <see cref="ConfigEncryptionOptions"/> (section <c>ConfigEncryption</c>, or the key ring JSON as
     /// that section's own value), validated at start, and the <see cref="FieldKeyRing"/> and
     /// <see cref="FieldProtector"/> built from them. In Development with nothing configured the
-    /// documented development key is used.
+    /// documented development key is used. Outside Development, when configuration does not hold the
+    /// key ring, it is read once at start from the Dapr secret <c>config-encryption-keys</c>, which
+    /// the issuers' Dapr Configuration alone may read.
     /// </summary>
     public static IHostApplicationBuilder AddConfigEncryption(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Configuration.AddDaprSecret(ConfigEncryptionOptions.SecretName, ConfigEncryptionOptions.Section);
+        }
+
         builder.Services.AddOptions<ConfigEncryptionOptions>()
             .Configure<IConfiguration>(Bind)
             .PostConfigure<IHostEnvironment>((options, environment) =>
