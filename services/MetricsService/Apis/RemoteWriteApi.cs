@@ -1,3 +1,4 @@
+using AirisEpm.Protocols;
 using AirisEpm.MetricsService.Ingest;
 using AirisEpm.MetricsService.Protocols;
 using AirisEpm.MetricsService.Protocols.RemoteWrite;

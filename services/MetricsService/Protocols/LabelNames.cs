@@ -1,3 +1,4 @@
+using AirisEpm.Protocols;
 using System.Collections.Concurrent;
 using System.Text;
 

@@ -1,3 +1,4 @@
+using AirisEpm.Protocols;
 using System.Buffers.Binary;
 using System.Text;
 

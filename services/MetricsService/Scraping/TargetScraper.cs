@@ -1,3 +1,4 @@
+using AirisEpm.Protocols;
 using System.Globalization;
 using System.Net.Http.Headers;
 using AirisEpm.MetricsService.Domain;

@@ -52,8 +52,9 @@ public sealed class AgreementRulesTests
 
         var findings = DockerfileRules.CheckProjectsCopied(repo.With(csproj), "services/AlertService").ToList();
 
-        Checks.AssertNames(findings, "services/AlertService/Dockerfile", "COPY");
-        Assert.Contains("services/MetricsService/", findings.Single().Message, StringComparison.Ordinal);
+        Assert.All(findings, f => Assert.Equal(("services/AlertService/Dockerfile", "COPY"), (f.File, f.Field)));
+        Assert.Contains(findings, f => f.Message.Contains("services/MetricsService/", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Message.Contains("services/Protocols/", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using AirisEpm.MetricsService.Domain;
-using AirisEpm.MetricsService.Protocols.Otlp.Proto;
+using AirisEpm.Protocols.Otlp.Proto;
 using AirisEpm.MetricsService.Tests.Support;
 using AirisEpm.ServiceDefaults.Security;
 using AirisEpm.TestSupport;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using AirisEpm.MetricsService.Domain;
-using AirisEpm.MetricsService.Protocols.Otlp.Proto;
+using AirisEpm.Protocols.Otlp.Proto;
 using Google.Protobuf.Collections;
 
 namespace AirisEpm.MetricsService.Protocols.Otlp;

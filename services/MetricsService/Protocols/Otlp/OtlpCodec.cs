@@ -1,5 +1,6 @@
+using AirisEpm.Protocols;
 using System.Text;
-using AirisEpm.MetricsService.Protocols.Otlp.Proto;
+using AirisEpm.Protocols.Otlp.Proto;
 using Google.Protobuf;
 
 namespace AirisEpm.MetricsService.Protocols.Otlp;

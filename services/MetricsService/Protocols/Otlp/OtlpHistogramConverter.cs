@@ -1,5 +1,5 @@
 using AirisEpm.MetricsService.Domain;
-using AirisEpm.MetricsService.Protocols.Otlp.Proto;
+using AirisEpm.Protocols.Otlp.Proto;
 
 namespace AirisEpm.MetricsService.Protocols.Otlp;
 

@@ -1,5 +1,5 @@
 using AirisEpm.MetricsService.Domain;
-using AirisEpm.MetricsService.Protocols.Otlp.Proto;
+using AirisEpm.Protocols.Otlp.Proto;
 using Microsoft.Extensions.Options;
 
 namespace AirisEpm.MetricsService.Protocols.Otlp;
@@ -107,7 +107,7 @@ internal sealed class OtlpMetricConverter(IOptions<ProtocolOptions> options)
         string name,
         ulong timeUnixNano,
         Dictionary<string, string> resource,
-        Google.Protobuf.Collections.RepeatedField<Proto.KeyValue> attributes,
+        Google.Protobuf.Collections.RepeatedField<KeyValue> attributes,
         OtlpConversion result,
         out LabelSet labels,
         out long timestampMs,

@@ -1,3 +1,4 @@
+using AirisEpm.Protocols;
 using AirisEpm.MetricsService.Domain;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,8 @@
 using System.IO.Compression;
+using Microsoft.AspNetCore.Http;
 using Snappier;
 
-namespace AirisEpm.MetricsService.Protocols;
+namespace AirisEpm.Protocols;
 
 /// <summary>Snappy block format (remote_write) and gzip (OTLP/HTTP) bodies, bounded in size after decompression.</summary>
 public static class BodyDecompression

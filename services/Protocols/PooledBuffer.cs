@@ -1,6 +1,7 @@
 using System.Buffers;
+using Microsoft.AspNetCore.Http;
 
-namespace AirisEpm.MetricsService.Protocols;
+namespace AirisEpm.Protocols;
 
 /// <summary>A rented byte array and how much of it is filled; returned to the pool on dispose.</summary>
 public sealed class PooledBuffer : IDisposable
