@@ -1,5 +1,5 @@
-using System.Globalization;
 using AirisEpm.MetricsService.Domain;
+using AirisEpm.Protocols.Otlp;
 using AirisEpm.Protocols.Otlp.Proto;
 using Google.Protobuf.Collections;
 
@@ -78,15 +78,5 @@ internal static class OtlpAttributes
         return LabelSet.FromUnsorted([.. labels]);
     }
 
-    public static string Format(AnyValue? value) => value?.ValueCase switch
-    {
-        AnyValue.ValueOneofCase.StringValue => value.StringValue,
-        AnyValue.ValueOneofCase.BoolValue => value.BoolValue ? "true" : "false",
-        AnyValue.ValueOneofCase.IntValue => value.IntValue.ToString(CultureInfo.InvariantCulture),
-        AnyValue.ValueOneofCase.DoubleValue => value.DoubleValue.ToString("R", CultureInfo.InvariantCulture),
-        AnyValue.ValueOneofCase.BytesValue => Convert.ToBase64String(value.BytesValue.Span),
-        AnyValue.ValueOneofCase.ArrayValue => "[" + string.Join(",", value.ArrayValue.Values.Select(Format)) + "]",
-        AnyValue.ValueOneofCase.KvlistValue => "{" + string.Join(",", value.KvlistValue.Values.Select(kv => kv.Key + ":" + Format(kv.Value))) + "}",
-        _ => "",
-    };
+    public static string Format(AnyValue? value) => OtlpValues.Format(value);
 }
