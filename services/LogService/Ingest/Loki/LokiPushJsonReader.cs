@@ -16,6 +16,12 @@ public static class LokiPushJsonReader
     {
         ArgumentNullException.ThrowIfNull(problems);
         var records = new List<LogRecord>();
+        if (!System.Text.Unicode.Utf8.IsValid(body.Span))
+        {
+            problems.Add("body", "not valid UTF-8");
+            return records;
+        }
+
         JsonDocument document;
         try
         {
