@@ -151,10 +151,19 @@ internal static class JsonRecordReader
 
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number) || !double.IsFinite(number) || number <= 0) return false;
         // Seconds until 2286 stay under 1e10, milliseconds under 1e13, microseconds under 1e16.
-        var scale = number switch { < 1e10 => 1e9, < 1e13 => 1e6, < 1e16 => 1e3, _ => 1 };
-        var scaled = number * scale;
-        if (scaled >= long.MaxValue) return false;
-        ns = value.TryGetInt64(out var whole) && scale == 1 ? whole : (long)scaled;
+        long scale = number switch { < 1e10 => 1_000_000_000, < 1e13 => 1_000_000, < 1e16 => 1_000, _ => 1 };
+        if (value.TryGetInt64(out var whole))
+        {
+            if (whole > long.MaxValue / scale) return false;
+            ns = whole * scale;
+        }
+        else
+        {
+            var scaled = Math.Round(number * scale);
+            if (scaled >= long.MaxValue) return false;
+            ns = (long)scaled;
+        }
+
         return true;
     }
 }
