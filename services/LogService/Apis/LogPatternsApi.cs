@@ -1,0 +1,70 @@
+using AirisEpm.LogService.Domain;
+using AirisEpm.LogService.Patterns;
+using AirisEpm.LogService.Storage;
+using AirisEpm.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AirisEpm.LogService.Apis;
+
+/// <summary>
+/// The patterns of the matching records: counted in the store (so the window and filters are exact),
+/// described by the miner (template, first and last seen, a sample line), each with its level
+/// breakdown and counts per interval.
+/// </summary>
+public static class LogPatternsApi
+{
+    public const int MaxPatterns = 200;
+
+    public static IEndpointRouteBuilder MapLogPatternsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/logs/patterns", PatternsAsync).WithName("LogPatterns").WithTags("Patterns").RequireAuthorization(Permissions.LogsRead)
+            .WithSummary("Patterns of the matching records with counts, levels and counts per interval");
+        return app;
+    }
+
+    public sealed record PatternView(
+        string Id, string? Template, long Count, string? FirstSeen, string? LastSeen, string? Sample,
+        IReadOnlyDictionary<string, long> ByLevel, long BucketNs, IReadOnlyList<long> Counts);
+
+    internal static async Task<Results<Ok<IReadOnlyList<PatternView>>, ValidationProblem>> PatternsAsync(
+        [AsParameters] SearchParameters parameters, [FromServices] ILogStore store, [FromServices] PatternMiner miner, TimeProvider time,
+        CancellationToken ct)
+    {
+        var query = (parameters with { Buckets = parameters.Buckets is > 0 ? parameters.Buckets : 30 }).ToQuery(LogSearchApi.NowNs(time), out var problems);
+        if (query is null) return TypedResults.ValidationProblem(problems);
+        IReadOnlyList<ValueCount> counts;
+        try
+        {
+            counts = await store.ValuesAsync("pattern_id", query, Math.Min(parameters.Limit ?? 50, MaxPatterns), ct);
+        }
+        catch (LogQueryException e)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = [e.Problem] });
+        }
+
+        var known = miner.Patterns.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var bucketNs = Math.Max(1, (query.EndNs - query.StartNs) / query.HistogramBuckets);
+        var views = new List<PatternView>(counts.Count);
+        foreach (var count in counts)
+        {
+            var histogram = await store.SearchAsync(query with { PatternId = count.Value, Limit = 1, After = null, Highlight = false }, ct);
+            var byLevel = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var bucket in histogram.Histogram)
+            {
+                foreach (var (level, n) in bucket.CountsByLevel)
+                {
+                    var name = level.ToString().ToLowerInvariant();
+                    byLevel[name] = byLevel.GetValueOrDefault(name) + n;
+                }
+            }
+
+            known.TryGetValue(miner.Resolve(count.Value), out var pattern);
+            views.Add(new PatternView(count.Value, pattern?.Template, count.Records, pattern?.FirstSeen.ToString("O"), pattern?.LastSeen.ToString("O"),
+                pattern?.Sample ?? histogram.Hits.FirstOrDefault()?.Record.Message, byLevel, bucketNs,
+                histogram.Histogram.Select(b => b.CountsByLevel.Values.Sum()).ToList()));
+        }
+
+        return TypedResults.Ok<IReadOnlyList<PatternView>>(views);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using AirisEpm.LogService.Storage;
+using AirisEpm.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AirisEpm.LogService.Apis;
+
+/// <summary>
+/// Live tail as Server-Sent Events (<c>event: log</c>, one record each, oldest first), with the search
+/// filters. It reads the store every <see cref="PollInterval"/> for records newer than the last one sent,
+/// so it shows exactly what a search would (and what is durable), whichever replica took the write.
+/// </summary>
+public static class LogTailApi
+{
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>At most this many records per poll; a faster stream is sampled to its newest lines, as a terminal tail would scroll.</summary>
+    public const int MaxPerPoll = 500;
+
+    public static IEndpointRouteBuilder MapLogTailApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/logs/tail", TailAsync).WithName("TailLogs").WithTags("Search").RequireAuthorization(Permissions.LogsRead)
+            .WithSummary("Server-Sent Events of new records matching the filters");
+        return app;
+    }
+
+    internal static async Task<Results<ServerSentEventsResult<LogRecordView>, ValidationProblem>> TailAsync(
+        [AsParameters] SearchParameters parameters, [FromServices] ILogStore store, TimeProvider time, CancellationToken ct)
+    {
+        var nowNs = LogSearchApi.NowNs(time);
+        var query = (parameters with { Start = null, End = null, Cursor = null, Buckets = 0 }).ToQuery(nowNs, out var problems);
+        if (query is null) return TypedResults.ValidationProblem(problems);
+        try
+        {
+            await store.SearchAsync(query with { Limit = 1 }, ct);
+        }
+        catch (LogQueryException e)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = [e.Problem] });
+        }
+
+        return TypedResults.ServerSentEvents(Follow(query with { Limit = MaxPerPoll, Highlight = false }, nowNs, store, time, ct));
+    }
+
+    private static async IAsyncEnumerable<SseItem<LogRecordView>> Follow(
+        LogQuery query, long fromNs, ILogStore store, TimeProvider time, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var lastNs = fromNs;
+        var sentAtLast = new HashSet<string>(StringComparer.Ordinal);
+        while (!ct.IsCancellationRequested)
+        {
+            var page = await store.SearchAsync(query with { StartNs = lastNs, EndNs = LogSearchApi.NowNs(time) + 1 }, ct);
+            foreach (var hit in page.Hits.Reverse())
+            {
+                var record = hit.Record;
+                if (record.TimestampNs < lastNs || (record.TimestampNs == lastNs && sentAtLast.Contains(record.Id))) continue;
+                if (record.TimestampNs > lastNs)
+                {
+                    lastNs = record.TimestampNs;
+                    sentAtLast.Clear();
+                }
+
+                sentAtLast.Add(record.Id);
+                yield return new SseItem<LogRecordView>(LogRecordView.From(record), "log") { EventId = record.Id };
+            }
+
+            try
+            {
+                await Task.Delay(PollInterval, time, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                yield break;
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using AirisEpm.LogService.Domain;
+using AirisEpm.LogService.Parsing;
+using AirisEpm.LogService.Patterns;
+using AirisEpm.ServiceDefaults.Batching;
+
+namespace AirisEpm.LogService.Ingest;
+
+/// <inheritdoc cref="ILogIngestor"/>
+public sealed class LogIngestor(BatchingWriter<LogRecord> writer, PatternMiner miner, RawLineParser parser, TimeProvider time) : ILogIngestor
+{
+    public Task IngestAsync(List<LogRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        if (records.Count == 0) return Task.CompletedTask;
+        var messages = new string[records.Count];
+        for (var i = 0; i < records.Count; i++)
+        {
+            messages[i] = records[i].Message;
+        }
+
+        var patterns = miner.MineBatch(messages, time.GetUtcNow());
+        for (var i = 0; i < records.Count; i++)
+        {
+            var record = Enrich(records[i]);
+            records[i] = record with { Id = record.Id.Length > 0 ? record.Id : NewId(record.TimestampNs), PatternId = patterns[i].Id };
+        }
+
+        return writer.WriteAsync(records, cancellationToken);
+    }
+
+    /// <summary>
+    /// Unique across replicas and restarts (a version 7 UUID: 48 bits of time, 74 random bits), so the
+    /// (timestamp, id) order of a page cursor is total without any coordination.
+    /// </summary>
+    private static string NewId(long timestampNs) =>
+        Guid.CreateVersion7(DateTimeOffset.FromUnixTimeMilliseconds(Math.Max(0, timestampNs / 1_000_000))).ToString("N");
+
+    /// <summary>Loki and OTLP lines often state their level and trace in the text (JSON, logfmt, a traceparent).</summary>
+    private LogRecord Enrich(LogRecord record)
+    {
+        if (record.Level != Severity.Unknown && record.TraceId is not null) return record;
+        var draft = parser.Parse(record.Message, record.TimestampNs);
+        return record with
+        {
+            Level = record.Level != Severity.Unknown ? record.Level : draft.Level,
+            TraceId = record.TraceId ?? draft.TraceId,
+            SpanId = record.TraceId is null ? draft.SpanId ?? record.SpanId : record.SpanId,
+        };
+    }
+}
