@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace AirisEpm.LogService.Storage;
 
 /// <summary>Which store keeps the log records, where, and for how long (section <c>Logs:Store</c>).</summary>
-public sealed class LogStoreOptions
+public sealed class LogStoreOptions : IValidatableObject
 {
     public const string Section = "Logs:Store";
 
@@ -57,4 +57,20 @@ public sealed class LogStoreOptions
     /// <summary>The data stream's name; its index template and lifecycle take the same name.</summary>
     [RegularExpression("^[a-z0-9][a-z0-9._-]*$")]
     public string ElasticsearchDataStream { get; set; } = "logs-airis-default";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (PartitionWidth < TimeSpan.FromHours(1) || PartitionWidth > TimeSpan.FromDays(7) || PartitionWidth.Ticks % TimeSpan.TicksPerHour != 0)
+        {
+            yield return new ValidationResult("PartitionWidth must be a whole number of hours from 1 hour to 7 days.", [nameof(PartitionWidth)]);
+        }
+
+        foreach (var (name, value) in new[] { (nameof(CommitInterval), CommitInterval), (nameof(RefreshInterval), RefreshInterval), (nameof(Retention), Retention), (nameof(RetentionInterval), RetentionInterval) })
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                yield return new ValidationResult($"{name} must be positive.", [name]);
+            }
+        }
+    }
 }

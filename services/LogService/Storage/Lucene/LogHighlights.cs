@@ -5,7 +5,8 @@ namespace AirisEpm.LogService.Storage.Lucene;
 
 /// <summary>
 /// Up to three fragments of a message around what the query's text matched, HTML-escaped, each match
-/// wrapped in <c>&lt;em&gt;…&lt;/em&gt;</c> (Elasticsearch's default tags, with its <c>html</c> encoder).
+/// wrapped in <c>&lt;em&gt;…&lt;/em&gt;</c> (Elasticsearch's default tags). Escaped are exactly
+/// <c>&amp; &lt; &gt; " '</c>, so a fragment can go into HTML as it is and reads as the message elsewhere.
 /// The message is re-analysed, so this costs one tokenisation per hit on the page.
 /// </summary>
 internal static class LogHighlights
@@ -21,7 +22,7 @@ internal static class LogHighlights
         }
 
         var scorer = new QueryScorer(text, LogFieldNames.Message);
-        var highlighter = new Highlighter(new SimpleHTMLFormatter("<em>", "</em>"), new SimpleHTMLEncoder(), scorer)
+        var highlighter = new Highlighter(new SimpleHTMLFormatter("<em>", "</em>"), new MarkupEncoder(), scorer)
         {
             TextFragmenter = new SimpleSpanFragmenter(scorer, FragmentSize),
         };

@@ -45,7 +45,7 @@ internal static class LuceneQueries
         }
         catch (ParseException e)
         {
-            throw new LogQueryException($"The query cannot be parsed: {FirstLine(e.Message)}");
+            throw new LogQueryException($"The query cannot be parsed: {Problem(e.Message, text)}");
         }
         catch (BooleanQuery.TooManyClausesException)
         {
@@ -79,9 +79,11 @@ internal static class LuceneQueries
         _ => 1,
     };
 
-    private static string FirstLine(string message)
+    /// <summary>The parser's message without its echo of the whole query (which may be long), first line only.</summary>
+    private static string Problem(string message, string text)
     {
-        var line = message.Split('\n')[0].Trim();
+        var echo = $"Cannot parse '{text}': ";
+        var line = (message.StartsWith(echo, StringComparison.Ordinal) ? message[echo.Length..] : message).Split('\n')[0].Trim();
         return line.Length > 300 ? line[..300] : line;
     }
 }

@@ -22,6 +22,7 @@ internal sealed class WalSegment : IDisposable
     private ArrayBufferWriter<byte> _writing = new();
     private long _enqueued;
     private long _durable;
+    private long _fsyncs;
     private long _bytes;
     private int _inFlight;
     private bool _sealed;
@@ -37,6 +38,9 @@ internal sealed class WalSegment : IDisposable
     public long Number { get; }
 
     public string Path { get; }
+
+    /// <summary>How many times the file was fsync'd: at most once per group of concurrent appends.</summary>
+    public long Fsyncs => Volatile.Read(ref _fsyncs);
 
     /// <summary>Bytes queued to this file so far.</summary>
     public long Bytes => Volatile.Read(ref _bytes);
@@ -96,6 +100,7 @@ internal sealed class WalSegment : IDisposable
             }
 
             _writing.ResetWrittenCount();
+            Interlocked.Increment(ref _fsyncs);
             Volatile.Write(ref _durable, through);
         }
         finally
