@@ -29,7 +29,11 @@ public class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint>
         ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
     };
 
-    public ServiceFactory() => _settings["Metrics:Store:DuckDbPath"] = Path.Combine(_dataFolder, "metrics.duckdb");
+    public ServiceFactory()
+    {
+        _settings["Metrics:Store:DuckDbPath"] = Path.Combine(_dataFolder, "metrics.duckdb");
+        _settings["Logs:Store:DataPath"] = Path.Combine(_dataFolder, "logs");
+    }
 
     public string EnvironmentName { get; set; } = "Development";
 

@@ -5,6 +5,7 @@ internal static class Extensions
 {
     public static IHostApplicationBuilder AddLogServiceServices(this IHostApplicationBuilder builder)
     {
+        builder.AddLogStore();
         return builder;
     }
 

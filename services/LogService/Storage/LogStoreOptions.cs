@@ -1,0 +1,76 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AirisEpm.LogService.Storage;
+
+/// <summary>Which store keeps the log records, where, and for how long (section <c>Logs:Store</c>).</summary>
+public sealed class LogStoreOptions : IValidatableObject
+{
+    public const string Section = "Logs:Store";
+
+    /// <summary><c>lucene</c> (embedded, the default: nothing to run beside the service) or <c>elasticsearch</c>.</summary>
+    [RegularExpression("^(lucene|elasticsearch)$")]
+    public string Kind { get; set; } = "lucene";
+
+    /// <summary>The Lucene data folder (one index folder per partition plus <c>wal/</c>), relative to the content root.</summary>
+    [Required]
+    public string DataPath { get; set; } = "data/logs";
+
+    /// <summary>
+    /// Width of one Lucene partition (one index per UTC window). One day: retention is counted in days, so
+    /// a 30-day store holds about 31 open indexes, and a "last 15 minutes" search touches one or two.
+    /// Whole hours from 1 hour to 7 days; partitions written under an earlier width keep theirs.
+    /// </summary>
+    public TimeSpan PartitionWidth { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// How often the Lucene indexes are committed and the write-ahead log truncated. 30 seconds bounds the
+    /// replay after a crash to 30 seconds of ingest while keeping commits (an fsync of every new segment
+    /// file) rare enough to cost nothing measurable.
+    /// </summary>
+    public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// A commit also starts as soon as the write-ahead log holds this many bytes. 64 MiB is about 200,000
+    /// records, which replay in a few seconds; a burst therefore cannot make a restart slow.
+    /// </summary>
+    [Range(1024, long.MaxValue)]
+    public long MaxWalBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// The longest a record may stay invisible to searches after it was appended. One second is the
+    /// contract (and Elasticsearch's refresh interval); searches also refresh a partition that has unseen writes.
+    /// </summary>
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Records older than this are deleted. 30 days is what hosted log services keep by default.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How often the retention job runs; hourly, so a day partition is dropped at most an hour late.</summary>
+    public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Elasticsearch node URL.</summary>
+    public string ElasticsearchUrl { get; set; } = "http://localhost:9200";
+
+    /// <summary>Elasticsearch API key (from the secret store or the environment), or null for none.</summary>
+    public string? ElasticsearchApiKey { get; set; }
+
+    /// <summary>The data stream's name; its index template and lifecycle take the same name.</summary>
+    [RegularExpression("^[a-z0-9][a-z0-9._-]*$")]
+    public string ElasticsearchDataStream { get; set; } = "logs-airis-default";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (PartitionWidth < TimeSpan.FromHours(1) || PartitionWidth > TimeSpan.FromDays(7) || PartitionWidth.Ticks % TimeSpan.TicksPerHour != 0)
+        {
+            yield return new ValidationResult("PartitionWidth must be a whole number of hours from 1 hour to 7 days.", [nameof(PartitionWidth)]);
+        }
+
+        foreach (var (name, value) in new[] { (nameof(CommitInterval), CommitInterval), (nameof(RefreshInterval), RefreshInterval), (nameof(Retention), Retention), (nameof(RetentionInterval), RetentionInterval) })
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                yield return new ValidationResult($"{name} must be positive.", [name]);
+            }
+        }
+    }
+}

@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Directory = System.IO.Directory;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace AirisEpm.LogService.Storage.Lucene;
+
+/// <summary>
+/// One Lucene index holding the records of the UTC window [<see cref="StartNs"/>, <see cref="EndNs"/>),
+/// in a folder named after the window (<c>20260101T0000Z_1440m</c>), with its writer and a near-real-time
+/// searcher manager. Versions count changes: a search refreshes only when something was indexed since
+/// the searcher it would use was opened, and a commit runs only when something changed since the last.
+/// </summary>
+internal sealed partial class LogPartition : IDisposable
+{
+    private const long NsPerMinute = 60_000_000_000;
+    private readonly LuceneDirectory _directory;
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+    private long _indexedVersion;
+    private long _visibleVersion;
+    private long _committedVersion;
+
+    private LogPartition(string path, long startNs, long endNs)
+    {
+        Path = path;
+        StartNs = startNs;
+        EndNs = endNs;
+        Directory.CreateDirectory(path);
+        _directory = FSDirectory.Open(new DirectoryInfo(path));
+        var config = new IndexWriterConfig(LogAnalyzers.Version, LogAnalyzers.Text) { OpenMode = OpenMode.CREATE_OR_APPEND };
+        _writer = new IndexWriter(_directory, config);
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
+    }
+
+    public string Path { get; }
+
+    public long StartNs { get; }
+
+    public long EndNs { get; }
+
+    public static LogPartition Create(string dataPath, long startNs, long widthNs)
+    {
+        var start = DateTimeOffset.UnixEpoch.AddTicks(startNs / 100);
+        var name = $"{start.ToString("yyyyMMdd'T'HHmm'Z'", CultureInfo.InvariantCulture)}_{widthNs / NsPerMinute}m";
+        return new LogPartition(System.IO.Path.Combine(dataPath, name), startNs, startNs + widthNs);
+    }
+
+    /// <summary>Opens the partition folder at <paramref name="path"/>, or null when its name is not a partition's.</summary>
+    public static LogPartition? TryOpen(string path)
+    {
+        var match = NamePattern().Match(System.IO.Path.GetFileName(path));
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var start = DateTimeOffset.ParseExact(match.Groups[1].Value, "yyyyMMdd'T'HHmm'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        var startNs = (start - DateTimeOffset.UnixEpoch).Ticks * 100;
+        return new LogPartition(path, startNs, startNs + (long.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) * NsPerMinute));
+    }
+
+    public bool Overlaps(long startNs, long endNs) => StartNs < endNs && EndNs > startNs;
+
+    public void Add(IEnumerable<Document> documents)
+    {
+        foreach (var document in documents)
+        {
+            _writer.AddDocument(document);
+        }
+
+        Interlocked.Increment(ref _indexedVersion);
+    }
+
+    /// <summary>Adds or replaces by id: replay may meet records that the last commit already holds.</summary>
+    public void Upsert(string id, Document document)
+    {
+        _writer.UpdateDocument(new Term(LogFieldNames.Id, id), document);
+        Interlocked.Increment(ref _indexedVersion);
+    }
+
+    public void Delete(Query query)
+    {
+        _writer.DeleteDocuments(query);
+        Interlocked.Increment(ref _indexedVersion);
+    }
+
+    /// <summary>A searcher that sees everything indexed before this call; release it with <see cref="Release"/>.</summary>
+    public IndexSearcher AcquireFresh()
+    {
+        var version = Volatile.Read(ref _indexedVersion);
+        if (version > Volatile.Read(ref _visibleVersion))
+        {
+            _searchers.MaybeRefreshBlocking();
+            Raise(ref _visibleVersion, version);
+        }
+
+        return _searchers.Acquire();
+    }
+
+    public void Release(IndexSearcher searcher) => _searchers.Release(searcher);
+
+    /// <summary>Opens a new searcher when something was indexed since the last one (the background refresh).</summary>
+    public void Refresh() => _searchers.Release(AcquireFresh());
+
+    public void Commit()
+    {
+        var version = Volatile.Read(ref _indexedVersion);
+        if (version > Volatile.Read(ref _committedVersion))
+        {
+            _writer.Commit();
+            Raise(ref _committedVersion, version);
+        }
+    }
+
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        _writer.Dispose();
+        _directory.Dispose();
+    }
+
+    /// <summary>The live (not deleted) documents as of the last refresh.</summary>
+    public int Count()
+    {
+        var searcher = AcquireFresh();
+        try
+        {
+            return searcher.IndexReader.NumDocs;
+        }
+        finally
+        {
+            Release(searcher);
+        }
+    }
+
+    /// <summary>Closes without committing (retention: everything in it has expired); the caller deletes the folder.</summary>
+    public void Close()
+    {
+        _searchers.Dispose();
+        _writer.Rollback();
+        _directory.Dispose();
+    }
+
+    private static void Raise(ref long target, long value)
+    {
+        var seen = Volatile.Read(ref target);
+        while (seen < value && Interlocked.CompareExchange(ref target, value, seen) is var actual && actual != seen)
+        {
+            seen = actual;
+        }
+    }
+
+    [GeneratedRegex(@"^(\d{8}T\d{4}Z)_(\d+)m$")]
+    private static partial Regex NamePattern();
+}

@@ -1,0 +1,186 @@
+using AirisEpm.LogService.Domain;
+using AirisEpm.LogService.Storage.Lucene.Collectors;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using F = AirisEpm.LogService.Storage.LogFieldNames;
+
+namespace AirisEpm.LogService.Storage.Lucene;
+
+public sealed partial class LuceneLogStore
+{
+    private static readonly Sort NewestFirst = new(new SortField(F.Timestamp, SortFieldType.INT64, true), new SortField(F.Id, SortFieldType.STRING, true));
+    private static readonly Sort OldestFirst = new(new SortField(F.Timestamp, SortFieldType.INT64), new SortField(F.Id, SortFieldType.STRING));
+    private static readonly HashSet<string> SourceOnly = [LogDocuments.Source];
+
+    /// <summary>
+    /// Partitions overlapping the range are searched newest first. Each gives its best page (search_after
+    /// the cursor) and counts its matches; once the page is full and the next partition holds only older
+    /// records, the rest are only counted, and only until the count passes 10,000 (unless a histogram is
+    /// wanted, which visits every match through doc values).
+    /// </summary>
+    public Task<LogSearchResult> SearchAsync(LogQuery query, CancellationToken cancellationToken)
+    {
+        var (text, all) = LuceneQueries.Build(query);
+        var count = new CountCollector();
+        var histogram = query.HistogramBuckets > 0 ? new HistogramCollector(query.StartNs, LogQueryLimits.BucketWidth(query), query.HistogramBuckets) : null;
+        var page = Collect(all, newestFirst: true, query.Limit == 0 ? 0 : query.Limit + 1, query.After, Partitions.Overlapping(query.StartNs, query.EndNs), count, histogram, cancellationToken);
+
+        var records = page.Take(query.Limit).ToList();
+        var hits = records.Select(r => new LogHit(r, query.Highlight ? LogHighlights.For(text, r.Message) : [])).ToList();
+        var next = page.Count > query.Limit && records.Count > 0 ? new LogCursor(records[^1].TimestampNs, records[^1].Id) : null;
+        return Task.FromResult(new LogSearchResult(
+            hits, Math.Min(count.Count, LogQueryLimits.ExactTotal), count.PastExact, next, histogram?.Buckets() ?? []));
+    }
+
+    public Task<LogRecord?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        var found = Collect(LuceneQueries.Term(F.Id, id), true, 1, null, Partitions.All().OrderByDescending(p => p.EndNs).ToList(), null, null, cancellationToken);
+        return Task.FromResult(found.Count > 0 ? found[0] : null);
+    }
+
+    public async Task<IReadOnlyList<LogRecord>> ContextAsync(string id, int before, int after, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(before);
+        ArgumentOutOfRangeException.ThrowIfNegative(after);
+        if (await GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } record)
+        {
+            return [];
+        }
+
+        var neighbours = new BooleanQuery { { LuceneQueries.Term(F.Service, record.Service), Occur.MUST } };
+        if (record.Labels.TryGetValue("host", out var host))
+        {
+            neighbours.Add(LuceneQueries.Term(F.LabelPrefix + "host", host), Occur.MUST);
+        }
+
+        var at = new LogCursor(record.TimestampNs, record.Id);
+        var all = Partitions.All();
+        var older = Collect(neighbours, true, before, at, all.Where(p => p.StartNs <= at.TimestampNs).OrderByDescending(p => p.EndNs).ToList(), null, null, cancellationToken);
+        var newer = Collect(neighbours, false, after, at, all.Where(p => p.EndNs > at.TimestampNs).OrderBy(p => p.StartNs).ToList(), null, null, cancellationToken);
+        return [.. Enumerable.Reverse(older), record, .. newer];
+    }
+
+    public Task<IReadOnlyList<FieldCount>> FieldsAsync(LogQuery query, CancellationToken cancellationToken)
+    {
+        var counts = CountValues(LogDocuments.FieldNames, true, query, cancellationToken);
+        return Task.FromResult<IReadOnlyList<FieldCount>>(counts
+            .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c => new FieldCount(c.Key, c.Value)).ToList());
+    }
+
+    public Task<IReadOnlyList<ValueCount>> ValuesAsync(string field, LogQuery query, int limit, CancellationToken cancellationToken)
+    {
+        var name = F.Resolve(field);
+        if (F.IsText(name) || name is F.Timestamp or F.MessageKeyword)
+        {
+            throw new LogQueryException($"'{field}' has no values to count; count a keyword field such as level, service or labels.<name>.");
+        }
+
+        if (limit is < 1 or > LogQueryLimits.MaxLimit)
+        {
+            throw new LogQueryException($"limit must be between 1 and {LogQueryLimits.MaxLimit}; it is {limit}.");
+        }
+
+        var counts = CountValues(name, false, query, cancellationToken);
+        return Task.FromResult<IReadOnlyList<ValueCount>>(counts
+            .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(limit)
+            .Select(c => new ValueCount(c.Key, c.Value)).ToList());
+    }
+
+    private IReadOnlyDictionary<string, long> CountValues(string field, bool multiValued, LogQuery query, CancellationToken cancellationToken)
+    {
+        var (_, all) = LuceneQueries.Build(query);
+        var collector = new ValueCountCollector(field, multiValued);
+        ReadLocked(() =>
+        {
+            foreach (var partition in Partitions.Overlapping(query.StartNs, query.EndNs))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var searcher = partition.AcquireFresh();
+                try
+                {
+                    searcher.Search(all, collector);
+                }
+                finally
+                {
+                    partition.Release(searcher);
+                }
+            }
+        });
+        return collector.Counts();
+    }
+
+    /// <summary>
+    /// The first <paramref name="want"/> matches of <paramref name="query"/> after <paramref name="cursor"/> in the
+    /// given order, over <paramref name="partitions"/> (listed in that order), feeding every match of the partitions
+    /// visited to <paramref name="count"/> (while it is below the exact bound) and <paramref name="histogram"/>.
+    /// </summary>
+    private List<LogRecord> Collect(
+        Query query, bool newestFirst, int want, LogCursor? cursor, IReadOnlyList<LogPartition> partitions,
+        CountCollector? count, HistogramCollector? histogram, CancellationToken cancellationToken)
+    {
+        var page = new HitMerger(Math.Max(want, 1), newestFirst);
+        var sort = newestFirst ? NewestFirst : OldestFirst;
+        var after = cursor is null ? null : new FieldDoc(int.MaxValue, float.NaN, [J2N.Numerics.Int64.GetInstance(cursor.TimestampNs), new BytesRef(cursor.Id)]);
+        ReadLocked(() =>
+        {
+            foreach (var partition in partitions)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var beyondCursor = cursor is not null && (newestFirst ? partition.StartNs > cursor.TimestampNs : partition.EndNs - 1 < cursor.TimestampNs);
+                var top = want > 0 && !beyondCursor && !page.IsFullBefore(partition.StartNs, partition.EndNs)
+                    ? TopFieldCollector.Create(sort, want, after, false, false, false, false)
+                    : null;
+                var collectors = new List<ICollector>(3);
+                if (top is not null)
+                {
+                    collectors.Add(top);
+                }
+
+                if (histogram is not null)
+                {
+                    collectors.Add(histogram);
+                }
+
+                if (count is { PastExact: false })
+                {
+                    count.Bounded = collectors.Count == 0; // alone it may stop early; beside others it must not cut their segment short
+                    collectors.Add(count);
+                }
+
+                if (collectors.Count == 0)
+                {
+                    continue;
+                }
+
+                var searcher = partition.AcquireFresh();
+                try
+                {
+                    searcher.Search(query, MultiCollector.Wrap([.. collectors]));
+                    if (top is not null)
+                    {
+                        page.AddRange(top.GetTopDocs().ScoreDocs.Select(d => LogDocuments.ToRecord(searcher.Doc(d.Doc, SourceOnly))).ToList());
+                    }
+                }
+                finally
+                {
+                    partition.Release(searcher);
+                }
+            }
+        });
+        return want == 0 ? [] : [.. page.Records];
+    }
+
+    private void ReadLocked(Action action)
+    {
+        _lifecycle.EnterReadLock();
+        try
+        {
+            action();
+        }
+        finally
+        {
+            _lifecycle.ExitReadLock();
+        }
+    }
+}

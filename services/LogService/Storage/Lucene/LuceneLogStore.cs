@@ -1,0 +1,272 @@
+using AirisEpm.LogService.Domain;
+using AirisEpm.LogService.Storage.Lucene.Wal;
+using Lucene.Net.Documents;
+using Lucene.Net.Search;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace AirisEpm.LogService.Storage.Lucene;
+
+/// <summary>
+/// The embedded log store: one Lucene index per time partition under <see cref="LogStoreOptions.DataPath"/>
+/// and a write-ahead log in its <c>wal/</c> folder.
+/// <para>
+/// Durability: <see cref="AppendAsync"/> writes the batch to the WAL and returns once it is fsync'd
+/// (concurrent appends share one fsync), then adds it to the partitions' index writers. Lucene commits run
+/// every <see cref="LogStoreOptions.CommitInterval"/> or once the WAL passes <see cref="LogStoreOptions.MaxWalBytes"/>,
+/// and truncate the WAL; <see cref="InitializeAsync"/> replays whatever WAL is left (what the last commit may lack).
+/// </para>
+/// <para>
+/// Visibility: an append does not refresh any reader itself. A search issued after <see cref="AppendAsync"/>
+/// returned sees its records, because a search refreshes each partition that has been written since its
+/// searcher was opened; besides, every partition is refreshed each <see cref="LogStoreOptions.RefreshInterval"/>
+/// (one second), so searches rarely pay for it.
+/// </para>
+/// </summary>
+public sealed partial class LuceneLogStore : ILogStore, IDisposable
+{
+    private readonly LogStoreOptions _options;
+    private readonly string _dataPath;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    // Appends, commits and searches hold it shared (only around synchronous Lucene calls, never across an
+    // await); retention holds it exclusively while it closes expired partitions, so no one is inside a
+    // partition's writer or searcher manager while it is disposed.
+    private readonly ReaderWriterLockSlim _lifecycle = new();
+
+    // One commit at a time (timer, retention, shutdown): rotate, commit and truncate must not interleave,
+    // or one commit could delete a WAL segment whose records another has not committed yet.
+    private readonly SemaphoreSlim _committing = new(1, 1);
+    private readonly CancellationTokenSource _stopping = new();
+    private LogPartitions? _partitions;
+    private WriteAheadLog? _wal;
+    private Task _maintenance = Task.CompletedTask;
+    private long _lastCommit;
+    private bool _disposed;
+
+    public LuceneLogStore(IOptions<LogStoreOptions> options, string dataPath, TimeProvider? time = null, ILogger<LuceneLogStore>? logger = null)
+    {
+        _options = options.Value;
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.PartitionWidth, TimeSpan.FromHours(1));
+        _dataPath = dataPath;
+        _time = time ?? TimeProvider.System;
+        _logger = logger ?? NullLogger<LuceneLogStore>.Instance;
+    }
+
+    private LogPartitions Partitions => _partitions ?? throw new InvalidOperationException("The log store is not initialised.");
+
+    private WriteAheadLog Wal => _wal ?? throw new InvalidOperationException("The log store is not initialised.");
+
+    public Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_partitions is not null)
+        {
+            return Task.CompletedTask;
+        }
+
+        Directory.CreateDirectory(_dataPath);
+        var partitions = new LogPartitions(_dataPath, _options.PartitionWidth.Ticks * 100);
+        partitions.OpenExisting();
+        var walFolder = Path.Combine(_dataPath, "wal");
+        var (lastSegment, records) = Replay(partitions, walFolder);
+        foreach (var partition in partitions.All())
+        {
+            partition.Commit();
+        }
+
+        _wal = WriteAheadLog.Open(walFolder);
+        if (lastSegment is { } replayedThrough)
+        {
+            _wal.DeleteThrough(replayedThrough);
+            LogReplayed(_logger, records, replayedThrough);
+        }
+
+        _partitions = partitions;
+        _lastCommit = _time.GetTimestamp();
+        _maintenance = Task.Run(() => MaintainAsync(_stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public async Task AppendAsync(IReadOnlyList<LogRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        // Built before the WAL write so a record that cannot be indexed fails the batch before anything is durable.
+        var documents = records.Select(r => (r.TimestampNs, Document: LogDocuments.From(r))).ToList();
+        var segment = await Wal.AppendAsync(LogRecordJson.SerializeBatch(records)).ConfigureAwait(false);
+        try
+        {
+            _lifecycle.EnterReadLock();
+            try
+            {
+                foreach (var group in documents.GroupBy(d => Partitions.For(d.TimestampNs)))
+                {
+                    group.Key.Add(group.Select(d => d.Document));
+                }
+            }
+            finally
+            {
+                _lifecycle.ExitReadLock();
+            }
+        }
+        finally
+        {
+            segment.Complete();
+        }
+    }
+
+    public Task PingAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (Wal.Failed)
+        {
+            throw new IOException("The write-ahead log failed; restart the service.");
+        }
+
+        if (!Directory.Exists(_dataPath))
+        {
+            throw new DirectoryNotFoundException($"The log data folder {_dataPath} is gone.");
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Commits every partition and empties the WAL (also run on a timer and at shutdown).</summary>
+    public async Task CommitAsync()
+    {
+        await _committing.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            long? sealedThrough = Wal.CurrentBytes > 0 ? await Wal.RotateAsync().ConfigureAwait(false) : null;
+            _lifecycle.EnterReadLock();
+            try
+            {
+                foreach (var partition in Partitions.All())
+                {
+                    partition.Commit();
+                }
+            }
+            finally
+            {
+                _lifecycle.ExitReadLock();
+            }
+
+            if (sealedThrough is { } number)
+            {
+                Wal.DeleteThrough(number);
+            }
+
+            _lastCommit = _time.GetTimestamp();
+        }
+        finally
+        {
+            _committing.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _stopping.Cancel();
+        _maintenance.GetAwaiter().GetResult();
+        if (_partitions is not null)
+        {
+            CommitAsync().GetAwaiter().GetResult();
+            _partitions.Dispose();
+            _wal!.Dispose();
+        }
+
+        _stopping.Dispose();
+        _lifecycle.Dispose();
+        _committing.Dispose();
+    }
+
+    /// <summary>Indexes every intact frame of the WAL segments left on disk; returns the last segment's number.</summary>
+    private (long? LastSegment, long Records) Replay(LogPartitions partitions, string walFolder)
+    {
+        var existing = WriteAheadLog.Existing(walFolder);
+        long records = 0;
+        foreach (var (_, path) in existing)
+        {
+            using var file = File.OpenRead(path);
+            var payloads = WalFrame.ReadAll(file, out var intact);
+            if (intact < file.Length)
+            {
+                LogTornTail(_logger, path, file.Length - intact);
+            }
+
+            foreach (var record in payloads.SelectMany(p => LogRecordJson.DeserializeBatch(p)))
+            {
+                partitions.For(record.TimestampNs).Upsert(record.Id, LogDocuments.From(record));
+                records++;
+            }
+        }
+
+        return (existing.Count > 0 ? existing[^1].Number : null, records);
+    }
+
+    private async Task MaintainAsync(CancellationToken stopping)
+    {
+        using var timer = new PeriodicTimer(_options.RefreshInterval, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
+            {
+                try
+                {
+                    RefreshAll();
+                    if (_time.GetElapsedTime(_lastCommit) >= _options.CommitInterval || Wal.CurrentBytes >= _options.MaxWalBytes)
+                    {
+                        await CommitAsync().ConfigureAwait(false);
+                    }
+                }
+                catch (Exception e) when (!stopping.IsCancellationRequested)
+                {
+                    LogMaintenanceFailed(_logger, e);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // stopping
+        }
+    }
+
+    private void RefreshAll()
+    {
+        _lifecycle.EnterReadLock();
+        try
+        {
+            foreach (var partition in Partitions.All())
+            {
+                partition.Refresh();
+            }
+        }
+        finally
+        {
+            _lifecycle.ExitReadLock();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Replayed {Records} log records from the write-ahead log through segment {Segment}")]
+    private static partial void LogReplayed(ILogger logger, long records, long segment);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored the torn last {Bytes} bytes of {Path} (a write cut short by a crash; never acknowledged)")]
+    private static partial void LogTornTail(ILogger logger, string path, long bytes);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refreshing or committing the log indexes failed; retrying at the next tick")]
+    private static partial void LogMaintenanceFailed(ILogger logger, Exception exception);
+}

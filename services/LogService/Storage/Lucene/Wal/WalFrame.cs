@@ -1,0 +1,61 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.IO.Hashing;
+
+namespace AirisEpm.LogService.Storage.Lucene.Wal;
+
+/// <summary>
+/// The write-ahead log's record format. A WAL file is a sequence of frames and nothing else:
+/// <code>
+///   offset 0  uint32 LE  payload length N
+///   offset 4  uint32 LE  CRC-32 (IEEE 802.3) of the payload
+///   offset 8  N bytes    payload (one appended batch: UTF-8 JSON array of records)
+/// </code>
+/// Frames are only ever appended and each group is fsync'd before anyone is acknowledged, so damage can
+/// only be a torn tail left by a crash mid-write: a header cut short, a length running past the end of
+/// the file, or a CRC that does not match. Reading stops at the first such frame; every frame before it
+/// is intact and every acknowledged batch is before it.
+/// </summary>
+internal static class WalFrame
+{
+    public const int HeaderSize = 8;
+
+    public static void Write(IBufferWriter<byte> output, ReadOnlySpan<byte> payload)
+    {
+        var header = output.GetSpan(HeaderSize);
+        BinaryPrimitives.WriteUInt32LittleEndian(header, (uint)payload.Length);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[4..], Crc32.HashToUInt32(payload));
+        output.Advance(HeaderSize);
+        output.Write(payload);
+    }
+
+    /// <summary>The intact frames' payloads, in order; <paramref name="validLength"/> is where the intact part ends.</summary>
+    public static IReadOnlyList<byte[]> ReadAll(Stream input, out long validLength)
+    {
+        var payloads = new List<byte[]>();
+        var header = new byte[HeaderSize];
+        validLength = 0;
+        var remaining = input.Length;
+        while (remaining >= HeaderSize && input.ReadAtLeast(header, HeaderSize, throwOnEndOfStream: false) == HeaderSize)
+        {
+            var length = BinaryPrimitives.ReadUInt32LittleEndian(header);
+            var crc = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(4));
+            if (length > remaining - HeaderSize)
+            {
+                break;
+            }
+
+            var payload = new byte[length];
+            if (input.ReadAtLeast(payload, payload.Length, throwOnEndOfStream: false) != payload.Length || Crc32.HashToUInt32(payload) != crc)
+            {
+                break;
+            }
+
+            payloads.Add(payload);
+            remaining -= HeaderSize + length;
+            validLength += HeaderSize + length;
+        }
+
+        return payloads;
+    }
+}

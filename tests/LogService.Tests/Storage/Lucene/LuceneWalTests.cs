@@ -1,0 +1,115 @@
+using System.Buffers;
+using AirisEpm.LogService.Storage.Lucene.Wal;
+
+namespace AirisEpm.LogService.Tests.Storage.Lucene;
+
+public sealed class LuceneWalTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "airis-wal-" + Guid.NewGuid().ToString("N"));
+
+    public LuceneWalTests() => Directory.CreateDirectory(_folder);
+
+    private static byte[] Frames(params string[] payloads)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        foreach (var payload in payloads)
+        {
+            WalFrame.Write(buffer, System.Text.Encoding.UTF8.GetBytes(payload));
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static IReadOnlyList<string> Read(byte[] bytes, out long intact)
+    {
+        using var stream = new MemoryStream(bytes);
+        return WalFrame.ReadAll(stream, out intact).Select(p => System.Text.Encoding.UTF8.GetString(p)).ToList();
+    }
+
+    [Fact]
+    public void Every_cut_of_the_last_frame_keeps_exactly_the_frames_before_it()
+    {
+        var whole = Frames("first", "second batch", "third and last");
+        var beforeLast = Frames("first", "second batch").Length;
+
+        Assert.Equal(["first", "second batch", "third and last"], Read(whole, out var all));
+        Assert.Equal(whole.Length, all);
+        for (var cut = beforeLast; cut < whole.Length; cut++)
+        {
+            Assert.Equal(["first", "second batch"], Read(whole[..cut], out var intact));
+            Assert.Equal(beforeLast, intact);
+        }
+    }
+
+    [Fact]
+    public void A_last_frame_with_a_wrong_checksum_is_ignored()
+    {
+        var bytes = Frames("kept", "garbled");
+        bytes[^1] ^= 0x20;
+
+        Assert.Equal(["kept"], Read(bytes, out _));
+        Assert.Empty(Read([0xff, 0xff, 0xff, 0x7f, 0, 0, 0, 0, 1, 2], out _));
+    }
+
+    [Fact]
+    public async Task Appends_queued_while_none_is_flushing_share_one_fsync()
+    {
+        using var segment = new WalSegment(1, Path.Combine(_folder, "1.wal"));
+        var sequences = new List<long>();
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.True(segment.TryEnqueue(new byte[100], out var sequence));
+            sequences.Add(sequence);
+        }
+
+        await Task.WhenAll(sequences.Select(s => Task.Run(() => segment.WaitDurableAsync(s))));
+
+        Assert.Equal(1, segment.Fsyncs);
+        Assert.Equal(10 * (WalFrame.HeaderSize + 100), new FileInfo(segment.Path).Length);
+    }
+
+    [Fact]
+    public async Task Concurrent_appends_need_fewer_fsyncs_than_appends()
+    {
+        var wal = WriteAheadLog.Open(_folder);
+        try
+        {
+            var segments = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(() => wal.AppendAsync(new byte[200]))));
+            var segment = Assert.Single(segments.Distinct());
+            Assert.InRange(segment.Fsyncs, 1, 64);
+            Assert.Equal(64 * (WalFrame.HeaderSize + 200), new FileInfo(segment.Path).Length);
+        }
+        finally
+        {
+            wal.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task Rotation_waits_for_the_sealed_segments_appends_to_complete()
+    {
+        var wal = WriteAheadLog.Open(_folder);
+        try
+        {
+            var segment = await wal.AppendAsync(new byte[10]);
+            var rotation = wal.RotateAsync();
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+            Assert.False(rotation.IsCompleted);
+
+            segment.Complete();
+            Assert.Equal(1, await rotation);
+            var next = await wal.AppendAsync(new byte[10]);
+            Assert.Equal(2, next.Number);
+            next.Complete();
+
+            wal.DeleteThrough(1);
+            Assert.Equal([2L], WriteAheadLog.Existing(_folder).Select(s => s.Number));
+        }
+        finally
+        {
+            wal.Dispose();
+        }
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
