@@ -27,9 +27,9 @@ public static class LogIngestApi
         return app;
     }
 
-    public sealed record Accepted(int Accepted);
+    public sealed record IngestAnswer(int Accepted);
 
-    internal static async Task<Results<Ok<Accepted>, ValidationProblem, ProblemHttpResult>> PostRecordsAsync(
+    internal static async Task<Results<Ok<IngestAnswer>, ValidationProblem, ProblemHttpResult>> PostRecordsAsync(
         HttpRequest request, [FromServices] ILogIngestor ingestor, IOptions<LogIngestOptions> options, TimeProvider time, CancellationToken ct)
     {
         var (body, failure) = await IngestResults.TryReadAsync(request, options.Value, ct);
@@ -44,7 +44,7 @@ public static class LogIngestApi
         return await StoreAsync(records, problems, ingestor, options.Value, ct);
     }
 
-    internal static async Task<Results<Ok<Accepted>, ValidationProblem, ProblemHttpResult>> PostRawAsync(
+    internal static async Task<Results<Ok<IngestAnswer>, ValidationProblem, ProblemHttpResult>> PostRawAsync(
         HttpRequest request, [FromQuery] string? service, [FromServices] ILogIngestor ingestor, [FromServices] RawLineParser parser,
         IOptions<LogIngestOptions> options, TimeProvider time, CancellationToken ct)
     {
@@ -76,13 +76,13 @@ public static class LogIngestApi
         return await StoreAsync(records, new IngestProblems(), ingestor, options.Value, ct);
     }
 
-    internal static async Task<Results<Ok<Accepted>, ValidationProblem, ProblemHttpResult>> StoreAsync(
+    internal static async Task<Results<Ok<IngestAnswer>, ValidationProblem, ProblemHttpResult>> StoreAsync(
         List<LogRecord> records, IngestProblems problems, ILogIngestor ingestor, LogIngestOptions options, CancellationToken ct)
     {
         if (problems.Any) return IngestResults.Invalid(problems);
         if (records.Count > options.MaxRecordsPerRequest) return IngestResults.TooMany(records.Count, options.MaxRecordsPerRequest);
         await ingestor.IngestAsync(records, ct);
-        return TypedResults.Ok(new Accepted(records.Count));
+        return TypedResults.Ok(new IngestAnswer(records.Count));
     }
 
     /// <summary>The 1-based number of the first line longer than <paramref name="maxBytes"/> (UTF-8), or null.</summary>
