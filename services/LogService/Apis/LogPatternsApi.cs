@@ -61,7 +61,7 @@ public static class LogPatternsApi
 
             known.TryGetValue(miner.Resolve(count.Value), out var pattern);
             views.Add(new PatternView(count.Value, pattern?.Template, count.Records, pattern?.FirstSeen.ToString("O"), pattern?.LastSeen.ToString("O"),
-                pattern?.Sample ?? histogram.Hits.FirstOrDefault()?.Record.Message, byLevel, bucketNs,
+                pattern?.Sample ?? (histogram.Hits.Count > 0 ? histogram.Hits[0].Record.Message : null), byLevel, bucketNs,
                 histogram.Histogram.Select(b => b.CountsByLevel.Values.Sum()).ToList()));
         }
 

@@ -22,7 +22,7 @@ public sealed class OtlpLogsGrpcService(ILogIngestor ingestor, TimeProvider time
         if (problems.Any)
         {
             var first = problems.ToDictionary().Take(5).Select(p => $"{p.Key}: {string.Join("; ", p.Value)}");
-            throw new RpcException(new Status(StatusCode.InvalidArgument, $"The batch was rejected whole: {string.Join(" | ", first)}"));
+            throw new RpcException(new Grpc.Core.Status(StatusCode.InvalidArgument, $"The batch was rejected whole: {string.Join(" | ", first)}"));
         }
 
         try
@@ -33,7 +33,7 @@ public sealed class OtlpLogsGrpcService(ILogIngestor ingestor, TimeProvider time
         {
             var metadata = new Metadata();
             metadata.Add("retry-after", ((int)Math.Ceiling(e.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            throw new RpcException(new Status(e.StatusCode == 429 ? StatusCode.ResourceExhausted : StatusCode.Unavailable, e.Message), metadata);
+            throw new RpcException(new Grpc.Core.Status(e.StatusCode == 429 ? StatusCode.ResourceExhausted : StatusCode.Unavailable, e.Message), metadata);
         }
 
         return new ExportLogsServiceResponse();
