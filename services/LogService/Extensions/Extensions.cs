@@ -1,3 +1,5 @@
+using AirisEpm.LogService.Apis;
+
 namespace AirisEpm.LogService.Extensions;
 
 /// <summary>The composition root of log-service.</summary>
@@ -6,11 +8,20 @@ internal static class Extensions
     public static IHostApplicationBuilder AddLogServiceServices(this IHostApplicationBuilder builder)
     {
         builder.AddLogStore();
+        builder.AddLogIngest();
+        builder.Services.AddGrpc();
         return builder;
     }
 
     public static WebApplication MapLogServiceApi(this WebApplication app)
     {
+        app.MapLogIngestApi();
+        app.MapOtlpLogsApi();
+        app.MapLokiPushApi();
+        app.MapLogSearchApi();
+        app.MapLogTailApi();
+        app.MapLogPatternsApi();
+        app.MapGrpcService<OtlpLogsGrpcService>();
         return app;
     }
 }
