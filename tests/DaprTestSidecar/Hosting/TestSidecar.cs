@@ -3,6 +3,7 @@ using AirisEpm.DaprTestSidecar.Actors;
 using AirisEpm.DaprTestSidecar.Bindings;
 using AirisEpm.DaprTestSidecar.Components;
 using AirisEpm.DaprTestSidecar.PubSub;
+using AirisEpm.DaprTestSidecar.Secrets;
 using AirisEpm.DaprTestSidecar.State;
 using Microsoft.AspNetCore.Builder;
 
@@ -31,6 +32,9 @@ public sealed class TestSidecar : IAsyncDisposable
         Options = options;
         _stopping = CancellationTokenSource.CreateLinkedTokenSource(mesh.Stopping);
         State = new StateApi(mesh, appId);
+        Secrets = new SecretsApi(mesh, appId, options.ConfigFile is { } config
+            ? SecretScopes.Load(Path.Combine(mesh.Components.BaseDirectory, config))
+            : SecretScopes.AllowAll);
         Bindings = new OutputBindings(mesh, appId, _outbound);
         Scheduler = new ClockScheduler(mesh.Clock, _stopping.Token);
     }
@@ -42,6 +46,8 @@ public sealed class TestSidecar : IAsyncDisposable
     public SidecarOptions Options { get; }
 
     public StateApi State { get; }
+
+    public SecretsApi Secrets { get; }
 
     public OutputBindings Bindings { get; }
 
