@@ -74,6 +74,7 @@ public static class FirstRunCommand
                     else if (process.HasExited)
                     {
                         outcomes[process.App.AppId] = new(false, $"exited with code {process.ExitCode} after {clock.Elapsed.TotalSeconds:F0} s");
+                        Console.WriteLine($"==> {process.App.AppId}: {outcomes[process.App.AppId]}");
                     }
                 }
 

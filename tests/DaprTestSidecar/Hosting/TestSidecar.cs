@@ -25,16 +25,14 @@ public sealed class TestSidecar : IAsyncDisposable
     private AppChannel? _channel;
     private List<SubscriptionDefinition> _subscriptions = [];
 
-    private TestSidecar(DaprMesh mesh, string appId, SidecarOptions options)
+    private TestSidecar(DaprMesh mesh, string appId, SidecarOptions options, SecretScopes secretScopes)
     {
         Mesh = mesh;
         AppId = appId;
         Options = options;
         _stopping = CancellationTokenSource.CreateLinkedTokenSource(mesh.Stopping);
         State = new StateApi(mesh, appId);
-        Secrets = new SecretsApi(mesh, appId, options.ConfigFile is { } config
-            ? SecretScopes.Load(Path.Combine(mesh.Components.BaseDirectory, config))
-            : SecretScopes.AllowAll);
+        Secrets = new SecretsApi(mesh, appId, secretScopes);
         Bindings = new OutputBindings(mesh, appId, _outbound);
         Scheduler = new ClockScheduler(mesh.Clock, _stopping.Token);
     }
@@ -86,7 +84,11 @@ public sealed class TestSidecar : IAsyncDisposable
 
     internal static async Task<TestSidecar> StartAsync(DaprMesh mesh, string appId, SidecarOptions options)
     {
-        var sidecar = new TestSidecar(mesh, appId, options);
+        // Read first: a Configuration daprd would refuse fails the start before anything is opened.
+        var secretScopes = options.ConfigFile is { } config
+            ? SecretScopes.Load(Path.Combine(mesh.Components.BaseDirectory, config))
+            : SecretScopes.AllowAll;
+        var sidecar = new TestSidecar(mesh, appId, options, secretScopes);
         (sidecar._host, sidecar.HttpPort, sidecar.GrpcPort) = await SidecarHost.StartAsync(sidecar);
         return sidecar;
     }
