@@ -20,6 +20,7 @@ public static class Checks
             [nameof(ConfigurationRules)] = repo => repo.List(ConfigFolder, "*.yaml")
                 .SelectMany(path => ConfigurationRules.Check(repo.Read(path), ConfigurationRules.HostFor(Path.GetFileName(path)))),
             [nameof(RunFileRules)] = repo => RunFileRules.Check(Run(repo), repo),
+            [nameof(BuildOutputRules)] = repo => BuildOutputRules.Check(Run(repo), repo),
             [nameof(ComposeRules)] = repo => ComposeRules.Check(Compose(repo), repo),
             [nameof(PortAgreementRules)] = repo => PortAgreementRules.Check(Run(repo), Compose(repo), repo),
             [nameof(AppIdRules)] = repo => AppIdRules.Check(Run(repo), repo),

@@ -17,7 +17,7 @@ public sealed class RunFileRulesTests
     [InlineData("    daprGRPCPort: 50003\n", "", "apps[trace-service].daprGRPCPort")]
     [InlineData("daprHTTPPort: 3502", "daprHTTPPort: 3501", "apps[log-service].daprHTTPPort")]
     [InlineData("\"http://localhost:8002\"", "\"http://localhost:8012\"", "apps[log-service].command")]
-    [InlineData("[\"dotnet\", \"run\", \"--\", \"--urls\", \"http://localhost:8004\"]", "[\"dotnet\", \"run\"]", "apps[alert-service].command")]
+    [InlineData("\"--\", \"--urls\", \"http://localhost:8004\"]", "]", "apps[alert-service].command")]
     [InlineData("appHealthCheckPath: /healthz", "appHealthCheckPath: /health", "apps[metrics-service].appHealthCheckPath")]
     [InlineData("enableAppHealthCheck: true", "enableAppHealthCheck: false", "apps[trace-service].enableAppHealthCheck")]
     [InlineData("appID: alert-service", "appID: alerts", "apps[alerts].appID")]

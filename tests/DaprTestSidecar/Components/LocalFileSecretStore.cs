@@ -5,6 +5,8 @@ namespace AirisEpm.DaprTestSidecar.Components;
 /// <summary>secretstores.local.file: a JSON file whose nested keys are joined with the separator.</summary>
 public sealed class LocalFileSecretStore
 {
+    public const string Type = "secretstores.local.file";
+
     private readonly Dictionary<string, string> _secrets = new(StringComparer.Ordinal);
 
     public LocalFileSecretStore(ComponentDefinition component, string baseDirectory)

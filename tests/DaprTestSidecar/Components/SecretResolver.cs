@@ -6,13 +6,27 @@ namespace AirisEpm.DaprTestSidecar.Components;
 public sealed class SecretResolver(ComponentSet components, MeshOptions options)
 {
     private readonly Dictionary<string, LocalFileSecretStore> _stores = components.Components
-        .Where(c => c.Type == "secretstores.local.file")
+        .Where(c => c.Type == LocalFileSecretStore.Type)
         .ToDictionary(c => c.Name, c => new LocalFileSecretStore(c, components.BaseDirectory), StringComparer.Ordinal);
 
     public string? Secret(string store, string name) =>
         options.SecretOverrides.TryGetValue(name, out var overridden) ? overridden
         : _stores.TryGetValue(store, out var secrets) ? secrets.Get(name)
         : null;
+
+    /// <summary>Every secret of a local file store, the overrides on top (they apply to every store, as in <see cref="Secret"/>).</summary>
+    public IReadOnlyDictionary<string, string> All(string store)
+    {
+        var all = _stores.TryGetValue(store, out var secrets)
+            ? new Dictionary<string, string>(secrets.All, StringComparer.Ordinal)
+            : new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in options.SecretOverrides)
+        {
+            all[name] = value;
+        }
+
+        return all;
+    }
 
     public IReadOnlyDictionary<string, string> Metadata(ComponentDefinition component)
     {

@@ -24,6 +24,8 @@ public sealed class DaprGrpcMethods : IServiceMethodProvider<DaprGrpcService>
         Add<Autogen.ExecuteStateTransactionRequest, Google.Protobuf.WellKnownTypes.Empty>(context, "ExecuteStateTransaction", (s, r, c) => s.ExecuteStateTransaction(r, c));
         Add<Autogen.PublishEventRequest, Google.Protobuf.WellKnownTypes.Empty>(context, "PublishEvent", (s, r, c) => s.PublishEvent(r, c));
         Add<Autogen.InvokeBindingRequest, Autogen.InvokeBindingResponse>(context, "InvokeBinding", (s, r, c) => s.InvokeBinding(r, c));
+        Add<Autogen.GetSecretRequest, Autogen.GetSecretResponse>(context, "GetSecret", (s, r, c) => s.GetSecret(r, c));
+        Add<Autogen.GetBulkSecretRequest, Autogen.GetBulkSecretResponse>(context, "GetBulkSecret", (s, r, c) => s.GetBulkSecret(r, c));
         Add<Autogen.GetMetadataRequest, Autogen.GetMetadataResponse>(context, "GetMetadata", (s, r, c) => s.GetMetadata(r, c));
         Add<Autogen.ShutdownRequest, Google.Protobuf.WellKnownTypes.Empty>(context, "Shutdown", (s, r, c) => s.Shutdown(r, c));
     }

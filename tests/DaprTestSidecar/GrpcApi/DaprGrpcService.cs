@@ -9,7 +9,7 @@ using Autogen = Dapr.Client.Autogen.Grpc.v1;
 
 namespace AirisEpm.DaprTestSidecar.GrpcApi;
 
-/// <summary>The gRPC API of the test sidecar: state, publish, output bindings, metadata and shutdown.</summary>
+/// <summary>The gRPC API of the test sidecar: state, publish, output bindings, secrets, metadata and shutdown.</summary>
 public sealed class DaprGrpcService(TestSidecar sidecar)
 {
     private static readonly Empty Empty = new();
@@ -88,6 +88,34 @@ public sealed class DaprGrpcService(TestSidecar sidecar)
         var result = await sidecar.Bindings.InvokeAsync(
             request.Name, new BindingRequest(request.Operation, request.Data.ToByteArray(), request.Metadata), context.CancellationToken);
         return new Autogen.InvokeBindingResponse { Data = ByteString.CopyFrom(result.Data), Metadata = { new Dictionary<string, string>(result.Metadata) } };
+    }
+
+    public Task<Autogen.GetSecretResponse> GetSecret(Autogen.GetSecretRequest request, ServerCallContext context)
+    {
+        var response = new Autogen.GetSecretResponse();
+        foreach (var (key, value) in sidecar.Secrets.Get(request.StoreName, request.Key))
+        {
+            response.Data[key] = value;
+        }
+
+        return Task.FromResult(response);
+    }
+
+    public Task<Autogen.GetBulkSecretResponse> GetBulkSecret(Autogen.GetBulkSecretRequest request, ServerCallContext context)
+    {
+        var response = new Autogen.GetBulkSecretResponse();
+        foreach (var (name, values) in sidecar.Secrets.GetBulk(request.StoreName))
+        {
+            var secret = new Autogen.SecretResponse();
+            foreach (var (key, value) in values)
+            {
+                secret.Secrets[key] = value;
+            }
+
+            response.Data[name] = secret;
+        }
+
+        return Task.FromResult(response);
     }
 
     public Task<Autogen.GetMetadataResponse> GetMetadata(Autogen.GetMetadataRequest request, ServerCallContext context) =>

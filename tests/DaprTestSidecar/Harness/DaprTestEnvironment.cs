@@ -50,11 +50,15 @@ public sealed class DaprTestEnvironment : IAsyncDisposable
         return new DaprTestEnvironment(new DaprMesh(options), clock, smtp, receiver);
     }
 
-    /// <summary>Starts a service's real Program (Development, dev signing key) beside a new sidecar.</summary>
-    public async Task<RunningApp> StartServiceAsync<TProgram>(string appId, IReadOnlyDictionary<string, string?>? settings = null, SidecarOptions? sidecarOptions = null)
+    /// <summary>
+    /// Starts a service's real Program (Development, dev signing key) beside a new sidecar; <paramref name="configFile"/>
+    /// is the sidecar's Configuration (see <see cref="SidecarOptions.ConfigFile"/>).
+    /// </summary>
+    public async Task<RunningApp> StartServiceAsync<TProgram>(
+        string appId, IReadOnlyDictionary<string, string?>? settings = null, SidecarOptions? sidecarOptions = null, string? configFile = null)
         where TProgram : class
     {
-        var sidecar = await Mesh.StartSidecarAsync(appId, sidecarOptions ?? Tokens());
+        var sidecar = await Mesh.StartSidecarAsync(appId, WithConfig(sidecarOptions ?? Tokens(), configFile));
         var factory = new KestrelServiceFactory<TProgram>();
         foreach (var (key, value) in sidecar.AppSettings.Concat(settings ?? new Dictionary<string, string?>()))
         {
@@ -66,10 +70,11 @@ public sealed class DaprTestEnvironment : IAsyncDisposable
         return Track(new RunningApp(appId, baseUrl, sidecar, factory.Services, factory.DisposeAsync));
     }
 
-    /// <summary>Starts a small in-test app (WebApplication on Kestrel) beside a new sidecar.</summary>
-    public async Task<RunningApp> StartAppAsync(string appId, Action<WebApplicationBuilder> configure, Action<WebApplication> map, SidecarOptions? sidecarOptions = null)
+    /// <summary>Starts a small in-test app (WebApplication on Kestrel) beside a new sidecar, with an optional sidecar Configuration.</summary>
+    public async Task<RunningApp> StartAppAsync(
+        string appId, Action<WebApplicationBuilder> configure, Action<WebApplication> map, SidecarOptions? sidecarOptions = null, string? configFile = null)
     {
-        var sidecar = await Mesh.StartSidecarAsync(appId, sidecarOptions ?? new SidecarOptions());
+        var sidecar = await Mesh.StartSidecarAsync(appId, WithConfig(sidecarOptions ?? new SidecarOptions(), configFile));
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(sidecar.AppSettings);
         ListenOptions? listen = null;
@@ -105,6 +110,10 @@ public sealed class DaprTestEnvironment : IAsyncDisposable
         DaprApiToken = "dapr-" + Guid.NewGuid().ToString("N"),
         AppApiToken = "app-" + Guid.NewGuid().ToString("N"),
     };
+
+    private static SidecarOptions WithConfig(SidecarOptions options, string? configFile) => configFile is null
+        ? options
+        : new SidecarOptions { DaprApiToken = options.DaprApiToken, AppApiToken = options.AppApiToken, ConfigFile = configFile };
 
     private RunningApp Track(RunningApp app)
     {

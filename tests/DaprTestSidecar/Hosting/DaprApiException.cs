@@ -50,6 +50,18 @@ public sealed class DaprApiException(string errorCode, string message, int httpS
     public static DaprApiException ActorTypeNotHosted(string type) =>
         new("ERR_ACTOR_INVOKE_METHOD", $"error invoke actor method: did not find address for actor {type}", 500, StatusCode.Internal);
 
+    public static DaprApiException SecretStoresNotConfigured() =>
+        new("ERR_SECRET_STORES_NOT_CONFIGURED", "secret store is not configured", 500, StatusCode.FailedPrecondition);
+
+    public static DaprApiException SecretStoreNotFound(string name) =>
+        new("ERR_SECRET_STORE_NOT_FOUND", $"failed finding secret store with key {name}", 401, StatusCode.InvalidArgument);
+
+    public static DaprApiException SecretPermissionDenied(string key, string store) =>
+        new("ERR_PERMISSION_DENIED", $"access denied by policy to get \"{key}\" from \"{store}\"", 403, StatusCode.PermissionDenied);
+
+    public static DaprApiException SecretGet(string key, string store, string reason) =>
+        new("ERR_SECRET_GET", $"failed getting secret with key {key} from secret store {store}: {reason}", 500, StatusCode.Internal);
+
     public static DaprApiException BadRequest(string code, string message) => new(code, message, 400, StatusCode.InvalidArgument);
 
     public static DaprApiException Unauthorized() =>

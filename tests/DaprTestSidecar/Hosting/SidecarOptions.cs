@@ -8,4 +8,11 @@ public sealed class SidecarOptions
 
     /// <summary>APP_API_TOKEN: when set, the sidecar sends it to the app (dapr-api-token) on every callback.</summary>
     public string? AppApiToken { get; set; }
+
+    /// <summary>
+    /// daprd's <c>--config</c>: a Configuration file, absolute or relative to the mesh's base directory (the
+    /// repository root), e.g. "components/config/local.yaml". Only its <c>spec.secrets.scopes</c> is applied.
+    /// Default: none, so every secret is allowed.
+    /// </summary>
+    public string? ConfigFile { get; set; }
 }

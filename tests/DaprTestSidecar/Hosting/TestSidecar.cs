@@ -3,6 +3,7 @@ using AirisEpm.DaprTestSidecar.Actors;
 using AirisEpm.DaprTestSidecar.Bindings;
 using AirisEpm.DaprTestSidecar.Components;
 using AirisEpm.DaprTestSidecar.PubSub;
+using AirisEpm.DaprTestSidecar.Secrets;
 using AirisEpm.DaprTestSidecar.State;
 using Microsoft.AspNetCore.Builder;
 
@@ -24,13 +25,14 @@ public sealed class TestSidecar : IAsyncDisposable
     private AppChannel? _channel;
     private List<SubscriptionDefinition> _subscriptions = [];
 
-    private TestSidecar(DaprMesh mesh, string appId, SidecarOptions options)
+    private TestSidecar(DaprMesh mesh, string appId, SidecarOptions options, SecretScopes secretScopes)
     {
         Mesh = mesh;
         AppId = appId;
         Options = options;
         _stopping = CancellationTokenSource.CreateLinkedTokenSource(mesh.Stopping);
         State = new StateApi(mesh, appId);
+        Secrets = new SecretsApi(mesh, appId, secretScopes);
         Bindings = new OutputBindings(mesh, appId, _outbound);
         Scheduler = new ClockScheduler(mesh.Clock, _stopping.Token);
     }
@@ -42,6 +44,8 @@ public sealed class TestSidecar : IAsyncDisposable
     public SidecarOptions Options { get; }
 
     public StateApi State { get; }
+
+    public SecretsApi Secrets { get; }
 
     public OutputBindings Bindings { get; }
 
@@ -80,7 +84,11 @@ public sealed class TestSidecar : IAsyncDisposable
 
     internal static async Task<TestSidecar> StartAsync(DaprMesh mesh, string appId, SidecarOptions options)
     {
-        var sidecar = new TestSidecar(mesh, appId, options);
+        // Read first: a Configuration daprd would refuse fails the start before anything is opened.
+        var secretScopes = options.ConfigFile is { } config
+            ? SecretScopes.Load(Path.Combine(mesh.Components.BaseDirectory, config))
+            : SecretScopes.AllowAll;
+        var sidecar = new TestSidecar(mesh, appId, options, secretScopes);
         (sidecar._host, sidecar.HttpPort, sidecar.GrpcPort) = await SidecarHost.StartAsync(sidecar);
         return sidecar;
     }

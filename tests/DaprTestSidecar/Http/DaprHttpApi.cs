@@ -11,6 +11,7 @@ internal static class DaprHttpApi
         var v1 = routes.MapGroup("/v1.0");
         v1.MapHealthApi();
         v1.MapStateApi();
+        v1.MapSecretsApi();
         v1.MapPublishApi();
         v1.MapBindingsApi();
         v1.MapInvokeApi();
