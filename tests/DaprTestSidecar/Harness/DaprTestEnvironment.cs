@@ -51,15 +51,16 @@ public sealed class DaprTestEnvironment : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts a service's real Program (Development, dev signing key) beside a new sidecar; <paramref name="configFile"/>
-    /// is the sidecar's Configuration (see <see cref="SidecarOptions.ConfigFile"/>).
+    /// Starts a service's real Program beside a new sidecar, in <paramref name="environmentName"/> (Development:
+    /// the development key pair); <paramref name="configFile"/> is the sidecar's Configuration (see <see cref="SidecarOptions.ConfigFile"/>).
     /// </summary>
     public async Task<RunningApp> StartServiceAsync<TProgram>(
-        string appId, IReadOnlyDictionary<string, string?>? settings = null, SidecarOptions? sidecarOptions = null, string? configFile = null)
+        string appId, IReadOnlyDictionary<string, string?>? settings = null, SidecarOptions? sidecarOptions = null, string? configFile = null,
+        string environmentName = "Development")
         where TProgram : class
     {
         var sidecar = await Mesh.StartSidecarAsync(appId, WithConfig(sidecarOptions ?? Tokens(), configFile));
-        var factory = new KestrelServiceFactory<TProgram>();
+        var factory = new KestrelServiceFactory<TProgram> { EnvironmentName = environmentName };
         foreach (var (key, value) in sidecar.AppSettings.Concat(settings ?? new Dictionary<string, string?>()))
         {
             factory.With(key, value);
