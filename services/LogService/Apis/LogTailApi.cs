@@ -1,5 +1,3 @@
-using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
 using AirisEpm.LogService.Storage;
 using AirisEpm.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,7 +24,7 @@ public static class LogTailApi
         return app;
     }
 
-    internal static async Task<Results<ServerSentEventsResult<LogRecordView>, ValidationProblem>> TailAsync(
+    internal static async Task<Results<TailResult, ValidationProblem>> TailAsync(
         [AsParameters] SearchParameters parameters, [FromServices] ILogStore store, TimeProvider time, CancellationToken ct)
     {
         var nowNs = LogSearchApi.NowNs(time);
@@ -41,38 +39,65 @@ public static class LogTailApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = [e.Problem] });
         }
 
-        return TypedResults.ServerSentEvents(Follow(query with { Limit = MaxPerPoll, Highlight = false }, nowNs, store, time, ct));
+        return new TailResult(query with { Limit = MaxPerPoll, Highlight = false }, nowNs, store, time);
     }
 
-    private static async IAsyncEnumerable<SseItem<LogRecordView>> Follow(
-        LogQuery query, long fromNs, ILogStore store, TimeProvider time, [EnumeratorCancellation] CancellationToken ct)
+    /// <summary>
+    /// Sends the headers at once (so a client sees the stream open before the first record), then one
+    /// <c>event: log</c> per new record and a comment line as a heartbeat when nothing new came for 15 s.
+    /// </summary>
+    public sealed class TailResult(LogQuery query, long fromNs, ILogStore store, TimeProvider time) : IResult
     {
-        var lastNs = fromNs;
-        var sentAtLast = new HashSet<string>(StringComparer.Ordinal);
-        while (!ct.IsCancellationRequested)
+        private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
+
+        public async Task ExecuteAsync(HttpContext httpContext)
         {
-            var page = await store.SearchAsync(query with { StartNs = lastNs, EndNs = LogSearchApi.NowNs(time) + 1 }, ct);
-            foreach (var hit in page.Hits.Reverse())
-            {
-                var record = hit.Record;
-                if (record.TimestampNs < lastNs || (record.TimestampNs == lastNs && sentAtLast.Contains(record.Id))) continue;
-                if (record.TimestampNs > lastNs)
-                {
-                    lastNs = record.TimestampNs;
-                    sentAtLast.Clear();
-                }
-
-                sentAtLast.Add(record.Id);
-                yield return new SseItem<LogRecordView>(LogRecordView.From(record), "log") { EventId = record.Id };
-            }
-
+            ArgumentNullException.ThrowIfNull(httpContext);
+            var response = httpContext.Response;
+            var ct = httpContext.RequestAborted;
+            response.ContentType = "text/event-stream";
+            response.Headers.CacheControl = "no-cache";
+            response.Headers["X-Accel-Buffering"] = "no";
+            httpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()?.DisableBuffering();
+            await response.Body.FlushAsync(ct);
+            var json = httpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+            var lastNs = fromNs;
+            var lastWrite = time.GetUtcNow();
+            var sentAtLast = new HashSet<string>(StringComparer.Ordinal);
             try
             {
-                await Task.Delay(PollInterval, time, ct);
+                while (!ct.IsCancellationRequested)
+                {
+                    var page = await store.SearchAsync(query with { StartNs = lastNs, EndNs = LogSearchApi.NowNs(time) + 1 }, ct);
+                    foreach (var hit in page.Hits.Reverse())
+                    {
+                        var record = hit.Record;
+                        if (record.TimestampNs < lastNs || (record.TimestampNs == lastNs && sentAtLast.Contains(record.Id))) continue;
+                        if (record.TimestampNs > lastNs)
+                        {
+                            lastNs = record.TimestampNs;
+                            sentAtLast.Clear();
+                        }
+
+                        sentAtLast.Add(record.Id);
+                        var data = System.Text.Json.JsonSerializer.Serialize(LogRecordView.From(record), json);
+                        await response.WriteAsync($"event: log\nid: {record.Id}\ndata: {data}\n\n", ct);
+                        lastWrite = time.GetUtcNow();
+                    }
+
+                    if (time.GetUtcNow() - lastWrite >= Heartbeat)
+                    {
+                        await response.WriteAsync(": keep-alive\n\n", ct);
+                        lastWrite = time.GetUtcNow();
+                    }
+
+                    await response.Body.FlushAsync(ct);
+                    await Task.Delay(PollInterval, time, ct);
+                }
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
-                yield break;
+                // The client went away: the normal end of a tail.
             }
         }
     }

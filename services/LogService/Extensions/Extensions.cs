@@ -9,7 +9,8 @@ internal static class Extensions
     {
         builder.AddLogStore();
         builder.AddLogIngest();
-        builder.Services.AddGrpc();
+        // Unknown gRPC services get no catch-all endpoint: every mapped route is one we guard.
+        builder.Services.AddGrpc(o => o.IgnoreUnknownServices = true);
         return builder;
     }
 
@@ -21,7 +22,7 @@ internal static class Extensions
         app.MapLogSearchApi();
         app.MapLogTailApi();
         app.MapLogPatternsApi();
-        app.MapGrpcService<OtlpLogsGrpcService>();
+        app.MapGrpcService<OtlpLogsGrpcService>().RequireAuthorization(ServiceDefaults.Security.Permissions.LogsWrite);
         return app;
     }
 }
