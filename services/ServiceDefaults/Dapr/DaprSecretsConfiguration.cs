@@ -7,7 +7,8 @@ namespace AirisEpm.ServiceDefaults.Dapr;
 /// <summary>
 /// Loads Dapr secrets into configuration once, at start, for settings that must be known before the
 /// host starts (e.g. the key ring <c>ConfigEncryption</c> from the secret <c>config-encryption-keys</c>).
-/// It waits up to <see cref="SidecarWait"/> for the sidecar, whose API answers before the app listens.
+/// It waits up to <see cref="SidecarWait"/> (or <c>Dapr:SidecarWaitSeconds</c>) for the sidecar, whose API
+/// answers before the app listens.
 /// A setting already present in configuration (environment, tests) wins and the secret is not read.
 /// </summary>
 public static class DaprSecretsConfiguration
@@ -33,7 +34,8 @@ public static class DaprSecretsConfiguration
             .UseHttpEndpoint(DaprDefaults.GetDefaultHttpEndpoint(configuration));
         if (DaprDefaults.GetDefaultDaprApiToken(configuration) is { Length: > 0 } token) builder.UseDaprApiToken(token);
         using var dapr = builder.Build();
-        using var timeout = new CancellationTokenSource(SidecarWait);
+        var wait = configuration.GetValue<double?>("Dapr:SidecarWaitSeconds") is { } seconds ? TimeSpan.FromSeconds(seconds) : SidecarWait;
+        using var timeout = new CancellationTokenSource(wait);
         try
         {
             await dapr.WaitForSidecarAsync(timeout.Token);
@@ -42,7 +44,7 @@ public static class DaprSecretsConfiguration
         catch (Exception ex) when (ex is DaprException or OperationCanceledException or KeyNotFoundException)
         {
             throw new InvalidOperationException(
-                $"Secret '{secretName}' could not be read from '{DaprComponents.SecretStore}' within {SidecarWait.TotalSeconds:0} s " +
+                $"Secret '{secretName}' could not be read from '{DaprComponents.SecretStore}' within {wait.TotalSeconds:0} s " +
                 $"({ex.Message}). Give this app's Dapr Configuration access to it (secrets.scopes), or set it in configuration.", ex);
         }
     }

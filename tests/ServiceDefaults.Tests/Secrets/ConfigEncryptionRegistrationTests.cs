@@ -46,9 +46,24 @@ public sealed class ConfigEncryptionRegistrationTests
     }
 
     [Fact]
-    public async Task Outside_development_with_no_keys_the_host_refuses_to_start()
+    public void Outside_development_without_keys_they_are_read_from_the_secret_store_or_the_start_is_refused()
     {
-        using var host = Build("Production", []);
+        // No sidecar answers on these ports: the key ring cannot be read, and the message says how to give it.
+        var error = Assert.Throws<InvalidOperationException>(() => Build("Production", new()
+        {
+            ["DAPR_HTTP_PORT"] = "1",
+            ["DAPR_GRPC_PORT"] = "2",
+            ["Dapr:SidecarWaitSeconds"] = "0.5",
+        }));
+
+        Assert.Contains("Secret 'config-encryption-keys' could not be read", error.Message);
+        Assert.Contains("secrets.scopes", error.Message);
+    }
+
+    [Fact]
+    public async Task A_key_ring_with_no_keys_refuses_the_start()
+    {
+        using var host = Build("Production", new() { ["ConfigEncryption:ActiveKeyId"] = "k1" });
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
 
