@@ -38,7 +38,7 @@ public sealed class SecretsTests
         using var dapr = await ClientAsync(env);
 
         Assert.Equal(new Dictionary<string, string> { ["twilio-from-number"] = "+15005550006" }, await dapr.GetSecretAsync(Store, "twilio-from-number", cancellationToken: Ct));
-        Assert.StartsWith("airis-epm-local", (await dapr.GetSecretAsync(Store, "auth:signing-key", cancellationToken: Ct))["auth:signing-key"]);
+        Assert.Equal("placeholder-read-as-nested:example", (await dapr.GetSecretAsync(Store, "nested:example", cancellationToken: Ct))["nested:example"]);
         Assert.Equal(new Uri(env.Receiver.BaseUrl, "slack").ToString(), (await dapr.GetSecretAsync(Store, "slack-webhook-url", cancellationToken: Ct))["slack-webhook-url"]);
     }
 
@@ -70,7 +70,7 @@ public sealed class SecretsTests
         using var dapr = DaprClients.For(app.Sidecar);
 
         Assert.Equal("+15005550006", (await dapr.GetSecretAsync(Store, "twilio-from-number", cancellationToken: Ct))["twilio-from-number"]);
-        Assert.NotEmpty((await dapr.GetSecretAsync(Store, "auth:signing-key", cancellationToken: Ct))["auth:signing-key"]);
+        Assert.NotEmpty((await dapr.GetSecretAsync(Store, "nested:example", cancellationToken: Ct))["nested:example"]);
         await AssertFailsAsync(() => dapr.GetSecretAsync(Store, "webhook-url", cancellationToken: Ct), "ERR_PERMISSION_DENIED", StatusCode.PermissionDenied);
     }
 
@@ -86,10 +86,10 @@ public sealed class SecretsTests
         var withoutTwilioCredentials = await denied.GetBulkSecretAsync(Store, cancellationToken: Ct);
         var listed = await allowed.GetBulkSecretAsync(Store, cancellationToken: Ct);
 
-        Assert.Equal(["auth:signing-key", "slack-webhook-url", "twilio-account-sid", "twilio-auth-token", "twilio-from-number", "webhook-url"], everything.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["nested:example", "slack-webhook-url", "twilio-account-sid", "twilio-auth-token", "twilio-from-number", "webhook-url"], everything.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(new Dictionary<string, string> { ["webhook-url"] = new Uri(env.Receiver.BaseUrl, "webhook").ToString() }, everything["webhook-url"]);
-        Assert.Equal(["auth:signing-key", "slack-webhook-url", "twilio-from-number", "webhook-url"], withoutTwilioCredentials.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(["auth:signing-key", "twilio-from-number"], listed.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["nested:example", "slack-webhook-url", "twilio-from-number", "webhook-url"], withoutTwilioCredentials.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["nested:example", "twilio-from-number"], listed.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -61,15 +61,18 @@ public static class LogHubSamples
 
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "shared", "data", "loghub");
-            if (System.IO.Directory.Exists(candidate))
+            // In the repository (tests/data/loghub, with its licence), or the shared copy beside the checkout.
+            foreach (var candidate in new[] { Path.Combine(dir.FullName, "tests", "data", "loghub"), Path.Combine(dir.FullName, "shared", "data", "loghub") })
             {
-                return candidate;
+                if (System.IO.Directory.Exists(candidate))
+                {
+                    return candidate;
+                }
             }
         }
 
         throw new DirectoryNotFoundException(
-            $"LogHub samples not found: no shared/data/loghub in {AppContext.BaseDirectory} or any folder above it. " +
+            $"LogHub samples not found: no tests/data/loghub or shared/data/loghub in {AppContext.BaseDirectory} or any folder above it. " +
             $"They sit beside the checkout (/work/shared/data/loghub next to /work/<checkout>); elsewhere set {DirectoryVariable} " +
             "to the folder holding HDFS/, Hadoop/, Spark/, ... with their <Name>_2k.log_structured.csv files.");
     }
