@@ -36,7 +36,7 @@ internal sealed class LogQueryParser : QueryParser
         return name switch
         {
             F.Level => new TermQuery(new Term(F.Level, SeverityNames.Of(Level(queryText)))),
-            F.Timestamp => NumericRangeQuery.NewInt64Range(F.Timestamp, Time(queryText), Time(queryText), true, true),
+            F.Timestamp => LogDocuments.TimeRange(Time(queryText), Time(queryText), true, true),
             _ => base.GetFieldQuery(name, queryText, quoted),
         };
     }
@@ -48,7 +48,7 @@ internal sealed class LogQueryParser : QueryParser
         var name = Map(field);
         if (name == F.Timestamp)
         {
-            return NumericRangeQuery.NewInt64Range(F.Timestamp, part1 is null ? null : Time(part1), part2 is null ? null : Time(part2), startInclusive, endInclusive);
+            return LogDocuments.TimeRange(part1 is null ? null : Time(part1), part2 is null ? null : Time(part2), startInclusive, endInclusive);
         }
 
         if (name == F.Level)

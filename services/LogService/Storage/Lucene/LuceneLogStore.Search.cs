@@ -62,7 +62,9 @@ public sealed partial class LuceneLogStore
 
     public Task<IReadOnlyList<FieldCount>> FieldsAsync(LogQuery query, CancellationToken cancellationToken)
     {
-        var counts = CountValues(LogDocuments.FieldNames, true, query, cancellationToken);
+        var matches = new CountCollector();
+        var counts = CountValues(LogDocuments.FieldNames, true, query, cancellationToken, matches)
+            .Concat(matches.Count == 0 ? [] : LogDocuments.AlwaysPresent.Select(f => KeyValuePair.Create(f, matches.Count)));
         return Task.FromResult<IReadOnlyList<FieldCount>>(counts
             .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
             .Select(c => new FieldCount(c.Key, c.Value)).ToList());
@@ -87,10 +89,11 @@ public sealed partial class LuceneLogStore
             .Select(c => new ValueCount(c.Key, c.Value)).ToList());
     }
 
-    private IReadOnlyDictionary<string, long> CountValues(string field, bool multiValued, LogQuery query, CancellationToken cancellationToken)
+    private IReadOnlyDictionary<string, long> CountValues(string field, bool multiValued, LogQuery query, CancellationToken cancellationToken, CountCollector? matches = null)
     {
         var (_, all) = LuceneQueries.Build(query);
-        var collector = new ValueCountCollector(field, multiValued);
+        var values = new ValueCountCollector(field, multiValued);
+        var collector = MultiCollector.Wrap(values, matches);
         ReadLocked(() =>
         {
             foreach (var partition in Partitions.Overlapping(query.StartNs, query.EndNs))
@@ -107,7 +110,7 @@ public sealed partial class LuceneLogStore
                 }
             }
         });
-        return collector.Counts();
+        return values.Counts();
     }
 
     /// <summary>
@@ -173,6 +176,7 @@ public sealed partial class LuceneLogStore
 
     private void ReadLocked(Action action)
     {
+        Volatile.Write(ref _lastSearch, _time.GetTimestamp());
         _lifecycle.EnterReadLock();
         try
         {

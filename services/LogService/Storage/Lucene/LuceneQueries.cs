@@ -16,7 +16,7 @@ internal static class LuceneQueries
         var text = ParseText(query.Text);
         var all = new BooleanQuery
         {
-            { NumericRangeQuery.NewInt64Range(F.Timestamp, query.StartNs, query.EndNs, true, false), Occur.MUST },
+            { LogDocuments.TimeRange(query.StartNs, query.EndNs, true, false), Occur.MUST },
         };
         if (text is not null)
         {
