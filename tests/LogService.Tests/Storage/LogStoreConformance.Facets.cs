@@ -33,7 +33,7 @@ public abstract partial class LogStoreConformance
             records.Add(Record($"s{i}", Base + Day - (5 * Second) + (i * Second), $"other service {i}", service: "web", labels: [("host", "h1")]));
         }
 
-        await Store.AppendAsync(records, Ct);
+        await AppendBatchAsync(records);
 
         // c5 is the first record of the second day: its neighbours span two partitions.
         Assert.Equal(["c2", "c3", "c4", "c5", "c6", "c7"], (await Store.ContextAsync("c5", 3, 2, Ct)).Select(r => r.Id));

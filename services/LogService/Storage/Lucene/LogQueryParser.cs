@@ -41,6 +41,18 @@ internal sealed class LogQueryParser : QueryParser
         };
     }
 
+    /// <summary>A group of only negated clauses (<c>NOT level:debug</c>) means "everything but", as in Elasticsearch.</summary>
+    protected override Query GetBooleanQuery(IList<BooleanClause> clauses, bool disableCoord)
+    {
+        var query = base.GetBooleanQuery(clauses, disableCoord);
+        if (query is BooleanQuery group && group.Clauses.Count > 0 && group.Clauses.All(c => c.Occur == Occur.MUST_NOT))
+        {
+            group.Add(new MatchAllDocsQuery(), Occur.MUST);
+        }
+
+        return query;
+    }
+
     protected override Query GetFieldQuery(string field, string queryText, int slop) => base.GetFieldQuery(Map(field), queryText, slop);
 
     protected override Query GetRangeQuery(string field, string part1, string part2, bool startInclusive, bool endInclusive)

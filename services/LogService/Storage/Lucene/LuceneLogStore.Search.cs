@@ -20,13 +20,13 @@ public sealed partial class LuceneLogStore
     /// </summary>
     public Task<LogSearchResult> SearchAsync(LogQuery query, CancellationToken cancellationToken)
     {
-        var (text, all) = LuceneQueries.Build(query);
+        var selection = LuceneQueries.Build(query);
         var count = new CountCollector();
         var histogram = query.HistogramBuckets > 0 ? new HistogramCollector(query.StartNs, LogQueryLimits.BucketWidth(query), query.HistogramBuckets) : null;
-        var page = Collect(all, newestFirst: true, query.Limit == 0 ? 0 : query.Limit + 1, query.After, Partitions.Overlapping(query.StartNs, query.EndNs), count, histogram, cancellationToken);
+        var page = Collect(selection, newestFirst: true, query.Limit == 0 ? 0 : query.Limit + 1, query.After, Partitions.Overlapping(query.StartNs, query.EndNs), count, histogram, cancellationToken);
 
         var records = page.Take(query.Limit).ToList();
-        var hits = records.Select(r => new LogHit(r, query.Highlight ? LogHighlights.For(text, r.Message) : [])).ToList();
+        var hits = records.Select(r => new LogHit(r, query.Highlight ? LogHighlights.For(selection.Text, r.Message) : [])).ToList();
         var next = page.Count > query.Limit && records.Count > 0 ? new LogCursor(records[^1].TimestampNs, records[^1].Id) : null;
         return Task.FromResult(new LogSearchResult(
             hits, Math.Min(count.Count, LogQueryLimits.ExactTotal), count.PastExact, next, histogram?.Buckets() ?? []));
@@ -34,7 +34,7 @@ public sealed partial class LuceneLogStore
 
     public Task<LogRecord?> GetAsync(string id, CancellationToken cancellationToken)
     {
-        var found = Collect(LuceneQueries.Term(F.Id, id), true, 1, null, Partitions.All().OrderByDescending(p => p.EndNs).ToList(), null, null, cancellationToken);
+        var found = Collect(LogSelection.Anytime(LuceneQueries.Term(F.Id, id)), true, 1, null, Partitions.All().OrderByDescending(p => p.EndNs).ToList(), null, null, cancellationToken);
         return Task.FromResult(found.Count > 0 ? found[0] : null);
     }
 
@@ -55,8 +55,8 @@ public sealed partial class LuceneLogStore
 
         var at = new LogCursor(record.TimestampNs, record.Id);
         var all = Partitions.All();
-        var older = Collect(neighbours, true, before, at, all.Where(p => p.StartNs <= at.TimestampNs).OrderByDescending(p => p.EndNs).ToList(), null, null, cancellationToken);
-        var newer = Collect(neighbours, false, after, at, all.Where(p => p.EndNs > at.TimestampNs).OrderBy(p => p.StartNs).ToList(), null, null, cancellationToken);
+        var older = Collect(LogSelection.Anytime(neighbours), true, before, at, all.Where(p => p.StartNs <= at.TimestampNs).OrderByDescending(p => p.EndNs).ToList(), null, null, cancellationToken);
+        var newer = Collect(LogSelection.Anytime(neighbours), false, after, at, all.Where(p => p.EndNs > at.TimestampNs).OrderBy(p => p.StartNs).ToList(), null, null, cancellationToken);
         return [.. Enumerable.Reverse(older), record, .. newer];
     }
 
@@ -91,7 +91,7 @@ public sealed partial class LuceneLogStore
 
     private IReadOnlyDictionary<string, long> CountValues(string field, bool multiValued, LogQuery query, CancellationToken cancellationToken, CountCollector? matches = null)
     {
-        var (_, all) = LuceneQueries.Build(query);
+        var selection = LuceneQueries.Build(query);
         var values = new ValueCountCollector(field, multiValued);
         var collector = MultiCollector.Wrap(values, matches);
         ReadLocked(() =>
@@ -102,7 +102,7 @@ public sealed partial class LuceneLogStore
                 var searcher = partition.AcquireFresh();
                 try
                 {
-                    searcher.Search(all, collector);
+                    searcher.Search(selection.In(partition), collector);
                 }
                 finally
                 {
@@ -114,12 +114,12 @@ public sealed partial class LuceneLogStore
     }
 
     /// <summary>
-    /// The first <paramref name="want"/> matches of <paramref name="query"/> after <paramref name="cursor"/> in the
+    /// The first <paramref name="want"/> records of <paramref name="selection"/> after <paramref name="cursor"/> in the
     /// given order, over <paramref name="partitions"/> (listed in that order), feeding every match of the partitions
     /// visited to <paramref name="count"/> (while it is below the exact bound) and <paramref name="histogram"/>.
     /// </summary>
     private List<LogRecord> Collect(
-        Query query, bool newestFirst, int want, LogCursor? cursor, IReadOnlyList<LogPartition> partitions,
+        LogSelection selection, bool newestFirst, int want, LogCursor? cursor, IReadOnlyList<LogPartition> partitions,
         CountCollector? count, HistogramCollector? histogram, CancellationToken cancellationToken)
     {
         var page = new HitMerger(Math.Max(want, 1), newestFirst);
@@ -159,7 +159,7 @@ public sealed partial class LuceneLogStore
                 var searcher = partition.AcquireFresh();
                 try
                 {
-                    searcher.Search(query, MultiCollector.Wrap([.. collectors]));
+                    searcher.Search(selection.In(partition), MultiCollector.Wrap([.. collectors]));
                     if (top is not null)
                     {
                         page.AddRange(top.GetTopDocs().ScoreDocs.Select(d => LogDocuments.ToRecord(searcher.Doc(d.Doc, SourceOnly))).ToList());
