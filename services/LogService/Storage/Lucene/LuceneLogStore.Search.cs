@@ -13,17 +13,27 @@ public sealed partial class LuceneLogStore
     private static readonly HashSet<string> SourceOnly = [LogDocuments.Source];
 
     /// <summary>
-    /// Partitions overlapping the range are searched newest first. Each gives its best page (search_after
-    /// the cursor) and counts its matches; once the page is full and the next partition holds only older
-    /// records, the rest are only counted, and only until the count passes 10,000 (unless a histogram is
-    /// wanted, which visits every match through doc values).
+    /// Without a histogram: a count that stops past 10,000 matches, then the page from growing time windows
+    /// (<see cref="Windowed"/>). With one: a single pass over every match of every overlapping partition,
+    /// newest first, feeding the histogram, the count and the page together.
     /// </summary>
     public Task<LogSearchResult> SearchAsync(LogQuery query, CancellationToken cancellationToken)
     {
         var selection = LuceneQueries.Build(query);
-        var count = new CountCollector();
-        var histogram = query.HistogramBuckets > 0 ? new HistogramCollector(query.StartNs, LogQueryLimits.BucketWidth(query), query.HistogramBuckets) : null;
-        var page = Collect(selection, newestFirst: true, query.Limit == 0 ? 0 : query.Limit + 1, query.After, Partitions.Overlapping(query.StartNs, query.EndNs), count, histogram, cancellationToken);
+        var want = query.Limit == 0 ? 0 : query.Limit + 1; // one more tells whether there is a next page
+        CountCollector count;
+        HistogramCollector? histogram = null;
+        List<LogRecord> page;
+        if (query.HistogramBuckets > 0)
+        {
+            count = new CountCollector();
+            histogram = new HistogramCollector(query.StartNs, LogQueryLimits.BucketWidth(query), query.HistogramBuckets);
+            page = Collect(selection, true, want, query.After, InOrder(selection, true), count, histogram, cancellationToken);
+        }
+        else
+        {
+            (page, count) = Windowed(selection, true, want, query.After, cancellationToken);
+        }
 
         var records = page.Take(query.Limit).ToList();
         var hits = records.Select(r => new LogHit(r, query.Highlight ? LogHighlights.For(selection.Text, r.Message) : [])).ToList();
@@ -54,10 +64,11 @@ public sealed partial class LuceneLogStore
         }
 
         var at = new LogCursor(record.TimestampNs, record.Id);
-        var all = Partitions.All();
-        var older = Collect(LogSelection.Anytime(neighbours), true, before, at, all.Where(p => p.StartNs <= at.TimestampNs).OrderByDescending(p => p.EndNs).ToList(), null, null, cancellationToken);
-        var newer = Collect(LogSelection.Anytime(neighbours), false, after, at, all.Where(p => p.EndNs > at.TimestampNs).OrderBy(p => p.StartNs).ToList(), null, null, cancellationToken);
-        return [.. Enumerable.Reverse(older), record, .. newer];
+        var older = LogSelection.Anytime(neighbours) with { EndNs = SaturatingAdd(at.TimestampNs, 1) };
+        var newer = LogSelection.Anytime(neighbours) with { StartNs = at.TimestampNs };
+        var (olderRecords, _) = Windowed(older, true, before, at, cancellationToken);
+        var (newerRecords, _) = Windowed(newer, false, after, at, cancellationToken);
+        return [.. Enumerable.Reverse(olderRecords), record, .. newerRecords];
     }
 
     public Task<IReadOnlyList<FieldCount>> FieldsAsync(LogQuery query, CancellationToken cancellationToken)
@@ -94,6 +105,7 @@ public sealed partial class LuceneLogStore
         var selection = LuceneQueries.Build(query);
         var values = new ValueCountCollector(field, multiValued);
         var collector = MultiCollector.Wrap(values, matches);
+        Volatile.Write(ref _lastSearch, _time.GetTimestamp());
         ReadLocked(() =>
         {
             foreach (var partition in Partitions.Overlapping(query.StartNs, query.EndNs))
@@ -125,9 +137,10 @@ public sealed partial class LuceneLogStore
         var page = new HitMerger(Math.Max(want, 1), newestFirst);
         var sort = newestFirst ? NewestFirst : OldestFirst;
         var after = cursor is null ? null : new FieldDoc(int.MaxValue, float.NaN, [J2N.Numerics.Int64.GetInstance(cursor.TimestampNs), new BytesRef(cursor.Id)]);
+        Volatile.Write(ref _lastSearch, _time.GetTimestamp());
         ReadLocked(() =>
         {
-            foreach (var partition in partitions)
+            foreach (var partition in partitions.Where(p => !p.IsClosed))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var beyondCursor = cursor is not null && (newestFirst ? partition.StartNs > cursor.TimestampNs : partition.EndNs - 1 < cursor.TimestampNs);
@@ -176,7 +189,6 @@ public sealed partial class LuceneLogStore
 
     private void ReadLocked(Action action)
     {
-        Volatile.Write(ref _lastSearch, _time.GetTimestamp());
         _lifecycle.EnterReadLock();
         try
         {
