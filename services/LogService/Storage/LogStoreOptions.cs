@@ -59,13 +59,16 @@ public sealed class LogStoreOptions : IValidatableObject
     /// <summary>How often the retention job runs; hourly, so a day partition is dropped at most an hour late.</summary>
     public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>Elasticsearch node URL.</summary>
+    /// <summary>An Elasticsearch node (or load balancer) URL; the default is a node on this machine at Elasticsearch's own port.</summary>
     public string ElasticsearchUrl { get; set; } = "http://localhost:9200";
 
     /// <summary>Elasticsearch API key (from the secret store or the environment), or null for none.</summary>
     public string? ElasticsearchApiKey { get; set; }
 
-    /// <summary>The data stream's name; its index template and lifecycle take the same name.</summary>
+    /// <summary>
+    /// The data stream's name; its index template takes the same name. The default follows Elastic's
+    /// <c>logs-&lt;dataset&gt;-&lt;namespace&gt;</c> naming, so Kibana's log views find it.
+    /// </summary>
     [RegularExpression("^[a-z0-9][a-z0-9._-]*$")]
     public string ElasticsearchDataStream { get; set; } = "logs-airis-default";
 
