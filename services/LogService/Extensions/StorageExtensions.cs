@@ -1,4 +1,5 @@
 using AirisEpm.LogService.Storage;
+using AirisEpm.LogService.Storage.Elasticsearch;
 using AirisEpm.LogService.Storage.Lucene;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +14,11 @@ internal static class StorageExtensions
         builder.Services.AddSingleton<ILogStore>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<LogStoreOptions>>();
+            if (options.Value.Kind == "elasticsearch")
+            {
+                return new ElasticsearchLogStore(options, sp.GetRequiredService<TimeProvider>());
+            }
+
             var path = options.Value.DataPath;
             var root = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
             return new LuceneLogStore(

@@ -25,6 +25,7 @@ public sealed record LogQuery(
 /// <summary>Position after the last record of a page: its timestamp and id.</summary>
 public sealed record LogCursor(long TimestampNs, string Id);
 
+/// <summary>A matching record; <see cref="Highlights"/> (when asked) are up to three HTML-escaped fragments of its message with each match in <c>&lt;em&gt;…&lt;/em&gt;</c>.</summary>
 public sealed record LogHit(LogRecord Record, IReadOnlyList<string> Highlights);
 
 /// <summary>Counts of matching records in [StartNs, StartNs + width), by level.</summary>

@@ -12,6 +12,27 @@ public static class LogRecordJson
     public static byte[] SerializeBatch(IReadOnlyList<LogRecord> records) =>
         JsonSerializer.SerializeToUtf8Bytes(records, LogRecordJsonContext.Default.IReadOnlyListLogRecord);
 
+    /// <summary>The JSON array of records already serialised one by one (what <see cref="SerializeBatch"/> would give).</summary>
+    public static byte[] ArrayOf(IReadOnlyList<byte[]> serialized)
+    {
+        var array = new byte[2 + serialized.Sum(s => s.Length) + Math.Max(0, serialized.Count - 1)];
+        array[0] = (byte)'[';
+        var at = 1;
+        for (var i = 0; i < serialized.Count; i++)
+        {
+            if (i > 0)
+            {
+                array[at++] = (byte)',';
+            }
+
+            serialized[i].CopyTo(array, at);
+            at += serialized[i].Length;
+        }
+
+        array[at] = (byte)']';
+        return array;
+    }
+
     public static LogRecord Deserialize(ReadOnlySpan<byte> json) =>
         JsonSerializer.Deserialize(json, LogRecordJsonContext.Default.LogRecord) ?? throw new JsonException("A stored record is null.");
 

@@ -30,17 +30,28 @@ public sealed class LogStoreOptions : IValidatableObject
     public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// A commit also starts as soon as the write-ahead log holds this many bytes. 64 MiB is about 200,000
-    /// records, which replay in a few seconds; a burst therefore cannot make a restart slow.
+    /// A commit also starts once the write-ahead log holds this many bytes (checked every <see cref="MaintenanceTick"/>).
+    /// 64 MiB is about 200,000 records, which replay in well under a minute; a burst cannot make a restart slow.
     /// </summary>
     [Range(1024, long.MaxValue)]
     public long MaxWalBytes { get; set; } = 64L * 1024 * 1024;
 
     /// <summary>
-    /// The longest a record may stay invisible to searches after it was appended. One second is the
-    /// contract (and Elasticsearch's refresh interval); searches also refresh a partition that has unseen writes.
+    /// How often partitions with new records get a new searcher while people are searching. Searches never
+    /// miss an acknowledged record either way: a search refreshes a partition that has unseen writes before
+    /// it reads it. The background refresh only spares searches that work; one second is Elasticsearch's
+    /// refresh interval.
     /// </summary>
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// With no search for this long the background refresh pauses (Elasticsearch's <c>index.search.idle.after</c>,
+    /// also 30 seconds): refreshing costs ingest about as much CPU again as indexing, for no one.
+    /// </summary>
+    public TimeSpan SearchIdleAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The commit and refresh loop's tick: at most this late a commit that the WAL size asks for.</summary>
+    public TimeSpan MaintenanceTick { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Records older than this are deleted. 30 days is what hosted log services keep by default.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
@@ -48,13 +59,16 @@ public sealed class LogStoreOptions : IValidatableObject
     /// <summary>How often the retention job runs; hourly, so a day partition is dropped at most an hour late.</summary>
     public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>Elasticsearch node URL.</summary>
+    /// <summary>An Elasticsearch node (or load balancer) URL; the default is a node on this machine at Elasticsearch's own port.</summary>
     public string ElasticsearchUrl { get; set; } = "http://localhost:9200";
 
     /// <summary>Elasticsearch API key (from the secret store or the environment), or null for none.</summary>
     public string? ElasticsearchApiKey { get; set; }
 
-    /// <summary>The data stream's name; its index template and lifecycle take the same name.</summary>
+    /// <summary>
+    /// The data stream's name; its index template takes the same name. The default follows Elastic's
+    /// <c>logs-&lt;dataset&gt;-&lt;namespace&gt;</c> naming, so Kibana's log views find it.
+    /// </summary>
     [RegularExpression("^[a-z0-9][a-z0-9._-]*$")]
     public string ElasticsearchDataStream { get; set; } = "logs-airis-default";
 
@@ -65,7 +79,7 @@ public sealed class LogStoreOptions : IValidatableObject
             yield return new ValidationResult("PartitionWidth must be a whole number of hours from 1 hour to 7 days.", [nameof(PartitionWidth)]);
         }
 
-        foreach (var (name, value) in new[] { (nameof(CommitInterval), CommitInterval), (nameof(RefreshInterval), RefreshInterval), (nameof(Retention), Retention), (nameof(RetentionInterval), RetentionInterval) })
+        foreach (var (name, value) in new[] { (nameof(CommitInterval), CommitInterval), (nameof(RefreshInterval), RefreshInterval), (nameof(MaintenanceTick), MaintenanceTick), (nameof(Retention), Retention), (nameof(RetentionInterval), RetentionInterval) })
         {
             if (value <= TimeSpan.Zero)
             {

@@ -33,13 +33,26 @@ public abstract partial class LogStoreConformance
             records.Add(Record($"s{i}", Base + Day - (5 * Second) + (i * Second), $"other service {i}", service: "web", labels: [("host", "h1")]));
         }
 
-        await Store.AppendAsync(records, Ct);
+        await AppendBatchAsync(records);
 
         // c5 is the first record of the second day: its neighbours span two partitions.
         Assert.Equal(["c2", "c3", "c4", "c5", "c6", "c7"], (await Store.ContextAsync("c5", 3, 2, Ct)).Select(r => r.Id));
         Assert.Equal(["c0", "c1"], (await Store.ContextAsync("c0", 5, 1, Ct)).Select(r => r.Id));
         Assert.Equal(["c9"], (await Store.ContextAsync("c9", 0, 3, Ct)).Select(r => r.Id));
         Assert.Empty(await Store.ContextAsync("missing", 3, 3, Ct));
+    }
+
+    [Fact]
+    public async Task Context_in_a_busy_stream_takes_the_nearest_neighbours_even_with_equal_timestamps()
+    {
+        // 600 records over two days, three per timestamp: the neighbours are found by their (time, id) order alone.
+        var records = Enumerable.Range(0, 600).Select(i => Record($"b{i:D3}", Base + ((i / 3) * (Day / 100)), $"busy {i}", labels: [("host", "h1")])).ToArray();
+        new Random(7).Shuffle(records);
+        await AppendBatchAsync(records);
+
+        Assert.Equal(["b295", "b296", "b297", "b298", "b299", "b300", "b301", "b302"], (await Store.ContextAsync("b299", 4, 3, Ct)).Select(r => r.Id));
+        Assert.Equal(["b000", "b001", "b002"], (await Store.ContextAsync("b000", 4, 2, Ct)).Select(r => r.Id));
+        Assert.Equal(["b597", "b598", "b599"], (await Store.ContextAsync("b599", 2, 4, Ct)).Select(r => r.Id));
     }
 
     [Fact]

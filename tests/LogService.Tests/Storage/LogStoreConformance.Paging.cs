@@ -15,7 +15,7 @@ public abstract partial class LogStoreConformance
         new Random(42).Shuffle(records);
         foreach (var batch in records.Chunk(70))
         {
-            await Store.AppendAsync(batch, Ct);
+            await AppendBatchAsync(batch);
         }
 
         var seen = new List<LogRecord>();
@@ -64,7 +64,7 @@ public abstract partial class LogStoreConformance
             .ToList();
         foreach (var batch in records.Chunk(2_000))
         {
-            await Store.AppendAsync(batch, Ct);
+            await AppendBatchAsync(batch);
         }
 
         var all = await Store.SearchAsync(All("bulk", 10), Ct);

@@ -1,5 +1,6 @@
 using AirisEpm.LogService.Domain;
 using Lucene.Net.Documents;
+using Lucene.Net.Search;
 using Lucene.Net.Util;
 using F = AirisEpm.LogService.Storage.LogFieldNames;
 
@@ -9,41 +10,51 @@ namespace AirisEpm.LogService.Storage.Lucene;
 /// How a <see cref="LogRecord"/> becomes a Lucene document:
 /// <list type="bullet">
 /// <item><c>message</c>, <c>stack_trace</c>: analysed text (<see cref="LogAnalyzers.Text"/>), not stored.</item>
-/// <item><c>message.keyword</c>, <c>id</c>, <c>level</c>, <c>service</c>, <c>trace_id</c>, <c>span_id</c>, <c>pattern_id</c>,
-/// <c>labels.&lt;name&gt;</c>, <c>fields.&lt;name&gt;</c>: exact terms; all but <c>message.keyword</c> also sorted doc values,
-/// which sorting (<c>id</c>), the histogram (<c>level</c>) and value counts read without loading documents.</item>
-/// <item><c>timestamp</c>: a numeric (trie) long for ranges plus numeric doc values for sorting and the histogram.</item>
-/// <item><c>_field_names</c>: the names of the fields the record has (terms and sorted-set doc values), for field facets.</item>
+/// <item><c>id</c>, <c>level</c>, <c>service</c>, <c>trace_id</c>, <c>span_id</c>, <c>pattern_id</c>, <c>labels.&lt;name&gt;</c>,
+/// <c>fields.&lt;name&gt;</c>: exact terms plus sorted doc values, which sorting (<c>id</c>), the histogram (<c>level</c>)
+/// and value counts read without loading documents. <c>message.keyword</c>: the exact term only.</item>
+/// <item><c>timestamp</c>: a trie long (precision step 8: eight terms per value, half Lucene's default, while a
+/// range still visits at most a few thousand terms) plus numeric doc values for sorting, the histogram and
+/// the time-range checks of <see cref="LogSelection"/>.</item>
+/// <item><c>_field_names</c>: sorted-set doc values naming the optional fields the record has, for field facets
+/// (<see cref="AlwaysPresent"/> ones are on every record and are not repeated).</item>
 /// <item><c>_source</c>: the whole record as stored JSON (stored fields are LZ4-compressed by the codec).</item>
 /// </list>
-/// Keyword values longer than <see cref="MaxKeywordLength"/> characters are left out of the keyword
-/// fields (Elasticsearch's <c>ignore_above</c>): a Lucene term holds at most 32,766 UTF-8 bytes.
+/// Keyword values longer than <see cref="MaxKeywordLength"/> characters (messages: <see cref="MaxMessageKeywordLength"/>)
+/// are left out of the keyword fields, as Elasticsearch's <c>ignore_above</c> does: a Lucene term holds at most
+/// 32,766 UTF-8 bytes, and exact matches on longer values are not what anyone searches for.
 /// </summary>
 internal static class LogDocuments
 {
     public const string Source = "_source";
     public const string FieldNames = "_field_names";
     public const int MaxKeywordLength = 8_000;
+    public const int MaxMessageKeywordLength = 1_024;
+    public const int TimestampPrecisionStep = 8;
 
-    private static readonly string[] AlwaysPresent = [F.Id, F.Timestamp, F.Level, F.Message, F.Service];
+    public static readonly string[] AlwaysPresent = [F.Id, F.Timestamp, F.Level, F.Message, F.Service];
 
-    public static Document From(LogRecord record)
+    private static readonly FieldType TimestampType = new(Int64Field.TYPE_NOT_STORED) { NumericPrecisionStep = TimestampPrecisionStep };
+
+    static LogDocuments() => TimestampType.Freeze();
+
+    /// <summary>The document for <paramref name="record"/>, whose JSON (<see cref="LogRecordJson.Serialize"/>) is <paramref name="source"/>.</summary>
+    public static Document From(LogRecord record, byte[] source)
     {
         var doc = new Document
         {
-            new StoredField(Source, LogRecordJson.Serialize(record)),
-            new Int64Field(F.Timestamp, record.TimestampNs, Field.Store.NO),
+            new StoredField(Source, source),
+            new Int64Field(F.Timestamp, record.TimestampNs, TimestampType),
             new NumericDocValuesField(F.Timestamp, record.TimestampNs),
             new TextField(F.Message, record.Message, Field.Store.NO),
         };
-        var names = new List<string>(AlwaysPresent);
-        AddKeyword(doc, names, F.Id, record.Id);
-        AddKeyword(doc, names, F.Level, SeverityNames.Of(record.Level));
-        AddKeyword(doc, names, F.Service, record.Service);
-        AddKeyword(doc, names, F.TraceId, record.TraceId);
-        AddKeyword(doc, names, F.SpanId, record.SpanId);
-        AddKeyword(doc, names, F.PatternId, record.PatternId);
-        if (record.Message.Length <= MaxKeywordLength)
+        AddKeyword(doc, F.Id, record.Id);
+        AddKeyword(doc, F.Level, SeverityNames.Of(record.Level));
+        AddKeyword(doc, F.Service, record.Service);
+        AddOptionalKeyword(doc, F.TraceId, record.TraceId);
+        AddOptionalKeyword(doc, F.SpanId, record.SpanId);
+        AddOptionalKeyword(doc, F.PatternId, record.PatternId);
+        if (record.Message.Length <= MaxMessageKeywordLength)
         {
             doc.Add(new StringField(F.MessageKeyword, record.Message, Field.Store.NO));
         }
@@ -51,27 +62,23 @@ internal static class LogDocuments
         if (!string.IsNullOrEmpty(record.StackTrace))
         {
             doc.Add(new TextField(F.StackTrace, record.StackTrace, Field.Store.NO));
-            names.Add(F.StackTrace);
+            doc.Add(new SortedSetDocValuesField(FieldNames, new BytesRef(F.StackTrace)));
         }
 
         foreach (var (name, value) in record.Labels)
         {
-            AddKeyword(doc, names, F.LabelPrefix + name, value);
+            AddOptionalKeyword(doc, F.LabelPrefix + name, value);
         }
 
         foreach (var (name, value) in record.Fields)
         {
-            AddKeyword(doc, names, F.FieldPrefix + name, value);
-        }
-
-        foreach (var name in names.Distinct(StringComparer.Ordinal))
-        {
-            doc.Add(new StringField(FieldNames, name, Field.Store.NO));
-            doc.Add(new SortedSetDocValuesField(FieldNames, new BytesRef(name)));
+            AddOptionalKeyword(doc, F.FieldPrefix + name, value);
         }
 
         return doc;
     }
+
+    public static Document From(LogRecord record) => From(record, LogRecordJson.Serialize(record));
 
     public static LogRecord ToRecord(Document stored)
     {
@@ -79,24 +86,25 @@ internal static class LogDocuments
         return LogRecordJson.Deserialize(json.Bytes.AsSpan(json.Offset, json.Length));
     }
 
-    private static void AddKeyword(Document doc, List<string> names, string field, string? value)
+    /// <summary>A range over <c>timestamp</c> (null for an open end), matching how it is indexed.</summary>
+    public static Query TimeRange(long? from, long? to, bool fromInclusive, bool toInclusive) =>
+        NumericRangeQuery.NewInt64Range(F.Timestamp, TimestampPrecisionStep, from, to, fromInclusive, toInclusive);
+
+    private static void AddOptionalKeyword(Document doc, string field, string? value)
     {
-        if (value is null)
+        if (value is not null)
         {
-            return;
+            doc.Add(new SortedSetDocValuesField(FieldNames, new BytesRef(field)));
+            AddKeyword(doc, field, value);
         }
+    }
 
-        if (!AlwaysPresent.Contains(field))
+    private static void AddKeyword(Document doc, string field, string value)
+    {
+        if (value.Length <= MaxKeywordLength)
         {
-            names.Add(field);
+            doc.Add(new StringField(field, value, Field.Store.NO));
+            doc.Add(new SortedDocValuesField(field, new BytesRef(value)));
         }
-
-        if (value.Length > MaxKeywordLength)
-        {
-            return;
-        }
-
-        doc.Add(new StringField(field, value, Field.Store.NO));
-        doc.Add(new SortedDocValuesField(field, new BytesRef(value)));
     }
 }

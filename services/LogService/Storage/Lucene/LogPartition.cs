@@ -64,6 +64,9 @@ internal sealed partial class LogPartition : IDisposable
         return new LogPartition(path, startNs, startNs + (long.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) * NsPerMinute));
     }
 
+    /// <summary>Set by <see cref="Close"/> (under the store's exclusive lock); a search that listed the partition before skips it.</summary>
+    public bool IsClosed { get; private set; }
+
     public bool Overlaps(long startNs, long endNs) => StartNs < endNs && EndNs > startNs;
 
     public void Add(IEnumerable<Document> documents)
@@ -141,6 +144,7 @@ internal sealed partial class LogPartition : IDisposable
     /// <summary>Closes without committing (retention: everything in it has expired); the caller deletes the folder.</summary>
     public void Close()
     {
+        IsClosed = true;
         _searchers.Dispose();
         _writer.Rollback();
         _directory.Dispose();

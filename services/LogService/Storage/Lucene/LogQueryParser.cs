@@ -36,9 +36,21 @@ internal sealed class LogQueryParser : QueryParser
         return name switch
         {
             F.Level => new TermQuery(new Term(F.Level, SeverityNames.Of(Level(queryText)))),
-            F.Timestamp => NumericRangeQuery.NewInt64Range(F.Timestamp, Time(queryText), Time(queryText), true, true),
+            F.Timestamp => LogDocuments.TimeRange(Time(queryText), Time(queryText), true, true),
             _ => base.GetFieldQuery(name, queryText, quoted),
         };
+    }
+
+    /// <summary>A group of only negated clauses (<c>NOT level:debug</c>) means "everything but", as in Elasticsearch.</summary>
+    protected override Query GetBooleanQuery(IList<BooleanClause> clauses, bool disableCoord)
+    {
+        var query = base.GetBooleanQuery(clauses, disableCoord);
+        if (query is BooleanQuery group && group.Clauses.Count > 0 && group.Clauses.All(c => c.Occur == Occur.MUST_NOT))
+        {
+            group.Add(new MatchAllDocsQuery(), Occur.MUST);
+        }
+
+        return query;
     }
 
     protected override Query GetFieldQuery(string field, string queryText, int slop) => base.GetFieldQuery(Map(field), queryText, slop);
@@ -48,7 +60,7 @@ internal sealed class LogQueryParser : QueryParser
         var name = Map(field);
         if (name == F.Timestamp)
         {
-            return NumericRangeQuery.NewInt64Range(F.Timestamp, part1 is null ? null : Time(part1), part2 is null ? null : Time(part2), startInclusive, endInclusive);
+            return LogDocuments.TimeRange(part1 is null ? null : Time(part1), part2 is null ? null : Time(part2), startInclusive, endInclusive);
         }
 
         if (name == F.Level)

@@ -35,7 +35,7 @@ public sealed partial class LuceneLogStore
             Directory.Delete(partition.Path, recursive: true);
         }
 
-        var older = NumericRangeQuery.NewInt64Range(LogFieldNames.Timestamp, null, cutoffNs, true, false);
+        var older = LogDocuments.TimeRange(null, cutoffNs, true, false);
         ReadLocked(() =>
         {
             foreach (var partition in Partitions.All().Where(p => p.StartNs < cutoffNs && p.EndNs > cutoffNs))

@@ -13,20 +13,30 @@ public sealed partial class LuceneLogStore
     private static readonly HashSet<string> SourceOnly = [LogDocuments.Source];
 
     /// <summary>
-    /// Partitions overlapping the range are searched newest first. Each gives its best page (search_after
-    /// the cursor) and counts its matches; once the page is full and the next partition holds only older
-    /// records, the rest are only counted, and only until the count passes 10,000 (unless a histogram is
-    /// wanted, which visits every match through doc values).
+    /// Without a histogram: a count that stops past 10,000 matches, then the page from growing time windows
+    /// (<see cref="Windowed"/>). With one: a single pass over every match of every overlapping partition,
+    /// newest first, feeding the histogram, the count and the page together.
     /// </summary>
     public Task<LogSearchResult> SearchAsync(LogQuery query, CancellationToken cancellationToken)
     {
-        var (text, all) = LuceneQueries.Build(query);
-        var count = new CountCollector();
-        var histogram = query.HistogramBuckets > 0 ? new HistogramCollector(query.StartNs, LogQueryLimits.BucketWidth(query), query.HistogramBuckets) : null;
-        var page = Collect(all, newestFirst: true, query.Limit == 0 ? 0 : query.Limit + 1, query.After, Partitions.Overlapping(query.StartNs, query.EndNs), count, histogram, cancellationToken);
+        var selection = LuceneQueries.Build(query);
+        var want = query.Limit == 0 ? 0 : query.Limit + 1; // one more tells whether there is a next page
+        CountCollector count;
+        HistogramCollector? histogram = null;
+        List<LogRecord> page;
+        if (query.HistogramBuckets > 0)
+        {
+            count = new CountCollector();
+            histogram = new HistogramCollector(query.StartNs, LogQueryLimits.BucketWidth(query), query.HistogramBuckets);
+            page = Collect(selection, true, want, query.After, InOrder(selection, true), count, histogram, cancellationToken);
+        }
+        else
+        {
+            (page, count) = Windowed(selection, true, want, query.After, cancellationToken);
+        }
 
         var records = page.Take(query.Limit).ToList();
-        var hits = records.Select(r => new LogHit(r, query.Highlight ? LogHighlights.For(text, r.Message) : [])).ToList();
+        var hits = records.Select(r => new LogHit(r, query.Highlight ? LogHighlights.For(selection.Text, r.Message) : [])).ToList();
         var next = page.Count > query.Limit && records.Count > 0 ? new LogCursor(records[^1].TimestampNs, records[^1].Id) : null;
         return Task.FromResult(new LogSearchResult(
             hits, Math.Min(count.Count, LogQueryLimits.ExactTotal), count.PastExact, next, histogram?.Buckets() ?? []));
@@ -34,7 +44,7 @@ public sealed partial class LuceneLogStore
 
     public Task<LogRecord?> GetAsync(string id, CancellationToken cancellationToken)
     {
-        var found = Collect(LuceneQueries.Term(F.Id, id), true, 1, null, Partitions.All().OrderByDescending(p => p.EndNs).ToList(), null, null, cancellationToken);
+        var found = Collect(LogSelection.Anytime(LuceneQueries.Term(F.Id, id)), true, 1, null, Partitions.All().OrderByDescending(p => p.EndNs).ToList(), null, null, cancellationToken);
         return Task.FromResult(found.Count > 0 ? found[0] : null);
     }
 
@@ -54,15 +64,18 @@ public sealed partial class LuceneLogStore
         }
 
         var at = new LogCursor(record.TimestampNs, record.Id);
-        var all = Partitions.All();
-        var older = Collect(neighbours, true, before, at, all.Where(p => p.StartNs <= at.TimestampNs).OrderByDescending(p => p.EndNs).ToList(), null, null, cancellationToken);
-        var newer = Collect(neighbours, false, after, at, all.Where(p => p.EndNs > at.TimestampNs).OrderBy(p => p.StartNs).ToList(), null, null, cancellationToken);
-        return [.. Enumerable.Reverse(older), record, .. newer];
+        var older = LogSelection.Anytime(neighbours) with { EndNs = SaturatingAdd(at.TimestampNs, 1) };
+        var newer = LogSelection.Anytime(neighbours) with { StartNs = at.TimestampNs };
+        var (olderRecords, _) = Windowed(older, true, before, at, cancellationToken);
+        var (newerRecords, _) = Windowed(newer, false, after, at, cancellationToken);
+        return [.. Enumerable.Reverse(olderRecords), record, .. newerRecords];
     }
 
     public Task<IReadOnlyList<FieldCount>> FieldsAsync(LogQuery query, CancellationToken cancellationToken)
     {
-        var counts = CountValues(LogDocuments.FieldNames, true, query, cancellationToken);
+        var matches = new CountCollector();
+        var counts = CountValues(LogDocuments.FieldNames, true, query, cancellationToken, matches)
+            .Concat(matches.Count == 0 ? [] : LogDocuments.AlwaysPresent.Select(f => KeyValuePair.Create(f, matches.Count)));
         return Task.FromResult<IReadOnlyList<FieldCount>>(counts
             .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
             .Select(c => new FieldCount(c.Key, c.Value)).ToList());
@@ -87,10 +100,12 @@ public sealed partial class LuceneLogStore
             .Select(c => new ValueCount(c.Key, c.Value)).ToList());
     }
 
-    private IReadOnlyDictionary<string, long> CountValues(string field, bool multiValued, LogQuery query, CancellationToken cancellationToken)
+    private IReadOnlyDictionary<string, long> CountValues(string field, bool multiValued, LogQuery query, CancellationToken cancellationToken, CountCollector? matches = null)
     {
-        var (_, all) = LuceneQueries.Build(query);
-        var collector = new ValueCountCollector(field, multiValued);
+        var selection = LuceneQueries.Build(query);
+        var values = new ValueCountCollector(field, multiValued);
+        var collector = MultiCollector.Wrap(values, matches);
+        Volatile.Write(ref _lastSearch, _time.GetTimestamp());
         ReadLocked(() =>
         {
             foreach (var partition in Partitions.Overlapping(query.StartNs, query.EndNs))
@@ -99,7 +114,7 @@ public sealed partial class LuceneLogStore
                 var searcher = partition.AcquireFresh();
                 try
                 {
-                    searcher.Search(all, collector);
+                    searcher.Search(selection.In(partition), collector);
                 }
                 finally
                 {
@@ -107,24 +122,25 @@ public sealed partial class LuceneLogStore
                 }
             }
         });
-        return collector.Counts();
+        return values.Counts();
     }
 
     /// <summary>
-    /// The first <paramref name="want"/> matches of <paramref name="query"/> after <paramref name="cursor"/> in the
+    /// The first <paramref name="want"/> records of <paramref name="selection"/> after <paramref name="cursor"/> in the
     /// given order, over <paramref name="partitions"/> (listed in that order), feeding every match of the partitions
     /// visited to <paramref name="count"/> (while it is below the exact bound) and <paramref name="histogram"/>.
     /// </summary>
     private List<LogRecord> Collect(
-        Query query, bool newestFirst, int want, LogCursor? cursor, IReadOnlyList<LogPartition> partitions,
+        LogSelection selection, bool newestFirst, int want, LogCursor? cursor, IReadOnlyList<LogPartition> partitions,
         CountCollector? count, HistogramCollector? histogram, CancellationToken cancellationToken)
     {
         var page = new HitMerger(Math.Max(want, 1), newestFirst);
         var sort = newestFirst ? NewestFirst : OldestFirst;
         var after = cursor is null ? null : new FieldDoc(int.MaxValue, float.NaN, [J2N.Numerics.Int64.GetInstance(cursor.TimestampNs), new BytesRef(cursor.Id)]);
+        Volatile.Write(ref _lastSearch, _time.GetTimestamp());
         ReadLocked(() =>
         {
-            foreach (var partition in partitions)
+            foreach (var partition in partitions.Where(p => !p.IsClosed))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var beyondCursor = cursor is not null && (newestFirst ? partition.StartNs > cursor.TimestampNs : partition.EndNs - 1 < cursor.TimestampNs);
@@ -156,7 +172,7 @@ public sealed partial class LuceneLogStore
                 var searcher = partition.AcquireFresh();
                 try
                 {
-                    searcher.Search(query, MultiCollector.Wrap([.. collectors]));
+                    searcher.Search(selection.In(partition), MultiCollector.Wrap([.. collectors]));
                     if (top is not null)
                     {
                         page.AddRange(top.GetTopDocs().ScoreDocs.Select(d => LogDocuments.ToRecord(searcher.Doc(d.Doc, SourceOnly))).ToList());

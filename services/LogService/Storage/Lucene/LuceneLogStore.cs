@@ -18,9 +18,10 @@ namespace AirisEpm.LogService.Storage.Lucene;
 /// </para>
 /// <para>
 /// Visibility: an append does not refresh any reader itself. A search issued after <see cref="AppendAsync"/>
-/// returned sees its records, because a search refreshes each partition that has been written since its
-/// searcher was opened; besides, every partition is refreshed each <see cref="LogStoreOptions.RefreshInterval"/>
-/// (one second), so searches rarely pay for it.
+/// returned sees its records, because a search refreshes each partition written since its searcher was
+/// opened. While people search, a background refresh every <see cref="LogStoreOptions.RefreshInterval"/>
+/// (one second) does that work ahead of them; after <see cref="LogStoreOptions.SearchIdleAfter"/> without
+/// a search it pauses, as Elasticsearch's search-idle shards do, so pure ingest pays for no refreshes.
 /// </para>
 /// </summary>
 public sealed partial class LuceneLogStore : ILogStore, IDisposable
@@ -43,6 +44,8 @@ public sealed partial class LuceneLogStore : ILogStore, IDisposable
     private WriteAheadLog? _wal;
     private Task _maintenance = Task.CompletedTask;
     private long _lastCommit;
+    private long _lastRefresh;
+    private long _lastSearch = long.MinValue;
     private bool _disposed;
 
     public LuceneLogStore(IOptions<LogStoreOptions> options, string dataPath, TimeProvider? time = null, ILogger<LuceneLogStore>? logger = null)
@@ -99,9 +102,11 @@ public sealed partial class LuceneLogStore : ILogStore, IDisposable
             return;
         }
 
-        // Built before the WAL write so a record that cannot be indexed fails the batch before anything is durable.
-        var documents = records.Select(r => (r.TimestampNs, Document: LogDocuments.From(r))).ToList();
-        var segment = await Wal.AppendAsync(LogRecordJson.SerializeBatch(records)).ConfigureAwait(false);
+        // Built before the WAL write so a record that cannot be indexed fails the batch before anything is durable;
+        // each record is serialised once, for its stored source and for the WAL payload.
+        var sources = records.Select(LogRecordJson.Serialize).ToList();
+        var documents = records.Select((r, i) => (r.TimestampNs, Document: LogDocuments.From(r, sources[i]))).ToList();
+        var segment = await Wal.AppendAsync(LogRecordJson.ArrayOf(sources)).ConfigureAwait(false);
         try
         {
             _lifecycle.EnterReadLock();
@@ -220,14 +225,20 @@ public sealed partial class LuceneLogStore : ILogStore, IDisposable
 
     private async Task MaintainAsync(CancellationToken stopping)
     {
-        using var timer = new PeriodicTimer(_options.RefreshInterval, _time);
+        using var timer = new PeriodicTimer(_options.MaintenanceTick, _time);
         try
         {
             while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
             {
                 try
                 {
-                    RefreshAll();
+                    var lastSearch = Volatile.Read(ref _lastSearch);
+                    if (lastSearch != long.MinValue && _time.GetElapsedTime(lastSearch) < _options.SearchIdleAfter && _time.GetElapsedTime(_lastRefresh) >= _options.RefreshInterval)
+                    {
+                        RefreshAll();
+                        _lastRefresh = _time.GetTimestamp();
+                    }
+
                     if (_time.GetElapsedTime(_lastCommit) >= _options.CommitInterval || Wal.CurrentBytes >= _options.MaxWalBytes)
                     {
                         await CommitAsync().ConfigureAwait(false);

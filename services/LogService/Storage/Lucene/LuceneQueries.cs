@@ -9,25 +9,22 @@ namespace AirisEpm.LogService.Storage.Lucene;
 /// <summary>Turns a <see cref="LogQuery"/> into the Lucene query that selects its records.</summary>
 internal static class LuceneQueries
 {
-    /// <summary>The parsed text (null when there is none; used for highlighting) and the whole query with the filters and time range.</summary>
-    public static (Query? Text, Query All) Build(LogQuery query)
+    /// <summary>The records <paramref name="query"/> selects; throws <see cref="LogQueryException"/> naming what is wrong with it.</summary>
+    public static LogSelection Build(LogQuery query)
     {
         LogQueryLimits.Check(query);
         var text = ParseText(query.Text);
-        var all = new BooleanQuery
-        {
-            { NumericRangeQuery.NewInt64Range(F.Timestamp, query.StartNs, query.EndNs, true, false), Occur.MUST },
-        };
+        var filters = new BooleanQuery();
         if (text is not null)
         {
-            all.Add(text, Occur.MUST);
+            filters.Add(text, Occur.MUST);
         }
 
-        AddTerm(all, F.Service, query.Service);
-        AddTerm(all, F.Level, query.Level is { } level ? SeverityNames.Of(level) : null);
-        AddTerm(all, F.TraceId, query.TraceId);
-        AddTerm(all, F.PatternId, query.PatternId);
-        return (text, all);
+        AddTerm(filters, F.Service, query.Service);
+        AddTerm(filters, F.Level, query.Level is { } level ? SeverityNames.Of(level) : null);
+        AddTerm(filters, F.TraceId, query.TraceId);
+        AddTerm(filters, F.PatternId, query.PatternId);
+        return new LogSelection(text, filters.Clauses.Count == 0 ? null : filters, query.StartNs, query.EndNs);
     }
 
     /// <summary>Parses query text; throws <see cref="LogQueryException"/> naming what is wrong.</summary>
