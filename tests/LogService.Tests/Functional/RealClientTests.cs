@@ -23,16 +23,16 @@ public sealed class RealClientTests : IAsyncLifetime
     public async Task The_opentelemetry_sdk_exports_logs_over_otlp_http_protobuf()
     {
         var marker = "otel" + Guid.NewGuid().ToString("N")[..10];
+        var baseUrl = _factory.StartOnKestrel();
         using (var loggers = LoggerFactory.Create(builder => builder.AddOpenTelemetry(otel =>
         {
             otel.SetResourceBuilder(ResourceBuilder.CreateDefault().AddService("orders"));
             otel.IncludeFormattedMessage = true;
             otel.AddOtlpExporter(exporter =>
             {
-                exporter.Endpoint = new Uri(_factory.Server.BaseAddress, "/v1/logs");
+                exporter.Endpoint = new Uri(baseUrl, "/v1/logs");
                 exporter.Protocol = OtlpExportProtocol.HttpProtobuf;
                 exporter.Headers = "Authorization=Bearer " + TestTokens.With(Permissions.LogsWrite);
-                exporter.HttpClientFactory = () => _factory.CreateClient();
             });
         })))
         {
@@ -43,7 +43,8 @@ public sealed class RealClientTests : IAsyncLifetime
             }
         }
 
-        var record = (await _factory.Reader().SearchUntilAsync($"q={marker}", 1)).GetProperty("records")[0];
+        using var reader = new HttpClient { BaseAddress = baseUrl }.WithToken(Permissions.LogsRead);
+        var record = (await reader.SearchUntilAsync($"q={marker}", 1)).GetProperty("records")[0];
         Assert.Equal("orders", record.GetProperty("service").GetString());
         Assert.Equal("warn", record.GetProperty("level").GetString());
         Assert.Contains("o-42", record.GetProperty("message").GetString(), StringComparison.Ordinal);
