@@ -14,6 +14,8 @@ internal sealed class PatternIndex(int maxAliases)
 
     public int Count => _current.Count;
 
+    public int AliasCount => _former.Count;
+
     public IEnumerable<LogCluster> Clusters => _current.Values;
 
     /// <summary>The cluster that has, or had, this id.</summary>

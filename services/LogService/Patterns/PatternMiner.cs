@@ -63,6 +63,18 @@ public sealed class PatternMiner
         }
     }
 
+    /// <summary>What the miner holds, for tests of its memory bound: clusters, aliases and tree nodes.</summary>
+    internal (int Clusters, int Aliases, int TreeNodes) Footprint
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return (_index.Count, _index.AliasCount, _tree.NodeCount());
+            }
+        }
+    }
+
     /// <summary>A snapshot of the patterns, most frequent first, copied under the lock.</summary>
     public IReadOnlyList<LogPattern> Patterns
     {

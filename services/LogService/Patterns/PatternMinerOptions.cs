@@ -46,25 +46,28 @@ public sealed record PatternMinerOptions
 
     /// <summary>
     /// Most clusters kept; beyond it the least recently matched cluster is evicted (the paper keeps all;
-    /// Drain3 and Loki added this bound). Each cluster costs a known number of bytes (about 1.5 KB for the
-    /// LogHub lines, measured by ClusterMemoryTests), so 10,000 bounds the miner near 15 MB while being far
-    /// more than the templates a system emits: the eight LogHub samples hold 6 (Apache) to 120 (BGL) each.
+    /// Drain3 and Loki added this bound). A cluster keeps about 1 KB alive for real lines and about 6 KB for
+    /// lines at <see cref="MaxLineLength"/> (measured by ClusterMemoryTests), so 10,000 bounds the miner
+    /// near 10 MB, 60 MB at worst, while being far more than the templates a system emits: the eight
+    /// LogHub samples hold 6 (Apache) to 120 (BGL) each.
     /// </summary>
     public int MaxClusters { get; init; } = 10_000;
 
     /// <summary>
     /// Tokens a line is cut to: the rest of a longer line becomes one final <c>&lt;*&gt;</c>. Bounds the
-    /// work per line and the size of a template; 128 is several times the longest LogHub message (BGL's
-    /// node-card status, 66 tokens).
+    /// work per line and the size of a template. The longest LogHub messages have 75 tokens (BGL) and 105
+    /// (an HDFS block-deletion list, which the tokenizer folds to one variable anyway).
     /// </summary>
     public int MaxTokens { get; init; } = 128;
 
     /// <summary>
     /// Characters of a message that are read; a longer message's tail becomes one final
     /// <c>&lt;*&gt;</c>. Loki's pattern miner stops at 3,000 characters for the same reason (dumped request
-    /// bodies and stack traces are not templates); 4,096 keeps a little more.
+    /// bodies and stack traces are not templates). The LogHub messages stay under 500 characters but for
+    /// HDFS block-deletion lists (2,480, all one repeated variable); 2,048 halves the worst-case cluster of
+    /// Loki's limit.
     /// </summary>
-    public int MaxLineLength { get; init; } = 4096;
+    public int MaxLineLength { get; init; } = 2048;
 
     /// <summary>Characters of the first line of a cluster kept as its sample (a longer line is cut).</summary>
     public int MaxSampleLength { get; init; } = 512;

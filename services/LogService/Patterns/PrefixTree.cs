@@ -73,6 +73,9 @@ internal sealed class PrefixTree(int depth, int maxChildren)
         }
     }
 
+    /// <summary>Nodes in the tree, counted by walking it (for tests of the memory bound).</summary>
+    public int NodeCount() => _byLength.Values.Sum(static n => n.CountNodes());
+
     private TreeNode Step(TreeNode node, MaskedLine line, int index)
     {
         if (line.IsMasked(index))

@@ -163,10 +163,15 @@ internal static class VariableShapes
 
     /// <summary>
     /// Hex groups of up to four digits joined by two to eight colons (<c>fe80::1</c>, <c>::ffff:10.0.0.1</c>,
-    /// MAC addresses), at least one decimal digit, an optional <c>%zone</c> and, after <c>]</c>, a port.
+    /// MAC addresses), at least one decimal digit, an optional <c>%zone</c>, and in brackets a port after them.
     /// </summary>
     public static bool IsIPv6(ReadOnlySpan<char> s)
     {
+        if (s[0] == '[')
+        {
+            s = s[1..];
+        }
+
         var bracket = s.IndexOf(']');
         if (bracket >= 0)
         {

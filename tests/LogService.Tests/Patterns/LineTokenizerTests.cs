@@ -64,7 +64,7 @@ public sealed class LineTokenizerTests
         Assert.Equal("alpha beta <*>", Tokenize("alpha beta gamma delta", maxLineLength: 14));
     }
 
-    internal static string Tokenize(string line, int maxTokens = 128, int maxLineLength = 4096)
+    internal static string Tokenize(string line, int maxTokens = 128, int maxLineLength = 2048)
     {
         var masked = new MaskedLine();
         new LineTokenizer(maxTokens, maxLineLength).Tokenize(line, masked);
