@@ -4,5 +4,15 @@ namespace AirisEpm.LogPatterns.Benchmarks;
 
 public static class BenchmarkEntry
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntry).Assembly).Run(args);
+    /// <summary><c>cpu</c> runs <see cref="CpuTimeProbe"/>; anything else goes to BenchmarkDotNet.</summary>
+    public static void Main(string[] args)
+    {
+        if (args is ["cpu", ..])
+        {
+            CpuTimeProbe.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30);
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntry).Assembly).Run(args);
+    }
 }

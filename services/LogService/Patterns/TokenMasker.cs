@@ -107,28 +107,23 @@ internal static class TokenMasker
         var i = 0;
         while (i < core.Length)
         {
-            if (!char.IsLetterOrDigit(core[i]))
-            {
-                into.Append(core[i++]);
-                continue;
-            }
-
-            var runStart = i;
+            var start = i;
+            var letters = char.IsLetterOrDigit(core[i]);
             var digit = false;
-            while (i < core.Length && char.IsLetterOrDigit(core[i]))
+            while (i < core.Length && char.IsLetterOrDigit(core[i]) == letters)
             {
-                digit |= char.IsDigit(core[i]);
+                digit |= char.IsAsciiDigit(core[i]) || (core[i] > '\u007f' && char.IsDigit(core[i]));
                 i++;
             }
 
-            if (digit)
+            if (letters && digit)
             {
                 AppendWildcard(into);
                 masked = true;
             }
             else
             {
-                into.Append(core[runStart..i]);
+                into.Append(core[start..i]);
             }
         }
 
