@@ -34,6 +34,14 @@ public static class CpuTimeProbe
         Report("mine, warm (patterns known)", passes, lines.Length, () => Mine(lines, warm));
         Report("mine, cold (new miner)", passes, lines.Length, () => MineFresh(lines));
         Report("mine batch, warm", passes, lines.Length, () => warm.MineBatch(lines, SeenAt));
+        var batches = lines.Chunk(256).ToArray();
+        Report("mine batches, 2 threads", passes, 2 * lines.Length, () => Parallel.For(0, 2, _ =>
+        {
+            foreach (var batch in batches)
+            {
+                warm.MineBatch(batch, SeenAt);
+            }
+        }));
     }
 
     private static void Tokenize(string[] lines, LineTokenizer tokenizer, MaskedLine masked)
@@ -68,6 +76,6 @@ public static class CpuTimeProbe
         var operations = (double)passes * lines;
         var cpuNs = (process.TotalProcessorTime - cpu).TotalNanoseconds / operations;
         var wallNs = wall.Elapsed.TotalNanoseconds / operations;
-        Console.WriteLine($"{name,-30} {cpuNs,8:F0} ns CPU/line ({1e9 / cpuNs,11:N0} lines/s per core)   wall {wallNs,8:F0} ns/line");
+        Console.WriteLine($"{name,-28} {cpuNs,8:F0} ns CPU/line ({1e9 / cpuNs,11:N0} lines/s per core)   wall {wallNs,8:F0} ns/line");
     }
 }
