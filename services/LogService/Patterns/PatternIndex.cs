@@ -22,7 +22,7 @@ internal sealed class PatternIndex(int maxAliases)
     public LogCluster? Find(string id) =>
         _current.TryGetValue(id, out var cluster) || _former.TryGetValue(id, out cluster) ? cluster : null;
 
-    public void Add(LogCluster cluster) => _current.Add(cluster.Id, cluster);
+    public void Add(LogCluster cluster) => _current[cluster.Id] = cluster;
 
     /// <summary>Forgets a cluster and its aliases.</summary>
     public void Remove(LogCluster cluster)
@@ -40,7 +40,7 @@ internal sealed class PatternIndex(int maxAliases)
     public void Renamed(LogCluster cluster, string oldId)
     {
         _current.Remove(oldId);
-        _current.Add(cluster.Id, cluster);
+        _current[cluster.Id] = cluster;
         Remember(cluster, oldId);
     }
 

@@ -113,6 +113,11 @@ public sealed class PatternMiner
     public PatternMatch[] MineBatch(IReadOnlyList<string> messages, DateTimeOffset seenAt)
     {
         ArgumentNullException.ThrowIfNull(messages);
+        for (var i = 0; i < messages.Count; i++)
+        {
+            ArgumentNullException.ThrowIfNull(messages[i], nameof(messages));
+        }
+
         var results = new PatternMatch[messages.Count];
         var lines = t_chunk ??= CreateChunk();
         for (var start = 0; start < messages.Count; start += BatchChunk)
@@ -120,7 +125,7 @@ public sealed class PatternMiner
             var count = Math.Min(BatchChunk, messages.Count - start);
             for (var i = 0; i < count; i++)
             {
-                _tokenizer.Tokenize(messages[start + i] ?? throw new ArgumentException("a message is null", nameof(messages)), lines[i]);
+                _tokenizer.Tokenize(messages[start + i], lines[i]);
             }
 
             lock (_gate)

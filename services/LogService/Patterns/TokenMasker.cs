@@ -22,6 +22,8 @@ internal static class TokenMasker
 {
     public const string Wildcard = "<*>";
 
+    private const int MaxNames = 8;
+
     private static readonly SearchValues<char> Separators = SearchValues.Create("=(:");
 
     /// <summary>
@@ -74,7 +76,7 @@ internal static class TokenMasker
     private static bool MaskCore(ReadOnlySpan<char> core, MaskedLine into)
     {
         var masked = false;
-        while (true)
+        for (var names = 0; ; names++)
         {
             if (core.Length > 0 && VariableShapes.IsVariable(core))
             {
@@ -82,7 +84,8 @@ internal static class TokenMasker
                 return true;
             }
 
-            var separator = core.IndexOfAny(Separators);
+            // Past a few names the rest is digit runs: each split re-tests the rest, which must stay linear.
+            var separator = names < MaxNames ? core.IndexOfAny(Separators) : -1;
             if (separator <= 0)
             {
                 return MaskDigitRuns(core, into) | masked;

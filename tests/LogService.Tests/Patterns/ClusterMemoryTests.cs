@@ -64,9 +64,5 @@ public sealed class ClusterMemoryTests
 
     private static string Letters(int n) => $"{(char)('a' + (n % 26))}{(char)('a' + (n / 26 % 26))}{(char)('a' + (n / 676 % 26))}";
 
-    private static void Report(string text)
-    {
-        TestContext.Current.TestOutputHelper?.WriteLine(text);
-        Console.WriteLine(text);
-    }
+    private static void Report(string text) => TestContext.Current.TestOutputHelper?.WriteLine(text);
 }
