@@ -26,4 +26,22 @@ public sealed class LogHubSamplesTests
 
         Assert.Equal("Registered signal handlers for [TERM, HUP, INT]", LogHubSamples.Load("Spark")[0].Content);
     }
+
+    [Fact]
+    public void A_missing_samples_folder_fails_with_where_it_looked_and_how_to_point_elsewhere()
+    {
+        var empty = Directory.CreateTempSubdirectory("no-loghub-").FullName;
+        try
+        {
+            var error = Assert.Throws<DirectoryNotFoundException>(() => LogHubSamples.Locate(null, empty));
+            Assert.Contains(empty, error.Message);
+            Assert.Contains(LogHubSamples.DirectoryVariable, error.Message);
+            Assert.Throws<DirectoryNotFoundException>(() => LogHubSamples.Locate(Path.Combine(empty, "absent"), empty));
+            Assert.Equal(LogHubSamples.Directory, LogHubSamples.Locate(LogHubSamples.Directory, empty));
+        }
+        finally
+        {
+            Directory.Delete(empty);
+        }
+    }
 }
