@@ -2,7 +2,7 @@ using System.Text;
 
 namespace AirisEpm.LogService.Patterns;
 
-/// <summary>Builds the template that covers a cluster's template and one more line (Drain §III-E, "update").</summary>
+/// <summary>Builds the template that covers a cluster's template and one more line (Drain's step 5, update the parse tree).</summary>
 internal static class ClusterTemplate
 {
     /// <summary>The widened template, or null when the cluster's template covers the line already.</summary>

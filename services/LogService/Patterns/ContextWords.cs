@@ -23,7 +23,7 @@ internal static class ContextWords
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> UnitLookup = Units.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>A month or weekday name: a variable when a number or another date word follows, or a number precedes.</summary>
-    public static bool IsDateWord(ReadOnlySpan<char> core) => core.Length is >= 3 and <= 9 && DateLookup.Contains(core);
+    public static bool IsDateWord(ReadOnlySpan<char> core) => core.Length is >= 3 and <= 9 && char.IsAsciiLetterUpper(core[0]) && DateLookup.Contains(core);
 
     /// <summary>A unit: a variable when a number precedes it.</summary>
     public static bool IsUnit(ReadOnlySpan<char> core) => core.Length is >= 1 and <= 3 && UnitLookup.Contains(core);

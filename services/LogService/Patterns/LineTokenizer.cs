@@ -8,8 +8,10 @@ namespace AirisEpm.LogService.Patterns;
 /// <list type="bullet">
 /// <item>month and weekday names next to a number, and units after one, are variables
 /// (<see cref="ContextWords"/>), so a whole <c>Fri Jun 17 07:07:00 2005</c> masks;</item>
-/// <item>a masked token that repeats the one before it is dropped, so variable-length lists
-/// (<c>delete blk_1 blk_2 blk_3</c>) and multi-token timestamps give one template whatever their length.</item>
+/// <item>neighbouring masked tokens that read as one variable merge: a repeat (<c>delete blk_1 blk_2
+/// blk_3</c> → <c>delete blk_&lt;*&gt;</c>) or a bare wildcard beside one (<c>size 4.1 KB,</c> →
+/// <c>size &lt;*&gt;,</c>), so variable-length lists, timestamps and numbers with units give one template
+/// whatever their length.</item>
 /// </list>
 /// A message is read up to <see cref="PatternMinerOptions.MaxLineLength"/> characters and
 /// <see cref="PatternMinerOptions.MaxTokens"/> tokens; a longer one ends in a single <c>&lt;*&gt;</c>.

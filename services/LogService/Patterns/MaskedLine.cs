@@ -7,6 +7,8 @@ namespace AirisEpm.LogService.Patterns;
 /// </summary>
 internal sealed class MaskedLine
 {
+    private const string Wildcard = TokenMasker.Wildcard;
+
     private char[] _text = new char[256];
     private int[] _starts = new int[32];
     private int[] _lengths = new int[32];
@@ -45,16 +47,32 @@ internal sealed class MaskedLine
     }
 
     /// <summary>
-    /// Ends the current token. A <paramref name="masked"/> token that repeats the previous one is dropped
-    /// (see <see cref="LineTokenizer"/>).
+    /// Ends the current token. A <paramref name="masked"/> token merges with a masked token before it when
+    /// the two would read as one variable (see <see cref="LineTokenizer"/>): it repeats it, or one of the
+    /// two is a bare wildcard the other starts or ends with (<c>&lt;*&gt; &lt;*&gt;,</c> → <c>&lt;*&gt;,</c>).
     /// </summary>
     public void EndToken(bool masked)
     {
         var length = _length - _tokenStart;
-        if (masked && Count > 0 && _masked[Count - 1] && this[Count - 1].SequenceEqual(_text.AsSpan(_tokenStart, length)))
+        if (masked && Count > 0 && _masked[Count - 1])
         {
-            _length = _tokenStart - 1;
-            return;
+            var previous = this[Count - 1];
+            var current = _text.AsSpan(_tokenStart, length);
+            if (previous.SequenceEqual(current) || (current.SequenceEqual(Wildcard) && previous.EndsWith(Wildcard)))
+            {
+                _length = _tokenStart - 1;
+                return;
+            }
+
+            if (previous.SequenceEqual(Wildcard) && current.StartsWith(Wildcard))
+            {
+                // Drop the bare wildcard before: move this token's characters over it.
+                var previousStart = _starts[Count - 1];
+                current.CopyTo(_text.AsSpan(previousStart));
+                _length = previousStart + length;
+                _lengths[Count - 1] = length;
+                return;
+            }
         }
 
         if (Count == _starts.Length)

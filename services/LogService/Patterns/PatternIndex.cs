@@ -14,13 +14,15 @@ internal sealed class PatternIndex(int maxAliases)
 
     public int Count => _current.Count;
 
+    public int AliasCount => _former.Count;
+
     public IEnumerable<LogCluster> Clusters => _current.Values;
 
     /// <summary>The cluster that has, or had, this id.</summary>
     public LogCluster? Find(string id) =>
         _current.TryGetValue(id, out var cluster) || _former.TryGetValue(id, out cluster) ? cluster : null;
 
-    public void Add(LogCluster cluster) => _current.Add(cluster.Id, cluster);
+    public void Add(LogCluster cluster) => _current[cluster.Id] = cluster;
 
     /// <summary>Forgets a cluster and its aliases.</summary>
     public void Remove(LogCluster cluster)
@@ -38,7 +40,7 @@ internal sealed class PatternIndex(int maxAliases)
     public void Renamed(LogCluster cluster, string oldId)
     {
         _current.Remove(oldId);
-        _current.Add(cluster.Id, cluster);
+        _current[cluster.Id] = cluster;
         Remember(cluster, oldId);
     }
 

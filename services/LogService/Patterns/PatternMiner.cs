@@ -63,6 +63,18 @@ public sealed class PatternMiner
         }
     }
 
+    /// <summary>What the miner holds, for tests of its memory bound: clusters, aliases and tree nodes.</summary>
+    internal (int Clusters, int Aliases, int TreeNodes) Footprint
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return (_index.Count, _index.AliasCount, _tree.NodeCount());
+            }
+        }
+    }
+
     /// <summary>A snapshot of the patterns, most frequent first, copied under the lock.</summary>
     public IReadOnlyList<LogPattern> Patterns
     {
@@ -101,6 +113,11 @@ public sealed class PatternMiner
     public PatternMatch[] MineBatch(IReadOnlyList<string> messages, DateTimeOffset seenAt)
     {
         ArgumentNullException.ThrowIfNull(messages);
+        for (var i = 0; i < messages.Count; i++)
+        {
+            ArgumentNullException.ThrowIfNull(messages[i], nameof(messages));
+        }
+
         var results = new PatternMatch[messages.Count];
         var lines = t_chunk ??= CreateChunk();
         for (var start = 0; start < messages.Count; start += BatchChunk)
@@ -108,7 +125,7 @@ public sealed class PatternMiner
             var count = Math.Min(BatchChunk, messages.Count - start);
             for (var i = 0; i < count; i++)
             {
-                _tokenizer.Tokenize(messages[start + i] ?? throw new ArgumentException("a message is null", nameof(messages)), lines[i]);
+                _tokenizer.Tokenize(messages[start + i], lines[i]);
             }
 
             lock (_gate)

@@ -1,7 +1,7 @@
 namespace AirisEpm.LogService.Patterns;
 
 /// <summary>
-/// Drain's fixed-depth tree (He et al., ICWS 2017, §III-B/C): the first level splits lines by token count,
+/// Drain's fixed-depth tree (He et al., ICWS 2017, steps 2 and 3, search by length and by preceding tokens): the first level splits lines by token count,
 /// so lines of different lengths never meet; the next <c>depth</c> levels by leading tokens (never the last
 /// token of a line). A masked token, or a new token at a node already holding
 /// <c>maxChildren − 1</c> literal children, goes to the node's wildcard child. A leaf keeps the clusters
@@ -72,6 +72,9 @@ internal sealed class PrefixTree(int depth, int maxChildren)
             node = node.Parent;
         }
     }
+
+    /// <summary>Nodes in the tree, counted by walking it (for tests of the memory bound).</summary>
+    public int NodeCount() => _byLength.Values.Sum(static n => n.CountNodes());
 
     private TreeNode Step(TreeNode node, MaskedLine line, int index)
     {

@@ -1,7 +1,7 @@
 namespace AirisEpm.LogService.Patterns;
 
 /// <summary>
-/// Drain's similarity (He et al., ICWS 2017, §III-D) between a line and the templates of one leaf: the
+/// Drain's similarity (He et al., ICWS 2017, step 4, search by token similarity) between a line and the templates of one leaf: the
 /// number of positions where the line's token equals the template's. Masked tokens compare by shape, so
 /// <c>uid=&lt;*&gt;</c> agrees with <c>uid=&lt;*&gt;</c>; a template wildcard left by generalisation agrees
 /// only with a masked token, never with a word (counting it for every word lets a loose template swallow

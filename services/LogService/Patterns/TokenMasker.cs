@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace AirisEpm.LogService.Patterns;
 
 /// <summary>
@@ -6,9 +8,10 @@ namespace AirisEpm.LogService.Patterns;
 /// <item>Wrapping punctuation stays: leading <c>( [ { &lt; " '</c> and trailing <c>) ] } &gt; " ' , ; . : ! ?</c>
 /// (<c>[10.0.0.1]</c> → <c>[&lt;*&gt;]</c>, <c>ready.</c> keeps its dot).</item>
 /// <item>A core that is a value as a whole (<see cref="VariableShapes"/>) becomes <c>&lt;*&gt;</c>.</item>
-/// <item><c>key=value</c> keeps the key and masks the value when it is a value or holds a digit
-/// (<c>uid=0</c> → <c>uid=&lt;*&gt;</c>); a value that is a plain word stays (<c>user=root</c>), as it
-/// often names a distinct event (<c>state=FAILED</c>) and similarity generalises it where it varies.</item>
+/// <item>A name followed by <c>=</c>, <c>(</c> or <c>:</c> is kept and what follows is masked the same way
+/// (<c>uid=0</c> → <c>uid=&lt;*&gt;</c>, <c>chdir(/p/gb1)</c> → <c>chdir(&lt;*&gt;)</c>); a value that is a
+/// plain word stays (<c>user=root</c>), as it often names a distinct event (<c>state=FAILED</c>) and
+/// similarity generalises it where it varies.</item>
 /// <item>Otherwise every run of letters and digits that holds a digit becomes <c>&lt;*&gt;</c>, a sign
 /// directly before such a run joins it, and adjacent wildcards merge: <c>blk_-456</c> and <c>blk_123</c>
 /// both give <c>blk_&lt;*&gt;</c>, <c>appattempt_1445_0020_000001</c> gives
@@ -18,6 +21,10 @@ namespace AirisEpm.LogService.Patterns;
 internal static class TokenMasker
 {
     public const string Wildcard = "<*>";
+
+    private const int MaxNames = 8;
+
+    private static readonly SearchValues<char> Separators = SearchValues.Create("=(:");
 
     /// <summary>
     /// Writes the masked <paramref name="token"/> into the current token of <paramref name="into"/>;
@@ -29,14 +36,14 @@ internal static class TokenMasker
         into.Append(token[..start]);
         var core = token[start..end];
         bool masked;
-        if (wholeVariable || VariableShapes.IsVariable(core))
+        if (wholeVariable)
         {
-            into.Append(Wildcard);
+            AppendWildcard(into);
             masked = true;
         }
         else
         {
-            masked = MaskKeyValueOrRuns(core, into);
+            masked = MaskCore(core, into);
         }
 
         into.Append(token[end..]);
@@ -47,7 +54,7 @@ internal static class TokenMasker
     public static (int Start, int End) CoreBounds(ReadOnlySpan<char> token)
     {
         int start = 0, end = token.Length;
-        while (start < end && token[start] is '(' or '[' or '{' or '<' or '"' or '\'')
+        while (start < end && IsOpening(token[start]))
         {
             start++;
         }
@@ -60,33 +67,41 @@ internal static class TokenMasker
         return (start, end);
     }
 
-    private static bool MaskKeyValueOrRuns(ReadOnlySpan<char> core, MaskedLine into)
+    private static bool IsOpening(char c) => c is '(' or '[' or '{' or '<' or '"' or '\'';
+
+    /// <summary>
+    /// A value as a whole, or a name followed by <c>=</c>, <c>(</c> or <c>:</c> and the rest masked the
+    /// same way (<c>uid=0</c>, <c>chdir(/p/gb1)</c>, <c>size:1.5</c>), or digit runs.
+    /// </summary>
+    private static bool MaskCore(ReadOnlySpan<char> core, MaskedLine into)
     {
-        var equals = core.IndexOf('=');
-        if (equals <= 0)
+        var masked = false;
+        for (var names = 0; ; names++)
         {
-            return MaskDigitRuns(core, into);
-        }
+            if (core.Length > 0 && VariableShapes.IsVariable(core))
+            {
+                AppendWildcard(into);
+                return true;
+            }
 
-        var masked = MaskDigitRuns(core[..equals], into);
-        into.Append('=');
-        var value = core[(equals + 1)..];
-        if (value.IsEmpty)
-        {
-            return masked;
-        }
+            // Past a few names the rest is digit runs: each split re-tests the rest, which must stay linear.
+            var separator = names < MaxNames ? core.IndexOfAny(Separators) : -1;
+            if (separator <= 0)
+            {
+                return MaskDigitRuns(core, into) | masked;
+            }
 
-        var (start, end) = CoreBounds(value);
-        var valueCore = value[start..end];
-        if (valueCore.Length > 0 && VariableShapes.IsVariable(valueCore))
-        {
-            into.Append(value[..start]);
-            into.Append(Wildcard);
-            into.Append(value[end..]);
-            return true;
-        }
+            masked |= MaskDigitRuns(core[..(separator + 1)], into);
+            core = core[(separator + 1)..];
+            var opening = 0;
+            while (opening < core.Length && IsOpening(core[opening]))
+            {
+                opening++;
+            }
 
-        return MaskDigitRuns(value, into) | masked;
+            into.Append(core[..opening]);
+            core = core[opening..];
+        }
     }
 
     private static bool MaskDigitRuns(ReadOnlySpan<char> core, MaskedLine into)
@@ -95,28 +110,23 @@ internal static class TokenMasker
         var i = 0;
         while (i < core.Length)
         {
-            if (!char.IsLetterOrDigit(core[i]))
-            {
-                into.Append(core[i++]);
-                continue;
-            }
-
-            var runStart = i;
+            var start = i;
+            var letters = char.IsLetterOrDigit(core[i]);
             var digit = false;
-            while (i < core.Length && char.IsLetterOrDigit(core[i]))
+            while (i < core.Length && char.IsLetterOrDigit(core[i]) == letters)
             {
-                digit |= char.IsDigit(core[i]);
+                digit |= char.IsAsciiDigit(core[i]) || (core[i] > '\u007f' && char.IsDigit(core[i]));
                 i++;
             }
 
-            if (digit)
+            if (letters && digit)
             {
                 AppendWildcard(into);
                 masked = true;
             }
             else
             {
-                into.Append(core[runStart..i]);
+                into.Append(core[start..i]);
             }
         }
 

@@ -23,6 +23,9 @@ internal sealed class TreeNode(TreeNode? parent, string? key)
 
     public bool IsEmpty => ChildCount == 0 && (Clusters is null || Clusters.Count == 0);
 
+    /// <summary>This node and every node below it.</summary>
+    public int CountNodes() => 1 + (_children?.Values.Sum(static c => c.CountNodes()) ?? 0) + (WildcardChild?.CountNodes() ?? 0);
+
     public TreeNode? Child(ReadOnlySpan<char> token) =>
         _children is not null && _lookup.TryGetValue(token, out var child) ? child : null;
 

@@ -11,10 +11,22 @@ namespace AirisEpm.LogService.Patterns;
 /// </summary>
 internal static class VariableShapes
 {
-    public static bool IsVariable(ReadOnlySpan<char> token) =>
-        token.Length > 0
-        && (IsNumeric(token) || IsPath(token) || IsUrl(token) || IsEmail(token) || IsUuid(token)
-            || IsIPv6(token) || IsDottedNameWithDigit(token));
+    public static bool IsVariable(ReadOnlySpan<char> token)
+    {
+        if (token.IsEmpty)
+        {
+            return false;
+        }
+
+        // Only paths, URLs and e-mail addresses can do without a digit; most tokens are words and stop here.
+        if (!token.ContainsAnyInRange('0', '9'))
+        {
+            return IsPath(token) || (token.Contains('@') && IsEmail(token)) || (token.Contains(':') && IsUrl(token));
+        }
+
+        return IsNumeric(token) || IsPath(token) || IsUrl(token) || IsEmail(token) || IsUuid(token)
+            || IsIPv6(token) || IsDottedNameWithDigit(token);
+    }
 
     /// <summary>
     /// An optional sign, then digits where each separator (<c>. : , - / _ +</c>) and each date-time
@@ -163,10 +175,15 @@ internal static class VariableShapes
 
     /// <summary>
     /// Hex groups of up to four digits joined by two to eight colons (<c>fe80::1</c>, <c>::ffff:10.0.0.1</c>,
-    /// MAC addresses), at least one decimal digit, an optional <c>%zone</c> and, after <c>]</c>, a port.
+    /// MAC addresses), at least one decimal digit, an optional <c>%zone</c>, and in brackets a port after them.
     /// </summary>
     public static bool IsIPv6(ReadOnlySpan<char> s)
     {
+        if (s[0] == '[')
+        {
+            s = s[1..];
+        }
+
         var bracket = s.IndexOf(']');
         if (bracket >= 0)
         {

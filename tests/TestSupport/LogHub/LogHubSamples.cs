@@ -49,9 +49,14 @@ public static class LogHubSamples
     private static int Column(string[] header, string name, string path) =>
         Array.IndexOf(header, name) is var i and >= 0 ? i : throw new InvalidDataException($"{path} has no {name} column");
 
-    private static string Locate()
+    private static string Locate() => Locate(Environment.GetEnvironmentVariable(DirectoryVariable), AppContext.BaseDirectory);
+
+    /// <summary>
+    /// The samples folder: <paramref name="configured"/> when set, else the first
+    /// <c>shared/data/loghub</c> in <paramref name="start"/> or a folder above it.
+    /// </summary>
+    public static string Locate(string? configured, string start)
     {
-        var configured = Environment.GetEnvironmentVariable(DirectoryVariable);
         if (!string.IsNullOrEmpty(configured))
         {
             return System.IO.Directory.Exists(configured)
@@ -59,7 +64,7 @@ public static class LogHubSamples
                 : throw new DirectoryNotFoundException($"{DirectoryVariable} names {configured}, which does not exist");
         }
 
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
         {
             // In the repository (tests/data/loghub, with its licence), or the shared copy beside the checkout.
             foreach (var candidate in new[] { Path.Combine(dir.FullName, "tests", "data", "loghub"), Path.Combine(dir.FullName, "shared", "data", "loghub") })
@@ -72,7 +77,7 @@ public static class LogHubSamples
         }
 
         throw new DirectoryNotFoundException(
-            $"LogHub samples not found: no tests/data/loghub or shared/data/loghub in {AppContext.BaseDirectory} or any folder above it. " +
+            $"LogHub samples not found: no tests/data/loghub or shared/data/loghub in {start} or any folder above it. " +
             $"They sit beside the checkout (/work/shared/data/loghub next to /work/<checkout>); elsewhere set {DirectoryVariable} " +
             "to the folder holding HDFS/, Hadoop/, Spark/, ... with their <Name>_2k.log_structured.csv files.");
     }
