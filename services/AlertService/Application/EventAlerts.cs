@@ -47,9 +47,15 @@ public static class EventAlerts
     {
         if (e is null || string.IsNullOrWhiteSpace(e.Service) || string.IsNullOrWhiteSpace(e.PatternId)) return null;
         var alert = new PostedAlert(
-            LabelSet.Of(("alertname", "LogPatternAnomaly"), ("service", e.Service), ("pattern_id", e.PatternId), ("severity", DefaultSeverity)),
+            LabelSet.Of(("alertname", "LogPatternAnomaly"), ("kind", e.Kind), ("service", e.Service), ("pattern_id", e.PatternId), ("severity", DefaultSeverity)),
             LabelSet.Of(
-                ("summary", $"Log pattern seen {e.Count} times in {e.Service} (baseline {Number(e.Baseline)})"),
+                ("summary", e.Kind switch
+                {
+                    LogsAnomalyDetected.NewPattern => $"New log pattern in {e.Service}, seen {e.Count} times",
+                    LogsAnomalyDetected.ErrorRateSpike => $"Error lines of {e.Service} at {Number(100 * (e.ObservedRate ?? 0))} % (usually {Number(100 * e.Baseline)} %)",
+                    _ => $"Log pattern seen {e.Count} times in {e.Service} (baseline {Number(e.Baseline)})",
+                }),
+                ("samples", string.Join("\n", e.Samples)),
                 ("template", e.Template ?? ""),
                 ("count", e.Count.ToString(CultureInfo.InvariantCulture)),
                 ("baseline", Number(e.Baseline)),

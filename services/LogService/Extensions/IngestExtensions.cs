@@ -1,3 +1,4 @@
+using AirisEpm.LogService.Anomalies;
 using AirisEpm.LogService.Domain;
 using AirisEpm.LogService.Ingest;
 using AirisEpm.LogService.Parsing;
@@ -18,6 +19,9 @@ internal static class IngestExtensions
         builder.Services.AddSingleton<IBatchSink<LogRecord>, LogStoreSink>();
         builder.Services.AddSingleton<BatchingWriter<LogRecord>>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<BatchingWriter<LogRecord>>());
+        builder.Services.AddOptions<LogAnomalyOptions>().BindConfiguration(LogAnomalyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<LogAnomalyMonitor>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LogAnomalyMonitor>());
         builder.Services.AddSingleton<ILogIngestor, LogIngestor>();
         return builder;
     }

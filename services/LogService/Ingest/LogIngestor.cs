@@ -1,3 +1,4 @@
+using AirisEpm.LogService.Anomalies;
 using AirisEpm.LogService.Domain;
 using AirisEpm.LogService.Parsing;
 using AirisEpm.LogService.Patterns;
@@ -6,12 +7,13 @@ using AirisEpm.ServiceDefaults.Batching;
 namespace AirisEpm.LogService.Ingest;
 
 /// <inheritdoc cref="ILogIngestor"/>
-public sealed class LogIngestor(BatchingWriter<LogRecord> writer, PatternMiner miner, RawLineParser parser, TimeProvider time) : ILogIngestor
+public sealed class LogIngestor(
+    BatchingWriter<LogRecord> writer, PatternMiner miner, RawLineParser parser, LogAnomalyMonitor anomalies, TimeProvider time) : ILogIngestor
 {
-    public Task IngestAsync(List<LogRecord> records, CancellationToken cancellationToken)
+    public async Task IngestAsync(List<LogRecord> records, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
-        if (records.Count == 0) return Task.CompletedTask;
+        if (records.Count == 0) return;
         var messages = new string[records.Count];
         for (var i = 0; i < records.Count; i++)
         {
@@ -25,7 +27,8 @@ public sealed class LogIngestor(BatchingWriter<LogRecord> writer, PatternMiner m
             records[i] = record with { Id = record.Id.Length > 0 ? record.Id : NewId(record.TimestampNs), PatternId = patterns[i].Id };
         }
 
-        return writer.WriteAsync(records, cancellationToken);
+        await writer.WriteAsync(records, cancellationToken);
+        anomalies.Observe(records);
     }
 
     /// <summary>
