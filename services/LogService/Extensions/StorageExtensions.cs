@@ -1,3 +1,4 @@
+using AirisEpm.ServiceDefaults.Health;
 using AirisEpm.LogService.Storage;
 using AirisEpm.LogService.Storage.Elasticsearch;
 using AirisEpm.LogService.Storage.Lucene;
@@ -27,7 +28,7 @@ internal static class StorageExtensions
         builder.Services.AddHostedService<LogStoreInitializer>();
         builder.Services.AddSingleton<LogRetentionService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LogRetentionService>());
-        builder.Services.AddHealthChecks().AddCheck<LogStoreHealthCheck>("log-store", tags: ["store"]);
+        builder.Services.AddHealthChecks().AddStorePing<ILogStore>("log-store", (store, ct) => store.PingAsync(ct));
         return builder;
     }
 }

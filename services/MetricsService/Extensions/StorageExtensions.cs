@@ -1,3 +1,4 @@
+using AirisEpm.ServiceDefaults.Health;
 using AirisEpm.MetricsService.Storage;
 using AirisEpm.MetricsService.Storage.ClickHouse;
 using AirisEpm.MetricsService.Storage.DuckDb;
@@ -27,7 +28,7 @@ internal static class StorageExtensions
         builder.Services.AddHostedService<MetricStoreInitializer>();
         builder.Services.AddSingleton<RetentionService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
-        builder.Services.AddHealthChecks().AddCheck<MetricStoreHealthCheck>("metric-store", tags: ["store"]);
+        builder.Services.AddHealthChecks().AddStorePing<IMetricStore>("metric-store", (store, ct) => store.PingAsync(ct));
         return builder;
     }
 }

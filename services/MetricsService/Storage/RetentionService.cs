@@ -1,3 +1,4 @@
+using AirisEpm.ServiceDefaults.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace AirisEpm.MetricsService.Storage;
@@ -7,25 +8,11 @@ namespace AirisEpm.MetricsService.Storage;
 /// <see cref="MetricStoreOptions.RetentionInterval"/>. ClickHouse also has table TTLs; running the
 /// same deletes there is harmless and keeps the behaviour identical across stores.
 /// </summary>
-public sealed partial class RetentionService(
+public sealed class RetentionService(
     IMetricStore store, IOptions<MetricStoreOptions> options, TimeProvider time, ILogger<RetentionService> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.RetentionInterval, time);
-        do
-        {
-            try
-            {
-                await EnforceAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogRetentionFailed(logger, e);
-            }
-        }
-        while (await WaitAsync(timer, stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicLoop.RunAsync(options.Value.RetentionInterval, time, EnforceAsync, logger, "Enforcing metric retention", stoppingToken);
 
     /// <summary>One pass over the three tiers; returns the rows deleted per tier.</summary>
     public async Task<IReadOnlyDictionary<StorageTier, long>> EnforceAsync(CancellationToken cancellationToken)
@@ -40,19 +27,4 @@ public sealed partial class RetentionService(
 
         return deleted;
     }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Enforcing metric retention failed; retrying at the next interval")]
-    private static partial void LogRetentionFailed(ILogger logger, Exception exception);
 }
