@@ -19,6 +19,7 @@ internal static class RulesExtensions
         builder.Services.AddHostedService<RuleReconciler>();
         builder.Services.AddServiceTokenIssuer(AirisEpm.ServiceDefaults.Dapr.AppIds.AlertService);
         builder.Services.AddSingleton<IMetricQueryClient, DaprMetricQueryClient>();
+        builder.Services.AddSingleton<ILogCountClient, DaprLogCountClient>();
         builder.Services.AddSingleton<LeafQuerier>();
         builder.Services.AddSingleton<RuleRunner>();
         return builder;

@@ -3,10 +3,11 @@ using AirisEpm.AlertService.Domain.Rules;
 namespace AirisEpm.AlertService.Rules;
 
 /// <summary>
-/// Queries every leaf of a condition. Log and trace leaves answer "no data" until log-service and
-/// trace-service offer a query API; a metric query that fails makes its leaf an error, never false.
+/// Queries every leaf of a condition: metric leaves from metrics-service, log leaves (a count over
+/// the window) from log-service. Trace leaves answer "no data" until trace-service offers a query
+/// API. A query that fails makes its leaf an error, never false.
 /// </summary>
-public sealed class LeafQuerier(IMetricQueryClient metrics)
+public sealed class LeafQuerier(IMetricQueryClient metrics, ILogCountClient logs)
 {
     public async Task<IReadOnlyDictionary<string, LeafResult>> QueryAsync(ConditionNode condition, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -18,11 +19,26 @@ public sealed class LeafQuerier(IMetricQueryClient metrics)
             {
                 MetricCondition m => await MetricAsync(MetricQueryMapper.ForMetric(m, now), r => MetricQueryMapper.ToResult(m, r), cancellationToken),
                 AbsentCondition a => await MetricAsync(MetricQueryMapper.ForAbsent(a, now), r => MetricQueryMapper.ToResult(a, r), cancellationToken),
+                LogCondition l => await LogAsync(l, now, cancellationToken),
                 _ => LeafResult.NoData,
             };
         }
 
         return results;
+    }
+
+    /// <summary>A count at the 10,000 lower bound still compares right for thresholds under it, the usual case.</summary>
+    private async Task<LeafResult> LogAsync(LogCondition leaf, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var count = await logs.CountAsync(leaf.Query, now - leaf.Window, now, cancellationToken);
+            return LeafResult.Compared(count.Records, leaf.Operator, leaf.Threshold);
+        }
+        catch (LogQueryFailedException ex)
+        {
+            return LeafResult.Failed(ex.Message);
+        }
     }
 
     private async Task<LeafResult> MetricAsync(MetricQuery query, Func<MetricQueryResult, LeafResult> toResult, CancellationToken cancellationToken)

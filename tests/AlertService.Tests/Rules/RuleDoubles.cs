@@ -163,3 +163,15 @@ public sealed class FakeMetricQueryClient(Func<MetricQuery, MetricQueryResult> a
         return Task.FromResult(answer(query));
     }
 }
+
+/// <summary>Answers log counts from a function of the query and window (or throws what it throws).</summary>
+public sealed class FakeLogCountClient(Func<string, DateTimeOffset, DateTimeOffset, LogCount> answer) : ILogCountClient
+{
+    public List<(string Query, DateTimeOffset Start, DateTimeOffset End)> Queries { get; } = [];
+
+    public Task<LogCount> CountAsync(string query, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        Queries.Add((query, start, end));
+        return Task.FromResult(answer(query, start, end));
+    }
+}

@@ -151,22 +151,28 @@ public sealed class RulesApiTests
     }
 
     [Fact]
-    public async Task State_shows_a_failed_evaluation_when_metrics_service_is_unreachable_and_no_data_for_log_leaves()
+    public async Task State_shows_a_failed_evaluation_when_metrics_or_log_service_is_unreachable_and_no_data_for_trace_leaves()
     {
         await using var factory = new RulesFactory();
         var client = await factory.StartAsync(ReadWrite);
         var metricRule = (await PostAsync(client, "/api/v1/rules", RuleBodies.Metric(), HttpStatusCode.Created)).GetProperty("id").GetString()!;
         var logRule = (await PostAsync(client, "/api/v1/rules", RuleBodies.Log(), HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        var traceRule = (await PostAsync(client, "/api/v1/rules", RuleBodies.WithCondition(new { trace = new { signal = "error_rate", service = "api", window = "5m", op = ">", threshold = 0.1 } }), HttpStatusCode.Created))
+            .GetProperty("id").GetString()!;
         var before = await GetAsync(client, $"/api/v1/rules/{metricRule}/state");
 
         await factory.Scheduler.EvaluateNowAsync(metricRule, Ct);
         await factory.Scheduler.EvaluateNowAsync(logRule, Ct);
+        await factory.Scheduler.EvaluateNowAsync(traceRule, Ct);
         var failed = await GetAsync(client, $"/api/v1/rules/{metricRule}/state");
-        var noData = await GetAsync(client, $"/api/v1/rules/{logRule}/state");
+        var logFailed = await GetAsync(client, $"/api/v1/rules/{logRule}/state");
+        var noData = await GetAsync(client, $"/api/v1/rules/{traceRule}/state");
 
         Assert.Equal(("inactive", "unknown"), (before.GetProperty("phase").GetString(), before.GetProperty("health").GetString()));
         Assert.Equal(("inactive", "failed", 1), (failed.GetProperty("phase").GetString(), failed.GetProperty("health").GetString(), failed.GetProperty("consecutiveFailures").GetInt32()));
         Assert.Contains("metrics-service", failed.GetProperty("lastError").GetString(), StringComparison.Ordinal);
+        Assert.Equal("failed", logFailed.GetProperty("health").GetString());
+        Assert.Contains("log-service", logFailed.GetProperty("lastError").GetString(), StringComparison.Ordinal);
         Assert.Equal("no_data", noData.GetProperty("health").GetString());
     }
 
