@@ -107,11 +107,11 @@ public sealed class MultilineAssembler(RawLineParser parser)
         var assembler = new MultilineAssembler(parser);
         var records = new List<LogDraft>();
         var start = 0;
-        while (start <= text.Length)
+        while (start < text.Length)
         {
             var newline = text.IndexOf('\n', start);
             var end = newline < 0 ? text.Length : newline;
-            if (end > start && assembler.Push(text[start..end], receivedNs) is { } record) records.Add(record);
+            if (assembler.Push(text[start..end], receivedNs) is { } record) records.Add(record);
             if (newline < 0) break;
             start = newline + 1;
         }
