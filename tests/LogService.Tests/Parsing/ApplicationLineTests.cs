@@ -71,8 +71,11 @@ public sealed class ApplicationLineTests
         // Kafka: bracketed timestamp; "[Broker id=0]" has no logger after it, so it stays in the message.
         new LineCase("[2024-01-02 03:04:05,678] INFO [Broker id=0] Finished loading (kafka.server.KafkaServer)", LineFormat.Application, "2024-01-02T03:04:05.678Z",
             Severity.Info, "[Broker id=0] Finished loading (kafka.server.KafkaServer)"),
-        // "Request:" is a word, not a class name: it stays in the message.
-        new LineCase("2024-01-02 03:04:05 INFO Request: GET /", LineFormat.Application, "2024-01-02T03:04:05Z", Severity.Info, "Request: GET /"),
+        // Spark's default layout, log4j's %c{1}: a one-word logger.
+        new LineCase("17/06/09 20:10:41 INFO Executor: Running task 0.0 in stage 1.0", LineFormat.Application, "2017-06-09T20:10:41Z", Severity.Info,
+            "Running task 0.0 in stage 1.0") { Logger = "Executor" },
+        // No colon or dash after the word: no logger, the word stays in the message.
+        new LineCase("2024-01-02 03:04:05 INFO Request GET / done", LineFormat.Application, "2024-01-02T03:04:05Z", Severity.Info, "Request GET / done"),
         new LineCase("2024-01-02T03:04:05Z something happened again, WARN later", LineFormat.Application, "2024-01-02T03:04:05Z", Severity.Unknown,
             "something happened again, WARN later"),
         new LineCase("2024/01/02 03:04:05 [error] 1234#0: *5 open() \"/x\" failed (2: No such file or directory)", LineFormat.Application,
