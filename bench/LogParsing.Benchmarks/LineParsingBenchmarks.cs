@@ -8,7 +8,6 @@ namespace AirisEpm.LogParsing.Benchmarks;
 /// line (<c>OperationsPerInvoke = 2000</c>), so lines/s = 1e9 / mean ns.
 /// </summary>
 [MemoryDiagnoser]
-[InProcess]
 public class LineParsingBenchmarks
 {
     private readonly RawLineParser _parser = new();

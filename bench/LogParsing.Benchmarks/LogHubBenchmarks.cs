@@ -9,7 +9,6 @@ namespace AirisEpm.LogParsing.Benchmarks;
 /// Per line: lines/s = 1e9 / mean ns.
 /// </summary>
 [MemoryDiagnoser]
-[InProcess]
 public class LogHubBenchmarks
 {
     private readonly RawLineParser _parser = new();

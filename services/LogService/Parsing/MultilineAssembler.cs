@@ -57,12 +57,16 @@ public sealed class MultilineAssembler(RawLineParser parser)
             return null;
         }
         LogDraft? parsed = null;
-        if (_open is not null && Fits(line) && Continues(line, receivedNs, ref parsed))
+        var overflowed = false;
+        if (_open is not null && Continues(line, receivedNs, ref parsed))
         {
-            Append(line);
-            return null;
+            if (Fits(line))
+            {
+                Append(line);
+                return null;
+            }
+            overflowed = true;
         }
-        var overflowed = _open is not null && parsed is null && !Fits(line);
         var completed = Flush();
         Open(parsed ?? parser.Parse(line, receivedNs), line, overflowed);
         return completed;

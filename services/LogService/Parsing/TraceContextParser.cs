@@ -100,12 +100,19 @@ public static class TraceContextParser
         {
             if (!fields.TryGetValue(key, out var value)) continue;
             if (key.StartsWith("dd.", StringComparison.Ordinal)) value = FromDatadog(value);
-            var id = isTrace ? NormalizeTraceId(value) : NormalizeSpanId(value);
+            var id = Normalize(value, isTrace);
             if (id is null) continue;
             fields.Remove(key);
             return id;
         }
         return null;
+    }
+
+    /// <summary>An id already in canonical form (the usual case) is returned as it is, without a copy.</summary>
+    private static string? Normalize(string value, bool isTrace)
+    {
+        if (value.Length == (isTrace ? 32 : 16) && IsHex(value) && !value.AsSpan().ContainsAny(UpperHexLetters) && !AllZero(value)) return value;
+        return isTrace ? NormalizeTraceId(value) : NormalizeSpanId(value);
     }
 
     /// <summary>Datadog writes ids as unsigned 64-bit decimals; a hex value is taken as it is.</summary>
