@@ -53,7 +53,7 @@ public sealed class MultilineAssembler(RawLineParser parser)
         if (line.EndsWith('\r')) line = line[..^1];
         if (string.IsNullOrWhiteSpace(line))
         {
-            if (_open is not null) _pendingBlankLines++;
+            if (_open is not null && _pendingBlankLines < _limits.MaxStackLines) _pendingBlankLines++;
             return null;
         }
         LogDraft? parsed = null;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using System.Globalization;
 
 namespace AirisEpm.LogService.Parsing;
@@ -24,6 +25,11 @@ public static class TraceContextParser
     private static readonly SearchValues<char> UpperHexLetters = SearchValues.Create("ABCDEF");
 
     private const string TraceparentKey = "traceparent";
+
+    /// <summary>Up to this many fields, one pass over them is cheaper than probing every id key.</summary>
+    private const int ScanThreshold = 16;
+
+    private static readonly FrozenSet<string> AllIdKeys = TraceIdKeys.Concat(SpanIdKeys).Append(TraceparentKey).ToFrozenSet(StringComparer.Ordinal);
     private const int TraceparentLength = 55; // 00-<32>-<16>-<2>
 
     /// <summary>
@@ -34,7 +40,7 @@ public static class TraceContextParser
     public static TraceContext FromFields(IDictionary<string, string> fields)
     {
         ArgumentNullException.ThrowIfNull(fields);
-        if (fields.Count == 0) return default;
+        if (fields.Count == 0 || (fields.Count <= ScanThreshold && !HasIdKey(fields))) return default;
         var traceId = Take(fields, TraceIdKeys, isTrace: true);
         var spanId = Take(fields, SpanIdKeys, isTrace: false);
         if (traceId is null && fields.TryGetValue(TraceparentKey, out var header) && TryParseTraceparent(header, out var parsed))
@@ -92,6 +98,19 @@ public static class TraceContextParser
     {
         value = value.Trim();
         return value.Length == 16 && IsHex(value) && !AllZero(value) ? Lower(value) : null;
+    }
+
+    private static bool HasIdKey(IDictionary<string, string> fields)
+    {
+        if (fields is Dictionary<string, string> dictionary)
+        {
+            foreach (var key in dictionary.Keys)
+            {
+                if (AllIdKeys.Contains(key)) return true;
+            }
+            return false;
+        }
+        return fields.Keys.Any(AllIdKeys.Contains);
     }
 
     private static string? Take(IDictionary<string, string> fields, IReadOnlyList<string> keys, bool isTrace)
