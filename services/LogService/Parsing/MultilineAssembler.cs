@@ -56,9 +56,11 @@ public sealed class MultilineAssembler(RawLineParser parser)
             if (_open is not null && _pendingBlankLines < _limits.MaxStackLines) _pendingBlankLines++;
             return null;
         }
+        var indented = char.IsWhiteSpace(line[0]);
+        var kind = indented ? StackLine.None : StackLines.Classify(line);
         LogDraft? parsed = null;
         var overflowed = false;
-        if (_open is not null && Continues(line, receivedNs, ref parsed))
+        if (_open is not null && Continues(line, indented, kind, receivedNs, ref parsed))
         {
             if (Fits(line))
             {
@@ -68,7 +70,7 @@ public sealed class MultilineAssembler(RawLineParser parser)
             overflowed = true;
         }
         var completed = Flush();
-        Open(parsed ?? parser.Parse(line, receivedNs), line, overflowed);
+        Open(parsed ?? parser.Parse(line, receivedNs), kind, overflowed);
         return completed;
     }
 
@@ -127,11 +129,9 @@ public sealed class MultilineAssembler(RawLineParser parser)
         _continuation.Count + _pendingBlankLines < _limits.MaxStackLines
         && (long)_continuationChars + line.Length + _pendingBlankLines + 1 <= _limits.MaxStackChars;
 
-    private bool Continues(string line, long receivedNs, ref LogDraft? parsed)
+    private bool Continues(string line, bool indented, StackLine kind, long receivedNs, ref LogDraft? parsed)
     {
-        var indented = char.IsWhiteSpace(line[0]);
         if (indented) return _openTakesContinuations || _mode != Mode.None;
-        var kind = StackLines.Classify(line);
         switch (kind)
         {
             case StackLine.Marker:
@@ -173,10 +173,9 @@ public sealed class MultilineAssembler(RawLineParser parser)
         _continuationChars += line.Length + 1;
     }
 
-    private void Open(LogDraft draft, string line, bool overflowed)
+    private void Open(LogDraft draft, StackLine kind, bool overflowed)
     {
         _open = draft;
-        var kind = StackLines.Classify(line);
         _mode = kind switch
         {
             StackLine.PythonTraceback => Mode.PythonFrames,
