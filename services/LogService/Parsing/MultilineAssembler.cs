@@ -53,18 +53,24 @@ public sealed class MultilineAssembler(RawLineParser parser)
         if (line.EndsWith('\r')) line = line[..^1];
         if (string.IsNullOrWhiteSpace(line))
         {
-            if (_open is not null) _pendingBlankLines++;
+            if (_open is not null && _pendingBlankLines < _limits.MaxStackLines) _pendingBlankLines++;
             return null;
         }
+        var indented = char.IsWhiteSpace(line[0]);
+        var kind = indented ? StackLine.None : StackLines.Classify(line);
         LogDraft? parsed = null;
-        if (_open is not null && Fits(line) && Continues(line, receivedNs, ref parsed))
+        var overflowed = false;
+        if (_open is not null && Continues(line, indented, kind, receivedNs, ref parsed))
         {
-            Append(line);
-            return null;
+            if (Fits(line))
+            {
+                Append(line);
+                return null;
+            }
+            overflowed = true;
         }
-        var overflowed = _open is not null && parsed is null && !Fits(line);
         var completed = Flush();
-        Open(parsed ?? parser.Parse(line, receivedNs), line, overflowed);
+        Open(parsed ?? parser.Parse(line, receivedNs), kind, overflowed);
         return completed;
     }
 
@@ -107,11 +113,11 @@ public sealed class MultilineAssembler(RawLineParser parser)
         var assembler = new MultilineAssembler(parser);
         var records = new List<LogDraft>();
         var start = 0;
-        while (start <= text.Length)
+        while (start < text.Length)
         {
             var newline = text.IndexOf('\n', start);
             var end = newline < 0 ? text.Length : newline;
-            if (end > start && assembler.Push(text[start..end], receivedNs) is { } record) records.Add(record);
+            if (assembler.Push(text[start..end], receivedNs) is { } record) records.Add(record);
             if (newline < 0) break;
             start = newline + 1;
         }
@@ -123,11 +129,9 @@ public sealed class MultilineAssembler(RawLineParser parser)
         _continuation.Count + _pendingBlankLines < _limits.MaxStackLines
         && (long)_continuationChars + line.Length + _pendingBlankLines + 1 <= _limits.MaxStackChars;
 
-    private bool Continues(string line, long receivedNs, ref LogDraft? parsed)
+    private bool Continues(string line, bool indented, StackLine kind, long receivedNs, ref LogDraft? parsed)
     {
-        var indented = char.IsWhiteSpace(line[0]);
         if (indented) return _openTakesContinuations || _mode != Mode.None;
-        var kind = StackLines.Classify(line);
         switch (kind)
         {
             case StackLine.Marker:
@@ -169,10 +173,9 @@ public sealed class MultilineAssembler(RawLineParser parser)
         _continuationChars += line.Length + 1;
     }
 
-    private void Open(LogDraft draft, string line, bool overflowed)
+    private void Open(LogDraft draft, StackLine kind, bool overflowed)
     {
         _open = draft;
-        var kind = StackLines.Classify(line);
         _mode = kind switch
         {
             StackLine.PythonTraceback => Mode.PythonFrames,

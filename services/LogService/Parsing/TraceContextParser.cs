@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using System.Globalization;
 
 namespace AirisEpm.LogService.Parsing;
@@ -24,6 +25,11 @@ public static class TraceContextParser
     private static readonly SearchValues<char> UpperHexLetters = SearchValues.Create("ABCDEF");
 
     private const string TraceparentKey = "traceparent";
+
+    /// <summary>Up to this many fields, one pass over them is cheaper than probing every id key.</summary>
+    private const int ScanThreshold = 16;
+
+    private static readonly FrozenSet<string> AllIdKeys = TraceIdKeys.Concat(SpanIdKeys).Append(TraceparentKey).ToFrozenSet(StringComparer.Ordinal);
     private const int TraceparentLength = 55; // 00-<32>-<16>-<2>
 
     /// <summary>
@@ -34,7 +40,7 @@ public static class TraceContextParser
     public static TraceContext FromFields(IDictionary<string, string> fields)
     {
         ArgumentNullException.ThrowIfNull(fields);
-        if (fields.Count == 0) return default;
+        if (fields.Count == 0 || (fields.Count <= ScanThreshold && !HasIdKey(fields))) return default;
         var traceId = Take(fields, TraceIdKeys, isTrace: true);
         var spanId = Take(fields, SpanIdKeys, isTrace: false);
         if (traceId is null && fields.TryGetValue(TraceparentKey, out var header) && TryParseTraceparent(header, out var parsed))
@@ -94,18 +100,38 @@ public static class TraceContextParser
         return value.Length == 16 && IsHex(value) && !AllZero(value) ? Lower(value) : null;
     }
 
+    private static bool HasIdKey(IDictionary<string, string> fields)
+    {
+        if (fields is Dictionary<string, string> dictionary)
+        {
+            foreach (var key in dictionary.Keys)
+            {
+                if (AllIdKeys.Contains(key)) return true;
+            }
+            return false;
+        }
+        return fields.Keys.Any(AllIdKeys.Contains);
+    }
+
     private static string? Take(IDictionary<string, string> fields, IReadOnlyList<string> keys, bool isTrace)
     {
         foreach (var key in keys)
         {
             if (!fields.TryGetValue(key, out var value)) continue;
             if (key.StartsWith("dd.", StringComparison.Ordinal)) value = FromDatadog(value);
-            var id = isTrace ? NormalizeTraceId(value) : NormalizeSpanId(value);
+            var id = Normalize(value, isTrace);
             if (id is null) continue;
             fields.Remove(key);
             return id;
         }
         return null;
+    }
+
+    /// <summary>An id already in canonical form (the usual case) is returned as it is, without a copy.</summary>
+    private static string? Normalize(string value, bool isTrace)
+    {
+        if (value.Length == (isTrace ? 32 : 16) && IsHex(value) && !value.AsSpan().ContainsAny(UpperHexLetters) && !AllZero(value)) return value;
+        return isTrace ? NormalizeTraceId(value) : NormalizeSpanId(value);
     }
 
     /// <summary>Datadog writes ids as unsigned 64-bit decimals; a hex value is taken as it is.</summary>

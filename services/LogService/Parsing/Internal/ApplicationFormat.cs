@@ -195,8 +195,9 @@ internal static class ApplicationFormat
     }
 
     /// <summary>
-    /// <c>logger - </c>, or <c>logger: </c> when the token looks like a class or category name
-    /// (dotted, <c>$</c> or <c>_</c>, or CamelCase), so "Request: GET /" keeps "Request" in the message.
+    /// <c>logger - </c> or <c>logger: </c>, the logger an identifier starting with a letter. Single
+    /// words count: log4j's <c>%c{1}</c> (Spark's default layout) writes <c>Executor: msg</c>, which no
+    /// rule can tell from a message that starts with "Word:", and the layout is the likelier reading.
     /// Moves past the separator and the spaces after it.
     /// </summary>
     private static bool TryLogger(ref LineCursor c, out string logger)
@@ -205,7 +206,7 @@ internal static class ApplicationFormat
         var t = c;
         var token = t.Token();
         if (token.IsEmpty) return false;
-        if (token.Length > 1 && token[^1] == ':' && IsClassName(token[..^1]) && t.AtSpaceOrEnd)
+        if (token.Length > 1 && token[^1] == ':' && IsLoggerName(token[..^1]) && t.AtSpaceOrEnd)
         {
             logger = token[..^1].ToString();
         }
@@ -231,8 +232,7 @@ internal static class ApplicationFormat
         return true;
     }
 
-    private static bool IsClassName(ReadOnlySpan<char> name) =>
-        IsIdentifier(name) && char.IsAsciiLetter(name[0]) && (name.ContainsAny('.', '$', '_') || name[1..].ContainsAnyInRange('A', 'Z'));
+    private static bool IsLoggerName(ReadOnlySpan<char> name) => char.IsAsciiLetter(name[0]) && IsIdentifier(name);
 
     /// <summary>A level name, optionally followed by ':', then a space or the end.</summary>
     private static bool TryLevelWord(ref LineCursor c, out Severity level)

@@ -106,13 +106,12 @@ internal ref struct LineCursor
         return false;
     }
 
-    /// <summary><c>"inner"</c> with backslash escapes skipped over (not decoded), up to <paramref name="maxLength"/> characters.</summary>
-    public bool TryQuoted(out ReadOnlySpan<char> inner, int maxLength = int.MaxValue)
+    /// <summary><c>"inner"</c> with backslash escapes skipped over (not decoded).</summary>
+    public bool TryQuoted(out ReadOnlySpan<char> inner)
     {
         inner = default;
         if (Current != '"') return false;
-        var limit = (int)Math.Min(Text.Length, (long)Pos + maxLength);
-        for (var i = Pos + 1; i < limit; i++)
+        for (var i = Pos + 1; i < Text.Length; i++)
         {
             if (Text[i] == '\\') i++;
             else if (Text[i] == '"')

@@ -146,7 +146,7 @@ internal static class TimestampScanner
             return false;
         }
         var offset = 0;
-        if (t.Current == ' ' && !TryDetachedZone(ref t, out offset)) return false;
+        if (t.TryChar(' ') && !TryNumericOffset(ref t, out offset)) return false;
         if (!CivilTime.TryToUnixNs(year, month, day, hour, minute, second, fraction, offset, out ns)) return false;
         c = t;
         return true;
