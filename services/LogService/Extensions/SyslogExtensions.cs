@@ -1,4 +1,6 @@
 using AirisEpm.LogService.Syslog;
+using AirisEpm.ServiceDefaults.Batching;
+using Microsoft.Extensions.Options;
 
 namespace AirisEpm.LogService.Extensions;
 
@@ -7,7 +9,11 @@ internal static class SyslogExtensions
 {
     public static IHostApplicationBuilder AddSyslogListener(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SyslogOptions>().BindConfiguration(SyslogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SyslogOptions>().BindConfiguration(SyslogOptions.Section).ValidateDataAnnotations()
+            // A batch the writer can never take would be retried for ever.
+            .Validate<IOptions<BatchingWriterOptions>>((syslog, writer) => syslog.MaxBatchRecords <= writer.Value.Capacity,
+                "Logs:Syslog:MaxBatchRecords must not exceed Logs:Ingest:Writer:Capacity.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<SyslogMetrics>();
         builder.Services.AddSingleton<SyslogBatcher>();
         builder.Services.AddSingleton<SyslogListener>();

@@ -39,6 +39,8 @@ public sealed partial class SyslogListener(
     private readonly CancellationTokenSource _abort = new();
     private IConnectionListener? _listener;
     private Task _batching = Task.CompletedTask;
+    private readonly Lock _stopGate = new();
+    private Task? _stopped;
     private int _open;
 
     /// <summary>Where the listener accepts connections (its real port when configured with 0); null while disabled or stopped.</summary>
@@ -114,21 +116,31 @@ public sealed partial class SyslogListener(
         }
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>Idempotent: the host may stop a hosted service more than once (stop, then dispose).</summary>
+    public override Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_listener is null)
+        lock (_stopGate)
+        {
+            return _stopped ??= StopOnceAsync(cancellationToken);
+        }
+    }
+
+    private async Task StopOnceAsync(CancellationToken cancellationToken)
+    {
+        var listener = _listener;
+        if (listener is null)
         {
             await base.StopAsync(cancellationToken).ConfigureAwait(false);
             return;
         }
         using var abortAtDeadline = cancellationToken.Register(_abort.Cancel);
-        await _listener.UnbindAsync(cancellationToken).ConfigureAwait(false);
+        await listener.UnbindAsync(cancellationToken).ConfigureAwait(false);
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
         await _stopReading.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_connections.Keys).ConfigureAwait(false);
         batcher.Complete();
         await _batching.ConfigureAwait(false);
-        await _listener.DisposeAsync().ConfigureAwait(false);
+        await listener.DisposeAsync().ConfigureAwait(false);
         _listener = null;
     }
 
