@@ -54,6 +54,8 @@ public sealed class SyslogRecordAssembler(RawLineParser parser, string peerAddre
 
     private LogRecord ToRecord(LogDraft draft)
     {
+        // rsyslog relaying a BSD message in RFC 5424 keeps the space that followed the tag's colon.
+        if (draft.Format == LineFormat.Syslog5424 && draft.Message.StartsWith(' ')) draft = draft with { Message = draft.Message.TrimStart(' ') };
         if (_openPriority >= 0 && draft.Format is LineFormat.Syslog5424 or LineFormat.Syslog3164)
         {
             draft = draft with { Fields = new Dictionary<string, string>(draft.Fields, StringComparer.Ordinal) { ["severity"] = SyslogPriority.SeverityName(_openPriority) } };

@@ -3,7 +3,10 @@ using System.Diagnostics.Metrics;
 
 namespace AirisEpm.LogService.Tests.Syslog;
 
-/// <summary>Sums the long measurements one host's meter factory records under <paramref name="meterName"/>, by instrument.</summary>
+/// <summary>
+/// Sums the long measurements one host's meter factory records under <paramref name="meterName"/>, by
+/// instrument (<c>probe["name"]</c>) and by instrument and tag values (<c>probe["name|value"]</c>).
+/// </summary>
 internal sealed class MeterProbe : IDisposable
 {
     private readonly MeterListener _listener = new();
@@ -15,7 +18,14 @@ internal sealed class MeterProbe : IDisposable
         {
             if (instrument.Meter.Name == meterName && ReferenceEquals(instrument.Meter.Scope, factory)) listener.EnableMeasurementEvents(instrument);
         };
-        _listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => _totals.AddOrUpdate(instrument.Name, value, (_, total) => total + value));
+        _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            _totals.AddOrUpdate(instrument.Name, value, (_, total) => total + value);
+            if (tags.Length == 0) return;
+            var values = new List<string>();
+            foreach (var tag in tags) values.Add(tag.Value?.ToString() ?? "");
+            _totals.AddOrUpdate(instrument.Name + "|" + string.Join('|', values), value, (_, total) => total + value);
+        });
         _listener.Start();
     }
 

@@ -7,6 +7,7 @@ using AirisEpm.LogService.Syslog;
 using AirisEpm.ServiceDefaults.Batching;
 using AirisEpm.TestSupport;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using static AirisEpm.LogService.Tests.Functional.LogApiJson;
 
@@ -167,12 +168,30 @@ public sealed class SyslogListenerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_listener_is_off_in_development_unless_enabled()
+    public async Task The_listener_is_on_at_1514_on_every_address_in_production_and_off_in_development()
     {
-        await using var factory = new LogService.Tests.Functional.LogServiceFactory();
-        Assert.Null(factory.Services.GetRequiredService<SyslogListener>().LocalEndPoint);
-        var defaults = new SyslogOptions();
-        Assert.Equal((true, 1514, "0.0.0.0"), (defaults.Enabled, defaults.Port, defaults.BindAddress));
+        var service = Path.Combine(SolutionDirectory(), "services", "LogService");
+        SyslogOptions Bind(params string[] files)
+        {
+            var configuration = new ConfigurationBuilder().SetBasePath(service);
+            foreach (var file in files) configuration.AddJsonFile(file, optional: false);
+            return configuration.Build().GetSection(SyslogOptions.Section).Get<SyslogOptions>() ?? new SyslogOptions();
+        }
+
+        var production = Bind("appsettings.json");
+        Assert.Equal((true, 1514, "0.0.0.0"), (production.Enabled, production.Port, production.BindAddress));
+        var development = Bind("appsettings.json", "appsettings.Development.json");
+        Assert.Equal((false, "127.0.0.1"), (development.Enabled, development.BindAddress));
+
+        await using var disabled = new LogService.Tests.Functional.LogServiceFactory();
+        Assert.Null(disabled.Services.GetRequiredService<SyslogListener>().LocalEndPoint);
+    }
+
+    private static string SolutionDirectory()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "AirisEpm.sln"))) directory = directory.Parent;
+        return directory?.FullName ?? throw new InvalidOperationException("AirisEpm.sln not found above " + AppContext.BaseDirectory);
     }
 
     [Fact]
