@@ -27,6 +27,8 @@ public class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint>
         ["Http:Burst"] = "100000",
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
+        // log-service's syslog port (1514 on every address outside Development) stays closed unless a test opens it.
+        ["Logs:Syslog:Enabled"] = "false",
     };
 
     public ServiceFactory()

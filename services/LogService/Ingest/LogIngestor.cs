@@ -35,7 +35,7 @@ public sealed class LogIngestor(
     /// Unique across replicas and restarts (a version 7 UUID: 48 bits of time, 74 random bits), so the
     /// (timestamp, id) order of a page cursor is total without any coordination.
     /// </summary>
-    private static string NewId(long timestampNs) =>
+    internal static string NewId(long timestampNs) =>
         Guid.CreateVersion7(DateTimeOffset.FromUnixTimeMilliseconds(Math.Max(0, timestampNs / 1_000_000))).ToString("N");
 
     /// <summary>Loki and OTLP lines often state their level and trace in the text (JSON, logfmt, a traceparent).</summary>

@@ -9,6 +9,9 @@ internal static class SyslogPriority
         "ntp", "security", "console", "solaris-cron", "local0", "local1", "local2", "local3", "local4", "local5", "local6", "local7",
     ];
 
+    /// <summary>rsyslog's and <c>logger -p</c>'s keywords for the eight severities, 0 to 7.</summary>
+    private static readonly string[] Severities = ["emerg", "alert", "crit", "err", "warning", "notice", "info", "debug"];
+
     /// <summary><c>&lt;</c>1-3 digits<c>&gt;</c>, no leading zeros except <c>&lt;0&gt;</c>.</summary>
     public static bool TryRead(ref LineCursor c, out int priority)
     {
@@ -24,4 +27,6 @@ internal static class SyslogPriority
     }
 
     public static string FacilityName(int priority) => Facilities[priority >> 3];
+
+    public static string SeverityName(int priority) => Severities[priority & 7];
 }
