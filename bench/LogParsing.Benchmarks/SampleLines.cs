@@ -4,7 +4,7 @@ namespace AirisEpm.LogParsing.Benchmarks;
 
 /// <summary>
 /// Lines of each format with varying values (ids, durations, statuses), generated from a fixed seed,
-/// and the LogHub samples read from shared/data/loghub beside the repository.
+/// and the LogHub samples, from the folder TestSupport's LogHubSamples finds.
 /// </summary>
 public static class SampleLines
 {
@@ -46,13 +46,5 @@ public static class SampleLines
     private static readonly string[] Levels = ["info", "info", "info", "warn", "error", "debug"];
     private static readonly int[] Statuses = [200, 200, 200, 201, 304, 404, 500];
 
-    private static string LogHubRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data", "loghub");
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        throw new DirectoryNotFoundException($"No shared/data/loghub folder in {AppContext.BaseDirectory} or above it.");
-    }
+    private static string LogHubRoot() => AirisEpm.TestSupport.LogHub.LogHubSamples.Directory;
 }
