@@ -9,6 +9,7 @@ internal static class Extensions
     {
         builder.AddLogStore();
         builder.AddLogIngest();
+        builder.AddLogQl();
         // Unknown gRPC services get no catch-all endpoint: every mapped route is one we guard.
         builder.Services.AddGrpc(o => o.IgnoreUnknownServices = true);
         return builder;
@@ -22,6 +23,7 @@ internal static class Extensions
         app.MapLogSearchApi();
         app.MapLogTailApi();
         app.MapLogPatternsApi();
+        app.MapLokiQueryApi();
         app.MapGrpcService<OtlpLogsGrpcService>().RequireAuthorization(ServiceDefaults.Security.Permissions.LogsWrite);
         return app;
     }
