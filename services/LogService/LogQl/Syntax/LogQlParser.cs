@@ -171,7 +171,8 @@ public sealed partial class LogQlParser
         {
             Advance();
             Expect(TokenKind.LeftParen, "'(' after vector");
-            var value = ParseUnary() as NumberLiteral ?? throw Fail(name, "vector takes a number, as in vector(1)");
+            if (Current.Kind is not (TokenKind.Number or TokenKind.Plus or TokenKind.Minus)) throw Fail(Current, "vector takes a number, as in vector(1)");
+            var value = (NumberLiteral)ParseUnary();
             Expect(TokenKind.RightParen, "')'");
             return new VectorLiteral(value.Value);
         }
