@@ -10,6 +10,7 @@ internal static class Extensions
         builder.AddLogStore();
         builder.AddLogIngest();
         builder.AddSyslogListener();
+        builder.AddLogQl();
         // Unknown gRPC services get no catch-all endpoint: every mapped route is one we guard.
         builder.Services.AddGrpc(o => o.IgnoreUnknownServices = true);
         return builder;
@@ -23,6 +24,7 @@ internal static class Extensions
         app.MapLogSearchApi();
         app.MapLogTailApi();
         app.MapLogPatternsApi();
+        app.MapLokiQueryApi();
         app.MapGrpcService<OtlpLogsGrpcService>().RequireAuthorization(ServiceDefaults.Security.Permissions.LogsWrite);
         return app;
     }

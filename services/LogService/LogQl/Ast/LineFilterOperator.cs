@@ -1,0 +1,10 @@
+namespace AirisEpm.LogService.LogQl.Ast;
+
+/// <summary>The line filters: <c>|=</c> contains, <c>!=</c> does not contain, <c>|~</c> matches the regex somewhere, <c>!~</c> does not.</summary>
+public enum LineFilterOperator
+{
+    Contains,
+    NotContains,
+    Regex,
+    NotRegex,
+}

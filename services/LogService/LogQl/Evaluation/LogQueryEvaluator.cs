@@ -1,0 +1,41 @@
+using AirisEpm.LogService.LogQl.Ast;
+
+namespace AirisEpm.LogService.LogQl.Evaluation;
+
+/// <summary>
+/// Answers a log query: the newest (backward) or oldest (forward) <c>limit</c> lines of the range that
+/// pass the selector and pipeline, grouped into streams by their final labels. The selector and plain
+/// <c>|=</c> filters narrow what the store returns (<see cref="StoreQueryTranslator"/>); everything else
+/// runs here on each record, in scan order, stopping at the limit.
+/// </summary>
+public sealed class LogQueryEvaluator(EvaluationContext context)
+{
+    public async Task<IReadOnlyList<LogStream>> EvaluateAsync(LogSelectorExpr expr, long startNs, long endNs, int limit, bool backward)
+    {
+        ArgumentNullException.ThrowIfNull(expr);
+        var ct = context.CancellationToken;
+        var filter = await context.Translator.TranslateAsync(expr.Matchers, expr.Stages, startNs, endNs, ct);
+        var pipeline = new LogPipeline(expr.Stages);
+        var streams = new Dictionary<LabelSet, List<LogEntry>>();
+        var entries = 0;
+        var firstPage = Math.Min(RecordScanner.WindowRecords, Math.Max(limit * 2, 100));
+        await foreach (var record in context.Scanner.ScanAsync(filter.Text, startNs, endNs, backward, readAll: false, firstPage, ct))
+        {
+            var stream = StreamLabels.Of(record);
+            if (!filter.SelectorIsExact && !SelectorMatch.Matches(expr.Matchers, stream)) continue;
+            var labels = new LineLabels(stream);
+            var line = record.Message;
+            if (!pipeline.Process(ref line, labels)) continue;
+            var key = labels.ToLabelSet();
+            if (!streams.TryGetValue(key, out var list)) streams[key] = list = [];
+            list.Add(new LogEntry(record.TimestampNs, line));
+            if (++entries >= limit) break;
+        }
+
+        context.Statistics.TotalLinesProcessed += context.Budget.Scanned;
+        context.Statistics.TotalBytesProcessed += context.Budget.BytesScanned;
+        context.Statistics.TotalPostFilterLines += entries;
+        context.Statistics.TotalEntriesReturned += entries;
+        return streams.OrderBy(s => s.Key, LabelSet.Order).Select(s => new LogStream(s.Key, s.Value)).ToList();
+    }
+}

@@ -1,0 +1,71 @@
+using System.Text;
+using AirisEpm.LogService.LogQl.Ast;
+
+namespace AirisEpm.LogService.LogQl.Evaluation;
+
+/// <summary>
+/// Evaluates <c>count_over_time</c>, <c>rate</c>, <c>bytes_over_time</c> and <c>bytes_rate</c> over a
+/// grid by reading each line once: it runs the pipeline, finds the steps whose windows hold it
+/// (<see cref="StepWindows"/>) and adds to its series (<see cref="WindowSums"/>). Cost O(lines + series ×
+/// steps), however large the range is against the step. When an outer <c>sum</c> groups the result
+/// (<paramref name="pushdown"/>), series are keyed by the group at once, so a selector of many streams
+/// builds one series per group, not per stream. Selector-only queries counted by level go to
+/// <see cref="HistogramRangeEvaluator"/> instead, which reads no line at all.
+/// </summary>
+public sealed class RangeAggregationEvaluator(EvaluationContext context)
+{
+    public async Task<MatrixValue> EvaluateAsync(RangeAggregationExpr expr, StepGrid grid, Grouping? pushdown)
+    {
+        ArgumentNullException.ThrowIfNull(expr);
+        ArgumentNullException.ThrowIfNull(grid);
+        var range = expr.Range;
+        var selector = range.Selector;
+        var (startNs, endNs) = StepWindows.Span(grid, range.RangeNs, range.OffsetNs);
+        var ct = context.CancellationToken;
+        var filter = await context.Translator.TranslateAsync(selector.Matchers, selector.Stages, startNs, endNs, ct);
+        var divisor = expr.Function.PerSecond ? range.RangeNs / 1e9 : 1;
+        var bytes = expr.Function.Measure == RangeMeasure.Bytes;
+        if (await HistogramRangeEvaluator.TryAsync(context, expr, filter, grid, pushdown) is { } counted)
+        {
+            return counted;
+        }
+
+        var pipeline = new LogPipeline(selector.Stages);
+        var sums = new Dictionary<LabelSet, WindowSums>();
+        var scannedBefore = context.Budget.Scanned;
+        var bytesBefore = context.Budget.BytesScanned;
+        await foreach (var record in context.Scanner.ScanAsync(filter.Text, startNs, endNs, newestFirst: true, readAll: true, RecordScanner.WindowRecords, ct))
+        {
+            var (first, last) = StepWindows.Of(record.TimestampNs, grid, range.RangeNs, range.OffsetNs);
+            if (first > last) continue;
+            var stream = StreamLabels.Of(record);
+            if (!filter.SelectorIsExact && !SelectorMatch.Matches(selector.Matchers, stream)) continue;
+            var labels = new LineLabels(stream);
+            var line = record.Message;
+            if (!pipeline.Process(ref line, labels)) continue;
+            context.Statistics.TotalPostFilterLines++;
+            var set = labels.ToLabelSet();
+            if (labels.Error is { } error)
+            {
+                throw PipelineError(error, set);
+            }
+
+            var key = pushdown is null ? set : Groupings.Key(set, pushdown);
+            if (!sums.TryGetValue(key, out var series))
+            {
+                context.CheckSeries(sums.Count + 1);
+                sums[key] = series = new WindowSums(grid.Count);
+            }
+
+            series.Add(first, last, bytes ? Encoding.UTF8.GetByteCount(line) : 0);
+        }
+
+        context.Statistics.TotalLinesProcessed += context.Budget.Scanned - scannedBefore;
+        context.Statistics.TotalBytesProcessed += context.Budget.BytesScanned - bytesBefore;
+        return new MatrixValue(sums.Select(s => s.Value.ToSeries(s.Key, bytes, divisor)).ToList());
+    }
+
+    private static LogQlExecutionException PipelineError(string error, LabelSet labels) => new(ExecutionProblem.Pipeline,
+        $"pipeline error: '{error}' for series: '{labels}'. Use a label filter to intentionally skip this error (e.g. | __error__!=\"{error}\"), "
+        + "or | drop __error__, __error_details__ to count these lines too. To skip all potential errors you can match empty errors (e.g. | __error__=\"\")");
+}

@@ -1,0 +1,390 @@
+using AirisEpm.LogService.LogQl.Ast;
+
+namespace AirisEpm.LogService.LogQl.Syntax;
+
+/// <summary>Stream selectors, log ranges and pipelines: line filters, parsers, label filters, formatting, drop and keep.</summary>
+public sealed partial class LogQlParser
+{
+    private const string SelectableProblem =
+        "queries require at least one regexp or equality matcher that does not have an empty-compatible value. For instance, app=~\".*\" does not meet this requirement, but app=~\".+\" will";
+
+    private LogSelectorExpr ParseLogExpression()
+    {
+        var start = Current;
+        var matchers = ParseMatchers();
+        CheckSelectable(matchers, start);
+        return new LogSelectorExpr(matchers, ParsePipeline());
+    }
+
+    private List<LabelMatcher> ParseMatchers()
+    {
+        Expect(TokenKind.LeftBrace, "'{' to start a stream selector");
+        var matchers = new List<LabelMatcher>();
+        while (Current.Kind != TokenKind.RightBrace)
+        {
+            matchers.Add(ParseMatcher());
+            if (Current.Kind != TokenKind.Comma) break;
+            Advance();
+        }
+
+        Expect(TokenKind.RightBrace, "',' or '}' after a label matcher");
+        return matchers;
+    }
+
+    private LabelMatcher ParseMatcher()
+    {
+        var name = Expect(TokenKind.Identifier, "a label name");
+        var op = Current.Kind switch
+        {
+            TokenKind.Equal => MatchOperator.Equal,
+            TokenKind.NotEqual => MatchOperator.NotEqual,
+            TokenKind.RegexMatch => MatchOperator.Regex,
+            TokenKind.RegexNotMatch => MatchOperator.NotRegex,
+            _ => throw Fail(Current, $"expected =, !=, =~ or !~ after label '{name.Text}', found {Current.Describe()}"),
+        };
+        Advance();
+        var value = Expect(TokenKind.QuotedString, $"a quoted value for label '{name.Text}'");
+        return Matcher(name.Text, op, value);
+    }
+
+    private LabelMatcher Matcher(string name, MatchOperator op, Token value)
+    {
+        try
+        {
+            return new LabelMatcher(name, op, value.Text);
+        }
+        catch (ArgumentException e)
+        {
+            throw Fail(value, e.Message);
+        }
+    }
+
+    private void CheckSelectable(List<LabelMatcher> matchers, Token at)
+    {
+        if (matchers.TrueForAll(m => m.MatchesEmpty))
+        {
+            throw Fail(at, SelectableProblem);
+        }
+    }
+
+    /// <summary>
+    /// A log range: <c>{…} pipeline [5m] offset 1h</c>, or with the pipeline after the range
+    /// (<c>{…}[5m] | json</c>), or parenthesised (<c>({…} |= "x")[5m]</c>).
+    /// </summary>
+    private LogRange ParseLogRange()
+    {
+        var (_, range) = ParseRangeCandidate();
+        return range ?? throw Fail(Current, $"a range aggregation needs a range after its log selector, as in {{…}}[5m]; found {Current.Describe()}");
+    }
+
+    private (LogSelectorExpr Selector, LogRange? Range) ParseRangeCandidate()
+    {
+        if (Current.Kind == TokenKind.LeftParen)
+        {
+            Enter(Current);
+            Advance();
+            var (selector, range) = ParseRangeCandidate();
+            Expect(TokenKind.RightParen, "')'");
+            _depth--;
+            return range is not null ? (selector, range) : (selector, ParseRangeSuffix(selector));
+        }
+
+        if (Current.Kind != TokenKind.LeftBrace)
+        {
+            throw Fail(Current, $"expected a log selector such as {{service=\"api\"}}[5m], found {Current.Describe()}");
+        }
+
+        var log = ParseLogExpression();
+        return (log, ParseRangeSuffix(log));
+    }
+
+    private LogRange? ParseRangeSuffix(LogSelectorExpr selector)
+    {
+        if (Current.Kind != TokenKind.LeftBracket)
+        {
+            return null;
+        }
+
+        Advance();
+        var duration = Current;
+        if (duration.Kind != TokenKind.Duration || !LogQlDuration.TryParse(duration.Text, out var rangeNs) || rangeNs <= 0)
+        {
+            throw Fail(duration, $"a range is a positive duration such as [5m]; found {duration.Describe()}");
+        }
+
+        Advance();
+        Expect(TokenKind.RightBracket, "']' to close the range");
+        var offsetNs = 0L;
+        if (Current.IsWord("offset"))
+        {
+            Advance();
+            var offset = Current;
+            if (offset.Kind != TokenKind.Duration || !LogQlDuration.TryParse(offset.Text, out offsetNs))
+            {
+                throw Fail(offset, $"offset takes a duration such as 1h; found {offset.Describe()}");
+            }
+
+            Advance();
+        }
+
+        var after = ParsePipeline();
+        if (after.Count > 0 && selector.Stages.Count > 0)
+        {
+            throw Fail(Current, "a pipeline may stand before or after the range, not both");
+        }
+
+        var stages = after.Count > 0 ? after : selector.Stages;
+        return new LogRange(selector with { Stages = stages }, rangeNs, offsetNs);
+    }
+
+    private List<PipelineStage> ParsePipeline()
+    {
+        var stages = new List<PipelineStage>();
+        while (true)
+        {
+            switch (Current.Kind)
+            {
+                case TokenKind.PipeExact or TokenKind.NotEqual or TokenKind.PipeRegex or TokenKind.RegexNotMatch:
+                    stages.Add(ParseLineFilter());
+                    break;
+                case TokenKind.PipePattern or TokenKind.NotPattern:
+                    throw Unsupported(Current, "pattern line filters (|> and !>) are not supported; use |= or |~");
+                case TokenKind.Pipe:
+                    Advance();
+                    stages.Add(ParsePipeStage());
+                    break;
+                default:
+                    return stages;
+            }
+        }
+    }
+
+    private LineFilterStage ParseLineFilter()
+    {
+        var op = Advance().Kind switch
+        {
+            TokenKind.PipeExact => LineFilterOperator.Contains,
+            TokenKind.NotEqual => LineFilterOperator.NotContains,
+            TokenKind.PipeRegex => LineFilterOperator.Regex,
+            _ => LineFilterOperator.NotRegex,
+        };
+        if (Current.IsWord("ip") && _tokens[_position + 1].Kind == TokenKind.LeftParen)
+        {
+            throw Unsupported(Current, "ip() filters are not supported");
+        }
+
+        var value = Expect(TokenKind.QuotedString, $"a quoted string after {LineFilterStage.Symbol(op)}");
+        LineFilterStage stage;
+        try
+        {
+            stage = new LineFilterStage(op, value.Text);
+        }
+        catch (ArgumentException e)
+        {
+            throw Fail(value, e.Message);
+        }
+
+        if (Current.IsWord("or") && _tokens[_position + 1].Kind == TokenKind.QuotedString)
+        {
+            throw Unsupported(Current, "'or' between line filters is not supported; use a regex filter such as |~ \"a|b\"");
+        }
+
+        return stage;
+    }
+
+    private PipelineStage ParsePipeStage()
+    {
+        var word = Current;
+        if (word.Kind == TokenKind.Identifier && !IsComparison(_tokens[_position + 1].Kind))
+        {
+            switch (word.Text)
+            {
+                case "json":
+                    Advance();
+                    RefuseParserArguments("json");
+                    return new JsonParserStage();
+                case "logfmt":
+                    Advance();
+                    if (Current.Kind == TokenKind.Flag) throw Unsupported(Current, "logfmt flags (--strict, --keep-empty) are not supported");
+                    RefuseParserArguments("logfmt");
+                    return new LogfmtParserStage();
+                case "regexp" or "pattern" or "unpack":
+                    throw Unsupported(word, $"the {word.Text} parser is not supported; use | json or | logfmt");
+                case "line_format":
+                    Advance();
+                    return ParseLineFormat();
+                case "label_format" or "decolorize" or "unwrap":
+                    throw Unsupported(word, $"{word.Text} is not supported");
+                case "drop" or "keep":
+                    Advance();
+                    var labels = ParseLabelSelections(word.Text);
+                    return word.Text == "drop" ? new DropLabelsStage(labels) : new KeepLabelsStage(labels);
+            }
+        }
+
+        if (word.Kind is not (TokenKind.Identifier or TokenKind.LeftParen))
+        {
+            throw Fail(word, $"expected a stage after '|' (json, logfmt, line_format, drop, keep or a label filter such as status >= 500), found {word.Describe()}");
+        }
+
+        return new LabelFilterStage(ParseLabelOr());
+    }
+
+    private void RefuseParserArguments(string parser)
+    {
+        if (Current.Kind == TokenKind.Identifier && Current.Text is not ("and" or "or" or "unless" or "bool" or "offset"))
+        {
+            throw Unsupported(Current, $"{parser} with extraction parameters is not supported; use | {parser} and the labels it extracts");
+        }
+    }
+
+    private LineFormatStage ParseLineFormat()
+    {
+        var template = Expect(TokenKind.QuotedString, "a quoted template after line_format, as in | line_format \"{{.msg}}\"");
+        try
+        {
+            return new LineFormatStage(template.Text);
+        }
+        catch (ArgumentException e)
+        {
+            throw Unsupported(template, e.Message);
+        }
+    }
+
+    private List<LabelSelection> ParseLabelSelections(string stage)
+    {
+        var labels = new List<LabelSelection>();
+        do
+        {
+            if (labels.Count > 0) Advance();
+            var name = Expect(TokenKind.Identifier, $"a label name after {stage}");
+            LabelMatcher? matcher = null;
+            if (Current.Kind is TokenKind.Equal or TokenKind.NotEqual or TokenKind.RegexMatch or TokenKind.RegexNotMatch)
+            {
+                var op = Advance().Kind switch
+                {
+                    TokenKind.Equal => MatchOperator.Equal,
+                    TokenKind.NotEqual => MatchOperator.NotEqual,
+                    TokenKind.RegexMatch => MatchOperator.Regex,
+                    _ => MatchOperator.NotRegex,
+                };
+                matcher = Matcher(name.Text, op, Expect(TokenKind.QuotedString, $"a quoted value for label '{name.Text}'"));
+            }
+
+            labels.Add(new LabelSelection(name.Text, matcher));
+        }
+        while (Current.Kind == TokenKind.Comma);
+
+        return labels;
+    }
+
+    private LabelPredicate ParseLabelOr()
+    {
+        var left = ParseLabelAnd();
+        while (Current.IsWord("or"))
+        {
+            Advance();
+            left = new BinaryLabelPredicate(left, false, ParseLabelAnd());
+        }
+
+        return left;
+    }
+
+    private LabelPredicate ParseLabelAnd()
+    {
+        var left = ParseLabelPrimary();
+        while (true)
+        {
+            if (Current.Kind == TokenKind.Comma || Current.IsWord("and"))
+            {
+                Advance();
+            }
+            else if (!StartsLabelPredicate())
+            {
+                return left;
+            }
+
+            left = new BinaryLabelPredicate(left, true, ParseLabelPrimary());
+        }
+    }
+
+    /// <summary>A label predicate written right after another one means <c>and</c> (<c>| status >= 200 status &lt; 300</c>).</summary>
+    private bool StartsLabelPredicate() =>
+        Current.Kind == TokenKind.LeftParen
+        || (Current.Kind == TokenKind.Identifier && IsComparison(_tokens[_position + 1].Kind));
+
+    private LabelPredicate ParseLabelPrimary()
+    {
+        if (Current.Kind == TokenKind.LeftParen)
+        {
+            Enter(Current);
+            Advance();
+            var inner = ParseLabelOr();
+            Expect(TokenKind.RightParen, "')' to close the label filter");
+            _depth--;
+            return inner;
+        }
+
+        var name = Expect(TokenKind.Identifier, "a label filter such as status >= 500 or level=\"error\"");
+        var opToken = Current;
+        if (!IsComparison(opToken.Kind))
+        {
+            throw Fail(opToken, $"expected a comparison after label '{name.Text}', found {opToken.Describe()}");
+        }
+
+        Advance();
+        var value = Current;
+        if (value.IsWord("ip") && _tokens[_position + 1].Kind == TokenKind.LeftParen)
+        {
+            throw Unsupported(value, "ip() label filters are not supported");
+        }
+
+        if (value.Kind == TokenKind.QuotedString)
+        {
+            var op = opToken.Kind switch
+            {
+                TokenKind.Equal => MatchOperator.Equal,
+                TokenKind.NotEqual => MatchOperator.NotEqual,
+                TokenKind.RegexMatch => MatchOperator.Regex,
+                TokenKind.RegexNotMatch => MatchOperator.NotRegex,
+                _ => throw Fail(opToken, $"'{opToken.Text}' compares numbers, durations or sizes; to compare strings use =, !=, =~ or !~"),
+            };
+            Advance();
+            return new StringLabelPredicate(Matcher(name.Text, op, value));
+        }
+
+        var comparison = opToken.Kind switch
+        {
+            TokenKind.Equal or TokenKind.DoubleEqual => ComparisonOperator.Equal,
+            TokenKind.NotEqual => ComparisonOperator.NotEqual,
+            TokenKind.Greater => ComparisonOperator.Greater,
+            TokenKind.GreaterOrEqual => ComparisonOperator.GreaterOrEqual,
+            TokenKind.Less => ComparisonOperator.Less,
+            TokenKind.LessOrEqual => ComparisonOperator.LessOrEqual,
+            _ => throw Fail(value, $"'{opToken.Text}' takes a quoted string"),
+        };
+        return ParseNumericPredicate(name.Text, comparison);
+    }
+
+    private NumericLabelPredicate ParseNumericPredicate(string name, ComparisonOperator op)
+    {
+        var value = Current;
+        switch (value.Kind)
+        {
+            case TokenKind.Duration when LogQlDuration.TryParse(value.Text, out var ns):
+                Advance();
+                return new NumericLabelPredicate(name, op, ns / 1e9, NumericUnit.Duration);
+            case TokenKind.Bytes when ByteSize.TryParseLiteral(value.Text, out var bytes):
+                Advance();
+                return new NumericLabelPredicate(name, op, bytes, NumericUnit.Bytes);
+            case TokenKind.Number or TokenKind.Plus or TokenKind.Minus:
+                var number = (NumberLiteral)ParseUnary();
+                return new NumericLabelPredicate(name, op, number.Value, NumericUnit.Number);
+            default:
+                throw Fail(value, $"expected a number, a duration, a size or a quoted string after '{name}{op.Symbol()}', found {value.Describe()}");
+        }
+    }
+
+    private static bool IsComparison(TokenKind kind) => kind is TokenKind.Equal or TokenKind.NotEqual or TokenKind.RegexMatch or TokenKind.RegexNotMatch
+        or TokenKind.DoubleEqual or TokenKind.Greater or TokenKind.GreaterOrEqual or TokenKind.Less or TokenKind.LessOrEqual;
+}

@@ -1,0 +1,362 @@
+using System.Globalization;
+using AirisEpm.LogService.LogQl.Ast;
+
+namespace AirisEpm.LogService.LogQl.Syntax;
+
+/// <summary>
+/// A recursive-descent parser for the LogQL subset this service runs (see the README of the LogQl folder
+/// for the grammar). Binary operators are parsed by precedence climbing with PromQL's precedences;
+/// words are keywords only where they stand (so a label may be called <c>json</c>). Loki constructs
+/// outside the subset are recognised and refused by name (<c>unwrap is not supported</c>), so a user
+/// learns what to change. Nesting is bounded (<see cref="MaxDepth"/>), so no input can exhaust the stack,
+/// and each token is looked at a bounded number of times, so parsing is linear. Any problem is a
+/// <see cref="LogQlParseException"/>; nothing else is thrown.
+/// </summary>
+public sealed partial class LogQlParser
+{
+    /// <summary>Parentheses, aggregations and right-associative operators nested deeper than this are refused.</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>The longest query text accepted (Grafana's longest generated queries are a few kilobytes).</summary>
+    public const int MaxQueryLength = 64 * 1024;
+
+    private readonly string _query;
+    private readonly IReadOnlyList<Token> _tokens;
+    private int _position;
+    private int _depth;
+
+    private LogQlParser(string query)
+    {
+        _query = query;
+        _tokens = LogQlLexer.Tokenize(query);
+    }
+
+    private Token Current => _tokens[_position];
+
+    /// <summary>Parses a whole query: a log query or a metric query.</summary>
+    public static LogQlExpr Parse(string query)
+    {
+        var parser = Create(query);
+        var expr = parser.ParseExpression(0);
+        parser.ExpectEnd();
+        return expr;
+    }
+
+    /// <summary>
+    /// Parses a stream selector alone, as the label, series and stats endpoints take it (<c>match[]</c>,
+    /// <c>query</c>); <paramref name="allowEmpty"/> accepts <c>{}</c> (every stream).
+    /// </summary>
+    public static IReadOnlyList<LabelMatcher> ParseSelector(string query, bool allowEmpty)
+    {
+        var parser = Create(query);
+        var start = parser.Current;
+        var matchers = parser.ParseMatchers();
+        if (parser.Current.Kind is not TokenKind.End)
+        {
+            throw parser.Fail(parser.Current, "only label matchers are supported here, as in {service=\"api\"}");
+        }
+
+        if (!(allowEmpty && matchers.Count == 0))
+        {
+            parser.CheckSelectable(matchers, start);
+        }
+
+        return matchers;
+    }
+
+    private static LogQlParser Create(string query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Length > MaxQueryLength)
+        {
+            throw new LogQlParseException($"the query is longer than {MaxQueryLength} characters", 1, 1);
+        }
+
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            throw new LogQlParseException("the query is empty", 1, 1);
+        }
+
+        return new LogQlParser(query);
+    }
+
+    private LogQlExpr ParseExpression(int minPrecedence)
+    {
+        Enter(Current);
+        var left = ParseUnary();
+        while (true)
+        {
+            if (Current.Kind == TokenKind.Identifier && Current.Text is "and" or "or" or "unless")
+            {
+                throw Unsupported(Current, $"the set operator '{Current.Text}' is not supported");
+            }
+
+            if (BinaryOperatorAt(Current) is not { } op || op.Precedence() < minPrecedence)
+            {
+                break;
+            }
+
+            var at = Advance();
+            var returnBool = false;
+            if (Current.IsWord("bool"))
+            {
+                if (!op.IsComparison()) throw Fail(Current, "the bool modifier can only be used on comparison operators");
+                Advance();
+                returnBool = true;
+            }
+
+            if (Current.Kind == TokenKind.Identifier && Current.Text is "on" or "ignoring" or "group_left" or "group_right")
+            {
+                throw Unsupported(Current, $"vector matching with '{Current.Text}' is not supported; series are matched on all their labels");
+            }
+
+            var right = ParseExpression(op.IsRightAssociative() ? op.Precedence() : op.Precedence() + 1);
+            var leftSample = AsSample(left, at);
+            var rightSample = AsSample(right, at);
+            if (op.IsComparison() && !returnBool && IsScalar(leftSample) && IsScalar(rightSample))
+            {
+                throw Fail(at, "comparisons between scalars must use the bool modifier");
+            }
+
+            left = new BinaryExpr(op, leftSample, rightSample, returnBool);
+        }
+
+        _depth--;
+        return left;
+    }
+
+    private LogQlExpr ParseUnary()
+    {
+        if (Current.Kind is TokenKind.Plus or TokenKind.Minus)
+        {
+            var sign = Advance();
+            if (Current.Kind != TokenKind.Number) throw Fail(sign, $"'{sign.Text}' must be followed by a number");
+            var value = Number(Advance());
+            return new NumberLiteral(sign.Kind == TokenKind.Minus ? -value : value);
+        }
+
+        return ParsePrimary();
+    }
+
+    private LogQlExpr ParsePrimary()
+    {
+        var token = Current;
+        switch (token.Kind)
+        {
+            case TokenKind.Number:
+                Advance();
+                return new NumberLiteral(Number(token));
+            case TokenKind.LeftBrace:
+                return NoRangeHere(ParseLogExpression());
+            case TokenKind.LeftParen when _tokens[_position + 1].Kind == TokenKind.LeftBrace:
+                Advance();
+                var log = ParseLogExpression();
+                Expect(TokenKind.RightParen, "')'");
+                return NoRangeHere(log);
+            case TokenKind.LeftParen:
+                Advance();
+                var inner = ParseExpression(0);
+                Expect(TokenKind.RightParen, "')'");
+                return inner;
+            case TokenKind.Identifier:
+                return ParseFunction(token);
+            default:
+                throw Fail(token, $"unexpected {token.Describe()}; expected a log selector such as {{service=\"api\"}}, a number or an aggregation");
+        }
+    }
+
+    private SampleExpr ParseFunction(Token name)
+    {
+        if (name.Text == "vector")
+        {
+            Advance();
+            Expect(TokenKind.LeftParen, "'(' after vector");
+            if (Current.Kind is not (TokenKind.Number or TokenKind.Plus or TokenKind.Minus)) throw Fail(Current, "vector takes a number, as in vector(1)");
+            var value = (NumberLiteral)ParseUnary();
+            Expect(TokenKind.RightParen, "')'");
+            return new VectorLiteral(value.Value);
+        }
+
+        if (RangeFunction.Supported.ContainsKey(name.Text) || RangeFunction.Unsupported.Contains(name.Text))
+        {
+            return ParseRangeAggregation(name);
+        }
+
+        if (VectorFunction.Supported.ContainsKey(name.Text) || VectorFunction.Unsupported.Contains(name.Text))
+        {
+            return ParseVectorAggregation(name);
+        }
+
+        if (name.Text is "label_replace")
+        {
+            throw Unsupported(name, "label_replace is not supported");
+        }
+
+        throw Fail(name, $"unexpected '{name.Text}'; expected a log selector such as {{service=\"api\"}}, a number, vector(…) or an aggregation such as sum(…) or count_over_time(…)");
+    }
+
+    private RangeAggregationExpr ParseRangeAggregation(Token name)
+    {
+        if (!RangeFunction.Supported.TryGetValue(name.Text, out var function))
+        {
+            throw Unsupported(name, $"{name.Text} is not supported; the supported range aggregations are {string.Join(", ", RangeFunction.Supported.Keys)}");
+        }
+
+        Enter(name);
+        Advance();
+        Expect(TokenKind.LeftParen, $"'(' after {name.Text}");
+        if (Current.Kind == TokenKind.Number && _tokens[_position + 1].Kind == TokenKind.Comma)
+        {
+            throw Fail(Current, $"{name.Text} takes no parameter");
+        }
+
+        var range = ParseLogRange();
+        Expect(TokenKind.RightParen, $"')' to close {name.Text}(…)");
+        if (Current.IsWord("by") || Current.IsWord("without"))
+        {
+            throw Fail(Current, $"grouping is not allowed for {name.Text}; group with an outer aggregation, as in sum by (level) ({name.Text}(…))");
+        }
+
+        _depth--;
+        return new RangeAggregationExpr(function, range);
+    }
+
+    private VectorAggregationExpr ParseVectorAggregation(Token name)
+    {
+        if (!VectorFunction.Supported.TryGetValue(name.Text, out var function))
+        {
+            throw Unsupported(name, $"{name.Text} is not supported; the supported aggregations are {string.Join(", ", VectorFunction.Supported.Keys)}");
+        }
+
+        Enter(name);
+        Advance();
+        var grouping = ParseGrouping();
+        Expect(TokenKind.LeftParen, $"'(' after {name.Text}");
+        int? parameter = null;
+        if (function.TakesParameter)
+        {
+            var k = Current;
+            if (k.Kind != TokenKind.Number || !int.TryParse(k.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)
+            {
+                throw Fail(k, $"{name.Text} takes a positive whole number first, as in {name.Text}(5, …)");
+            }
+
+            Advance();
+            Expect(TokenKind.Comma, $"',' after the parameter of {name.Text}");
+            parameter = value;
+        }
+        else if (Current.Kind == TokenKind.Number && _tokens[_position + 1].Kind == TokenKind.Comma)
+        {
+            throw Fail(Current, $"{name.Text} takes no parameter");
+        }
+
+        var innerToken = Current;
+        var inner = AsSample(ParseExpression(0), innerToken);
+        if (IsScalar(inner))
+        {
+            throw Fail(innerToken, $"{name.Text} aggregates a vector, such as count_over_time(…), not a number");
+        }
+
+        Expect(TokenKind.RightParen, $"')' to close {name.Text}(…)");
+        var after = ParseGrouping();
+        if (after is not null && grouping is not null)
+        {
+            throw Fail(Current, $"{name.Text} has two groupings; give one, before or after its argument");
+        }
+
+        _depth--;
+        return new VectorAggregationExpr(function, grouping ?? after, parameter, inner);
+    }
+
+    private Grouping? ParseGrouping()
+    {
+        if (!Current.IsWord("by") && !Current.IsWord("without"))
+        {
+            return null;
+        }
+
+        var without = Advance().Text == "without";
+        Expect(TokenKind.LeftParen, $"'(' after {(without ? "without" : "by")}");
+        var labels = new List<string>();
+        while (Current.Kind != TokenKind.RightParen)
+        {
+            labels.Add(Expect(TokenKind.Identifier, "a label name").Text);
+            if (Current.Kind != TokenKind.Comma) break;
+            Advance();
+        }
+
+        Expect(TokenKind.RightParen, "')' to close the label list");
+        return new Grouping(without, labels);
+    }
+
+    private SampleExpr AsSample(LogQlExpr expr, Token at) => expr as SampleExpr
+        ?? throw Fail(at, "a log query cannot be used here; count its lines with a range aggregation such as count_over_time({…}[5m])");
+
+    private static bool IsScalar(SampleExpr expr) => expr switch
+    {
+        NumberLiteral => true,
+        BinaryExpr b => IsScalar(b.Left) && IsScalar(b.Right),
+        _ => false,
+    };
+
+    private LogSelectorExpr NoRangeHere(LogSelectorExpr log) => Current.Kind == TokenKind.LeftBracket
+        ? throw Fail(Current, "a range such as [5m] belongs inside a range aggregation, as in count_over_time({…}[5m])")
+        : log;
+
+    private static BinaryOperator? BinaryOperatorAt(Token token) => token.Kind switch
+    {
+        TokenKind.Plus => BinaryOperator.Add,
+        TokenKind.Minus => BinaryOperator.Subtract,
+        TokenKind.Multiply => BinaryOperator.Multiply,
+        TokenKind.Divide => BinaryOperator.Divide,
+        TokenKind.Modulo => BinaryOperator.Modulo,
+        TokenKind.Power => BinaryOperator.Power,
+        TokenKind.DoubleEqual => BinaryOperator.Equal,
+        TokenKind.NotEqual => BinaryOperator.NotEqual,
+        TokenKind.Greater => BinaryOperator.Greater,
+        TokenKind.GreaterOrEqual => BinaryOperator.GreaterOrEqual,
+        TokenKind.Less => BinaryOperator.Less,
+        TokenKind.LessOrEqual => BinaryOperator.LessOrEqual,
+        _ => null,
+    };
+
+    private double Number(Token token) =>
+        double.TryParse(token.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : throw Fail(token, $"'{token.Text}' is not a number");
+
+    private void Enter(Token at)
+    {
+        if (++_depth > MaxDepth)
+        {
+            throw Fail(at, $"the query nests deeper than {MaxDepth} levels");
+        }
+    }
+
+    private Token Advance()
+    {
+        var token = Current;
+        if (token.Kind != TokenKind.End) _position++;
+        return token;
+    }
+
+    private Token Expect(TokenKind kind, string what)
+    {
+        if (Current.Kind != kind)
+        {
+            throw Fail(Current, $"expected {what}, found {Current.Describe()}");
+        }
+
+        return Advance();
+    }
+
+    private void ExpectEnd()
+    {
+        if (Current.Kind != TokenKind.End)
+        {
+            throw Fail(Current, $"unexpected {Current.Describe()}");
+        }
+    }
+
+    private LogQlParseException Fail(Token at, string problem) => LogQlParseException.At(_query, at.Offset, problem);
+
+    private LogQlParseException Unsupported(Token at, string problem) => LogQlParseException.At(_query, at.Offset, problem, unsupported: true);
+}

@@ -1,0 +1,114 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace AirisEpm.LogService.LogQl.Syntax;
+
+/// <summary>
+/// Compiles LogQL's regular expressions (Go RE2 syntax) to .NET regexes with RE2's guarantee: matching
+/// time linear in the input (<see cref="RegexOptions.NonBacktracking"/>), so no query can make a line
+/// take exponential time, plus a per-match timeout as a second bound on very long lines. The RE2
+/// spellings .NET lacks are rewritten: <c>(?P&lt;name&gt;</c> to <c>(?&lt;name&gt;</c>, <c>\pL</c> to
+/// <c>\p{L}</c>, POSIX classes such as <c>[[:alpha:]]</c> to ranges. Constructs neither supports
+/// (backreferences, lookarounds) are refused with the reason .NET gives.
+/// </summary>
+public static class LogQlRegex
+{
+    /// <summary>The longest pattern accepted: RE2-style matching builds an automaton whose size follows the pattern's.</summary>
+    public const int MaxPatternLength = 4_096;
+
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
+
+    private static readonly (string Posix, string Ranges)[] PosixClasses =
+    [
+        ("[:alnum:]", "0-9A-Za-z"), ("[:alpha:]", "A-Za-z"), ("[:ascii:]", "\\x00-\\x7F"), ("[:blank:]", "\\t "),
+        ("[:cntrl:]", "\\x00-\\x1F\\x7F"), ("[:digit:]", "0-9"), ("[:graph:]", "!-~"), ("[:lower:]", "a-z"),
+        ("[:print:]", " -~"), ("[:punct:]", "!-/:-@\\[-`{-~"), ("[:space:]", "\\t\\n\\v\\f\\r "), ("[:upper:]", "A-Z"),
+        ("[:word:]", "0-9A-Za-z_"), ("[:xdigit:]", "0-9A-Fa-f"),
+    ];
+
+    /// <summary>
+    /// The compiled pattern; <paramref name="anchored"/> makes it match whole values only (label matchers,
+    /// as in Prometheus), otherwise anywhere in the text (line filters). Throws <see cref="ArgumentException"/>
+    /// with the reason when the pattern is invalid or unsupported.
+    /// </summary>
+    public static Regex Compile(string pattern, bool anchored)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        if (pattern.Length > MaxPatternLength)
+        {
+            throw new ArgumentException($"the regular expression is longer than {MaxPatternLength} characters");
+        }
+
+        var translated = Translate(pattern);
+        try
+        {
+            return new Regex(anchored ? $"\\A(?:{translated})\\z" : translated, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, MatchTimeout);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"invalid regular expression {GoStrings.Quote(pattern)}: {FirstSentence(e.Message)}", e);
+        }
+        catch (NotSupportedException e)
+        {
+            throw new ArgumentException($"unsupported regular expression {GoStrings.Quote(pattern)}: {FirstSentence(e.Message)}", e);
+        }
+    }
+
+    private static string Translate(string pattern)
+    {
+        var builder = new StringBuilder(pattern.Length + 8);
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            if (c == '\\' && i + 1 < pattern.Length)
+            {
+                var e = pattern[i + 1];
+                if (e is 'p' or 'P' && i + 2 < pattern.Length && pattern[i + 2] != '{')
+                {
+                    builder.Append('\\').Append(e).Append('{').Append(pattern[i + 2]).Append('}');
+                    i += 2;
+                }
+                else
+                {
+                    builder.Append(c).Append(e);
+                    i++;
+                }
+            }
+            else if (c == '(' && string.CompareOrdinal(pattern, i, "(?P<", 0, 4) == 0)
+            {
+                builder.Append("(?<");
+                i += 3;
+            }
+            else if (c == '[' && i + 1 < pattern.Length && pattern[i + 1] == ':' && Posix(pattern, i) is { } posix)
+            {
+                builder.Append(posix.Ranges);
+                i += posix.Posix.Length - 1;
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static (string Posix, string Ranges)? Posix(string pattern, int at)
+    {
+        foreach (var entry in PosixClasses)
+        {
+            if (string.CompareOrdinal(pattern, at, entry.Posix, 0, entry.Posix.Length) == 0)
+            {
+                return entry;
+            }
+        }
+
+        return null;
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var line = message.Split('\n')[0].Trim();
+        return line.Length > 200 ? line[..200] : line;
+    }
+}

@@ -1,0 +1,85 @@
+using AirisEpm.LogService.LogQl.Syntax;
+
+namespace AirisEpm.LogService.Tests.LogQl;
+
+/// <summary>Invalid and unsupported queries give a parse error that says what is wrong, or which construct is not supported.</summary>
+public sealed class ParserErrorTests
+{
+    public static TheoryData<string, string, bool> Invalid => new()
+    {
+        { "", "the query is empty", false },
+        { "{}", "queries require at least one regexp or equality matcher that does not have an empty-compatible value", false },
+        { "{a=~\".*\", b!=\"x\"}", "queries require at least one regexp or equality matcher", false },
+        { "{a=\"b\"", "expected ',' or '}' after a label matcher", false },
+        { "{a \"b\"}", "expected =, !=, =~ or !~ after label 'a'", false },
+        { "{a=b}", "expected a quoted value for label 'a'", false },
+        { "{a=\"b\"} |= ", "expected a quoted string after |=", false },
+        { "{a=\"b\"} |", "expected a stage after '|'", false },
+        { "{a=\"b\"} xyz", "col 9: unexpected 'xyz'", false },
+        { "{a=~\"(\"}", "invalid regular expression \"(\"", false },
+        { "{a=\"b\"} |~ \"(?<=x)y\"", "regular expression \"(?<=x)y\"", false },
+        { "{a=\"b\"} | json | status > \"x\"", "'>' compares numbers, durations or sizes", false },
+        { "{a=\"b\"} | json | status >", "expected a number, a duration, a size or a quoted string", false },
+        { "{a=\"b\"}[5m]", "belongs inside a range aggregation", false },
+        { "count_over_time({a=\"b\"})", "a range aggregation needs a range after its log selector", false },
+        { "count_over_time({a=\"b\"}[5])", "a range is a positive duration such as [5m]", false },
+        { "count_over_time({a=\"b\"}[0s])", "a range is a positive duration", false },
+        { "count_over_time({a=\"b\"}[5m] offset x)", "offset takes a duration", false },
+        { "count_over_time({a=\"b\"} | json [5m] | logfmt)", "a pipeline may stand before or after the range, not both", false },
+        { "count_over_time({a=\"b\"}[5m]) by (x)", "grouping is not allowed for count_over_time", false },
+        { "count_over_time(5, {a=\"b\"}[5m])", "count_over_time takes no parameter", false },
+        { "topk(rate({a=\"b\"}[1m]))", "topk takes a positive whole number first", false },
+        { "topk(0, rate({a=\"b\"}[1m]))", "topk takes a positive whole number first", false },
+        { "sum(5, rate({a=\"b\"}[1m]))", "sum takes no parameter", false },
+        { "sum(1 + 1)", "sum aggregates a vector", false },
+        { "sum by (a) (rate({a=\"b\"}[1m])) by (b)", "sum has two groupings", false },
+        { "sum({a=\"b\"})", "a log query cannot be used here", false },
+        { "{a=\"b\"} + 1", "a log query cannot be used here", false },
+        { "1 > 2", "comparisons between scalars must use the bool modifier", false },
+        { "1 + bool 2", "the bool modifier can only be used on comparison operators", false },
+        { "- vector(1)", "'-' must be followed by a number", false },
+        { "vector(x)", "vector takes a number", false },
+        { "foo(1)", "unexpected 'foo'", false },
+        { "(1 + 2", "expected ')'", false },
+        { new string('(', 100) + "1" + new string(')', 100), "the query nests deeper than 64 levels", false },
+        { "{a=\"b\"} | unwrap latency", "unwrap is not supported", true },
+        { "sum_over_time({a=\"b\"} | unwrap x [5m])", "sum_over_time is not supported; the supported range aggregations are count_over_time, rate, bytes_over_time, bytes_rate", true },
+        { "quantile_over_time(0.99, {a=\"b\"} | unwrap x [5m])", "quantile_over_time is not supported", true },
+        { "stddev(rate({a=\"b\"}[1m]))", "stddev is not supported", true },
+        { "label_replace(rate({a=\"b\"}[1m]), \"x\", \"$1\", \"y\", \"(.*)\")", "label_replace is not supported", true },
+        { "{a=\"b\"} | regexp \"(?P<x>.*)\"", "the regexp parser is not supported", true },
+        { "{a=\"b\"} | pattern \"<_> <x>\"", "the pattern parser is not supported", true },
+        { "{a=\"b\"} | unpack", "the unpack parser is not supported", true },
+        { "{a=\"b\"} |> \"<_> x\"", "pattern line filters (|> and !>) are not supported", true },
+        { "{a=\"b\"} | label_format x=y", "label_format is not supported", true },
+        { "{a=\"b\"} | decolorize", "decolorize is not supported", true },
+        { "{a=\"b\"} | json x=\"y\"", "json with extraction parameters is not supported", true },
+        { "{a=\"b\"} | logfmt --strict", "logfmt flags (--strict, --keep-empty) are not supported", true },
+        { "{a=\"b\"} |= ip(\"1.2.3.4\")", "ip() filters are not supported", true },
+        { "{a=\"b\"} | addr = ip(\"1.2.3.4\")", "ip() label filters are not supported", true },
+        { "{a=\"b\"} |= \"x\" or \"y\"", "'or' between line filters is not supported", true },
+        { "{a=\"b\"} | line_format \"{{ .a | ToUpper }}\"", "line_format supports only field references such as {{.msg}}", true },
+        { "{a=\"b\"} | line_format \"{{ if .a }}x{{ end }}\"", "'{{ if .a }}' is not supported", true },
+        { "rate({a=\"b\"}[1m]) and rate({a=\"b\"}[1m])", "the set operator 'and' is not supported", true },
+        { "rate({a=\"b\"}[1m]) + on (x) rate({a=\"b\"}[1m])", "vector matching with 'on' is not supported", true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Invalid))]
+    public void Invalid_queries_name_the_problem(string query, string message, bool unsupported)
+    {
+        var error = Assert.Throws<LogQlParseException>(() => LogQlParser.Parse(query));
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("parse error at line ", error.Message, StringComparison.Ordinal);
+        Assert.Equal(unsupported, error.Unsupported);
+    }
+
+    [Fact]
+    public void Selectors_alone_are_parsed_for_the_label_endpoints()
+    {
+        Assert.Empty(LogQlParser.ParseSelector("{}", allowEmpty: true));
+        Assert.Equal(2, LogQlParser.ParseSelector("{a=\"b\", c=~\"d.*\"}", allowEmpty: false).Count);
+        Assert.Contains("only label matchers are supported", Assert.Throws<LogQlParseException>(() => LogQlParser.ParseSelector("{a=\"b\"} |= \"x\"", false)).Message, StringComparison.Ordinal);
+        Assert.Contains("empty-compatible", Assert.Throws<LogQlParseException>(() => LogQlParser.ParseSelector("{}", false)).Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using AirisEpm.LogService.LogQl.Syntax;
+using CsCheck;
+
+namespace AirisEpm.LogService.Tests.LogQl;
+
+/// <summary>
+/// Whatever text arrives, the parser answers a tree or a <see cref="LogQlParseException"/>, never another
+/// exception, and quickly: random token soups, random characters, and valid queries with characters
+/// replaced, inserted or deleted. Every tree it does answer prints to text that parses to the same print.
+/// </summary>
+public sealed class ParserPropertyTests
+{
+    private static readonly string[] Valid =
+    [
+        "{service=\"api\", env=~\"prod|stg\"} |= \"error\" | json | status >= 500 | line_format \"{{.msg}}\"",
+        "sum by (level, detected_level) (count_over_time({service_name=\"api\"} | drop __error__[1m]))",
+        "topk(5, sum by (path) (rate({a=\"b\"} | logfmt | latency > 250ms or size < 2kb [5m] offset 1h)))",
+        "vector(1)+vector(1) * 2 ^ 3 > bool 4",
+        "bytes_rate(({a!~\"x.*\"} != \"y\" |~ `(?i)z`)[1m]) / 1e3",
+    ];
+
+    private static readonly string[] Fragments =
+    [
+        "{", "}", "(", ")", "[", "]", ",", "|", "|=", "!=", "|~", "!~", "|>", "=", "=~", "==", ">", ">=", "<", "+", "-", "*", "/", "^", "%",
+        "\"x\"", "`y`", "\"", "`", "a", "json", "logfmt", "line_format", "drop", "keep", "unwrap", "by", "without", "and", "or", "bool", "on", "offset",
+        "sum", "topk", "count_over_time", "rate", "bytes_rate", "vector", "5", "1.5", "5m", "20kb", "--strict", "#", "\n", " ", "\\", "{{.a}}",
+    ];
+
+    [Fact]
+    public void Token_soups_only_ever_give_parse_errors()
+    {
+        Gen.OneOf(Fragments).Array[0, 40].Select(parts => string.Join(" ", parts)).Sample(Check, iter: 20_000);
+    }
+
+    [Fact]
+    public void Random_text_only_ever_gives_parse_errors()
+    {
+        Gen.String.Sample(Check, iter: 20_000);
+        Gen.Char["{}()[]|=!~\"`<>+-*/^%,.#\\ azAZ09_\n"].Array[0, 80].Select(c => new string(c)).Sample(Check, iter: 20_000);
+    }
+
+    [Fact]
+    public void Mutated_valid_queries_only_ever_give_parse_errors()
+    {
+        var edit = Gen.Select(Gen.Int[0, 3], Gen.Int[0, 1_000], Gen.Char["{}()[]|=!~\"`<>,. aZ0"], (kind, position, c) => (Kind: kind, Position: position, Char: c));
+        Gen.Select(Gen.OneOf(Valid), edit.Array[1, 6]).Select(pair =>
+        {
+            var text = new System.Text.StringBuilder(pair.Item1);
+            foreach (var (kind, position, c) in pair.Item2)
+            {
+                var at = text.Length == 0 ? 0 : position % text.Length;
+                if (kind == 0 && text.Length > 0) text.Remove(at, 1);
+                else if (kind == 1) text.Insert(at, c);
+                else if (text.Length > 0) text[at] = c;
+            }
+
+            return text.ToString();
+        }).Sample(Check, iter: 20_000);
+    }
+
+    [Fact]
+    public void Long_and_deep_inputs_parse_quickly_or_fail_cleanly()
+    {
+        var clock = Stopwatch.StartNew();
+        Check(string.Join(" + ", Enumerable.Repeat("vector(1)", 5_000)));
+        Check(string.Join(" ^ ", Enumerable.Repeat("2", 5_000)));
+        Check("{a=\"b\"}" + string.Concat(Enumerable.Repeat(" |= \"x\"", 5_000)));
+        Check(new string('(', 50_000));
+        Check("{a=\"" + new string('a', 60_000) + "\"}");
+        Check("{a=~\"" + string.Concat(Enumerable.Repeat("(a|b)*", 600)) + "\"}");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+    }
+
+    private static void Check(string query)
+    {
+        try
+        {
+            var printed = LogQlPrinter.Print(LogQlParser.Parse(query));
+            Assert.Equal(printed, LogQlPrinter.Print(LogQlParser.Parse(printed)));
+        }
+        catch (LogQlParseException)
+        {
+        }
+    }
+}
