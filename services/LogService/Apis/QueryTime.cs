@@ -14,10 +14,7 @@ public static class QueryTime
         if (string.IsNullOrWhiteSpace(text)) return false;
         if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var whole))
         {
-            long scale = whole switch { < 10_000_000_000 => 1_000_000_000, < 10_000_000_000_000 => 1_000_000, < 10_000_000_000_000_000 => 1_000, _ => 1 };
-            if (whole > long.MaxValue / scale) return false;
-            ns = whole * scale;
-            return true;
+            return Domain.UnixTime.TryToNs(whole, out ns);
         }
 
         if (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds < 9e9)

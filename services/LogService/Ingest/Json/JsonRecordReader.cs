@@ -150,16 +150,13 @@ internal static class JsonRecordReader
         }
 
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number) || !double.IsFinite(number) || number <= 0) return false;
-        // Seconds until 2286 stay under 1e10, milliseconds under 1e13, microseconds under 1e16.
-        long scale = number switch { < 1e10 => 1_000_000_000, < 1e13 => 1_000_000, < 1e16 => 1_000, _ => 1 };
         if (value.TryGetInt64(out var whole))
         {
-            if (whole > long.MaxValue / scale) return false;
-            ns = whole * scale;
+            if (!UnixTime.TryToNs(whole, out ns)) return false;
         }
         else
         {
-            var scaled = Math.Round(number * scale);
+            var scaled = Math.Round(number * UnixTime.NanosecondsPerUnit(number));
             if (scaled >= long.MaxValue) return false;
             ns = (long)scaled;
         }
