@@ -161,7 +161,7 @@ public sealed partial class LogQlParser
             case TokenKind.Identifier:
                 return ParseFunction(token);
             default:
-                throw Fail(token, $"unexpected {token.Describe()}; expected a log selector such as {{service=\"api\"}}, a number or an aggregation");
+                throw Fail(token, $"expected a log selector such as {{service=\"api\"}}, a number or an aggregation, found {token.Describe()}");
         }
     }
 
