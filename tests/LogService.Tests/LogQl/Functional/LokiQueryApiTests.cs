@@ -166,6 +166,10 @@ public sealed class LokiQueryApiTests : IAsyncLifetime
         Assert.Equal(2, body.GetProperty("streams").GetInt64());
         Assert.Equal(0, body.GetProperty("chunks").GetInt64());
         Assert.InRange(body.GetProperty("bytes").GetInt64(), 150, 250);
+
+        // Grafana may send the whole query it is about to run; its first selector counts.
+        var whole = await GetAsync($"/loki/api/v1/index/stats?{Range}&query={Uri.EscapeDataString("sum(count_over_time({service_name=\"web\"} |= \"x\" [5m]))")}");
+        Assert.Equal(6, whole.GetProperty("entries").GetInt64());
     }
 
     [Fact]
