@@ -53,7 +53,6 @@ public static class LokiQueryApi
         {
             var parameters = await LokiParameters.ReadAsync(request, ct);
             var query = parameters.Query();
-            parameters.Backward();
             var result = await engine.InstantQueryAsync(query, parameters.Time("time", NowNs(time)), parameters.Limit(), ct);
             return LokiResults.Of(result);
         });

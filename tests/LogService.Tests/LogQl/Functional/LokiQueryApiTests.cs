@@ -12,33 +12,13 @@ namespace AirisEpm.LogService.Tests.LogQl.Functional;
 /// Loki data source reads. Records are ingested through <c>POST /api/v1/logs</c>: 12 lines, one every
 /// 10 s from a minute boundary ten minutes ago, api and web alternating, every third an error.
 /// </summary>
-public sealed class LokiQueryApiTests : IAsyncLifetime
+public sealed class LokiQueryApiTests(LokiQueryFixture fixture) : IClassFixture<LokiQueryFixture>
 {
-    private readonly LogServiceFactory _factory = new();
-    private DateTimeOffset _start;
+    private readonly LogServiceFactory _factory = fixture.Factory;
 
-    private long StartNs => (_start - DateTimeOffset.UnixEpoch).Ticks * 100;
+    private long StartNs => fixture.StartNs;
 
     private string Range => $"start={StartNs - 1}&end={StartNs + (180L * 1_000_000_000)}";
-
-    public async ValueTask InitializeAsync()
-    {
-        var now = DateTimeOffset.UtcNow;
-        _start = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerMinute), TimeSpan.Zero).AddMinutes(-10);
-        var lines = Enumerable.Range(0, 12).Select(i => JsonSerializer.Serialize(new
-        {
-            timestamp = _start.AddSeconds(i * 10),
-            level = i % 3 == 0 ? "error" : "info",
-            message = $"request {i} status={(i % 3 == 0 ? 500 : 200)} took {i * 3}ms",
-            service = i % 2 == 0 ? "api" : "web",
-            labels = new { host = $"h{i % 2}", env = "prod" },
-        }));
-        var response = await _factory.Writer().PostAsync("/api/v1/logs", new StringContent(string.Join('\n', lines), Encoding.UTF8, "application/x-ndjson"), Ct);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await _factory.Reader().SearchUntilAsync("q=request&limit=100&start=" + StartNs, 12);
-    }
-
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 
     [Fact]
     public async Task Grafanas_health_check_gets_two()
@@ -203,4 +183,32 @@ public sealed class LokiQueryApiTests : IAsyncLifetime
     }
 
     private async Task<JsonElement> GetAsync(string path) => await (await _factory.Reader().GetAsync(path, Ct)).JsonAsync();
+}
+
+/// <summary>One host for the class, with the 12 records ingested once (see <see cref="LokiQueryApiTests"/>).</summary>
+public sealed class LokiQueryFixture : IAsyncLifetime
+{
+    public LogServiceFactory Factory { get; } = new();
+
+    public long StartNs { get; private set; }
+
+    public async ValueTask InitializeAsync()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var start = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerMinute), TimeSpan.Zero).AddMinutes(-10);
+        StartNs = (start - DateTimeOffset.UnixEpoch).Ticks * 100;
+        var lines = Enumerable.Range(0, 12).Select(i => JsonSerializer.Serialize(new
+        {
+            timestamp = start.AddSeconds(i * 10),
+            level = i % 3 == 0 ? "error" : "info",
+            message = $"request {i} status={(i % 3 == 0 ? 500 : 200)} took {i * 3}ms",
+            service = i % 2 == 0 ? "api" : "web",
+            labels = new { host = $"h{i % 2}", env = "prod" },
+        }));
+        var response = await Factory.Writer().PostAsync("/api/v1/logs", new StringContent(string.Join('\n', lines), Encoding.UTF8, "application/x-ndjson"), Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await Factory.Reader().SearchUntilAsync("q=request&limit=100&start=" + StartNs, 12);
+    }
+
+    public async ValueTask DisposeAsync() => await Factory.DisposeAsync();
 }
