@@ -17,7 +17,7 @@ internal sealed class LogServiceProcess : IDisposable
 
     public Uri BaseUrl { get; }
 
-    public static async Task<LogServiceProcess> StartAsync(string dataPath, CancellationToken ct)
+    public static async Task<LogServiceProcess> StartAsync(string dataPath, CancellationToken ct, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -36,6 +36,11 @@ internal sealed class LogServiceProcess : IDisposable
         start.Environment["DAPR_HTTP_PORT"] = "1";
         start.Environment["DAPR_GRPC_PORT"] = "2";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("log-service did not start");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -83,7 +88,7 @@ internal sealed class LogServiceProcess : IDisposable
         throw new TimeoutException("log-service did not answer /healthz within 60 s");
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
