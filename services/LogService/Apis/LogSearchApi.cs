@@ -2,6 +2,7 @@ using AirisEpm.LogService.Storage;
 using AirisEpm.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using AirisEpm.ServiceDefaults.Text;
 
 namespace AirisEpm.LogService.Apis;
 
@@ -40,7 +41,7 @@ public static class LogSearchApi
         {
             var width = Math.Max(1, (query.EndNs - query.StartNs) / query.HistogramBuckets);
             histogram = new HistogramView(width, result.Histogram.Select(b => new HistogramBucketView(
-                QueryTime.Format(b.StartNs), b.StartNs, b.CountsByLevel.Values.Sum(),
+                UnixTime.FormatRfc3339(b.StartNs), b.StartNs, b.CountsByLevel.Values.Sum(),
                 b.CountsByLevel.ToDictionary(c => c.Key.ToString().ToLowerInvariant(), c => c.Value))).ToList());
         }
 
