@@ -1,8 +1,8 @@
 using AirisEpm.LogService.Storage;
 using AirisEpm.ServiceDefaults.Security;
+using AirisEpm.ServiceDefaults.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using AirisEpm.ServiceDefaults.Text;
 
 namespace AirisEpm.LogService.Apis;
 

@@ -2,9 +2,9 @@ using System.Text;
 using AirisEpm.LogService.Domain;
 using AirisEpm.LogService.Parsing;
 using AirisEpm.LogService.Storage;
+using AirisEpm.ServiceDefaults.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
-using AirisEpm.ServiceDefaults.Text;
 
 namespace AirisEpm.LogService.Apis;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using AirisEpm.LogService.LogQl.Syntax;
-using Microsoft.Extensions.Primitives;
 using AirisEpm.ServiceDefaults.Text;
+using Microsoft.Extensions.Primitives;
 
 namespace AirisEpm.LogService.Apis.Loki;
 
