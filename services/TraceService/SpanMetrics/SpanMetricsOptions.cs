@@ -9,6 +9,10 @@ public sealed class SpanMetricsOptions
 
     public bool Enabled { get; set; } = true;
 
+    /// <summary>The <c>instance</c> label: this replica's name (the pod's, on Kubernetes), so replicas write distinct series.</summary>
+    [Required]
+    public string Instance { get; set; } = Environment.MachineName;
+
     /// <summary>How often the cumulative series are written: Prometheus's usual scrape interval, so rate() over 1m has four points.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(15);
