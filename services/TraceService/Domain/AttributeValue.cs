@@ -13,6 +13,7 @@ public readonly record struct AttributeValue(AttributeType Type, string Text)
     public override string ToString() => Text;
 }
 
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "The names of Jaeger's tag types (string, bool, int64, float64, binary).")]
 public enum AttributeType : byte
 {
     String = 0,
