@@ -132,10 +132,9 @@ public sealed class ClickHouseTraceStore(IOptions<TraceStoreOptions> options) : 
 
         var parameters = new ClickHouseParameterCollection();
         var where = Conditions(query, parameters);
-        parameters.AddParameter("limit", query.Limit);
         var ids = new List<string>();
         await ReadAsync(
-            $"SELECT trace_id, max(start_ns) AS newest FROM spans WHERE {where} GROUP BY trace_id ORDER BY newest DESC, trace_id LIMIT {{limit:Int32}}",
+            $"SELECT trace_id, max(start_ns) AS newest FROM spans WHERE {where} GROUP BY trace_id ORDER BY newest DESC, trace_id LIMIT {query.Limit.ToString(CultureInfo.InvariantCulture)}",
             parameters,
             r => ids.Add(r.GetString(0)),
             cancellationToken);
