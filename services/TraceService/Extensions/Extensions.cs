@@ -5,6 +5,7 @@ internal static class Extensions
 {
     public static IHostApplicationBuilder AddTraceServiceServices(this IHostApplicationBuilder builder)
     {
+        builder.AddTraceStore();
         return builder;
     }
 
