@@ -1,3 +1,5 @@
+using AirisEpm.TraceService.Apis;
+
 namespace AirisEpm.TraceService.Extensions;
 
 /// <summary>The composition root of trace-service.</summary>
@@ -11,6 +13,7 @@ internal static class Extensions
 
     public static WebApplication MapTraceServiceApi(this WebApplication app)
     {
+        app.MapJaegerQueryApi();
         return app;
     }
 }
