@@ -14,6 +14,7 @@ internal static class Extensions
     public static WebApplication MapTraceServiceApi(this WebApplication app)
     {
         app.MapJaegerQueryApi();
+        app.MapTraceQueryApi();
         return app;
     }
 }
