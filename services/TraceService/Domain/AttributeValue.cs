@@ -13,6 +13,7 @@ public readonly record struct AttributeValue(AttributeType Type, string Text)
     public override string ToString() => Text;
 }
 
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "Jaeger's own names for its tag types.")]
 public enum AttributeType : byte
 {
     String = 0,

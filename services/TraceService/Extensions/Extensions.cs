@@ -1,3 +1,5 @@
+using AirisEpm.TraceService.Apis;
+
 namespace AirisEpm.TraceService.Extensions;
 
 /// <summary>The composition root of trace-service.</summary>
@@ -5,11 +7,17 @@ internal static class Extensions
 {
     public static IHostApplicationBuilder AddTraceServiceServices(this IHostApplicationBuilder builder)
     {
+        builder.AddTraceIngest();
+        // Unknown gRPC services get no catch-all endpoint: every mapped route is one we guard.
+        builder.Services.AddGrpc(o => o.IgnoreUnknownServices = true);
         return builder;
     }
 
     public static WebApplication MapTraceServiceApi(this WebApplication app)
     {
+        app.MapOtlpTracesApi();
+        app.MapZipkinSpansApi();
+        app.MapGrpcService<OtlpTracesGrpcService>().RequireAuthorization(ServiceDefaults.Security.Permissions.TracesWrite);
         return app;
     }
 }

@@ -1,0 +1,36 @@
+using AirisEpm.Protocols.Ingest;
+using Google.Protobuf;
+
+namespace AirisEpm.TraceService.Ingest.Otlp;
+
+/// <summary>OTLP's binary trace and span ids, checked and turned into lowercase hex.</summary>
+internal static class OtlpIds
+{
+    public const int TraceIdBytes = 16;
+    public const int SpanIdBytes = 8;
+
+    /// <summary>The id as hex; a problem (and null) when it is missing, of the wrong length or all zero (W3C: invalid).</summary>
+    public static string? Required(ByteString id, int bytes, string path, IngestProblems problems)
+    {
+        if (id.Length != bytes)
+        {
+            problems.Add(path, id.IsEmpty ? $"required ({bytes} bytes, {bytes * 2} hex digits)" : $"{id.Length} bytes; an id here is {bytes} bytes ({bytes * 2} hex digits)");
+            return null;
+        }
+
+        if (id.Span.IndexOfAnyExcept((byte)0) < 0)
+        {
+            problems.Add(path, "all zero, which W3C trace context defines as invalid");
+            return null;
+        }
+
+        return System.Convert.ToHexStringLower(id.Span);
+    }
+
+    /// <summary>A parent id: absent or all zero means a root span; any other length is a problem.</summary>
+    public static string? Optional(ByteString id, int bytes, string path, IngestProblems problems)
+    {
+        if (id.IsEmpty || id.Span.IndexOfAnyExcept((byte)0) < 0) return null;
+        return Required(id, bytes, path, problems);
+    }
+}
