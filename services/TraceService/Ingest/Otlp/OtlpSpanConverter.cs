@@ -31,8 +31,7 @@ public static class OtlpSpanConverter
                 var scopeSpans = resourceSpans.ScopeSpans[s];
                 for (var k = 0; k < scopeSpans.Spans.Count; k++)
                 {
-                    var path = $"resourceSpans[{r}].scopeSpans[{s}].spans[{k}]";
-                    if (ToSpan(scopeSpans.Spans[k], scopeSpans.Scope, service, resource, path, problems) is { } span)
+                    if (ToSpan(scopeSpans.Spans[k], scopeSpans.Scope, service, resource, new SpanPath(r, s, k), problems) is { } span)
                     {
                         spans.Add(span);
                     }
@@ -44,22 +43,25 @@ public static class OtlpSpanConverter
     }
 
     private static Span? ToSpan(
-        ProtoSpan span, InstrumentationScope? scope, string service, IReadOnlyDictionary<string, AttributeValue> resource, string path, IngestProblems problems)
+        ProtoSpan span, InstrumentationScope? scope, string service, IReadOnlyDictionary<string, AttributeValue> resource, SpanPath path, IngestProblems problems)
     {
         var before = problems.Count;
-        var traceId = OtlpIds.Required(span.TraceId, OtlpIds.TraceIdBytes, path + ".traceId", problems);
-        var spanId = OtlpIds.Required(span.SpanId, OtlpIds.SpanIdBytes, path + ".spanId", problems);
-        var parentId = OtlpIds.Optional(span.ParentSpanId, OtlpIds.SpanIdBytes, path + ".parentSpanId", problems);
+        var traceId = OtlpIds.Required(span.TraceId, OtlpIds.TraceIdBytes, out var traceProblem);
+        if (traceProblem is not null) problems.Add(path.At("traceId"), traceProblem);
+        var spanId = OtlpIds.Required(span.SpanId, OtlpIds.SpanIdBytes, out var spanProblem);
+        if (spanProblem is not null) problems.Add(path.At("spanId"), spanProblem);
+        var parentId = OtlpIds.Optional(span.ParentSpanId, OtlpIds.SpanIdBytes, out var parentProblem);
+        if (parentProblem is not null) problems.Add(path.At("parentSpanId"), parentProblem);
         var (start, duration) = Times(span, path, problems);
         if (span.Kind is < ProtoSpan.Types.SpanKind.Unspecified or > ProtoSpan.Types.SpanKind.Consumer)
         {
-            problems.Add(path + ".kind", $"unknown span kind {(int)span.Kind}; OTLP's kinds are 0 to 5");
+            problems.Add(path.At("kind"), $"unknown span kind {(int)span.Kind}; OTLP's kinds are 0 to 5");
         }
 
         var status = span.Status?.Code ?? Status.Types.StatusCode.Unset;
         if (status is < Status.Types.StatusCode.Unset or > Status.Types.StatusCode.Error)
         {
-            problems.Add(path + ".status.code", $"unknown status code {(int)status}; OTLP's codes are 0 to 2");
+            problems.Add(path.At("status.code"), $"unknown status code {(int)status}; OTLP's codes are 0 to 2");
         }
 
         var events = Events(span, path, problems);
@@ -74,38 +76,39 @@ public static class OtlpSpanConverter
     }
 
     /// <summary>Start and duration in nanoseconds; a span needs a start (0 means unknown in OTLP) and cannot end before it.</summary>
-    private static (long Start, long Duration) Times(ProtoSpan span, string path, IngestProblems problems)
+    private static (long Start, long Duration) Times(ProtoSpan span, SpanPath path, IngestProblems problems)
     {
         if (span.StartTimeUnixNano == 0)
         {
-            problems.Add(path + ".startTimeUnixNano", "required: a span without a start time cannot be placed on a timeline");
+            problems.Add(path.At("startTimeUnixNano"), "required: a span without a start time cannot be placed on a timeline");
             return (0, 0);
         }
 
         if (span.StartTimeUnixNano > long.MaxValue || span.EndTimeUnixNano > long.MaxValue)
         {
-            problems.Add(path + (span.StartTimeUnixNano > long.MaxValue ? ".startTimeUnixNano" : ".endTimeUnixNano"), "after the year 2262");
+            problems.Add(path.At(span.StartTimeUnixNano > long.MaxValue ? "startTimeUnixNano" : "endTimeUnixNano"), "after the year 2262");
             return (0, 0);
         }
 
         if (span.EndTimeUnixNano < span.StartTimeUnixNano)
         {
-            problems.Add(path + ".endTimeUnixNano", $"{span.EndTimeUnixNano} is before startTimeUnixNano {span.StartTimeUnixNano}");
+            problems.Add(path.At("endTimeUnixNano"), $"{span.EndTimeUnixNano} is before startTimeUnixNano {span.StartTimeUnixNano}");
             return (0, 0);
         }
 
         return ((long)span.StartTimeUnixNano, (long)(span.EndTimeUnixNano - span.StartTimeUnixNano));
     }
 
-    private static List<SpanEvent> Events(ProtoSpan span, string path, IngestProblems problems)
+    private static IReadOnlyList<SpanEvent> Events(ProtoSpan span, SpanPath path, IngestProblems problems)
     {
+        if (span.Events.Count == 0) return [];
         var events = new List<SpanEvent>(span.Events.Count);
         for (var e = 0; e < span.Events.Count; e++)
         {
             var item = span.Events[e];
             if (item.TimeUnixNano > long.MaxValue)
             {
-                problems.Add($"{path}.events[{e}].timeUnixNano", "after the year 2262");
+                problems.Add(path.At($"events[{e}].timeUnixNano"), "after the year 2262");
                 continue;
             }
 
@@ -115,15 +118,17 @@ public static class OtlpSpanConverter
         return events;
     }
 
-    private static List<SpanLink> Links(ProtoSpan span, string path, IngestProblems problems)
+    private static IReadOnlyList<SpanLink> Links(ProtoSpan span, SpanPath path, IngestProblems problems)
     {
+        if (span.Links.Count == 0) return [];
         var links = new List<SpanLink>(span.Links.Count);
         for (var l = 0; l < span.Links.Count; l++)
         {
             var link = span.Links[l];
-            var at = $"{path}.links[{l}]";
-            var traceId = OtlpIds.Required(link.TraceId, OtlpIds.TraceIdBytes, at + ".traceId", problems);
-            var spanId = OtlpIds.Required(link.SpanId, OtlpIds.SpanIdBytes, at + ".spanId", problems);
+            var traceId = OtlpIds.Required(link.TraceId, OtlpIds.TraceIdBytes, out var traceProblem);
+            if (traceProblem is not null) problems.Add(path.At($"links[{l}].traceId"), traceProblem);
+            var spanId = OtlpIds.Required(link.SpanId, OtlpIds.SpanIdBytes, out var spanProblem);
+            if (spanProblem is not null) problems.Add(path.At($"links[{l}].spanId"), spanProblem);
             if (traceId is not null && spanId is not null)
             {
                 links.Add(new SpanLink(traceId, spanId, OtlpAttributes.ToDictionary(link.Attributes)));

@@ -7,17 +7,17 @@ namespace AirisEpm.TraceService.Ingest.Zipkin;
 internal sealed record ZipkinEndpoint(string? ServiceName, string? Ipv4, string? Ipv6, int? Port)
 {
     /// <summary>Reads the endpoint object the reader is about to enter; null when the value is null or a problem.</summary>
-    public static ZipkinEndpoint? Read(ref Utf8JsonReader reader, string path, IngestProblems problems)
+    public static ZipkinEndpoint? Read(ref Utf8JsonReader reader, ZipkinPath path, IngestProblems problems)
     {
         if (!ZipkinJson.StartObject(ref reader, path, problems)) return null;
         string? service = null, ipv4 = null, ipv6 = null;
         int? port = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("serviceName")) service = ZipkinJson.String(ref reader, path + ".serviceName", problems);
-            else if (reader.ValueTextEquals("ipv4")) ipv4 = ZipkinJson.String(ref reader, path + ".ipv4", problems);
-            else if (reader.ValueTextEquals("ipv6")) ipv6 = ZipkinJson.String(ref reader, path + ".ipv6", problems);
-            else if (reader.ValueTextEquals("port")) port = (int?)ZipkinJson.Integer(ref reader, path + ".port", ushort.MaxValue, problems);
+            if (reader.ValueTextEquals("serviceName")) service = ZipkinJson.String(ref reader, path.Then("serviceName"), problems);
+            else if (reader.ValueTextEquals("ipv4")) ipv4 = ZipkinJson.String(ref reader, path.Then("ipv4"), problems);
+            else if (reader.ValueTextEquals("ipv6")) ipv6 = ZipkinJson.String(ref reader, path.Then("ipv6"), problems);
+            else if (reader.ValueTextEquals("port")) port = (int?)ZipkinJson.Integer(ref reader, path.Then("port"), ushort.MaxValue, problems);
             else ZipkinJson.SkipValue(ref reader);
         }
 

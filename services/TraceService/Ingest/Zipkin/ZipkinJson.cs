@@ -10,7 +10,7 @@ namespace AirisEpm.TraceService.Ingest.Zipkin;
 internal static class ZipkinJson
 {
     /// <summary>A string, or null for JSON null.</summary>
-    public static string? String(ref Utf8JsonReader reader, string path, IngestProblems problems)
+    public static string? String(ref Utf8JsonReader reader, ZipkinPath path, IngestProblems problems)
     {
         reader.Read();
         switch (reader.TokenType)
@@ -26,7 +26,7 @@ internal static class ZipkinJson
     }
 
     /// <summary>A whole number of microseconds (or a port) within <paramref name="max"/>; null for JSON null or a problem.</summary>
-    public static long? Integer(ref Utf8JsonReader reader, string path, long max, IngestProblems problems)
+    public static long? Integer(ref Utf8JsonReader reader, ZipkinPath path, long max, IngestProblems problems)
     {
         reader.Read();
         if (reader.TokenType == JsonTokenType.Null) return null;
@@ -38,14 +38,14 @@ internal static class ZipkinJson
 
         if (!reader.TryGetInt64(out var value) || value < 0 || value > max)
         {
-            problems.Add(path, $"a whole number from 0 to {max}");
+            problems.Add(path.ToString(), $"a whole number from 0 to {max}");
             return null;
         }
 
         return value;
     }
 
-    public static bool? Boolean(ref Utf8JsonReader reader, string path, IngestProblems problems)
+    public static bool? Boolean(ref Utf8JsonReader reader, ZipkinPath path, IngestProblems problems)
     {
         reader.Read();
         switch (reader.TokenType)
@@ -63,7 +63,7 @@ internal static class ZipkinJson
     }
 
     /// <summary>True when the value is an object to read; false (with a problem unless null) otherwise.</summary>
-    public static bool StartObject(ref Utf8JsonReader reader, string path, IngestProblems problems)
+    public static bool StartObject(ref Utf8JsonReader reader, ZipkinPath path, IngestProblems problems)
     {
         reader.Read();
         if (reader.TokenType == JsonTokenType.StartObject) return true;
@@ -72,7 +72,7 @@ internal static class ZipkinJson
     }
 
     /// <summary>True when the value is an array to read; false (with a problem unless null) otherwise.</summary>
-    public static bool StartArray(ref Utf8JsonReader reader, string path, IngestProblems problems)
+    public static bool StartArray(ref Utf8JsonReader reader, ZipkinPath path, IngestProblems problems)
     {
         reader.Read();
         if (reader.TokenType == JsonTokenType.StartArray) return true;
@@ -87,9 +87,9 @@ internal static class ZipkinJson
         reader.Skip();
     }
 
-    public static void Wrong(ref Utf8JsonReader reader, string path, string expected, IngestProblems problems)
+    public static void Wrong(ref Utf8JsonReader reader, ZipkinPath path, string expected, IngestProblems problems)
     {
-        problems.Add(path, $"must be {expected}, not {Describe(reader.TokenType)}");
+        problems.Add(path.ToString(), $"must be {expected}, not {Describe(reader.TokenType)}");
         reader.Skip();
     }
 

@@ -39,9 +39,9 @@ public static class ZipkinSpanReader
             {
                 if (reader.TokenType != JsonTokenType.StartObject)
                 {
-                    ZipkinJson.Wrong(ref reader, $"[{index}]", "a span object", problems);
+                    ZipkinJson.Wrong(ref reader, new ZipkinPath(index), "a span object", problems);
                 }
-                else if (ReadSpan(ref reader, $"[{index}]", resources, problems) is { } span)
+                else if (ReadSpan(ref reader, new ZipkinPath(index), resources, problems) is { } span)
                 {
                     spans.Add(span);
                 }
@@ -70,40 +70,40 @@ public static class ZipkinSpanReader
     }
 
     private static Span? ReadSpan(
-        ref Utf8JsonReader reader, string path, Dictionary<string, IReadOnlyDictionary<string, AttributeValue>> resources, IngestProblems problems)
+        ref Utf8JsonReader reader, ZipkinPath path, Dictionary<string, IReadOnlyDictionary<string, AttributeValue>> resources, IngestProblems problems)
     {
         var before = problems.Count;
         string? traceId = null, id = null, parentId = null, name = null, kindText = null;
         long? timestamp = null, duration = null;
         bool? shared = null, debug = null;
         ZipkinEndpoint? local = null, remote = null;
-        var events = new List<SpanEvent>();
+        List<SpanEvent>? events = null;
         var tags = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
         bool sawTraceId = false, sawId = false, badTimestamp = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("traceId")) { sawTraceId = true; traceId = ZipkinIds.TraceId(ZipkinJson.String(ref reader, path + ".traceId", problems), path + ".traceId", problems); }
-            else if (reader.ValueTextEquals("id")) { sawId = true; id = ZipkinIds.SpanId(ZipkinJson.String(ref reader, path + ".id", problems), path + ".id", problems); }
-            else if (reader.ValueTextEquals("parentId")) parentId = ZipkinIds.ParentId(ZipkinJson.String(ref reader, path + ".parentId", problems), path + ".parentId", problems);
-            else if (reader.ValueTextEquals("name")) name = ZipkinJson.String(ref reader, path + ".name", problems);
-            else if (reader.ValueTextEquals("kind")) kindText = ZipkinJson.String(ref reader, path + ".kind", problems);
-            else if (reader.ValueTextEquals("timestamp")) { var n = problems.Count; timestamp = ZipkinJson.Integer(ref reader, path + ".timestamp", MaxMicros, problems); badTimestamp = problems.Count > n; }
-            else if (reader.ValueTextEquals("duration")) duration = ZipkinJson.Integer(ref reader, path + ".duration", MaxMicros, problems);
-            else if (reader.ValueTextEquals("localEndpoint")) local = ZipkinEndpoint.Read(ref reader, path + ".localEndpoint", problems);
-            else if (reader.ValueTextEquals("remoteEndpoint")) remote = ZipkinEndpoint.Read(ref reader, path + ".remoteEndpoint", problems);
-            else if (reader.ValueTextEquals("annotations")) ReadAnnotations(ref reader, path + ".annotations", events, problems);
-            else if (reader.ValueTextEquals("tags")) ReadTags(ref reader, path + ".tags", tags, problems);
-            else if (reader.ValueTextEquals("shared")) shared = ZipkinJson.Boolean(ref reader, path + ".shared", problems);
-            else if (reader.ValueTextEquals("debug")) debug = ZipkinJson.Boolean(ref reader, path + ".debug", problems);
+            if (reader.ValueTextEquals("traceId")) { sawTraceId = true; traceId = ZipkinIds.TraceId(ZipkinJson.String(ref reader, path.Then("traceId"), problems), path.Then("traceId"), problems); }
+            else if (reader.ValueTextEquals("id")) { sawId = true; id = ZipkinIds.SpanId(ZipkinJson.String(ref reader, path.Then("id"), problems), path.Then("id"), problems); }
+            else if (reader.ValueTextEquals("parentId")) parentId = ZipkinIds.ParentId(ZipkinJson.String(ref reader, path.Then("parentId"), problems), path.Then("parentId"), problems);
+            else if (reader.ValueTextEquals("name")) name = ZipkinJson.String(ref reader, path.Then("name"), problems);
+            else if (reader.ValueTextEquals("kind")) kindText = ZipkinJson.String(ref reader, path.Then("kind"), problems);
+            else if (reader.ValueTextEquals("timestamp")) { var n = problems.Count; timestamp = ZipkinJson.Integer(ref reader, path.Then("timestamp"), MaxMicros, problems); badTimestamp = problems.Count > n; }
+            else if (reader.ValueTextEquals("duration")) duration = ZipkinJson.Integer(ref reader, path.Then("duration"), MaxMicros, problems);
+            else if (reader.ValueTextEquals("localEndpoint")) local = ZipkinEndpoint.Read(ref reader, path.Then("localEndpoint"), problems);
+            else if (reader.ValueTextEquals("remoteEndpoint")) remote = ZipkinEndpoint.Read(ref reader, path.Then("remoteEndpoint"), problems);
+            else if (reader.ValueTextEquals("annotations")) events = ReadAnnotations(ref reader, path.Then("annotations"), problems);
+            else if (reader.ValueTextEquals("tags")) ReadTags(ref reader, path.Then("tags"), tags, problems);
+            else if (reader.ValueTextEquals("shared")) shared = ZipkinJson.Boolean(ref reader, path.Then("shared"), problems);
+            else if (reader.ValueTextEquals("debug")) debug = ZipkinJson.Boolean(ref reader, path.Then("debug"), problems);
             else ZipkinJson.SkipValue(ref reader);
         }
 
-        if (!sawTraceId) ZipkinIds.TraceId(null, path + ".traceId", problems);
-        if (!sawId) ZipkinIds.SpanId(null, path + ".id", problems);
-        if ((timestamp is null or 0) && !badTimestamp) problems.Add(path + ".timestamp", "required: microseconds since the epoch when the span started");
+        if (!sawTraceId) ZipkinIds.TraceId(null, path.Then("traceId"), problems);
+        if (!sawId) ZipkinIds.SpanId(null, path.Then("id"), problems);
+        if ((timestamp is null or 0) && !badTimestamp) problems.Add(path.Then("timestamp").ToString(), "required: microseconds since the epoch when the span started");
         var kind = Kind(kindText, path, problems);
         var end = (timestamp ?? 0) + (duration ?? 0);
-        if (end > MaxMicros) problems.Add(path + ".duration", "the span would end after the year 2262");
+        if (end > MaxMicros) problems.Add(path.Then("duration").ToString(), "the span would end after the year 2262");
         if (problems.Count > before || traceId is null || id is null || timestamp is not > 0) return null;
 
         var (status, message) = ZipkinStatus.Take(tags);
@@ -117,10 +117,10 @@ public static class ZipkinSpanReader
         }
 
         return new Span(traceId, id, parentId, service, name ?? "", kind, timestamp.Value * 1000, (duration ?? 0) * 1000, status, message,
-            tags, resource, events, []);
+            tags, resource, (IReadOnlyList<SpanEvent>?)events ?? [], []);
     }
 
-    private static SpanKind Kind(string? kind, string path, IngestProblems problems)
+    private static SpanKind Kind(string? kind, ZipkinPath path, IngestProblems problems)
     {
         switch (kind)
         {
@@ -130,17 +130,18 @@ public static class ZipkinSpanReader
             case "PRODUCER": return SpanKind.Producer;
             case "CONSUMER": return SpanKind.Consumer;
             default:
-                problems.Add(path + ".kind", $"'{kind}' is not CLIENT, SERVER, PRODUCER or CONSUMER");
+                problems.Add(path.Then("kind").ToString(), $"'{kind}' is not CLIENT, SERVER, PRODUCER or CONSUMER");
                 return SpanKind.Unspecified;
         }
     }
 
-    private static void ReadAnnotations(ref Utf8JsonReader reader, string path, List<SpanEvent> events, IngestProblems problems)
+    private static List<SpanEvent>? ReadAnnotations(ref Utf8JsonReader reader, ZipkinPath path, IngestProblems problems)
     {
-        if (!ZipkinJson.StartArray(ref reader, path, problems)) return;
+        if (!ZipkinJson.StartArray(ref reader, path, problems)) return null;
+        var events = new List<SpanEvent>();
         for (var a = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; a++)
         {
-            var at = $"{path}[{a}]";
+            var at = new ZipkinPath(path.Index, $"annotations[{a}]");
             if (reader.TokenType != JsonTokenType.StartObject)
             {
                 ZipkinJson.Wrong(ref reader, at, "an annotation object", problems);
@@ -151,18 +152,20 @@ public static class ZipkinSpanReader
             string? value = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("timestamp")) timestamp = ZipkinJson.Integer(ref reader, at + ".timestamp", MaxMicros, problems);
-                else if (reader.ValueTextEquals("value")) value = ZipkinJson.String(ref reader, at + ".value", problems);
+                if (reader.ValueTextEquals("timestamp")) timestamp = ZipkinJson.Integer(ref reader, at.Then("timestamp"), MaxMicros, problems);
+                else if (reader.ValueTextEquals("value")) value = ZipkinJson.String(ref reader, at.Then("value"), problems);
                 else ZipkinJson.SkipValue(ref reader);
             }
 
-            if (timestamp is null) problems.Add(at + ".timestamp", "required: microseconds since the epoch");
+            if (timestamp is null) problems.Add(at.Then("timestamp").ToString(), "required: microseconds since the epoch");
             else events.Add(new SpanEvent(timestamp.Value * 1000, value ?? "", new Dictionary<string, AttributeValue>()));
         }
+
+        return events;
     }
 
     /// <summary>Tag values are strings; numbers and booleans (some tracers send them) are kept as their JSON text.</summary>
-    private static void ReadTags(ref Utf8JsonReader reader, string path, Dictionary<string, AttributeValue> tags, IngestProblems problems)
+    private static void ReadTags(ref Utf8JsonReader reader, ZipkinPath path, Dictionary<string, AttributeValue> tags, IngestProblems problems)
     {
         if (!ZipkinJson.StartObject(ref reader, path, problems)) return;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -180,7 +183,7 @@ public static class ZipkinSpanReader
                 case JsonTokenType.Null:
                     break;
                 default:
-                    ZipkinJson.Wrong(ref reader, $"{path}.{key}", "a string", problems);
+                    ZipkinJson.Wrong(ref reader, path.Then(key), "a string", problems);
                     break;
             }
         }
