@@ -16,6 +16,8 @@ internal sealed class DiscardingTraceStore : ITraceStore
 
     public long Spans => Interlocked.Read(ref _spans);
 
+    public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task WriteAsync(IReadOnlyList<Span> spans, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _writes);
@@ -26,6 +28,8 @@ internal sealed class DiscardingTraceStore : ITraceStore
     public Task PingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task<IReadOnlyList<Span>> GetTraceAsync(string traceId, CancellationToken cancellationToken) => throw Unused();
+
+    public Task<IReadOnlyList<Span>> GetSpansAsync(long startNs, long endNs, string? service, CancellationToken cancellationToken) => throw Unused();
 
     public Task<IReadOnlyList<TraceSummary>> SearchAsync(TraceQuery query, CancellationToken cancellationToken) => throw Unused();
 

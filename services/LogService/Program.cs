@@ -1,10 +1,12 @@
 using AirisEpm.LogService.Extensions;
 using AirisEpm.ServiceDefaults;
 using AirisEpm.ServiceDefaults.Dapr;
+using AirisEpm.ServiceDefaults.Hosting;
 using AirisEpm.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(AppIds.LogService);
+builder.AddOtlpGrpcPort();
 builder.AddLogServiceServices();
 
 var app = builder.Build();

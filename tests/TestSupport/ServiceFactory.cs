@@ -35,6 +35,7 @@ public class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint>
     {
         _settings["Metrics:Store:DuckDbPath"] = Path.Combine(_dataFolder, "metrics.duckdb");
         _settings["Logs:Store:DataPath"] = Path.Combine(_dataFolder, "logs");
+        _settings["Traces:Store:DataDirectory"] = Path.Combine(_dataFolder, "traces");
     }
 
     public string EnvironmentName { get; set; } = "Development";

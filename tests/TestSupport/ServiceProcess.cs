@@ -99,7 +99,8 @@ public sealed class ServiceProcess : IDisposable
         throw new TimeoutException($"{_name} did not answer /healthz within 60 s");
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on now (for a second port a test gives the service).</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

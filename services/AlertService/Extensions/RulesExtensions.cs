@@ -20,6 +20,7 @@ internal static class RulesExtensions
         builder.Services.AddServiceTokenIssuer(AirisEpm.ServiceDefaults.Dapr.AppIds.AlertService);
         builder.Services.AddSingleton<IMetricQueryClient, DaprMetricQueryClient>();
         builder.Services.AddSingleton<ILogCountClient, DaprLogCountClient>();
+        builder.Services.AddSingleton<ITraceMeasureClient, DaprTraceMeasureClient>();
         builder.Services.AddSingleton<LeafQuerier>();
         builder.Services.AddSingleton<RuleRunner>();
         return builder;

@@ -1,5 +1,6 @@
 using AirisEpm.LogService.Domain;
 using AirisEpm.LogService.Storage;
+using AirisEpm.ServiceDefaults.Text;
 
 namespace AirisEpm.LogService.Apis;
 
@@ -10,7 +11,7 @@ public sealed record LogRecordView(
     IReadOnlyList<string>? Highlights = null)
 {
     public static LogRecordView From(LogRecord r, IReadOnlyList<string>? highlights = null) => new(
-        r.Id, QueryTime.Format(r.TimestampNs), r.TimestampNs, r.Level.ToString().ToLowerInvariant(), r.Message, r.Service, r.TraceId, r.SpanId,
+        r.Id, UnixTime.FormatRfc3339(r.TimestampNs), r.TimestampNs, r.Level.ToString().ToLowerInvariant(), r.Message, r.Service, r.TraceId, r.SpanId,
         r.PatternId, r.Labels, r.Fields, r.StackTrace, highlights is { Count: > 0 } ? highlights : null);
 
     public static LogRecordView From(LogHit hit) => From(hit.Record, hit.Highlights);

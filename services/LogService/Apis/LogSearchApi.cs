@@ -1,5 +1,6 @@
 using AirisEpm.LogService.Storage;
 using AirisEpm.ServiceDefaults.Security;
+using AirisEpm.ServiceDefaults.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -40,7 +41,7 @@ public static class LogSearchApi
         {
             var width = Math.Max(1, (query.EndNs - query.StartNs) / query.HistogramBuckets);
             histogram = new HistogramView(width, result.Histogram.Select(b => new HistogramBucketView(
-                QueryTime.Format(b.StartNs), b.StartNs, b.CountsByLevel.Values.Sum(),
+                UnixTime.FormatRfc3339(b.StartNs), b.StartNs, b.CountsByLevel.Values.Sum(),
                 b.CountsByLevel.ToDictionary(c => c.Key.ToString().ToLowerInvariant(), c => c.Value))).ToList());
         }
 

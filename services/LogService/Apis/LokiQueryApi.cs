@@ -53,7 +53,6 @@ public static class LokiQueryApi
         {
             var parameters = await LokiParameters.ReadAsync(request, ct);
             var query = parameters.Query();
-            parameters.Backward();
             var result = await engine.InstantQueryAsync(query, parameters.Time("time", NowNs(time)), parameters.Limit(), ct);
             return LokiResults.Of(result);
         });
@@ -145,12 +144,20 @@ public static class LokiQueryApi
     private static IReadOnlyList<LabelMatcher>? OptionalSelector(LokiParameters parameters) =>
         parameters.Get("query") is { } text && !string.IsNullOrWhiteSpace(text) ? MatchersOf(text, "query") : null;
 
-    /// <summary>The matchers of a selector or of a whole log query (its pipeline ignored), as Loki's label endpoints take either.</summary>
-    private static IReadOnlyList<LabelMatcher> MatchersOf(string text, string parameter) => LogQlParser.Parse(text) switch
+    /// <summary>
+    /// The matchers of the first stream selector in a query, its pipeline ignored: Loki's label and stats
+    /// endpoints take a selector, and Grafana sometimes sends the whole query it is about to run.
+    /// </summary>
+    private static IReadOnlyList<LabelMatcher> MatchersOf(string text, string parameter) =>
+        FirstSelector(LogQlParser.Parse(text)) ?? throw new LokiParameterException(parameter, "expected a log selector such as {service_name=\"api\"}");
+
+    private static IReadOnlyList<LabelMatcher>? FirstSelector(LogQlExpr expr) => expr switch
     {
         LogSelectorExpr log => log.Matchers,
         RangeAggregationExpr range => range.Range.Selector.Matchers,
-        _ => throw new LokiParameterException(parameter, "expected a log selector such as {service_name=\"api\"}"),
+        VectorAggregationExpr vector => FirstSelector(vector.Inner),
+        BinaryExpr binary => FirstSelector(binary.Left) ?? FirstSelector(binary.Right),
+        _ => null,
     };
 
     private static IReadOnlyList<LabelMatcher> Selector(string text, string parameter, bool allowEmpty)

@@ -2,6 +2,7 @@ using System.Text;
 using AirisEpm.LogService.Domain;
 using AirisEpm.LogService.Parsing;
 using AirisEpm.LogService.Storage;
+using AirisEpm.ServiceDefaults.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -25,9 +26,9 @@ public sealed record SearchParameters(
     {
         problems = [];
         var endNs = nowNs + 1;
-        if (End is not null && !QueryTime.TryParseNs(End, out endNs)) problems["end"] = ["not an RFC 3339 time or Unix seconds, ms, µs or ns"];
+        if (End is not null && !UnixTime.TryParseQueryNs(End, out endNs)) problems["end"] = ["not an RFC 3339 time or Unix seconds, ms, µs or ns"];
         var startNs = endNs - (long)(DefaultRange.TotalMilliseconds * 1_000_000);
-        if (Start is not null && !QueryTime.TryParseNs(Start, out startNs)) problems["start"] = ["not an RFC 3339 time or Unix seconds, ms, µs or ns"];
+        if (Start is not null && !UnixTime.TryParseQueryNs(Start, out startNs)) problems["start"] = ["not an RFC 3339 time or Unix seconds, ms, µs or ns"];
         if (problems.Count == 0 && startNs >= endNs) problems["start"] = ["must be before end"];
         Severity? level = null;
         if (Level is { Length: > 0 })

@@ -15,8 +15,9 @@ namespace AirisEpm.LogService.Syslog;
 /// Nothing accepted here is dropped. When the ingestor pushes back (<see cref="BackpressureException"/>)
 /// or fails, the same batch is retried after the hint (or a doubling delay) until it is stored. Meanwhile
 /// the queue fills, <see cref="AddAsync"/> stops returning, connections stop reading, and TCP flow
-/// control makes the senders queue (rsyslog holds messages in its action queue). Retrying a batch whose
-/// first attempt timed out but was still written stores the same ids again, which the store upserts.
+/// control makes the senders queue (rsyslog holds messages in its action queue). As for every ingest
+/// path, a retry may duplicate but never lose: a batch whose first attempt hit the writer's ack timeout
+/// (503, still queued) is written twice, under the same ids (write-ahead-log replay keeps one of each).
 /// Only a shutdown that outlasts the host's timeout abandons what is queued, and says how much.
 /// </para>
 /// </summary>

@@ -13,7 +13,7 @@ namespace AirisEpm.LogService.Syslog;
 /// level. This adds the severity's own keyword as the <c>severity</c> field, since the level folds
 /// emerg/alert/crit and notice/info together, and uses the peer's address as host when the message
 /// names none (as rsyslog's <c>fromhost</c>). Ids are given here, before the first ingest attempt,
-/// so a retried batch upserts the same records instead of storing them twice.
+/// so a retried batch carries the same ids as the first attempt.
 /// <para>A message is one record even when it holds newlines (octet counting allows them). One instance per connection: not thread-safe.</para>
 /// </summary>
 public sealed class SyslogRecordAssembler(RawLineParser parser, string peerAddress)

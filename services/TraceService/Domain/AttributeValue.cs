@@ -13,7 +13,7 @@ public readonly record struct AttributeValue(AttributeType Type, string Text)
     public override string ToString() => Text;
 }
 
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "Jaeger's own names for its tag types.")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "The names are the value types of OTLP's AnyValue and Jaeger's tags.")]
 public enum AttributeType : byte
 {
     String = 0,

@@ -7,6 +7,7 @@ internal static class Extensions
 {
     public static IHostApplicationBuilder AddTraceServiceServices(this IHostApplicationBuilder builder)
     {
+        builder.AddTraceStore();
         builder.AddTraceIngest();
         // Unknown gRPC services get no catch-all endpoint: every mapped route is one we guard.
         builder.Services.AddGrpc(o => o.IgnoreUnknownServices = true);

@@ -175,3 +175,14 @@ public sealed class FakeLogCountClient(Func<string, DateTimeOffset, DateTimeOffs
         return Task.FromResult(answer(query, start, end));
     }
 }
+
+public sealed class FakeTraceMeasureClient(Func<string?, string?, string?, TraceMeasures> answer) : ITraceMeasureClient
+{
+    public List<(string? Service, string? From, string? To, DateTimeOffset Start, DateTimeOffset End)> Queries { get; } = [];
+
+    public Task<TraceMeasures> MeasureAsync(string? service, string? from, string? to, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        Queries.Add((service, from, to, start, end));
+        return Task.FromResult(answer(service, from, to));
+    }
+}

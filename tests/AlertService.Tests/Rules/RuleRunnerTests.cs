@@ -43,7 +43,7 @@ public sealed class RuleRunnerTests : IDisposable
     private RuleRunner Runner(out FakeMetricQueryClient client)
     {
         client = new FakeMetricQueryClient(q => _answer(q));
-        return new RuleRunner(new LeafQuerier(client, new FakeLogCountClient((_, _, _) => new LogCount(0, false))), _intake, _clock, NullLogger<RuleRunner>.Instance, _metrics.GetRequiredService<IMeterFactory>());
+        return new RuleRunner(new LeafQuerier(client, new FakeLogCountClient((_, _, _) => new LogCount(0, false)), new FakeTraceMeasureClient((_, _, _) => new TraceMeasures(0, 0, null, null, null, null))), _intake, _clock, NullLogger<RuleRunner>.Instance, _metrics.GetRequiredService<IMeterFactory>());
     }
 
     [Fact]

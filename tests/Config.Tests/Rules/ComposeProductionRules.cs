@@ -4,8 +4,9 @@ using AirisEpm.Config.Tests.Model;
 namespace AirisEpm.Config.Tests.Rules;
 
 /// <summary>
-/// docker-compose.yml runs as production does: every app in Production mode; only the app ports and mailpit's
-/// web inbox published (no sidecar API, store or broker); APP_API_TOKEN and DAPR_API_TOKEN given to every app
+/// docker-compose.yml runs as production does: every app in Production mode; only the app ports, the
+/// producer ports an app's environment declares (<see cref="ProducerPortVariables"/>) and mailpit's web inbox
+/// published (no sidecar API, store or broker); APP_API_TOKEN and DAPR_API_TOKEN given to every app
 /// and its sidecar, and every other credential-like variable, as required interpolations (<c>${VAR:?why}</c>)
 /// from the gitignored .env, each listed in .env.example.
 /// </summary>
@@ -17,6 +18,9 @@ public static partial class ComposeProductionRules
     public const int MailInboxPort = 8025;
 
     public static readonly IReadOnlyList<string> Tokens = ["APP_API_TOKEN", "DAPR_API_TOKEN"];
+
+    /// <summary>Ports where producers connect to an app directly: OTLP/gRPC and syslog over TCP.</summary>
+    public static readonly IReadOnlyList<string> ProducerPortVariables = ["Otlp__GrpcPort", "Logs__Syslog__Port"];
 
     public static IEnumerable<Finding> Check(ComposeFile compose, RunFile run, Repo repo) =>
         run.Apps.Where(a => a.AppId is not null).SelectMany(app => CheckApp(compose, app))
@@ -48,13 +52,26 @@ public static partial class ComposeProductionRules
     {
         foreach (var service in compose.Services.Values)
         {
-            var allowed = run.Apps.FirstOrDefault(a => a.AppId == service.Name)?.AppPort ?? (service.Name == "mailpit" ? MailInboxPort : null);
-            foreach (var (entry, _) in service.PublishedPorts.Where(p => p.HostPort is null || p.HostPort != allowed))
+            var allowed = AllowedPorts(service, run);
+            foreach (var (entry, _) in service.PublishedPorts.Where(p => p.HostPort is not { } port || !allowed.Contains(port)))
             {
                 yield return new(compose.File.Path, $"services.{service.Name}.ports",
-                    $"publishes '{entry}'; only the app ports and mailpit's inbox ({MailInboxPort}) are published, sidecars, stores and brokers stay on the compose network");
+                    $"publishes '{entry}'; only the app ports, their producer ports ({string.Join(", ", ProducerPortVariables)}) and mailpit's inbox ({MailInboxPort}) are published, sidecars, stores and brokers stay on the compose network");
             }
         }
+    }
+
+    private static HashSet<int> AllowedPorts(ComposeService service, RunFile run)
+    {
+        if (service.Name == "mailpit") return [MailInboxPort];
+        if (run.Apps.FirstOrDefault(a => a.AppId == service.Name)?.AppPort is not { } appPort) return [];
+        var ports = new HashSet<int> { appPort };
+        foreach (var variable in ProducerPortVariables)
+        {
+            if (int.TryParse(service.Environment.GetValueOrDefault(variable), out var port)) ports.Add(port);
+        }
+
+        return ports;
     }
 
     private static IEnumerable<Finding> CheckCredentials(ComposeFile compose, ComposeService service)

@@ -10,6 +10,8 @@ public sealed class ComposeProductionRulesTests
     [Theory]
     [InlineData("ASPNETCORE_ENVIRONMENT: Production", "ASPNETCORE_ENVIRONMENT: Development", "services.metrics-service.environment.ASPNETCORE_ENVIRONMENT")]
     [InlineData("      - \"8004:8004\"\n", "      - \"8004:8004\"\n      - \"3504:3504\"\n", "services.alert-service.ports")]
+    [InlineData("      - \"4417:4417\"\n", "      - \"4418:4418\"\n", "services.log-service.ports")]
+    [InlineData("      Otlp__GrpcPort: \"4317\"\n", "", "services.trace-service.ports")]
     [InlineData("    network_mode: \"service:log-service\"", "    ports:\n      - \"50002:50002\"\n    network_mode: \"service:log-service\"", "services.log-service-dapr.ports")]
     [InlineData("    image: redis:7.4-alpine\n", "    image: redis:7.4-alpine\n    ports:\n      - \"6379:6379\"\n", "services.redis.ports")]
     [InlineData("      - \"127.0.0.1:8025:8025\"\n", "      - \"127.0.0.1:8025:8025\"\n      - \"1025:1025\"\n", "services.mailpit.ports")]

@@ -36,6 +36,8 @@ public sealed class RecordingTraceStore : ITraceStore
     /// <summary>Writes wait until the returned source completes, as a slow store.</summary>
     public TaskCompletionSource Hold() => _hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public async Task WriteAsync(IReadOnlyList<Span> spans, CancellationToken cancellationToken)
     {
         if (_hold is { } hold) await hold.Task.WaitAsync(cancellationToken);
@@ -48,6 +50,9 @@ public sealed class RecordingTraceStore : ITraceStore
 
     public Task<IReadOnlyList<Span>> GetTraceAsync(string traceId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Span>>([.. Spans.Where(s => s.TraceId == traceId).OrderBy(s => s.StartNs)]);
+
+    public Task<IReadOnlyList<Span>> GetSpansAsync(long startNs, long endNs, string? service, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Span>>([.. Spans.Where(s => s.StartNs >= startNs && s.StartNs < endNs && (service is null || s.Service == service))]);
 
     public Task<IReadOnlyList<TraceSummary>> SearchAsync(TraceQuery query, CancellationToken cancellationToken) =>
         throw new NotSupportedException("Search is the real stores' (see their conformance suite); ingest tests read GetTraceAsync.");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AirisEpm.LogService.LogQl.Syntax;
+using AirisEpm.ServiceDefaults.Text;
 using Microsoft.Extensions.Primitives;
 
 namespace AirisEpm.LogService.Apis.Loki;
@@ -7,7 +8,7 @@ namespace AirisEpm.LogService.Apis.Loki;
 /// <summary>
 /// Loki's request parameters, read as Go's <c>r.Form</c> reads them: the URL's query string merged with
 /// a form body (Grafana POSTs long queries as <c>application/x-www-form-urlencoded</c>), the body winning.
-/// Times are RFC 3339 or Unix seconds, ms, µs or ns (<see cref="QueryTime"/>); defaults follow Loki:
+/// Times are RFC 3339 or Unix seconds, ms, µs or ns (<see cref="UnixTime"/>); defaults follow Loki:
 /// <c>end</c> now, <c>start</c> <c>since</c> (1h) before the earlier of end and now, <c>limit</c> 100,
 /// <c>direction</c> backward, <c>step</c> the range / 250 in whole seconds (at least 1 s).
 /// Every accessor throws <see cref="LokiParameterException"/> naming the parameter.
@@ -60,7 +61,7 @@ public sealed class LokiParameters
     public long Time(string name, long defaultNs)
     {
         if (Get(name) is not { } text) return defaultNs;
-        return QueryTime.TryParseNs(text, out var ns) ? ns : throw new LokiParameterException(name, $"'{text}' is not an RFC 3339 time or Unix seconds, ms, µs or ns");
+        return UnixTime.TryParseQueryNs(text, out var ns) ? ns : throw new LokiParameterException(name, $"'{text}' is not an RFC 3339 time or Unix seconds, ms, µs or ns");
     }
 
     public int Limit()

@@ -23,7 +23,7 @@ public static class JsonLabelExtractor
         {
             var length = Encoding.UTF8.GetBytes(line, buffer);
             var reader = new Utf8JsonReader(buffer.AsSpan(0, length), new JsonReaderOptions { MaxDepth = 64 });
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            if (!line.AsSpan().TrimStart().StartsWith("{") || !reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 labels.SetError(ErrorName, "the line is not a JSON object");
                 return;
@@ -31,9 +31,9 @@ public static class JsonLabelExtractor
 
             ReadObject(ref reader, new StringBuilder(), labels);
         }
-        catch (JsonException e)
+        catch (JsonException)
         {
-            labels.SetError(ErrorName, e.Message.Split('\n')[0]);
+            labels.SetError(ErrorName, "the line is not valid JSON");
         }
         finally
         {

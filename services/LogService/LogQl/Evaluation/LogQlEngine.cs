@@ -26,7 +26,7 @@ public sealed class LogQlEngine(ILogStore store, IOptions<LogQlOptions> options)
         var expr = LogQlParser.Parse(query);
         if (endNs < startNs) throw new LogQlExecutionException(ExecutionProblem.BadRequest, "end timestamp must not be before start time");
         if (stepNs <= 0) throw new LogQlExecutionException(ExecutionProblem.BadRequest, "zero or negative query resolution step widths are not accepted. Try a positive integer");
-        if ((endNs - startNs) / stepNs >= _options.MaxPoints)
+        if (expr is SampleExpr && (endNs - startNs) / stepNs > _options.MaxPoints)
         {
             throw new LogQlExecutionException(ExecutionProblem.BadRequest,
                 $"exceeded maximum resolution of {_options.MaxPoints:N0} points per time series. Try increasing the value of the step parameter");

@@ -9,12 +9,13 @@ namespace AirisEpm.LogService.LogQl.Evaluation;
 /// Reads every record a store filter matches in a time range, newest or oldest first, without ever
 /// holding more than one window in memory and without cursor paging over the whole range (where each
 /// page would revisit every match). A histogram of the range (counted from the index, no record loaded)
-/// cuts it into windows of at most <see cref="WindowRecords"/> matches; each window is paged newest first
+/// cuts it into windows of at most <c>windowRecords</c> matches (<see cref="WindowRecords"/> by default); each window is paged newest first
 /// (and reversed for oldest first). A single histogram bucket holding more is cut again the same way.
 /// Each record read is counted against the <see cref="QueryBudget"/>.
 /// </summary>
-public sealed class RecordScanner(ILogStore store, QueryBudget budget)
+public sealed class RecordScanner(ILogStore store, QueryBudget budget, int windowRecords = RecordScanner.WindowRecords)
 {
+    /// <summary>The largest page the store gives, and so the most records a window holds by default.</summary>
     public const int WindowRecords = LogQueryLimits.MaxLimit;
 
     /// <summary>
@@ -30,10 +31,10 @@ public sealed class RecordScanner(ILogStore store, QueryBudget budget)
         var windows = await PlanAsync(text, startNs, endNs, ct);
         if (readAll) budget.Expect(windows.Sum(w => w.Count));
         if (newestFirst) windows.Reverse();
-        var pageSize = Math.Clamp(firstPage, 1, WindowRecords);
+        var pageSize = Math.Clamp(firstPage, 1, windowRecords);
         foreach (var window in windows)
         {
-            if (window.Count > WindowRecords && window.EndNs - window.StartNs > 1)
+            if (window.Count > windowRecords && window.EndNs - window.StartNs > 1)
             {
                 await foreach (var record in ScanAsync(text, window.StartNs, window.EndNs, newestFirst, readAll: false, pageSize, ct))
                 {
@@ -57,7 +58,7 @@ public sealed class RecordScanner(ILogStore store, QueryBudget budget)
                 }
 
                 cursor = page.Next;
-                pageSize = Math.Min(WindowRecords, pageSize * 4);
+                pageSize = Math.Min(windowRecords, pageSize * 4);
             }
             while (cursor is not null);
 
@@ -71,7 +72,7 @@ public sealed class RecordScanner(ILogStore store, QueryBudget budget)
         }
     }
 
-    /// <summary>Windows of consecutive histogram buckets, oldest first, each with at most <see cref="WindowRecords"/> matches unless one bucket alone has more.</summary>
+    /// <summary>Windows of consecutive histogram buckets, oldest first, each with at most <c>windowRecords</c> matches unless one bucket alone has more.</summary>
     private async Task<List<Window>> PlanAsync(string? text, long startNs, long endNs, CancellationToken ct)
     {
         var buckets = (int)Math.Min(LogQueryLimits.MaxHistogramBuckets, endNs - startNs);
@@ -86,7 +87,7 @@ public sealed class RecordScanner(ILogStore store, QueryBudget budget)
             var bucketStart = Math.Max(startNs, bucket.StartNs);
             var bucketEnd = Math.Min(endNs, bucket.StartNs + width);
             if (count == 0 || bucketEnd <= bucketStart) continue;
-            if (open is { } w && w.EndNs == bucketStart && w.Count + count <= WindowRecords)
+            if (open is { } w && w.EndNs == bucketStart && w.Count + count <= windowRecords)
             {
                 open = w with { EndNs = bucketEnd, Count = w.Count + count };
                 continue;

@@ -4,8 +4,8 @@ using AirisEpm.LogService.LogQl.Ast;
 namespace AirisEpm.LogService.LogQl.Syntax;
 
 /// <summary>
-/// A recursive-descent parser for the LogQL subset this service runs (see the README of the LogQl folder
-/// for the grammar). Binary operators are parsed by precedence climbing with PromQL's precedences;
+/// A recursive-descent parser for the LogQL subset this service runs (the grammar is in <c>LogQl/README.md</c>).
+/// Binary operators are parsed by precedence climbing with PromQL's precedences;
 /// words are keywords only where they stand (so a label may be called <c>json</c>). Loki constructs
 /// outside the subset are recognised and refused by name (<c>unwrap is not supported</c>), so a user
 /// learns what to change. Nesting is bounded (<see cref="MaxDepth"/>), so no input can exhaust the stack,
@@ -161,7 +161,7 @@ public sealed partial class LogQlParser
             case TokenKind.Identifier:
                 return ParseFunction(token);
             default:
-                throw Fail(token, $"unexpected {token.Describe()}; expected a log selector such as {{service=\"api\"}}, a number or an aggregation");
+                throw Fail(token, $"expected a log selector such as {{service=\"api\"}}, a number or an aggregation, found {token.Describe()}");
         }
     }
 

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using AirisEpm.DuckDbStorage;
 using AirisEpm.MetricsService.Domain;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Options;
@@ -296,28 +297,6 @@ public sealed partial class DuckDbMetricStore : IMetricStore, IDisposable
         return values;
     }
 
-    private async Task ReadAsync(string sql, Action<DuckDBCommand>? bind, Action<DbDataReader> row, CancellationToken cancellationToken)
-    {
-        var connection = await _readers.RentAsync(cancellationToken);
-        try
-        {
-            await using (var command = connection.CreateCommand())
-            {
-                command.CommandText = sql;
-                bind?.Invoke(command);
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    row(reader);
-                }
-            }
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-
-        _readers.Return(connection);
-    }
+    private Task ReadAsync(string sql, Action<DuckDBCommand>? bind, Action<DbDataReader> row, CancellationToken cancellationToken) =>
+        _readers.ReadAsync(sql, bind, row, cancellationToken);
 }

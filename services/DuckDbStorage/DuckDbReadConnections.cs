@@ -1,14 +1,16 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using DuckDB.NET.Data;
 
-namespace AirisEpm.MetricsService.Storage.DuckDb;
+namespace AirisEpm.DuckDbStorage;
 
 /// <summary>
 /// Idle read connections on the shared database instance, reused across queries: opening one per
 /// query cost about as much as a small query itself. A connection serves one query at a time; each
-/// statement still sees the latest committed data (auto-commit).
+/// statement still sees the latest committed data (auto-commit). Shared by every embedded DuckDB store
+/// (metrics-service, trace-service): one writer connection per file, these for the readers.
 /// </summary>
-internal sealed class DuckDbReadConnections(string connectionString) : IDisposable
+public sealed class DuckDbReadConnections(string connectionString) : IDisposable
 {
     /// <summary>More idle connections than this are closed: twice the cores covers concurrent queries.</summary>
     private static readonly int MaxIdle = Math.Max(4, Environment.ProcessorCount * 2);
@@ -52,5 +54,33 @@ internal sealed class DuckDbReadConnections(string connectionString) : IDisposab
         {
             connection.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Runs one query on a rented connection and hands each row to <paramref name="row"/>; the connection goes
+    /// back to the pool when the query completed and is closed when it failed.
+    /// </summary>
+    public async Task ReadAsync(string sql, Action<DuckDBCommand>? bind, Action<DbDataReader> row, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var connection = await RentAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            bind?.Invoke(command);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                row(reader);
+            }
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+
+        Return(connection);
     }
 }

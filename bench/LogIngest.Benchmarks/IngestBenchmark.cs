@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace AirisEpm.LogIngest.Benchmarks;
+
+// log-service's ingest end to end over HTTP on real Kestrel: see README.md.
+// Usage: dotnet bin/Release/net10.0/AirisEpm.LogIngest.Benchmarks.dll [lines per batch mode=200000] [modes=ndjson,text,otlp,loki,single]
+internal static class IngestBenchmark
+{
+    public static async Task Main(string[] args)
+    {
+        Directory.SetCurrentDirectory(AppContext.BaseDirectory); // WebApplicationFactory finds the solution from here
+        var lines = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200_000;
+        var modes = (args.Length > 1 ? args[1] : "ndjson,text,otlp,loki,single").Split(',');
+        const int BatchSize = 1_000;
+        const int BatchClients = 4;
+        const int SingleClients = 32;
+        var batches = Math.Max(1, lines / BatchSize);
+
+        Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}; {Environment.ProcessorCount} cores; server GC {System.Runtime.GCSettings.IsServerGC}");
+        await using var host = new LogServiceHost();
+        using var client = host.Writer();
+
+        // Warm-up: JIT, the miner's first clusters, the day's partition.
+        await LoadRun.RunAsync("warm-up (ndjson)", client, [RequestBodies.Ndjson(0, BatchSize)], 20, BatchClients);
+
+        foreach (var mode in modes)
+        {
+            Func<int, int, RequestBody> make = mode switch
+            {
+                "ndjson" => RequestBodies.Ndjson,
+                "text" => RequestBodies.PlainText,
+                "otlp" => RequestBodies.Otlp,
+                "loki" => RequestBodies.Loki,
+                "single" => RequestBodies.Ndjson,
+                _ => throw new ArgumentException($"unknown mode {mode}: ndjson, text, otlp, loki, single"),
+            };
+            if (mode == "single")
+            {
+                var singles = Enumerable.Range(0, 1_000).Select(i => make(i, 1)).ToList();
+                await LoadRun.RunAsync($"single: 1 record x {SingleClients} clients", client, singles, lines / 4, SingleClients);
+            }
+            else
+            {
+                var bodies = Enumerable.Range(0, 16).Select(b => make(b * BatchSize, BatchSize)).ToList();
+                await LoadRun.RunAsync($"{mode}: {BatchSize} x {BatchClients} clients", client, bodies, batches, BatchClients);
+            }
+        }
+
+        Console.WriteLine($"load average at end: {File.ReadAllText("/proc/loadavg").Trim()}");
+    }
+}

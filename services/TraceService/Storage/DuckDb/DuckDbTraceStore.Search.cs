@@ -1,0 +1,87 @@
+using System.Text;
+using DuckDB.NET.Data;
+
+namespace AirisEpm.TraceService.Storage.DuckDb;
+
+/// <summary>
+/// Trace search in three statements: the newest matching trace ids (a scan of the window's row groups only,
+/// the conditions on the same span); their time bounds from <c>trace_index</c>; their span heads, one
+/// bounded scan per trace (UNION ALL), so spans of a trace outside the window are found without a full scan.
+/// The summaries are built by <see cref="TraceSummaries"/>, as for every store.
+/// </summary>
+public sealed partial class DuckDbTraceStore
+{
+    public async Task<IReadOnlyList<TraceSummary>> SearchAsync(TraceQuery query, CancellationToken cancellationToken)
+    {
+        if (query.Limit <= 0 || query.EndNs <= query.StartNs)
+        {
+            return [];
+        }
+
+        var (where, parameters) = Conditions(query);
+        var ids = new List<string>();
+        await _readers.ReadAsync(
+            Sql($"SELECT trace_id, max(start_ns) AS newest FROM spans WHERE {where} GROUP BY trace_id ORDER BY newest DESC, trace_id LIMIT {query.Limit}"),
+            c => c.Parameters.AddRange(parameters),
+            r => ids.Add(r.GetString(0)),
+            cancellationToken);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var bounds = await BoundsAsync(ids, cancellationToken);
+        var known = ids.Where(bounds.ContainsKey).ToList();
+        var heads = new List<SpanHead>();
+        var union = string.Join(" UNION ALL ", known.Select((id, i) =>
+            Sql($"SELECT {DuckDbSpanRows.HeadColumns} FROM spans WHERE start_ns >= {bounds[id].Min} AND start_ns <= {bounds[id].Max} AND trace_id = $t{i}")));
+        await _readers.ReadAsync(
+            union,
+            c => { for (var i = 0; i < known.Count; i++) { c.Parameters.Add(new DuckDBParameter($"t{i}", known[i])); } },
+            r => heads.Add(DuckDbSpanRows.ReadHead(r)),
+            cancellationToken);
+        return TraceSummaries.Build(heads, ids);
+    }
+
+    /// <summary>
+    /// The WHERE clause of one span matching every condition: window and durations as literals, service,
+    /// operation and tags as parameters. A tag matches the span's attribute or its resource attribute.
+    /// </summary>
+    private static (string Where, List<DuckDBParameter> Parameters) Conditions(TraceQuery query)
+    {
+        var where = new StringBuilder(Sql($"start_ns >= {query.StartNs} AND start_ns < {query.EndNs}"));
+        var parameters = new List<DuckDBParameter>();
+        if (query.Service is not null)
+        {
+            where.Append(" AND service = $service");
+            parameters.Add(new DuckDBParameter("service", query.Service));
+        }
+
+        if (query.Operation is not null)
+        {
+            where.Append(" AND name = $operation");
+            parameters.Add(new DuckDBParameter("operation", query.Operation));
+        }
+
+        if (query.MinDurationNs is { } min)
+        {
+            where.Append(Sql($" AND duration_ns >= {min}"));
+        }
+
+        if (query.MaxDurationNs is { } max)
+        {
+            where.Append(Sql($" AND duration_ns <= {max}"));
+        }
+
+        var i = 0;
+        foreach (var (key, value) in query.Tags ?? new Dictionary<string, string>())
+        {
+            where.Append(Sql($" AND (attr_values[list_position(attr_keys, $k{i})] = $v{i} OR res_values[list_position(res_keys, $k{i})] = $v{i})"));
+            parameters.Add(new DuckDBParameter($"k{i}", key));
+            parameters.Add(new DuckDBParameter($"v{i}", value));
+            i++;
+        }
+
+        return (where.ToString(), parameters);
+    }
+}
