@@ -11,7 +11,7 @@ namespace AirisEpm.TraceIngest.Benchmarks;
 /// </summary>
 internal static class LoadRun
 {
-    public static async Task RunAsync(string name, HttpClient client, DiscardingTraceStore store, IReadOnlyList<RequestBody> bodies, int requests, int clients)
+    public static async Task RunAsync(string name, HttpClient client, CountingTraceStore store, IReadOnlyList<RequestBody> bodies, int requests, int clients)
     {
         GC.Collect();
         var latencies = new double[requests];

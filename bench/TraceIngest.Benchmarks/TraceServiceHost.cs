@@ -1,6 +1,7 @@
 using AirisEpm.ServiceDefaults.Security;
 using AirisEpm.TestSupport;
 using AirisEpm.TraceService.Storage;
+using AirisEpm.TraceService.Storage.DuckDb;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -11,17 +12,24 @@ namespace AirisEpm.TraceIngest.Benchmarks;
 /// <summary>
 /// trace-service on real Kestrel on a loopback port (WebApplicationFactory.UseKestrel), Development environment,
 /// with its production ingest pipeline (auth, rate limiter, body limit, gzip, readers, converter, group-commit
-/// batching writer) in front of <see cref="DiscardingTraceStore"/>.
+/// batching writer) in front of <see cref="CountingTraceStore"/>: discarding, or over the DuckDB store in a fresh
+/// folder under /tmp that is deleted at the end.
 /// </summary>
 public sealed class TraceServiceHost : WebApplicationFactory<Program>
 {
-    internal DiscardingTraceStore Store { get; } = new();
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "airis-trace-ingest-bench-" + Guid.NewGuid().ToString("N"));
+    private readonly DuckDbTraceStore? _duckDb;
 
-    public TraceServiceHost()
+    public TraceServiceHost(bool duckDb)
     {
+        Directory.CreateDirectory(_folder);
+        _duckDb = duckDb ? new DuckDbTraceStore(Path.Combine(_folder, "traces.duckdb")) : null;
+        Store = new CountingTraceStore(_duckDb);
         UseKestrel(0);
         StartServer();
     }
+
+    internal CountingTraceStore Store { get; }
 
     public HttpClient Writer()
     {
@@ -39,6 +47,14 @@ public sealed class TraceServiceHost : WebApplicationFactory<Program>
         builder.UseSetting("Http:PermitsPerSecond", "10000000");
         builder.UseSetting("Http:Burst", "10000000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Traces:Store:DataDirectory", _folder);
         builder.ConfigureTestServices(services => services.AddSingleton<ITraceStore>(Store));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _duckDb?.Dispose();
+        if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
     }
 }
