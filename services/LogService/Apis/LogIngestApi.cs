@@ -3,6 +3,7 @@ using AirisEpm.LogService.Domain;
 using AirisEpm.LogService.Ingest;
 using AirisEpm.LogService.Ingest.Json;
 using AirisEpm.LogService.Parsing;
+using AirisEpm.Protocols.Ingest;
 using AirisEpm.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

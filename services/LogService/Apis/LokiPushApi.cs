@@ -1,6 +1,7 @@
 using AirisEpm.LogService.Domain;
 using AirisEpm.LogService.Ingest;
 using AirisEpm.LogService.Ingest.Loki;
+using AirisEpm.Protocols.Ingest;
 using AirisEpm.Protocols;
 using AirisEpm.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,5 +1,6 @@
 using AirisEpm.LogService.Ingest;
 using AirisEpm.LogService.Ingest.Otlp;
+using AirisEpm.Protocols.Ingest;
 using AirisEpm.Protocols;
 using AirisEpm.Protocols.Otlp;
 using AirisEpm.Protocols.Otlp.Proto;

@@ -1,5 +1,7 @@
 using AirisEpm.LogService.Ingest;
 using AirisEpm.LogService.Ingest.Otlp;
+using AirisEpm.Protocols.Ingest;
+using AirisEpm.Protocols.Otlp;
 using AirisEpm.Protocols.Otlp.Proto;
 using AirisEpm.ServiceDefaults.Batching;
 using Grpc.Core;
@@ -19,21 +21,14 @@ public sealed class OtlpLogsGrpcService(ILogIngestor ingestor, TimeProvider time
         ArgumentNullException.ThrowIfNull(context);
         var problems = new IngestProblems();
         var records = OtlpLogConverter.Convert(request, time.GetUtcNow().ToUnixTimeMilliseconds() * 1_000_000, problems);
-        if (problems.Any)
-        {
-            var first = problems.ToDictionary().Take(5).Select(p => $"{p.Key}: {string.Join("; ", p.Value)}");
-            throw new RpcException(new Grpc.Core.Status(StatusCode.InvalidArgument, $"The batch was rejected whole: {string.Join(" | ", first)}"));
-        }
-
+        if (problems.Any) throw OtlpGrpcErrors.Rejected(problems);
         try
         {
             await ingestor.IngestAsync(records, context.CancellationToken);
         }
         catch (BackpressureException e)
         {
-            var metadata = new Metadata();
-            metadata.Add("retry-after", ((int)Math.Ceiling(e.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            throw new RpcException(new Grpc.Core.Status(e.StatusCode == 429 ? StatusCode.ResourceExhausted : StatusCode.Unavailable, e.Message), metadata);
+            throw OtlpGrpcErrors.Backpressure(e.StatusCode, e.RetryAfter, e.Message);
         }
 
         return new ExportLogsServiceResponse();

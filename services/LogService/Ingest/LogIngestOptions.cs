@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using AirisEpm.Protocols.Ingest;
 
 namespace AirisEpm.LogService.Ingest;
 
 /// <summary>Limits of the ingest endpoints (section <c>Logs:Ingest</c>).</summary>
-public sealed class LogIngestOptions
+public sealed class LogIngestOptions : IIngestLimits
 {
     public const string Section = "Logs:Ingest";
 

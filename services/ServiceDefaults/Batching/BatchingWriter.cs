@@ -9,7 +9,8 @@ namespace AirisEpm.ServiceDefaults.Batching;
 /// A bounded, ordered buffer in front of an <see cref="IBatchSink{T}"/>. <see cref="WriteAsync"/>
 /// returns once the caller's items are durable, so an endpoint can acknowledge only what is stored.
 /// Items are flushed when <see cref="BatchingWriterOptions.MaxBatchSize"/> wait or every
-/// <see cref="BatchingWriterOptions.FlushInterval"/>; a failed write is retried with exponential
+/// <see cref="BatchingWriterOptions.FlushInterval"/> (or, with <see cref="BatchingWriterOptions.FlushWhenIdle"/>,
+/// whenever the sink is idle: group commit); a failed write is retried with exponential
 /// backoff, in order, until it succeeds; on shutdown everything queued is flushed.
 /// </summary>
 public sealed partial class BatchingWriter<T> : BackgroundService
@@ -99,7 +100,9 @@ public sealed partial class BatchingWriter<T> : BackgroundService
             _queuedItems += items.Count;
         }
 
-        if (QueuedItems >= _options.MaxBatchSize)
+        // With FlushWhenIdle one pending wake is enough: the loop takes everything queued when it runs, and
+        // items queued while it writes wake it again (the count is 0 again by then) for the next write.
+        if (QueuedItems >= _options.MaxBatchSize || (_options.FlushWhenIdle && _signal.CurrentCount == 0))
         {
             _signal.Release();
         }

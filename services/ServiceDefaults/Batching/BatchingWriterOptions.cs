@@ -19,6 +19,14 @@ public sealed class BatchingWriterOptions
     /// <summary>Flush at least this often, so a trickle of data is not held back.</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// Group commit: flush as soon as the sink is idle instead of waiting for a full batch or the interval.
+    /// A lone request is written at once; requests arriving while a write is in flight share the next one,
+    /// so batches grow with the load and small requests never wait <see cref="FlushInterval"/>. Off by
+    /// default: a sink whose cost is per write (not per item) and that is fed large batches needs no more.
+    /// </summary>
+    public bool FlushWhenIdle { get; set; }
+
     /// <summary>First retry delay after a failed write; doubles up to <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan InitialRetryDelay { get; set; } = TimeSpan.FromMilliseconds(100);
 

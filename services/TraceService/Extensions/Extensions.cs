@@ -8,11 +8,17 @@ internal static class Extensions
     public static IHostApplicationBuilder AddTraceServiceServices(this IHostApplicationBuilder builder)
     {
         builder.AddTraceStore();
+        builder.AddTraceIngest();
+        // Unknown gRPC services get no catch-all endpoint: every mapped route is one we guard.
+        builder.Services.AddGrpc(o => o.IgnoreUnknownServices = true);
         return builder;
     }
 
     public static WebApplication MapTraceServiceApi(this WebApplication app)
     {
+        app.MapOtlpTracesApi();
+        app.MapZipkinSpansApi();
+        app.MapGrpcService<OtlpTracesGrpcService>().RequireAuthorization(ServiceDefaults.Security.Permissions.TracesWrite);
         app.MapJaegerQueryApi();
         app.MapTraceQueryApi();
         return app;

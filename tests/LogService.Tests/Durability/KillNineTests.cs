@@ -30,7 +30,7 @@ public sealed class KillNineTests : IDisposable
         var ct = TestContext.Current.CancellationToken;
         var marker = "k9" + Guid.NewGuid().ToString("N")[..12];
         var acknowledged = new ConcurrentBag<int>();
-        using (var service = await LogServiceProcess.StartAsync(_data, ct))
+        using (var service = await StartAsync(ct))
         {
             using var writer = Client(service.BaseUrl, Permissions.LogsWrite);
             // Four writers post batches of 100 while the process is killed under them: whatever was
@@ -60,12 +60,15 @@ public sealed class KillNineTests : IDisposable
             await Task.WhenAll(writers);
         }
 
-        using var restarted = await LogServiceProcess.StartAsync(_data, ct);
+        using var restarted = await StartAsync(ct);
         using var reader = Client(restarted.BaseUrl, Permissions.LogsRead);
         var since = DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeSeconds();
         var found = await TotalAsync(reader, $"/api/v1/logs/search?q={marker}&service=kill9&limit=1&start={since}", acknowledged.Count * PerBatch, ct);
         Assert.True(found >= acknowledged.Count * PerBatch, $"{acknowledged.Count} batches were acknowledged ({acknowledged.Count * PerBatch} records); {found} found after the restart");
     }
+
+    private Task<ServiceProcess> StartAsync(CancellationToken ct) =>
+        ServiceProcess.StartAsync("LogService", new Dictionary<string, string> { ["Logs__Store__DataPath"] = _data }, ct);
 
     private static HttpClient Client(Uri baseUrl, string permission)
     {

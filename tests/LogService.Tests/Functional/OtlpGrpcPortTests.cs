@@ -1,4 +1,3 @@
-using AirisEpm.LogService.Tests.Durability;
 using AirisEpm.ServiceDefaults.Security;
 using AirisEpm.TestSupport;
 using Microsoft.Extensions.Logging;
@@ -26,8 +25,12 @@ public sealed class OtlpGrpcPortTests : IDisposable
     public async Task The_sdk_exports_logs_over_otlp_grpc_to_the_grpc_port_and_the_app_port_stays_http1()
     {
         var ct = TestContext.Current.CancellationToken;
-        var grpcPort = LogServiceProcess.FreePort();
-        using var service = await LogServiceProcess.StartAsync(_dataPath, ct, new Dictionary<string, string> { ["Otlp__GrpcPort"] = grpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var grpcPort = ServiceProcess.FreePort();
+        using var service = await ServiceProcess.StartAsync("LogService", new Dictionary<string, string>
+        {
+            ["Logs__Store__DataPath"] = _dataPath,
+            ["Otlp__GrpcPort"] = grpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }, ct);
         var marker = "grpc" + Guid.NewGuid().ToString("N")[..10];
 
         using (var loggers = LoggerFactory.Create(builder => builder.AddOpenTelemetry(otel =>

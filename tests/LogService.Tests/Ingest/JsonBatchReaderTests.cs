@@ -2,6 +2,7 @@ using System.Text;
 using AirisEpm.LogService.Domain;
 using AirisEpm.LogService.Ingest;
 using AirisEpm.LogService.Ingest.Json;
+using AirisEpm.Protocols.Ingest;
 using CsCheck;
 
 namespace AirisEpm.LogService.Tests.Ingest;

@@ -3,6 +3,7 @@ using AirisEpm.LogService.Ingest;
 using AirisEpm.LogService.Ingest.Loki;
 using AirisEpm.LogService.Ingest.Loki.Proto;
 using AirisEpm.Protocols;
+using AirisEpm.Protocols.Ingest;
 using CsCheck;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;

@@ -1,6 +1,7 @@
 using AirisEpm.LogService.Domain;
 using AirisEpm.LogService.Ingest;
 using AirisEpm.LogService.Ingest.Otlp;
+using AirisEpm.Protocols.Ingest;
 using AirisEpm.Protocols.Otlp.Proto;
 using Google.Protobuf;
 using ProtoLogRecord = AirisEpm.Protocols.Otlp.Proto.LogRecord;

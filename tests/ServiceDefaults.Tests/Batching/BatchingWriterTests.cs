@@ -180,6 +180,27 @@ public sealed class BatchingWriterTests
         Assert.Equal([[1], [2]], sink.Batches);
     }
 
+    [Fact]
+    public async Task With_flush_when_idle_a_lone_write_goes_out_at_once_and_writes_during_a_flush_share_the_next()
+    {
+        var sink = new RecordingSink();
+        var release = sink.HoldFirstWrite();
+        var options = Options(batch: 100);
+        options.FlushWhenIdle = true;
+        await using var harness = new WriterHarness(options, sink);
+        await harness.StartAsync();
+
+        // Fake time never moves: neither the interval nor a full batch can be what flushes.
+        var first = harness.Write(1);
+        await Eventually.TrueAsync(() => sink.Attempts == 1, "the lone write to reach the sink without waiting for the interval");
+        var during = Enumerable.Range(2, 5).Select(i => harness.Write(i)).ToList();
+        Assert.Equal(5, harness.Writer.QueuedItems - 1);
+        release.SetResult();
+
+        await Eventually.CompletedAsync(Task.WhenAll(during.Append(first)), "every write durable, time standing still");
+        Assert.Equal([[1], [2, 3, 4, 5, 6]], sink.Batches);
+    }
+
     private static bool ContainsRun(int[] batch, int[] run) =>
         batch.Length >= run.Length && Enumerable.Range(0, batch.Length - run.Length + 1).Any(i => batch.Skip(i).Take(run.Length).SequenceEqual(run));
 }

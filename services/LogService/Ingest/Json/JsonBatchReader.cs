@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AirisEpm.LogService.Domain;
+using AirisEpm.Protocols.Ingest;
 
 namespace AirisEpm.LogService.Ingest.Json;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using AirisEpm.LogService.Domain;
 using AirisEpm.LogService.Parsing;
+using AirisEpm.Protocols.Ingest;
 using AirisEpm.ServiceDefaults.Text;
 
 namespace AirisEpm.LogService.Ingest.Json;

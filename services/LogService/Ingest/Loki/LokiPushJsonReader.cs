@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using AirisEpm.LogService.Domain;
+using AirisEpm.Protocols.Ingest;
 
 namespace AirisEpm.LogService.Ingest.Loki;
 

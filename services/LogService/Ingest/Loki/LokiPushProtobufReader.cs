@@ -1,5 +1,6 @@
 using AirisEpm.LogService.Domain;
 using AirisEpm.LogService.Ingest.Loki.Proto;
+using AirisEpm.Protocols.Ingest;
 using AirisEpm.Protocols;
 using Google.Protobuf;
 

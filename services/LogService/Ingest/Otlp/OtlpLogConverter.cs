@@ -1,5 +1,6 @@
 using AirisEpm.LogService.Domain;
 using AirisEpm.LogService.Parsing;
+using AirisEpm.Protocols.Ingest;
 using AirisEpm.Protocols.Otlp;
 using AirisEpm.Protocols.Otlp.Proto;
 using ProtoLogRecord = AirisEpm.Protocols.Otlp.Proto.LogRecord;

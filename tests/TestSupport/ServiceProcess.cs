@@ -2,23 +2,35 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace AirisEpm.LogService.Tests.Durability;
+namespace AirisEpm.TestSupport;
 
-/// <summary>log-service as a real process (the built AirisEpm.LogService.dll on Kestrel), so a test can kill -9 it.</summary>
-internal sealed class LogServiceProcess : IDisposable
+/// <summary>
+/// A service as a real process (its built <c>AirisEpm.&lt;Name&gt;.dll</c> from the test's output folder, on
+/// Kestrel on a free loopback port, Development environment, no sidecar), so a test can kill -9 it and
+/// start it again on the same data.
+/// </summary>
+public sealed class ServiceProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly string _name;
 
-    private LogServiceProcess(Process process, Uri baseUrl)
+    private ServiceProcess(Process process, string name, Uri baseUrl)
     {
         _process = process;
+        _name = name;
         BaseUrl = baseUrl;
     }
 
     public Uri BaseUrl { get; }
 
-    public static async Task<LogServiceProcess> StartAsync(string dataPath, CancellationToken ct, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>
+    /// Starts <paramref name="project"/> (the folder under <c>services/</c>, e.g. <c>LogService</c>) with
+    /// <paramref name="environment"/> added to its environment (<c>Logs__Store__DataPath</c> and the like),
+    /// and returns once it answers <c>/healthz</c>.
+    /// </summary>
+    public static async Task<ServiceProcess> StartAsync(string project, IReadOnlyDictionary<string, string> environment, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         var port = FreePort();
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -26,27 +38,26 @@ internal sealed class LogServiceProcess : IDisposable
             RedirectStandardError = true,
             ArgumentList =
             {
-                Path.Combine(AppContext.BaseDirectory, "AirisEpm.LogService.dll"),
+                Path.Combine(AppContext.BaseDirectory, $"AirisEpm.{project}.dll"),
                 "--urls", $"http://127.0.0.1:{port}",
-                "--contentRoot", ServiceFolder(),
+                "--contentRoot", ServiceFolder(project),
             },
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["Logs__Store__DataPath"] = dataPath;
         start.Environment["DAPR_HTTP_PORT"] = "1";
         start.Environment["DAPR_GRPC_PORT"] = "2";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        foreach (var (key, value) in environment)
         {
-            start.Environment[name] = value;
+            start.Environment[key] = value;
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("log-service did not start");
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"{project} did not start");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var service = new LogServiceProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        var service = new ServiceProcess(process, project, new Uri($"http://127.0.0.1:{port}/"));
         await service.WaitUntilLiveAsync(ct);
         return service;
     }
@@ -70,7 +81,7 @@ internal sealed class LogServiceProcess : IDisposable
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
-            if (_process.HasExited) throw new InvalidOperationException($"log-service exited with {_process.ExitCode}");
+            if (_process.HasExited) throw new InvalidOperationException($"{_name} exited with {_process.ExitCode}");
             try
             {
                 if ((await client.GetAsync("/healthz", ct)).StatusCode == HttpStatusCode.OK) return;
@@ -85,9 +96,10 @@ internal sealed class LogServiceProcess : IDisposable
             await Task.Delay(200, ct);
         }
 
-        throw new TimeoutException("log-service did not answer /healthz within 60 s");
+        throw new TimeoutException($"{_name} did not answer /healthz within 60 s");
     }
 
+    /// <summary>A loopback port nothing listens on now (for a second port a test gives the service).</summary>
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -95,11 +107,11 @@ internal sealed class LogServiceProcess : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string ServiceFolder()
+    private static string ServiceFolder(string project)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "AirisEpm.sln"))) return Path.Combine(dir.FullName, "services", "LogService");
+            if (File.Exists(Path.Combine(dir.FullName, "AirisEpm.sln"))) return Path.Combine(dir.FullName, "services", project);
         }
 
         throw new DirectoryNotFoundException("AirisEpm.sln not found above " + AppContext.BaseDirectory);

@@ -1,4 +1,4 @@
-namespace AirisEpm.LogService.Ingest;
+namespace AirisEpm.Protocols.Ingest;
 
 /// <summary>
 /// What is wrong with a batch, by the path of each offending record and field

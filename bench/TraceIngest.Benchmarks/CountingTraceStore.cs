@@ -1,0 +1,49 @@
+using AirisEpm.TraceService.Domain;
+using AirisEpm.TraceService.Storage;
+
+namespace AirisEpm.TraceIngest.Benchmarks;
+
+/// <summary>
+/// Stands where the trace store goes and counts writes and spans (spans per write shows the group commit). With no
+/// inner store it drops what it is given ("store excluded": the ingest path alone); with one (the DuckDB store) it
+/// forwards every call, so an answer still waits for the durable write.
+/// </summary>
+internal sealed class CountingTraceStore(ITraceStore? inner) : ITraceStore
+{
+    private long _writes;
+    private long _spans;
+
+    public long Writes => Interlocked.Read(ref _writes);
+
+    public long Spans => Interlocked.Read(ref _spans);
+
+    public string Kind => inner is null ? "store excluded (discarding)" : $"store {inner.GetType().Name}";
+
+    public Task InitializeAsync(CancellationToken cancellationToken) => inner?.InitializeAsync(cancellationToken) ?? Task.CompletedTask;
+
+    public async Task WriteAsync(IReadOnlyList<Span> spans, CancellationToken cancellationToken)
+    {
+        if (inner is not null) await inner.WriteAsync(spans, cancellationToken);
+        Interlocked.Increment(ref _writes);
+        Interlocked.Add(ref _spans, spans.Count);
+    }
+
+    public Task PingAsync(CancellationToken cancellationToken) => inner?.PingAsync(cancellationToken) ?? Task.CompletedTask;
+
+    public Task<IReadOnlyList<Span>> GetTraceAsync(string traceId, CancellationToken cancellationToken) => Inner.GetTraceAsync(traceId, cancellationToken);
+
+    public Task<IReadOnlyList<Span>> GetSpansAsync(long startNs, long endNs, string? service, CancellationToken cancellationToken) =>
+        Inner.GetSpansAsync(startNs, endNs, service, cancellationToken);
+
+    public Task<IReadOnlyList<TraceSummary>> SearchAsync(TraceQuery query, CancellationToken cancellationToken) => Inner.SearchAsync(query, cancellationToken);
+
+    public Task<IReadOnlyList<string>> GetServicesAsync(CancellationToken cancellationToken) => Inner.GetServicesAsync(cancellationToken);
+
+    public Task<IReadOnlyList<Operation>> GetOperationsAsync(string service, SpanKind? kind, CancellationToken cancellationToken) =>
+        Inner.GetOperationsAsync(service, kind, cancellationToken);
+
+    public Task<long> DeleteOlderThanAsync(long cutoffNs, CancellationToken cancellationToken) =>
+        inner?.DeleteOlderThanAsync(cutoffNs, cancellationToken) ?? Task.FromResult(0L);
+
+    private ITraceStore Inner => inner ?? throw new NotSupportedException("the discarding store keeps nothing to read");
+}
