@@ -20,8 +20,9 @@ public sealed record DependencyExtractorOptions
     public long RetentionNs { get; init; } = 60L * 1_000_000_000;
 
     /// <summary>
-    /// The most spans remembered; the oldest go first when it is reached. Each costs about 350 bytes
-    /// (bench/README.md), so 200,000 is about 70 MB. At an ingest rate r spans/s the map holds
+    /// The most spans remembered; the oldest go first when it is reached. Each costs about 250 bytes
+    /// (bench/README.md; about 310 when the parent id is its own string, as parsed off the wire), so
+    /// 200,000 is 50–62 MB. At an ingest rate r spans/s the map holds
     /// min(capacity, r × retention) spans: 200,000 covers the full 60 s up to about 3,300 spans/s;
     /// above that the effective retention shrinks to 200,000 / r seconds and pairs whose halves
     /// arrive further apart are missed (counted in <see cref="DependencyExtractorStats.EvictedUndecided"/>
