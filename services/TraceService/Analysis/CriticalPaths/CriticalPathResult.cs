@@ -1,0 +1,31 @@
+using AirisEpm.TraceService.Domain;
+
+namespace AirisEpm.TraceService.Analysis.CriticalPaths;
+
+/// <summary>
+/// The critical path of a trace: <see cref="Segments"/> ordered by start (one run per root, roots in
+/// the tree's order), and a <see cref="SpanTiming"/> for every span of the tree in its node order.
+/// </summary>
+public sealed class CriticalPathResult
+{
+    private readonly Dictionary<string, SpanTiming> _bySpanId;
+
+    internal CriticalPathResult(IReadOnlyList<PathSegment> segments, IReadOnlyList<SpanTiming> timings)
+    {
+        Segments = segments;
+        Timings = timings;
+        _bySpanId = new Dictionary<string, SpanTiming>(timings.Count, StringComparer.Ordinal);
+        foreach (var timing in timings)
+            _bySpanId[timing.Span.SpanId] = timing;
+    }
+
+    public IReadOnlyList<PathSegment> Segments { get; }
+
+    public IReadOnlyList<SpanTiming> Timings { get; }
+
+    public long TotalNs => Segments.Sum(s => s.DurationNs);
+
+    public SpanTiming? For(string spanId) => _bySpanId.GetValueOrDefault(spanId);
+
+    public IEnumerable<Span> Spans => Timings.Select(t => t.Span);
+}

@@ -1,0 +1,149 @@
+using AirisEpm.TraceService.Domain;
+
+namespace AirisEpm.TraceService.Analysis.Dependencies;
+
+/// <summary>
+/// Finds calls between services on the ingest path, as spans arrive, in batches, in any order and
+/// possibly split over several requests. A call is a parent span and a child span of different
+/// services (a client and its server, a producer and its consumer, or any other cross-service pair when
+/// the caller has no client span), found when the second of the two arrives: each span is looked up
+/// by its parent's (trace id, span id), and a span that arrives before its parent waits in an index
+/// its parent will look at. A client or producer span that has no child after
+/// <see cref="DependencyExtractorOptions.MatchWaitNs"/> is a call to an uninstrumented peer, a virtual
+/// node named by <see cref="PeerName"/>. Each call is counted once: a retransmitted span (same id) is
+/// ignored, and a child arriving after its caller was counted as virtual is only counted in the stats.
+/// <para>
+/// Memory is bounded by <see cref="RecentSpans"/> (retention and capacity, see the options). Time is
+/// the caller's arrival clock (<c>nowNs</c>), never the spans' own timestamps, which may be skewed or
+/// hours old. Calls whose wait has ended are returned by the next <see cref="Observe"/> or
+/// <see cref="Flush"/>, so the host should call <see cref="Flush"/> on a timer when ingest is quiet.
+/// One lock; O(1) amortised per span. With several replicas a pair is only found when both halves
+/// reach the same replica: route spans by trace id (the collector's load-balancing exporter does).
+/// </para>
+/// </summary>
+public sealed class DependencyExtractor
+{
+    private readonly DependencyExtractorOptions _options;
+    private readonly RecentSpans _recent;
+    private readonly Queue<SeenSpan> _awaitingPeer = new();
+    private readonly List<SeenSpan> _evicted = [];
+    private readonly Lock _lock = new();
+    private long _sequence;
+    private long _matched;
+    private long _virtual;
+    private long _unnamed;
+    private long _late;
+    private long _evictedUndecided;
+    private long _duplicates;
+
+    public DependencyExtractor(DependencyExtractorOptions? options = null)
+    {
+        _options = options ?? DependencyExtractorOptions.Default;
+        _options.Validate();
+        _recent = new RecentSpans(_options.RetentionNs, _options.Capacity);
+    }
+
+    public DependencyExtractorStats Stats
+    {
+        get
+        {
+            lock (_lock)
+                return new DependencyExtractorStats(_matched, _virtual, _unnamed, _late, _evictedUndecided, _duplicates, _recent.Count);
+        }
+    }
+
+    /// <summary>Takes in spans that arrived at <paramref name="nowNs"/>; returns the calls now known.</summary>
+    public IReadOnlyList<ServiceCall> Observe(IEnumerable<Span> spans, long nowNs)
+    {
+        var calls = new List<ServiceCall>();
+        lock (_lock)
+        {
+            Expire(nowNs, calls);
+            foreach (var span in spans)
+                Take(span, nowNs, calls);
+        }
+        return calls;
+    }
+
+    /// <summary>Returns the calls to virtual peers whose wait has ended by <paramref name="nowNs"/>, and forgets expired spans.</summary>
+    public IReadOnlyList<ServiceCall> Flush(long nowNs)
+    {
+        var calls = new List<ServiceCall>();
+        lock (_lock)
+            Expire(nowNs, calls);
+        return calls;
+    }
+
+    private void Take(Span span, long nowNs, List<ServiceCall> calls)
+    {
+        var seen = new SeenSpan(span, _sequence++, nowNs);
+        if (_recent.Contains(seen.Key))
+        {
+            _duplicates++;
+            return;
+        }
+        _recent.Add(seen, _evicted);
+        CountEvicted();
+
+        if (seen.ParentKey is { } parentKey && parentKey != seen.Key)
+        {
+            if (_recent.Find(parentKey) is { } parent)
+                Pair(parent, seen, calls);
+            else
+                _recent.WaitForParent(seen);
+        }
+        if (_recent.TakeWaitingChildren(seen.Key) is { } children)
+        {
+            foreach (var child in children)
+                Pair(seen, child, calls);
+        }
+        if (seen.AwaitsPeerDecision)
+            _awaitingPeer.Enqueue(seen);
+    }
+
+    private void Pair(SeenSpan parent, SeenSpan child, List<ServiceCall> calls)
+    {
+        parent.HasChild = true;
+        if (string.Equals(parent.Service, child.Service, StringComparison.Ordinal))
+            return;
+        if (parent.CountedVirtual)
+        {
+            _late++;
+            return;
+        }
+        _matched++;
+        var callerFailed = parent.Kind is SpanKind.Client or SpanKind.Producer && parent.IsError;
+        calls.Add(new ServiceCall(parent.Service, child.Service, TargetKind.Service, child.DurationNs,
+            child.IsError || callerFailed, child.Key.TraceId, parent.StartNs));
+    }
+
+    private void Expire(long nowNs, List<ServiceCall> calls)
+    {
+        while (_awaitingPeer.TryPeek(out var caller) && caller.ArrivedNs + _options.MatchWaitNs <= nowNs)
+        {
+            _awaitingPeer.Dequeue();
+            if (!ReferenceEquals(_recent.Find(caller.Key), caller) || !caller.AwaitsPeerDecision)
+                continue;
+            if (caller.Peer is not { } peer)
+            {
+                _unnamed++;
+                continue;
+            }
+            caller.CountedVirtual = true;
+            _virtual++;
+            calls.Add(new ServiceCall(caller.Service, peer.Name, peer.Kind, caller.DurationNs, caller.IsError, caller.Key.TraceId, caller.StartNs));
+        }
+        _recent.EvictExpired(nowNs, _evicted);
+        _evicted.Clear();
+    }
+
+    private void CountEvicted()
+    {
+        foreach (var span in _evicted)
+        {
+            if (span.AwaitsPeerDecision && span.Peer is not null)
+                _evictedUndecided++;
+        }
+        _evicted.Clear();
+    }
+}

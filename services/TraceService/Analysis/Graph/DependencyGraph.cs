@@ -1,0 +1,140 @@
+using AirisEpm.TraceService.Analysis.Dependencies;
+
+namespace AirisEpm.TraceService.Analysis.Graph;
+
+/// <summary>
+/// Per (caller, callee, time bucket) statistics of <see cref="ServiceCall"/>s: calls, errors and a
+/// <see cref="Sketches.LatencySketch"/>. A call lands in the bucket holding its time. Any window is
+/// answered by merging the buckets that start inside it, so a window is exact to the bucket size
+/// (1 minute by default). Cost: O(1) per call recorded (plus the sketch's insert), O(edges × buckets
+/// in the window) per query. Memory per edge and bucket is measured in bench/README.md. One lock.
+/// </summary>
+public sealed class DependencyGraph
+{
+    private readonly SortedDictionary<long, Dictionary<EdgeKey, BucketStats>> _buckets = [];
+    private readonly Dictionary<string, TargetKind> _kinds = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+
+    public DependencyGraph(long bucketNs = 60L * 1_000_000_000)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(bucketNs, 1);
+        BucketNs = bucketNs;
+    }
+
+    public long BucketNs { get; }
+
+    public long BucketStart(long timeNs) => timeNs - (((timeNs % BucketNs) + BucketNs) % BucketNs);
+
+    public void Record(ServiceCall call)
+    {
+        lock (_lock)
+        {
+            var start = BucketStart(call.TimeNs);
+            if (!_buckets.TryGetValue(start, out var edges))
+                _buckets[start] = edges = [];
+            var key = new EdgeKey(call.From, call.To);
+            if (!edges.TryGetValue(key, out var stats))
+                edges[key] = stats = new BucketStats();
+            stats.Add(call.DurationNs, call.IsError, call.TraceId);
+            _kinds.TryAdd(call.From, TargetKind.Service);
+            _kinds[call.To] = call.ToKind;
+        }
+    }
+
+    public void Record(IEnumerable<ServiceCall> calls)
+    {
+        foreach (var call in calls)
+            Record(call);
+    }
+
+    /// <summary>Each (bucket start, edge, stats) in time order; stats are copies.</summary>
+    public IReadOnlyList<(long BucketStartNs, EdgeKey Edge, BucketStats Stats)> Buckets(long fromNs, long toNs)
+    {
+        lock (_lock)
+        {
+            return _buckets.Where(b => b.Key >= fromNs && b.Key < toNs)
+                .SelectMany(b => b.Value.Select(e => (b.Key, e.Key, e.Value.Clone())))
+                .ToList();
+        }
+    }
+
+    /// <summary>The graph over the buckets starting in [fromNs, toNs); rates are per second of that span.</summary>
+    public GraphWindow Window(long fromNs, long toNs)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(toNs, fromNs);
+        var merged = new Dictionary<EdgeKey, BucketStats>();
+        Dictionary<string, TargetKind> kinds;
+        lock (_lock)
+        {
+            foreach (var (start, edges) in _buckets)
+            {
+                if (start < fromNs || start >= toNs)
+                    continue;
+                foreach (var (key, stats) in edges)
+                {
+                    if (merged.TryGetValue(key, out var sum))
+                        sum.Merge(stats);
+                    else
+                        merged[key] = stats.Clone();
+                }
+            }
+            kinds = new Dictionary<string, TargetKind>(_kinds, StringComparer.Ordinal);
+        }
+        return Summarise(fromNs, toNs, merged, kinds);
+    }
+
+    /// <summary>
+    /// Heap bytes of the statistics held: each edge-bucket's stats and sketch, plus its dictionary
+    /// entry (hash, next, key, value: 32 bytes) and the per-bucket dictionaries' own objects.
+    /// </summary>
+    public long HeapBytes()
+    {
+        lock (_lock)
+            return _buckets.Values.Sum(edges => 200L + edges.Values.Sum(stats => 32L + stats.HeapBytes));
+    }
+
+    /// <summary>Edge-buckets held.</summary>
+    public int EdgeBucketCount()
+    {
+        lock (_lock)
+            return _buckets.Values.Sum(edges => edges.Count);
+    }
+
+    /// <summary>Forgets buckets that start before the cutoff; returns how many went.</summary>
+    public int DropBefore(long cutoffNs)
+    {
+        lock (_lock)
+        {
+            var old = _buckets.Keys.TakeWhile(k => k < cutoffNs).ToList();
+            foreach (var key in old)
+                _buckets.Remove(key);
+            return old.Count;
+        }
+    }
+
+    private static GraphWindow Summarise(long fromNs, long toNs, Dictionary<EdgeKey, BucketStats> merged, Dictionary<string, TargetKind> kinds)
+    {
+        var windowNs = toNs - fromNs;
+        var edges = merged
+            .OrderBy(e => e.Key.From, StringComparer.Ordinal).ThenBy(e => e.Key.To, StringComparer.Ordinal)
+            .Select(e => new EdgeSummary(e.Key, kinds[e.Key.To], WindowMetrics.From(e.Value, windowNs)))
+            .ToList();
+
+        var incoming = new Dictionary<string, BucketStats>(StringComparer.Ordinal);
+        var outgoing = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (key, stats) in merged)
+        {
+            if (incoming.TryGetValue(key.To, out var sum))
+                sum.Merge(stats);
+            else
+                incoming[key.To] = stats.Clone();
+            incoming.TryAdd(key.From, new BucketStats());
+            outgoing[key.From] = outgoing.GetValueOrDefault(key.From) + stats.Calls;
+        }
+        var nodes = incoming
+            .OrderBy(n => n.Key, StringComparer.Ordinal)
+            .Select(n => new NodeSummary(n.Key, kinds[n.Key], WindowMetrics.From(n.Value, windowNs), outgoing.GetValueOrDefault(n.Key)))
+            .ToList();
+        return new GraphWindow(fromNs, toNs, edges, nodes);
+    }
+}
