@@ -1,7 +1,6 @@
 using AirisEpm.LogService.Domain;
 using Lucene.Net.Documents;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 using F = AirisEpm.LogService.Storage.LogFieldNames;
 
 namespace AirisEpm.LogService.Storage.Lucene;
@@ -20,6 +19,7 @@ namespace AirisEpm.LogService.Storage.Lucene;
 /// (<see cref="AlwaysPresent"/> ones are on every record and are not repeated).</item>
 /// <item><c>_source</c>: the whole record as stored JSON (stored fields are LZ4-compressed by the codec).</item>
 /// </list>
+/// <see cref="LogDocumentBuilder"/> builds them, reusing the field instances of each thread.
 /// Keyword values longer than <see cref="MaxKeywordLength"/> characters (messages: <see cref="MaxMessageKeywordLength"/>)
 /// are left out of the keyword fields, as Elasticsearch's <c>ignore_above</c> does: a Lucene term holds at most
 /// 32,766 UTF-8 bytes, and exact matches on longer values are not what anyone searches for.
@@ -34,51 +34,9 @@ internal static class LogDocuments
 
     public static readonly string[] AlwaysPresent = [F.Id, F.Timestamp, F.Level, F.Message, F.Service];
 
-    private static readonly FieldType TimestampType = new(Int64Field.TYPE_NOT_STORED) { NumericPrecisionStep = TimestampPrecisionStep };
+    public static readonly FieldType TimestampType = new(Int64Field.TYPE_NOT_STORED) { NumericPrecisionStep = TimestampPrecisionStep };
 
     static LogDocuments() => TimestampType.Freeze();
-
-    /// <summary>The document for <paramref name="record"/>, whose JSON (<see cref="LogRecordJson.Serialize"/>) is <paramref name="source"/>.</summary>
-    public static Document From(LogRecord record, byte[] source)
-    {
-        var doc = new Document
-        {
-            new StoredField(Source, source),
-            new Int64Field(F.Timestamp, record.TimestampNs, TimestampType),
-            new NumericDocValuesField(F.Timestamp, record.TimestampNs),
-            new TextField(F.Message, record.Message, Field.Store.NO),
-        };
-        AddKeyword(doc, F.Id, record.Id);
-        AddKeyword(doc, F.Level, SeverityNames.Of(record.Level));
-        AddKeyword(doc, F.Service, record.Service);
-        AddOptionalKeyword(doc, F.TraceId, record.TraceId);
-        AddOptionalKeyword(doc, F.SpanId, record.SpanId);
-        AddOptionalKeyword(doc, F.PatternId, record.PatternId);
-        if (record.Message.Length <= MaxMessageKeywordLength)
-        {
-            doc.Add(new StringField(F.MessageKeyword, record.Message, Field.Store.NO));
-        }
-
-        if (!string.IsNullOrEmpty(record.StackTrace))
-        {
-            doc.Add(new TextField(F.StackTrace, record.StackTrace, Field.Store.NO));
-            doc.Add(new SortedSetDocValuesField(FieldNames, new BytesRef(F.StackTrace)));
-        }
-
-        foreach (var (name, value) in record.Labels)
-        {
-            AddOptionalKeyword(doc, F.LabelPrefix + name, value);
-        }
-
-        foreach (var (name, value) in record.Fields)
-        {
-            AddOptionalKeyword(doc, F.FieldPrefix + name, value);
-        }
-
-        return doc;
-    }
-
-    public static Document From(LogRecord record) => From(record, LogRecordJson.Serialize(record));
 
     public static LogRecord ToRecord(Document stored)
     {
@@ -89,22 +47,4 @@ internal static class LogDocuments
     /// <summary>A range over <c>timestamp</c> (null for an open end), matching how it is indexed.</summary>
     public static Query TimeRange(long? from, long? to, bool fromInclusive, bool toInclusive) =>
         NumericRangeQuery.NewInt64Range(F.Timestamp, TimestampPrecisionStep, from, to, fromInclusive, toInclusive);
-
-    private static void AddOptionalKeyword(Document doc, string field, string? value)
-    {
-        if (value is not null)
-        {
-            doc.Add(new SortedSetDocValuesField(FieldNames, new BytesRef(field)));
-            AddKeyword(doc, field, value);
-        }
-    }
-
-    private static void AddKeyword(Document doc, string field, string value)
-    {
-        if (value.Length <= MaxKeywordLength)
-        {
-            doc.Add(new StringField(field, value, Field.Store.NO));
-            doc.Add(new SortedDocValuesField(field, new BytesRef(value)));
-        }
-    }
 }
