@@ -23,7 +23,7 @@ internal sealed class LogDocumentBuilder
 
     private readonly Document _document = [];
     private readonly StoredField _source = new(LogDocuments.Source, Array.Empty<byte>());
-    private readonly Int64Field _timestamp = new(F.Timestamp, 0L, LogDocuments.TimestampType);
+    private readonly Int64Field _timeBucket = new(LogDocuments.TimeBucket, 0L, LogDocuments.TimeBucketType);
     private readonly NumericDocValuesField _timestampValue = new(F.Timestamp, 0L);
     private readonly TextField _message = new(F.Message, string.Empty, Field.Store.NO);
     private readonly TextField _stackTrace = new(F.StackTrace, string.Empty, Field.Store.NO);
@@ -47,11 +47,11 @@ internal sealed class LogDocumentBuilder
         var fields = _document.Fields;
         fields.Clear();
         _source.SetBytesValue(source);
-        _timestamp.SetInt64Value(record.TimestampNs);
+        _timeBucket.SetInt64Value(LogDocuments.BucketOf(record.TimestampNs));
         _timestampValue.SetInt64Value(record.TimestampNs);
         _message.SetStringValue(record.Message);
         fields.Add(_source);
-        fields.Add(_timestamp);
+        fields.Add(_timeBucket);
         fields.Add(_timestampValue);
         fields.Add(_message);
         _id.AddTo(_document, record.Id, optional: false);
