@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using AirisEpm.Benchmarks;
 using AirisEpm.LogService.Domain;
 using AirisEpm.LogService.Storage;
 using AirisEpm.LogService.Storage.Lucene;
@@ -16,6 +17,16 @@ var spacingNs = dayNs / total; // the whole store covers one UTC day: one partit
 var ct = CancellationToken.None;
 Console.WriteLine($"store: {folder}, {total:N0} records over one day; {Environment.ProcessorCount} cores; load {File.ReadAllText("/proc/loadavg").Trim()}");
 
+// What making the synthetic records costs by itself (it is inside the append figures below).
+var generator = ProcessCost.Start();
+var made = 0L;
+for (var i = 0; i < 100_000; i++)
+{
+    made += SyntheticLogs.Make(i, startNs + (i * spacingNs)).Message.Length;
+}
+
+Console.WriteLine($"{"making the records alone (100,000)",-75} {generator.PerRecord(100_000)} ({made} chars)");
+
 try
 {
     using var store = new LuceneLogStore(Options.Create(new LogStoreOptions()), folder);
@@ -23,6 +34,7 @@ try
 
     // 1. Batches of 1,000, one at a time (what the batching writer sends under load).
     var next = 0;
+    var cost = ProcessCost.Start();
     var watch = Stopwatch.StartNew();
     while (next < total)
     {
@@ -31,17 +43,18 @@ try
         next += count;
         if (next == 200_000)
         {
-            Report("append, batches of 1,000, sequential (first 200,000)", next, watch.Elapsed);
+            Report("append, batches of 1,000, sequential (first 200,000)", next, watch.Elapsed, cost);
         }
     }
 
-    Report($"append, batches of 1,000, sequential (all {total:N0})", total, watch.Elapsed);
+    Report($"append, batches of 1,000, sequential (all {total:N0})", total, watch.Elapsed, cost);
 
     // 2. 32 concurrent callers appending 10 records each (many small requests sharing fsyncs).
     const int Concurrent = 32;
     const int Small = 10;
     const int PerCaller = 100;
     var concurrentStart = startNs + dayNs;
+    cost = ProcessCost.Start();
     watch.Restart();
     await Task.WhenAll(Enumerable.Range(0, Concurrent).Select(c => Task.Run(async () =>
     {
@@ -51,11 +64,13 @@ try
             await store.AppendAsync(Enumerable.Range(first, Small).Select(i => SyntheticLogs.Make(total + i, concurrentStart + (i * 1_000_000L))).ToList(), ct);
         }
     })));
-    Report($"append, {Concurrent} concurrent callers x {PerCaller} appends of {Small}", Concurrent * PerCaller * Small, watch.Elapsed, Concurrent * PerCaller);
+    Report($"append, {Concurrent} concurrent callers x {PerCaller} appends of {Small}", Concurrent * PerCaller * Small, watch.Elapsed, cost, Concurrent * PerCaller);
 
+    cost = ProcessCost.Start();
     watch.Restart();
     await store.CommitAsync();
-    Console.WriteLine($"commit: {watch.Elapsed.TotalMilliseconds:F0} ms");
+    Console.WriteLine($"commit: {watch.Elapsed.TotalMilliseconds:F0} ms ({cost.PerRecord(total + (Concurrent * PerCaller * Small))} of everything appended)");
+    Console.WriteLine($"load after appending {File.ReadAllText("/proc/loadavg").Trim()}; peak RSS {PeakRss() / 1024 / 1024} MiB");
 
     // 3. Searches over the day holding `total` records, newest 100 with totals, as the console asks.
     var day = new LogQuery(null, startNs, startNs + dayNs, Limit: 100);
@@ -93,5 +108,9 @@ finally
     Directory.Delete(folder, recursive: true);
 }
 
-static void Report(string what, long records, TimeSpan elapsed, int? appends = null) =>
-    Console.WriteLine($"{what,-75} {records / elapsed.TotalSeconds,10:N0} records/s ({elapsed.TotalSeconds:F1} s{(appends is { } a ? $", {a / elapsed.TotalSeconds:N0} appends/s" : "")})");
+static void Report(string what, long records, TimeSpan elapsed, ProcessCost cost, int? appends = null) =>
+    Console.WriteLine($"{what,-75} {records / elapsed.TotalSeconds,10:N0} records/s ({elapsed.TotalSeconds:F1} s{(appends is { } a ? $", {a / elapsed.TotalSeconds:N0} appends/s" : "")}); {cost.PerRecord(records)}");
+
+static long PeakRss() =>
+    File.ReadLines("/proc/self/status").Where(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))
+        .Select(l => long.Parse(l["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024).FirstOrDefault();

@@ -14,7 +14,8 @@ public static class AuthenticationExtensions
 {
     /// <summary>
     /// ES256 JWT bearer for people and services (audience: this app's id; keys from
-    /// <see cref="KeySetConfigurationManager"/>), a policy per permission, and the sidecar policy.
+    /// <see cref="KeySetConfigurationManager"/>; valid tokens remembered until their expiry by
+    /// <see cref="CachingTokenHandler"/>), a policy per permission, and the sidecar policy.
     /// </summary>
     public static IHostApplicationBuilder AddAirisAuthentication(this IHostApplicationBuilder builder, string appId)
     {
@@ -24,15 +25,22 @@ public static class AuthenticationExtensions
         services.AddSingleton<DaprSecrets>();
         services.AddSingleton<AuthKeySource>();
         services.AddSingleton<KeySetConfigurationManager>();
+        services.AddSingleton(provider =>
+        {
+            var keySet = provider.GetRequiredService<KeySetConfigurationManager>();
+            return new CachingTokenHandler(provider.GetRequiredService<TimeProvider>(), () => keySet.CurrentKeySet) { MapInboundClaims = false };
+        });
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer()
             .AddScheme<AuthenticationSchemeOptions, SidecarAuthentication>(SidecarAuthentication.SchemeName, null);
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<AuthOptions>, KeySetConfigurationManager>((jwt, auth, keySet) =>
+            .Configure<IOptions<AuthOptions>, KeySetConfigurationManager, CachingTokenHandler>((jwt, auth, keySet, tokens) =>
             {
                 jwt.MapInboundClaims = false;
                 jwt.ConfigurationManager = keySet;
+                jwt.TokenHandlers.Clear();
+                jwt.TokenHandlers.Add(tokens);
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = auth.Value.Issuer,

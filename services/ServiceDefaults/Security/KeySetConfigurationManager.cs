@@ -26,6 +26,9 @@ public sealed partial class KeySetConfigurationManager(
     private DateTimeOffset _nextRead = DateTimeOffset.MinValue;
     private DateTimeOffset _lastRead = DateTimeOffset.MinValue;
 
+    /// <summary>The key set tokens are checked against now: a new instance after every read of the secret store.</summary>
+    public object? CurrentKeySet => _current;
+
     public async Task<OpenIdConnectConfiguration> GetConfigurationAsync(CancellationToken cancel)
     {
         if (_current is { } fresh && time.GetUtcNow() < _nextRead) return fresh;

@@ -55,7 +55,7 @@ internal static class ElasticsearchQueries
                 [r.Field] = Bounds(r.LowerTerm?.Utf8ToString(), r.UpperTerm?.Utf8ToString(), r.IncludesLower, r.IncludesUpper),
             },
         },
-        NumericRangeQuery<long> n => Range(n.Min, n.Max, n.IncludesMin, n.IncludesMax),
+        FilteredQuery { Filter: FieldCacheRangeFilter<long?> { Field: F.Timestamp } r } => Range(r.LowerVal, r.UpperVal, r.IncludesLower, r.IncludesUpper), // LogDocuments.TimeRange
         MatchAllDocsQuery => new JsonObject { ["match_all"] = new JsonObject() },
         _ => throw new LogQueryException($"The query part '{query}' has no Elasticsearch equivalent here."),
     };

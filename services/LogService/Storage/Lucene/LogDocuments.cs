@@ -1,7 +1,6 @@
 using AirisEpm.LogService.Domain;
 using Lucene.Net.Documents;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 using F = AirisEpm.LogService.Storage.LogFieldNames;
 
 namespace AirisEpm.LogService.Storage.Lucene;
@@ -13,13 +12,17 @@ namespace AirisEpm.LogService.Storage.Lucene;
 /// <item><c>id</c>, <c>level</c>, <c>service</c>, <c>trace_id</c>, <c>span_id</c>, <c>pattern_id</c>, <c>labels.&lt;name&gt;</c>,
 /// <c>fields.&lt;name&gt;</c>: exact terms plus sorted doc values, which sorting (<c>id</c>), the histogram (<c>level</c>)
 /// and value counts read without loading documents. <c>message.keyword</c>: the exact term only.</item>
-/// <item><c>timestamp</c>: a trie long (precision step 8: eight terms per value, half Lucene's default, while a
-/// range still visits at most a few thousand terms) plus numeric doc values for sorting, the histogram and
-/// the time-range checks of <see cref="LogSelection"/>.</item>
+/// <item><c>timestamp</c>: numeric doc values, for sorting, the histogram and exact time ranges; and, as terms, only the
+/// record's second (<c>_time_bucket</c>: the timestamp shifted right by <see cref="TimeBucketShift"/>, 1.07 s, as a
+/// trie long of precision step 8). A trie of the nanoseconds themselves gave each record four or five terms of its
+/// own, and unique terms are what a flush spends most on (sorting them and building the terms dictionary); the
+/// buckets' terms are shared by every record of the same second. <see cref="TimeRange"/> selects the buckets and
+/// checks the doc values of the records in them.</item>
 /// <item><c>_field_names</c>: sorted-set doc values naming the optional fields the record has, for field facets
 /// (<see cref="AlwaysPresent"/> ones are on every record and are not repeated).</item>
 /// <item><c>_source</c>: the whole record as stored JSON (stored fields are LZ4-compressed by the codec).</item>
 /// </list>
+/// <see cref="LogDocumentBuilder"/> builds them, reusing the field instances of each thread.
 /// Keyword values longer than <see cref="MaxKeywordLength"/> characters (messages: <see cref="MaxMessageKeywordLength"/>)
 /// are left out of the keyword fields, as Elasticsearch's <c>ignore_above</c> does: a Lucene term holds at most
 /// 32,766 UTF-8 bytes, and exact matches on longer values are not what anyone searches for.
@@ -30,55 +33,15 @@ internal static class LogDocuments
     public const string FieldNames = "_field_names";
     public const int MaxKeywordLength = 8_000;
     public const int MaxMessageKeywordLength = 1_024;
-    public const int TimestampPrecisionStep = 8;
+    public const string TimeBucket = "_time_bucket";
+    public const int TimeBucketShift = 30;
+    public const int TimeBucketPrecisionStep = 8;
 
     public static readonly string[] AlwaysPresent = [F.Id, F.Timestamp, F.Level, F.Message, F.Service];
 
-    private static readonly FieldType TimestampType = new(Int64Field.TYPE_NOT_STORED) { NumericPrecisionStep = TimestampPrecisionStep };
+    public static readonly FieldType TimeBucketType = new(Int64Field.TYPE_NOT_STORED) { NumericPrecisionStep = TimeBucketPrecisionStep };
 
-    static LogDocuments() => TimestampType.Freeze();
-
-    /// <summary>The document for <paramref name="record"/>, whose JSON (<see cref="LogRecordJson.Serialize"/>) is <paramref name="source"/>.</summary>
-    public static Document From(LogRecord record, byte[] source)
-    {
-        var doc = new Document
-        {
-            new StoredField(Source, source),
-            new Int64Field(F.Timestamp, record.TimestampNs, TimestampType),
-            new NumericDocValuesField(F.Timestamp, record.TimestampNs),
-            new TextField(F.Message, record.Message, Field.Store.NO),
-        };
-        AddKeyword(doc, F.Id, record.Id);
-        AddKeyword(doc, F.Level, SeverityNames.Of(record.Level));
-        AddKeyword(doc, F.Service, record.Service);
-        AddOptionalKeyword(doc, F.TraceId, record.TraceId);
-        AddOptionalKeyword(doc, F.SpanId, record.SpanId);
-        AddOptionalKeyword(doc, F.PatternId, record.PatternId);
-        if (record.Message.Length <= MaxMessageKeywordLength)
-        {
-            doc.Add(new StringField(F.MessageKeyword, record.Message, Field.Store.NO));
-        }
-
-        if (!string.IsNullOrEmpty(record.StackTrace))
-        {
-            doc.Add(new TextField(F.StackTrace, record.StackTrace, Field.Store.NO));
-            doc.Add(new SortedSetDocValuesField(FieldNames, new BytesRef(F.StackTrace)));
-        }
-
-        foreach (var (name, value) in record.Labels)
-        {
-            AddOptionalKeyword(doc, F.LabelPrefix + name, value);
-        }
-
-        foreach (var (name, value) in record.Fields)
-        {
-            AddOptionalKeyword(doc, F.FieldPrefix + name, value);
-        }
-
-        return doc;
-    }
-
-    public static Document From(LogRecord record) => From(record, LogRecordJson.Serialize(record));
+    static LogDocuments() => TimeBucketType.Freeze();
 
     public static LogRecord ToRecord(Document stored)
     {
@@ -86,25 +49,24 @@ internal static class LogDocuments
         return LogRecordJson.Deserialize(json.Bytes.AsSpan(json.Offset, json.Length));
     }
 
-    /// <summary>A range over <c>timestamp</c> (null for an open end), matching how it is indexed.</summary>
-    public static Query TimeRange(long? from, long? to, bool fromInclusive, bool toInclusive) =>
-        NumericRangeQuery.NewInt64Range(F.Timestamp, TimestampPrecisionStep, from, to, fromInclusive, toInclusive);
+    /// <summary>The bucket term of <paramref name="timestampNs"/> (<c>_time_bucket</c>).</summary>
+    public static long BucketOf(long timestampNs) => timestampNs >> TimeBucketShift;
 
-    private static void AddOptionalKeyword(Document doc, string field, string? value)
+    /// <summary>
+    /// A range over <c>timestamp</c> (null for an open end): the trie range of the buckets it touches drives the
+    /// search, and each record in them is checked against the exact range in its doc values.
+    /// </summary>
+    public static Query TimeRange(long? from, long? to, bool fromInclusive, bool toInclusive)
     {
-        if (value is not null)
+        var exact = FieldCacheRangeFilter.NewInt64Range(F.Timestamp, from, to, fromInclusive, toInclusive);
+        if ((from == long.MaxValue && !fromInclusive) || (to == long.MinValue && !toInclusive))
         {
-            doc.Add(new SortedSetDocValuesField(FieldNames, new BytesRef(field)));
-            AddKeyword(doc, field, value);
+            return new FilteredQuery(new BooleanQuery(), exact); // nothing is after the last instant or before the first
         }
-    }
 
-    private static void AddKeyword(Document doc, string field, string value)
-    {
-        if (value.Length <= MaxKeywordLength)
-        {
-            doc.Add(new StringField(field, value, Field.Store.NO));
-            doc.Add(new SortedDocValuesField(field, new BytesRef(value)));
-        }
+        var lo = from is not { } f ? long.MinValue : fromInclusive ? f : f + 1;
+        var hi = to is not { } t ? long.MaxValue : toInclusive ? t : t - 1;
+        var buckets = NumericRangeQuery.NewInt64Range(TimeBucket, TimeBucketPrecisionStep, BucketOf(lo), BucketOf(hi), true, true);
+        return new FilteredQuery(buckets, exact, FilteredQuery.QUERY_FIRST_FILTER_STRATEGY);
     }
 }

@@ -69,13 +69,9 @@ internal sealed partial class LogPartition : IDisposable
 
     public bool Overlaps(long startNs, long endNs) => StartNs < endNs && EndNs > startNs;
 
-    public void Add(IEnumerable<Document> documents)
+    public void Add(Document document)
     {
-        foreach (var document in documents)
-        {
-            _writer.AddDocument(document);
-        }
-
+        _writer.AddDocument(document);
         Interlocked.Increment(ref _indexedVersion);
     }
 

@@ -1,6 +1,5 @@
 using AirisEpm.LogService.Domain;
 using AirisEpm.LogService.Storage.Lucene.Wal;
-using Lucene.Net.Documents;
 using Lucene.Net.Search;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -102,19 +101,24 @@ public sealed partial class LuceneLogStore : ILogStore, IDisposable
             return;
         }
 
-        // Built before the WAL write so a record that cannot be indexed fails the batch before anything is durable;
-        // each record is serialised once, for its stored source and for the WAL payload.
-        var sources = records.Select(LogRecordJson.Serialize).ToList();
-        var documents = records.Select((r, i) => (r.TimestampNs, Document: LogDocuments.From(r, sources[i]))).ToList();
+        // Each record is serialised once, for its stored source and for the WAL payload; its document is built
+        // only after the WAL write, from this thread's reused fields, and indexed at once (LogDocumentBuilder).
+        var sources = new byte[records.Count][];
+        for (var i = 0; i < sources.Length; i++)
+        {
+            sources[i] = LogRecordJson.Serialize(records[i]);
+        }
+
         var segment = await Wal.AppendAsync(LogRecordJson.ArrayOf(sources)).ConfigureAwait(false);
         try
         {
             _lifecycle.EnterReadLock();
             try
             {
-                foreach (var group in documents.GroupBy(d => Partitions.For(d.TimestampNs)))
+                var builder = LogDocumentBuilder.ForThread;
+                for (var i = 0; i < sources.Length; i++)
                 {
-                    group.Key.Add(group.Select(d => d.Document));
+                    Partitions.For(records[i].TimestampNs).Add(builder.Build(records[i], sources[i]));
                 }
             }
             finally
@@ -213,9 +217,10 @@ public sealed partial class LuceneLogStore : ILogStore, IDisposable
                 LogTornTail(_logger, path, file.Length - intact);
             }
 
+            var builder = LogDocumentBuilder.ForThread;
             foreach (var record in payloads.SelectMany(p => LogRecordJson.DeserializeBatch(p)))
             {
-                partitions.For(record.TimestampNs).Upsert(record.Id, LogDocuments.From(record));
+                partitions.For(record.TimestampNs).Upsert(record.Id, builder.Build(record, LogRecordJson.Serialize(record)));
                 records++;
             }
         }
