@@ -22,7 +22,13 @@ internal static class AlertEngineExtensions
         builder.AddConfigEncryption();
         builder.Services.AddSingleton<AlertingConfigSecrets>();
         builder.Services.AddSingleton<AlertingConfigHolder>();
+        builder.Services.AddSingleton(sp =>
+        {
+            var engine = sp.GetRequiredService<IOptions<AlertEngineOptions>>().Value;
+            return new Domain.Dispatch.RetryBackoff(engine.NotificationRetryInitial, engine.NotificationRetryMax);
+        });
         builder.Services.AddSingleton<AlertEngine>();
+        builder.Services.AddSingleton<AbandonedNotifications>();
         builder.Services.AddSingleton<ListingCache>();
         builder.Services.AddSingleton<LocalAlertEngineGateway>();
         builder.Services.AddSingleton<ActorAlertEngineGateway>();

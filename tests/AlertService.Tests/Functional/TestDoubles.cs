@@ -47,10 +47,11 @@ public sealed class RecordingGroupNotifier : IGroupNotifier
     /// <summary>When set, delivery throws it (an unexpected failure inside a notifier).</summary>
     public Exception? Failure { get; set; }
 
-    public Task<bool> NotifyAsync(NotificationDue due, CancellationToken cancellationToken)
+    public Task<DeliveryOutcome> NotifyAsync(NotificationDue due, CancellationToken cancellationToken)
     {
         Sent.Enqueue(due);
-        return Failure is { } failure ? Task.FromException<bool>(failure) : Task.FromResult(Succeed);
+        if (Failure is { } failure) return Task.FromException<DeliveryOutcome>(failure);
+        return Task.FromResult(Succeed ? DeliveryOutcome.Delivered : new DeliveryOutcome(due.Integrations, "refused by the test"));
     }
 }
 
