@@ -138,25 +138,44 @@ public sealed class AlertEngine : IAlertIntake, IActiveAlertSource
         }
     }
 
-    /// <summary>Creates or updates (Alertmanager's rules); throws <see cref="SilenceException"/>.</summary>
-    public string SetSilence(SilenceRequest request)
+    /// <summary>
+    /// Creates or updates (Alertmanager's rules); throws <see cref="SilenceException"/>. The answer lists
+    /// the silences changed (an update may expire the old one and create another), to be saved, and
+    /// what they were before, for <see cref="RevertSilences"/> when they cannot be.
+    /// </summary>
+    public SilenceChange SetSilence(SilenceRequest request) => TrackSilences(now => _silences.Set(request, now));
+
+    /// <summary>Expires a silence; throws <see cref="SilenceException"/> (not found, already expired).</summary>
+    public SilenceChange ExpireSilence(string id) => TrackSilences(now => _silences.Expire(id, now).Id);
+
+    /// <summary>Undoes a change whose save failed, so memory never holds a silence the store does not.</summary>
+    public void RevertSilences(SilenceChange change)
     {
+        ArgumentNullException.ThrowIfNull(change);
         lock (_gate)
         {
-            var id = _silences.Set(request, _time.GetUtcNow());
+            for (var i = 0; i < change.Changed.Count; i++)
+            {
+                if (change.Before[i] is { } before) _silences.Put(before);
+                else _silences.Remove(change.Changed[i].Id);
+            }
+
             Interlocked.Increment(ref _changes);
-            return id;
         }
     }
 
-    /// <summary>Expires a silence; throws <see cref="SilenceException"/> (not found, already expired).</summary>
-    public Silence ExpireSilence(string id)
+    /// <summary>The silences as the store keeps them: with their purge time (end plus Alertmanager's retention).</summary>
+    public static DateTimeOffset PurgeAt(SilenceRecord silence) => silence.EndsAt + SilenceStore.DefaultRetention;
+
+    private SilenceChange TrackSilences(Func<DateTimeOffset, string> change)
     {
         lock (_gate)
         {
-            var expired = _silences.Expire(id, _time.GetUtcNow());
+            var before = _silences.All.ToDictionary(s => s.Id, StringComparer.Ordinal);
+            var id = change(_time.GetUtcNow());
+            var changed = _silences.All.Where(s => !before.TryGetValue(s.Id, out var old) || old != s).ToList();
             Interlocked.Increment(ref _changes);
-            return expired;
+            return new SilenceChange(id, changed, [.. changed.Select(s => before.GetValueOrDefault(s.Id))]);
         }
     }
 
@@ -193,10 +212,23 @@ public sealed class AlertEngine : IAlertIntake, IActiveAlertSource
     /// merged, never overwritten) and marks the engine restored. <paramref name="snapshot"/> null
     /// means nothing was ever saved.
     /// </summary>
-    public void Restore(EngineSnapshot? snapshot)
+    public void Restore(EngineSnapshot? snapshot, IReadOnlyList<SilenceRecord>? silences = null)
     {
         lock (_gate)
         {
+            if (silences is { Count: > 0 })
+            {
+                // Written one by one before each answer: newer than (or absent from) the last snapshot.
+                var saved = silences.Select(TryToSilence).OfType<Silence>().ToList();
+                var merged = _silences.All.ToDictionary(s => s.Id, StringComparer.Ordinal);
+                foreach (var silence in saved)
+                {
+                    if (!merged.TryGetValue(silence.Id, out var known) || known.UpdatedAt < silence.UpdatedAt) merged[silence.Id] = silence;
+                }
+
+                _silences.Restore(merged.Values);
+            }
+
             if (snapshot is not null)
             {
                 var now = _time.GetUtcNow();
@@ -206,7 +238,7 @@ public sealed class AlertEngine : IAlertIntake, IActiveAlertSource
                 }
 
                 var known = _silences.All.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
-                var restored = snapshot.Silences.Where(s => !known.Contains(s.Id)).Select(TryToSilence).OfType<Silence>();
+                var restored = snapshot.Silences.Where(s => !known.Contains(s.Id)).Select(TryToSilence).OfType<Silence>().ToList();
                 _silences.Restore(_silences.All.Concat(restored).ToList());
                 ApplyNotificationLog(snapshot.Groups.GroupBy(g => g.Key, StringComparer.Ordinal)
                     .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal));

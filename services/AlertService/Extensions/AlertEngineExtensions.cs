@@ -43,6 +43,7 @@ internal static class AlertEngineExtensions
         builder.Services.AddSingleton<IncidentCorrelation>();
         builder.Services.AddSingleton<IGroupNotifier, GroupNotifier>();
         builder.Services.AddSingleton<IEngineStateStore, DaprEngineStateStore>();
+        builder.Services.AddSingleton<ISilenceStateStore, DaprSilenceStateStore>();
         builder.Services.AddSingleton<IAlertingConfigStore, DaprAlertingConfigStore>();
         builder.Services.AddHostedService<AlertEngineWorker>();
         builder.Services.AddHealthChecks().AddCheck<AlertEngineHealthCheck>("alert-engine", tags: ["engine"]);
