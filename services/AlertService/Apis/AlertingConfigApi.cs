@@ -2,6 +2,7 @@ using System.Text;
 using AirisEpm.AlertService.Application;
 using AirisEpm.AlertService.Domain.Routing;
 using AirisEpm.AlertService.EngineHosting;
+using AirisEpm.AlertService.Escalation;
 using AirisEpm.ServiceDefaults.Security;
 using Dapr;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,12 +32,13 @@ public static partial class AlertingConfigApi
     /// Validates the whole document (400 lists every problem by its path), stores it for every
     /// replica with its secret fields encrypted, then applies it here and has the engine apply it at
     /// once. A secret sent as <c>&lt;secret&gt;</c> keeps the value stored at the same path (400 when
-    /// there is none). Nothing is applied when it could not be stored; an engine that cannot be told
-    /// now applies it at its next refresh.
+    /// there is none), and 400 when it drops a receiver an escalation policy names. It is stored under
+    /// the ETag read before (409 when another writer stored one meanwhile) before the answer. Nothing is
+    /// applied when it could not be stored; an engine that cannot be told now applies it at its next refresh.
     /// </summary>
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Put(
         HttpRequest request, AlertingConfigHolder config, IAlertingConfigStore store, AlertingConfigSecrets secrets, IAlertEngineGateway engine,
-        TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
+        IEscalationPolicyRepository policies, TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
     {
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var yaml = await reader.ReadToEndAsync(ct);
@@ -46,9 +48,10 @@ public static partial class AlertingConfigApi
         }
 
         StoredAlertingConfig? previous;
+        string? etag;
         try
         {
-            previous = await store.LoadAsync(ct);
+            (previous, etag) = await store.LoadForUpdateAsync(ct);
         }
         catch (DaprException ex)
         {
@@ -72,7 +75,17 @@ public static partial class AlertingConfigApi
         var stored = new StoredAlertingConfig(protectedYaml, time.GetUtcNow(), request.HttpContext.User.Identity?.Name ?? "api");
         try
         {
-            await store.SaveAsync(stored, ct);
+            if (PolicyReceivers.MissingFrom(await policies.ListAsync(ct), [.. parsed.Receivers.Keys]) is { Count: > 0 } orphaned)
+            {
+                return TypedResults.ValidationProblem(orphaned);
+            }
+
+            if (!await store.TrySaveAsync(stored, etag, ct))
+            {
+                return TypedResults.Problem(title: "Configuration changed concurrently",
+                    detail: "Another writer stored a configuration while this one was being checked; read it again and retry.",
+                    statusCode: StatusCodes.Status409Conflict);
+            }
         }
         catch (DaprException ex)
         {

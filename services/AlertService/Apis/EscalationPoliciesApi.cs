@@ -36,13 +36,9 @@ public static class EscalationPoliciesApi
             errors["name"] = [$"The body names '{policy.Name}' but the URL names '{name}'."];
         }
 
-        for (var i = 0; i < policy.Steps.Count; i++)
+        foreach (var (field, problems) in PolicyReceivers.Unknown(policy, r => receivers.Targets(r) is not null))
         {
-            var unknown = policy.Steps[i].Receivers.Where(r => receivers.Targets(r) is null).ToList();
-            if (unknown.Count > 0)
-            {
-                errors[$"steps[{i}].receivers"] = [$"Unknown receiver(s): {string.Join(", ", unknown)}."];
-            }
+            errors[field] = problems;
         }
 
         if (errors.Count > 0)

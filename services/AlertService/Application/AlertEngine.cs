@@ -16,18 +16,20 @@ public sealed class AlertEngine : IAlertIntake, IActiveAlertSource
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
     private readonly SilenceStore _silences = new();
+    private readonly RetryBackoff _backoff;
     private AlertingConfig _config;
     private AlertStore _alerts;
     private Dispatcher _dispatcher;
     private long _changes;
 
-    public AlertEngine(AlertingConfigHolder config, TimeProvider time)
+    public AlertEngine(AlertingConfigHolder config, TimeProvider time, RetryBackoff? backoff = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         _time = time;
+        _backoff = backoff ?? RetryBackoff.Default;
         _config = config.Current.Config;
         _alerts = NewStore(_config);
-        _dispatcher = new Dispatcher(_config);
+        _dispatcher = new Dispatcher(_config, _backoff);
         config.Changed += ApplyConfig;
     }
 
@@ -82,13 +84,22 @@ public sealed class AlertEngine : IAlertIntake, IActiveAlertSource
         }
     }
 
-    /// <summary>A delivery failed everywhere: the group notifies again at its next flush.</summary>
-    public void ForgetNotification(string groupKey)
+    /// <summary>What became of a notification <see cref="Tick"/> returned: <paramref name="failed"/> integrations were not delivered.</summary>
+    public void Report(NotificationDue due, IReadOnlyCollection<string> failed)
     {
         lock (_gate)
         {
-            _dispatcher.ForgetNotification(groupKey);
+            _dispatcher.Report(due, failed, _time.GetUtcNow());
             Interlocked.Increment(ref _changes);
+        }
+    }
+
+    /// <summary>Notifications whose retries their group's next flush superseded (they finally failed).</summary>
+    public IReadOnlyList<NotificationDue> TakeAbandoned()
+    {
+        lock (_gate)
+        {
+            return _dispatcher.TakeAbandoned();
         }
     }
 
@@ -127,25 +138,44 @@ public sealed class AlertEngine : IAlertIntake, IActiveAlertSource
         }
     }
 
-    /// <summary>Creates or updates (Alertmanager's rules); throws <see cref="SilenceException"/>.</summary>
-    public string SetSilence(SilenceRequest request)
+    /// <summary>
+    /// Creates or updates (Alertmanager's rules); throws <see cref="SilenceException"/>. The answer lists
+    /// the silences changed (an update may expire the old one and create another), to be saved, and
+    /// what they were before, for <see cref="RevertSilences"/> when they cannot be.
+    /// </summary>
+    public SilenceChange SetSilence(SilenceRequest request) => TrackSilences(now => _silences.Set(request, now));
+
+    /// <summary>Expires a silence; throws <see cref="SilenceException"/> (not found, already expired).</summary>
+    public SilenceChange ExpireSilence(string id) => TrackSilences(now => _silences.Expire(id, now).Id);
+
+    /// <summary>Undoes a change whose save failed, so memory never holds a silence the store does not.</summary>
+    public void RevertSilences(SilenceChange change)
     {
+        ArgumentNullException.ThrowIfNull(change);
         lock (_gate)
         {
-            var id = _silences.Set(request, _time.GetUtcNow());
+            for (var i = 0; i < change.Changed.Count; i++)
+            {
+                if (change.Before[i] is { } before) _silences.Put(before);
+                else _silences.Remove(change.Changed[i].Id);
+            }
+
             Interlocked.Increment(ref _changes);
-            return id;
         }
     }
 
-    /// <summary>Expires a silence; throws <see cref="SilenceException"/> (not found, already expired).</summary>
-    public Silence ExpireSilence(string id)
+    /// <summary>The silences as the store keeps them: with their purge time (end plus Alertmanager's retention).</summary>
+    public static DateTimeOffset PurgeAt(SilenceRecord silence) => silence.EndsAt + SilenceStore.DefaultRetention;
+
+    private SilenceChange TrackSilences(Func<DateTimeOffset, string> change)
     {
         lock (_gate)
         {
-            var expired = _silences.Expire(id, _time.GetUtcNow());
+            var before = _silences.All.ToDictionary(s => s.Id, StringComparer.Ordinal);
+            var id = change(_time.GetUtcNow());
+            var changed = _silences.All.Where(s => !before.TryGetValue(s.Id, out var old) || old != s).ToList();
             Interlocked.Increment(ref _changes);
-            return expired;
+            return new SilenceChange(id, changed, [.. changed.Select(s => before.GetValueOrDefault(s.Id))]);
         }
     }
 
@@ -172,8 +202,7 @@ public sealed class AlertEngine : IAlertIntake, IActiveAlertSource
             return new EngineSnapshot(
                 [.. _alerts.All.Select(a => a.ToRecord())],
                 [.. _silences.All.Select(s => s.ToRecord())],
-                [.. _dispatcher.Groups.Where(g => g.LastNotification is not null)
-                    .Select(g => EngineSnapshotMapping.ToRecord(g.Key, g.LastNotification!))],
+                [.. _dispatcher.Groups.SelectMany(g => g.NotificationLog.Select(e => EngineSnapshotMapping.ToRecord(g.Key, e.Key, e.Value)))],
                 _time.GetUtcNow());
         }
     }
@@ -183,10 +212,23 @@ public sealed class AlertEngine : IAlertIntake, IActiveAlertSource
     /// merged, never overwritten) and marks the engine restored. <paramref name="snapshot"/> null
     /// means nothing was ever saved.
     /// </summary>
-    public void Restore(EngineSnapshot? snapshot)
+    public void Restore(EngineSnapshot? snapshot, IReadOnlyList<SilenceRecord>? silences = null)
     {
         lock (_gate)
         {
+            if (silences is { Count: > 0 })
+            {
+                // Written one by one before each answer: newer than (or absent from) the last snapshot.
+                var saved = silences.Select(TryToSilence).OfType<Silence>().ToList();
+                var merged = _silences.All.ToDictionary(s => s.Id, StringComparer.Ordinal);
+                foreach (var silence in saved)
+                {
+                    if (!merged.TryGetValue(silence.Id, out var known) || known.UpdatedAt < silence.UpdatedAt) merged[silence.Id] = silence;
+                }
+
+                _silences.Restore(merged.Values);
+            }
+
             if (snapshot is not null)
             {
                 var now = _time.GetUtcNow();
@@ -196,9 +238,10 @@ public sealed class AlertEngine : IAlertIntake, IActiveAlertSource
                 }
 
                 var known = _silences.All.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
-                var restored = snapshot.Silences.Where(s => !known.Contains(s.Id)).Select(TryToSilence).OfType<Silence>();
+                var restored = snapshot.Silences.Where(s => !known.Contains(s.Id)).Select(TryToSilence).OfType<Silence>().ToList();
                 _silences.Restore(_silences.All.Concat(restored).ToList());
-                ApplyNotificationLog(snapshot.Groups.ToDictionary(g => g.Key, g => g.ToEntry(), StringComparer.Ordinal));
+                ApplyNotificationLog(snapshot.Groups.GroupBy(g => g.Key, StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal));
             }
 
             IsRestored = true;
@@ -215,7 +258,7 @@ public sealed class AlertEngine : IAlertIntake, IActiveAlertSource
         {
             _alerts = NewStore(_config);
             _silences.Restore([]);
-            _dispatcher = new Dispatcher(_config);
+            _dispatcher = new Dispatcher(_config, _backoff);
             IsRestored = false;
         }
     }
@@ -225,8 +268,8 @@ public sealed class AlertEngine : IAlertIntake, IActiveAlertSource
     {
         lock (_gate)
         {
-            var logs = _dispatcher.Groups.Where(g => g.LastNotification is not null)
-                .ToDictionary(g => g.Key, g => g.LastNotification!, StringComparer.Ordinal);
+            var logs = _dispatcher.Groups.Where(g => g.NotificationLog.Count > 0)
+                .ToDictionary(g => g.Key, g => g.NotificationLog.Select(e => EngineSnapshotMapping.ToRecord(g.Key, e.Key, e.Value)).ToList(), StringComparer.Ordinal);
             var now = _time.GetUtcNow();
             if (config.ResolveTimeout != _config.ResolveTimeout)
             {
@@ -236,22 +279,26 @@ public sealed class AlertEngine : IAlertIntake, IActiveAlertSource
             }
 
             _config = config;
-            _dispatcher = new Dispatcher(config);
+            _dispatcher = new Dispatcher(config, _backoff);
             foreach (var alert in _alerts.All) _dispatcher.Ingest(alert, now);
             ApplyNotificationLog(logs);
             Interlocked.Increment(ref _changes);
         }
     }
 
-    private void ApplyNotificationLog(Dictionary<string, NotificationLogEntry> logs)
+    /// <summary>A record without an integration (saved before logs were kept per integration) stands for every integration of its group.</summary>
+    private void ApplyNotificationLog(Dictionary<string, List<GroupRecord>> logs)
     {
-        foreach (var (key, entry) in logs)
+        foreach (var (key, records) in logs)
         {
-            if (_dispatcher.TryGetGroup(key, out var group))
+            if (!_dispatcher.TryGetGroup(key, out var group)) continue;
+            foreach (var record in records)
             {
-                group.LastNotification = entry;
-                group.HasFlushed = true;
+                var names = record.Integration is { } name ? [name] : Integration.Of(group.Route, _config).Select(i => i.Name);
+                foreach (var n in names) group.NotificationLog[n] = record.ToEntry();
             }
+
+            group.HasFlushed = true;
         }
     }
 

@@ -12,6 +12,7 @@ namespace AirisEpm.AlertService.Application;
 public sealed partial class AlertEngineCycle(
     AlertEngine engine,
     IGroupNotifier notifier,
+    AbandonedNotifications abandoned,
     IEngineStateStore state,
     IAlertingConfigStore configStore,
     AlertingConfigHolder config,
@@ -65,10 +66,12 @@ public sealed partial class AlertEngineCycle(
         var now = time.GetUtcNow();
         foreach (var due in engine.Tick(now))
         {
-            if (!await TryNotifyAsync(due, cancellationToken))
-            {
-                engine.ForgetNotification(due.GroupKey);
-            }
+            engine.Report(due, (await TryNotifyAsync(due, cancellationToken)).Failed);
+        }
+
+        foreach (var gaveUp in engine.TakeAbandoned())
+        {
+            await abandoned.RecordAsync(gaveUp, cancellationToken);
         }
 
         if (now - _lastConfigRefresh >= options.Value.ConfigRefreshInterval)
@@ -113,8 +116,8 @@ public sealed partial class AlertEngineCycle(
 
     public void Dispose() => _turn.Dispose();
 
-    /// <summary>An unexpected failure counts as "not delivered": the group notifies again instead of losing the page.</summary>
-    private async Task<bool> TryNotifyAsync(Domain.Dispatch.NotificationDue due, CancellationToken cancellationToken)
+    /// <summary>An unexpected failure counts as "not delivered" on every integration: they are retried instead of losing the page.</summary>
+    private async Task<DeliveryOutcome> TryNotifyAsync(Domain.Dispatch.NotificationDue due, CancellationToken cancellationToken)
     {
         try
         {
@@ -123,7 +126,7 @@ public sealed partial class AlertEngineCycle(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogFailed(logger, ex, $"notify {due.Receiver} for {due.GroupKey}");
-            return false;
+            return new DeliveryOutcome(due.Integrations.Count > 0 ? due.Integrations : [Domain.Dispatch.Integration.Group], ex.Message);
         }
     }
 

@@ -36,11 +36,27 @@ public sealed class AlertEngineOptions
     public TimeSpan TickInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// 2s: changes are saved at most this often. Alert storms change state many times a second;
-    /// one save covers them, and a crash loses at most this window (Prometheus re-sends anyway).
+    /// 2s: alerts and the notification log are saved at most this often. Alert storms change state many
+    /// times a second; one save covers them, and a crash loses at most this window: alerts are
+    /// at-least-once through Prometheus's re-sending (every evaluation interval), and a notification
+    /// sent inside the window may be sent again after a crash. People's decisions (silences, the
+    /// configuration, escalation policies, acknowledgements) do not wait for this: each is in the
+    /// state store before its answer.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan PersistDebounce { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// 2s: the first wait before a failed integration (one Slack webhook, one email address) is tried
+    /// again; the wait doubles up to <see cref="NotificationRetryMax"/> until it is delivered or the
+    /// group's next flush supersedes it. Only the integrations that failed are retried.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan NotificationRetryInitial { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>1min: the longest wait between attempts; a receiver down for an hour is tried about once a minute.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    public TimeSpan NotificationRetryMax { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// 2s: wait between attempts to restore the saved state at start; the sidecar often comes up

@@ -14,6 +14,7 @@ public sealed partial class AlertEngineWorker(
     AlertEngine engine,
     AlertEngineCycle cycle,
     IEngineStateStore state,
+    ISilenceStateStore silences,
     IEnginePinger pinger,
     TimeProvider time,
     IOptions<AlertEngineOptions> options,
@@ -85,7 +86,8 @@ public sealed partial class AlertEngineWorker(
             try
             {
                 await cycle.RefreshConfigAsync(stoppingToken);
-                engine.Restore(await state.LoadAsync(stoppingToken));
+                var snapshot = await state.LoadAsync(stoppingToken);
+                engine.Restore(snapshot, await silences.LoadAsync(stoppingToken));
                 LogRestored(logger, attempt);
                 return;
             }

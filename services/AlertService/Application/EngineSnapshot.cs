@@ -30,5 +30,8 @@ public sealed record SilenceRecord(
 
 public sealed record MatcherRecord(string Name, string Value, bool IsRegex, bool IsEqual);
 
-/// <summary>A group's notification log entry: fingerprints (hex) last notified firing and resolved.</summary>
-public sealed record GroupRecord(string Key, IReadOnlyList<string> Firing, IReadOnlyList<string> Resolved, DateTimeOffset At);
+/// <summary>
+/// One integration's notification log entry in a group: fingerprints (hex) last notified firing and resolved.
+/// <see cref="Integration"/> null (saved before the log was kept per integration) applies to every integration of the group.
+/// </summary>
+public sealed record GroupRecord(string Key, IReadOnlyList<string> Firing, IReadOnlyList<string> Resolved, DateTimeOffset At, string? Integration = null);

@@ -23,8 +23,8 @@ internal static class EngineSnapshotMapping
         new(r.Id, [.. r.Matchers.Select(m => Matcher.FromApi(m.Name, m.Value, m.IsRegex, m.IsEqual))],
             r.StartsAt, r.EndsAt, r.UpdatedAt, r.CreatedBy, r.Comment);
 
-    public static GroupRecord ToRecord(string key, NotificationLogEntry entry) =>
-        new(key, [.. entry.Firing.Select(f => f.ToString())], [.. entry.Resolved.Select(f => f.ToString())], entry.At);
+    public static GroupRecord ToRecord(string key, string integration, NotificationLogEntry entry) =>
+        new(key, [.. entry.Firing.Select(f => f.ToString())], [.. entry.Resolved.Select(f => f.ToString())], entry.At, integration);
 
     public static NotificationLogEntry ToEntry(this GroupRecord r) =>
         new(Parse(r.Firing), Parse(r.Resolved), r.At);

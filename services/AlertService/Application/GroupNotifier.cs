@@ -10,9 +10,10 @@ namespace AirisEpm.AlertService.Application;
 
 /// <summary>
 /// A group on a route that names an existing escalation policy becomes an incident (its actor pages
-/// step by step and stops on ack or resolve); any other group is sent to its receiver's channels.
-/// A route naming a policy that does not exist still pages its receiver: a typo in a policy name
-/// must not swallow a page.
+/// step by step and stops on ack or resolve); any other group is sent to the integrations of its
+/// receiver that the notification is for, and each one that fails is reported so the engine retries it
+/// alone. A route naming a policy that does not exist still pages its receiver: a typo in a policy name
+/// must not swallow a page (its one integration, <see cref="Integration.Group"/>, fails if any channel does).
 /// </summary>
 public sealed partial class GroupNotifier(
     ReceiverDispatcher receivers,
@@ -24,7 +25,7 @@ public sealed partial class GroupNotifier(
 {
     public const string ResolvedBy = "alert-service (alerts resolved)";
 
-    public async Task<bool> NotifyAsync(NotificationDue due, CancellationToken cancellationToken)
+    public async Task<DeliveryOutcome> NotifyAsync(NotificationDue due, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(due);
         var payload = WebhookPayloads.From(due, options.Value.ExternalUrl);
@@ -41,17 +42,27 @@ public sealed partial class GroupNotifier(
             {
                 // The state store is unreachable: not delivered, the group retries at its next flush.
                 LogEscalationFailed(logger, ex, due.GroupKey, policy);
-                return false;
+                return Failed(due, ex.Message);
             }
 
             LogMissingPolicy(logger, policy, due.GroupKey, due.Receiver);
+            var all = await receivers.SendAsync([due.Receiver], payload, cancellationToken, attempt: due.Attempt);
+            return all.FirstOrDefault(r => r.Outcome == NotificationRecord.Failed) is { } failed ? Failed(due, failed.Error) : DeliveryOutcome.Delivered;
         }
 
-        var records = await receivers.SendAsync([due.Receiver], payload, cancellationToken);
-        return records.Count == 0 || records.Any(r => r.Outcome == NotificationRecord.Sent);
+        var only = due.Integrations.Count == 0 ? null : due.Integrations.Select(i => IntegrationKey.Of(due.Receiver, i)).ToHashSet(StringComparer.Ordinal);
+        var records = await receivers.SendAsync([due.Receiver], payload, cancellationToken, only, due.Attempt);
+        var failures = records.Where(r => r.Outcome == NotificationRecord.Failed).ToList();
+        return failures.Count == 0
+            ? DeliveryOutcome.Delivered
+            : new DeliveryOutcome([.. failures.Select(r => r.Integration ?? Integration.Group).Distinct(StringComparer.Ordinal)], failures[^1].Error);
     }
 
-    private async Task<bool> EscalateAsync(NotificationDue due, string policy, WebhookPayload payload)
+    /// <summary>Every integration the notification was for failed (an escalation is one integration).</summary>
+    private static DeliveryOutcome Failed(NotificationDue due, string? error) =>
+        new(due.Integrations.Count > 0 ? due.Integrations : [Integration.Group], error);
+
+    private async Task<DeliveryOutcome> EscalateAsync(NotificationDue due, string policy, WebhookPayload payload)
     {
         var incident = IncidentActorProxy.For(actors, due.GroupKey);
         try
@@ -66,18 +77,18 @@ public sealed partial class GroupNotifier(
                 await incident.ResolveAsync(ResolvedBy);
             }
 
-            return true;
+            return DeliveryOutcome.Delivered;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The actor runtime surfaces sidecar and actor failures as several exception types; all
             // mean "not delivered", and the group retries at its next flush.
             LogEscalationFailed(logger, ex, due.GroupKey, policy);
-            return false;
+            return Failed(due, ex.Message);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Escalation of {GroupKey} with policy {Policy} failed; retrying at the next flush")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Escalation of {GroupKey} with policy {Policy} failed; retrying with back-off")]
     private static partial void LogEscalationFailed(ILogger logger, Exception exception, string groupKey, string policy);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Escalation policy {Policy} named by the route of {GroupKey} does not exist; notifying receiver {Receiver} directly")]

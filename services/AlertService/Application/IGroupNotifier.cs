@@ -6,8 +6,8 @@ namespace AirisEpm.AlertService.Application;
 public interface IGroupNotifier
 {
     /// <summary>
-    /// False when nothing reached anyone, so the group notifies again at its next flush instead of
-    /// waiting for repeat_interval (a lost page is worse than a late one).
+    /// Sends <paramref name="due"/> to its integrations and says which were not delivered: those are
+    /// retried with back-off, and only those (a sent email is not sent again because Slack failed).
     /// </summary>
-    Task<bool> NotifyAsync(NotificationDue due, CancellationToken cancellationToken);
+    Task<DeliveryOutcome> NotifyAsync(NotificationDue due, CancellationToken cancellationToken);
 }

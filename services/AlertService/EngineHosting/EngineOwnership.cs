@@ -8,7 +8,7 @@ namespace AirisEpm.AlertService.EngineHosting;
 /// copy, so only the owner's worker flushes and pages.
 /// </summary>
 public sealed partial class EngineOwnership(
-    AlertEngine engine, AlertEngineCycle cycle, IEngineStateStore state, ILogger<EngineOwnership> logger)
+    AlertEngine engine, AlertEngineCycle cycle, IEngineStateStore state, ISilenceStateStore silences, ILogger<EngineOwnership> logger)
 {
     private volatile bool _owner;
 
@@ -20,7 +20,8 @@ public sealed partial class EngineOwnership(
         {
             engine.Reset();
             await cycle.RefreshConfigAsync(cancellationToken);
-            engine.Restore(await state.LoadAsync(cancellationToken));
+            var snapshot = await state.LoadAsync(cancellationToken);
+            engine.Restore(snapshot, await silences.LoadAsync(cancellationToken));
         }, cancellationToken);
         _owner = true;
         LogTookOver(logger);

@@ -3,12 +3,20 @@ using AirisEpm.AlertService.Application;
 using AirisEpm.AlertService.Domain.Alerts;
 using AirisEpm.AlertService.Domain.Labels;
 using AirisEpm.AlertService.Domain.Silences;
+using AirisEpm.ServiceDefaults.Errors;
 
 namespace AirisEpm.AlertService.EngineHosting;
 
-/// <summary>The gateway onto this process's <see cref="AlertEngine"/>.</summary>
-public sealed class LocalAlertEngineGateway(AlertEngine engine, AlertEngineCycle cycle, ListingCache listings) : IAlertEngineGateway, IEnginePinger
+/// <summary>
+/// The gateway onto this process's <see cref="AlertEngine"/>. A silence write is in the state store
+/// before it answers (one write at a time; one that cannot be saved is undone and answered 503).
+/// </summary>
+public sealed class LocalAlertEngineGateway(AlertEngine engine, AlertEngineCycle cycle, ListingCache listings, ISilenceStateStore silences)
+    : IAlertEngineGateway, IEnginePinger, IDisposable
 {
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
+    private readonly SemaphoreSlim _silenceWrites = new(1, 1);
+
     public Task<bool> PingAsync() => Task.FromResult(engine.IsRestored);
 
     public Task SubmitAsync(IReadOnlyList<PostedAlert> alerts, CancellationToken cancellationToken) =>
@@ -55,26 +63,45 @@ public sealed class LocalAlertEngineGateway(AlertEngine engine, AlertEngineCycle
     public Task<SilenceWrite> SetSilenceAsync(PostableSilence silence, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(silence);
-        try
-        {
-            return Task.FromResult(new SilenceWrite(engine.SetSilence(silence.ToDomain())));
-        }
-        catch (SilenceException ex)
-        {
-            return Task.FromResult(SilenceWrite.From(ex));
-        }
+        return WriteSilenceAsync(() => engine.SetSilence(silence.ToDomain()), cancellationToken);
     }
 
     /// <summary>Expires the silence (Alertmanager keeps it, expired, for its retention).</summary>
-    public Task<SilenceWrite> ExpireSilenceAsync(string silenceId, CancellationToken cancellationToken)
+    public Task<SilenceWrite> ExpireSilenceAsync(string silenceId, CancellationToken cancellationToken) =>
+        WriteSilenceAsync(() => engine.ExpireSilence(silenceId), cancellationToken);
+
+    private async Task<SilenceWrite> WriteSilenceAsync(Func<SilenceChange> change, CancellationToken cancellationToken)
     {
+        await _silenceWrites.WaitAsync(cancellationToken);
         try
         {
-            return Task.FromResult(new SilenceWrite(engine.ExpireSilence(silenceId).Id));
+            SilenceChange applied;
+            try
+            {
+                applied = change();
+            }
+            catch (SilenceException ex)
+            {
+                return SilenceWrite.From(ex);
+            }
+
+            try
+            {
+                await silences.SaveAsync([.. applied.Changed.Select(s => s.ToRecord())], AlertEngine.PurgeAt, cancellationToken);
+            }
+            catch (Exception ex)
+            {
+                // Not saved (or not known to be): memory must not hold what a restart would not.
+                engine.RevertSilences(applied);
+                if (ex is OperationCanceledException) throw;
+                throw new DependencyUnavailableException("The silence could not be saved to the state store; retry shortly.", RetryAfter, ex);
+            }
+
+            return new SilenceWrite(applied.Id);
         }
-        catch (SilenceException ex)
+        finally
         {
-            return Task.FromResult(SilenceWrite.From(ex));
+            _silenceWrites.Release();
         }
     }
 
@@ -118,6 +145,8 @@ public sealed class LocalAlertEngineGateway(AlertEngine engine, AlertEngineCycle
         alert.EndsAt is { } end && alert.StartsAt is { } start && end > start
         && engine.Find(alert.Labels.Fingerprint) is { } stored
         && stored.IsResolvedAt(engine.Now) && stored.EndsAt >= start;
+
+    public void Dispose() => _silenceWrites.Dispose();
 
     /// <summary>The label set a silence stands for: its equality matchers (Alertmanager's filter semantics).</summary>
     private static LabelSet LabelsOf(Silence silence) =>

@@ -22,7 +22,13 @@ internal static class AlertEngineExtensions
         builder.AddConfigEncryption();
         builder.Services.AddSingleton<AlertingConfigSecrets>();
         builder.Services.AddSingleton<AlertingConfigHolder>();
+        builder.Services.AddSingleton(sp =>
+        {
+            var engine = sp.GetRequiredService<IOptions<AlertEngineOptions>>().Value;
+            return new Domain.Dispatch.RetryBackoff(engine.NotificationRetryInitial, engine.NotificationRetryMax);
+        });
         builder.Services.AddSingleton<AlertEngine>();
+        builder.Services.AddSingleton<AbandonedNotifications>();
         builder.Services.AddSingleton<ListingCache>();
         builder.Services.AddSingleton<LocalAlertEngineGateway>();
         builder.Services.AddSingleton<ActorAlertEngineGateway>();
@@ -37,6 +43,7 @@ internal static class AlertEngineExtensions
         builder.Services.AddSingleton<IncidentCorrelation>();
         builder.Services.AddSingleton<IGroupNotifier, GroupNotifier>();
         builder.Services.AddSingleton<IEngineStateStore, DaprEngineStateStore>();
+        builder.Services.AddSingleton<ISilenceStateStore, DaprSilenceStateStore>();
         builder.Services.AddSingleton<IAlertingConfigStore, DaprAlertingConfigStore>();
         builder.Services.AddHostedService<AlertEngineWorker>();
         builder.Services.AddHealthChecks().AddCheck<AlertEngineHealthCheck>("alert-engine", tags: ["engine"]);

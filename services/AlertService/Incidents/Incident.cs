@@ -22,6 +22,20 @@ public sealed record Incident
     /// <summary>When <see cref="NextStep"/> is due; null once the ladder is exhausted or escalation stopped.</summary>
     public DateTimeOffset? NextStepAt { get; init; }
 
+    /// <summary>
+    /// The integrations (<c>receiver/integration</c>) of the last step that failed and are being retried;
+    /// while any are, the ladder waits (<see cref="WakeAt"/> is <see cref="RetryAt"/>).
+    /// </summary>
+    public IReadOnlyList<string> RetryTargets { get; init; } = [];
+
+    /// <summary>How many retries of <see cref="RetryTargets"/> have been scheduled so far.</summary>
+    public int RetryAttempt { get; init; }
+
+    public DateTimeOffset? RetryAt { get; init; }
+
+    /// <summary>When the actor's reminder must fire next: the pending retry, else the next step.</summary>
+    public DateTimeOffset? WakeAt => RetryTargets.Count > 0 ? RetryAt : NextStepAt;
+
     public IReadOnlyList<string> Services { get; init; } = [];
     public string? RootCause { get; init; }
     public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
@@ -64,12 +78,46 @@ public sealed record Incident
         return (updated, step.Receivers);
     }
 
+    /// <summary>
+    /// Records what the step (or retry) just sent reached: <paramref name="failed"/> integrations are retried
+    /// with <see cref="EscalationRetry"/> back-off, and the ladder waits for them, until they are delivered
+    /// or <see cref="EscalationRetry.MaxAttempts"/> attempts failed (then it moves on, the failure noted).
+    /// </summary>
+    public Incident Delivered(IReadOnlyCollection<string> failed, string? error, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(failed);
+        var attempt = RetryTargets.Count > 0 ? RetryAttempt + 1 : 1;
+        if (failed.Count == 0)
+        {
+            return RetryTargets.Count == 0 ? this : Cleared().Note("retry-delivered", $"{string.Join(", ", RetryTargets)} delivered on attempt {attempt}", now);
+        }
+
+        var targets = string.Join(", ", failed.Order(StringComparer.Ordinal));
+        if (attempt >= EscalationRetry.MaxAttempts)
+        {
+            return Cleared().Note("notification-failed", $"{targets}: gave up after {attempt} attempts ({error}); moving on", now);
+        }
+
+        var delay = EscalationRetry.Delay(attempt);
+        return this with
+        {
+            RetryTargets = [.. failed.Order(StringComparer.Ordinal)],
+            RetryAttempt = attempt,
+            RetryAt = now + delay,
+            Timeline = [.. Timeline, new TimelineEntry(now, "notification-failed", $"{targets}: attempt {attempt} failed ({error}); retrying in {delay}")],
+        };
+    }
+
+    private Incident Cleared() => this with { RetryTargets = [], RetryAttempt = 0, RetryAt = null };
+
     public Incident Acknowledge(string by, DateTimeOffset now) => Status != IncidentStatus.Triggered
         ? this
         : this with
         {
             Status = IncidentStatus.Acknowledged,
             NextStepAt = null,
+            RetryTargets = [],
+            RetryAt = null,
             Timeline = [.. Timeline, new TimelineEntry(now, "acknowledged", $"by {by}")],
         };
 
@@ -79,6 +127,8 @@ public sealed record Incident
         {
             Status = IncidentStatus.Resolved,
             NextStepAt = null,
+            RetryTargets = [],
+            RetryAt = null,
             Timeline = [.. Timeline, new TimelineEntry(now, "resolved", by)],
         };
 
@@ -94,8 +144,32 @@ public sealed record Incident
             return null;
         }
 
-        var round = index / steps;
-        var roundLength = policy.Steps[^1].After;
-        return TriggeredAt + (roundLength * round) + policy.Steps[index % steps].After;
+        return TriggeredAt + (RoundLength(policy) * (index / steps)) + policy.Steps[index % steps].After;
+    }
+
+    /// <summary>
+    /// How long after one round starts the next one does. Each round keeps the step gaps, and the next
+    /// round's first step comes one gap after this round's last step: the last non-zero gap between
+    /// consecutive steps (the first step's own delay when all steps share one). Steps [0, 5m, 15m] run
+    /// at 0, 5m, 15m, then 25m, 30m, 40m: never two steps at one instant across rounds.
+    /// <code>
+    ///  round 1: 0 ──5m── 5m ──10m── 15m ──10m──► round 2: 25m ──5m── 30m ──10m── 40m
+    /// </code>
+    /// </summary>
+    public static TimeSpan RoundLength(EscalationPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var steps = policy.Steps;
+        var wrap = steps[0].After;
+        for (var i = steps.Count - 1; i > 0; i--)
+        {
+            if (steps[i].After > steps[i - 1].After)
+            {
+                wrap = steps[i].After - steps[i - 1].After;
+                break;
+            }
+        }
+
+        return steps[^1].After - steps[0].After + wrap;
     }
 }

@@ -5,8 +5,10 @@ using Dapr.Actors.Runtime;
 namespace AirisEpm.AlertService.Incidents;
 
 /// <summary>
-/// Hosts one alert group's incident. Escalation is driven by a single reminder set to the next
-/// step's due time; when it fires, that step is due (the sidecar's clock decides, not ours).
+/// Hosts one alert group's incident. Escalation is driven by a single reminder set to the incident's
+/// <see cref="Incident.WakeAt"/> (the next step, or the retry of a step that failed); when it fires, that
+/// moment has come (the sidecar's clock decides, not ours), so the next wait is counted from the later of
+/// now and the moment it fired for.
 /// </summary>
 public sealed partial class IncidentActor(
     ActorHost host,
@@ -58,22 +60,24 @@ public sealed partial class IncidentActor(
             return;
         }
 
+        var now = time.GetUtcNow();
+        var at = incident.WakeAt is { } wake && wake > now ? wake : now;
         var policy = await policies.GetAsync(incident.PolicyName, CancellationToken.None);
         if (policy is null)
         {
-            await SaveAsync(incident.Note("error", $"escalation policy '{incident.PolicyName}' no longer exists", time.GetUtcNow()));
+            await SaveAsync(incident.Note("error", $"escalation policy '{incident.PolicyName}' no longer exists", now) with { RetryTargets = [], NextStepAt = null }, at);
             return;
         }
 
-        await EscalateAsync(incident, policy);
+        await SaveAsync(await EscalateStepAsync(incident, policy, at), at);
     }
 
     /// <summary>At trigger time: steps whose delay is zero go out at once, the rest wait for the reminder.</summary>
     private async Task<Incident> EscalateDueStepsAsync(Incident incident, EscalationPolicy policy)
     {
-        while (incident.NextStepAt is { } due && due <= time.GetUtcNow())
+        while (incident.WakeAt is { } due && due <= time.GetUtcNow())
         {
-            var escalated = await EscalateStepAsync(incident, policy);
+            var escalated = await EscalateStepAsync(incident, policy, time.GetUtcNow());
             if (escalated == incident)
             {
                 break;
@@ -86,23 +90,24 @@ public sealed partial class IncidentActor(
         return incident;
     }
 
-    private async Task EscalateAsync(Incident incident, EscalationPolicy policy) =>
-        await SaveAsync(await EscalateStepAsync(incident, policy));
-
-    private async Task<Incident> EscalateStepAsync(Incident incident, EscalationPolicy policy)
+    /// <summary>Takes the next step, or retries the integrations of the last one that failed, and records what was reached.</summary>
+    private async Task<Incident> EscalateStepAsync(Incident incident, EscalationPolicy policy, DateTimeOffset at)
     {
-        var (escalated, receivers) = incident.Escalate(policy, time.GetUtcNow());
+        var retrying = incident.RetryTargets.Count > 0;
+        var (escalated, receivers) = retrying
+            ? (incident, incident.RetryTargets.Select(t => t[..t.LastIndexOf('/')]).Distinct(StringComparer.Ordinal).ToList())
+            : incident.Escalate(policy, at);
         var payload = await StateManager.TryGetStateAsync<WebhookPayload>(PayloadKey);
-        if (receivers.Count > 0 && payload.HasValue)
+        if (receivers.Count == 0 || !payload.HasValue)
         {
-            var records = await dispatcher.SendAsync(receivers, payload.Value, CancellationToken.None);
-            foreach (var failed in records.Where(r => r.Outcome == NotificationRecord.Failed))
-            {
-                escalated = escalated.Note("notification-failed", $"{failed.Receiver} via {failed.Channel}: {failed.Error}", time.GetUtcNow());
-            }
+            return retrying ? escalated.Delivered([], null, at) : escalated;
         }
 
-        return escalated;
+        var only = retrying ? incident.RetryTargets.ToHashSet(StringComparer.Ordinal) : null;
+        var records = await dispatcher.SendAsync(receivers, payload.Value, CancellationToken.None, only, incident.RetryAttempt);
+        var failed = IntegrationKey.Failed(records);
+        var error = records.LastOrDefault(r => r.Outcome == NotificationRecord.Failed)?.Error;
+        return escalated.Delivered(failed, error, at);
     }
 
     private async Task<Incident?> TransitionAsync(Func<Incident, Incident> change)
@@ -123,15 +128,19 @@ public sealed partial class IncidentActor(
         return state.HasValue ? state.Value : null;
     }
 
-    /// <summary>Persists the incident, lists it, and points the reminder at its next step (or removes it).</summary>
-    private async Task SaveAsync(Incident incident)
+    /// <summary>
+    /// Persists the incident (before any answer: an acknowledgement is durable once it returns), lists it,
+    /// and points the reminder at its <see cref="Incident.WakeAt"/> (or removes it), counting the wait from
+    /// <paramref name="from"/> (default now).
+    /// </summary>
+    private async Task SaveAsync(Incident incident, DateTimeOffset? from = null)
     {
         await StateManager.SetStateAsync(IncidentKey, incident);
         await StateManager.SaveStateAsync();
         await index.UpsertAsync(IncidentSummary.Of(incident), CancellationToken.None);
-        if (incident.NextStepAt is { } due)
+        if (incident.WakeAt is { } due)
         {
-            var wait = due - time.GetUtcNow();
+            var wait = due - (from ?? time.GetUtcNow());
             await RegisterReminderAsync(EscalationReminder, null, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         }
         else

@@ -27,8 +27,12 @@ public sealed partial class BindingNotifier
         _sent = meters.Create("AirisEpm.Alerts").CreateCounter<long>("airis.alerts.notifications", description: "Notifications attempted, by channel and outcome");
     }
 
-    /// <summary>Sends <paramref name="payload"/> to one channel; null when the channel skips resolved notices.</summary>
-    public async Task<NotificationRecord?> SendAsync(ChannelTarget target, WebhookPayload payload, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends <paramref name="payload"/> to one channel, <paramref name="integration"/> of its receiver (attempt
+    /// <paramref name="attempt"/>, 0 for the first); null when the channel skips resolved notices.
+    /// </summary>
+    public async Task<NotificationRecord?> SendAsync(ChannelTarget target, WebhookPayload payload, CancellationToken cancellationToken,
+        string? integration = null, int attempt = 0)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(payload);
@@ -50,7 +54,7 @@ public sealed partial class BindingNotifier
 
         var outcome = error is null ? NotificationRecord.Sent : NotificationRecord.Failed;
         var record = new NotificationRecord(Guid.NewGuid().ToString("N"), _time.GetUtcNow(), payload.Receiver,
-            target.Channel, payload.GroupKey, payload.Status, payload.Alerts.Count, outcome, error);
+            target.Channel, payload.GroupKey, payload.Status, payload.Alerts.Count, outcome, error, integration, attempt);
         await RecordAsync(record, cancellationToken);
         _sent.Add(1, new("channel", target.Channel), new("outcome", outcome));
         LogOutcome(_logger, target.Channel, payload.Receiver, payload.GroupKey, payload.Status, outcome);

@@ -31,7 +31,7 @@ public sealed class GroupNotifierTests : IDisposable
 
         var delivered = await Notifier().NotifyAsync(Due(AlertState.Firing, "critical"), TestContext.Current.CancellationToken);
 
-        Assert.True(delivered);
+        Assert.True(delivered.IsDelivered);
         var trigger = Assert.Single(_incident.Triggers);
         Assert.Equal("critical", trigger.PolicyName);
         Assert.Equal("{}:{service=\"api\"}", trigger.GroupKey);
@@ -78,7 +78,7 @@ public sealed class GroupNotifierTests : IDisposable
         var records = _log.Recent(10);
         Assert.Equal(["email", "slack"], records.Select(r => r.Channel).Order());
         Assert.All(records, r => Assert.Equal("oncall", r.Receiver));
-        Assert.False(delivered); // no sidecar here, so every channel failed and the group will retry
+        Assert.False(delivered.IsDelivered); // no sidecar here, so every channel failed and the group will retry
     }
 
     [Fact]
@@ -89,8 +89,8 @@ public sealed class GroupNotifierTests : IDisposable
 
         Assert.Equal(["email", "slack"], _log.Recent(10).Select(r => r.Channel).Order());
         Assert.Empty(_incident.Triggers);
-        Assert.False(known); // no sidecar: every channel failed
-        Assert.False(ghost);
+        Assert.False(known.IsDelivered); // no sidecar: every channel failed
+        Assert.False(ghost.IsDelivered);
     }
 
     public void Dispose()
@@ -108,7 +108,7 @@ public sealed class GroupNotifierTests : IDisposable
         var binding = new BindingNotifier(_noSidecar, _log, TimeProvider.System, NullLogger<BindingNotifier>.Instance,
             _metrics.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
         var options = Options.Create(new AlertEngineOptions());
-        return new GroupNotifier(new ReceiverDispatcher(catalog, binding), _policies, new FakeActors(_incident),
+        return new GroupNotifier(new ReceiverDispatcher(catalog, binding, TimeProvider.System), _policies, new FakeActors(_incident),
             new IncidentCorrelation(_active, options), options, NullLogger<GroupNotifier>.Instance);
     }
 

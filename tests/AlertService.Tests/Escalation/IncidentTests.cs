@@ -34,17 +34,66 @@ public sealed class IncidentTests
     }
 
     [Fact]
-    public void Repeat_runs_the_ladder_again_one_round_length_later()
+    public void Repeat_runs_the_ladder_again_keeping_its_gaps_across_rounds()
     {
         var policy = Policy with { Repeat = 1 };
         var incident = Triggered(policy);
         incident = incident.Escalate(policy, T0).Incident;
         incident = incident.Escalate(policy, T0.AddMinutes(15)).Incident;
 
-        Assert.Equal(T0.AddMinutes(15), incident.NextStepAt);
-        var (third, receivers) = incident.Escalate(policy, T0.AddMinutes(15));
+        // Round two's first step comes one gap (15m) after round one's last, not with it.
+        Assert.Equal(T0.AddMinutes(30), incident.NextStepAt);
+        var (third, receivers) = incident.Escalate(policy, T0.AddMinutes(30));
         Assert.Equal(["oncall-primary"], receivers);
-        Assert.Equal(T0.AddMinutes(30), third.NextStepAt);
+        Assert.Equal(T0.AddMinutes(45), third.NextStepAt);
+        Assert.Null(third.Escalate(policy, T0.AddMinutes(45)).Incident.NextStepAt);
+    }
+
+    [Theory]
+    [InlineData(new[] { 0, 5, 15 }, 25)]
+    [InlineData(new[] { 2, 10 }, 16)]
+    [InlineData(new[] { 5 }, 5)]
+    [InlineData(new[] { 5, 5 }, 5)]
+    [InlineData(new[] { 0, 10, 10 }, 20)]
+    public void A_round_lasts_its_span_plus_its_last_gap(int[] afterMinutes, int roundMinutes)
+    {
+        var policy = new EscalationPolicy("p", [.. afterMinutes.Select(m => new EscalationStep(TimeSpan.FromMinutes(m), ["r"]))], Repeat: 2);
+        Assert.Equal(TimeSpan.FromMinutes(roundMinutes), Incident.RoundLength(policy));
+    }
+
+    [Fact]
+    public void A_failed_step_is_retried_with_back_off_and_the_ladder_waits_for_it()
+    {
+        var (incident, _) = Triggered().Escalate(Policy, T0);
+        incident = incident.Delivered(["oncall-primary/slack[0]"], "500", T0);
+        Assert.Equal(T0.AddSeconds(30), incident.WakeAt);
+        Assert.Equal(T0.AddMinutes(15), incident.NextStepAt);
+
+        incident = incident.Delivered(["oncall-primary/slack[0]"], "500", T0.AddSeconds(30));
+        Assert.Equal(T0.AddSeconds(90), incident.WakeAt); // 1 min after the second attempt
+        incident = incident.Delivered([], null, T0.AddSeconds(90));
+
+        Assert.Empty(incident.RetryTargets);
+        Assert.Equal(T0.AddMinutes(15), incident.WakeAt);
+        Assert.Contains(incident.Timeline, t => t.Kind == "retry-delivered" && t.Detail.Contains("attempt 3"));
+    }
+
+    [Fact]
+    public void A_step_that_keeps_failing_is_given_up_after_the_last_attempt_and_the_ladder_moves_on()
+    {
+        var (incident, _) = Triggered().Escalate(Policy, T0);
+        var at = T0;
+        for (var attempt = 1; attempt < EscalationRetry.MaxAttempts; attempt++)
+        {
+            incident = incident.Delivered(["oncall-primary/email[0]"], "smtp down", at);
+            at = incident.WakeAt!.Value;
+        }
+
+        Assert.Equal(T0.AddSeconds(30 + 60 + 120 + 240 + 300), at); // 30 s doubling, capped at 5 min
+        incident = incident.Delivered(["oncall-primary/email[0]"], "smtp down", at);
+        Assert.Empty(incident.RetryTargets);
+        Assert.Equal(T0.AddMinutes(15), incident.WakeAt);
+        Assert.Contains(incident.Timeline, t => t.Detail.Contains($"gave up after {EscalationRetry.MaxAttempts} attempts"));
     }
 
     [Fact]

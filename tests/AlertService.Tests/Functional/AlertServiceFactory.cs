@@ -25,6 +25,10 @@ public sealed class AlertServiceFactory : ServiceFactory<Program>
 
     public InMemoryAlertingConfigStore ConfigStore { get; } = new();
 
+    public InMemorySilenceStateStore SilenceState { get; init; } = new();
+
+    public InMemoryEscalationPolicyRepository Policies { get; } = new();
+
     public RecordingGroupNotifier Notifier { get; } = new();
 
     public InMemoryRuleRepository Rules { get; } = new();
@@ -38,6 +42,8 @@ public sealed class AlertServiceFactory : ServiceFactory<Program>
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
             services.Replace(ServiceDescriptor.Singleton<IEngineStateStore>(EngineState));
             services.Replace(ServiceDescriptor.Singleton<IAlertingConfigStore>(ConfigStore));
+            services.Replace(ServiceDescriptor.Singleton<ISilenceStateStore>(SilenceState));
+            services.Replace(ServiceDescriptor.Singleton<AirisEpm.AlertService.Escalation.IEscalationPolicyRepository>(Policies));
             services.Replace(ServiceDescriptor.Singleton<IGroupNotifier>(Notifier));
             services.Replace(ServiceDescriptor.Singleton<IRuleRepository>(Rules));
             services.Replace(ServiceDescriptor.Singleton<IStreamingRuleStore>(new InMemoryStreamingRuleStore()));

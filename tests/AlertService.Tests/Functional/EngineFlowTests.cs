@@ -51,7 +51,7 @@ public sealed class EngineFlowTests
     }
 
     [Fact]
-    public async Task Failed_delivery_is_retried_at_the_next_group_interval()
+    public async Task Failed_delivery_is_retried_with_back_off_and_not_again_once_delivered()
     {
         await using var factory = new AlertServiceFactory();
         var client = await factory.StartAsync(ReadWrite);
@@ -59,11 +59,18 @@ public sealed class EngineFlowTests
         await PostAsync(client, "/api/v2/alerts", new[] { AlertUntil(factory.Clock.GetUtcNow().AddHours(1), ("alertname", "Errors"), ("service", "api")) });
 
         await factory.AdvanceAsync(TimeSpan.FromSeconds(31));
+        await factory.AdvanceAsync(TimeSpan.FromSeconds(1));
+        Assert.Single(factory.Notifier.Sent); // the first retry waits 2 s
+        await factory.AdvanceAsync(TimeSpan.FromSeconds(1));
+        Assert.Equal(2, factory.Notifier.Sent.Count);
+        Assert.Equal(1, factory.Notifier.Sent.Last().Attempt);
         factory.Notifier.Succeed = true;
+        await factory.AdvanceAsync(TimeSpan.FromSeconds(4)); // the second retry, 4 s later, is delivered
         await factory.AdvanceAsync(TimeSpan.FromMinutes(5));
         await factory.AdvanceAsync(TimeSpan.FromMinutes(5));
 
-        Assert.Equal(2, factory.Notifier.Sent.Count);
+        Assert.Equal(3, factory.Notifier.Sent.Count);
+        Assert.Equal(2, factory.Notifier.Sent.Last().Attempt);
     }
 
     [Fact]

@@ -24,17 +24,70 @@ public sealed class InMemoryEngineStateStore : IEngineStateStore
     }
 }
 
+public sealed class InMemorySilenceStateStore : ISilenceStateStore
+{
+    public ConcurrentDictionary<string, SilenceRecord> Saved { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>When set, saving fails with it (a state store that is down).</summary>
+    public Exception? SaveFailure { get; set; }
+
+    public Task SaveAsync(IReadOnlyList<SilenceRecord> silences, Func<SilenceRecord, DateTimeOffset> purgeAt, CancellationToken cancellationToken)
+    {
+        if (SaveFailure is { } failure) return Task.FromException(failure);
+        foreach (var silence in silences) Saved[silence.Id] = silence;
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<SilenceRecord>> LoadAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<SilenceRecord>>([.. Saved.Values]);
+}
+
 public sealed class InMemoryAlertingConfigStore : IAlertingConfigStore
 {
+    private int _version;
+
     public StoredAlertingConfig? Saved { get; set; }
+
+    /// <summary>Set to make the next save find another writer's configuration (an ETag conflict).</summary>
+    public bool ConflictOnNextSave { get; set; }
 
     public Task<StoredAlertingConfig?> LoadAsync(CancellationToken cancellationToken) => Task.FromResult(Saved);
 
-    public Task SaveAsync(StoredAlertingConfig config, CancellationToken cancellationToken)
+    public Task<(StoredAlertingConfig? Config, string? ETag)> LoadForUpdateAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<(StoredAlertingConfig?, string?)>((Saved, Saved is null ? null : _version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    public Task<bool> TrySaveAsync(StoredAlertingConfig config, string? etag, CancellationToken cancellationToken)
     {
+        var current = Saved is null ? null : _version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (ConflictOnNextSave || current != etag)
+        {
+            ConflictOnNextSave = false;
+            return Task.FromResult(false);
+        }
+
         Saved = config;
+        _version++;
+        return Task.FromResult(true);
+    }
+}
+
+public sealed class InMemoryEscalationPolicyRepository : AirisEpm.AlertService.Escalation.IEscalationPolicyRepository
+{
+    private readonly ConcurrentDictionary<string, AirisEpm.AlertService.Escalation.EscalationPolicy> _policies = new(StringComparer.Ordinal);
+
+    public Task<IReadOnlyList<AirisEpm.AlertService.Escalation.EscalationPolicy>> ListAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<AirisEpm.AlertService.Escalation.EscalationPolicy>>([.. _policies.Values.OrderBy(p => p.Name, StringComparer.Ordinal)]);
+
+    public Task<AirisEpm.AlertService.Escalation.EscalationPolicy?> GetAsync(string name, CancellationToken cancellationToken) =>
+        Task.FromResult(_policies.GetValueOrDefault(name));
+
+    public Task SaveAsync(AirisEpm.AlertService.Escalation.EscalationPolicy policy, CancellationToken cancellationToken)
+    {
+        _policies[policy.Name] = policy;
         return Task.CompletedTask;
     }
+
+    public Task<bool> DeleteAsync(string name, CancellationToken cancellationToken) => Task.FromResult(_policies.TryRemove(name, out _));
 }
 
 /// <summary>Records what the engine decided to deliver; <see cref="Succeed"/> false simulates a failed delivery.</summary>
@@ -47,10 +100,11 @@ public sealed class RecordingGroupNotifier : IGroupNotifier
     /// <summary>When set, delivery throws it (an unexpected failure inside a notifier).</summary>
     public Exception? Failure { get; set; }
 
-    public Task<bool> NotifyAsync(NotificationDue due, CancellationToken cancellationToken)
+    public Task<DeliveryOutcome> NotifyAsync(NotificationDue due, CancellationToken cancellationToken)
     {
         Sent.Enqueue(due);
-        return Failure is { } failure ? Task.FromException<bool>(failure) : Task.FromResult(Succeed);
+        if (Failure is { } failure) return Task.FromException<DeliveryOutcome>(failure);
+        return Task.FromResult(Succeed ? DeliveryOutcome.Delivered : new DeliveryOutcome(due.Integrations, "refused by the test"));
     }
 }
 

@@ -46,6 +46,8 @@ public sealed class RulesFactory : ServiceFactory<Program>
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
             services.Replace(ServiceDescriptor.Singleton<IEngineStateStore>(new InMemoryEngineStateStore()));
             services.Replace(ServiceDescriptor.Singleton<IAlertingConfigStore>(new InMemoryAlertingConfigStore()));
+            services.Replace(ServiceDescriptor.Singleton<ISilenceStateStore>(new InMemorySilenceStateStore()));
+            services.Replace(ServiceDescriptor.Singleton<AirisEpm.AlertService.Escalation.IEscalationPolicyRepository>(new InMemoryEscalationPolicyRepository()));
             services.Replace(ServiceDescriptor.Singleton<IGroupNotifier>(new RecordingGroupNotifier()));
             services.Replace(ServiceDescriptor.Singleton<IRuleRepository>(Rules));
             services.Replace(ServiceDescriptor.Singleton<IStreamingRuleStore>(Streaming));

@@ -26,7 +26,14 @@ public sealed class AggregationGroup
     /// <summary>False until the first flush (group_wait applies); then group_interval paces flushes.</summary>
     public bool HasFlushed { get; internal set; }
 
-    public NotificationLogEntry? LastNotification { get; internal set; }
+    /// <summary>What each integration was last told (Alertmanager's nflog, one entry per integration of the group).</summary>
+    public Dictionary<string, NotificationLogEntry> NotificationLog { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The entries the last flush replaced, until its delivery is reported: a failed integration gets
+    /// its old entry back, so the next flush still sees what it was never told.
+    /// </summary>
+    internal Dictionary<string, NotificationLogEntry?> Unconfirmed { get; } = new(StringComparer.Ordinal);
 
     internal Dictionary<Fingerprint, Alert> AlertsByFingerprint { get; } = [];
 

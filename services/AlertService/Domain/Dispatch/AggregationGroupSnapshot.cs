@@ -4,8 +4,8 @@ using AirisEpm.AlertService.Domain.Labels;
 namespace AirisEpm.AlertService.Domain.Dispatch;
 
 /// <summary>
-/// Persistable state of one aggregation group. Keeping <see cref="LastNotification"/> across a
-/// restart is what prevents a duplicate page: the restored group knows what it already sent.
+/// Persistable state of one aggregation group. Keeping <see cref="NotificationLog"/> across a
+/// restart is what prevents a duplicate page: the restored group knows what each integration was sent.
 /// </summary>
 public sealed record AggregationGroupSnapshot(
     string RouteId,
@@ -13,4 +13,4 @@ public sealed record AggregationGroupSnapshot(
     IReadOnlyList<Alert> Alerts,
     DateTimeOffset NextFlushAt,
     bool HasFlushed,
-    NotificationLogEntry? LastNotification);
+    IReadOnlyDictionary<string, NotificationLogEntry> NotificationLog);

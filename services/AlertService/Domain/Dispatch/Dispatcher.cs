@@ -15,18 +15,29 @@ namespace AirisEpm.AlertService.Domain.Dispatch;
 ///                            (notify if first firing)   (notify if new firing / newly resolved,
 ///                                                         or unchanged for repeat_interval)
 /// </code>
-/// A flush drops silenced/inhibited alerts, notifies nothing while a mute interval is active or
-/// no active interval is, then removes resolved alerts; an empty group is deleted.
+/// A flush drops silenced/inhibited alerts and notifies nothing while a mute interval is active or
+/// no active interval is. Dedup is per integration (Alertmanager's nflog): a flush notifies the
+/// integrations whose log entry needs the update, marks them notified, and <see cref="Report"/> gives a
+/// failed integration its old entry back and schedules a retry with <see cref="RetryBackoff"/>, until it
+/// succeeds or the group's next flush supersedes it (then <see cref="TakeAbandoned"/> lists it).
+/// Resolved alerts stay in their group until the notification that carried them is delivered on every
+/// integration (Alertmanager's <c>DeleteIfNotModified</c> after a successful notify); an empty group is deleted.
 /// Not thread-safe: the owner serialises calls.
 /// </summary>
-public sealed class Dispatcher(AlertingConfig config)
+public sealed class Dispatcher(AlertingConfig config, RetryBackoff? backoff = null)
 {
     private readonly Dictionary<string, AggregationGroup> _groups = new(StringComparer.Ordinal);
     private readonly PriorityQueue<AggregationGroup, DateTimeOffset> _timers = new();
+    private readonly Dictionary<string, PendingRetry> _retries = new(StringComparer.Ordinal);
+    private readonly List<NotificationDue> _abandoned = [];
+    private readonly RetryBackoff _backoff = backoff ?? RetryBackoff.Default;
 
     public AlertingConfig Config { get; } = config;
 
     public IReadOnlyCollection<AggregationGroup> Groups => _groups.Values;
+
+    /// <summary>Notifications waiting for another attempt, by group key.</summary>
+    public IReadOnlyCollection<PendingRetry> Retries => _retries.Values;
 
     /// <summary>The earliest pending flush, for the caller's reminder or timer; null when idle.</summary>
     public DateTimeOffset? NextFlushAt
@@ -67,7 +78,10 @@ public sealed class Dispatcher(AlertingConfig config)
         }
     }
 
-    /// <summary>Flushes every group due at <paramref name="now"/>; returns the notifications to send.</summary>
+    /// <summary>
+    /// Flushes every group due at <paramref name="now"/> (superseding its pending retry), then adds the
+    /// retries due; returns the notifications to send. Report each one's outcome with <see cref="Report"/>.
+    /// </summary>
     public IReadOnlyList<NotificationDue> Tick(DateTimeOffset now, IAlertMuter muter)
     {
         var due = new List<NotificationDue>();
@@ -75,6 +89,7 @@ public sealed class Dispatcher(AlertingConfig config)
         {
             _timers.Dequeue();
             if (!IsLive(group, at)) continue;
+            if (_retries.Remove(group.Key, out var superseded)) _abandoned.Add(superseded.Due);
             if (Flush(group, now, muter) is { } notification) due.Add(notification);
             group.HasFlushed = true;
             if (group.AlertsByFingerprint.Count == 0)
@@ -85,20 +100,65 @@ public sealed class Dispatcher(AlertingConfig config)
             group.NextFlushAt = now + group.Route.GroupInterval;
             _timers.Enqueue(group, group.NextFlushAt);
         }
+        foreach (var retry in _retries.Values.Where(r => r.At <= now).OrderBy(r => r.At).ToList())
+        {
+            _retries.Remove(retry.Due.GroupKey);
+            due.Add(retry.Due);
+        }
         return due;
     }
 
     /// <summary>
-    /// Forgets that a group's last notification was sent (its delivery finally failed), so the
-    /// next flush notifies again instead of waiting for repeat_interval.
+    /// What became of <paramref name="due"/>: the integrations in <paramref name="failed"/> were not
+    /// delivered. Delivered integrations keep (or, on a retry, get) their log entry; failed ones get their
+    /// previous entry back and are retried after the back-off. When nothing of the group is left to
+    /// deliver, the resolved alerts it carried leave the group (unless they changed since).
     /// </summary>
-    public void ForgetNotification(string groupKey)
+    public void Report(NotificationDue due, IReadOnlyCollection<string> failed, DateTimeOffset now)
     {
-        if (_groups.TryGetValue(groupKey, out var group)) group.LastNotification = null;
+        ArgumentNullException.ThrowIfNull(due);
+        ArgumentNullException.ThrowIfNull(failed);
+        if (!_groups.TryGetValue(due.GroupKey, out var group)) return;
+        var integrations = due.Integrations.Count > 0 ? due.Integrations : [.. Integration.Of(group.Route, Config).Select(i => i.Name)];
+        var failures = integrations.Where(failed.Contains).ToList();
+        foreach (var name in integrations)
+        {
+            var delivered = !failures.Contains(name);
+            if (due.Attempt == 0 && group.Unconfirmed.Remove(name, out var previous) && !delivered)
+            {
+                if (previous is null) group.NotificationLog.Remove(name);
+                else group.NotificationLog[name] = previous;
+            }
+            else if (due.Attempt > 0 && delivered)
+            {
+                group.NotificationLog[name] = EntryOf(due);
+            }
+        }
+        if (failures.Count > 0)
+        {
+            var attempt = due.Attempt + 1;
+            _retries[group.Key] = new PendingRetry(due with { Integrations = failures, Attempt = attempt }, now + _backoff.Delay(attempt));
+            return;
+        }
+        if (_retries.ContainsKey(group.Key)) return;
+        foreach (var alert in due.Resolved)
+        {
+            if (group.AlertsByFingerprint.TryGetValue(alert.Fingerprint, out var current) && current == alert) group.AlertsByFingerprint.Remove(alert.Fingerprint);
+        }
+        if (group.AlertsByFingerprint.Count == 0) _groups.Remove(group.Key);
+    }
+
+    /// <summary>Retries superseded by their group's next flush since the last call: these notifications finally failed.</summary>
+    public IReadOnlyList<NotificationDue> TakeAbandoned()
+    {
+        var abandoned = _abandoned.ToList();
+        _abandoned.Clear();
+        return abandoned;
     }
 
     public IReadOnlyList<AggregationGroupSnapshot> Snapshot() =>
-        [.. _groups.Values.Select(g => new AggregationGroupSnapshot(g.Route.Id, g.GroupLabels, [.. g.AlertsByFingerprint.Values], g.NextFlushAt, g.HasFlushed, g.LastNotification))];
+        [.. _groups.Values.Select(g => new AggregationGroupSnapshot(g.Route.Id, g.GroupLabels, [.. g.AlertsByFingerprint.Values], g.NextFlushAt, g.HasFlushed,
+            new Dictionary<string, NotificationLogEntry>(g.NotificationLog, StringComparer.Ordinal)))];
 
     /// <summary>
     /// Restores groups saved by <see cref="Snapshot"/>. A group whose route still exists comes back
@@ -118,8 +178,8 @@ public sealed class Dispatcher(AlertingConfig config)
             var group = new AggregationGroup(route, AggregationGroup.KeyFor(route, saved.GroupLabels), saved.GroupLabels, saved.NextFlushAt)
             {
                 HasFlushed = saved.HasFlushed,
-                LastNotification = saved.LastNotification,
             };
+            foreach (var (name, entry) in saved.NotificationLog) group.NotificationLog[name] = entry;
             foreach (var alert in saved.Alerts) group.AlertsByFingerprint[alert.Fingerprint] = alert;
             _groups[group.Key] = group;
             _timers.Enqueue(group, group.NextFlushAt);
@@ -135,22 +195,35 @@ public sealed class Dispatcher(AlertingConfig config)
             if (muter.IsMuted(alert, now)) continue;
             (alert.IsResolvedAt(now) ? resolved : firing).Add(alert);
         }
-        var resolvedNow = group.AlertsByFingerprint.Values.Where(a => a.IsResolvedAt(now)).Select(a => a.Fingerprint).ToList();
-        resolvedNow.ForEach(fp => group.AlertsByFingerprint.Remove(fp));
-
-        if (firing.Count + resolved.Count == 0 || IsTimeMuted(group.Route, now)) return null;
         var firingSet = firing.Select(a => a.Fingerprint).ToHashSet();
         var resolvedSet = resolved.Select(a => a.Fingerprint).ToHashSet();
-        var sendResolved = Config.Receivers.TryGetValue(group.Route.Receiver, out var receiver) && receiver.SendsResolved;
-        if (!NotificationLogEntry.NeedsUpdate(group.LastNotification, firingSet, resolvedSet, sendResolved, group.Route.RepeatInterval, now))
+        var integrations = firing.Count + resolved.Count == 0 || IsTimeMuted(group.Route, now) ? [] : Integration.Of(group.Route, Config)
+            .Where(i => NotificationLogEntry.NeedsUpdate(group.NotificationLog.GetValueOrDefault(i.Name), firingSet, resolvedSet, i.SendResolved, group.Route.RepeatInterval, now))
+            .Select(i => i.Name).ToList();
+
+        // Resolved alerts nobody is about to be told of leave now; the notified ones once their notice is delivered.
+        var leaving = group.AlertsByFingerprint.Values.Where(a => a.IsResolvedAt(now) && (integrations.Count == 0 || !resolvedSet.Contains(a.Fingerprint)))
+            .Select(a => a.Fingerprint).ToList();
+        leaving.ForEach(fp => group.AlertsByFingerprint.Remove(fp));
+        if (integrations.Count == 0) return null;
+
+        var entry = new NotificationLogEntry(firingSet, resolvedSet, now);
+        group.Unconfirmed.Clear();
+        foreach (var name in integrations)
         {
-            return null;
+            group.Unconfirmed[name] = group.NotificationLog.GetValueOrDefault(name);
+            group.NotificationLog[name] = entry;
         }
-        group.LastNotification = new NotificationLogEntry(firingSet, resolvedSet, now);
         firing.Sort(ByFingerprint);
         resolved.Sort(ByFingerprint);
-        return new NotificationDue(group.Route.Receiver, group.Key, group.Route.Id, group.GroupLabels, firing, resolved, group.Route.EscalationPolicy, now);
+        return new NotificationDue(group.Route.Receiver, group.Key, group.Route.Id, group.GroupLabels, firing, resolved, group.Route.EscalationPolicy, now)
+        {
+            Integrations = integrations,
+        };
     }
+
+    private static NotificationLogEntry EntryOf(NotificationDue due) =>
+        new(due.Firing.Select(a => a.Fingerprint).ToHashSet(), due.Resolved.Select(a => a.Fingerprint).ToHashSet(), due.At);
 
     private bool IsLive(AggregationGroup group, DateTimeOffset at) =>
         at == group.NextFlushAt && _groups.TryGetValue(group.Key, out var current) && ReferenceEquals(current, group);

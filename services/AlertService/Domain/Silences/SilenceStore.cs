@@ -86,6 +86,15 @@ public sealed class SilenceStore(Func<string>? newId = null)
 
     public IReadOnlyList<Silence> Snapshot() => [.. _silences.Values];
 
+    /// <summary>Puts one silence back as it was (undoing a change that could not be saved).</summary>
+    public void Put(Silence silence)
+    {
+        ArgumentNullException.ThrowIfNull(silence);
+        _silences[silence.Id] = silence;
+    }
+
+    public bool Remove(string id) => _silences.Remove(id);
+
     public void Restore(IEnumerable<Silence> silences)
     {
         _silences.Clear();

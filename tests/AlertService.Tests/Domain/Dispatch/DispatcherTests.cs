@@ -95,10 +95,14 @@ public sealed class DispatcherTests
         var partial = Assert.Single(AdvanceAndTick(TimeSpan.FromMinutes(4)));
         Assert.Equal(["b"], partial.Firing.Select(a => a.Labels["instance"]));
         Assert.Equal(["a"], partial.Resolved.Select(a => a.Labels["instance"]));
+        _dispatcher.Report(partial, [], Now);
 
         // b is not re-sent again: it times out after resolve_timeout and the all-resolved notice goes out.
         var final = Assert.Single(AdvanceAndTick(TimeSpan.FromMinutes(5)));
         Assert.Equal(AlertState.Resolved, final.Status);
+        Assert.Equal(["b"], final.Resolved.Select(a => a.Labels["instance"]));
+        Assert.NotEmpty(_dispatcher.Groups); // until the resolved notice is delivered
+        _dispatcher.Report(final, [], Now);
         Assert.Empty(_dispatcher.Groups);
         Assert.Null(_dispatcher.NextFlushAt);
     }
@@ -154,12 +158,12 @@ public sealed class DispatcherTests
     }
 
     [Fact]
-    public void Old_alert_skips_group_wait_and_forgotten_notification_is_resent_on_next_flush()
+    public void Old_alert_skips_group_wait_and_failed_notification_is_resent_on_next_flush()
     {
         var old = _store.Put(new PostedAlert(LabelSet.Of(("alertname", "Old")), StartsAt: Now.AddMinutes(-10)), Now);
         _dispatcher.Ingest(old, Now);
         var first = Assert.Single(_dispatcher.Tick(Now, AlertMuter.None));
-        _dispatcher.ForgetNotification(first.GroupKey);
+        _dispatcher.Report(first, first.Integrations, Now);
         _clock.Advance(TimeSpan.FromMinutes(1));
         _dispatcher.Ingest(_store.Put(new PostedAlert(old.Labels), Now), Now);
         Assert.Single(AdvanceAndTick(TimeSpan.FromMinutes(4)));
