@@ -151,7 +151,7 @@ public sealed class RulesApiTests
     }
 
     [Fact]
-    public async Task State_shows_a_failed_evaluation_when_metrics_or_log_service_is_unreachable_and_no_data_for_trace_leaves()
+    public async Task State_shows_a_failed_evaluation_naming_the_service_that_is_unreachable()
     {
         await using var factory = new RulesFactory();
         var client = await factory.StartAsync(ReadWrite);
@@ -166,14 +166,15 @@ public sealed class RulesApiTests
         await factory.Scheduler.EvaluateNowAsync(traceRule, Ct);
         var failed = await GetAsync(client, $"/api/v1/rules/{metricRule}/state");
         var logFailed = await GetAsync(client, $"/api/v1/rules/{logRule}/state");
-        var noData = await GetAsync(client, $"/api/v1/rules/{traceRule}/state");
+        var traceFailed = await GetAsync(client, $"/api/v1/rules/{traceRule}/state");
 
         Assert.Equal(("inactive", "unknown"), (before.GetProperty("phase").GetString(), before.GetProperty("health").GetString()));
         Assert.Equal(("inactive", "failed", 1), (failed.GetProperty("phase").GetString(), failed.GetProperty("health").GetString(), failed.GetProperty("consecutiveFailures").GetInt32()));
         Assert.Contains("metrics-service", failed.GetProperty("lastError").GetString(), StringComparison.Ordinal);
         Assert.Equal("failed", logFailed.GetProperty("health").GetString());
         Assert.Contains("log-service", logFailed.GetProperty("lastError").GetString(), StringComparison.Ordinal);
-        Assert.Equal("no_data", noData.GetProperty("health").GetString());
+        Assert.Equal("failed", traceFailed.GetProperty("health").GetString());
+        Assert.Contains("trace-service", traceFailed.GetProperty("lastError").GetString(), StringComparison.Ordinal);
     }
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, object? body, string? ifMatch)
