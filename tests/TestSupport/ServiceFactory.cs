@@ -86,9 +86,26 @@ public class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint>
     {
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
-        if (Directory.Exists(_dataFolder))
+        await DeleteDataFolderAsync();
+    }
+
+    /// <summary>
+    /// A store's last background write (a Lucene merge finishing, a DuckDB checkpoint) can land in a folder being
+    /// deleted ("Directory not empty"), so the delete is tried again a few times before it fails the test.
+    /// </summary>
+    private async Task DeleteDataFolderAsync()
+    {
+        for (var attempt = 1; ; attempt++)
         {
-            Directory.Delete(_dataFolder, recursive: true);
+            try
+            {
+                if (Directory.Exists(_dataFolder)) Directory.Delete(_dataFolder, recursive: true);
+                return;
+            }
+            catch (IOException) when (attempt < 10)
+            {
+                await Task.Delay(100 * attempt);
+            }
         }
     }
 }
