@@ -21,6 +21,7 @@ internal static class Extensions
         app.MapGrpcService<OtlpTracesGrpcService>().RequireAuthorization(ServiceDefaults.Security.Permissions.TracesWrite);
         app.MapJaegerQueryApi();
         app.MapTraceQueryApi();
+        app.MapTraceViewApi().MapBottlenecksApi();
         return app;
     }
 }
