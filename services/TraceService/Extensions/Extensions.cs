@@ -9,6 +9,7 @@ internal static class Extensions
     {
         builder.AddTraceStore();
         builder.AddTraceIngest();
+        builder.AddSpanMetrics();
         // Unknown gRPC services get no catch-all endpoint: every mapped route is one we guard.
         builder.Services.AddGrpc(o => o.IgnoreUnknownServices = true);
         return builder;
