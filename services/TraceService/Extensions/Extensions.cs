@@ -9,6 +9,7 @@ internal static class Extensions
     {
         builder.AddTraceStore();
         builder.AddTraceIngest();
+        builder.AddSpanMetrics();
         // Unknown gRPC services get no catch-all endpoint: every mapped route is one we guard.
         builder.Services.AddGrpc(o => o.IgnoreUnknownServices = true);
         return builder;
@@ -21,6 +22,7 @@ internal static class Extensions
         app.MapGrpcService<OtlpTracesGrpcService>().RequireAuthorization(ServiceDefaults.Security.Permissions.TracesWrite);
         app.MapJaegerQueryApi();
         app.MapTraceQueryApi();
+        app.MapTraceViewApi().MapBottlenecksApi();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AirisEpm.TraceService.Domain;
+using AirisEpm.TraceService.Ingest;
 using Microsoft.Extensions.Options;
 
 namespace AirisEpm.TraceService.SpanMetrics;
@@ -11,8 +12,9 @@ namespace AirisEpm.TraceService.SpanMetrics;
 /// <c>service_name</c>, <c>span_name</c>, <c>span_kind</c> (<c>SPAN_KIND_SERVER</c>, …) and <c>status_code</c>
 /// (<c>STATUS_CODE_ERROR</c>, …). Series are cumulative since this process started, as Prometheus counters are,
 /// and carry an <c>instance</c> label, so replicas write distinct series and a restart reads as a counter reset.
+/// It counts each batch once the store holds it (<see cref="ISpanBatchObserver"/>), so a refused request is not counted.
 /// </summary>
-public sealed class SpanMetricsAggregator
+public sealed class SpanMetricsAggregator : ISpanBatchObserver
 {
     public const string CallsName = "traces_span_metrics_calls_total";
     public const string DurationName = "traces_span_metrics_duration_seconds";
@@ -40,6 +42,8 @@ public sealed class SpanMetricsAggregator
             lock (_gate) return _series.Count;
         }
     }
+
+    public void OnDurable(IReadOnlyList<Span> batch) => Record(batch);
 
     public void Record(IReadOnlyList<Span> spans)
     {

@@ -17,6 +17,10 @@ public sealed class SpanMetricsOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>How long one write to metrics-service may take: under the flush interval, so writes never pile up.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan WriteTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>
     /// Distinct (service, span name, kind, status) series kept; spans of new series beyond it count in one overflow series per
     /// service, kind and status (<c>span_name="__overflow__"</c>), so a span name with an id in it cannot blow up metrics-service.

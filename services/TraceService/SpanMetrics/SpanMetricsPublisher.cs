@@ -12,7 +12,7 @@ namespace AirisEpm.TraceService.SpanMetrics;
 /// resolution: the next one carries every span counted since.
 /// </summary>
 public sealed class SpanMetricsPublisher(
-    SpanMetricsAggregator aggregator, ServiceCaller metrics, IOptions<SpanMetricsOptions> options, TimeProvider time, ILogger<SpanMetricsPublisher> logger)
+    SpanMetricsAggregator aggregator, [FromKeyedServices(AppIds.MetricsService)] ServiceCaller metrics, IOptions<SpanMetricsOptions> options, TimeProvider time, ILogger<SpanMetricsPublisher> logger)
     : BackgroundService
 {
     private static readonly string[] WritePermissions = [Permissions.MetricsWrite];

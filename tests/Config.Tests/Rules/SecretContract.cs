@@ -23,8 +23,11 @@ public static class SecretContract
 
     public static readonly IReadOnlyList<string> Names = [Jwks, SigningKey, EncryptionKeys];
 
-    /// <summary>Apps that mint tokens (the console will be one): they alone read the signing key and the AES key ring.</summary>
-    public static readonly IReadOnlyList<string> Issuers = [AppIds.AlertService, "console"];
+    /// <summary>
+    /// Apps that mint tokens: alert-service (its rule queries), trace-service (its span-metrics writes to metrics-service) and
+    /// the console. They alone read the signing key and the AES key ring (they share one issuer Configuration).
+    /// </summary>
+    public static readonly IReadOnlyList<string> Issuers = [AppIds.AlertService, AppIds.TraceService, "console"];
 
     /// <summary>The contract secrets an app reads: every app checks tokens, issuers also sign and encrypt.</summary>
     public static IReadOnlyList<string> Needs(string app) => Issuers.Contains(app) ? Names : [Jwks];

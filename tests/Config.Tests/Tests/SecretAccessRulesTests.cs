@@ -20,9 +20,22 @@ public sealed class SecretAccessRulesTests
     }
 
     [Theory]
+    [InlineData("alert-service")]
+    [InlineData("trace-service")]
+    public void Rejects_an_issuer_on_the_plain_configuration(string app)
+    {
+        var findings = Checks.Broken(
+            nameof(SecretScopeRules), DeploymentRulesTests.Deployment(app), "dapr.io/config: airis-production-issuer\n", "dapr.io/config: airis-production\n");
+
+        Checks.AssertNames(findings, DeploymentRulesTests.Deployment(app), $"Deployment/{app}.annotations[dapr.io/config]");
+        Assert.Contains(findings, f => f.Message.Contains($"keeps 'auth-signing-key' from {app}", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData(Production, "allowedSecrets: [\"auth-jwks\"]", "allowedSecrets: [\"auth-jwks\", \"auth-signing-key\"]", "metrics-service")]
     [InlineData(Issuer, "allowedSecrets: [\"auth-jwks\", \"auth-signing-key\", \"config-encryption-keys\"]", "allowedSecrets: [\"auth-jwks\", \"config-encryption-keys\"]", "alert-service")]
-    [InlineData(Production, "allowedSecrets: [\"auth-jwks\"]", "deniedSecrets: [\"auth-jwks\"]", "trace-service")]
+    [InlineData(Production, "allowedSecrets: [\"auth-jwks\"]", "deniedSecrets: [\"auth-jwks\"]", "log-service")]
+    [InlineData(Issuer, "allowedSecrets: [\"auth-jwks\", \"auth-signing-key\", \"config-encryption-keys\"]", "allowedSecrets: [\"auth-jwks\", \"config-encryption-keys\"]", "trace-service")]
     public void Rejects_a_configuration_that_gives_an_app_the_wrong_secrets(string file, string fragment, string replacement, string app) =>
         Checks.AssertNames(
             Checks.Broken(nameof(SecretScopeRules), file, fragment, replacement),
@@ -40,6 +53,7 @@ public sealed class SecretAccessRulesTests
     [Theory]
     [InlineData("      - /config/compose-issuer.yaml\n", "      - /config/compose.yaml\n", "services.alert-service-dapr.command")]
     [InlineData("      - /config/compose.yaml\n", "      - /config/compose-issuer.yaml\n", "services.metrics-service-dapr.command")]
+    [InlineData("span-metrics writes to metrics-service.\n      - /config/compose-issuer.yaml\n", "span-metrics writes to metrics-service.\n      - /config/compose.yaml\n", "services.trace-service-dapr.command")]
     public void Rejects_a_compose_sidecar_on_the_wrong_configuration(string fragment, string replacement, string field) =>
         Checks.AssertNames(Checks.Broken(nameof(SecretScopeRules), Checks.ComposePath, fragment, replacement), Checks.ComposePath, field);
 
