@@ -1,4 +1,5 @@
 using AirisEpm.TraceService.Apis;
+using AirisEpm.TraceService.Apis.Dependencies;
 
 namespace AirisEpm.TraceService.Extensions;
 
@@ -8,6 +9,7 @@ internal static class Extensions
     public static IHostApplicationBuilder AddTraceServiceServices(this IHostApplicationBuilder builder)
     {
         builder.AddTraceStore();
+        builder.AddDependencyGraph();
         builder.AddTraceIngest();
         // Unknown gRPC services get no catch-all endpoint: every mapped route is one we guard.
         builder.Services.AddGrpc(o => o.IgnoreUnknownServices = true);
@@ -21,6 +23,7 @@ internal static class Extensions
         app.MapGrpcService<OtlpTracesGrpcService>().RequireAuthorization(ServiceDefaults.Security.Permissions.TracesWrite);
         app.MapJaegerQueryApi();
         app.MapTraceQueryApi();
+        app.MapDependencyApis();
         return app;
     }
 }
