@@ -45,6 +45,11 @@ public sealed partial class DependencyGraphTicker(
         {
             await graph.CloseAsync(cancellationToken, everything: true);
         }
+        catch (ObjectDisposedException e)
+        {
+            // WebApplicationFactory (tests) disposes the services before it stops the host; a real host stops first.
+            LogDisposedBeforeStop(logger, e);
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogStoreAtStopFailed(logger, e);
@@ -53,6 +58,9 @@ public sealed partial class DependencyGraphTicker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish a trace anomaly of {Service} {Operation}")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, string service, string operation);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The services were disposed before the host stopped; the open dependency graph buckets were not stored")]
+    private static partial void LogDisposedBeforeStop(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not store the open dependency graph buckets at shutdown")]
     private static partial void LogStoreAtStopFailed(ILogger logger, Exception exception);
