@@ -31,7 +31,8 @@ internal static class GraphExtensions
         });
         builder.Services.AddHostedService<DependencyStoreInitializer>();
         builder.Services.AddSingleton<LiveDependencyGraph>();
-        builder.Services.AddSingleton<IDurableSpansObserver>(sp => sp.GetRequiredService<LiveDependencyGraph>());
+        if (builder.Configuration.GetValue($"{DependencyGraphOptions.Section}:{nameof(DependencyGraphOptions.Enabled)}", true))
+            builder.Services.AddSingleton<IDurableSpansObserver>(sp => sp.GetRequiredService<LiveDependencyGraph>());
         builder.Services.AddSingleton<DependencyGraphTicker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DependencyGraphTicker>());
         builder.Services.AddHostedService<DependencyRetentionService>();

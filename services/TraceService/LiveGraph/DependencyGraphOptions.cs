@@ -9,6 +9,9 @@ public sealed class DependencyGraphOptions
 {
     public const string Section = "Traces:Graph";
 
+    /// <summary>Feed the graph from ingest (on by default); off, the graph answers only what is stored (benchmarks compare both).</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>One minute: the resolution any window is answered at, and the unit anomalies are judged in (as the graph's analysis defaults).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan BucketSize { get; set; } = TimeSpan.FromMinutes(1);
