@@ -17,14 +17,15 @@ internal static class IngestBenchmark
         var spans = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200_000;
         var modes = (args.Length > 1 ? args[1] : "otlp,zipkin,single,convert").Split(',');
         var duckDb = args.Length > 2 && args[2] == "duckdb";
+        var graph = !(args.Length > 3 && args[3] == "graph=off");
 
         var otlp = Enumerable.Range(0, 16).Select(b => new RequestBody("/v1/traces", "application/x-protobuf", SyntheticSpans.Otlp(b * BatchSize, BatchSize).ToByteArray(), BatchSize)).ToList();
         var zipkin = Enumerable.Range(0, 16).Select(b => new RequestBody("/api/v2/spans", "application/json", SyntheticSpans.Zipkin(b * BatchSize, BatchSize), BatchSize)).ToList();
         var singles = Enumerable.Range(0, 1_000).Select(i => new RequestBody("/v1/traces", "application/x-protobuf", SyntheticSpans.Otlp(i, 1).ToByteArray(), 1)).ToList();
         Console.WriteLine($"bodies: OTLP {otlp[0].Bytes.Length:N0} B / {BatchSize} spans, Zipkin {zipkin[0].Bytes.Length:N0} B / {BatchSize} spans, single {singles[0].Bytes.Length} B");
 
-        await using var host = new TraceServiceHost(duckDb);
-        Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}; {Environment.ProcessorCount} cores; server GC {System.Runtime.GCSettings.IsServerGC}; {host.Store.Kind}");
+        await using var host = new TraceServiceHost(duckDb, graph);
+        Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}; {Environment.ProcessorCount} cores; server GC {System.Runtime.GCSettings.IsServerGC}; {host.Store.Kind}; dependency graph {(graph ? "fed" : "off")}");
         using var client = host.Writer();
         await LoadRun.RunAsync("warm-up (otlp)", client, host.Store, otlp, 40, BatchClients);
         await LoadRun.RunAsync("warm-up (single)", client, host.Store, singles, 2_000, SingleClients);

@@ -13,15 +13,18 @@ namespace AirisEpm.TraceIngest.Benchmarks;
 /// trace-service on real Kestrel on a loopback port (WebApplicationFactory.UseKestrel), Development environment,
 /// with its production ingest pipeline (auth, rate limiter, body limit, gzip, readers, converter, group-commit
 /// batching writer) in front of <see cref="CountingTraceStore"/>: discarding, or over the DuckDB store in a fresh
-/// folder under /tmp that is deleted at the end.
+/// folder under /tmp that is deleted at the end. The live dependency graph is fed from every durable batch unless
+/// <c>graph</c> is false.
 /// </summary>
 public sealed class TraceServiceHost : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "airis-trace-ingest-bench-" + Guid.NewGuid().ToString("N"));
     private readonly DuckDbTraceStore? _duckDb;
+    private readonly bool _graph;
 
-    public TraceServiceHost(bool duckDb)
+    public TraceServiceHost(bool duckDb, bool graph = true)
     {
+        _graph = graph;
         Directory.CreateDirectory(_folder);
         _duckDb = duckDb ? new DuckDbTraceStore(Path.Combine(_folder, "traces.duckdb")) : null;
         Store = new CountingTraceStore(_duckDb);
@@ -48,6 +51,7 @@ public sealed class TraceServiceHost : WebApplicationFactory<Program>
         builder.UseSetting("Http:Burst", "10000000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Traces:Store:DataDirectory", _folder);
+        builder.UseSetting("Traces:Graph:Enabled", _graph ? "true" : "false");
         builder.ConfigureTestServices(services => services.AddSingleton<ITraceStore>(Store));
     }
 

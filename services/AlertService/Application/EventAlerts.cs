@@ -74,12 +74,18 @@ public static class EventAlerts
             _ => (null, null),
         };
         if (name is null) return null;
+        // An edge's anomaly (from → to) is the callee's: service is the dependency that slowed or failed, caller the edge's other end.
+        var labels = e.From is { Length: > 0 } caller
+            ? LabelSet.Of(("alertname", name), ("service", e.Service), ("operation", e.Operation), ("caller", caller), ("severity", DefaultSeverity))
+            : LabelSet.Of(("alertname", name), ("service", e.Service), ("operation", e.Operation), ("severity", DefaultSeverity));
         var alert = new PostedAlert(
-            LabelSet.Of(("alertname", name), ("service", e.Service), ("operation", e.Operation), ("severity", DefaultSeverity)),
+            labels,
             LabelSet.Of(
-                ("summary", $"{e.Service} {e.Operation}: {Number(e.Value)}{unit} (baseline {Number(e.Baseline)})"),
+                ("summary", $"{(e.From is { Length: > 0 } ? $"calls {e.Operation}" : $"{e.Service} {e.Operation}")}: {Number(e.Value)}{unit} (baseline {Number(e.Baseline)})"),
                 ("value", Number(e.Value)),
-                ("baseline", Number(e.Baseline))),
+                ("baseline", Number(e.Baseline)),
+                ("window", e.WindowStart is { } start && e.WindowEnd is { } end ? $"{start:O}/{end:O}" : ""),
+                ("exemplar_trace_ids", string.Join(",", e.ExemplarTraceIds ?? []))),
             StartsAt: e.At);
         return alert.Validate().Count == 0 ? alert : null;
     }

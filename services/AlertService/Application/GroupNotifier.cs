@@ -35,7 +35,7 @@ public sealed partial class GroupNotifier(
             {
                 if (await policies.GetAsync(policy, cancellationToken) is not null)
                 {
-                    return await EscalateAsync(due, policy, payload);
+                    return await EscalateAsync(due, policy, payload, cancellationToken);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -62,14 +62,14 @@ public sealed partial class GroupNotifier(
     private static DeliveryOutcome Failed(NotificationDue due, string? error) =>
         new(due.Integrations.Count > 0 ? due.Integrations : [Integration.Group], error);
 
-    private async Task<DeliveryOutcome> EscalateAsync(NotificationDue due, string policy, WebhookPayload payload)
+    private async Task<DeliveryOutcome> EscalateAsync(NotificationDue due, string policy, WebhookPayload payload, CancellationToken cancellationToken)
     {
         var incident = IncidentActorProxy.For(actors, due.GroupKey);
         try
         {
             if (due.Status == AlertState.Firing)
             {
-                var (services, rootCause) = correlation.For(due);
+                var (services, rootCause) = await correlation.ForAsync(due, cancellationToken);
                 await incident.TriggerAsync(new IncidentTrigger(due.GroupKey, policy, payload, services, rootCause));
             }
             else

@@ -21,6 +21,7 @@ internal static class RulesExtensions
         builder.Services.AddSingleton<IMetricQueryClient, DaprMetricQueryClient>();
         builder.Services.AddSingleton<ILogCountClient, DaprLogCountClient>();
         builder.Services.AddSingleton<ITraceMeasureClient, DaprTraceMeasureClient>();
+        builder.Services.AddSingleton<AirisEpm.AlertService.Application.IServiceGraphSource, DaprServiceGraphSource>();
         builder.Services.AddSingleton<LeafQuerier>();
         builder.Services.AddSingleton<RuleRunner>();
         return builder;

@@ -1,4 +1,5 @@
 using AirisEpm.TraceService.Apis;
+using AirisEpm.TraceService.Apis.Dependencies;
 
 namespace AirisEpm.TraceService.Extensions;
 
@@ -8,6 +9,7 @@ internal static class Extensions
     public static IHostApplicationBuilder AddTraceServiceServices(this IHostApplicationBuilder builder)
     {
         builder.AddTraceStore();
+        builder.AddDependencyGraph();
         builder.AddTraceIngest();
         builder.AddSpanMetrics();
         // Unknown gRPC services get no catch-all endpoint: every mapped route is one we guard.
@@ -23,6 +25,7 @@ internal static class Extensions
         app.MapJaegerQueryApi();
         app.MapTraceQueryApi();
         app.MapTraceViewApi().MapBottlenecksApi();
+        app.MapDependencyApis();
         return app;
     }
 }

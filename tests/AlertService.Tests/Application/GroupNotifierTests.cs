@@ -109,7 +109,7 @@ public sealed class GroupNotifierTests : IDisposable
             _metrics.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
         var options = Options.Create(new AlertEngineOptions());
         return new GroupNotifier(new ReceiverDispatcher(catalog, binding, TimeProvider.System), _policies, new FakeActors(_incident),
-            new IncidentCorrelation(_active, options), options, NullLogger<GroupNotifier>.Instance);
+            new IncidentCorrelation(_active, new NoTraceGraph(), TimeProvider.System, options), options, NullLogger<GroupNotifier>.Instance);
     }
 
     private static NotificationDue Due(AlertState state, string? policy)
@@ -185,5 +185,11 @@ public sealed class GroupNotifierTests : IDisposable
         public List<Alert> Alerts { get; } = [];
 
         public IReadOnlyList<Alert> ActiveAlerts() => Alerts;
+    }
+
+    private sealed class NoTraceGraph : IServiceGraphSource
+    {
+        public Task<AirisEpm.AlertService.Domain.Correlation.ServiceGraph?> GraphAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken) =>
+            Task.FromResult<AirisEpm.AlertService.Domain.Correlation.ServiceGraph?>(null);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
@@ -56,11 +57,11 @@ public sealed class DaprTestEnvironment : IAsyncDisposable
     /// </summary>
     public async Task<RunningApp> StartServiceAsync<TProgram>(
         string appId, IReadOnlyDictionary<string, string?>? settings = null, SidecarOptions? sidecarOptions = null, string? configFile = null,
-        string environmentName = "Development")
+        string environmentName = "Development", Action<IServiceCollection>? services = null)
         where TProgram : class
     {
         var sidecar = await Mesh.StartSidecarAsync(appId, WithConfig(sidecarOptions ?? Tokens(), configFile));
-        var factory = new KestrelServiceFactory<TProgram> { EnvironmentName = environmentName };
+        var factory = new KestrelServiceFactory<TProgram> { EnvironmentName = environmentName, ConfigureServices = services };
         foreach (var (key, value) in sidecar.AppSettings.Concat(settings ?? new Dictionary<string, string?>()))
         {
             factory.With(key, value);

@@ -13,7 +13,8 @@ namespace AirisEpm.TraceService.Tests.Storage;
 /// </summary>
 public sealed class ClickHouseTraceStoreTests : TraceStoreConformance
 {
-    private static readonly Lazy<Task<(IContainer? Container, string? Failure)>> Server = new(StartAsync);
+    /// <summary>The one container of the test run (the dependency store's suite uses it too).</summary>
+    internal static readonly Lazy<Task<(IContainer? Container, string? Failure)>> Server = new(StartAsync);
 
     protected override async Task<ITraceStore> CreateStoreAsync()
     {

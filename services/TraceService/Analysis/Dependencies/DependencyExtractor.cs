@@ -35,6 +35,7 @@ public sealed class DependencyExtractor
     private long _late;
     private long _evictedUndecided;
     private long _duplicates;
+    private long _entries;
 
     public DependencyExtractor(DependencyExtractorOptions? options = null)
     {
@@ -48,7 +49,7 @@ public sealed class DependencyExtractor
         get
         {
             lock (_lock)
-                return new DependencyExtractorStats(_matched, _virtual, _unnamed, _late, _evictedUndecided, _duplicates, _recent.Count);
+                return new DependencyExtractorStats(_matched, _virtual, _unnamed, _late, _evictedUndecided, _duplicates, _recent.Count, _entries);
         }
     }
 
@@ -84,6 +85,11 @@ public sealed class DependencyExtractor
         }
         _recent.Add(seen, _evicted);
         CountEvicted();
+        if (_options.EntryCaller is { } entry && seen.ParentKey is null && seen.Kind is SpanKind.Server or SpanKind.Consumer)
+        {
+            _entries++;
+            calls.Add(new ServiceCall(entry, seen.Service, TargetKind.Service, seen.DurationNs, seen.IsError, seen.Key.TraceId, seen.StartNs, TargetKind.External));
+        }
 
         if (seen.ParentKey is { } parentKey && parentKey != seen.Key)
         {

@@ -30,6 +30,14 @@ public sealed record DependencyExtractorOptions
     /// </summary>
     public int Capacity { get; init; } = 200_000;
 
+    /// <summary>
+    /// The virtual caller (kind external) of entry spans: a server or consumer span with no parent is a call from
+    /// it into the span's service, so an entry service has incoming calls, errors and latencies like any other
+    /// (its RED measures, and the root of the graph). Null (the default of the pure extractor) counts no such calls;
+    /// trace-service sets <c>user</c>.
+    /// </summary>
+    public string? EntryCaller { get; init; }
+
     public static DependencyExtractorOptions Default { get; } = new();
 
     internal void Validate()

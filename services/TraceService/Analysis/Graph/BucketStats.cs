@@ -46,6 +46,22 @@ public sealed class BucketStats
             (_exemplarNs, ExemplarTraceId) = (other._exemplarNs, other.ExemplarTraceId);
     }
 
+    /// <summary>Stats read back from the store: the slowest call is the sketch's maximum, as <see cref="Add"/> keeps it.</summary>
+    public static BucketStats Restore(long calls, long errors, LatencySketch latency, string? exemplarTraceId, string? errorTraceId)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(errors);
+        ArgumentOutOfRangeException.ThrowIfLessThan(calls, errors);
+        return new BucketStats
+        {
+            Calls = calls,
+            Errors = errors,
+            Latency = latency,
+            ExemplarTraceId = exemplarTraceId,
+            ErrorTraceId = errorTraceId,
+            _exemplarNs = exemplarTraceId is null ? -1 : latency.MaxNs,
+        };
+    }
+
     public BucketStats Clone()
     {
         var copy = new BucketStats();

@@ -36,7 +36,7 @@ public sealed class DependencyGraph
             if (!edges.TryGetValue(key, out var stats))
                 edges[key] = stats = new BucketStats();
             stats.Add(call.DurationNs, call.IsError, call.TraceId);
-            _kinds.TryAdd(call.From, TargetKind.Service);
+            _kinds.TryAdd(call.From, call.FromKind);
             _kinds[call.To] = call.ToKind;
         }
     }
@@ -45,6 +45,55 @@ public sealed class DependencyGraph
     {
         foreach (var call in calls)
             Record(call);
+    }
+
+    /// <summary>Merges a stored edge-bucket in (a graph rebuilt from the store, or one bucket read back).</summary>
+    public void Add(EdgeBucket bucket)
+    {
+        lock (_lock)
+        {
+            if (!_buckets.TryGetValue(bucket.BucketStartNs, out var edges))
+                _buckets[bucket.BucketStartNs] = edges = [];
+            if (edges.TryGetValue(bucket.Edge, out var stats))
+                stats.Merge(bucket.Stats);
+            else
+                edges[bucket.Edge] = bucket.Stats.Clone();
+            _kinds.TryAdd(bucket.Edge.From, bucket.FromKind);
+            _kinds[bucket.Edge.To] = bucket.ToKind;
+        }
+    }
+
+    /// <summary>
+    /// Removes and returns the buckets that start before <paramref name="cutoffNs"/> (the ones the host has
+    /// closed: written to the store and judged for anomalies), in time order, then by edge.
+    /// </summary>
+    public IReadOnlyList<EdgeBucket> TakeBefore(long cutoffNs)
+    {
+        lock (_lock)
+        {
+            var taken = new List<EdgeBucket>();
+            foreach (var start in _buckets.Keys.TakeWhile(k => k < cutoffNs).ToList())
+            {
+                _buckets.Remove(start, out var edges);
+                taken.AddRange(edges!
+                    .OrderBy(e => e.Key.From, StringComparer.Ordinal).ThenBy(e => e.Key.To, StringComparer.Ordinal)
+                    .Select(e => new EdgeBucket(start, e.Key, _kinds[e.Key.From], _kinds[e.Key.To], e.Value)));
+            }
+            return taken;
+        }
+    }
+
+    /// <summary>The buckets starting in [fromNs, toNs) with their node kinds, as copies, in time order then by edge.</summary>
+    public IReadOnlyList<EdgeBucket> EdgeBuckets(long fromNs, long toNs)
+    {
+        lock (_lock)
+        {
+            return _buckets.Where(b => b.Key >= fromNs && b.Key < toNs)
+                .SelectMany(b => b.Value
+                    .OrderBy(e => e.Key.From, StringComparer.Ordinal).ThenBy(e => e.Key.To, StringComparer.Ordinal)
+                    .Select(e => new EdgeBucket(b.Key, e.Key, _kinds[e.Key.From], _kinds[e.Key.To], e.Value.Clone())))
+                .ToList();
+        }
     }
 
     /// <summary>Each (bucket start, edge, stats) in time order; stats are copies.</summary>

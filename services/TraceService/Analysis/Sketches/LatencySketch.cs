@@ -13,7 +13,7 @@ namespace AirisEpm.TraceService.Analysis.Sketches;
 /// buckets are stored (sorted index and count arrays; 10 bytes per bucket plus the arrays' spare room);
 /// 0 to 2^63 ns needs at most 1,888 of them. Not thread-safe.
 /// </summary>
-public sealed class LatencySketch
+public sealed partial class LatencySketch
 {
     public const double RelativeError = 1.0 / 64;
 
