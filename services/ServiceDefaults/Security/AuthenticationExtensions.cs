@@ -81,6 +81,16 @@ public static class AuthenticationExtensions
     public static TBuilder RequireSidecar<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder => builder.RequireAuthorization(Permissions.SidecarPolicy);
 
+    /// <summary>
+    /// Marks an endpoint that a person or service with <paramref name="permission"/> may call, and so may this
+    /// host's Dapr sidecars: for producers that cannot send a bearer token (daprd's Zipkin exporter). Outside
+    /// Development that means a valid <c>dapr-api-token</c>; in Development without APP_API_TOKEN, a loopback caller.
+    /// </summary>
+    public static TBuilder RequirePermissionOrSidecar<TBuilder>(this TBuilder builder, string permission)
+        where TBuilder : IEndpointConventionBuilder => builder.RequireAuthorization(policy => policy
+            .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme, SidecarAuthentication.SchemeName)
+            .AddRequirements(new PermissionRequirement(permission, orSidecar: true)));
+
     /// <summary>In Development with Auth:Enabled=false every permission is granted.</summary>
     private sealed class AllowAllWhenAuthDisabled(IOptions<AuthOptions> options) : AuthorizationHandler<PermissionRequirement>
     {

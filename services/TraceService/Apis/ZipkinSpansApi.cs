@@ -11,7 +11,8 @@ namespace AirisEpm.TraceService.Apis;
 
 /// <summary>
 /// Zipkin's v2 collector endpoint, where daprd's Zipkin tracing exporter (and any Zipkin reporter) sends:
-/// a JSON array of spans, optionally gzip, answered 202 with no body as Zipkin does, once durable.
+/// a JSON array of spans, optionally gzip, answered 202 with no body as Zipkin does, once durable. daprd's
+/// exporter sends no bearer token, so a sidecar may post too (<see cref="AuthenticationExtensions.RequirePermissionOrSidecar"/>).
 /// </summary>
 public static class ZipkinSpansApi
 {
@@ -20,7 +21,7 @@ public static class ZipkinSpansApi
     public static IEndpointRouteBuilder MapZipkinSpansApi(this IEndpointRouteBuilder app)
     {
         var options = app.ServiceProvider.GetRequiredService<IOptions<TraceIngestOptions>>().Value;
-        app.MapPost(Path, PostAsync).WithName("ZipkinPostSpans").WithTags("Ingest").RequireAuthorization(Permissions.TracesWrite)
+        app.MapPost(Path, PostAsync).WithName("ZipkinPostSpans").WithTags("Ingest").RequirePermissionOrSidecar(Permissions.TracesWrite)
             .WithSummary("Zipkin v2 JSON spans (what daprd's tracing exporter sends)")
             .Accepts<string>("application/json")
             .WithMetadata(new RequestSizeLimitAttribute(options.MaxBodyBytes));
