@@ -12,6 +12,7 @@ namespace AirisEpm.DaprTestSidecar.Actors;
 /// Placement and the actor runtime side of daprd for a mesh: which replicas host which actor type
 /// (an actor lives on one of them, chosen by a stable hash of its id), method calls, active actors
 /// with idle deactivation, and the reminders and timers kept here and fired on the mesh clock.
+/// Every call into an actor (method, reminder, timer, deactivation) takes its turn (<see cref="ActorTurns"/>).
 /// </summary>
 public sealed class ActorPlacement(DaprMesh mesh)
 {
@@ -32,6 +33,9 @@ public sealed class ActorPlacement(DaprMesh mesh)
     private readonly ConcurrentBag<ITimer> _idleScans = [];
 
     public IReadOnlyCollection<ActorKey> Active => _active.Keys.ToList();
+
+    /// <summary>One call at a time per actor id, as daprd with reentrancy off.</summary>
+    public ActorTurns Turns { get; } = new();
 
     public IReadOnlyList<ActorSchedule> Schedules => _schedules.Values.ToList();
 
@@ -67,13 +71,17 @@ public sealed class ActorPlacement(DaprMesh mesh)
         }
     }
 
-    /// <summary>Calls PUT /actors/{type}/{id}/method/{path} on the hosting app; the caller owns the response.</summary>
+    /// <summary>
+    /// Calls PUT /actors/{type}/{id}/method/{path} on the hosting app in the actor's turn; the caller owns
+    /// the response. The body is read inside the turn, as daprd holds the actor until the app has answered.
+    /// </summary>
     public async Task<HttpResponseMessage> CallAsync(ActorKey actor, string path, HttpContent? content, IEnumerable<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
     {
+        using var turn = await Turns.EnterAsync(actor, cancellationToken);
         var host = HostOf(actor);
         _active[actor] = mesh.Clock.GetUtcNow();
         _activeOn[actor] = host;
-        var request = new HttpRequestMessage(HttpMethod.Put, $"actors/{Uri.EscapeDataString(actor.Type)}/{Uri.EscapeDataString(actor.Id)}/method/{path}")
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"actors/{Uri.EscapeDataString(actor.Type)}/{Uri.EscapeDataString(actor.Id)}/method/{path}")
         {
             Content = content ?? new ByteArrayContent([]),
         };
@@ -82,12 +90,23 @@ public sealed class ActorPlacement(DaprMesh mesh)
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
-        return await host.Channel.SendAsync(request, cancellationToken);
+        var response = await host.Channel.SendAsync(request, cancellationToken);
+        try
+        {
+            await response.Content.LoadIntoBufferAsync(cancellationToken);
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
     }
 
     /// <summary>DELETE /actors/{type}/{id} on the host, as daprd does for an idle actor; its timers go with it.</summary>
     public async Task DeactivateAsync(ActorKey actor, CancellationToken cancellationToken = default)
     {
+        using var turn = await Turns.EnterAsync(actor, cancellationToken);
         _active.TryRemove(actor, out _);
         if (!_activeOn.TryRemove(actor, out var host))
         {
