@@ -26,12 +26,13 @@ public sealed class ServiceProcess : IDisposable
     /// <summary>
     /// Starts <paramref name="project"/> (the folder under <c>services/</c>, e.g. <c>LogService</c>) with
     /// <paramref name="environment"/> added to its environment (<c>Logs__Store__DataPath</c> and the like),
-    /// and returns once it answers <c>/healthz</c>.
+    /// and returns once it answers <c>/healthz</c>. A restart that must be found where the first run was
+    /// (by a sidecar's app channel) passes the first run's <paramref name="port"/>.
     /// </summary>
-    public static async Task<ServiceProcess> StartAsync(string project, IReadOnlyDictionary<string, string> environment, CancellationToken ct)
+    public static async Task<ServiceProcess> StartAsync(string project, IReadOnlyDictionary<string, string> environment, CancellationToken ct, int? port = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var port = FreePort();
+        port ??= FreePort();
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,
