@@ -25,5 +25,6 @@ public static class StatusApi
             new ClusterStatus(AppIds.AlertService, "disabled", []),
             new VersionInfo("", "", "airis-epm", RuntimeInformation.FrameworkDescription, "", Version),
             new AlertmanagerConfig(config.Current.RedactedYaml),
-            uptime.StartedAt));
+            uptime.StartedAt,
+            config.Current.Config.Notices));
 }
