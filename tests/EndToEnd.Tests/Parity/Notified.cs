@@ -4,7 +4,7 @@ namespace AirisEpm.EndToEnd.Tests.Parity;
 
 /// <summary>
 /// What a webhook notification says, in the terms the two systems are compared by: which group
-/// (its <c>alertname</c>), the group's status, each alert as <c>instance:status</c> (sorted), and when it arrived.
+/// (its <c>alertname</c>), the group's status, each alert as <c>instance:status</c> in the order the payload lists them, and when it arrived.
 /// </summary>
 internal sealed record Notified(string Group, string Status, string Alerts, TimeSpan At)
 {
@@ -12,8 +12,7 @@ internal sealed record Notified(string Group, string Status, string Alerts, Time
     {
         var payload = delivery.Payload;
         var alerts = payload.GetProperty("alerts").EnumerateArray()
-            .Select(a => $"{a.GetProperty("labels").GetProperty("instance").GetString()}:{a.GetProperty("status").GetString()}")
-            .Order(StringComparer.Ordinal);
+            .Select(a => $"{a.GetProperty("labels").GetProperty("instance").GetString()}:{a.GetProperty("status").GetString()}");
         return new Notified(
             payload.GetProperty("groupLabels").GetProperty("alertname").GetString()!,
             payload.GetProperty("status").GetString()!,

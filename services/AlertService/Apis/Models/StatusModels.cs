@@ -16,10 +16,11 @@ public sealed record AlertmanagerStatus(
 
 /// <summary>
 /// API v2 <c>clusterStatus</c>. Replicas share state through the state store, not gossip, so the
-/// gossip cluster is reported <c>disabled</c> with no peers, as a single Alertmanager reports it.
+/// gossip cluster is reported <c>disabled</c> with no peers and no name, exactly as Alertmanager 0.25 started
+/// with <c>--cluster.listen-address=</c> reports it.
 /// </summary>
 public sealed record ClusterStatus(
-    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("name"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Name,
     [property: JsonPropertyName("status")] string Status,
     [property: JsonPropertyName("peers")] IReadOnlyList<object> Peers);
 
