@@ -1,4 +1,5 @@
 using System.Text;
+using AirisEpm.AlertService.Apis.Models;
 using AirisEpm.AlertService.Application;
 using AirisEpm.AlertService.Domain.Routing;
 using AirisEpm.AlertService.EngineHosting;
@@ -35,8 +36,9 @@ public static partial class AlertingConfigApi
     /// there is none), and 400 when it drops a receiver an escalation policy names. It is stored under
     /// the ETag read before (409 when another writer stored one meanwhile) before the answer. Nothing is
     /// applied when it could not be stored; an engine that cannot be told now applies it at its next refresh.
+    /// The answer names the receivers and lists what loaded but is not done (unsupported integrations).
     /// </summary>
-    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Put(
+    public static async Task<Results<Ok<ConfigAccepted>, ValidationProblem, ProblemHttpResult>> Put(
         HttpRequest request, AlertingConfigHolder config, IAlertingConfigStore store, AlertingConfigSecrets secrets, IAlertEngineGateway engine,
         IEscalationPolicyRepository policies, TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
     {
@@ -102,7 +104,7 @@ public static partial class AlertingConfigApi
             LogReloadFailed(loggers.CreateLogger(typeof(AlertingConfigApi)), ex);
         }
 
-        return TypedResults.NoContent();
+        return TypedResults.Ok(ConfigAccepted.Of(parsed));
     }
 
     private static ProblemHttpResult StoreUnavailable(DaprException ex) =>

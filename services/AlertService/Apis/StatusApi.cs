@@ -2,7 +2,6 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using AirisEpm.AlertService.Apis.Models;
 using AirisEpm.AlertService.Application;
-using AirisEpm.ServiceDefaults.Dapr;
 using AirisEpm.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -22,8 +21,9 @@ public static class StatusApi
 
     public static Ok<AlertmanagerStatus> Get(AlertingConfigHolder config, ServiceUptime uptime) =>
         TypedResults.Ok(new AlertmanagerStatus(
-            new ClusterStatus(AppIds.AlertService, "disabled", []),
+            new ClusterStatus(null, "disabled", []),
             new VersionInfo("", "", "airis-epm", RuntimeInformation.FrameworkDescription, "", Version),
             new AlertmanagerConfig(config.Current.RedactedYaml),
-            uptime.StartedAt));
+            uptime.StartedAt,
+            config.Current.Config.Notices));
 }

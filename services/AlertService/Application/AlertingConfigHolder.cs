@@ -34,9 +34,7 @@ public sealed class AlertingConfigHolder
     /// <summary>Parses and validates; throws <see cref="ConfigException"/> listing every problem.</summary>
     public static AlertingConfig Parse(string yaml)
     {
-        var config = AlertingConfigYaml.Load(yaml);
-        if (ReceiverTemplates.Check(config) is { Count: > 0 } errors) throw new ConfigException(errors);
-        return config;
+        return ReceiverTemplates.Apply(AlertingConfigYaml.Load(yaml));
     }
 
     /// <summary>As <see cref="Parse(string)"/>, with no secret of <paramref name="revealed"/> repeated in the errors.</summary>

@@ -5,7 +5,7 @@ using AirisEpm.AlertService.Notifications;
 
 namespace AirisEpm.AlertService.Application;
 
-/// <summary>Builds the Alertmanager webhook v4 payload of a due notification.</summary>
+/// <summary>Builds the Alertmanager webhook v4 payload of a due notification, its alerts in Alertmanager's order.</summary>
 public static class WebhookPayloads
 {
     public static WebhookPayload From(NotificationDue due, Uri externalUrl)
@@ -22,7 +22,10 @@ public static class WebhookPayloads
             CommonLabels = Common(alerts.Select(a => a.Labels)),
             CommonAnnotations = Common(alerts.Select(a => a.Annotations)),
             ExternalUrl = externalUrl.ToString().TrimEnd('/'),
-            Alerts = [.. due.Firing.Select(a => ToWebhook(a, WebhookPayload.Firing)), .. due.Resolved.Select(a => ToWebhook(a, WebhookPayload.Resolved))],
+            Alerts = [.. due.Firing.Select(a => (Alert: a, Status: WebhookPayload.Firing))
+                .Concat(due.Resolved.Select(a => (Alert: a, Status: WebhookPayload.Resolved)))
+                .OrderBy(e => e.Alert.Labels, AlertmanagerLabelOrder.Instance)
+                .Select(e => ToWebhook(e.Alert, e.Status))],
         };
     }
 

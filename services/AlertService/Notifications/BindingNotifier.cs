@@ -96,6 +96,11 @@ public sealed partial class BindingNotifier
         var request = new BindingRequest(DaprComponents.Email, "create") { Data = Encoding.UTF8.GetBytes(message.HtmlBody) };
         request.Metadata["emailTo"] = email.To;
         request.Metadata["subject"] = message.Subject;
+        if (email.From is { Length: > 0 } from)
+        {
+            request.Metadata["emailFrom"] = from;
+        }
+
         if (email.Cc is { Length: > 0 } cc)
         {
             request.Metadata["emailCC"] = cc;

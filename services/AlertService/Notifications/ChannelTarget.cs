@@ -12,6 +12,9 @@ public sealed record EmailTarget(string To, string? Cc = null, bool SendResolved
 {
     public override string Channel => "email";
 
+    /// <summary>The sender, sent as the binding's <c>emailFrom</c>; null keeps the component's.</summary>
+    public string? From { get; init; }
+
     /// <summary>A custom subject template (Domain/Templates syntax); null for the built-in title.</summary>
     public string? SubjectTemplate { get; init; }
 

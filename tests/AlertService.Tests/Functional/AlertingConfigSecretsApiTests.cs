@@ -36,7 +36,7 @@ public sealed class AlertingConfigSecretsApiTests
         await using var factory = new AlertServiceFactory();
         var client = await factory.StartAsync(ReadWrite);
 
-        await PutAsync(client, Config, HttpStatusCode.NoContent);
+        await PutAsync(client, Config, HttpStatusCode.OK);
 
         var stored = factory.ConfigStore.Saved!.Yaml;
         Assert.DoesNotContain(Token, stored);
@@ -55,10 +55,10 @@ public sealed class AlertingConfigSecretsApiTests
     {
         await using var factory = new AlertServiceFactory();
         var client = await factory.StartAsync(ReadWrite);
-        await PutAsync(client, Config, HttpStatusCode.NoContent);
+        await PutAsync(client, Config, HttpStatusCode.OK);
         var first = factory.ConfigStore.Saved!.Yaml;
 
-        await PutAsync(client, (await GetConfigAsync(client)).Replace("max_alerts: 5", "max_alerts: 9"), HttpStatusCode.NoContent);
+        await PutAsync(client, (await GetConfigAsync(client)).Replace("max_alerts: 5", "max_alerts: 9"), HttpStatusCode.OK);
 
         Assert.Equal($"alerts?token={Token}", WebhookPath(factory));
         var second = factory.ConfigStore.Saved!.Yaml;
@@ -72,7 +72,7 @@ public sealed class AlertingConfigSecretsApiTests
     {
         await using var factory = new AlertServiceFactory();
         var client = await factory.StartAsync(ReadWrite);
-        await PutAsync(client, Config, HttpStatusCode.NoContent);
+        await PutAsync(client, Config, HttpStatusCode.OK);
         var stored = factory.ConfigStore.Saved;
 
         var problem = await PutAsync(client, (await GetConfigAsync(client)) + "\n      - url: <secret>\n", HttpStatusCode.BadRequest);
@@ -93,7 +93,7 @@ public sealed class AlertingConfigSecretsApiTests
 
         Assert.Equal($"alerts?token={Token}", WebhookPath(factory));
         Assert.DoesNotContain(Token, await GetConfigAsync(client));
-        await PutAsync(client, await GetConfigAsync(client), HttpStatusCode.NoContent);
+        await PutAsync(client, await GetConfigAsync(client), HttpStatusCode.OK);
         Assert.DoesNotContain(Token, factory.ConfigStore.Saved!.Yaml);
         Assert.Equal($"alerts?token={Token}", WebhookPath(factory));
     }
@@ -104,7 +104,7 @@ public sealed class AlertingConfigSecretsApiTests
         StoredAlertingConfig underK1;
         await using (var before = Keyed(("k1", K1)))
         {
-            await PutAsync(await before.StartAsync(ReadWrite), Config, HttpStatusCode.NoContent);
+            await PutAsync(await before.StartAsync(ReadWrite), Config, HttpStatusCode.OK);
             underK1 = before.ConfigStore.Saved!;
         }
 
@@ -116,7 +116,7 @@ public sealed class AlertingConfigSecretsApiTests
             await RefreshAsync(rotated);
             Assert.Equal($"alerts?token={Token}", WebhookPath(rotated));
 
-            await PutAsync(client, await GetConfigAsync(client), HttpStatusCode.NoContent);
+            await PutAsync(client, await GetConfigAsync(client), HttpStatusCode.OK);
             underK2 = rotated.ConfigStore.Saved!;
             Assert.Contains("enc:v1:k2:", underK2.Yaml);
             Assert.DoesNotContain("enc:v1:k1:", underK2.Yaml);
@@ -135,7 +135,7 @@ public sealed class AlertingConfigSecretsApiTests
         StoredAlertingConfig underK1;
         await using (var before = Keyed(("k1", K1)))
         {
-            await PutAsync(await before.StartAsync(ReadWrite), Config, HttpStatusCode.NoContent);
+            await PutAsync(await before.StartAsync(ReadWrite), Config, HttpStatusCode.OK);
             underK1 = before.ConfigStore.Saved!;
         }
 

@@ -31,6 +31,7 @@ public sealed class StatusAndConfigApiTests
 
         Assert.Equal("disabled", status.GetProperty("cluster").GetProperty("status").GetString());
         Assert.Equal(0, status.GetProperty("cluster").GetProperty("peers").GetArrayLength());
+        Assert.False(status.GetProperty("cluster").TryGetProperty("name", out _)); // as Alertmanager 0.25 with clustering off
         Assert.Contains("receiver: oncall", status.GetProperty("config").GetProperty("original").GetString());
         foreach (var field in new[] { "version", "revision", "branch", "buildUser", "buildDate", "goVersion" })
         {
@@ -52,7 +53,7 @@ public sealed class StatusAndConfigApiTests
 
         var put = await client.PutAsync("/api/v1/alerting/config", new StringContent(ValidConfig, Encoding.UTF8, "application/yaml"), TestContext.Current.CancellationToken);
 
-        Assert.Equal(HttpStatusCode.NoContent, put.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         Assert.Equal(ValidConfig.Replace("http://hooks.local/alerts", SecretFields.Redacted), AlertingConfigSecrets.Redact(factory.ConfigStore.Saved!.Yaml));
         Assert.Equal(["team"], (await GetAsync(client, "/api/v2/receivers")).EnumerateArray().Select(r => r.GetProperty("name").GetString()));
         await PostAsync(client, "/api/v2/alerts", new[] { Alert(("alertname", "X")) });

@@ -61,7 +61,7 @@ public sealed class AlertKillNineTests
             using var alerts = new HttpClient { BaseAddress = first.BaseUrl }.WithToken(ReadWrite);
             await Eventually.TrueAsync(() => Healthy(alerts), TimeSpan.FromSeconds(30), what: "the engine actor to restore");
 
-            Assert.Equal(HttpStatusCode.NoContent, (await alerts.PutYamlAsync("/api/v1/alerting/config", Routing)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await alerts.PutYamlAsync("/api/v1/alerting/config", Routing)).StatusCode);
             var policy = await alerts.PutAsJsonAsync("/api/v1/escalation-policies/critical", new
             {
                 name = "critical",
@@ -78,7 +78,7 @@ public sealed class AlertKillNineTests
 
             // The three decisions, each answered 2xx, then the kill with no pause after the last answer.
             var configChanged = await alerts.PutYamlAsync("/api/v1/alerting/config", Routing.Replace("kill-nine marker", "kill-nine marker v2"));
-            Assert.Equal(HttpStatusCode.NoContent, configChanged.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, configChanged.StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await alerts.PostAsync($"/api/v1/incidents/{incidentId}/ack", null, ct)).StatusCode);
             var silence = await alerts.PostJsonAsync("/api/v2/silences", new
             {

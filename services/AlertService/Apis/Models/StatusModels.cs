@@ -1,20 +1,26 @@
 using System.Text.Json.Serialization;
+using AirisEpm.AlertService.Domain.Configuration;
 
 namespace AirisEpm.AlertService.Apis.Models;
 
-/// <summary>API v2 <c>alertmanagerStatus</c>.</summary>
+/// <summary>
+/// API v2 <c>alertmanagerStatus</c>, plus <c>notSupported</c>: what the configuration in force asks for
+/// that alert-service does not do (clients of Alertmanager's schema ignore the extra field).
+/// </summary>
 public sealed record AlertmanagerStatus(
     [property: JsonPropertyName("cluster")] ClusterStatus Cluster,
     [property: JsonPropertyName("versionInfo")] VersionInfo VersionInfo,
     [property: JsonPropertyName("config")] AlertmanagerConfig Config,
-    [property: JsonPropertyName("uptime")] DateTimeOffset Uptime);
+    [property: JsonPropertyName("uptime")] DateTimeOffset Uptime,
+    [property: JsonPropertyName("notSupported")] IReadOnlyList<ConfigNotice> NotSupported);
 
 /// <summary>
 /// API v2 <c>clusterStatus</c>. Replicas share state through the state store, not gossip, so the
-/// gossip cluster is reported <c>disabled</c> with no peers, as a single Alertmanager reports it.
+/// gossip cluster is reported <c>disabled</c> with no peers and no name, exactly as Alertmanager 0.25 started
+/// with <c>--cluster.listen-address=</c> reports it.
 /// </summary>
 public sealed record ClusterStatus(
-    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("name"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Name,
     [property: JsonPropertyName("status")] string Status,
     [property: JsonPropertyName("peers")] IReadOnlyList<object> Peers);
 

@@ -12,6 +12,9 @@ public sealed record AlertingConfig(
     TimeIntervalSet TimeIntervals,
     TimeSpan ResolveTimeout)
 {
+    /// <summary>What loaded but is not done (unsupported integrations, unread template files).</summary>
+    public IReadOnlyList<ConfigNotice> Notices { get; init; } = [];
+
     /// <summary>
     /// Builds and validates a config from its parts. Every problem is collected and thrown
     /// together as a <see cref="ConfigException"/> (unknown receiver, duplicate receiver, unknown

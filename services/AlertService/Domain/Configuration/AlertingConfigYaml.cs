@@ -10,8 +10,10 @@ namespace AirisEpm.AlertService.Domain.Configuration;
 /// <c>receivers</c> (email_configs, slack_configs, webhook_configs and our sms_configs),
 /// <c>inhibit_rules</c> (matchers or the legacy match/match_re maps), <c>time_intervals</c>
 /// (and the legacy <c>mute_time_intervals</c>), plus our <c>named_routes</c> and a route's
-/// <c>escalation_policy</c>. Unknown keys are errors, as in Alertmanager. Every problem is
-/// reported in one <see cref="ConfigException"/>.
+/// <c>escalation_policy</c>. Every key of Alertmanager 0.25's file is accepted (integrations alert-service
+/// cannot perform and template files load and become <see cref="AlertingConfig.Notices"/>); unknown keys
+/// are errors, as in Alertmanager. Every problem is reported in one <see cref="ConfigException"/>, a
+/// document that is not YAML or not of this shape by its line and column.
 /// </summary>
 public static class AlertingConfigYaml
 {
@@ -21,6 +23,7 @@ public static class AlertingConfigYaml
 
     public static AlertingConfig Load(string yaml)
     {
+        YamlDepthGuard.Check(yaml);
         YamlDocument? doc;
         try
         {

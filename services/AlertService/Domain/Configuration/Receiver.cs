@@ -20,7 +20,8 @@ public sealed record Receiver(
 }
 
 /// <summary>Email through the <c>email</c> binding; <see cref="Subject"/> and <see cref="Html"/> are templates, null for the built-in ones.</summary>
-public sealed record EmailConfig(string To, bool SendResolved = false, string? Subject = null, string? Html = null);
+/// <see cref="From"/> is the sender (the entry's <c>from</c>, else <c>global.smtp_from</c>); null leaves it to the component.
+public sealed record EmailConfig(string To, bool SendResolved = false, string? Subject = null, string? Html = null, string? From = null);
 
 /// <summary>Slack incoming webhook through the <c>slack</c> binding (the URL lives in the component's secret).</summary>
 public sealed record SlackConfig(string? Channel = null, bool SendResolved = false, string? Title = null, string? Text = null);

@@ -9,21 +9,28 @@ namespace AirisEpm.AlertService.Domain.Configuration;
 internal sealed class YamlConverter
 {
     private readonly List<ConfigError> _errors = [];
+    private readonly List<ConfigNotice> _notices = [];
+    private string? _smtpFrom;
 
     public AlertingConfig Convert(YamlDocument doc)
     {
         TimeSpan? resolveTimeout = doc.Global?.ResolveTimeout is { } rt ? Duration(rt, "global.resolve_timeout") : null;
+        _smtpFrom = doc.Global?.SmtpFrom;
+        if (doc.Templates is { Count: > 0 } templates)
+        {
+            _notices.Add(new("templates", $"{templates.Count} Go template file pattern(s) not read: alert-service renders its built-in texts and the templates written in a receiver"));
+        }
         var route = ToRoute(doc.Route!, "route");
-        var named = (doc.NamedRoutes ?? []).ToDictionary(kv => kv.Key, kv => ToRoute(kv.Value, $"named_routes.{kv.Key}"), StringComparer.Ordinal);
-        var receivers = (doc.Receivers ?? []).Select((r, i) => Receiver(r, $"receivers[{i}]")).ToList();
-        var inhibit = (doc.InhibitRules ?? []).Select((r, i) => Inhibit(r, $"inhibit_rules[{i}]")).ToList();
+        var named = (doc.NamedRoutes ?? []).Where(kv => kv.Value is not null || Missing($"named_routes.{kv.Key}")).ToDictionary(kv => kv.Key, kv => ToRoute(kv.Value, $"named_routes.{kv.Key}"), StringComparer.Ordinal);
+        var receivers = Present(doc.Receivers, "receivers").Select(e => Receiver(e.Item1, $"receivers[{e.Item2}]")).ToList();
+        var inhibit = Present(doc.InhibitRules, "inhibit_rules").Select(e => Inhibit(e.Item1, $"inhibit_rules[{e.Item2}]")).ToList();
         var intervals = new Dictionary<string, IReadOnlyList<TimeInterval>>(StringComparer.Ordinal);
-        var allIntervals = (doc.TimeIntervals ?? []).Select((t, i) => (t, $"time_intervals[{i}]"))
-            .Concat((doc.MuteTimeIntervals ?? []).Select((t, i) => (t, $"mute_time_intervals[{i}]")));
+        var allIntervals = Present(doc.TimeIntervals, "time_intervals").Select(e => (t: e.Item1, $"time_intervals[{e.Item2}]"))
+            .Concat(Present(doc.MuteTimeIntervals, "mute_time_intervals").Select(e => (t: e.Item1, $"mute_time_intervals[{e.Item2}]")));
         foreach (var (named_, path) in allIntervals)
         {
             if (string.IsNullOrEmpty(named_.Name)) _errors.Add(new($"{path}.name", "missing name"));
-            else if (!intervals.TryAdd(named_.Name, (named_.TimeIntervals ?? []).Select((t, j) => Interval(t, $"{path}.time_intervals[{j}]")).ToList()))
+            else if (!intervals.TryAdd(named_.Name, Present(named_.TimeIntervals, $"{path}.time_intervals").Select(e => Interval(e.Item1, $"{path}.time_intervals[{e.Item2}]")).ToList()))
             {
                 _errors.Add(new($"{path}.name", $"duplicate time interval \"{named_.Name}\""));
             }
@@ -31,7 +38,7 @@ internal sealed class YamlConverter
         try
         {
             var config = AlertingConfig.Create(route, receivers, inhibit, intervals, named, resolveTimeout);
-            return _errors.Count == 0 ? config : throw new ConfigException(_errors);
+            return _errors.Count == 0 ? config with { Notices = _notices } : throw new ConfigException(_errors);
         }
         catch (ConfigException ex) when (!ReferenceEquals(ex.Errors, _errors))
         {
@@ -43,31 +50,39 @@ internal sealed class YamlConverter
     {
         Receiver = r.Receiver,
         Matchers = Matchers(r.Matchers, r.Match, r.MatchRe, path, "matchers"),
-        GroupBy = r.GroupBy,
+        GroupBy = r.GroupBy?.Select(n => n ?? "").ToList(),
         GroupWait = r.GroupWait is { } gw ? Duration(gw, $"{path}.group_wait") : null,
         GroupInterval = r.GroupInterval is { } gi ? Duration(gi, $"{path}.group_interval") : null,
         RepeatInterval = r.RepeatInterval is { } ri ? Duration(ri, $"{path}.repeat_interval") : null,
         Continue = r.Continue,
-        MuteTimeIntervals = r.MuteTimeIntervals ?? [],
-        ActiveTimeIntervals = r.ActiveTimeIntervals ?? [],
+        MuteTimeIntervals = r.MuteTimeIntervals?.Select(n => n ?? "").ToList() ?? [],
+        ActiveTimeIntervals = r.ActiveTimeIntervals?.Select(n => n ?? "").ToList() ?? [],
         EscalationPolicy = r.EscalationPolicy,
         Ref = r.Ref,
-        Routes = (r.Routes ?? []).Select((c, i) => ToRoute(c, $"{path}.routes[{i}]")).ToList(),
+        Routes = Present(r.Routes, $"{path}.routes").Select(e => ToRoute(e.Item1, $"{path}.routes[{e.Item2}]")).ToList(),
     };
 
     private Receiver Receiver(YamlReceiver r, string path)
     {
-        var email = (r.EmailConfigs ?? []).Select((c, i) =>
-            new EmailConfig(Required(c.To, $"{path}.email_configs[{i}].to"), c.SendResolved ?? false, c.Headers?.GetValueOrDefault("Subject"), c.Html)).ToList();
-        var slack = (r.SlackConfigs ?? []).Select(c => new SlackConfig(c.Channel, c.SendResolved ?? false, c.Title, c.Text)).ToList();
-        var webhook = (r.WebhookConfigs ?? []).Select(c => new WebhookConfig(c.Url, c.SendResolved ?? true, c.MaxAlerts)).ToList();
-        var sms = (r.SmsConfigs ?? []).Select((c, i) => new SmsConfig(Required(c.To, $"{path}.sms_configs[{i}].to"), c.SendResolved ?? false, c.Text)).ToList();
+        var email = Present(r.EmailConfigs, $"{path}.email_configs").Select(((YamlEmail c, int i) e) =>
+            new EmailConfig(Required(e.c.To, $"{path}.email_configs[{e.i}].to"), e.c.SendResolved ?? false, e.c.Headers?.GetValueOrDefault("Subject"), e.c.Html, e.c.From ?? _smtpFrom)).ToList();
+        var slack = Present(r.SlackConfigs, $"{path}.slack_configs").Select(e => e.Item1).Select(c => new SlackConfig(c.Channel, c.SendResolved ?? false, c.Title, c.Text)).ToList();
+        var webhook = Present(r.WebhookConfigs, $"{path}.webhook_configs").Select(e => e.Item1).Select(c => new WebhookConfig(c.Url, c.SendResolved ?? true, c.MaxAlerts)).ToList();
+        var sms = Present(r.SmsConfigs, $"{path}.sms_configs").Select(((YamlSms c, int i) e) =>
+            new SmsConfig(Required(e.c.To, $"{path}.sms_configs[{e.i}].to"), e.c.SendResolved ?? false, e.c.Text)).ToList();
+        var delivered = email.Count + slack.Count + webhook.Count + sms.Count;
+        foreach (var (type, count) in r.UnsupportedIntegrations())
+        {
+            _notices.Add(new($"{path}.{type}", $"{count} {type} not supported by alert-service: receiver \"{r.Name}\" "
+                + (delivered > 0 ? "delivers only through its email, Slack, webhook and SMS integrations" : "delivers nothing")));
+        }
+
         return new Receiver(r.Name ?? "", email, slack, webhook, sms);
     }
 
     private InhibitRule Inhibit(YamlInhibitRule r, string path)
     {
-        var equal = r.Equal ?? [];
+        var equal = r.Equal?.Select(n => n ?? "").ToList() ?? [];
         foreach (var name in equal.Where(n => !LabelName.IsValid(n))) _errors.Add(new($"{path}.equal", $"invalid label name \"{name}\""));
         return new InhibitRule(
             Matchers(r.SourceMatchers, r.SourceMatch, r.SourceMatchRe, path, "source_matchers"),
@@ -82,11 +97,11 @@ internal sealed class YamlConverter
         {
             interval = new TimeInterval
             {
-                Times = t.Times?.Select(x => TimeIntervalParser.ParseTimes(x.StartTime ?? "", x.EndTime ?? "")).ToList(),
-                Weekdays = t.Weekdays?.Select(TimeIntervalParser.ParseWeekdays).ToList(),
-                DaysOfMonth = t.DaysOfMonth?.Select(TimeIntervalParser.ParseDaysOfMonth).ToList(),
-                Months = t.Months?.Select(TimeIntervalParser.ParseMonths).ToList(),
-                Years = t.Years?.Select(TimeIntervalParser.ParseYears).ToList(),
+                Times = t.Times?.Select(x => TimeIntervalParser.ParseTimes(x?.StartTime ?? "", x?.EndTime ?? "")).ToList(),
+                Weekdays = t.Weekdays?.Select(x => TimeIntervalParser.ParseWeekdays(x ?? "")).ToList(),
+                DaysOfMonth = t.DaysOfMonth?.Select(x => TimeIntervalParser.ParseDaysOfMonth(x ?? "")).ToList(),
+                Months = t.Months?.Select(x => TimeIntervalParser.ParseMonths(x ?? "")).ToList(),
+                Years = t.Years?.Select(x => TimeIntervalParser.ParseYears(x ?? "")).ToList(),
                 Location = TimeIntervalParser.ParseLocation(t.Location),
             };
         }
@@ -100,7 +115,7 @@ internal sealed class YamlConverter
     private List<Matcher> Matchers(List<string>? matchers, Dictionary<string, string>? match, Dictionary<string, string>? matchRe, string path, string field)
     {
         var result = new List<Matcher>();
-        foreach (var (text, i) in (matchers ?? []).Select((m, i) => (m, i)))
+        foreach (var (text, i) in Present(matchers, $"{path}.{field}"))
         {
             if (MatcherParser.TryParse(text, out var parsed, out var error)) result.AddRange(parsed);
             else _errors.Add(new($"{path}.{field}[{i}]", error!.Message));
@@ -109,7 +124,7 @@ internal sealed class YamlConverter
         {
             try
             {
-                result.Add(Matcher.Create(kv.Key, type, kv.Value));
+                result.Add(Matcher.Create(kv.Key, type, kv.Value ?? ""));
             }
             catch (MatcherException ex)
             {
@@ -117,6 +132,23 @@ internal sealed class YamlConverter
             }
         }
         return result;
+    }
+
+    /// <summary>The entries of a list with their index; a null entry (<c>- ~</c> or a bare <c>-</c>) is an error at its index.</summary>
+    private IEnumerable<(T, int)> Present<T>(List<T>? list, string path)
+        where T : class?
+    {
+        for (var i = 0; i < (list?.Count ?? 0); i++)
+        {
+            if (list![i] is { } item) yield return (item, i);
+            else _errors.Add(new($"{path}[{i}]", "empty entry"));
+        }
+    }
+
+    private bool Missing(string path)
+    {
+        _errors.Add(new(path, "empty entry"));
+        return false;
     }
 
     private TimeSpan? Duration(string text, string path)

@@ -15,9 +15,39 @@ internal sealed class YamlDocument
     public List<string>? Templates { get; set; }
 }
 
+/// <summary>
+/// Every key of Alertmanager 0.25's <c>global</c> block. The SMTP sender becomes each email's default
+/// <c>from</c>; the rest (smarthost, credentials, API URLs, <c>http_config</c>) belong to the Dapr
+/// component that performs the integration, so they are accepted, kept in the stored YAML and not used.
+/// </summary>
 internal sealed class YamlGlobal
 {
     public string? ResolveTimeout { get; set; }
+    public Dictionary<object, object>? HttpConfig { get; set; }
+    public string? SmtpFrom { get; set; }
+    public string? SmtpHello { get; set; }
+    public string? SmtpSmarthost { get; set; }
+    public string? SmtpAuthUsername { get; set; }
+    public string? SmtpAuthPassword { get; set; }
+    public string? SmtpAuthPasswordFile { get; set; }
+    public string? SmtpAuthSecret { get; set; }
+    public string? SmtpAuthIdentity { get; set; }
+    public bool? SmtpRequireTls { get; set; }
+    public Dictionary<object, object>? SmtpTlsConfig { get; set; }
+    public string? SlackApiUrl { get; set; }
+    public string? SlackApiUrlFile { get; set; }
+    public string? PagerdutyUrl { get; set; }
+    public string? OpsgenieApiUrl { get; set; }
+    public string? OpsgenieApiKey { get; set; }
+    public string? OpsgenieApiKeyFile { get; set; }
+    public string? WechatApiUrl { get; set; }
+    public string? WechatApiSecret { get; set; }
+    public string? WechatApiCorpId { get; set; }
+    public string? VictoropsApiUrl { get; set; }
+    public string? VictoropsApiKey { get; set; }
+    public string? VictoropsApiKeyFile { get; set; }
+    public string? TelegramApiUrl { get; set; }
+    public string? WebexApiUrl { get; set; }
 }
 
 internal sealed class YamlRoute
@@ -38,6 +68,11 @@ internal sealed class YamlRoute
     public List<YamlRoute>? Routes { get; set; }
 }
 
+/// <summary>
+/// A receiver with every integration list Alertmanager knows. The ones alert-service performs are typed;
+/// the others (<see cref="UnsupportedIntegrations"/>) are taken as any YAML, which amtool has already
+/// checked, so they load and are reported as not supported.
+/// </summary>
 internal sealed class YamlReceiver
 {
     public string? Name { get; set; }
@@ -45,28 +80,90 @@ internal sealed class YamlReceiver
     public List<YamlSlack>? SlackConfigs { get; set; }
     public List<YamlWebhook>? WebhookConfigs { get; set; }
     public List<YamlSms>? SmsConfigs { get; set; }
+    public List<object>? PagerdutyConfigs { get; set; }
+    public List<object>? OpsgenieConfigs { get; set; }
+    public List<object>? VictoropsConfigs { get; set; }
+    public List<object>? PushoverConfigs { get; set; }
+    public List<object>? WechatConfigs { get; set; }
+    public List<object>? TelegramConfigs { get; set; }
+    public List<object>? SnsConfigs { get; set; }
+    public List<object>? WebexConfigs { get; set; }
+    public List<object>? DiscordConfigs { get; set; }
+    public List<object>? MsteamsConfigs { get; set; }
+    public List<object>? Msteamsv2Configs { get; set; }
+    public List<object>? JiraConfigs { get; set; }
+    public List<object>? RocketchatConfigs { get; set; }
+
+    /// <summary>Each integration type alert-service cannot perform, with how many configs name it.</summary>
+    public IEnumerable<(string Type, int Count)> UnsupportedIntegrations()
+    {
+        (string, List<object>?)[] lists =
+        [
+            ("pagerduty_configs", PagerdutyConfigs), ("opsgenie_configs", OpsgenieConfigs), ("victorops_configs", VictoropsConfigs),
+            ("pushover_configs", PushoverConfigs), ("wechat_configs", WechatConfigs), ("telegram_configs", TelegramConfigs),
+            ("sns_configs", SnsConfigs), ("webex_configs", WebexConfigs), ("discord_configs", DiscordConfigs),
+            ("msteams_configs", MsteamsConfigs), ("msteamsv2_configs", Msteamsv2Configs), ("jira_configs", JiraConfigs),
+            ("rocketchat_configs", RocketchatConfigs),
+        ];
+        return lists.Where(l => l.Item2 is { Count: > 0 }).Select(l => (l.Item1, l.Item2!.Count));
+    }
 }
 
+/// <summary>Alertmanager's <c>email_configs</c> entry; the SMTP server and its credentials belong to the <c>email</c> component.</summary>
 internal sealed class YamlEmail
 {
-    public string? To { get; set; }
     public bool? SendResolved { get; set; }
+    public string? To { get; set; }
+    public string? From { get; set; }
+    public string? Hello { get; set; }
+    public string? Smarthost { get; set; }
+    public string? AuthUsername { get; set; }
+    public string? AuthPassword { get; set; }
+    public string? AuthPasswordFile { get; set; }
+    public string? AuthSecret { get; set; }
+    public string? AuthIdentity { get; set; }
     public Dictionary<string, string>? Headers { get; set; }
     public string? Html { get; set; }
+    public string? Text { get; set; }
+    public bool? RequireTls { get; set; }
+    public Dictionary<object, object>? TlsConfig { get; set; }
 }
 
+/// <summary>Alertmanager's <c>slack_configs</c> entry; the incoming-webhook URL belongs to the <c>slack</c> component.</summary>
 internal sealed class YamlSlack
 {
-    public string? Channel { get; set; }
     public bool? SendResolved { get; set; }
+    public Dictionary<object, object>? HttpConfig { get; set; }
+    public string? ApiUrl { get; set; }
+    public string? ApiUrlFile { get; set; }
+    public string? Channel { get; set; }
+    public string? Username { get; set; }
+    public string? Color { get; set; }
     public string? Title { get; set; }
+    public string? TitleLink { get; set; }
+    public string? Pretext { get; set; }
     public string? Text { get; set; }
+    public List<object>? Fields { get; set; }
+    public bool? ShortFields { get; set; }
+    public string? Footer { get; set; }
+    public string? Fallback { get; set; }
+    public string? CallbackId { get; set; }
+    public string? IconEmoji { get; set; }
+    public string? IconUrl { get; set; }
+    public string? ImageUrl { get; set; }
+    public string? ThumbUrl { get; set; }
+    public bool? LinkNames { get; set; }
+    public List<string>? MrkdwnIn { get; set; }
+    public List<object>? Actions { get; set; }
 }
 
+/// <summary>Alertmanager's <c>webhook_configs</c> entry; the URL's host belongs to the <c>webhook</c> component, its path is ours.</summary>
 internal sealed class YamlWebhook
 {
-    public string? Url { get; set; }
     public bool? SendResolved { get; set; }
+    public Dictionary<object, object>? HttpConfig { get; set; }
+    public string? Url { get; set; }
+    public string? UrlFile { get; set; }
     public int MaxAlerts { get; set; }
 }
 
