@@ -25,7 +25,7 @@ public static class OtlpTracesApi
     public static IEndpointRouteBuilder MapOtlpTracesApi(this IEndpointRouteBuilder app)
     {
         var options = app.ServiceProvider.GetRequiredService<IOptions<TraceIngestOptions>>().Value;
-        app.MapPost(Path, ExportAsync).WithName("OtlpExportTraces").WithTags("Ingest").RequireAuthorization(Permissions.TracesWrite)
+        app.MapPost(Path, ExportAsync).WithName("OtlpExportTraces").WithTags("Ingest").RequirePermissionOrSidecar(Permissions.TracesWrite)
             .WithSummary("OpenTelemetry OTLP/HTTP traces receiver (application/x-protobuf or application/json)")
             .WithMetadata(new RequestSizeLimitAttribute(options.MaxBodyBytes));
         return app;

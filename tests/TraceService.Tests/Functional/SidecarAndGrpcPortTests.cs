@@ -12,9 +12,9 @@ using OpenTelemetry.Trace;
 namespace AirisEpm.TraceService.Tests.Functional;
 
 /// <summary>
-/// trace-service as a real process: daprd's Zipkin exporter sends no bearer token, so in Development a loopback
-/// caller may post Zipkin spans (and nothing else without a token); the OTel SDK's gRPC exporter reaches the
-/// HTTP/2-only OTLP port. Outside Development only a caller with the sidecar's dapr-api-token passes.
+/// trace-service as a real process: daprd's Zipkin exporter sends no bearer token, and on a laptop the apps export
+/// their own spans without one, so in Development a loopback caller may post spans over Zipkin and OTLP/HTTP (and
+/// read nothing without a token); the OTel SDK's gRPC exporter reaches the HTTP/2-only OTLP port. Outside Development only a caller with the sidecar's dapr-api-token passes.
 /// </summary>
 public sealed class SidecarAndGrpcPortTests : IDisposable
 {
@@ -28,7 +28,7 @@ public sealed class SidecarAndGrpcPortTests : IDisposable
     }
 
     [Fact]
-    public async Task In_development_a_loopback_sidecar_posts_zipkin_without_a_token_and_the_sdk_exports_over_the_grpc_port()
+    public async Task In_development_a_loopback_caller_posts_spans_without_a_token_and_the_sdk_exports_over_the_grpc_port()
     {
         var grpcPort = ServiceProcess.FreePort();
         using var service = await ServiceProcess.StartAsync("TraceService", new Dictionary<string, string>
@@ -43,14 +43,16 @@ public sealed class SidecarAndGrpcPortTests : IDisposable
         var traceId = ExportOverGrpc(grpcPort);
 
         Assert.Equal(HttpStatusCode.Accepted, zipkin.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, otlp.StatusCode);
+        using var search = await anonymous.GetAsync("/api/v1/traces", Ct);
+        Assert.Equal(HttpStatusCode.OK, otlp.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, search.StatusCode);
         using var reader = new HttpClient { BaseAddress = service.BaseUrl }.WithToken(Permissions.TracesRead);
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/api/v1/traces/00000000000000005af7183fb1d4cf5f", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/api/v1/traces/" + traceId, Ct)).StatusCode);
     }
 
     [Fact]
-    public async Task Outside_development_zipkin_without_a_bearer_token_needs_the_sidecars_token()
+    public async Task Outside_development_spans_without_a_bearer_token_need_the_sidecars_token()
     {
         await using var factory = new ServiceFactory<Program>().AsProduction();
         var body = ZipkinSpan("6af7183fb1d4cf5f", "daprd");
