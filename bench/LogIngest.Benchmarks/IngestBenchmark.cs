@@ -1,4 +1,5 @@
 using System.Globalization;
+using AirisEpm.Benchmarks;
 
 namespace AirisEpm.LogIngest.Benchmarks;
 

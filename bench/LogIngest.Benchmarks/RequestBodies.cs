@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using AirisEpm.Benchmarks;
 using AirisEpm.LogService.Ingest.Loki.Proto;
 using AirisEpm.Protocols.Otlp.Proto;
-using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
+using Google.Protobuf;
 
 namespace AirisEpm.LogIngest.Benchmarks;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AirisEpm.Benchmarks;
 using Google.Protobuf;
 
 namespace AirisEpm.TraceIngest.Benchmarks;

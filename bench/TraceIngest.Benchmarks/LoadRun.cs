@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using AirisEpm.Benchmarks;
 
 namespace AirisEpm.TraceIngest.Benchmarks;
 
@@ -14,40 +15,15 @@ internal static class LoadRun
     public static async Task RunAsync(string name, HttpClient client, CountingTraceStore store, IReadOnlyList<RequestBody> bodies, int requests, int clients)
     {
         GC.Collect();
-        var latencies = new double[requests];
-        var next = -1;
-        long spans = 0;
         var writesBefore = store.Writes;
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var watch = Stopwatch.StartNew();
-        var callers = Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
-        {
-            int n;
-            while ((n = Interlocked.Increment(ref next)) < requests)
-            {
-                var body = bodies[n % bodies.Count];
-                var started = Stopwatch.GetTimestamp();
-                using var response = await client.PostAsync(body.Path, body.Content());
-                if (!response.IsSuccessStatusCode)
-                {
-                    throw new HttpRequestException($"{name}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-                }
-
-                latencies[n] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                Interlocked.Add(ref spans, body.Spans);
-            }
-        })).ToArray();
-        await Task.WhenAll(callers);
-        watch.Stop();
+        var run = await ClosedLoop.RunAsync(name, client, bodies, requests, clients);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var writes = store.Writes - writesBefore;
-        Array.Sort(latencies);
-        var seconds = watch.Elapsed.TotalSeconds;
+        var (spans, seconds) = (run.Items, run.Seconds);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{name,-30} {spans,8} spans {requests,7} req {seconds,6:F1} s {spans / seconds,9:F0} spans/s {requests / seconds,7:F0} req/s " +
-            $"p50 {Percentile(latencies, 0.50),6:F1} ms p95 {Percentile(latencies, 0.95),6:F1} ms p99 {Percentile(latencies, 0.99),6:F1} ms " +
+            $"p50 {run.Percentile(0.50),6:F1} ms p95 {run.Percentile(0.95),6:F1} ms p99 {run.Percentile(0.99),6:F1} ms " +
             $"{writes,6} writes ({(double)spans / Math.Max(1, writes),6:F1} spans/write) CPU {cpu.TotalMicroseconds / spans,6:F1} µs/span"));
     }
-
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
 }
