@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+
+namespace AirisEpm.PromQl.Model;
+
+/// <summary>
+/// One label matcher as Prometheus 3 defines it: regexes are fully anchored (<c>^(?:re)$</c>), <c>.</c>
+/// matches a newline too, and they run on the non-backtracking engine, which like Go's RE2 gives linear
+/// time and rejects backreferences and lookarounds. A series without the label has the empty value, so
+/// <c>job=""</c> selects series without <c>job</c>.
+/// </summary>
+public sealed class Matcher : IEquatable<Matcher>
+{
+    private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(100);
+    private readonly Regex? _regex;
+
+    private Matcher(string name, MatchType type, string value, Regex? regex)
+    {
+        Name = name;
+        Type = type;
+        Value = value;
+        _regex = regex;
+    }
+
+    public string Name { get; }
+
+    public MatchType Type { get; }
+
+    public string Value { get; }
+
+    public bool IsRegex => Type is MatchType.Regex or MatchType.NotRegex;
+
+    /// <summary>True when the matcher selects series that lack the label (it matches the empty value).</summary>
+    public bool MatchesEmpty => Matches("");
+
+    /// <summary>Builds a matcher; throws <see cref="ArgumentException"/> with Prometheus's wording for a bad regex.</summary>
+    public static Matcher Create(string name, MatchType type, string value)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(value);
+        Regex? regex = null;
+        if (type is MatchType.Regex or MatchType.NotRegex)
+        {
+            try
+            {
+                regex = new Regex($"^(?:{value})$", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.Singleline, RegexTimeout);
+            }
+            catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
+            {
+                throw new ArgumentException($"error parsing regexp: {ex.Message}", nameof(value), ex);
+            }
+        }
+
+        return new Matcher(name, type, value, regex);
+    }
+
+    public bool Matches(string? labelValue)
+    {
+        var actual = labelValue ?? "";
+        return Type switch
+        {
+            MatchType.Equal => actual == Value,
+            MatchType.NotEqual => actual != Value,
+            MatchType.Regex => _regex!.IsMatch(actual),
+            _ => !_regex!.IsMatch(actual),
+        };
+    }
+
+    public bool Matches(LabelSet labels) => Matches(labels[Name]);
+
+    public static string OperatorText(MatchType type) => type switch
+    {
+        MatchType.Equal => "=",
+        MatchType.NotEqual => "!=",
+        MatchType.Regex => "=~",
+        _ => "!~",
+    };
+
+    /// <summary>Prints <c>name="value"</c> with the value quoted and escaped as PromQL strings are.</summary>
+    public override string ToString() => Name + OperatorText(Type) + PromQlString.Quote(Value);
+
+    public bool Equals(Matcher? other) =>
+        other is not null && Name == other.Name && Type == other.Type && Value == other.Value;
+
+    public override bool Equals(object? obj) => Equals(obj as Matcher);
+
+    public override int GetHashCode() => HashCode.Combine(Name, Type, Value);
+}
