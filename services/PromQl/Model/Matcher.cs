@@ -13,32 +13,32 @@ public sealed class Matcher : IEquatable<Matcher>
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(100);
     private readonly Regex? _regex;
 
-    private Matcher(string name, MatchType type, string value, Regex? regex)
+    private Matcher(string name, MatchOp op, string value, Regex? regex)
     {
         Name = name;
-        Type = type;
+        Op = op;
         Value = value;
         _regex = regex;
     }
 
     public string Name { get; }
 
-    public MatchType Type { get; }
+    public MatchOp Op { get; }
 
     public string Value { get; }
 
-    public bool IsRegex => Type is MatchType.Regex or MatchType.NotRegex;
+    public bool IsRegex => Op is MatchOp.Regex or MatchOp.NotRegex;
 
     /// <summary>True when the matcher selects series that lack the label (it matches the empty value).</summary>
     public bool MatchesEmpty => Matches("");
 
     /// <summary>Builds a matcher; throws <see cref="ArgumentException"/> with Prometheus's wording for a bad regex.</summary>
-    public static Matcher Create(string name, MatchType type, string value)
+    public static Matcher Create(string name, MatchOp op, string value)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(value);
         Regex? regex = null;
-        if (type is MatchType.Regex or MatchType.NotRegex)
+        if (op is MatchOp.Regex or MatchOp.NotRegex)
         {
             try
             {
@@ -50,38 +50,38 @@ public sealed class Matcher : IEquatable<Matcher>
             }
         }
 
-        return new Matcher(name, type, value, regex);
+        return new Matcher(name, op, value, regex);
     }
 
     public bool Matches(string? labelValue)
     {
         var actual = labelValue ?? "";
-        return Type switch
+        return Op switch
         {
-            MatchType.Equal => actual == Value,
-            MatchType.NotEqual => actual != Value,
-            MatchType.Regex => _regex!.IsMatch(actual),
+            MatchOp.Equal => actual == Value,
+            MatchOp.NotEqual => actual != Value,
+            MatchOp.Regex => _regex!.IsMatch(actual),
             _ => !_regex!.IsMatch(actual),
         };
     }
 
     public bool Matches(LabelSet labels) => Matches(labels[Name]);
 
-    public static string OperatorText(MatchType type) => type switch
+    public static string OperatorText(MatchOp op) => op switch
     {
-        MatchType.Equal => "=",
-        MatchType.NotEqual => "!=",
-        MatchType.Regex => "=~",
+        MatchOp.Equal => "=",
+        MatchOp.NotEqual => "!=",
+        MatchOp.Regex => "=~",
         _ => "!~",
     };
 
     /// <summary>Prints <c>name="value"</c> with the value quoted and escaped as PromQL strings are.</summary>
-    public override string ToString() => Name + OperatorText(Type) + PromQlString.Quote(Value);
+    public override string ToString() => Name + OperatorText(Op) + PromQlString.Quote(Value);
 
     public bool Equals(Matcher? other) =>
-        other is not null && Name == other.Name && Type == other.Type && Value == other.Value;
+        other is not null && Name == other.Name && Op == other.Op && Value == other.Value;
 
     public override bool Equals(object? obj) => Equals(obj as Matcher);
 
-    public override int GetHashCode() => HashCode.Combine(Name, Type, Value);
+    public override int GetHashCode() => HashCode.Combine(Name, Op, Value);
 }

@@ -1,7 +1,7 @@
 namespace AirisEpm.PromQl.Model;
 
 /// <summary>The four label match operators: <c>=</c>, <c>!=</c>, <c>=~</c>, <c>!~</c>.</summary>
-public enum MatchType
+public enum MatchOp
 {
     Equal,
     NotEqual,
