@@ -85,7 +85,7 @@ public sealed class DeploymentRulesTests
         Checks.AssertNames(
             Checks.Broken(nameof(WorkloadRules), "components/config/production.yaml", "trace-service.airis-epm.svc", "traces.airis-epm.svc"),
             "components/config/production.yaml",
-            "Configuration/airis-production.spec.tracing.zipkin.endpointAddress");
+            "Configuration/airis-production.spec.tracing.otel.endpointAddress");
 
     public static string Deployment(string app) => $"{Base}/{app}/deployment.yaml";
 
