@@ -19,6 +19,7 @@ public static class Checks
             [nameof(ResiliencyRules)] = repo => PerEnvironment(repo, ResiliencyRules.Check),
             [nameof(ConfigurationRules)] = repo => repo.List(ConfigFolder, "*.yaml")
                 .SelectMany(path => ConfigurationRules.Check(repo.Read(path), ConfigurationRules.HostFor(Path.GetFileName(path)), ConfigurationRules.ExporterFor(Path.GetFileName(path)))),
+            [nameof(ConfigurationSiblingRules)] = repo => ConfigurationSiblingRules.Check(repo, ConfigFolder),
             [nameof(RunFileRules)] = repo => RunFileRules.Check(Run(repo), repo),
             [nameof(BuildOutputRules)] = repo => BuildOutputRules.Check(Run(repo), repo),
             [nameof(ComposeRules)] = repo => ComposeRules.Check(Compose(repo), repo),
