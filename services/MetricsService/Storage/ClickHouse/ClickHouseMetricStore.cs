@@ -86,6 +86,7 @@ public sealed class ClickHouseMetricStore : IMetricStore, IDisposable
         var oldest = _time.GetUtcNow().ToUnixTimeMilliseconds() - (long)_options.LateSampleWindow.TotalMilliseconds;
         if (RollupKeys.Of(batch.Latest.Keys, StorageTier.Minute.BucketMs(), oldest) is { } minutes)
         {
+            // The hour keys exist whenever minute keys do: the same samples pass the same late-window filter.
             await ExecuteAsync(RollupRefresh.Minute(minutes), cancellationToken);
             await ExecuteAsync(RollupRefresh.Hour(RollupKeys.Of(batch.Latest.Keys, StorageTier.Hour.BucketMs(), oldest)!), cancellationToken);
         }

@@ -73,37 +73,26 @@ internal static class ClickHouseSchema
         yield return new(V2Rollup(Minute, Days(o.MinuteRetention)));
         yield return new(V2Rollup(Hour, Days(o.HourRetention)));
 
-        // Version 1 data, copied while its tables exist. Replacing keys make a repeated copy harmless.
+        // Version 1 data, copied while its tables exist, streaming (no GROUP BY over a whole table): raw rows as they
+        // are, and each v1 rollup key once, its states merged by FINAL. A repeated copy lands on the same replacing keys.
+        // The copied rollups (version 0) keep the v1 values, which counted an overwritten sample twice; any bucket
+        // written after the upgrade is recomputed from raw. Recomputing all of history here would be one aggregation
+        // over every series and bucket, more memory than a migration at start-up may take.
         yield return new($"""
             INSERT INTO {Samples} (series_id, ts, value, inserted_at)
             SELECT series_id, toUnixTimestamp64Milli(ts), value, inserted_at FROM samples
             """, "samples");
         foreach (var (old, table) in new[] { ("rollup_1m", Minute), ("rollup_1h", Hour) })
         {
-            // Version 0: the old states, exact unless a sample was overwritten; buckets raw still covers are recomputed below.
             yield return new($"""
                 INSERT INTO {table} ({RollupColumns})
-                SELECT series_id, toInt64(toUnixTimestamp(bucket)) * 1000, minMerge(min), maxMerge(max), sumMerge(sum), countMerge(count),
-                    argMaxMerge(last), toUnixTimestamp64Milli(maxMerge(last_ts)), toDateTime64(0, 9, 'UTC')
-                FROM {old} GROUP BY series_id, bucket
+                SELECT series_id, toInt64(toUnixTimestamp(bucket)) * 1000, finalizeAggregation(min), finalizeAggregation(max),
+                    finalizeAggregation(sum), finalizeAggregation(count), finalizeAggregation(last),
+                    toUnixTimestamp64Milli(finalizeAggregation(last_ts)), toDateTime64(0, 9, 'UTC')
+                FROM {old} FINAL
                 """, old);
         }
 
-        // Every bucket that raw samples cover whole, recomputed exactly (the first, partial one keeps its old row).
-        yield return new($"""
-            INSERT INTO {Minute} ({RollupColumns})
-            SELECT {RollupRefresh.FromRaw(60_000)}
-            FROM {Samples} FINAL
-            WHERE ts >= (SELECT intDiv(min(ts), 60000) * 60000 + 60000 FROM {Samples})
-            GROUP BY series_id, b
-            """, "samples");
-        yield return new($"""
-            INSERT INTO {Hour} ({RollupColumns})
-            SELECT {RollupRefresh.FromMinutes(3_600_000)}
-            FROM {Minute} FINAL
-            WHERE bucket >= (SELECT intDiv(min(ts), 3600000) * 3600000 + 3600000 FROM {Samples})
-            GROUP BY series_id, b
-            """, "samples");
         yield return new("DROP TABLE IF EXISTS rollup_1m");
         yield return new("DROP TABLE IF EXISTS rollup_1h");
         yield return new("DROP TABLE IF EXISTS samples");

@@ -23,11 +23,11 @@ internal static class RollupRefresh
     public static ClickHouseQuery Hour(RollupKeys keys) => Refresh(keys, ClickHouseSchema.Hour, ClickHouseSchema.Minute, "bucket", FromMinutes(keys.WidthMs));
 
     /// <summary>The select list of rollup rows of <paramref name="widthMs"/> aggregated from raw samples, grouped by series_id, b.</summary>
-    public static string FromRaw(long widthMs) =>
+    private static string FromRaw(long widthMs) =>
         $"series_id, {Bucket("ts", widthMs)} AS b, min(value), max(value), sum(value), count(), argMax(value, ts), max(ts), now64(9)";
 
     /// <summary>The select list of rollup rows of <paramref name="widthMs"/> merged from 1m rows, grouped by series_id, b.</summary>
-    public static string FromMinutes(long widthMs) =>
+    private static string FromMinutes(long widthMs) =>
         $"series_id, {Bucket("bucket", widthMs)} AS b, min(min_value), max(max_value), sum(sum_value), sum(sample_count), " +
         "argMax(last_value, last_ts), max(last_ts), now64(9)";
 

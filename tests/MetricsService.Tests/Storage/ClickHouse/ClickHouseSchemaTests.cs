@@ -41,6 +41,16 @@ public sealed class ClickHouseSchemaTests
     }
 
     [Fact]
+    public void Version_1_data_is_copied_streaming_without_an_aggregation_over_a_whole_table()
+    {
+        var copies = Version2.Where(s => s.OnlyIfTableExists is not null).ToList();
+
+        Assert.Equal(3, copies.Count);
+        Assert.All(copies, s => Assert.DoesNotContain("GROUP BY", s.Sql, StringComparison.Ordinal));
+        Assert.All(copies.Where(s => s.OnlyIfTableExists!.StartsWith("rollup", StringComparison.Ordinal)), s => Assert.EndsWith("FINAL", s.Sql, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void New_tables_keep_samples_by_series_and_time_and_rollups_by_series_and_bucket()
     {
         Assert.Contains(Version2, s => s.Sql.Contains("CREATE TABLE IF NOT EXISTS samples_v2", StringComparison.Ordinal) && s.Sql.Contains("ORDER BY (series_id, ts)", StringComparison.Ordinal));
