@@ -87,6 +87,8 @@ public sealed class ParseErrorTests
     public static TheoryData<string, string> Lexical => new()
     {
         { ".", "1:1: parse error: unexpected character: '.'" },
+        { "1\U00010030", "1:2: parse error: unexpected character: '\U00010030'" },
+        { "é + 1", "1:1: parse error: unexpected character: 'é'" },
         { "}", "1:1: parse error: unexpected character: '}'" },
         { "(1))", "1:5: parse error: unexpected right parenthesis ')'" },
         { "((1)", "1:5: parse error: unclosed left parenthesis" },
