@@ -12,6 +12,12 @@ public sealed record ScriptRunOptions
     /// </summary>
     public bool CheckRangeMode { get; init; } = true;
 
+    /// <summary>
+    /// Also run each instant eval with <c>@</c> pinned to its time on every selector, at other evaluation times
+    /// (see <see cref="AtModifierVariants"/>), as promqltest does.
+    /// </summary>
+    public bool CheckAtModifier { get; init; } = true;
+
     /// <summary>A query taking longer fails its eval (a hang must not stop the run).</summary>
     public TimeSpan QueryTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

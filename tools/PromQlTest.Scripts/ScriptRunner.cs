@@ -64,7 +64,33 @@ public static partial class ScriptRunner
     {
         ArgumentNullException.ThrowIfNull(eval);
         ArgumentNullException.ThrowIfNull(options);
-        var (outcome, crash) = await QueryAsync(eval, target, eval.IsRange, options, cancellationToken).ConfigureAwait(false);
+        var outcome = await RunOnceAsync(eval, eval.Expr, eval.EndMs, target, options, cancellationToken).ConfigureAwait(false);
+        if (!outcome.Passed || eval.IsRange || eval.Fail is not null || !options.CheckAtModifier)
+        {
+            return outcome;
+        }
+
+        foreach (var (query, time) in AtModifierVariants.For(eval.Expr, eval.EndMs))
+        {
+            var checkedVariant = await RunOnceAsync(eval, query, time, target, options, cancellationToken).ConfigureAwait(false);
+            if (!checkedVariant.Passed)
+            {
+                var at = $"with @ modifiers, evaluated at {time} ms as {query}: ";
+                return checkedVariant with { Expr = eval.Expr, Problems = [.. checkedVariant.Problems.Select(p => at + p)] };
+            }
+        }
+
+        return outcome;
+    }
+
+    /// <summary>
+    /// One run of <paramref name="query"/> (the eval's, or an @-pinned variant) at <paramref name="timeMs"/>, checked
+    /// against the eval's expectations, and for an instant eval once more in range mode around that time.
+    /// </summary>
+    private static async Task<EvalOutcome> RunOnceAsync(
+        EvalCommand eval, string query, long timeMs, IQueryTarget target, ScriptRunOptions options, CancellationToken cancellationToken)
+    {
+        var (outcome, crash) = await QueryAsync(eval, query, timeMs, target, eval.IsRange, options, cancellationToken).ConfigureAwait(false);
         if (crash is not null)
         {
             return Failed(eval, crash, null);
@@ -76,12 +102,12 @@ public static partial class ScriptRunner
             return Failed(eval, problems, outcome!.Result?.Value);
         }
 
-        if (eval.IsRange || outcome!.Result is null || !RunsInRangeMode(eval, options))
+        if (eval.IsRange || outcome!.Result is null || !RunsInRangeMode(eval, query, options))
         {
             return new EvalOutcome(eval.Line, eval.Expr, []);
         }
 
-        var (rangeOutcome, rangeCrash) = await QueryAsync(eval, target, true, options, cancellationToken).ConfigureAwait(false);
+        var (rangeOutcome, rangeCrash) = await QueryAsync(eval, query, timeMs, target, true, options, cancellationToken).ConfigureAwait(false);
         if (rangeCrash is not null)
         {
             return Failed(eval, rangeCrash.Select(p => "range mode: " + p).ToList(), null);
@@ -92,26 +118,26 @@ public static partial class ScriptRunner
             return Failed(eval, [$"error evaluating the query in range mode: {rangeOutcome.Error}"], null);
         }
 
-        var middle = MiddleStep(eval.EndMs, rangeOutcome.Result!.Value, outcome.Result.Value is ScalarValue);
+        var middle = MiddleStep(timeMs, rangeOutcome.Result!.Value, outcome.Result.Value is ScalarValue);
         var rangeProblems = ResultComparer.Compare(eval, middle);
         return rangeProblems.Count == 0
             ? new EvalOutcome(eval.Line, eval.Expr, [])
             : Failed(eval, rangeProblems.Select(p => "range mode: " + p).ToList(), middle);
     }
 
-    private static bool RunsInRangeMode(EvalCommand eval, ScriptRunOptions options) =>
-        options.CheckRangeMode && !eval.ExcludeFromRangeMode && !eval.Ordered && !QueryContextFunctions().IsMatch(eval.Expr);
+    private static bool RunsInRangeMode(EvalCommand eval, string query, ScriptRunOptions options) =>
+        options.CheckRangeMode && !eval.ExcludeFromRangeMode && !eval.Ordered && !QueryContextFunctions().IsMatch(query);
 
     private static async Task<(QueryOutcome? Outcome, List<string>? Crash)> QueryAsync(
-        EvalCommand eval, IQueryTarget target, bool asRange, ScriptRunOptions options, CancellationToken cancellationToken)
+        EvalCommand eval, string query, long timeMs, IQueryTarget target, bool asRange, ScriptRunOptions options, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.QueryTimeout);
         try
         {
-            var outcome = !asRange ? await target.InstantAsync(eval.Expr, eval.EndMs, timeout.Token).ConfigureAwait(false)
-                : eval.IsRange ? await target.RangeAsync(eval.Expr, eval.StartMs, eval.EndMs, eval.StepMs, timeout.Token).ConfigureAwait(false)
-                : await target.RangeAsync(eval.Expr, eval.EndMs - RangeModeStepMs, eval.EndMs + RangeModeStepMs, RangeModeStepMs, timeout.Token).ConfigureAwait(false);
+            var outcome = !asRange ? await target.InstantAsync(query, timeMs, timeout.Token).ConfigureAwait(false)
+                : eval.IsRange ? await target.RangeAsync(query, eval.StartMs, eval.EndMs, eval.StepMs, timeout.Token).ConfigureAwait(false)
+                : await target.RangeAsync(query, timeMs - RangeModeStepMs, timeMs + RangeModeStepMs, RangeModeStepMs, timeout.Token).ConfigureAwait(false);
             return (outcome, null);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)

@@ -7,7 +7,7 @@ public sealed class ScriptFileTests
 {
     private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "testdata");
 
-    public static TheoryData<string> Files() => [.. Directory.GetFiles(Folder, "*" + ScriptFiles.Extension).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+    public static TheoryData<string> Files() => [.. Directory.GetFiles(Folder, "*" + ScriptFiles.Extension).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];
 
     [Theory]
     [MemberData(nameof(Files))]

@@ -8,7 +8,8 @@ public sealed class ScriptRunnerTests
 {
     private static readonly LabelSet A = LabelSet.From(("job", "a"));
     private static readonly LabelSet B = LabelSet.From(("job", "b"));
-    private static readonly ScriptRunOptions NoRangeMode = new() { CheckRangeMode = false };
+    private static readonly ScriptRunOptions NoRangeMode = new() { CheckRangeMode = false, CheckAtModifier = false };
+    private static readonly ScriptRunOptions RangeModeOnly = new() { CheckAtModifier = false };
 
     [Fact]
     public async Task Passes_an_unordered_match_within_the_epsilon()
@@ -74,7 +75,7 @@ public sealed class ScriptRunnerTests
         var target = new FakeTarget(
             (_, t) => FakeTarget.Answer(new VectorValue([new Sample(A, t, 1)])),
             (_, start, _, step) => FakeTarget.Answer(new MatrixValue([new Series(A, [new Point(start, 1), new Point(start + step, 9), new Point(start + (2 * step), 1)])])));
-        var report = await Run("eval instant at 5m x\n  {job=\"a\"} 1\n", target);
+        var report = await Run("eval instant at 5m x\n  {job=\"a\"} 1\n", target, RangeModeOnly);
         Assert.Contains("range mode: expected 1 for {job=\"a\"} but got 9", Assert.Single(report.Failures), StringComparison.Ordinal);
         Assert.Equal(["instant x @300000", "range x 240000..360000/60000"], target.Calls);
     }
@@ -86,7 +87,7 @@ public sealed class ScriptRunnerTests
     public async Task Range_mode_is_skipped_where_promqltest_skips_it(string script)
     {
         var target = new FakeTarget((_, t) => FakeTarget.Answer(new VectorValue([new Sample(A, t, 1)])));
-        var report = await Run(script, target);
+        var report = await Run(script, target, RangeModeOnly);
         Assert.Equal(0, report.Failed);
         Assert.Single(target.Calls);
     }
@@ -97,7 +98,7 @@ public sealed class ScriptRunnerTests
         var target = new FakeTarget(
             (_, t) => FakeTarget.Answer(new ScalarValue(t, 2)),
             (_, start, end, step) => FakeTarget.Answer(new MatrixValue([new Series(LabelSet.Empty, [new Point(start, 2), new Point(start + step, 2), new Point(end, 2)])])));
-        Assert.Equal(0, (await Run("eval instant at 1m 2\n  2\n", target)).Failed);
+        Assert.Equal(0, (await Run("eval instant at 1m 2\n  2\n", target, RangeModeOnly)).Failed);
     }
 
     [Fact]
@@ -125,6 +126,18 @@ public sealed class ScriptRunnerTests
         Assert.Contains("unexpected info annotations", Assert.Single((await Run("eval instant at 0 x\n  expect no_info\n", target, NoRangeMode)).Failures), StringComparison.Ordinal);
         Assert.Contains("unexpected info annotation \"PromQL info: metric might not be a counter\"",
             Assert.Single((await Run("eval instant at 0 x\n  expect info msg: PromQL info: other\n", target, NoRangeMode)).Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Instant_evals_are_run_again_with_at_modifiers_at_other_times()
+    {
+        var target = new FakeTarget((query, t) => FakeTarget.Answer(new VectorValue(query.Contains('@', StringComparison.Ordinal) || t == 300_000 ? [new Sample(A, t, 1)] : [])));
+        Assert.Equal(0, (await Run("eval instant at 5m x\n  {job=\"a\"} 1\n", target, NoRangeMode with { CheckAtModifier = true })).Failed);
+        Assert.Equal(["instant x @300000", "instant x @ 300.000 @-3000000", "instant x @ 300.000 @0", "instant x @ 300.000 @60000", "instant x @ 300.000 @300000", "instant x @ 300.000 @3000000"], target.Calls);
+
+        var unpinned = new FakeTarget((query, t) => FakeTarget.Answer(new VectorValue(t == 300_000 ? [new Sample(A, t, 1)] : [])));
+        var report = await Run("eval instant at 5m x\n  {job=\"a\"} 1\n", unpinned, NoRangeMode with { CheckAtModifier = true });
+        Assert.Contains("with @ modifiers, evaluated at -3000000 ms as x @ 300.000: expected metric {job=\"a\"} with 1 not found", Assert.Single(report.Failures), StringComparison.Ordinal);
     }
 
     [Fact]
