@@ -1,5 +1,7 @@
 using System.Globalization;
+using AirisEpm.PromQl.Engine;
 using AirisEpm.PromQl.Model;
+using AirisEpm.PromQl.Parser;
 
 namespace AirisEpm.PromQlTest.Scripts;
 
@@ -27,28 +29,25 @@ public static class SeriesDescriptionParser
         return new SeriesDescription(metric, ParseValues(text[position..]));
     }
 
-    /// <summary>Reads the metric at the start of <paramref name="text"/>; <paramref name="position"/> ends past it.</summary>
+    /// <summary>
+    /// Reads the metric at the start of <paramref name="text"/> with the PromQL parser's selector grammar (only
+    /// <c>=</c> matchers, each label once); <paramref name="position"/> ends past it.
+    /// </summary>
     public static LabelSet ParseMetric(string text, ref int position)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var labels = new List<Label>();
         var start = position;
-        if (position < text.Length && IsNameStart(text[position], colon: true))
+        while (position < text.Length && IsNameChar(text[position]))
         {
-            while (position < text.Length && IsNameChar(text[position], colon: true))
-            {
-                position++;
-            }
-
-            labels.Add(new Label(LabelSet.MetricName, text[start..position]));
+            position++;
         }
 
         if (position < text.Length && text[position] == '{')
         {
-            position++;
-            ReadLabels(text, ref position, labels);
+            position = ClosingBrace(text, position) + 1;
         }
-        else if (labels.Count == 0)
+
+        if (position == start)
         {
             throw new FormatException(position < text.Length
                 ? $"unexpected '{text[position]}' at column {position + 1}: expected a metric name or '{{'"
@@ -60,7 +59,31 @@ public static class SeriesDescriptionParser
             throw new FormatException($"unexpected '{text[position]}' at column {position + 1} after the metric");
         }
 
-        return LabelSet.From(labels);
+        IReadOnlyList<Matcher> matchers;
+        try
+        {
+            matchers = PromQlParser.ParseMetricSelector(text[start..position]);
+        }
+        catch (PromQlException ex)
+        {
+            throw new FormatException(ex.Message, ex);
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var matcher in matchers)
+        {
+            if (matcher.Op != MatchOp.Equal)
+            {
+                throw new FormatException($"only = is allowed in a series description, not {matcher}");
+            }
+
+            if (!seen.Add(matcher.Name))
+            {
+                throw new FormatException(matcher.Name == LabelSet.MetricName ? "the metric name is given twice" : $"label \"{matcher.Name}\" is given twice");
+            }
+        }
+
+        return LabelSet.From(matchers.Select(m => new Label(m.Name, m.Value)));
     }
 
     /// <summary>Expands the items of a series description.</summary>
@@ -80,91 +103,25 @@ public static class SeriesDescriptionParser
         return values;
     }
 
-    private static void ReadLabels(string text, ref int position, List<Label> labels)
+    /// <summary>The index of the '}' closing the '{' at <paramref name="open"/>, skipping quoted strings.</summary>
+    private static int ClosingBrace(string text, int open)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        if (labels.Count == 1)
+        for (var i = open + 1; i < text.Length; i++)
         {
-            seen.Add(LabelSet.MetricName);
+            if (text[i] == '}')
+            {
+                return i;
+            }
+
+            if (text[i] is '"' or '\'' or '`')
+            {
+                var end = i;
+                QuotedString.Read(text, ref end);
+                i = end - 1;
+            }
         }
 
-        while (true)
-        {
-            SkipSpaces(text, ref position);
-            if (position >= text.Length)
-            {
-                throw new FormatException("unterminated label set: expected '}'");
-            }
-
-            if (text[position] == '}')
-            {
-                position++;
-                return;
-            }
-
-            var (name, quotedName) = ReadLabelName(text, ref position);
-            SkipSpaces(text, ref position);
-            string value;
-            if (quotedName && (position >= text.Length || text[position] != '='))
-            {
-                // A lone quoted string is the metric name (Prometheus 3's {"name"}).
-                value = name;
-                name = LabelSet.MetricName;
-            }
-            else
-            {
-                if (position >= text.Length || text[position] != '=')
-                {
-                    throw new FormatException($"expected '=' after label name \"{name}\"");
-                }
-
-                position++;
-                SkipSpaces(text, ref position);
-                if (position >= text.Length || text[position] is not ('"' or '\'' or '`'))
-                {
-                    throw new FormatException($"expected a quoted value for label \"{name}\"");
-                }
-
-                value = QuotedString.Read(text, ref position);
-            }
-
-            if (!seen.Add(name))
-            {
-                throw new FormatException(name == LabelSet.MetricName ? "the metric name is given twice" : $"label \"{name}\" is given twice");
-            }
-
-            labels.Add(new Label(name, value));
-            SkipSpaces(text, ref position);
-            if (position < text.Length && text[position] == ',')
-            {
-                position++;
-            }
-            else if (position < text.Length && text[position] != '}')
-            {
-                throw new FormatException($"unexpected '{text[position]}' at column {position + 1} in the label set: expected ',' or '}}'");
-            }
-        }
-    }
-
-    private static (string Name, bool Quoted) ReadLabelName(string text, ref int position)
-    {
-        if (text[position] is '"' or '\'' or '`')
-        {
-            return (QuotedString.Read(text, ref position), true);
-        }
-
-        if (!IsNameStart(text[position], colon: false))
-        {
-            throw new FormatException($"unexpected '{text[position]}' at column {position + 1}: expected a label name");
-        }
-
-        var start = position;
-        while (position < text.Length && IsNameChar(text[position], colon: false))
-        {
-            position++;
-        }
-
-        return (text[start..position], false);
+        throw new FormatException("unterminated label set: expected '}'");
     }
 
     private static void ParseItem(string item, List<SequenceValue> values)
@@ -304,15 +261,5 @@ public static class SeriesDescriptionParser
     private static FormatException BadItem(string item) =>
         new($"invalid series value \"{item}\": expected a number, \"stale\", \"_\", \"a+bxn\", \"a-bxn\", \"axn\" or \"_xn\"");
 
-    private static void SkipSpaces(string text, ref int position)
-    {
-        while (position < text.Length && char.IsWhiteSpace(text[position]))
-        {
-            position++;
-        }
-    }
-
-    private static bool IsNameStart(char c, bool colon) => char.IsAsciiLetter(c) || c == '_' || (colon && c == ':');
-
-    private static bool IsNameChar(char c, bool colon) => IsNameStart(c, colon) || char.IsAsciiDigit(c);
+    private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or ':';
 }
