@@ -4,15 +4,10 @@ using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.PromQlTest.Scripts;
 
-/// <summary>How failures print values and results: shortest round-trip floats, <c>+Inf</c>, <c>NaN</c>, <c>stale</c>.</summary>
+/// <summary>How failures print values and results: as Go's <c>%v</c> (<see cref="PromFloat.FormatG"/>), and <c>stale</c> for the marker.</summary>
 public static class ValueText
 {
-    public static string Format(double value) =>
-        StaleMarker.IsStale(value) ? "stale"
-        : double.IsNaN(value) ? "NaN"
-        : double.IsPositiveInfinity(value) ? "+Inf"
-        : double.IsNegativeInfinity(value) ? "-Inf"
-        : value.ToString("R", CultureInfo.InvariantCulture);
+    public static string Format(double value) => StaleMarker.IsStale(value) ? "stale" : PromFloat.FormatG(value);
 
     public static string Format(SequenceValue value) => value.Omitted ? "_" : Format(value.Value);
 
