@@ -1,10 +1,9 @@
 using AirisEpm.PromQl.Engine;
-using AirisEpm.PromQl.Parser;
 
 namespace AirisEpm.PromQlTest.Scripts;
 
 /// <summary>
-/// The real thing: each query parsed by <see cref="PromQlParser"/> and evaluated by <see cref="PromQlEngine"/> over
+/// The real thing: each query parsed and evaluated by <see cref="PromQlEngine"/> (its query-string overloads) over
 /// the script's series in an <see cref="InMemorySeriesSource"/>. A <see cref="PromQlException"/> (a parse, type or
 /// execution error) is the query's error; anything else thrown is a crash.
 /// </summary>
@@ -34,17 +33,16 @@ public sealed class EngineTarget : IQueryTarget
         data => new EngineTarget(data, options ?? ScriptOptions());
 
     public Task<QueryOutcome> InstantAsync(string query, long timeMs, CancellationToken cancellationToken) =>
-        RunAsync(query, expr => _engine.InstantAsync(_source, expr, timeMs, cancellationToken));
+        RunAsync(() => _engine.InstantAsync(_source, query, timeMs, cancellationToken));
 
     public Task<QueryOutcome> RangeAsync(string query, long startMs, long endMs, long stepMs, CancellationToken cancellationToken) =>
-        RunAsync(query, expr => _engine.RangeAsync(_source, expr, startMs, endMs, stepMs, cancellationToken));
+        RunAsync(() => _engine.RangeAsync(_source, query, startMs, endMs, stepMs, cancellationToken));
 
-    private static async Task<QueryOutcome> RunAsync(string query, Func<PromQl.Ast.Expr, Task<QueryResult>> evaluate)
+    private static async Task<QueryOutcome> RunAsync(Func<Task<QueryResult>> evaluate)
     {
         try
         {
-            var expr = PromQlParser.ParseExpr(query);
-            return QueryOutcome.Succeeded(await evaluate(expr).ConfigureAwait(false));
+            return QueryOutcome.Succeeded(await evaluate().ConfigureAwait(false));
         }
         catch (PromQlException ex)
         {
