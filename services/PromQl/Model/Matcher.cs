@@ -49,7 +49,7 @@ public sealed class Matcher : IEquatable<Matcher>
         {
             try
             {
-                regex = new Regex($"^(?:{value})$", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.Singleline, RegexTimeout);
+                regex = new Regex($"^(?:{value})\\z", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.Singleline, RegexTimeout);
             }
             catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
             {
