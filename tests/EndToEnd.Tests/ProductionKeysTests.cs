@@ -1,5 +1,6 @@
 extern alias alert;
 extern alias metrics;
+extern alias traces;
 using System.Net;
 using System.Net.Http.Headers;
 using AirisEpm.DaprTestSidecar.Harness;
@@ -12,10 +13,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AirisEpm.EndToEnd.Tests;
 
 /// <summary>
-/// metrics-service and alert-service in Production beside the sidecar double, with keys only in the
+/// metrics-service, trace-service and alert-service in Production beside the sidecar double, with keys only in the
 /// Dapr secret store and the compose Configurations' secret scopes: every service validates with the
-/// published key set; only the issuer (alert-service) can read the private key, with which it mints
-/// short-lived tokens for one audience; alert-service reads its config-encryption key ring at start.
+/// published key set; only the token issuers can read the private key, with which they mint short-lived
+/// tokens for one audience; alert-service reads its config-encryption key ring at start, and trace-service,
+/// on the signer Configuration, runs without it and cannot read it.
 /// </summary>
 public sealed class ProductionKeysTests : IAsyncLifetime
 {
@@ -23,6 +25,7 @@ public sealed class ProductionKeysTests : IAsyncLifetime
     private DaprTestEnvironment _environment = null!;
     private RunningApp _metrics = null!;
     private RunningApp _alerts = null!;
+    private RunningApp _traces = null!;
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "airis-e2e-keys-" + Guid.NewGuid().ToString("N"));
 
     public async ValueTask InitializeAsync()
@@ -40,6 +43,9 @@ public sealed class ProductionKeysTests : IAsyncLifetime
             configFile: "components/config/compose.yaml", environmentName: "Production");
         _alerts = await _environment.StartServiceAsync<alert::Program>(AppIds.AlertService,
             configFile: "components/config/compose-issuer.yaml", environmentName: "Production");
+        _traces = await _environment.StartServiceAsync<traces::Program>(AppIds.TraceService,
+            new Dictionary<string, string?> { ["Traces:Store:DataDirectory"] = Path.Combine(_folder, "traces") },
+            configFile: "components/config/compose-signer.yaml", environmentName: "Production");
     }
 
     public async ValueTask DisposeAsync()
@@ -83,6 +89,24 @@ public sealed class ProductionKeysTests : IAsyncLifetime
         var jwt = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().ReadJsonWebToken(forMetrics);
         Assert.Equal(AppIds.AlertService, jwt.Subject);
         Assert.InRange(jwt.ValidTo - jwt.IssuedAt, TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(6));
+    }
+
+    [Fact]
+    public async Task Trace_service_signs_without_the_key_ring_and_may_not_read_it()
+    {
+        using (var health = await _traces.CreateClient().GetAsync("/healthz", Http.Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        }
+
+        using var traceDapr = PlatformFixture.DaprClientOf(_traces);
+        var denied = await Assert.ThrowsAnyAsync<DaprException>(() =>
+            traceDapr.GetSecretAsync(DaprComponents.SecretStore, ConfigEncryptionOptions.SecretName, cancellationToken: Http.Ct));
+        Assert.Contains("PermissionDenied", denied.ToString(), StringComparison.Ordinal);
+
+        var token = await _traces.Services.GetRequiredService<ServiceTokenIssuer>().TokenForAsync(AppIds.MetricsService, [Permissions.MetricsRead], Http.Ct);
+        Assert.Equal(HttpStatusCode.OK, await NamesAsync(token!));
+        Assert.Equal(AppIds.TraceService, new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().ReadJsonWebToken(token).Subject);
     }
 
     [Fact]

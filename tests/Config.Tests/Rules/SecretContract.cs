@@ -4,7 +4,8 @@ namespace AirisEpm.Config.Tests.Rules;
 
 /// <summary>
 /// The secrets the apps read from the Dapr store <c>secretstore</c> (same names in every environment), who may
-/// read which, and the Kubernetes Secrets behind the sidecar tokens. Only token issuers hold the private key.
+/// read which, and the Kubernetes Secrets behind the sidecar tokens. Only token issuers hold the private key, and only
+/// the issuer that encrypts holds the AES key ring.
 /// </summary>
 public static class SecretContract
 {
@@ -24,13 +25,24 @@ public static class SecretContract
     public static readonly IReadOnlyList<string> Names = [Jwks, SigningKey, EncryptionKeys];
 
     /// <summary>
-    /// Apps that mint tokens: alert-service (its rule queries), trace-service (its span-metrics writes to metrics-service) and
-    /// the console. They alone read the signing key and the AES key ring (they share one issuer Configuration).
+    /// Apps that mint tokens but encrypt nothing: trace-service (its span-metrics writes to metrics-service) and the
+    /// console. They read the signing key, not the AES key ring (the signer Configuration).
     /// </summary>
-    public static readonly IReadOnlyList<string> Issuers = [AppIds.AlertService, AppIds.TraceService, "console"];
+    public static readonly IReadOnlyList<string> Signers = [AppIds.TraceService, "console"];
 
-    /// <summary>The contract secrets an app reads: every app checks tokens, issuers also sign and encrypt.</summary>
-    public static IReadOnlyList<string> Needs(string app) => Issuers.Contains(app) ? Names : [Jwks];
+    /// <summary>
+    /// Apps that mint tokens and encrypt configuration fields with the AES key ring: alert-service (its rule queries, and
+    /// the secret fields of its routing configuration). They alone read the key ring (the issuer Configuration).
+    /// </summary>
+    public static readonly IReadOnlyList<string> Encrypters = [AppIds.AlertService];
+
+    /// <summary>The contract secrets an app reads: every app checks tokens, signers also sign, encrypters also encrypt.</summary>
+    public static IReadOnlyList<string> Needs(string app) =>
+        Encrypters.Contains(app) ? [Jwks, SigningKey, EncryptionKeys] : Signers.Contains(app) ? [Jwks, SigningKey] : [Jwks];
+
+    /// <summary>The apps (of dapr.yaml, and the console) that may read <paramref name="secret"/>, for findings that name them.</summary>
+    public static IReadOnlyList<string> ReadersOf(string secret) =>
+        AppIds.All.Concat(Signers).Distinct(StringComparer.Ordinal).Where(app => Needs(app).Contains(secret)).ToList();
 
     /// <summary>
     /// An environment variable or metadata name that holds a credential: it says token, password, secret, key

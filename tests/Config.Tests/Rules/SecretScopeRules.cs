@@ -6,8 +6,8 @@ namespace AirisEpm.Config.Tests.Rules;
 /// <summary>
 /// Secret scoping, on Kubernetes and in compose: every Configuration denies <c>secretstore</c> by default (and,
 /// on Kubernetes, Dapr's built-in <c>kubernetes</c> store), and the Configuration each app's sidecar takes lets
-/// it read exactly the contract secrets it needs: the public key set for all, the private signing key and the
-/// AES key ring for issuers (alert-service, console) only.
+/// it read exactly the contract secrets it needs (<see cref="SecretContract.Needs"/>): the public key set for all, the
+/// private signing key for token issuers only, and the AES key ring for the issuer that encrypts (alert-service) only.
 /// </summary>
 public static class SecretScopeRules
 {
@@ -79,7 +79,7 @@ public static class SecretScopeRules
             if (allowed && !needs.Contains(secret))
             {
                 yield return new(file, field,
-                    $"'{configName}' lets {app} read '{secret}', which only {string.Join(" and ", SecretContract.Issuers)} may read");
+                    $"'{configName}' lets {app} read '{secret}', which only {string.Join(", ", SecretContract.ReadersOf(secret))} may read");
             }
             else if (!allowed && needs.Contains(secret))
             {

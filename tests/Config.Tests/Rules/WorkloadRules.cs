@@ -54,13 +54,14 @@ public static class WorkloadRules
         }
     }
 
-    /// <summary>Sidecars send spans to "http://&lt;service&gt;.&lt;namespace&gt;.svc.cluster.local:&lt;port&gt;/...": that Service must be here.</summary>
+    /// <summary>Sidecars send spans to "&lt;service&gt;.&lt;namespace&gt;.svc.cluster.local:&lt;port&gt;" (OTLP): that Service must be here.</summary>
     private static IEnumerable<Finding> CheckTraceEndpoints(KubeManifests manifests)
     {
+        const string field = "spec.tracing.otel.endpointAddress";
         foreach (var configuration in manifests.OfKind("Configuration"))
         {
-            var endpoint = configuration.Root.Text("spec.tracing.zipkin.endpointAddress");
-            if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri))
+            var endpoint = configuration.Root.Text(field);
+            if (ConfigurationRules.OtlpEndpoint(endpoint) is not { } uri)
             {
                 continue;
             }
@@ -68,8 +69,7 @@ public static class WorkloadRules
             var service = manifests.Find("Service", uri.Host.Split('.')[0]);
             if (service is null || !service.Root.At("spec.ports").Items().Any(p => RunApp.Port(p.Text("port")) == uri.Port))
             {
-                yield return new(configuration.File, configuration.Field("spec.tracing.zipkin.endpointAddress"),
-                    $"'{endpoint}' is no Service (and port) of {manifests.Source}");
+                yield return new(configuration.File, configuration.Field(field), $"'{endpoint}' is no Service (and port) of {manifests.Source}");
             }
         }
     }

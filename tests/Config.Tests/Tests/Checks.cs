@@ -18,7 +18,8 @@ public static class Checks
             [nameof(SecretRules)] = repo => PerEnvironment(repo, SecretRules.Check),
             [nameof(ResiliencyRules)] = repo => PerEnvironment(repo, ResiliencyRules.Check),
             [nameof(ConfigurationRules)] = repo => repo.List(ConfigFolder, "*.yaml")
-                .SelectMany(path => ConfigurationRules.Check(repo.Read(path), ConfigurationRules.HostFor(Path.GetFileName(path)))),
+                .SelectMany(path => ConfigurationRules.Check(repo.Read(path), ConfigurationRules.HostFor(Path.GetFileName(path)), ConfigurationRules.ExporterFor(Path.GetFileName(path)))),
+            [nameof(ConfigurationSiblingRules)] = repo => ConfigurationSiblingRules.Check(repo, ConfigFolder),
             [nameof(RunFileRules)] = repo => RunFileRules.Check(Run(repo), repo),
             [nameof(BuildOutputRules)] = repo => BuildOutputRules.Check(Run(repo), repo),
             [nameof(ComposeRules)] = repo => ComposeRules.Check(Compose(repo), repo),
@@ -36,6 +37,8 @@ public static class Checks
             [nameof(SecretScopeRules)] = repo => PerOverlay(repo, SecretScopeRules.CheckKubernetes)
                 .Concat(SecretScopeRules.CheckCompose(Compose(repo), repo)),
             [nameof(PlaintextSecretRules)] = PlaintextSecretRules.Check,
+            [nameof(SelfTracingRules)] = repo => SelfTracingRules.CheckCompose(Compose(repo), Run(repo))
+                .Concat(PerOverlay(repo, SelfTracingRules.CheckKubernetes)),
         };
 
     public static RunFile Run(Repo repo) => RunFile.Parse(repo.Read(RunFilePath));

@@ -17,6 +17,7 @@ public sealed class DeploymentRulesTests
     [InlineData("log-service", "dapr.io/app-port: \"8002\"", "dapr.io/app-port: \"8012\"", "annotations[dapr.io/app-port]")]
     [InlineData("trace-service", "dapr.io/app-id: trace-service", "dapr.io/app-id: traces", "annotations[dapr.io/app-id]")]
     [InlineData("alert-service", "dapr.io/config: airis-production-issuer", "dapr.io/config: airis-issuer", "annotations[dapr.io/config]")]
+    [InlineData("trace-service", "dapr.io/config: airis-production-signer", "dapr.io/config: airis-signer", "annotations[dapr.io/config]")]
     [InlineData("metrics-service", "containerPort: 8001", "containerPort: 8011", "containers")]
     public void Rejects_broken_dapr_annotations(string app, string fragment, string replacement, string field) =>
         AssertDeployment(nameof(DaprAnnotationRules), app, fragment, replacement, field);
@@ -34,6 +35,13 @@ public sealed class DeploymentRulesTests
             Checks.Broken(nameof(DaprAnnotationRules), Deployment("trace-service"), "dapr.io/app-id: trace-service", "dapr.io/app-id: traces"),
             "deploy/k8s/overlays/production",
             "Deployment");
+
+    [Fact]
+    public void Rejects_an_app_whose_configuration_is_not_applied() =>
+        Checks.AssertNames(
+            Checks.Broken(nameof(DaprAnnotationRules), "components/kustomization.yaml", "  - config/production-signer.yaml\n", ""),
+            Deployment("trace-service"),
+            "Deployment/trace-service.annotations[dapr.io/config]");
 
     [Fact]
     public void Rejects_a_component_scoped_to_an_app_not_deployed() =>
@@ -85,7 +93,7 @@ public sealed class DeploymentRulesTests
         Checks.AssertNames(
             Checks.Broken(nameof(WorkloadRules), "components/config/production.yaml", "trace-service.airis-epm.svc", "traces.airis-epm.svc"),
             "components/config/production.yaml",
-            "Configuration/airis-production.spec.tracing.zipkin.endpointAddress");
+            "Configuration/airis-production.spec.tracing.otel.endpointAddress");
 
     public static string Deployment(string app) => $"{Base}/{app}/deployment.yaml";
 

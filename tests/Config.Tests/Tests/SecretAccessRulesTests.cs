@@ -6,45 +6,56 @@ namespace AirisEpm.Config.Tests.Tests;
 public sealed class SecretAccessRulesTests
 {
     private const string Production = "components/config/production.yaml";
+    private const string Signer = "components/config/production-signer.yaml";
     private const string Issuer = "components/config/production-issuer.yaml";
+    private const string SignerScope = "allowedSecrets: [\"auth-jwks\", \"auth-signing-key\"]";
+    private const string IssuerScope = "allowedSecrets: [\"auth-jwks\", \"auth-signing-key\", \"config-encryption-keys\"]";
 
     [Theory]
-    [InlineData("metrics-service", "dapr.io/config: airis-production\n", "dapr.io/config: airis-production-issuer\n", "auth-signing-key")]
-    [InlineData("log-service", "dapr.io/config: airis-production\n", "dapr.io/config: airis-production-issuer\n", "config-encryption-keys")]
-    public void Rejects_a_non_issuer_on_the_issuer_configuration(string app, string fragment, string replacement, string secret)
-    {
-        var findings = Checks.Broken(nameof(SecretScopeRules), DeploymentRulesTests.Deployment(app), fragment, replacement);
-
-        Checks.AssertNames(findings, DeploymentRulesTests.Deployment(app), $"Deployment/{app}.annotations[dapr.io/config]");
-        Assert.Contains(findings, f => f.Message.Contains($"read '{secret}'", StringComparison.Ordinal));
-    }
-
-    [Theory]
-    [InlineData("alert-service")]
-    [InlineData("trace-service")]
-    public void Rejects_an_issuer_on_the_plain_configuration(string app)
+    [InlineData("metrics-service", "airis-production", "airis-production-issuer", "lets metrics-service read 'auth-signing-key'")]
+    [InlineData("log-service", "airis-production", "airis-production-issuer", "lets log-service read 'config-encryption-keys', which only alert-service may read")]
+    [InlineData("log-service", "airis-production", "airis-production-signer", "lets log-service read 'auth-signing-key', which only trace-service, alert-service, console may read")]
+    [InlineData("trace-service", "airis-production-signer", "airis-production-issuer", "lets trace-service read 'config-encryption-keys', which only alert-service may read")]
+    [InlineData("alert-service", "airis-production-issuer", "airis-production", "keeps 'auth-signing-key' from alert-service")]
+    [InlineData("alert-service", "airis-production-issuer", "airis-production-signer", "keeps 'config-encryption-keys' from alert-service")]
+    [InlineData("trace-service", "airis-production-signer", "airis-production", "keeps 'auth-signing-key' from trace-service")]
+    public void Rejects_an_app_on_another_roles_configuration(string app, string configuration, string other, string message)
     {
         var findings = Checks.Broken(
-            nameof(SecretScopeRules), DeploymentRulesTests.Deployment(app), "dapr.io/config: airis-production-issuer\n", "dapr.io/config: airis-production\n");
+            nameof(SecretScopeRules), DeploymentRulesTests.Deployment(app), $"dapr.io/config: {configuration}\n", $"dapr.io/config: {other}\n");
 
         Checks.AssertNames(findings, DeploymentRulesTests.Deployment(app), $"Deployment/{app}.annotations[dapr.io/config]");
-        Assert.Contains(findings, f => f.Message.Contains($"keeps 'auth-signing-key' from {app}", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Message.Contains(message, StringComparison.Ordinal));
     }
 
     [Theory]
     [InlineData(Production, "allowedSecrets: [\"auth-jwks\"]", "allowedSecrets: [\"auth-jwks\", \"auth-signing-key\"]", "metrics-service")]
-    [InlineData(Issuer, "allowedSecrets: [\"auth-jwks\", \"auth-signing-key\", \"config-encryption-keys\"]", "allowedSecrets: [\"auth-jwks\", \"config-encryption-keys\"]", "alert-service")]
+    [InlineData(Issuer, IssuerScope, "allowedSecrets: [\"auth-jwks\", \"config-encryption-keys\"]", "alert-service")]
+    [InlineData(Issuer, IssuerScope, SignerScope, "alert-service")]
     [InlineData(Production, "allowedSecrets: [\"auth-jwks\"]", "deniedSecrets: [\"auth-jwks\"]", "log-service")]
-    [InlineData(Issuer, "allowedSecrets: [\"auth-jwks\", \"auth-signing-key\", \"config-encryption-keys\"]", "allowedSecrets: [\"auth-jwks\", \"config-encryption-keys\"]", "trace-service")]
+    [InlineData(Signer, SignerScope, "allowedSecrets: [\"auth-jwks\"]", "trace-service")]
+    [InlineData(Signer, SignerScope, IssuerScope, "trace-service")]
+    [InlineData(Signer, "        defaultAccess: deny\n        " + SignerScope, "        defaultAccess: allow\n        deniedSecrets: [\"auth-signing-key\"]", "trace-service")]
     public void Rejects_a_configuration_that_gives_an_app_the_wrong_secrets(string file, string fragment, string replacement, string app) =>
         Checks.AssertNames(
             Checks.Broken(nameof(SecretScopeRules), file, fragment, replacement),
             DeploymentRulesTests.Deployment(app),
             $"Deployment/{app}.annotations[dapr.io/config]");
 
+    [Fact]
+    public void Rejects_a_signer_configuration_that_lets_trace_service_read_the_key_ring()
+    {
+        var findings = Checks.Broken(nameof(SecretScopeRules), Signer, SignerScope, IssuerScope);
+
+        Assert.Contains(findings, f => f.Message == "'airis-production-signer' lets trace-service read 'config-encryption-keys', which only alert-service may read");
+    }
+
     [Theory]
     [InlineData(Production, "        defaultAccess: deny\n        allowedSecrets: [\"auth-jwks\"]", "        defaultAccess: allow\n        allowedSecrets: [\"auth-jwks\"]", "Configuration/airis-production.spec.secrets.scopes")]
     [InlineData(Issuer, "      - storeName: kubernetes\n        defaultAccess: deny\n", "", "Configuration/airis-production-issuer.spec.secrets.scopes")]
+    [InlineData(Signer, "      - storeName: kubernetes\n        defaultAccess: deny\n", "", "Configuration/airis-production-signer.spec.secrets.scopes")]
+    [InlineData("components/config/production-consul-signer.yaml", "        defaultAccess: deny\n        " + SignerScope, "        " + SignerScope, "Configuration/airis-production-consul-signer.spec.secrets.scopes")]
+    [InlineData("components/config/compose-signer.yaml", "defaultAccess: deny", "defaultAccess: allow", "spec.secrets.scopes")]
     [InlineData("components/config/production-consul.yaml", "      - storeName: kubernetes\n        defaultAccess: deny\n", "      - storeName: kubernetes\n        defaultAccess: deny\n        allowedSecrets: [\"airis-redis\"]\n", "Configuration/airis-production-consul.spec.secrets.scopes")]
     [InlineData("components/config/compose.yaml", "defaultAccess: deny", "defaultAccess: allow", "spec.secrets.scopes")]
     public void Rejects_a_configuration_that_does_not_deny_by_default(string file, string fragment, string replacement, string field) =>
@@ -53,15 +64,30 @@ public sealed class SecretAccessRulesTests
     [Theory]
     [InlineData("      - /config/compose-issuer.yaml\n", "      - /config/compose.yaml\n", "services.alert-service-dapr.command")]
     [InlineData("      - /config/compose.yaml\n", "      - /config/compose-issuer.yaml\n", "services.metrics-service-dapr.command")]
-    [InlineData("span-metrics writes to metrics-service.\n      - /config/compose-issuer.yaml\n", "span-metrics writes to metrics-service.\n      - /config/compose.yaml\n", "services.trace-service-dapr.command")]
+    [InlineData("      - /config/compose-signer.yaml\n", "      - /config/compose.yaml\n", "services.trace-service-dapr.command")]
+    [InlineData("      - /config/compose-signer.yaml\n", "      - /config/compose-issuer.yaml\n", "services.trace-service-dapr.command")]
+    [InlineData("      - /config/compose-issuer.yaml\n", "      - /config/compose-signer.yaml\n", "services.alert-service-dapr.command")]
     public void Rejects_a_compose_sidecar_on_the_wrong_configuration(string fragment, string replacement, string field) =>
         Checks.AssertNames(Checks.Broken(nameof(SecretScopeRules), Checks.ComposePath, fragment, replacement), Checks.ComposePath, field);
+
+    [Fact]
+    public void Rejects_a_compose_signer_configuration_that_allows_the_key_ring()
+    {
+        const string file = "components/config/compose-signer.yaml";
+        var findings = Checks.Broken(nameof(SecretScopeRules), file, SignerScope, IssuerScope);
+
+        Checks.AssertNames(findings, Checks.ComposePath, "services.trace-service-dapr.command");
+        Assert.Contains(findings, f => f.Message == $"'{file}' lets trace-service read 'config-encryption-keys', which only alert-service may read");
+    }
 
     [Theory]
     [InlineData("metrics-service", "resourceNames: [airis-kafka, airis-redis, auth-jwks]", "resourceNames: [airis-kafka, auth-jwks]", "deployment.yaml", "Deployment/metrics-service.serviceAccountName")]
     [InlineData("alert-service", "      - airis-twilio\n", "", "deployment.yaml", "Deployment/alert-service.serviceAccountName")]
     [InlineData("log-service", "resourceNames: [airis-kafka, airis-redis, auth-jwks]", "resourceNames: [airis-kafka, airis-redis, auth-jwks, auth-signing-key]", "rbac.yaml", "Role/log-service-secrets.rules")]
     [InlineData("trace-service", "verbs: [get]", "verbs: [get, list]", "rbac.yaml", "Role/trace-service-secrets.rules")]
+    [InlineData("trace-service", "auth-signing-key]", "auth-signing-key, config-encryption-keys]", "rbac.yaml", "Role/trace-service-secrets.rules")]
+    [InlineData("trace-service", ", auth-signing-key]", "]", "deployment.yaml", "Deployment/trace-service.serviceAccountName")]
+    [InlineData("alert-service", "      - config-encryption-keys\n", "", "deployment.yaml", "Deployment/alert-service.serviceAccountName")]
     [InlineData("metrics-service", "    resourceNames: [airis-kafka, airis-redis, auth-jwks]\n", "", "rbac.yaml", "Role/metrics-service-secrets.rules")]
     public void Rejects_secret_access_that_is_not_exactly_what_the_app_reads(string app, string fragment, string replacement, string named, string field) =>
         Checks.AssertNames(
