@@ -9,6 +9,7 @@ using AirisEpm.MetricsService.Tests.Support;
 using AirisEpm.ServiceDefaults.Security;
 using AirisEpm.TestSupport;
 using Google.Protobuf;
+using StaleMarker = AirisEpm.PromQl.Model.StaleMarker;
 
 namespace AirisEpm.MetricsService.Tests.Protocols;
 
@@ -82,6 +83,32 @@ public sealed class OtlpMetricsApiTests
         var load = samples.Where(s => s.Name == "cpu_load_ratio").Select(s => s.Value).ToArray();
         Assert.True(double.IsNaN(load[0]));
         Assert.Equal(double.PositiveInfinity, load[1]);
+    }
+
+    [Fact]
+    public async Task A_point_with_no_recorded_value_is_a_stale_marker_on_each_of_its_series()
+    {
+        await using var factory = new ProtocolsFactory();
+        const string Stale = """
+            {"resourceMetrics":[{"scopeMetrics":[{"metrics":[
+              {"name":"queue.depth","gauge":{"dataPoints":[{"timeUnixNano":"1700000000000000000","flags":1}]}},
+              {"name":"orders","sum":{"aggregationTemporality":2,"isMonotonic":true,"dataPoints":[{"timeUnixNano":"1700000000000000000","asInt":"3","flags":1}]}},
+              {"name":"latency","unit":"s","histogram":{"aggregationTemporality":2,"dataPoints":[
+                {"timeUnixNano":"1700000000000000000","flags":1,"explicitBounds":[0.1]}]}},
+              {"name":"rpc","summary":{"dataPoints":[{"timeUnixNano":"1700000000000000000","flags":1,"quantileValues":[{"quantile":0.5}]}]}}
+            ]}]}]}
+            """;
+
+        var response = await Post(factory, Encoding.UTF8.GetBytes(Stale), "application/json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("partialSuccess", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var samples = factory.Ingestor.Samples;
+        Assert.Equal(
+            ["latency_seconds_bucket{le=\"+Inf\"}", "latency_seconds_bucket{le=\"0.1\"}", "latency_seconds_count{}", "latency_seconds_sum{}",
+             "orders_total{}", "queue_depth{}", "rpc_count{}", "rpc_sum{}", "rpc{quantile=\"0.5\"}"],
+            samples.Select(s => s.Name + s.Labels).Order(StringComparer.Ordinal));
+        Assert.All(samples, s => Assert.Equal(StaleMarker.Bits, BitConverter.DoubleToUInt64Bits(s.Value)));
     }
 
     [Fact]

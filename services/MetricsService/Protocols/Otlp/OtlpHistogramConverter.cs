@@ -1,4 +1,5 @@
 using AirisEpm.MetricsService.Domain;
+using StaleMarker = AirisEpm.PromQl.Model.StaleMarker;
 using AirisEpm.Protocols.Otlp.Proto;
 
 namespace AirisEpm.MetricsService.Protocols.Otlp;
@@ -20,6 +21,7 @@ internal sealed class OtlpHistogramConverter(
         {
             if ((point.Flags & NoRecordedValue) != 0)
             {
+                AddStaleHistogram(name, point);
                 continue;
             }
 
@@ -44,19 +46,15 @@ internal sealed class OtlpHistogramConverter(
         var name = OtlpMetricNames.Build(metric.Name, metric.Unit, isMonotonicCounter: false, isGauge: false);
         foreach (var point in metric.Summary.DataPoints)
         {
-            if ((point.Flags & NoRecordedValue) != 0)
-            {
-                continue;
-            }
-
+            var stale = (point.Flags & NoRecordedValue) != 0;
             foreach (var quantile in point.QuantileValues)
             {
-                Add(name, point.TimeUnixNano, point.Attributes, quantile.Value, MetricType.Summary,
+                Add(name, point.TimeUnixNano, point.Attributes, stale ? StaleMarker.Value : quantile.Value, MetricType.Summary,
                     new Label("quantile", PrometheusFloat.Format(quantile.Quantile)));
             }
 
-            Add(name + "_sum", point.TimeUnixNano, point.Attributes, point.Sum, MetricType.Summary);
-            Add(name + "_count", point.TimeUnixNano, point.Attributes, point.Count, MetricType.Summary);
+            Add(name + "_sum", point.TimeUnixNano, point.Attributes, stale ? StaleMarker.Value : point.Sum, MetricType.Summary);
+            Add(name + "_count", point.TimeUnixNano, point.Attributes, stale ? StaleMarker.Value : point.Count, MetricType.Summary);
         }
     }
 
@@ -78,6 +76,20 @@ internal sealed class OtlpHistogramConverter(
         }
 
         Add(name + "_count", point.TimeUnixNano, point.Attributes, point.Count, MetricType.Histogram);
+    }
+
+    /// <summary>A stale marker on every series of the point: the buckets it names, +Inf, <c>_sum</c> and <c>_count</c>.</summary>
+    private void AddStaleHistogram(string name, HistogramDataPoint point)
+    {
+        foreach (var bound in point.ExplicitBounds)
+        {
+            Add(name + "_bucket", point.TimeUnixNano, point.Attributes, StaleMarker.Value, MetricType.Histogram,
+                new Label("le", PrometheusFloat.Format(bound)));
+        }
+
+        Add(name + "_bucket", point.TimeUnixNano, point.Attributes, StaleMarker.Value, MetricType.Histogram, new Label("le", "+Inf"));
+        Add(name + "_sum", point.TimeUnixNano, point.Attributes, StaleMarker.Value, MetricType.Histogram);
+        Add(name + "_count", point.TimeUnixNano, point.Attributes, StaleMarker.Value, MetricType.Histogram);
     }
 
     private void Add(

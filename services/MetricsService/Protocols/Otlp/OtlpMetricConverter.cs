@@ -1,4 +1,5 @@
 using AirisEpm.MetricsService.Domain;
+using StaleMarker = AirisEpm.PromQl.Model.StaleMarker;
 using AirisEpm.Protocols.Otlp.Proto;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,8 @@ namespace AirisEpm.MetricsService.Protocols.Otlp;
 /// Prometheus model cannot represent without state; exponential histograms, because their
 /// conversion to classic buckets is lossy at the scales SDKs pick and we store classic buckets only
 /// (export them with explicit-bucket aggregation); points with no timestamp, no value or breaking a series rule.
-/// Points flagged "no recorded value" are skipped, as staleness markers carry no sample.
+/// A point flagged "no recorded value" (the OpenTelemetry staleness signal) becomes a Prometheus stale marker on each
+/// series it would have written, as Prometheus's own OTLP receiver does.
 /// </summary>
 internal sealed class OtlpMetricConverter(IOptions<ProtocolOptions> options)
 {
@@ -77,11 +79,7 @@ internal sealed class OtlpMetricConverter(IOptions<ProtocolOptions> options)
 
     private void AddNumber(string name, MetricType type, NumberDataPoint point, Dictionary<string, string> resource, OtlpConversion result)
     {
-        if ((point.Flags & NoRecordedValue) != 0)
-        {
-            return;
-        }
-
+        var stale = (point.Flags & NoRecordedValue) != 0;
         double value;
         switch (point.ValueCase)
         {
@@ -91,6 +89,10 @@ internal sealed class OtlpMetricConverter(IOptions<ProtocolOptions> options)
             case NumberDataPoint.ValueOneofCase.AsInt:
                 value = point.AsInt;
                 break;
+            case NumberDataPoint.ValueOneofCase.None when stale:
+                // A point with no recorded value need not carry one.
+                value = StaleMarker.Value;
+                break;
             default:
                 result.Reject($"{name}: a data point has neither asDouble nor asInt");
                 return;
@@ -98,7 +100,7 @@ internal sealed class OtlpMetricConverter(IOptions<ProtocolOptions> options)
 
         if (TryLabels(name, point.TimeUnixNano, resource, point.Attributes, result, out var labels, out var timestamp))
         {
-            result.Samples.Add(new MetricSample(name, labels, timestamp, value, type));
+            result.Samples.Add(new MetricSample(name, labels, timestamp, stale ? StaleMarker.Value : value, type));
         }
     }
 

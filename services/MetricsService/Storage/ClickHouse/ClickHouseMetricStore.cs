@@ -112,6 +112,7 @@ public sealed class ClickHouseMetricStore(IOptions<MetricStoreOptions> options) 
                   min(value), max(value), sum(value), count(), argMax(value, ts), toUnixTimestamp64Milli(max(ts))
               FROM samples FINAL
               WHERE has({ids:Array(Int64)}, series_id) AND toUnixTimestamp64Milli(ts) >= {start:Int64} AND toUnixTimestamp64Milli(ts) < {end:Int64}
+                AND {{ClickHouseSchema.IsValue}}
               GROUP BY grp, i ORDER BY grp, i
               """
             : $$"""

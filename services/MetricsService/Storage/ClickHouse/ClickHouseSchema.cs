@@ -1,4 +1,5 @@
 using System.Globalization;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.MetricsService.Storage.ClickHouse;
 
@@ -7,9 +8,14 @@ namespace AirisEpm.MetricsService.Storage.ClickHouse;
 /// the latest insert; reads use FINAL), partitioned by month, ordered by (name, series, time),
 /// DateTime64(3), with a TTL. Rollups: AggregatingMergeTree fed by materialized views with -State
 /// functions and read with -Merge, so averages are sum/count, never an average of averages.
+/// Stale markers are stored in <c>samples</c> bit-exact (RowBinary carries a Float64's bytes) and kept out of the
+/// rollups by the views (<see cref="IsValue"/>).
 /// </summary>
 internal static class ClickHouseSchema
 {
+    /// <summary>A predicate on <c>value</c> that holds for every sample but a stale marker (its IEEE 754 bits compared).</summary>
+    public static readonly string IsValue = $"reinterpretAsUInt64(value) != {StaleMarker.Bits.ToString(CultureInfo.InvariantCulture)}";
+
     public static IReadOnlyList<(int Version, string Description, string[] Statements)> Migrations(MetricStoreOptions o)
     {
         var raw = Days(o.RawRetention);
@@ -30,8 +36,17 @@ internal static class ClickHouseSchema
                 """,
                 Rollup("rollup_1m", Days(o.MinuteRetention)),
                 Rollup("rollup_1h", Days(o.HourRetention)),
-                RollupView("rollup_1m", "toStartOfMinute(ts)"),
-                RollupView("rollup_1h", "toStartOfHour(ts)"),
+                RollupView("rollup_1m", "toStartOfMinute(ts)", filter: ""),
+                RollupView("rollup_1h", "toStartOfHour(ts)", filter: ""),
+            ]),
+            // A view cannot be altered: each is replaced by one that leaves stale markers out. Samples inserted
+            // between the drop and the create (by another replica) miss the rollups.
+            (2, "rollup views without stale markers",
+            [
+                "DROP VIEW IF EXISTS rollup_1m_mv",
+                RollupView("rollup_1m", "toStartOfMinute(ts)", filter: $"WHERE {IsValue}"),
+                "DROP VIEW IF EXISTS rollup_1h_mv",
+                RollupView("rollup_1h", "toStartOfHour(ts)", filter: $"WHERE {IsValue}"),
             ]),
         ];
     }
@@ -47,10 +62,10 @@ internal static class ClickHouseSchema
         TTL bucket + INTERVAL {days} DAY
         """;
 
-    private static string RollupView(string table, string bucket) => $"""
+    private static string RollupView(string table, string bucket, string filter) => $"""
         CREATE MATERIALIZED VIEW IF NOT EXISTS {table}_mv TO {table} AS
         SELECT name, series_id, {bucket} AS bucket, minState(value) AS min, maxState(value) AS max, sumState(value) AS sum,
             countState() AS count, argMaxState(value, ts) AS last, maxState(ts) AS last_ts
-        FROM samples GROUP BY name, series_id, bucket
+        FROM samples {filter} GROUP BY name, series_id, bucket
         """;
 }
