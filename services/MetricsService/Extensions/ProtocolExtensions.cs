@@ -4,6 +4,7 @@ using AirisEpm.MetricsService.Protocols.Otlp;
 using AirisEpm.MetricsService.Protocols.RemoteWrite;
 using AirisEpm.MetricsService.Scraping;
 using AirisEpm.ServiceDefaults.Validation;
+using Microsoft.Extensions.Options;
 
 namespace AirisEpm.MetricsService.Extensions;
 
@@ -15,6 +16,8 @@ internal static class ProtocolExtensions
         var services = builder.Services;
         services.AddOptions<ProtocolOptions>().BindConfiguration(ProtocolOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OtlpOptions>().BindConfiguration(OtlpOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OtlpOptions>, OtlpOptionsValidator>();
         services.AddSingleton<RemoteWriteDecoder>();
         services.AddSingleton<OtlpMetricConverter>();
 

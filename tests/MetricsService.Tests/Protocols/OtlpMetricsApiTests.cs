@@ -59,7 +59,10 @@ public sealed class OtlpMetricsApiTests
         var samples = factory.Ingestor.Samples;
         var gauge = samples.Single(s => s.Name == "queue_depth");
         Assert.Equal((42d, 1_700_000_000_000L, MetricType.Gauge), (gauge.Value, gauge.TimestampMs, gauge.Type));
-        Assert.Equal("{deployment_environment=\"prod\", instance=\"pod-1\", job=\"shop/checkout\", queue=\"émails\", service=\"checkout\"}", gauge.Labels.ToString());
+        Assert.Equal("{instance=\"pod-1\", job=\"shop/checkout\", queue=\"émails\"}", gauge.Labels.ToString());
+        var info = samples.Single(s => s.Name == "target_info");
+        Assert.Equal((1d, 1_700_000_000_000L, MetricType.Gauge), (info.Value, info.TimestampMs, info.Type));
+        Assert.Equal("{deployment_environment=\"prod\", instance=\"pod-1\", job=\"shop/checkout\"}", info.Labels.ToString());
 
         var counter = samples.Single(s => s.Name == "orders_placed_total");
         Assert.Equal((7d, MetricType.Counter), (counter.Value, counter.Type));
@@ -109,6 +112,45 @@ public sealed class OtlpMetricsApiTests
              "orders_total{}", "queue_depth{}", "rpc_count{}", "rpc_sum{}", "rpc{quantile=\"0.5\"}"],
             samples.Select(s => s.Name + s.Labels).Order(StringComparer.Ordinal));
         Assert.All(samples, s => Assert.Equal(StaleMarker.Bits, BitConverter.DoubleToUInt64Bits(s.Value)));
+    }
+
+    [Fact]
+    public async Task Promoted_resource_attributes_label_every_series_of_their_resource()
+    {
+        await using var factory = new ProtocolsFactory();
+        factory.With("Metrics:Protocols:Otlp:PromoteResourceAttributes:0", "deployment.environment");
+
+        var response = await Post(factory, Encoding.UTF8.GetBytes(JsonRequest), "application/json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var samples = factory.Ingestor.Samples;
+        Assert.All(samples, s => Assert.Equal("prod", s.Labels["deployment_environment"]));
+        Assert.Equal("{deployment_environment=\"prod\", instance=\"pod-1\", job=\"shop/checkout\", queue=\"émails\"}",
+            samples.Single(s => s.Name == "queue_depth").Labels.ToString());
+        Assert.Single(samples, s => s.Name == "target_info");
+    }
+
+    [Fact]
+    public async Task A_bad_promoted_attribute_stops_the_service_from_starting()
+    {
+        await using var factory = new ProtocolsFactory();
+        factory.With("Metrics:Protocols:Otlp:PromoteResourceAttributes:0", "service.instance.id");
+
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.Contains("PromoteResourceAttributes:0", error.Message);
+    }
+
+    [Fact]
+    public async Task A_resource_with_only_service_attributes_has_no_target_info()
+    {
+        await using var factory = new ProtocolsFactory();
+        var request = Request("g", "", 1);
+        request.ResourceMetrics[0].Resource.Attributes.Add(new KeyValue { Key = "service.name", Value = new AnyValue { StringValue = "api" } });
+
+        await Post(factory, request.ToByteArray(), "application/x-protobuf");
+
+        Assert.Equal("{job=\"api\"}", Assert.Single(factory.Ingestor.Samples).Labels.ToString());
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace AirisEpm.MetricsService.Protocols.Otlp;
 internal sealed class OtlpHistogramConverter(
     OtlpMetricConverter owner,
     Metric metric,
-    Dictionary<string, string> resource,
+    OtlpResource resource,
     OtlpConversion result)
 {
     private const uint NoRecordedValue = (uint)DataPointFlags.NoRecordedValueMask;

@@ -9,7 +9,8 @@ namespace AirisEpm.MetricsService.Protocols.Otlp;
 /// Turns an OTLP ExportMetricsServiceRequest into Prometheus-style samples:
 /// gauge → gauge; sum → counter named <c>_total</c> when monotonic and cumulative, else gauge;
 /// explicit-bucket histogram → cumulative <c>_bucket{le}</c> (ending in <c>+Inf</c>), <c>_sum</c>, <c>_count</c>;
-/// summary → <c>{quantile}</c> series, <c>_sum</c>, <c>_count</c>.
+/// summary → <c>{quantile}</c> series, <c>_sum</c>, <c>_count</c>. Resource attributes map as <see cref="OtlpResource"/> says,
+/// with one <c>target_info</c> series per resource.
 /// Rejected (reported through partial_success, the rest is kept): delta histograms, which the
 /// Prometheus model cannot represent without state; exponential histograms, because their
 /// conversion to classic buckets is lossy at the scales SDKs pick and we store classic buckets only
@@ -17,27 +18,58 @@ namespace AirisEpm.MetricsService.Protocols.Otlp;
 /// A point flagged "no recorded value" (the OpenTelemetry staleness signal) becomes a Prometheus stale marker on each
 /// series it would have written, as Prometheus's own OTLP receiver does.
 /// </summary>
-internal sealed class OtlpMetricConverter(IOptions<ProtocolOptions> options)
+internal sealed class OtlpMetricConverter(IOptions<ProtocolOptions> options, IOptions<OtlpOptions> otlp)
 {
     private const uint NoRecordedValue = (uint)DataPointFlags.NoRecordedValueMask;
     private readonly ProtocolOptions _options = options.Value;
+    private readonly HashSet<string> _promote = new(otlp.Value.PromoteResourceAttributes, StringComparer.Ordinal);
 
     public OtlpConversion Convert(ExportMetricsServiceRequest request)
     {
         var result = new OtlpConversion();
         foreach (var resourceMetrics in request.ResourceMetrics)
         {
-            var resource = OtlpAttributes.ResourceLabels(resourceMetrics.Resource?.Attributes);
+            var resource = OtlpResource.From(resourceMetrics.Resource?.Attributes, _promote);
+            var first = result.Samples.Count;
             foreach (var metric in resourceMetrics.ScopeMetrics.SelectMany(s => s.Metrics))
             {
                 ConvertMetric(metric, resource, result);
             }
+
+            AddTargetInfo(resource, first, result);
         }
 
         return result;
     }
 
-    private void ConvertMetric(Metric metric, Dictionary<string, string> resource, OtlpConversion result)
+    /// <summary>
+    /// The resource's <c>target_info</c> gauge (value 1), stamped with the latest time of the samples the resource brought, as
+    /// Prometheus's receiver does; none when the resource has only identifying attributes or brought no sample.
+    /// </summary>
+    private void AddTargetInfo(OtlpResource resource, int first, OtlpConversion result)
+    {
+        if (resource.TargetInfo is not { } attributes || result.Samples.Count == first)
+        {
+            return;
+        }
+
+        var latest = long.MinValue;
+        for (var i = first; i < result.Samples.Count; i++)
+        {
+            latest = Math.Max(latest, result.Samples[i].TimestampMs);
+        }
+
+        var labels = OtlpAttributes.NonEmpty(attributes);
+        if (SeriesRules.Check(OtlpResource.TargetInfoName, labels.Labels, _options) is { } problem)
+        {
+            result.Reject(problem);
+            return;
+        }
+
+        result.Samples.Add(new MetricSample(OtlpResource.TargetInfoName, labels, latest, 1, MetricType.Gauge));
+    }
+
+    private void ConvertMetric(Metric metric, OtlpResource resource, OtlpConversion result)
     {
         switch (metric.DataCase)
         {
@@ -77,7 +109,7 @@ internal sealed class OtlpMetricConverter(IOptions<ProtocolOptions> options)
         }
     }
 
-    private void AddNumber(string name, MetricType type, NumberDataPoint point, Dictionary<string, string> resource, OtlpConversion result)
+    private void AddNumber(string name, MetricType type, NumberDataPoint point, OtlpResource resource, OtlpConversion result)
     {
         var stale = (point.Flags & NoRecordedValue) != 0;
         double value;
@@ -108,8 +140,8 @@ internal sealed class OtlpMetricConverter(IOptions<ProtocolOptions> options)
     internal bool TryLabels(
         string name,
         ulong timeUnixNano,
-        Dictionary<string, string> resource,
-        Google.Protobuf.Collections.RepeatedField<KeyValue> attributes,
+        OtlpResource resource,
+        IEnumerable<KeyValue> attributes,
         OtlpConversion result,
         out LabelSet labels,
         out long timestampMs,
