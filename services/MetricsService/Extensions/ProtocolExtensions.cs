@@ -1,6 +1,7 @@
 using AirisEpm.MetricsService.Apis;
 using AirisEpm.MetricsService.Protocols;
 using AirisEpm.MetricsService.Protocols.Otlp;
+using AirisEpm.MetricsService.Protocols.Otlp.Delta;
 using AirisEpm.MetricsService.Protocols.RemoteWrite;
 using AirisEpm.MetricsService.Scraping;
 using AirisEpm.ServiceDefaults.Validation;
@@ -16,8 +17,13 @@ internal static class ProtocolExtensions
         var services = builder.Services;
         services.AddOptions<ProtocolOptions>().BindConfiguration(ProtocolOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<OtlpOptions>().BindConfiguration(OtlpOptions.Section).ValidateOnStart();
+        services.AddOptions<OtlpOptions>().BindConfiguration(OtlpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<OtlpOptions>, OtlpOptionsValidator>();
+        services.AddSingleton(sp =>
+        {
+            var otlp = sp.GetRequiredService<IOptions<OtlpOptions>>().Value;
+            return new DeltaAccumulator(sp.GetRequiredService<TimeProvider>(), otlp.DeltaMaxStale, otlp.MaxDeltaStreams);
+        });
         services.AddSingleton<RemoteWriteDecoder>();
         services.AddSingleton<OtlpMetricConverter>();
 

@@ -1,28 +1,33 @@
 using AirisEpm.MetricsService.Domain;
 using StaleMarker = AirisEpm.PromQl.Model.StaleMarker;
 using AirisEpm.Protocols.Otlp.Proto;
+using AirisEpm.MetricsService.Protocols.Otlp.Delta;
 using Microsoft.Extensions.Options;
 
 namespace AirisEpm.MetricsService.Protocols.Otlp;
 
 /// <summary>
 /// Turns an OTLP ExportMetricsServiceRequest into Prometheus-style samples:
-/// gauge → gauge; sum → counter named <c>_total</c> when monotonic and cumulative, else gauge;
-/// explicit-bucket histogram → cumulative <c>_bucket{le}</c> (ending in <c>+Inf</c>), <c>_sum</c>, <c>_count</c>;
-/// summary → <c>{quantile}</c> series, <c>_sum</c>, <c>_count</c>. Resource attributes map as <see cref="OtlpResource"/> says,
-/// with one <c>target_info</c> series per resource.
-/// Rejected (reported through partial_success, the rest is kept): delta histograms, which the
-/// Prometheus model cannot represent without state; exponential histograms, because their
-/// conversion to classic buckets is lossy at the scales SDKs pick and we store classic buckets only
-/// (export them with explicit-bucket aggregation); points with no timestamp, no value or breaking a series rule.
+/// gauge → gauge; monotonic sum → counter named <c>_total</c>, other sums → gauge; explicit-bucket histogram →
+/// cumulative <c>_bucket{le}</c> (ending in <c>+Inf</c>), <c>_sum</c>, <c>_count</c>; exponential histogram → the same
+/// family at its own bucket boundaries (<see cref="Delta.ExponentialHistogramCounts.ClassicBuckets"/>); summary →
+/// <c>{quantile}</c> series, <c>_sum</c>, <c>_count</c>. Delta sums and histograms are accumulated into cumulative series
+/// (<see cref="DeltaAccumulator"/>). Resource attributes map as <see cref="OtlpResource"/> says, with one
+/// <c>target_info</c> series per resource.
 /// A point flagged "no recorded value" (the OpenTelemetry staleness signal) becomes a Prometheus stale marker on each
-/// series it would have written, as Prometheus's own OTLP receiver does.
+/// series it would have written, as Prometheus's own OTLP receiver does, and ends its delta total.
+/// Rejected (reported through partial_success, the rest is kept): points with no timestamp, no value, buckets that do
+/// not add up, or breaking a series rule; delta points out of order.
 /// </summary>
-internal sealed class OtlpMetricConverter(IOptions<ProtocolOptions> options, IOptions<OtlpOptions> otlp)
+internal sealed class OtlpMetricConverter(IOptions<ProtocolOptions> options, IOptions<OtlpOptions> otlp, DeltaAccumulator deltas)
 {
     private const uint NoRecordedValue = (uint)DataPointFlags.NoRecordedValueMask;
     private readonly ProtocolOptions _options = options.Value;
     private readonly HashSet<string> _promote = new(otlp.Value.PromoteResourceAttributes, StringComparer.Ordinal);
+
+    public DeltaAccumulator Deltas => deltas;
+
+    public int MaxExponentialBuckets { get; } = otlp.Value.MaxExponentialBuckets;
 
     public OtlpConversion Convert(ExportMetricsServiceRequest request)
     {
@@ -40,6 +45,54 @@ internal sealed class OtlpMetricConverter(IOptions<ProtocolOptions> options, IOp
         }
 
         return result;
+    }
+
+    public static bool IsStale(uint flags) => (flags & NoRecordedValue) != 0;
+
+    /// <summary>Builds and checks the labels and the timestamp of one data point; rejects it when they break a rule.</summary>
+    internal bool TryLabels(
+        string name,
+        ulong timeUnixNano,
+        OtlpResource resource,
+        IEnumerable<KeyValue> attributes,
+        OtlpConversion result,
+        out LabelSet labels,
+        out long timestampMs,
+        params ReadOnlySpan<Label> extra)
+    {
+        labels = LabelSet.Empty;
+        timestampMs = (long)(timeUnixNano / 1_000_000);
+        if (timeUnixNano == 0)
+        {
+            result.Reject($"{name}: a data point has no time_unix_nano");
+            return false;
+        }
+
+        labels = OtlpAttributes.Merge(resource, attributes, extra);
+        if (SeriesRules.Check(name, labels.Labels, _options) is { } problem)
+        {
+            result.Reject(problem);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>One sample of a data point, when its labels and time pass <see cref="TryLabels"/>.</summary>
+    internal void AddSample(
+        string name,
+        ulong timeUnixNano,
+        OtlpResource resource,
+        IEnumerable<KeyValue> attributes,
+        double value,
+        MetricType type,
+        OtlpConversion result,
+        params ReadOnlySpan<Label> extra)
+    {
+        if (TryLabels(name, timeUnixNano, resource, attributes, result, out var labels, out var timestamp, extra))
+        {
+            result.Samples.Add(new MetricSample(name, labels, timestamp, value, type));
+        }
     }
 
     /// <summary>
@@ -77,31 +130,29 @@ internal sealed class OtlpMetricConverter(IOptions<ProtocolOptions> options, IOp
                 var gaugeName = OtlpMetricNames.Build(metric.Name, metric.Unit, isMonotonicCounter: false, isGauge: true);
                 foreach (var point in metric.Gauge.DataPoints)
                 {
-                    AddNumber(gaugeName, MetricType.Gauge, point, resource, result);
+                    AddNumber(gaugeName, MetricType.Gauge, point, accumulate: false, resource, result);
                 }
 
                 break;
             case Metric.DataOneofCase.Sum:
-                var counter = metric.Sum.IsMonotonic && metric.Sum.AggregationTemporality == AggregationTemporality.Cumulative;
+                var temporality = metric.Sum.AggregationTemporality;
+                var delta = temporality == AggregationTemporality.Delta;
+                var counter = metric.Sum.IsMonotonic && (delta || temporality == AggregationTemporality.Cumulative);
                 var sumName = OtlpMetricNames.Build(metric.Name, metric.Unit, counter, isGauge: !counter);
                 foreach (var point in metric.Sum.DataPoints)
                 {
-                    AddNumber(sumName, counter ? MetricType.Counter : MetricType.Gauge, point, resource, result);
+                    AddNumber(sumName, counter ? MetricType.Counter : MetricType.Gauge, point, delta, resource, result);
                 }
 
                 break;
             case Metric.DataOneofCase.Histogram:
                 new OtlpHistogramConverter(this, metric, resource, result).Convert();
                 break;
+            case Metric.DataOneofCase.ExponentialHistogram:
+                new OtlpExponentialHistogramConverter(this, metric, resource, result).Convert();
+                break;
             case Metric.DataOneofCase.Summary:
                 new OtlpHistogramConverter(this, metric, resource, result).ConvertSummary();
-                break;
-            case Metric.DataOneofCase.ExponentialHistogram:
-                foreach (var _ in metric.ExponentialHistogram.DataPoints)
-                {
-                    result.Reject($"{metric.Name}: exponential histograms are not supported; export it with explicit-bucket aggregation");
-                }
-
                 break;
             default:
                 result.Reject($"{metric.Name}: the metric has no data");
@@ -109,9 +160,9 @@ internal sealed class OtlpMetricConverter(IOptions<ProtocolOptions> options, IOp
         }
     }
 
-    private void AddNumber(string name, MetricType type, NumberDataPoint point, OtlpResource resource, OtlpConversion result)
+    private void AddNumber(string name, MetricType type, NumberDataPoint point, bool accumulate, OtlpResource resource, OtlpConversion result)
     {
-        var stale = (point.Flags & NoRecordedValue) != 0;
+        var stale = IsStale(point.Flags);
         double value;
         switch (point.ValueCase)
         {
@@ -130,38 +181,28 @@ internal sealed class OtlpMetricConverter(IOptions<ProtocolOptions> options, IOp
                 return;
         }
 
-        if (TryLabels(name, point.TimeUnixNano, resource, point.Attributes, result, out var labels, out var timestamp))
+        if (!TryLabels(name, point.TimeUnixNano, resource, point.Attributes, result, out var labels, out var timestamp))
         {
-            result.Samples.Add(new MetricSample(name, labels, timestamp, stale ? StaleMarker.Value : value, type));
-        }
-    }
-
-    /// <summary>Builds and checks the labels and the timestamp of one data point; rejects it when they break a rule.</summary>
-    internal bool TryLabels(
-        string name,
-        ulong timeUnixNano,
-        OtlpResource resource,
-        IEnumerable<KeyValue> attributes,
-        OtlpConversion result,
-        out LabelSet labels,
-        out long timestampMs,
-        params ReadOnlySpan<Label> extra)
-    {
-        labels = LabelSet.Empty;
-        timestampMs = (long)(timeUnixNano / 1_000_000);
-        if (timeUnixNano == 0)
-        {
-            result.Reject($"{name}: a data point has no time_unix_nano");
-            return false;
+            return;
         }
 
-        labels = OtlpAttributes.Merge(resource, attributes, extra);
-        if (SeriesRules.Check(name, labels.Labels, _options) is { } problem)
+        if (stale)
         {
-            result.Reject(problem);
-            return false;
+            value = StaleMarker.Value;
+            deltas.Forget<CumulativeSum>(labels.SeriesId(name));
+        }
+        else if (accumulate)
+        {
+            var total = deltas.Add(labels.SeriesId(name), point.StartTimeUnixNano, point.TimeUnixNano, new CumulativeSum(value));
+            if (total.Problem is { } problem)
+            {
+                result.Reject($"{name}: {problem}");
+                return;
+            }
+
+            value = total.Total!.Value;
         }
 
-        return true;
+        result.Samples.Add(new MetricSample(name, labels, timestamp, value, type));
     }
 }

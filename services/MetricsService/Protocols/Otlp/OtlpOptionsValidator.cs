@@ -37,6 +37,11 @@ public sealed class OtlpOptionsValidator : IValidateOptions<OtlpOptions>
             }
         }
 
+        if (options.DeltaMaxStale <= TimeSpan.Zero)
+        {
+            failures.Add($"{OtlpOptions.Section}:DeltaMaxStale must be positive.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
