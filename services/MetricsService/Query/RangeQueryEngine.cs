@@ -1,4 +1,5 @@
 using AirisEpm.MetricsService.Storage;
+using AirisEpm.PromQl.Model;
 using Microsoft.Extensions.Options;
 
 namespace AirisEpm.MetricsService.Query;
@@ -7,6 +8,8 @@ namespace AirisEpm.MetricsService.Query;
 /// Answers range queries: selects series, groups them, and lets the store aggregate mergeable
 /// statistics per step bucket (one row per group and bucket crosses the wire). Quantiles and
 /// counter functions need the samples and are computed here from <see cref="IMetricStore.PointsAsync"/>.
+/// Stale markers end a series but are no values: the store leaves them out of its statistics and this
+/// engine skips them in the raw samples.
 /// </summary>
 public sealed class RangeQueryEngine(IMetricStore store, IOptions<QueryOptions> options)
 {
@@ -66,6 +69,11 @@ public sealed class RangeQueryEngine(IMetricStore store, IOptions<QueryOptions> 
             var group = seriesGroups[series.SeriesId];
             for (var k = 0; k < series.Timestamps.Length; k++)
             {
+                if (StaleMarker.IsStale(series.Values[k]))
+                {
+                    continue;
+                }
+
                 var bucket = (series.Timestamps[k] - plan.StartMs) / plan.StepMs;
                 if (!samples.TryGetValue((group, bucket), out var list))
                 {
