@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using AirisEpm.PromQl.Engine;
 using AirisEpm.PromQl.Model;
 
@@ -16,8 +15,11 @@ namespace AirisEpm.MetricsService.Prometheus;
 /// </summary>
 public static class PromJson
 {
-    /// <summary>Non-ASCII text as UTF-8, as Go writes it; HTML-sensitive characters escaped, as Go escapes them.</summary>
-    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+    /// <summary>
+    /// Text as Go writes it: UTF-8 kept, <c>\"</c> and <c>\\</c> escaped. Go also writes &lt; &gt; &amp; as <c>\u003c</c>
+    /// and the like, which is the same JSON string.
+    /// </summary>
+    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void WriteValue(Utf8JsonWriter writer, QueryValue value)
     {

@@ -13,6 +13,9 @@ public sealed class PromQueryRunner(IMetricStore store, PromQlEngine engine)
 {
     public const string TimeoutMessage = "query timed out in expression evaluation";
 
+    /// <summary>Prometheus's text for a timeout that has passed before the query starts (<c>timeout=0</c>).</summary>
+    public const string ExpiredMessage = "query timed out in query execution";
+
     public EngineOptions Options => engine.Options;
 
     public Task<QueryResult> InstantAsync(Expr expr, long timeMs, TimeSpan? timeout, CancellationToken cancellationToken, StorageTier tier = StorageTier.Raw) =>
@@ -31,11 +34,12 @@ public sealed class PromQueryRunner(IMetricStore store, PromQlEngine engine)
             return await run(source, cancellationToken);
         }
 
-        using var deadline = new CancellationTokenSource();
         if (limit <= TimeSpan.Zero)
         {
-            throw new PromQlException(PromQlErrorType.Timeout, TimeoutMessage);
+            throw new PromQlException(PromQlErrorType.Timeout, ExpiredMessage);
         }
+
+        using var deadline = new CancellationTokenSource();
 
         deadline.CancelAfter(limit);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
