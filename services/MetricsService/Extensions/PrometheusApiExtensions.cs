@@ -1,6 +1,7 @@
 using AirisEpm.MetricsService.Apis;
 using AirisEpm.MetricsService.Prometheus;
 using AirisEpm.PromQl.Engine;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 
 namespace AirisEpm.MetricsService.Extensions;
@@ -17,6 +18,7 @@ internal static class PrometheusApiExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => new PromQlEngine(sp.GetRequiredService<IOptions<EngineOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<PromQueryRunner>();
+        builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, BasicAuthBearer.Install);
         return builder;
     }
 
