@@ -113,7 +113,7 @@ public sealed class TraceGraphTests(TraceGraphFixture fixture) : IClassFixture<T
         }, TimeSpan.FromSeconds(30), what: "an incident with postgresql/orders as its root cause");
         Assert.EndsWith("(dependencies from trace-service's graph)", rootCause, StringComparison.Ordinal);
 
-        // Every service whose calls slowed (the database, checkout, frontend) is its own group and page; the database's is one of them.
+        // The groups of the edges that slowed are correlated through the graph: one incident, and its page names the database.
         var mail = await Eventually.ValueAsync(() => Env.Smtp.Messages.FirstOrDefault(m =>
                 m.To.Mailboxes.Any(a => a.Address == "primary@airis.local") && m.Subject?.Contains("TraceLatencyAnomaly", StringComparison.Ordinal) == true
                 && (m.HtmlBody ?? "").Contains("postgresql/orders", StringComparison.Ordinal)),

@@ -113,8 +113,20 @@ public sealed class AlertEngine : IAlertIntake, IActiveAlertSource
         }
     }
 
-    public IReadOnlyList<Alert> ActiveAlerts() =>
-        [.. Alerts().Where(v => v.State == AlertView.Active).Select(v => v.Alert)];
+    /// <summary>Every group with active alerts (their latest versions), for correlation: O(alerts × inhibit rules).</summary>
+    public IReadOnlyList<ActiveGroup> ActiveGroups()
+    {
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            var inhibitor = new Inhibitor(_config.InhibitRules, _alerts.All, now);
+            return [.. _dispatcher.Groups
+                .Select(g => new ActiveGroup(g.Key, g.Route.Receiver, g.Route.Id, g.GroupLabels, g.Route.EscalationPolicy, g.HasFlushed,
+                    [.. g.Alerts.Select(a => _alerts.TryGet(a.Fingerprint, out var latest) ? latest : a)
+                        .Where(a => !a.IsResolvedAt(now) && View(a, inhibitor, now).State == AlertView.Active)]))
+                .Where(g => g.Alerts.Count > 0)];
+        }
+    }
 
     public IReadOnlyList<AlertGroupView> Groups()
     {

@@ -17,7 +17,7 @@ public sealed class ConfigReceiverCatalog(AlertingConfigHolder config) : IReceiv
             .. receiver.EmailConfigs.Select(c => new EmailTarget(c.To, SendResolved: c.SendResolved) { SubjectTemplate = c.Subject, HtmlTemplate = c.Html, From = c.From }),
             .. receiver.SlackConfigs.Select(c => new SlackTarget(c.Channel, c.SendResolved) { TitleTemplate = c.Title, TextTemplate = c.Text }),
             .. receiver.SmsConfigs.Select(c => new SmsTarget(c.To, c.SendResolved) { TextTemplate = c.Text }),
-            .. receiver.WebhookConfigs.Select(c => new WebhookTarget(WebhookPath(c.Url), c.SendResolved)),
+            .. receiver.WebhookConfigs.Select(c => new WebhookTarget(WebhookPath(c.Url), c.SendResolved) { MaxAlerts = c.MaxAlerts }),
         ];
     }
 

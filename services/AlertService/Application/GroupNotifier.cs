@@ -1,4 +1,5 @@
 using AirisEpm.AlertService.Domain.Alerts;
+using AirisEpm.AlertService.Domain.Correlation;
 using AirisEpm.AlertService.Domain.Dispatch;
 using AirisEpm.AlertService.Escalation;
 using AirisEpm.AlertService.Incidents;
@@ -10,7 +11,8 @@ namespace AirisEpm.AlertService.Application;
 
 /// <summary>
 /// A group on a route that names an existing escalation policy becomes an incident (its actor pages
-/// step by step and stops on ack or resolve); any other group is sent to the integrations of its
+/// step by step and stops on ack or resolve), unless correlation joins it to an open incident of the same policy
+/// (then that incident's timeline notes it and nobody is paged again); any other group is sent to the integrations of its
 /// receiver that the notification is for, and each one that fails is reported so the engine retries it
 /// alone. A route naming a policy that does not exist still pages its receiver: a typo in a policy name
 /// must not swallow a page (its one integration, <see cref="Integration.Group"/>, fails if any channel does).
@@ -19,6 +21,7 @@ public sealed partial class GroupNotifier(
     ReceiverDispatcher receivers,
     IEscalationPolicyRepository policies,
     IActorProxyFactory actors,
+    IIncidentIndex index,
     IncidentCorrelation correlation,
     IOptions<AlertEngineOptions> options,
     ILogger<GroupNotifier> logger) : IGroupNotifier
@@ -64,17 +67,16 @@ public sealed partial class GroupNotifier(
 
     private async Task<DeliveryOutcome> EscalateAsync(NotificationDue due, string policy, WebhookPayload payload, CancellationToken cancellationToken)
     {
-        var incident = IncidentActorProxy.For(actors, due.GroupKey);
         try
         {
+            var open = await OpenIncidentsAsync(cancellationToken);
             if (due.Status == AlertState.Firing)
             {
-                var (services, rootCause) = await correlation.ForAsync(due, cancellationToken);
-                await incident.TriggerAsync(new IncidentTrigger(due.GroupKey, policy, payload, services, rootCause));
+                await FireAsync(due, policy, payload, open, cancellationToken);
             }
             else
             {
-                await incident.ResolveAsync(ResolvedBy);
+                await ResolveAsync(due, open);
             }
 
             return DeliveryOutcome.Delivered;
@@ -86,6 +88,59 @@ public sealed partial class GroupNotifier(
             LogEscalationFailed(logger, ex, due.GroupKey, policy);
             return Failed(due, ex.Message);
         }
+    }
+
+    /// <summary>
+    /// Joins the open incident correlation puts the group in (no page), or opens one with the correlated groups not in
+    /// an incident yet (one page naming them all). An incident the index still lists but that resolved meanwhile takes
+    /// no group: the group then opens its own.
+    /// </summary>
+    private async Task FireAsync(NotificationDue due, string policy, WebhookPayload payload, IReadOnlyList<OpenIncident> open, CancellationToken cancellationToken)
+    {
+        var plan = await correlation.PlanAsync(due, policy, open, cancellationToken);
+        var self = new IncidentMember(due.GroupKey, IncidentGroup.NameOf(due.GroupLabels, due.Firing), payload);
+        if (plan.Decision.Joins is { } joined && HostOf(joined) is { } host
+            && await host.JoinAsync(new IncidentJoin(self, plan.Services, plan.RootCause)) is not null)
+        {
+            return;
+        }
+
+        var companions = plan.Decision.Opens
+            ? plan.Decision.Groups.Skip(1).Select(key => plan.Groups.FirstOrDefault(g => g.Key == key)).OfType<ActiveGroup>().Select(g => MemberOf(g, due.At))
+            : [];
+        await IncidentActorProxy.For(actors, due.GroupKey).TriggerAsync(new IncidentTrigger(policy, [self, .. companions], plan.Services, plan.RootCause));
+    }
+
+    /// <summary>Each open incident holding the group is told; one holding none (a stale index, an old incident) is resolved at the group's own actor.</summary>
+    private async Task ResolveAsync(NotificationDue due, IReadOnlyList<OpenIncident> open)
+    {
+        var holding = open.Where(i => i.Groups.Contains(due.GroupKey, StringComparer.Ordinal)).Select(HostOf).OfType<IIncidentActor>().ToList();
+        if (holding.Count == 0)
+        {
+            await IncidentActorProxy.For(actors, due.GroupKey).ResolveAsync(ResolvedBy);
+            return;
+        }
+
+        foreach (var incident in holding)
+        {
+            await incident.ResolveGroupAsync(new GroupResolution(due.GroupKey, ResolvedBy));
+        }
+    }
+
+    private async Task<IReadOnlyList<OpenIncident>> OpenIncidentsAsync(CancellationToken cancellationToken) =>
+        [.. (await index.ListAsync(cancellationToken))
+            .Where(s => s.Status != IncidentStatus.Resolved)
+            .Select(s => new OpenIncident(s.Id, s.PolicyName, s.Groups ?? [s.GroupKey], s.TriggeredAt))];
+
+    private IIncidentActor? HostOf(OpenIncident incident) =>
+        IncidentIds.ActorIdOf(incident.Id) is { } actorId ? IncidentActorProxy.ForActorId(actors, actorId) : null;
+
+    /// <summary>A correlated group opening the incident with the notified one: its notification as its own flush would have built it.</summary>
+    private IncidentMember MemberOf(ActiveGroup group, DateTimeOffset at)
+    {
+        var due = new NotificationDue(group.Receiver, group.Key, group.RouteId, group.GroupLabels,
+            [.. group.Alerts.OrderBy(a => a.Fingerprint)], [], group.EscalationPolicy, at);
+        return new IncidentMember(group.Key, IncidentGroup.NameOf(group.GroupLabels, group.Alerts), WebhookPayloads.From(due, options.Value.ExternalUrl));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Escalation of {GroupKey} with policy {Policy} failed; retrying with back-off")]

@@ -12,20 +12,20 @@ public static class WebhookPayloads
     {
         ArgumentNullException.ThrowIfNull(due);
         ArgumentNullException.ThrowIfNull(externalUrl);
-        var alerts = due.Alerts.ToList();
+        List<WebhookAlert> alerts = [.. due.Firing.Select(a => (Alert: a, Status: WebhookPayload.Firing))
+            .Concat(due.Resolved.Select(a => (Alert: a, Status: WebhookPayload.Resolved)))
+            .OrderBy(e => e.Alert.Labels, AlertmanagerLabelOrder.Instance)
+            .Select(e => ToWebhook(e.Alert, e.Status))];
         return new WebhookPayload
         {
             GroupKey = due.GroupKey,
             Status = due.Status == AlertState.Firing ? WebhookPayload.Firing : WebhookPayload.Resolved,
             Receiver = due.Receiver,
             GroupLabels = due.GroupLabels.ToDictionary(),
-            CommonLabels = Common(alerts.Select(a => a.Labels)),
-            CommonAnnotations = Common(alerts.Select(a => a.Annotations)),
+            CommonLabels = CommonPairs.Of(alerts.Select(a => a.Labels)),
+            CommonAnnotations = CommonPairs.Of(alerts.Select(a => a.Annotations)),
             ExternalUrl = externalUrl.ToString().TrimEnd('/'),
-            Alerts = [.. due.Firing.Select(a => (Alert: a, Status: WebhookPayload.Firing))
-                .Concat(due.Resolved.Select(a => (Alert: a, Status: WebhookPayload.Resolved)))
-                .OrderBy(e => e.Alert.Labels, AlertmanagerLabelOrder.Instance)
-                .Select(e => ToWebhook(e.Alert, e.Status))],
+            Alerts = alerts,
         };
     }
 
@@ -40,25 +40,4 @@ public static class WebhookPayloads
         GeneratorUrl = alert.GeneratorUrl ?? "",
         Fingerprint = alert.Fingerprint.ToString(),
     };
-
-    /// <summary>The name/value pairs every set shares (Alertmanager's commonLabels/commonAnnotations).</summary>
-    private static Dictionary<string, string> Common(IEnumerable<LabelSet> sets)
-    {
-        Dictionary<string, string>? common = null;
-        foreach (var set in sets)
-        {
-            if (common is null)
-            {
-                common = new Dictionary<string, string>(set.ToDictionary(), StringComparer.Ordinal);
-                continue;
-            }
-
-            foreach (var (name, value) in common.ToList())
-            {
-                if (!set.TryGetValue(name, out var other) || other != value) common.Remove(name);
-            }
-        }
-
-        return common ?? [];
-    }
 }

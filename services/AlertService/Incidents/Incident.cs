@@ -3,9 +3,10 @@ using AirisEpm.AlertService.Escalation;
 namespace AirisEpm.AlertService.Incidents;
 
 /// <summary>
-/// An incident's life as pure state: triggered by a firing alert group, escalated step by step
-/// until acknowledged or resolved. Every transition returns a new value and appends to the timeline.
-/// The actor that hosts it persists it and turns <see cref="NextStepAt"/> into a reminder.
+/// An incident's life as pure state: triggered by a firing alert group (with the groups correlated with it),
+/// joined by correlated groups that fire later, escalated step by step until acknowledged or resolved (by hand, or
+/// when its last group resolves). Every transition returns a new value and appends to the timeline. The actor that
+/// hosts it persists it and turns <see cref="WakeAt"/> into a reminder.
 /// </summary>
 public sealed record Incident
 {
@@ -40,20 +41,83 @@ public sealed record Incident
     public string? RootCause { get; init; }
     public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
 
-    public static Incident Trigger(string id, string groupKey, string title, EscalationPolicy policy, DateTimeOffset now)
+    /// <summary>
+    /// The alert groups the incident stands for, in the order they joined (the first opened it). Empty in incidents
+    /// stored before groups joined incidents; <see cref="Members"/> then stands in with <see cref="GroupKey"/>.
+    /// </summary>
+    public IReadOnlyList<IncidentGroup> Groups { get; init; } = [];
+
+    /// <summary>Opens an incident for <paramref name="groups"/>: the group that fired first, then the correlated groups firing with it.</summary>
+    public static Incident Trigger(string id, IReadOnlyList<IncidentGroup> groups, string title, EscalationPolicy policy, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(groups);
         ArgumentNullException.ThrowIfNull(policy);
+        ArgumentOutOfRangeException.ThrowIfZero(groups.Count);
         var incident = new Incident
         {
             Id = id,
-            GroupKey = groupKey,
+            GroupKey = groups[0].GroupKey,
             Title = title,
             PolicyName = policy.Name,
             TriggeredAt = now,
-            Timeline = [new TimelineEntry(now, "triggered", title)],
+            Groups = groups,
+            Timeline = [new TimelineEntry(now, "triggered", groups.Count == 1 ? title : $"{title}; alert groups: {string.Join("; ", groups.Select(g => g.Name))}")],
         };
         return incident with { NextStepAt = incident.DueTime(policy, 0) };
     }
+
+    /// <summary><see cref="Groups"/>, or for an incident stored before groups joined incidents, its one group.</summary>
+    public IReadOnlyList<IncidentGroup> Members() => Groups.Count > 0 ? Groups : [new IncidentGroup(GroupKey, Title, TriggeredAt)];
+
+    /// <summary>
+    /// A correlated group joins ("group-joined"), or one already here is refreshed: unchanged while it fires, noted
+    /// "group-firing" when its alerts had resolved and fire again. Nothing else changes, so nobody is paged for it; the
+    /// incident's later pages name it. A resolved incident takes no group.
+    /// </summary>
+    public Incident Join(IncidentGroup group, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        if (Status == IncidentStatus.Resolved) return this;
+        var members = Members();
+        var index = IndexOf(members, group.GroupKey);
+        if (index < 0)
+        {
+            return (this with { Groups = [.. members, group with { Resolved = false }] }).Note("group-joined", $"group {group.Name} joined", now);
+        }
+
+        return members[index].Resolved
+            ? (this with { Groups = Replaced(members, index, members[index] with { Resolved = false }) }).Note("group-firing", $"group {members[index].Name} fires again", now)
+            : this;
+    }
+
+    /// <summary>
+    /// Every alert of one of the incident's groups resolved: noted "group-resolved" while other groups still fire; with
+    /// the last one the incident resolves, by <paramref name="by"/>. A group not in the incident changes nothing.
+    /// </summary>
+    public Incident ResolveGroup(string groupKey, string by, DateTimeOffset now)
+    {
+        if (Status == IncidentStatus.Resolved) return this;
+        var members = Members();
+        var index = IndexOf(members, groupKey);
+        if (index < 0 || members[index].Resolved) return this;
+        var groups = Replaced(members, index, members[index] with { Resolved = true });
+        return groups.All(g => g.Resolved)
+            ? (this with { Groups = groups }).Resolve(by, now)
+            : (this with { Groups = groups }).Note("group-resolved", $"group {members[index].Name} resolved; {groups.Count(g => !g.Resolved)} still firing", now);
+    }
+
+    private static int IndexOf(IReadOnlyList<IncidentGroup> groups, string groupKey)
+    {
+        for (var i = 0; i < groups.Count; i++)
+        {
+            if (groups[i].GroupKey == groupKey) return i;
+        }
+
+        return -1;
+    }
+
+    private static List<IncidentGroup> Replaced(IReadOnlyList<IncidentGroup> groups, int index, IncidentGroup replacement) =>
+        [.. groups.Select((g, i) => i == index ? replacement : g)];
 
     /// <summary>
     /// Takes the next step: returns its receivers and schedules the one after. Called when the

@@ -5,7 +5,8 @@ using Dapr.Actors.Runtime;
 namespace AirisEpm.AlertService.Incidents;
 
 /// <summary>
-/// Hosts one alert group's incident. Escalation is driven by a single reminder set to the incident's
+/// Hosts the incident one alert group opened, which correlated groups join (each group's latest notification is kept,
+/// and every step pages once for all of them, <see cref="IncidentPage"/>). Escalation is driven by a single reminder set to the incident's
 /// <see cref="Incident.WakeAt"/> (the next step, or the retry of a step that failed); when it fires, that
 /// moment has come (the sidecar's clock decides, not ours), so the next wait is counted from the later of
 /// now and the moment it fired for.
@@ -19,32 +20,75 @@ public sealed partial class IncidentActor(
     ILogger<IncidentActor> logger) : Actor(host), IIncidentActor, IRemindable
 {
     private const string IncidentKey = "incident";
-    private const string PayloadKey = "payload";
+    private const string PayloadsKey = "payloads";
+    private const string LegacyPayloadKey = "payload";
     private const string EscalationReminder = "escalate";
 
     public async Task<Incident> TriggerAsync(IncidentTrigger trigger)
     {
         ArgumentNullException.ThrowIfNull(trigger);
-        await StateManager.SetStateAsync(PayloadKey, trigger.Payload);
         var current = await CurrentAsync();
         var now = time.GetUtcNow();
         if (current is { Status: not IncidentStatus.Resolved })
         {
-            var refreshed = current with { Services = trigger.Services, RootCause = trigger.RootCause ?? current.RootCause };
-            await SaveAsync(refreshed);
-            return refreshed;
+            // Still open (the incident index had not listed it when the trigger was sent): the groups join it.
+            var payloads = await PayloadsAsync(current);
+            var joined = current;
+            foreach (var member in trigger.Members)
+            {
+                payloads[member.GroupKey] = member.Payload;
+                joined = joined.Join(new IncidentGroup(member.GroupKey, member.Name, now), now);
+            }
+
+            await StateManager.SetStateAsync(PayloadsKey, payloads);
+            joined = joined with { Services = trigger.Services, RootCause = trigger.RootCause ?? current.RootCause };
+            await SaveAsync(joined);
+            return joined;
         }
 
         var policy = await policies.GetAsync(trigger.PolicyName, CancellationToken.None)
                      ?? throw new InvalidOperationException($"Escalation policy '{trigger.PolicyName}' does not exist.");
-        var incident = Incident.Trigger(IncidentIds.IncidentId(Id.GetId(), now), trigger.GroupKey,
-            PayloadText.Title(trigger.Payload), policy, now) with
+        await StateManager.SetStateAsync(PayloadsKey, trigger.Members.ToDictionary(m => m.GroupKey, m => m.Payload, StringComparer.Ordinal));
+        var groups = trigger.Members.Select(m => new IncidentGroup(m.GroupKey, m.Name, now)).ToList();
+        var incident = Incident.Trigger(IncidentIds.IncidentId(Id.GetId(), now), groups, PayloadText.Title(trigger.Payload), policy, now) with
         {
             Services = trigger.Services,
             RootCause = trigger.RootCause,
         };
-        LogTriggered(logger, incident.Id, trigger.GroupKey, policy.Name);
+        LogTriggered(logger, incident.Id, trigger.GroupKey, policy.Name, groups.Count);
         return await EscalateDueStepsAsync(incident, policy);
+    }
+
+    public async Task<Incident?> JoinAsync(IncidentJoin join)
+    {
+        ArgumentNullException.ThrowIfNull(join);
+        if (await CurrentAsync() is not { Status: not IncidentStatus.Resolved } current)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var payloads = await PayloadsAsync(current);
+        payloads[join.Member.GroupKey] = join.Member.Payload;
+        await StateManager.SetStateAsync(PayloadsKey, payloads);
+        var joined = current.Join(new IncidentGroup(join.Member.GroupKey, join.Member.Name, now), now) with
+        {
+            Services = join.Services,
+            RootCause = join.RootCause ?? current.RootCause,
+        };
+        if (joined.Members().Count > current.Members().Count)
+        {
+            LogJoined(logger, join.Member.GroupKey, current.Id);
+        }
+
+        await SaveAsync(joined);
+        return joined;
+    }
+
+    public Task<Incident?> ResolveGroupAsync(GroupResolution resolution)
+    {
+        ArgumentNullException.ThrowIfNull(resolution);
+        return TransitionAsync(i => i.ResolveGroup(resolution.GroupKey, resolution.By, time.GetUtcNow()));
     }
 
     public Task<Incident?> GetAsync() => CurrentAsync();
@@ -97,14 +141,14 @@ public sealed partial class IncidentActor(
         var (escalated, receivers) = retrying
             ? (incident, incident.RetryTargets.Select(t => t[..t.LastIndexOf('/')]).Distinct(StringComparer.Ordinal).ToList())
             : incident.Escalate(policy, at);
-        var payload = await StateManager.TryGetStateAsync<WebhookPayload>(PayloadKey);
-        if (receivers.Count == 0 || !payload.HasValue)
+        var page = IncidentPage.Compose(escalated, await PayloadsAsync(escalated));
+        if (receivers.Count == 0 || page is null)
         {
             return retrying ? escalated.Delivered([], null, at) : escalated;
         }
 
         var only = retrying ? incident.RetryTargets.ToHashSet(StringComparer.Ordinal) : null;
-        var records = await dispatcher.SendAsync(receivers, payload.Value, CancellationToken.None, only, incident.RetryAttempt);
+        var records = await dispatcher.SendAsync(receivers, page, CancellationToken.None, only, incident.RetryAttempt);
         var failed = IntegrationKey.Failed(records);
         var error = records.LastOrDefault(r => r.Outcome == NotificationRecord.Failed)?.Error;
         return escalated.Delivered(failed, error, at);
@@ -120,6 +164,19 @@ public sealed partial class IncidentActor(
         var changed = change(incident);
         await SaveAsync(changed);
         return changed;
+    }
+
+    /// <summary>Each group's latest notification; an incident stored before groups joined incidents kept one, its group's.</summary>
+    private async Task<Dictionary<string, WebhookPayload>> PayloadsAsync(Incident incident)
+    {
+        var stored = await StateManager.TryGetStateAsync<Dictionary<string, WebhookPayload>>(PayloadsKey);
+        if (stored.HasValue)
+        {
+            return new Dictionary<string, WebhookPayload>(stored.Value, StringComparer.Ordinal);
+        }
+
+        var legacy = await StateManager.TryGetStateAsync<WebhookPayload>(LegacyPayloadKey);
+        return legacy.HasValue ? new(StringComparer.Ordinal) { [incident.GroupKey] = legacy.Value } : new(StringComparer.Ordinal);
     }
 
     private async Task<Incident?> CurrentAsync()
@@ -149,6 +206,9 @@ public sealed partial class IncidentActor(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Incident {IncidentId} triggered for group {GroupKey} under policy {Policy}")]
-    private static partial void LogTriggered(ILogger logger, string incidentId, string groupKey, string policy);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Incident {IncidentId} triggered for group {GroupKey} under policy {Policy}, standing for {Groups} alert group(s)")]
+    private static partial void LogTriggered(ILogger logger, string incidentId, string groupKey, string policy, int groups);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Group {GroupKey} joined incident {IncidentId}; not paged again")]
+    private static partial void LogJoined(ILogger logger, string groupKey, string incidentId);
 }

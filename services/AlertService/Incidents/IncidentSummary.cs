@@ -1,14 +1,23 @@
 namespace AirisEpm.AlertService.Incidents;
 
-/// <summary>An incident as GET /api/v1/incidents lists it.</summary>
+/// <summary>
+/// An incident as GET /api/v1/incidents lists it, with its policy and the keys of the alert groups it stands for
+/// (both null in entries written before incidents joined groups: that incident stands for <see cref="GroupKey"/>).
+/// </summary>
 public sealed record IncidentSummary(
     string Id,
     string GroupKey,
     string Title,
     IncidentStatus Status,
     DateTimeOffset TriggeredAt,
-    string? RootCause)
+    string? RootCause,
+    string? PolicyName = null,
+    IReadOnlyList<string>? Groups = null)
 {
-    public static IncidentSummary Of(Incident incident) => new(
-        incident.Id, incident.GroupKey, incident.Title, incident.Status, incident.TriggeredAt, incident.RootCause);
+    public static IncidentSummary Of(Incident incident)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        return new(incident.Id, incident.GroupKey, incident.Title, incident.Status, incident.TriggeredAt, incident.RootCause,
+            incident.PolicyName, [.. incident.Members().Select(g => g.GroupKey)]);
+    }
 }

@@ -81,7 +81,7 @@ public sealed partial class BindingNotifier
             CustomText.Apply(SlackMessage.From(payload, slack.SlackChannel), slack, payload), cancellationToken: cancellationToken),
         SmsTarget sms => _dapr.InvokeBindingAsync(DaprComponents.Sms, "create", CustomText.Sms(sms, payload),
             new Dictionary<string, string> { ["toNumber"] = sms.ToNumber }, cancellationToken),
-        WebhookTarget webhook => _dapr.InvokeBindingAsync(DaprComponents.Webhook, "post", payload,
+        WebhookTarget webhook => _dapr.InvokeBindingAsync(DaprComponents.Webhook, "post", WebhookTruncation.Apply(payload, webhook.MaxAlerts),
             webhook.Path is { Length: > 0 } path ? new Dictionary<string, string> { ["path"] = path } : null, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(target), target.GetType().Name, "Unknown channel."),
     };

@@ -47,4 +47,7 @@ public sealed record SmsTarget(string ToNumber, bool SendResolved = false) : Cha
 public sealed record WebhookTarget(string? Path = null, bool SendResolved = true) : ChannelTarget(SendResolved)
 {
     public override string Channel => "webhook";
+
+    /// <summary>At most this many alerts per payload (<see cref="WebhookTruncation"/>); 0 sends them all.</summary>
+    public int MaxAlerts { get; init; }
 }

@@ -14,6 +14,11 @@ public sealed record EmailMessage(string Subject, string HtmlBody)
         html.Append("<!DOCTYPE html><html><body style=\"font-family:sans-serif\">");
         html.Append($"<h2 style=\"color:{colour}\">{Encode(PayloadText.Title(payload))}</h2>");
         html.Append($"<p>Receiver: {Encode(payload.Receiver)}</p>");
+        if (payload.Incident is { } incident)
+        {
+            foreach (var line in PayloadText.IncidentLines(incident)) html.Append($"<p><b>{Encode(line)}</b></p>");
+        }
+
         foreach (var alert in payload.Alerts)
         {
             html.Append("<hr><h3>").Append(Encode(alert.Status.ToUpperInvariant())).Append(": ")

@@ -18,7 +18,8 @@ public sealed record SlackMessage(
             .OrderBy(l => l.Key, StringComparer.Ordinal)
             .Select(l => new SlackField(l.Key, l.Value, true))
             .ToList();
-        var lines = payload.Alerts.Select(a => $"• {a.Status}: {PayloadText.Summary(a)}");
+        var lines = (payload.Incident is { } incident ? PayloadText.IncidentLines(incident) : [])
+            .Concat(payload.Alerts.Select(a => $"• {a.Status}: {PayloadText.Summary(a)}"));
         var attachment = new SlackAttachment(
             Colour: SeverityColours.For(PayloadText.Severity(payload), payload.Status),
             Title: title,

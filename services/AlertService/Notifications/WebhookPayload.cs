@@ -40,6 +40,14 @@ public sealed record WebhookPayload
     [JsonPropertyName("alerts")]
     public required IReadOnlyList<WebhookAlert> Alerts { get; init; }
 
+    /// <summary>
+    /// Set on an incident's pages only (an addition to Alertmanager's payload, absent from every group notification,
+    /// which webhook consumers that do not know it ignore): the correlated groups and root cause the page stands for.
+    /// </summary>
+    [JsonPropertyName("incident")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IncidentNote? Incident { get; init; }
+
     public const string Firing = "firing";
     public const string Resolved = "resolved";
 }

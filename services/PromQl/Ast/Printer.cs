@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.PromQl.Ast;
@@ -10,20 +11,81 @@ namespace AirisEpm.PromQl.Ast;
 /// </summary>
 internal static class Printer
 {
-    public static string Print(Expr node) => node switch
+    public static string Print(Expr node)
     {
-        AggregateExpr a => AggregatePrefix(a) + "(" + (a.Param is null ? "" : Print(a.Param) + ", ") + Print(a.Inner) + ")",
-        BinaryExpr b => Print(b.Lhs) + " " + BinaryOperator(b) + " " + Print(b.Rhs),
-        Call c => c.Function.Name + "(" + string.Join(", ", c.Args.Select(Print)) + ")",
-        MatrixSelector m => Selector(m.Selector) + "[" + PromDuration.Format(m.RangeMs) + "]" + Modifiers(m.Selector.Modifiers),
-        SubqueryExpr s => Print(s.Inner) + SubquerySuffix(s),
-        NumberLiteral n => Number(n),
-        ParenExpr p => "(" + Print(p.Inner) + ")",
-        StringLiteral s => PromQlString.Quote(s.Value),
-        UnaryExpr u => u.Op.Symbol() + Print(u.Operand),
-        VectorSelector v => Selector(v) + Modifiers(v.Modifiers),
-        _ => throw new ArgumentException($"unknown node type {node.GetType().Name}", nameof(node)),
-    };
+        var builder = new StringBuilder();
+        Write(builder, node);
+        return builder.ToString();
+    }
+
+    /// <summary>Appends to one builder, so printing is linear in the query's length however deep the tree.</summary>
+    private static void Write(StringBuilder builder, Expr node)
+    {
+        switch (node)
+        {
+            case AggregateExpr a:
+                builder.Append(AggregatePrefix(a)).Append('(');
+                if (a.Param is not null)
+                {
+                    Write(builder, a.Param);
+                    builder.Append(", ");
+                }
+
+                Write(builder, a.Inner);
+                builder.Append(')');
+                break;
+            case BinaryExpr b:
+                if (HasInfinityBase(b))
+                {
+                    builder.Append("Inf");
+                }
+                else
+                {
+                    Write(builder, b.Lhs);
+                }
+
+                builder.Append(' ').Append(BinaryOperator(b)).Append(' ');
+                Write(builder, b.Rhs);
+                break;
+            case Call c:
+                builder.Append(c.Function.Name).Append('(');
+                for (var i = 0; i < c.Args.Count; i++)
+                {
+                    builder.Append(i > 0 ? ", " : "");
+                    Write(builder, c.Args[i]);
+                }
+
+                builder.Append(')');
+                break;
+            case MatrixSelector m:
+                builder.Append(Selector(m.Selector)).Append('[').Append(PromDuration.Format(m.RangeMs)).Append(']').Append(Modifiers(m.Selector.Modifiers));
+                break;
+            case SubqueryExpr s:
+                Write(builder, s.Inner);
+                builder.Append(SubquerySuffix(s));
+                break;
+            case NumberLiteral n:
+                builder.Append(Number(n));
+                break;
+            case ParenExpr p:
+                builder.Append('(');
+                Write(builder, p.Inner);
+                builder.Append(')');
+                break;
+            case StringLiteral s:
+                builder.Append(PromQlString.Quote(s.Value));
+                break;
+            case UnaryExpr u:
+                builder.Append(u.Op.Symbol());
+                Write(builder, u.Operand);
+                break;
+            case VectorSelector v:
+                builder.Append(Selector(v)).Append(Modifiers(v.Modifiers));
+                break;
+            default:
+                throw new ArgumentException($"unknown node type {node.GetType().Name}", nameof(node));
+        }
+    }
 
     /// <summary><c>sum by (a, b) </c>, <c>sum without () </c> or just <c>sum</c>: what precedes the arguments.</summary>
     public static string AggregatePrefix(AggregateExpr a)
@@ -59,6 +121,13 @@ internal static class Printer
 
         return text;
     }
+
+    /// <summary>
+    /// <c>Inf ^ x</c>: Prometheus prints the literal as <c>+Inf</c>, which reads back as <c>+(Inf ^ x)</c>; here it
+    /// stays <c>Inf</c>, the one place this printer differs from Prometheus's, so that every print parses back to itself.
+    /// </summary>
+    public static bool HasInfinityBase(BinaryExpr b) =>
+        b.Op == BinaryOp.Pow && b.Lhs is NumberLiteral { IsDuration: false, Value: double.PositiveInfinity };
 
     /// <summary><c>[range:step] @ t offset d</c> after a subquery's expression.</summary>
     public static string SubquerySuffix(SubqueryExpr s) =>

@@ -1,6 +1,7 @@
 using AirisEpm.PromQl.Ast;
 using AirisEpm.PromQl.Engine.Evaluation;
 using AirisEpm.PromQl.Model;
+using AirisEpm.PromQl.Parser;
 
 namespace AirisEpm.PromQl.Engine;
 
@@ -26,6 +27,14 @@ public sealed class PromQlEngine
     }
 
     public EngineOptions Options { get; }
+
+    /// <summary>Parses and evaluates <paramref name="query"/> at <paramref name="timeMs"/>; a query that does not parse is a <see cref="ParseException"/> (bad data).</summary>
+    public Task<QueryResult> InstantAsync(ISeriesSource source, string query, long timeMs, CancellationToken cancellationToken) =>
+        InstantAsync(source, PromQlParser.ParseExpr(query), timeMs, cancellationToken);
+
+    /// <summary>Parses and evaluates <paramref name="query"/> at every step from <paramref name="startMs"/> to <paramref name="endMs"/>.</summary>
+    public Task<QueryResult> RangeAsync(ISeriesSource source, string query, long startMs, long endMs, long stepMs, CancellationToken cancellationToken) =>
+        RangeAsync(source, PromQlParser.ParseExpr(query), startMs, endMs, stepMs, cancellationToken);
 
     /// <summary>Evaluates <paramref name="expr"/> at <paramref name="timeMs"/> (Unix milliseconds).</summary>
     public Task<QueryResult> InstantAsync(ISeriesSource source, Expr expr, long timeMs, CancellationToken cancellationToken)

@@ -141,8 +141,7 @@ internal sealed partial class Lexer(string input)
 
     private bool Accept(string valid)
     {
-        var r = NextRune();
-        if (r != Eof && valid.Contains((char)r, StringComparison.Ordinal))
+        if (InSet(NextRune(), valid))
         {
             return true;
         }
@@ -151,11 +150,9 @@ internal sealed partial class Lexer(string input)
         return false;
     }
 
-    private bool Is(string valid)
-    {
-        var r = Peek();
-        return r != Eof && r < 0x10000 && valid.Contains((char)r, StringComparison.Ordinal);
-    }
+    private bool Is(string valid) => InSet(Peek(), valid);
+
+    private static bool InSet(int r, string valid) => r is >= 0 and < 0x10000 && valid.Contains((char)r, StringComparison.Ordinal);
 
     private void AcceptRun(string valid)
     {

@@ -12,6 +12,9 @@ public static class PromQlParser
     /// <summary>Deeper trees (long chains of operators) are refused rather than risk the stack of whoever walks them.</summary>
     public const int MaxDepth = 1000;
 
+    /// <summary>Nested parentheses, calls and operands deeper than this are refused (Prometheus has no limit; a stack does).</summary>
+    public const int MaxNesting = Parser.MaxNesting;
+
     /// <summary>A query, parsed and type-checked.</summary>
     public static Expr ParseExpr(string query)
     {

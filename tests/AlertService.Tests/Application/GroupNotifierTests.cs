@@ -23,6 +23,10 @@ public sealed class GroupNotifierTests : IDisposable
     private readonly FakePolicies _policies = new();
     private readonly FakeIncidentActor _incident = new();
     private readonly FakeActiveAlerts _active = new();
+    private readonly FakeIndex _index = new();
+    private readonly FakeActors _actors;
+
+    public GroupNotifierTests() => _actors = new FakeActors(_incident);
 
     [Fact]
     public async Task Firing_group_on_a_route_with_an_existing_policy_triggers_its_incident()
@@ -45,28 +49,88 @@ public sealed class GroupNotifierTests : IDisposable
     {
         _policies.Add(new EscalationPolicy("critical", [new EscalationStep(TimeSpan.Zero, ["oncall"])]));
         var due = Due(AlertState.Firing, "critical");
-        _active.Alerts.Add(due.Firing[0] with { Labels = LabelSet.Of(("alertname", "Errors"), ("service", "api"), ("upstream", "payments")) });
-        _active.Alerts.Add(new Alert(LabelSet.Of(("alertname", "Latency"), ("service", "payments"), ("upstream", "postgres")), LabelSet.Empty, Now.AddMinutes(-4), Now.AddMinutes(5), Now));
-        _active.Alerts.Add(new Alert(LabelSet.Of(("alertname", "Down"), ("service", "postgres")), LabelSet.Empty, Now.AddMinutes(-6), Now.AddMinutes(5), Now));
-        _active.Alerts.Add(new Alert(LabelSet.Of(("alertname", "Unrelated"), ("service", "search")), LabelSet.Empty, Now.AddMinutes(-5), Now.AddMinutes(5), Now));
-        var correlated = due with { Firing = [_active.Alerts[0]] };
+        var api = due.Firing[0] with { Labels = LabelSet.Of(("alertname", "Errors"), ("service", "api"), ("upstream", "payments")) };
+        _active.Add("{}:{service=\"api\"}", "critical", api);
+        // Groups that page their receivers (no policy) share no incident, but what they say about services counts.
+        _active.Add("g-payments", null, new Alert(LabelSet.Of(("alertname", "Latency"), ("service", "payments"), ("upstream", "postgres")), LabelSet.Empty, Now.AddMinutes(-4), Now.AddMinutes(5), Now));
+        _active.Add("g-postgres", null, new Alert(LabelSet.Of(("alertname", "Down"), ("service", "postgres")), LabelSet.Empty, Now.AddMinutes(-6), Now.AddMinutes(5), Now));
+        _active.Add("g-search", null, new Alert(LabelSet.Of(("alertname", "Unrelated"), ("service", "search")), LabelSet.Empty, Now.AddMinutes(-5), Now.AddMinutes(5), Now));
 
-        await Notifier().NotifyAsync(correlated, TestContext.Current.CancellationToken);
+        await Notifier().NotifyAsync(due with { Firing = [api] }, TestContext.Current.CancellationToken);
 
         var trigger = Assert.Single(_incident.Triggers);
         Assert.Equal(["api", "payments", "postgres"], trigger.Services);
         Assert.StartsWith("postgres", trigger.RootCause);
+        Assert.Single(trigger.Members);
     }
 
     [Fact]
-    public async Task Resolved_group_resolves_the_incident()
+    public async Task Correlated_groups_under_the_same_policy_open_one_incident_whose_members_are_all_of_them()
     {
         _policies.Add(new EscalationPolicy("critical", [new EscalationStep(TimeSpan.Zero, ["oncall"])]));
+        var due = Due(AlertState.Firing, "critical");
+        var payments = new Alert(LabelSet.Of(("alertname", "Latency"), ("service", "payments")), LabelSet.Empty, Now.AddMinutes(-4), Now.AddMinutes(5), Now);
+        var api = due.Firing[0] with { Labels = LabelSet.Of(("alertname", "Errors"), ("service", "api"), ("upstream", "payments")) };
+        _active.Add("{}:{service=\"api\"}", "critical", api);
+        _active.Add("{}:{service=\"payments\"}", "critical", payments);
+
+        await Notifier().NotifyAsync(due with { Firing = [api] }, TestContext.Current.CancellationToken);
+
+        var trigger = Assert.Single(_incident.Triggers);
+        Assert.Equal(["{}:{service=\"api\"}", "{}:{service=\"payments\"}"], trigger.Members.Select(m => m.GroupKey));
+        Assert.Equal(["Errors (api)", "Latency (payments)"], trigger.Members.Select(m => m.Name));
+        var companion = trigger.Members[1].Payload;
+        Assert.Equal(("{}:{service=\"payments\"}", "oncall", "Latency"), (companion.GroupKey, companion.Receiver, companion.Alerts[0].Labels["alertname"]));
+        Assert.Equal([IncidentIds.ActorIdFor("{}:{service=\"api\"}")], _actors.Asked);
+    }
+
+    [Fact]
+    public async Task A_group_correlated_with_an_open_incident_joins_it_there_and_opens_nothing()
+    {
+        _policies.Add(new EscalationPolicy("critical", [new EscalationStep(TimeSpan.Zero, ["oncall"])]));
+        var due = Due(AlertState.Firing, "critical");
+        _active.Add("{}:{service=\"api\"}", "critical", due.Firing[0]);
+        _active.Add("g-api-latency", "critical", new Alert(LabelSet.Of(("alertname", "Latency"), ("service", "api")), LabelSet.Empty, Now.AddMinutes(-3), Now.AddMinutes(5), Now));
+        var openId = IncidentIds.IncidentId(IncidentIds.ActorIdFor("g-api-latency"), Now.AddMinutes(-3));
+        _index.Summaries.Add(new IncidentSummary(openId, "g-api-latency", "t", IncidentStatus.Triggered, Now.AddMinutes(-3), null, "critical", ["g-api-latency"]));
+        _incident.JoinAnswer = new Incident { Id = openId, GroupKey = "g-api-latency", Title = "t", PolicyName = "critical" };
+
+        var delivered = await Notifier().NotifyAsync(due, TestContext.Current.CancellationToken);
+
+        Assert.True(delivered.IsDelivered);
+        Assert.Empty(_incident.Triggers);
+        var join = Assert.Single(_incident.Joins);
+        Assert.Equal(("{}:{service=\"api\"}", "Errors (api)"), (join.Member.GroupKey, join.Member.Name));
+        Assert.Equal([IncidentIds.ActorIdFor("g-api-latency")], _actors.Asked);
+    }
+
+    [Fact]
+    public async Task An_incident_that_resolved_since_the_index_listed_it_takes_no_group_so_the_group_opens_its_own()
+    {
+        _policies.Add(new EscalationPolicy("critical", [new EscalationStep(TimeSpan.Zero, ["oncall"])]));
+        var due = Due(AlertState.Firing, "critical");
+        var openId = IncidentIds.IncidentId(IncidentIds.ActorIdFor("g-old"), Now.AddMinutes(-3));
+        _index.Summaries.Add(new IncidentSummary(openId, "g-old", "t", IncidentStatus.Triggered, Now.AddMinutes(-3), null, "critical", ["{}:{service=\"api\"}"]));
+
+        await Notifier().NotifyAsync(due, TestContext.Current.CancellationToken);
+
+        Assert.Single(_incident.Joins);
+        Assert.Single(Assert.Single(_incident.Triggers).Members);
+    }
+
+    [Fact]
+    public async Task A_resolved_group_tells_each_open_incident_holding_it()
+    {
+        _policies.Add(new EscalationPolicy("critical", [new EscalationStep(TimeSpan.Zero, ["oncall"])]));
+        var openId = IncidentIds.IncidentId(IncidentIds.ActorIdFor("g-lead"), Now.AddMinutes(-3));
+        _index.Summaries.Add(new IncidentSummary(openId, "g-lead", "t", IncidentStatus.Triggered, Now.AddMinutes(-3), null, "critical", ["g-lead", "{}:{service=\"api\"}"]));
+        _index.Summaries.Add(new IncidentSummary("x-1", "{}:{service=\"api\"}", "t", IncidentStatus.Resolved, Now.AddHours(-3), null, "critical", ["{}:{service=\"api\"}"]));
 
         await Notifier().NotifyAsync(Due(AlertState.Resolved, "critical"), TestContext.Current.CancellationToken);
 
-        Assert.Equal([GroupNotifier.ResolvedBy], _incident.Resolutions);
-        Assert.Empty(_incident.Triggers);
+        Assert.Equal([new GroupResolution("{}:{service=\"api\"}", GroupNotifier.ResolvedBy)], _incident.GroupResolutions);
+        Assert.Empty(_incident.Resolutions);
+        Assert.Equal([IncidentIds.ActorIdFor("g-lead")], _actors.Asked);
     }
 
     [Fact]
@@ -108,7 +172,7 @@ public sealed class GroupNotifierTests : IDisposable
         var binding = new BindingNotifier(_noSidecar, _log, TimeProvider.System, NullLogger<BindingNotifier>.Instance,
             _metrics.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
         var options = Options.Create(new AlertEngineOptions());
-        return new GroupNotifier(new ReceiverDispatcher(catalog, binding, TimeProvider.System), _policies, new FakeActors(_incident),
+        return new GroupNotifier(new ReceiverDispatcher(catalog, binding, TimeProvider.System), _policies, _actors, _index,
             new IncidentCorrelation(_active, new NoTraceGraph(), TimeProvider.System, options), options, NullLogger<GroupNotifier>.Instance);
     }
 
@@ -150,12 +214,31 @@ public sealed class GroupNotifierTests : IDisposable
     {
         public List<IncidentTrigger> Triggers { get; } = [];
 
+        public List<IncidentJoin> Joins { get; } = [];
+
+        public List<GroupResolution> GroupResolutions { get; } = [];
+
         public List<string> Resolutions { get; } = [];
+
+        /// <summary>What JoinAsync answers: null means the incident is no longer open.</summary>
+        public Incident? JoinAnswer { get; set; }
 
         public Task<Incident> TriggerAsync(IncidentTrigger trigger)
         {
             Triggers.Add(trigger);
             return Task.FromResult(new Incident { Id = "i-1", GroupKey = trigger.GroupKey, Title = "t", PolicyName = trigger.PolicyName });
+        }
+
+        public Task<Incident?> JoinAsync(IncidentJoin join)
+        {
+            Joins.Add(join);
+            return Task.FromResult(JoinAnswer);
+        }
+
+        public Task<Incident?> ResolveGroupAsync(GroupResolution resolution)
+        {
+            GroupResolutions.Add(resolution);
+            return Task.FromResult<Incident?>(null);
         }
 
         public Task<Incident?> GetAsync() => Task.FromResult<Incident?>(null);
@@ -169,12 +252,23 @@ public sealed class GroupNotifierTests : IDisposable
         }
     }
 
+    /// <summary>Every actor id gets the same fake; the ids asked for say which incident was addressed.</summary>
     private sealed class FakeActors(IIncidentActor incident) : IActorProxyFactory
     {
-        public TActorInterface CreateActorProxy<TActorInterface>(ActorId actorId, string actorType, ActorProxyOptions? options = null)
-            where TActorInterface : IActor => (TActorInterface)incident;
+        public List<string> Asked { get; } = [];
 
-        public object CreateActorProxy(ActorId actorId, Type actorInterfaceType, string actorType, ActorProxyOptions? options = null) => incident;
+        public TActorInterface CreateActorProxy<TActorInterface>(ActorId actorId, string actorType, ActorProxyOptions? options = null)
+            where TActorInterface : IActor
+        {
+            Asked.Add(actorId.GetId());
+            return (TActorInterface)incident;
+        }
+
+        public object CreateActorProxy(ActorId actorId, Type actorInterfaceType, string actorType, ActorProxyOptions? options = null)
+        {
+            Asked.Add(actorId.GetId());
+            return incident;
+        }
 
         public ActorProxy Create(ActorId actorId, string actorType, ActorProxyOptions? options = null) =>
             throw new NotSupportedException("only typed proxies are used");
@@ -182,9 +276,21 @@ public sealed class GroupNotifierTests : IDisposable
 
     private sealed class FakeActiveAlerts : IActiveAlertSource
     {
-        public List<Alert> Alerts { get; } = [];
+        private readonly List<ActiveGroup> _groups = [];
 
-        public IReadOnlyList<Alert> ActiveAlerts() => Alerts;
+        public void Add(string key, string? policy, params Alert[] alerts) =>
+            _groups.Add(new ActiveGroup(key, "oncall", "{}", LabelSet.Of(("service", alerts[0].Labels["service"])), policy, HasFlushed: true, alerts));
+
+        public IReadOnlyList<ActiveGroup> ActiveGroups() => _groups;
+    }
+
+    private sealed class FakeIndex : IIncidentIndex
+    {
+        public List<IncidentSummary> Summaries { get; } = [];
+
+        public Task UpsertAsync(IncidentSummary summary, CancellationToken cancellationToken) => throw new NotSupportedException("the notifier only reads the index");
+
+        public Task<IReadOnlyList<IncidentSummary>> ListAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<IncidentSummary>>(Summaries);
     }
 
     private sealed class NoTraceGraph : IServiceGraphSource

@@ -22,13 +22,15 @@ public sealed class IncidentCorrelationTests
         Firing("TraceLatencyAnomaly", "frontend", 3, upstream: "checkout"),
     ];
 
-    private static Task<(IReadOnlyList<string> Services, string? RootCause)> CorrelateAsync(ServiceGraph? traced)
+    private static async Task<(IReadOnlyList<string> Services, string? RootCause)> CorrelateAsync(ServiceGraph? traced)
     {
         var correlation = new IncidentCorrelation(new Alerts(Active), new Graph(traced), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now),
             Options.Create(new AlertEngineOptions()));
         var due = new NotificationDue("oncall", "{}:{alertname=\"TraceLatencyAnomaly\"}", "{}", LabelSet.Of(("alertname", "TraceLatencyAnomaly")),
             Active, [], "page", Now);
-        return correlation.ForAsync(due, TestContext.Current.CancellationToken);
+        var plan = await correlation.PlanAsync(due, "page", [], TestContext.Current.CancellationToken);
+        Assert.True(plan.Decision.Opens);
+        return (plan.Services, plan.RootCause);
     }
 
     [Fact]
@@ -53,9 +55,11 @@ public sealed class IncidentCorrelationTests
         Assert.EndsWith("(dependencies from alert labels: trace-service did not answer)", rootCause, StringComparison.Ordinal);
     }
 
+    /// <summary>The engine holds the alerts in the notified group; the notification carries them too.</summary>
     private sealed class Alerts(IReadOnlyList<Alert> active) : IActiveAlertSource
     {
-        public IReadOnlyList<Alert> ActiveAlerts() => active;
+        public IReadOnlyList<ActiveGroup> ActiveGroups() =>
+            [new ActiveGroup("{}:{alertname=\"TraceLatencyAnomaly\"}", "oncall", "{}", LabelSet.Of(("alertname", "TraceLatencyAnomaly")), "page", true, active)];
     }
 
     private sealed class Graph(ServiceGraph? graph) : IServiceGraphSource

@@ -13,7 +13,7 @@ public sealed class IncidentTests
     ]);
 
     private static Incident Triggered(EscalationPolicy? policy = null) =>
-        Incident.Trigger("inc-1", "group-a", "[FIRING:1] HighErrorRate", policy ?? Policy, T0);
+        Incident.Trigger("inc-1", [new IncidentGroup("group-a", "HighErrorRate", T0)], "[FIRING:1] HighErrorRate", policy ?? Policy, T0);
 
     [Fact]
     public void First_step_is_due_at_once_then_the_second_after_its_delay()

@@ -91,6 +91,40 @@ public sealed class StateTests
     }
 
     [Fact]
+    public async Task A_transaction_the_store_refuses_writes_nothing_and_fails_as_daprd_does()
+    {
+        await using var env = await DaprTestEnvironment.StartAsync();
+        using var dapr = DaprClients.For(await env.Mesh.StartSidecarAsync(AppIds.AlertService));
+        var store = env.Mesh.StateStore(DaprComponents.StateStore);
+        IReadOnlyList<string>? seen = null;
+        store.RefuseTransaction = writes =>
+        {
+            seen = [.. writes.Select(w => w.Key)];
+            return "connection reset by peer";
+        };
+
+        var refused = await Assert.ThrowsAsync<DaprException>(() => dapr.ExecuteStateTransactionAsync(DaprComponents.StateStore, [
+            new StateTransactionRequest("a", System.Text.Encoding.UTF8.GetBytes("\"1\""), StateOperationType.Upsert),
+            new StateTransactionRequest("b", System.Text.Encoding.UTF8.GetBytes("\"2\""), StateOperationType.Upsert),
+        ], cancellationToken: Ct));
+
+        Assert.Equal("ERR_STATE_TRANSACTION", DaprClients.ErrorCode(refused));
+        Assert.Equal(StatusCode.Internal, Assert.IsType<RpcException>(refused.InnerException).StatusCode);
+        Assert.Equal([$"{AppIds.AlertService}||a", $"{AppIds.AlertService}||b"], seen);
+        Assert.Null(await dapr.GetStateAsync<string?>(DaprComponents.StateStore, "a", cancellationToken: Ct));
+        Assert.Null(await dapr.GetStateAsync<string?>(DaprComponents.StateStore, "b", cancellationToken: Ct));
+
+        // Single writes are not transactions; once the fault is lifted, transactions go through again.
+        await dapr.SaveStateAsync(DaprComponents.StateStore, "single", "s", cancellationToken: Ct);
+        store.RefuseTransaction = null;
+        await dapr.ExecuteStateTransactionAsync(DaprComponents.StateStore, [
+            new StateTransactionRequest("a", System.Text.Encoding.UTF8.GetBytes("\"1\""), StateOperationType.Upsert),
+        ], cancellationToken: Ct);
+        Assert.Equal(("s", "1"), (await dapr.GetStateAsync<string>(DaprComponents.StateStore, "single", cancellationToken: Ct),
+            await dapr.GetStateAsync<string>(DaprComponents.StateStore, "a", cancellationToken: Ct)));
+    }
+
+    [Fact]
     public async Task Ttl_expires_the_value_when_the_clock_passes_it()
     {
         await using var env = await DaprTestEnvironment.StartAsync();

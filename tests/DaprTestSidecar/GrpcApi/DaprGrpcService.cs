@@ -71,7 +71,7 @@ public sealed class DaprGrpcService(TestSidecar sidecar)
             "delete" => GrpcState.Write(o.Request, delete: true),
             _ => throw DaprApiException.BadRequest("ERR_NOT_SUPPORTED_STATE_OPERATION", $"operation type {o.OperationType} not supported"),
         }).ToList();
-        sidecar.State.Apply(request.StoreName, writes);
+        sidecar.State.Transact(request.StoreName, writes);
         return Task.FromResult(Empty);
     }
 

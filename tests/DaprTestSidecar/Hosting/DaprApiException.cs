@@ -31,6 +31,9 @@ public sealed class DaprApiException(string errorCode, string message, int httpS
             $"failed {(operation == "delete" ? "deleting" : "saving")} state in state store {store}: possible etag mismatch. error from state store: ETag mismatch",
             409, StatusCode.Aborted);
 
+    public static DaprApiException StateTransaction(string reason) =>
+        new("ERR_STATE_TRANSACTION", $"error while executing state transaction: {reason}", 500, StatusCode.Internal);
+
     /// <summary>daprd with the scheduler answers a missing reminder as a failed get; the .NET SDK reads that 500 as "none".</summary>
     public static DaprApiException ReminderNotFound(string name) =>
         new("ERR_ACTOR_REMINDER_GET", $"error getting actor reminder: reminder {name} not found", 500, StatusCode.NotFound);

@@ -50,7 +50,7 @@ internal static class StateHttpApi
                 "delete" => Write(o.GetProperty("request"), delete: true),
                 var other => throw DaprApiException.BadRequest("ERR_NOT_SUPPORTED_STATE_OPERATION", $"operation type {other} not supported"),
             }).ToList();
-            sidecar.State.Apply(store, writes);
+            sidecar.State.Transact(store, writes);
             return Results.NoContent();
         });
     }

@@ -13,6 +13,13 @@ public sealed class InMemoryStateStore(string name, TimeProvider time)
 
     public string Name => name;
 
+    /// <summary>
+    /// A fault to inject: called with each state transaction's writes (keys prefixed "app-id||key"), it answers why the
+    /// store refuses them, or null to let them through. A refused transaction writes nothing and is answered as daprd
+    /// answers a store's failed transaction (ERR_STATE_TRANSACTION, 500 / Internal). Single writes are not affected.
+    /// </summary>
+    public Func<IReadOnlyList<StateWrite>, string?>? RefuseTransaction { get; set; }
+
     public StateEntry? Get(string key)
     {
         lock (_gate)

@@ -24,6 +24,18 @@ public sealed class StateApi(DaprMesh mesh, string appId)
         }
     }
 
+    /// <summary>A state transaction: all writes or none, unless the store's <see cref="InMemoryStateStore.RefuseTransaction"/> refuses it.</summary>
+    public void Transact(string store, IReadOnlyList<StateWrite> writes)
+    {
+        var target = Store(store);
+        if (target.RefuseTransaction?.Invoke([.. writes.Select(w => w with { Key = Prefixed(w.Key) })]) is { } reason)
+        {
+            throw DaprApiException.StateTransaction(reason);
+        }
+
+        Apply(store, writes);
+    }
+
     /// <summary>The ttlInSeconds metadata as daprd reads it; -1 or absent means no expiry.</summary>
     public static TimeSpan? Ttl(IReadOnlyDictionary<string, string> metadata)
     {

@@ -15,8 +15,6 @@ public sealed class ClickHouseMetricStoreTests : MetricStoreConformance
 {
     private static readonly Lazy<Task<(IContainer? Container, string? Failure)>> Server = new(StartAsync);
 
-    protected override bool RollupsForgetOverwrittenValues => false;
-
     protected override async Task<IMetricStore> CreateStoreAsync()
     {
         var (container, failure) = await Server.Value;
@@ -32,7 +30,7 @@ public sealed class ClickHouseMetricStoreTests : MetricStoreConformance
             await admin.ExecuteNonQueryAsync($"CREATE DATABASE {database}", cancellationToken: TestContext.Current.CancellationToken);
         }
 
-        var store = new ClickHouseMetricStore(Options.Create(new MetricStoreOptions { ClickHouseConnectionString = $"{server};Database={database}" }));
+        var store = new ClickHouseMetricStore(Options.Create(new MetricStoreOptions { ClickHouseConnectionString = $"{server};Database={database}" }), Time);
         await store.InitializeAsync(TestContext.Current.CancellationToken);
         return store;
     }

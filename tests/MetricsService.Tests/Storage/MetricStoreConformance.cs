@@ -8,7 +8,7 @@ namespace AirisEpm.MetricsService.Tests.Storage;
 /// What every <see cref="IMetricStore"/> must do. Each implementation derives once and supplies a
 /// fresh, empty store per test. Times are recent (ClickHouse TTLs act on the real clock).
 /// </summary>
-public abstract class MetricStoreConformance : IAsyncLifetime
+public abstract partial class MetricStoreConformance : IAsyncLifetime
 {
     private IMetricStore? _store;
 
@@ -17,12 +17,6 @@ public abstract class MetricStoreConformance : IAsyncLifetime
     protected FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
 
     protected IMetricStore Store => _store ?? throw new InvalidOperationException("No store.");
-
-    /// <summary>
-    /// Whether an overwritten sample's old value leaves the rollups. DuckDB recomputes buckets from raw;
-    /// ClickHouse's materialized views only see inserts.
-    /// </summary>
-    protected virtual bool RollupsForgetOverwrittenValues => true;
 
     /// <summary>Returns a fresh, empty, initialised store, or calls Assert.Skip with the reason.</summary>
     protected abstract Task<IMetricStore> CreateStoreAsync();
@@ -39,16 +33,16 @@ public abstract class MetricStoreConformance : IAsyncLifetime
     protected static MetricSample Sample(string name, long ts, double value, params (string Name, string Value)[] labels) =>
         new(name, LabelSet.From(labels.Select(l => new KeyValuePair<string, string>(l.Name, l.Value))), ts, value);
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<SeriesPoints> OnlySeriesAsync(string name, StorageTier tier = StorageTier.Raw)
+    protected async Task<SeriesPoints> OnlySeriesAsync(string name, StorageTier tier = StorageTier.Raw)
     {
         var series = Assert.Single(await Store.FindSeriesAsync(SeriesSelector.ForName(name), Ct));
         var points = await Store.PointsAsync(tier, [series.Id], Base - 86_400_000, Base + 86_400_000, Ct);
         return Assert.Single(points);
     }
 
-    private async Task<IReadOnlyList<AggregateRow>> RollupAsync(string name, StorageTier tier, long step, long buckets)
+    protected async Task<IReadOnlyList<AggregateRow>> RollupAsync(string name, StorageTier tier, long step, long buckets)
     {
         var series = await Store.FindSeriesAsync(SeriesSelector.ForName(name), Ct);
         return await Store.AggregateAsync(new AggregateQuery(tier, series.ToDictionary(s => s.Id, _ => 0), Base, step, buckets), Ct);
@@ -73,11 +67,8 @@ public abstract class MetricStoreConformance : IAsyncLifetime
         var points = await OnlySeriesAsync("temp");
         Assert.Equal([Base, Base + 1000], points.Timestamps);
         Assert.Equal([3d, 4], points.Values);
-        if (RollupsForgetOverwrittenValues)
-        {
-            var row = Assert.Single(await RollupAsync("temp", StorageTier.Minute, 60_000, 1));
-            Assert.Equal((3d, 4d, 7d, 2L), (row.Min, row.Max, row.Sum, row.Count));
-        }
+        var row = Assert.Single(await RollupAsync("temp", StorageTier.Minute, 60_000, 1));
+        Assert.Equal((3d, 4d, 7d, 2L), (row.Min, row.Max, row.Sum, row.Count));
     }
 
     [Fact]

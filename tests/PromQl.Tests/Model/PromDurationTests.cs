@@ -46,4 +46,23 @@ public sealed class PromDurationTests
     [Fact]
     public void Format_then_parse_is_the_identity_for_positive_durations() =>
         Gen.Long[0, 100L * 365 * 86_400_000].Sample(ms => PromDuration.ParseMs(PromDuration.Format(ms)) == ms);
+
+    [Theory]
+    [InlineData("", "empty duration string")]
+    [InlineData("5", "not a valid duration string: \"5\"")]
+    [InlineData("30m1h", "not a valid duration string: \"30m1h\"")]
+    [InlineData("5y1hs", "unknown unit \"hs\" in duration \"5y1hs\"")]
+    [InlineData("1.5h", "unknown unit \".\" in duration \"1.5h\"")]
+    [InlineData("300y", "duration out of range")]
+    [InlineData("9223372037s", "duration out of range")]
+    public void Errors_are_worded_as_prometheus_words_them(string text, string error)
+    {
+        Assert.False(PromDuration.TryParseMs(text, out _, out var message));
+        Assert.Equal(error, message);
+        Assert.Equal(error, Assert.Throws<FormatException>(() => PromDuration.ParseMs(text)).Message);
+    }
+
+    [Fact]
+    public void The_largest_duration_is_what_fits_in_go_nanoseconds() =>
+        Assert.Equal(9_223_372_036_000L, PromDuration.ParseMs("9223372036s"));
 }

@@ -67,7 +67,8 @@ internal sealed class YamlConverter
         var email = Present(r.EmailConfigs, $"{path}.email_configs").Select(((YamlEmail c, int i) e) =>
             new EmailConfig(Required(e.c.To, $"{path}.email_configs[{e.i}].to"), e.c.SendResolved ?? false, e.c.Headers?.GetValueOrDefault("Subject"), e.c.Html, e.c.From ?? _smtpFrom)).ToList();
         var slack = Present(r.SlackConfigs, $"{path}.slack_configs").Select(e => e.Item1).Select(c => new SlackConfig(c.Channel, c.SendResolved ?? false, c.Title, c.Text)).ToList();
-        var webhook = Present(r.WebhookConfigs, $"{path}.webhook_configs").Select(e => e.Item1).Select(c => new WebhookConfig(c.Url, c.SendResolved ?? true, c.MaxAlerts)).ToList();
+        var webhook = Present(r.WebhookConfigs, $"{path}.webhook_configs").Select(((YamlWebhook c, int i) e) =>
+            new WebhookConfig(e.c.Url, e.c.SendResolved ?? true, NotNegative(e.c.MaxAlerts, $"{path}.webhook_configs[{e.i}].max_alerts"))).ToList();
         var sms = Present(r.SmsConfigs, $"{path}.sms_configs").Select(((YamlSms c, int i) e) =>
             new SmsConfig(Required(e.c.To, $"{path}.sms_configs[{e.i}].to"), e.c.SendResolved ?? false, e.c.Text)).ToList();
         var delivered = email.Count + slack.Count + webhook.Count + sms.Count;
@@ -156,6 +157,14 @@ internal sealed class YamlConverter
         if (PromDuration.TryParse(text, out var value)) return value;
         _errors.Add(new(path, $"invalid duration \"{text}\""));
         return null;
+    }
+
+    /// <summary>Alertmanager reads counts such as <c>max_alerts</c> as unsigned: a negative one is an error, not "no limit".</summary>
+    private int NotNegative(int value, string path)
+    {
+        if (value >= 0) return value;
+        _errors.Add(new(path, $"must not be negative (got {value})"));
+        return 0;
     }
 
     private string Required(string? value, string path)

@@ -1,24 +1,45 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Globalization;
 using AirisEpm.MetricsService.Domain;
 using ClickHouse.Driver;
+using ClickHouse.Driver.ADO;
 using ClickHouse.Driver.ADO.Parameters;
-using ClickHouse.Driver.Utility;
 using Microsoft.Extensions.Options;
 
 namespace AirisEpm.MetricsService.Storage.ClickHouse;
 
 /// <summary>
-/// The production store on ClickHouse, over HTTP with RowBinary bulk inserts (InsertBinaryAsync).
-/// Rollups are maintained by materialized views, so late samples fold into their buckets on insert.
-/// An overwritten sample (same series and timestamp) replaces the raw row at merge time but its
-/// earlier value stays in the rollup states: views see inserts, not replacements.
+/// The production store on ClickHouse, over HTTP with RowBinary bulk inserts. Selection happens in SQL
+/// (<see cref="MetricQueries"/>): matchers on the series table, series ids and time bounds on the primary key of
+/// samples and rollups. A write inserts its new series, then its samples, then recomputes the rollup buckets it
+/// touched (<see cref="RollupRefresh"/>), so an overwritten sample counts once, with its latest value, on every tier.
+/// Several replicas may write at once: nothing here assumes a single writer.
 /// </summary>
-public sealed class ClickHouseMetricStore(IOptions<MetricStoreOptions> options) : IMetricStore, IDisposable
+public sealed class ClickHouseMetricStore : IMetricStore, IDisposable
 {
-    private static readonly string[] SampleColumns = ["name", "series_id", "ts", "value"];
+    private static readonly string[] SampleColumns = ["series_id", "ts", "value"];
     private static readonly string[] SeriesColumns = ["id", "name", "labels", "type"];
-    private readonly ClickHouseClient _client = new(options.Value.ClickHouseConnectionString);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, byte> _knownSeries = new();
+    private readonly ClickHouseClient _client;
+    private readonly MetricStoreOptions _options;
+    private readonly TimeProvider _time;
+
+    // Series this process has inserted; a restart inserts each again once, which the series table's replacing key absorbs.
+    private readonly ConcurrentDictionary<long, byte> _knownSeries = new();
+
+    public ClickHouseMetricStore(IOptions<MetricStoreOptions> options)
+        : this(options, TimeProvider.System)
+    {
+    }
+
+    public ClickHouseMetricStore(IOptions<MetricStoreOptions> options, TimeProvider time)
+    {
+        _options = options.Value;
+        _time = time;
+
+        // Parameters go in the request body: a query over thousands of series ids would overflow a URI.
+        _client = new ClickHouseClient(new ClickHouseClientSettings(_options.ClickHouseConnectionString) { UseFormDataParameters = true });
+    }
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -26,70 +47,65 @@ public sealed class ClickHouseMetricStore(IOptions<MetricStoreOptions> options) 
             CREATE TABLE IF NOT EXISTS schema_migrations (version UInt32, description String, applied_at DateTime64(3, 'UTC') DEFAULT now64(3))
             ENGINE = MergeTree ORDER BY version
             """, cancellationToken: cancellationToken);
-        var applied = Convert.ToInt64(await _client.ExecuteScalarAsync("SELECT max(version) FROM schema_migrations", cancellationToken: cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var (version, description, statements) in ClickHouseSchema.Migrations(options.Value).Where(m => m.Version > applied))
+        var applied = Convert.ToInt64(await _client.ExecuteScalarAsync("SELECT max(version) FROM schema_migrations", cancellationToken: cancellationToken), CultureInfo.InvariantCulture);
+        foreach (var migration in ClickHouseSchema.Migrations(_options).Where(m => m.Version > applied))
         {
-            foreach (var statement in statements)
+            foreach (var step in migration.Steps)
             {
-                await _client.ExecuteNonQueryAsync(statement, cancellationToken: cancellationToken);
+                if (step.OnlyIfTableExists is { } table && !await TableExistsAsync(table, cancellationToken))
+                {
+                    continue;
+                }
+
+                await _client.ExecuteNonQueryAsync(step.Sql, cancellationToken: cancellationToken);
             }
 
-            await _client.InsertBinaryAsync("schema_migrations", ["version", "description"], [new object[] { (uint)version, description }], cancellationToken: cancellationToken);
+            await _client.InsertBinaryAsync("schema_migrations", ["version", "description"], [new object[] { (uint)migration.Version, migration.Description }], cancellationToken: cancellationToken);
         }
     }
 
     public async Task WriteAsync(IReadOnlyList<MetricSample> samples, CancellationToken cancellationToken)
     {
-        var newSeries = new Dictionary<long, MetricSample>();
-        var rows = new List<object[]>(samples.Count);
-        foreach (var sample in samples)
+        if (samples.Count == 0)
         {
-            var id = sample.SeriesId;
-            if (!_knownSeries.ContainsKey(id))
-            {
-                newSeries.TryAdd(id, sample);
-            }
-
-            rows.Add([sample.Name, id, DateTimeOffset.FromUnixTimeMilliseconds(sample.TimestampMs).UtcDateTime, sample.Value]);
+            return;
         }
 
-        if (newSeries.Count > 0)
+        var batch = ClickHouseBatch.From(samples, _knownSeries.ContainsKey);
+
+        // Series first: a sample is never visible without its series.
+        if (batch.NewSeries.Count > 0)
         {
-            // Series first: a sample is never visible without its series. Re-inserting one is harmless (ReplacingMergeTree).
-            await _client.InsertBinaryAsync("series", SeriesColumns, newSeries.Select(s => new object[]
-            {
-                s.Key, s.Value.Name, s.Value.Labels.ToDictionary(), s.Value.Type.ToString().ToLowerInvariant(),
-            }), cancellationToken: cancellationToken);
+            await _client.InsertBinaryAsync("series", SeriesColumns, batch.SeriesRows(), cancellationToken: cancellationToken);
         }
 
-        await _client.InsertBinaryAsync("samples", SampleColumns, rows, cancellationToken: cancellationToken);
-        foreach (var id in newSeries.Keys)
+        await _client.InsertBinaryAsync(ClickHouseSchema.Samples, SampleColumns, batch.SampleRows(), cancellationToken: cancellationToken);
+
+        // If a refresh fails the write fails and the batching writer retries it whole: the samples insert again
+        // onto themselves (same keys) and the refresh runs again.
+        var oldest = _time.GetUtcNow().ToUnixTimeMilliseconds() - (long)_options.LateSampleWindow.TotalMilliseconds;
+        if (RollupKeys.Of(batch.Latest.Keys, StorageTier.Minute.BucketMs(), oldest) is { } minutes)
         {
-            _knownSeries.TryAdd(id, 0);
+            // The hour keys exist whenever minute keys do: the same samples pass the same late-window filter.
+            await ExecuteAsync(RollupRefresh.Minute(minutes), cancellationToken);
+            await ExecuteAsync(RollupRefresh.Hour(RollupKeys.Of(batch.Latest.Keys, StorageTier.Hour.BucketMs(), oldest)!), cancellationToken);
+        }
+
+        foreach (var series in batch.NewSeries)
+        {
+            _knownSeries.TryAdd(series.SeriesId, 0);
         }
     }
 
     public async Task<IReadOnlyList<StoredSeries>> FindSeriesAsync(SeriesSelector selector, CancellationToken cancellationToken)
     {
-        var parameters = new ClickHouseParameterCollection();
-        var where = "";
-        if (selector.Name is not null)
-        {
-            parameters.AddParameter("name", selector.Name);
-            where = "WHERE name = {name:String}";
-        }
-
         var result = new List<StoredSeries>();
-        await ReadAsync($"SELECT id, name, mapKeys(labels), mapValues(labels) FROM series FINAL {where}", parameters, reader =>
+        await ReadAsync(MetricQueries.FindSeries(selector), reader =>
         {
             var keys = (string[])reader.GetValue(2);
             var values = (string[])reader.GetValue(3);
             var labels = LabelSet.FromUnsorted([.. keys.Zip(values, (k, v) => new Label(k, v))]);
-            var name = reader.GetString(1);
-            if (selector.Matches(name, labels))
-            {
-                result.Add(new StoredSeries(reader.GetInt64(0), name, labels));
-            }
+            result.Add(new StoredSeries(Long(reader, 0), reader.GetString(1), labels));
         }, cancellationToken);
         return result;
     }
@@ -101,30 +117,9 @@ public sealed class ClickHouseMetricStore(IOptions<MetricStoreOptions> options) 
             return [];
         }
 
-        var parameters = SeriesParameters(query.SeriesGroups);
-        parameters.AddParameter("start", query.StartMs);
-        parameters.AddParameter("step", query.StepMs);
-        parameters.AddParameter("end", query.EndExclusiveMs);
-        const string group = "transform(series_id, {ids:Array(Int64)}, {grps:Array(Int32)}, -1)";
-        var sql = query.Tier == StorageTier.Raw
-            ? $$"""
-              SELECT {{group}} AS grp, intDiv(toUnixTimestamp64Milli(ts) - {start:Int64}, {step:Int64}) AS i,
-                  min(value), max(value), sum(value), count(), argMax(value, ts), toUnixTimestamp64Milli(max(ts))
-              FROM samples FINAL
-              WHERE has({ids:Array(Int64)}, series_id) AND toUnixTimestamp64Milli(ts) >= {start:Int64} AND toUnixTimestamp64Milli(ts) < {end:Int64}
-              GROUP BY grp, i ORDER BY grp, i
-              """
-            : $$"""
-              SELECT {{group}} AS grp, intDiv(toInt64(toUnixTimestamp(bucket)) * 1000 - {start:Int64}, {step:Int64}) AS i,
-                  minMerge(min), maxMerge(max), sumMerge(sum), countMerge(count), argMaxMerge(last), toUnixTimestamp64Milli(maxMerge(last_ts))
-              FROM {{RollupTable(query.Tier)}}
-              WHERE has({ids:Array(Int64)}, series_id)
-                AND toInt64(toUnixTimestamp(bucket)) * 1000 >= {start:Int64} AND toInt64(toUnixTimestamp(bucket)) * 1000 < {end:Int64}
-              GROUP BY grp, i ORDER BY grp, i
-              """;
         var rows = new List<AggregateRow>();
-        await ReadAsync(sql, parameters, r => rows.Add(new AggregateRow(
-            Convert.ToInt32(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), Long(r, 1), Double(r, 2), Double(r, 3),
+        await ReadAsync(MetricQueries.Aggregate(query), r => rows.Add(new AggregateRow(
+            Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture), Long(r, 1), Double(r, 2), Double(r, 3),
             Double(r, 4), Long(r, 5), Double(r, 6), Long(r, 7))), cancellationToken);
         return rows;
     }
@@ -137,23 +132,8 @@ public sealed class ClickHouseMetricStore(IOptions<MetricStoreOptions> options) 
             return [];
         }
 
-        var parameters = new ClickHouseParameterCollection();
-        parameters.AddParameter("ids", seriesIds.ToArray());
-        parameters.AddParameter("start", startMs);
-        parameters.AddParameter("end", endMs);
-        var sql = tier == StorageTier.Raw
-            ? """
-              SELECT series_id, toUnixTimestamp64Milli(ts) AS t, value FROM samples FINAL
-              WHERE has({ids:Array(Int64)}, series_id) AND t >= {start:Int64} AND t <= {end:Int64} ORDER BY series_id, t
-              """
-            : $$"""
-              SELECT series_id, toUnixTimestamp64Milli(maxMerge(last_ts)), argMaxMerge(last) FROM {{RollupTable(tier)}}
-              WHERE has({ids:Array(Int64)}, series_id)
-                AND toInt64(toUnixTimestamp(bucket)) * 1000 >= {start:Int64} AND toInt64(toUnixTimestamp(bucket)) * 1000 <= {end:Int64}
-              GROUP BY series_id, bucket ORDER BY series_id, bucket
-              """;
         var collected = new Dictionary<long, (List<long> Ts, List<double> Values)>();
-        await ReadAsync(sql, parameters, r =>
+        await ReadAsync(MetricQueries.Points(tier, seriesIds, startMs, endMs), r =>
         {
             var id = Long(r, 0);
             if (!collected.TryGetValue(id, out var points))
@@ -168,23 +148,22 @@ public sealed class ClickHouseMetricStore(IOptions<MetricStoreOptions> options) 
     }
 
     public Task<IReadOnlyList<string>> MetricNamesAsync(CancellationToken cancellationToken) =>
-        StringsAsync("SELECT DISTINCT name FROM series ORDER BY name", null, cancellationToken);
+        StringsAsync(new ClickHouseQuery("SELECT DISTINCT name FROM series ORDER BY name", []), cancellationToken);
 
     public Task<IReadOnlyList<string>> LabelNamesAsync(CancellationToken cancellationToken) =>
-        StringsAsync("SELECT DISTINCT arrayJoin(mapKeys(labels)) AS k FROM series ORDER BY k", null, cancellationToken);
+        StringsAsync(new ClickHouseQuery("SELECT DISTINCT arrayJoin(mapKeys(labels)) AS k FROM series ORDER BY k", []), cancellationToken);
 
-    public Task<IReadOnlyList<string>> LabelValuesAsync(string labelName, CancellationToken cancellationToken) =>
-        StringsAsync("SELECT DISTINCT labels[{name:String}] AS v FROM series WHERE mapContains(labels, {name:String}) ORDER BY v", labelName, cancellationToken);
+    public Task<IReadOnlyList<string>> LabelValuesAsync(string labelName, CancellationToken cancellationToken)
+    {
+        var p = new QueryParameters();
+        var name = p.Bind("String", labelName);
+        return StringsAsync(p.Query($"SELECT DISTINCT labels[{name}] AS v FROM series WHERE mapContains(labels, {name}) ORDER BY v"), cancellationToken);
+    }
 
     /// <summary>Lightweight delete; the table TTLs do the same in the background. The row count is not reported (0).</summary>
     public async Task<long> DeleteBeforeAsync(StorageTier tier, long cutoffMs, CancellationToken cancellationToken)
     {
-        var parameters = new ClickHouseParameterCollection();
-        parameters.AddParameter("cutoff", cutoffMs);
-        var sql = tier == StorageTier.Raw
-            ? "DELETE FROM samples WHERE toUnixTimestamp64Milli(ts) < {cutoff:Int64}"
-            : $"DELETE FROM {RollupTable(tier)} WHERE toInt64(toUnixTimestamp(bucket)) * 1000 < {{cutoff:Int64}}";
-        await _client.ExecuteNonQueryAsync(sql, parameters, cancellationToken: cancellationToken);
+        await ExecuteAsync(MetricQueries.DeleteBefore(tier, cutoffMs), cancellationToken);
         return 0;
     }
 
@@ -192,36 +171,42 @@ public sealed class ClickHouseMetricStore(IOptions<MetricStoreOptions> options) 
 
     public void Dispose() => _client.Dispose();
 
-    private static string RollupTable(StorageTier tier) => tier == StorageTier.Minute ? "rollup_1m" : "rollup_1h";
+    private static long Long(DbDataReader r, int i) => Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture);
 
-    private static long Long(DbDataReader r, int i) => Convert.ToInt64(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+    // A boxed Float64 unboxes to the same bits: NaN payloads (the stale marker) survive.
+    private static double Double(DbDataReader r, int i) => r.GetValue(i) is double d ? d : Convert.ToDouble(r.GetValue(i), CultureInfo.InvariantCulture);
 
-    private static double Double(DbDataReader r, int i) => Convert.ToDouble(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
-
-    private static ClickHouseParameterCollection SeriesParameters(IReadOnlyDictionary<long, int> groups)
+    private static ClickHouseParameterCollection Parameters(ClickHouseQuery query)
     {
         var parameters = new ClickHouseParameterCollection();
-        parameters.AddParameter("ids", groups.Keys.ToArray());
-        parameters.AddParameter("grps", groups.Values.ToArray());
+        foreach (var (name, type, value) in query.Parameters)
+        {
+            parameters.Add(new ClickHouseDbParameter { ParameterName = name, ClickHouseType = type, Value = value });
+        }
+
         return parameters;
     }
 
-    private async Task<IReadOnlyList<string>> StringsAsync(string sql, string? name, CancellationToken cancellationToken)
+    private async Task<bool> TableExistsAsync(string table, CancellationToken cancellationToken)
     {
-        var parameters = new ClickHouseParameterCollection();
-        if (name is not null)
-        {
-            parameters.AddParameter("name", name);
-        }
+        var p = new QueryParameters();
+        var query = p.Query($"SELECT count() FROM system.tables WHERE database = currentDatabase() AND name = {p.Bind("String", table)}");
+        return Convert.ToInt64(await _client.ExecuteScalarAsync(query.Sql, Parameters(query), cancellationToken: cancellationToken), CultureInfo.InvariantCulture) > 0;
+    }
 
+    private Task ExecuteAsync(ClickHouseQuery query, CancellationToken cancellationToken) =>
+        _client.ExecuteNonQueryAsync(query.Sql, Parameters(query), cancellationToken: cancellationToken);
+
+    private async Task<IReadOnlyList<string>> StringsAsync(ClickHouseQuery query, CancellationToken cancellationToken)
+    {
         var values = new List<string>();
-        await ReadAsync(sql, parameters, r => values.Add(r.GetString(0)), cancellationToken);
+        await ReadAsync(query, r => values.Add(r.GetString(0)), cancellationToken);
         return values;
     }
 
-    private async Task ReadAsync(string sql, ClickHouseParameterCollection parameters, Action<DbDataReader> row, CancellationToken cancellationToken)
+    private async Task ReadAsync(ClickHouseQuery query, Action<DbDataReader> row, CancellationToken cancellationToken)
     {
-        using var reader = await _client.ExecuteReaderAsync(sql, parameters, cancellationToken: cancellationToken);
+        using var reader = await _client.ExecuteReaderAsync(query.Sql, Parameters(query), cancellationToken: cancellationToken);
         while (reader.Read())
         {
             row(reader);

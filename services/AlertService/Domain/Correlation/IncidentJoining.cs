@@ -1,0 +1,53 @@
+namespace AirisEpm.AlertService.Domain.Correlation;
+
+/// <summary>
+/// Decides which incident a firing alert group belongs to, so that correlated groups page once.
+/// <code>
+///   12:00 checkout ─┐ same window, checkout → orders    one incident, one page naming both groups
+///   12:00 orders   ─┘
+///   12:02 frontend ─── frontend → checkout              joins that incident: a timeline entry, no page
+///   12:01 search   ─── no edge to any of them           an incident (and a page) of its own
+/// </code>
+/// Rules, in order:
+/// <list type="number">
+/// <item>A group already in an open incident stays in it (refreshed, no page), whatever the correlation says now.</item>
+/// <item>Otherwise its alerts are correlated with every group's active alerts by <see cref="AlertCorrelator"/> (starts
+/// within the window, and the same group, the same service or services one dependency edge apart, transitively). The
+/// groups of its component that may share its incident are those under the same escalation policy (one incident follows
+/// one ladder: two teams' policies still page both teams, as PagerDuty groups alerts per service) that have flushed once
+/// (a group still in group_wait may resolve without ever notifying, and would then hold the incident open forever).</item>
+/// <item>If one of those is in an open incident of that policy, the group joins the earliest such incident.</item>
+/// <item>Otherwise the group opens a new incident with every one of those groups no open incident holds.</item>
+/// </list>
+/// Open incidents are never merged with each other. Cost: the correlation's O(alerts × degree), plus O(open incidents ×
+/// their groups).
+/// </summary>
+public static class IncidentJoining
+{
+    public static IncidentDecision Decide(
+        string groupKey, string policy, IReadOnlyList<CorrelatedGroup> groups, IReadOnlyList<OpenIncident> open, ServiceGraph graph,
+        CorrelationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        ArgumentNullException.ThrowIfNull(open);
+        var candidates = groups.SelectMany(g => g.Alerts.Select(a => new CorrelationCandidate(a, g.Key))).ToList();
+        var component = AlertCorrelator.Correlate(candidates, graph, options).FirstOrDefault(i => i.GroupKeys.Contains(groupKey, StringComparer.Ordinal));
+        var earliestFirst = open.OrderBy(i => i.TriggeredAt).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
+        if (earliestFirst.FirstOrDefault(i => i.Groups.Contains(groupKey, StringComparer.Ordinal)) is { } holding)
+        {
+            return new IncidentDecision(holding, AlreadyMember: true, holding.Groups, component);
+        }
+
+        var byKey = groups.GroupBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var companions = (component?.GroupKeys ?? [])
+            .Where(k => k != groupKey && byKey.TryGetValue(k, out var g) && g.Policy == policy && g.HasFlushed)
+            .ToHashSet(StringComparer.Ordinal);
+        if (earliestFirst.FirstOrDefault(i => i.Policy == policy && i.Groups.Any(companions.Contains)) is { } joined)
+        {
+            return new IncidentDecision(joined, AlreadyMember: false, [.. joined.Groups, groupKey], component);
+        }
+
+        var taken = open.SelectMany(i => i.Groups).ToHashSet(StringComparer.Ordinal);
+        return new IncidentDecision(null, AlreadyMember: false, [groupKey, .. companions.Where(k => !taken.Contains(k)).Order(StringComparer.Ordinal)], component);
+    }
+}

@@ -1,0 +1,22 @@
+using AirisEpm.AlertService.Domain.Alerts;
+using AirisEpm.AlertService.Domain.Labels;
+
+namespace AirisEpm.AlertService.Incidents;
+
+/// <summary>One alert group an incident stands for: its key, its name as pages show it, when it joined, whether its alerts resolved.</summary>
+public sealed record IncidentGroup(string GroupKey, string Name, DateTimeOffset JoinedAt, bool Resolved = false)
+{
+    /// <summary>
+    /// "CheckoutErrors (checkout)": the group's alert name (its <c>alertname</c> group label, else the one all its
+    /// alerts share, else "alerts") and the values of its other group labels, as a page's title names a group.
+    /// </summary>
+    public static string NameOf(LabelSet groupLabels, IEnumerable<Alert> alerts)
+    {
+        ArgumentNullException.ThrowIfNull(groupLabels);
+        ArgumentNullException.ThrowIfNull(alerts);
+        var names = alerts.Select(a => a.Labels["alertname"]).Distinct(StringComparer.Ordinal).ToList();
+        var name = groupLabels["alertname"] is { Length: > 0 } grouped ? grouped : names is [{ Length: > 0 } only] ? only : "alerts";
+        var values = groupLabels.Where(l => l.Key != "alertname").Select(l => l.Value).ToList();
+        return values.Count > 0 ? $"{name} ({string.Join(", ", values)})" : name;
+    }
+}
