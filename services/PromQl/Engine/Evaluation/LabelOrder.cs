@@ -6,7 +6,7 @@ namespace AirisEpm.PromQl.Engine.Evaluation;
 /// Prometheus's <c>labels.Compare</c>: label by label, name then value, in Go's byte (UTF-8) order; a set that is
 /// a prefix of another sorts first. Matrix results are sorted this way.
 /// </summary>
-internal sealed class LabelOrder : IComparer<LabelSet>
+public sealed class LabelOrder : IComparer<LabelSet>
 {
     public static readonly LabelOrder Instance = new();
 
