@@ -156,7 +156,7 @@ public sealed class ParityQueries
             "vector(time())", "year()", "month()", "day_of_month()", "day_of_week()", "days_in_month()", "hour()", "minute()",
             "minute(timestamp(parity_temperature))", "hour(parity_up * 1e9)", "year(vector(951782400))", "month(vector(951782400))",
             "day_of_month(vector(951782400))", "day_of_week(vector(951782400))", "days_in_month(vector(951782400))",
-            "days_in_month(vector(1709251199))",
+            "days_in_month(vector(1709251199))", "day_of_year()", "day_of_year(vector(951782400))", "day_of_year(vector(1735603200))",
         ];
         foreach (var query in queries)
         {
