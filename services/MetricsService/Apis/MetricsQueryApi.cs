@@ -1,6 +1,10 @@
 using AirisEpm.MetricsService.Domain;
+using AirisEpm.MetricsService.Prometheus;
 using AirisEpm.MetricsService.Query;
 using AirisEpm.MetricsService.Storage;
+using AirisEpm.PromQl.Engine;
+using AirisEpm.PromQl.Model;
+using AirisEpm.PromQl.Parser;
 using AirisEpm.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -21,8 +25,9 @@ public static class MetricsQueryApi
         return app;
     }
 
-    public static async Task<Results<Ok<RangeResult>, ValidationProblem>> QueryRangeAsync(
-        HttpRequest request, RangeQueryEngine engine, IOptions<QueryOptions> options, CancellationToken cancellationToken)
+    /// <summary>This API's dialect, answered by the PromQL engine (<see cref="RangeQueryTranslator"/> says how).</summary>
+    public static async Task<Results<Ok<RangeResult>, ValidationProblem, ProblemHttpResult>> QueryRangeAsync(
+        HttpRequest request, RangeQueryExecutor executor, IOptions<QueryOptions> options, CancellationToken cancellationToken)
     {
         var q = request.Query;
         var parameters = new RangeQueryParameters(
@@ -36,11 +41,16 @@ public static class MetricsQueryApi
 
         try
         {
-            return TypedResults.Ok(await engine.ExecuteAsync(query, cancellationToken));
+            return TypedResults.Ok(await executor.ExecuteAsync(query, cancellationToken));
         }
         catch (QueryLimitException e)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [e.Field] = [e.Message] });
+        }
+        catch (PromQlException e) when (e.Type != PromQlErrorType.Canceled)
+        {
+            var status = new PromApiError(e.TypeName, e.Message).StatusCode;
+            return TypedResults.Problem(title: "The query could not be answered", detail: e.Message, statusCode: status);
         }
     }
 
@@ -65,26 +75,26 @@ public static class MetricsQueryApi
     public static async Task<Results<Ok<ListResult<Dictionary<string, string>>>, ValidationProblem>> SeriesAsync(
         HttpRequest request, IMetricStore store, CancellationToken cancellationToken)
     {
-        var selectors = new List<SeriesSelector>();
-        foreach (var text in request.Query["match[]"].OfType<string>())
-        {
-            if (!SelectorParser.TryParse(text, out var selector, out var error))
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["match[]"] = [error] });
-            }
-
-            selectors.Add(selector);
-        }
-
-        if (selectors.Count == 0)
+        var texts = request.Query["match[]"].OfType<string>().ToList();
+        if (texts.Count == 0)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["match[]"] = ["At least one match[] selector is required."] });
         }
 
         var found = new Dictionary<long, StoredSeries>();
-        foreach (var selector in selectors)
+        foreach (var text in texts)
         {
-            foreach (var series in await store.FindSeriesAsync(selector, cancellationToken))
+            IReadOnlyList<Matcher> matchers;
+            try
+            {
+                matchers = PromQlParser.ParseMetricSelector(text);
+            }
+            catch (ParseException e)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["match[]"] = [e.Message] });
+            }
+
+            foreach (var (series, _) in await StoreSelectors.FindAsync(store, matchers, cancellationToken))
             {
                 found.TryAdd(series.Id, series);
             }

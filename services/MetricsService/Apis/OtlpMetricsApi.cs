@@ -1,5 +1,6 @@
 using AirisEpm.Protocols;
 using AirisEpm.MetricsService.Ingest;
+using AirisEpm.MetricsService.Prometheus.SideData;
 using AirisEpm.MetricsService.Protocols;
 using AirisEpm.MetricsService.Protocols.Otlp;
 using AirisEpm.ServiceDefaults.Security;
@@ -32,6 +33,7 @@ public static class OtlpMetricsApi
         HttpRequest request,
         [FromServices] OtlpMetricConverter converter,
         [FromServices] IMetricIngestor ingestor,
+        [FromServices] SideDataRecorder sideData,
         IOptions<ProtocolOptions> options,
         CancellationToken cancellationToken)
     {
@@ -52,13 +54,16 @@ public static class OtlpMetricsApi
         }
 
         OtlpConversion conversion;
+        List<MetricMetadata> metadata;
         try
         {
             using var body = await PooledBuffer.ReadAsync(request.Body, request.ContentLength, options.Value.MaxBodyBytes, cancellationToken);
             using var raw = encoding.Equals("gzip", StringComparison.OrdinalIgnoreCase)
                 ? await BodyDecompression.GzipAsync(body.Memory, options.Value.MaxDecompressedBytes, cancellationToken)
                 : null;
-            conversion = converter.Convert(OtlpCodec.Parse(raw is null ? body.Span : raw.Span, json));
+            var export = OtlpCodec.Parse(raw is null ? body.Span : raw.Span, json);
+            conversion = converter.Convert(export);
+            metadata = OtlpMetadata.From(export);
         }
         catch (MalformedPayloadException e)
         {
@@ -69,6 +74,8 @@ public static class OtlpMetricsApi
         {
             await ingestor.IngestAsync(conversion.Samples, cancellationToken);
         }
+
+        await sideData.RecordAsync(metadata, [], cancellationToken);
 
         var response = OtlpCodec.Response(conversion);
         return json

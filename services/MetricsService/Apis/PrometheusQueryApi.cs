@@ -105,6 +105,6 @@ public static class PrometheusQueryApi
                 break;
         }
 
-        return PromResult.Success(writer => PromJson.WriteValue(writer, value), warnings);
+        return PromResult.Success(writer => PromJson.WriteValue(writer, value), warnings, result.Infos);
     }
 }

@@ -1,6 +1,7 @@
 using AirisEpm.Protocols;
 using AirisEpm.MetricsService.Ingest;
 using AirisEpm.MetricsService.Protocols;
+using AirisEpm.MetricsService.Prometheus.SideData;
 using AirisEpm.MetricsService.Protocols.RemoteWrite;
 using AirisEpm.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,6 +32,7 @@ public static class RemoteWriteApi
         HttpRequest request,
         [FromServices] RemoteWriteDecoder decoder,
         [FromServices] IMetricIngestor ingestor,
+        [FromServices] SideDataRecorder sideData,
         IOptions<ProtocolOptions> options,
         CancellationToken cancellationToken)
     {
@@ -41,10 +43,12 @@ public static class RemoteWriteApi
 
         using var body = await PooledBuffer.ReadAsync(request.Body, request.ContentLength, options.Value.MaxBodyBytes, cancellationToken);
         List<Domain.MetricSample> samples;
+        (List<MetricMetadata> Metadata, List<StoredExemplar> Exemplars) extras;
         try
         {
             using var raw = BodyDecompression.Snappy(body.Span, options.Value.MaxDecompressedBytes);
             samples = decoder.Decode(raw.Span);
+            extras = RemoteWriteExtras.Decode(raw.Span);
         }
         catch (MalformedPayloadException e)
         {
@@ -56,6 +60,7 @@ public static class RemoteWriteApi
             await ingestor.IngestAsync(samples, cancellationToken);
         }
 
+        await sideData.RecordAsync(extras.Metadata, extras.Exemplars, cancellationToken);
         return TypedResults.NoContent();
     }
 

@@ -17,7 +17,7 @@ internal static class Extensions
         builder.AddMetricStore();
         builder.AddMetricIngest();
         builder.Services.AddOptions<QueryOptions>().BindConfiguration(QueryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<RangeQueryEngine>();
+        builder.Services.AddSingleton<RangeQueryExecutor>();
         builder.Services.AddValidatorsOf<MetricsBatchValidator>();
         // JSON has no NaN or infinity literals: query results write them as "NaN", "Infinity", "-Infinity".
         builder.Services.ConfigureHttpJsonOptions(o =>

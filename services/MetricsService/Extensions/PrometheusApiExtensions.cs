@@ -1,5 +1,7 @@
 using AirisEpm.MetricsService.Apis;
 using AirisEpm.MetricsService.Prometheus;
+using AirisEpm.MetricsService.Prometheus.SideData;
+using AirisEpm.MetricsService.Storage;
 using AirisEpm.PromQl.Engine;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
@@ -18,6 +20,19 @@ internal static class PrometheusApiExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => new PromQlEngine(sp.GetRequiredService<IOptions<EngineOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<PromQueryRunner>();
+        builder.Services.AddSingleton<IPrometheusSideStore>(sp =>
+        {
+            var store = sp.GetRequiredService<IOptions<MetricStoreOptions>>().Value;
+            if (store.Kind == "clickhouse")
+            {
+                return new InMemorySideStore();
+            }
+
+            var root = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
+            var path = Path.IsPathRooted(store.DuckDbPath) ? store.DuckDbPath : Path.Combine(root, store.DuckDbPath);
+            return new DuckDbSideStore(path, store.RawRetention, sp.GetRequiredService<TimeProvider>());
+        });
+        builder.Services.AddSingleton<SideDataRecorder>();
         builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, BasicAuthBearer.Install);
         return builder;
     }
@@ -26,6 +41,7 @@ internal static class PrometheusApiExtensions
     {
         app.MapPrometheusQueryApi();
         app.MapPrometheusSeriesApi();
+        app.MapPrometheusMetadataApi();
         return app;
     }
 }

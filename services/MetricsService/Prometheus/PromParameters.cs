@@ -70,23 +70,36 @@ public static partial class PromParameters
     }
 
     /// <summary>Prometheus's <c>parseDuration</c>, in whole milliseconds (a sub-millisecond part is dropped, as the engine drops it).</summary>
-    public static long Duration(string parameter, string text)
+    public static long Duration(string parameter, string text) =>
+        TryParseDuration(text, out var ms, out var error) ? ms : throw PromApiException.InvalidParameter(parameter, error);
+
+    /// <summary>The same without throwing; the error is Prometheus's text without the parameter name.</summary>
+    public static bool TryParseDuration(string text, out long milliseconds, out string error)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        error = "";
         if (PromFloat.TryParse(text, out var seconds))
         {
             var nanoseconds = seconds * 1e9;
             if (nanoseconds > long.MaxValue || nanoseconds < long.MinValue)
             {
-                throw PromApiException.InvalidParameter(parameter, $"cannot parse \"{text}\" to a valid duration. It overflows int64");
+                milliseconds = 0;
+                error = $"cannot parse \"{text}\" to a valid duration. It overflows int64";
+                return false;
             }
 
             // Go turns NaN into the most negative duration.
-            return double.IsNaN(nanoseconds) ? long.MinValue / 1_000_000 : (long)nanoseconds / 1_000_000;
+            milliseconds = double.IsNaN(nanoseconds) ? long.MinValue / 1_000_000 : (long)nanoseconds / 1_000_000;
+            return true;
         }
 
-        return PromDuration.TryParseMs(text, out var ms)
-            ? ms
-            : throw PromApiException.InvalidParameter(parameter, $"cannot parse \"{text}\" to a valid duration");
+        if (PromDuration.TryParseMs(text, out milliseconds))
+        {
+            return true;
+        }
+
+        error = $"cannot parse \"{text}\" to a valid duration";
+        return false;
     }
 
     /// <summary>Prometheus's <c>parseLimitParam</c>: absent is 0 (no limit), negative is refused.</summary>

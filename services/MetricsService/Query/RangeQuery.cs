@@ -1,4 +1,5 @@
 using AirisEpm.MetricsService.Storage;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.MetricsService.Query;
 
@@ -11,23 +12,25 @@ public enum CounterFunction
 }
 
 /// <summary>
-/// A validated range query. <see cref="GroupBy"/> null answers one result per series; a list
-/// (possibly empty, meaning everything together) groups series by those labels.
+/// A validated <c>/api/v1/metrics/query_range</c> query: the series (<see cref="Name"/> and <see cref="Matchers"/>,
+/// all of which apply), buckets [start + i·step, start + (i+1)·step) for i in [0, ⌊(end−start)/step⌋], and what to
+/// compute per bucket. <see cref="GroupBy"/> null answers one result per series; a list (possibly empty, meaning
+/// everything together) groups series by those labels. <see cref="RangeQueryTranslator"/> turns it into PromQL.
 /// </summary>
 public sealed record RangeQuery(
-    SeriesSelector Selector,
-    StepPlan Plan,
+    string? Name,
+    IReadOnlyList<Matcher> Matchers,
+    long StartMs,
+    long EndMs,
+    long StepMs,
     Aggregation Aggregation,
     IReadOnlyList<string>? GroupBy,
     CounterFunction Function,
-    StorageTier? ForcedTier)
+    StorageTier Tier)
 {
-    /// <summary>
-    /// Quantiles of samples need the samples: without a function they are answered from raw,
-    /// whatever the step. With a function they are taken over the per-series results and any tier works.
-    /// </summary>
-    public StorageTier Tier => ForcedTier
-        ?? (Aggregation.Quantile() is not null && Function == CounterFunction.None ? StorageTier.Raw : Plan.ChooseTier());
+    public long Buckets => ((EndMs - StartMs) / StepMs) + 1;
+
+    public long BucketStart(long index) => StartMs + (index * StepMs);
 }
 
 public sealed record RangeResult(string Tier, long StartMs, long EndMs, long StepMs, IReadOnlyList<ResultSeries> Series);

@@ -1,5 +1,9 @@
 using AirisEpm.MetricsService.Domain;
+using AirisEpm.MetricsService.Prometheus;
 using AirisEpm.MetricsService.Storage;
+using AirisEpm.PromQl.Model;
+using AirisEpm.PromQl.Parser;
+using MatchOp = AirisEpm.PromQl.Model.MatchOp;
 
 namespace AirisEpm.MetricsService.Query;
 
@@ -8,13 +12,17 @@ public sealed record RangeQueryParameters(
     string? Name, IReadOnlyList<string> Match, string? Start, string? End, string? Step, string? Agg, string? GroupBy, string? Fn, string? Tier);
 
 /// <summary>
-/// Turns query-string parameters into a <see cref="RangeQuery"/>, collecting one message per bad
-/// field (for a 400 ValidationProblem). The metric name and every <c>match[]</c> selector all apply (AND).
+/// Turns query-string parameters into a <see cref="RangeQuery"/>, collecting one message per bad field (for a 400
+/// ValidationProblem). The metric name and every <c>match[]</c> selector all apply (AND). Selectors, times and steps
+/// are read by the same parsers as the Prometheus API (PromQL's selector parser; Unix seconds or RFC 3339; seconds
+/// or a duration).
 /// </summary>
 public static class RangeQueryParser
 {
     public static RangeQuery? Parse(RangeQueryParameters p, QueryOptions options, out Dictionary<string, string[]> errors)
     {
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(options);
         var problems = new Dictionary<string, string[]>();
         void Fail(string field, string message) => problems[field] = [message];
 
@@ -24,42 +32,50 @@ public static class RangeQueryParser
             Fail("name", "The name must match [a-zA-Z_:][a-zA-Z0-9_:]*.");
         }
 
-        var matchers = new List<LabelMatcher>();
+        var matchers = new List<Matcher>();
         foreach (var text in p.Match)
         {
-            if (!SelectorParser.TryParse(text, out var selector, out var error))
+            IReadOnlyList<Matcher> selector;
+            try
             {
-                Fail("match[]", error);
+                selector = PromQlParser.ParseMetricSelector(text);
+            }
+            catch (ParseException e)
+            {
+                Fail("match[]", e.Message);
                 continue;
             }
 
-            if (selector.Name is not null && name is not null && selector.Name != name)
+            var selectorName = selector.FirstOrDefault(m => m.Name == PromQl.Model.LabelSet.MetricName && m.Op == MatchOp.Equal)?.Value;
+            if (selectorName is not null && name is not null && selectorName != name)
             {
-                Fail("match[]", $"The selector names '{selector.Name}' but name is '{name}'.");
+                Fail("match[]", $"The selector names '{selectorName}' but name is '{name}'.");
             }
 
-            name ??= selector.Name;
-            matchers.AddRange(selector.Matchers);
+            name ??= selectorName;
+            var metric = name;
+            matchers.AddRange(selector.Where(m => !(m.Name == PromQl.Model.LabelSet.MetricName && m.Op == MatchOp.Equal && m.Value == metric)));
         }
 
-        if (name is null && matchers.Count == 0)
+        if (name is null && !matchers.Any(m => !m.MatchesEmpty))
         {
-            Fail("name", "Give a metric name or a match[] selector.");
+            Fail("name", "Give a metric name or a match[] selector with a matcher that does not match the empty value.");
         }
 
-        var hasStart = QueryTime.TryParseMs(p.Start, out var start);
-        var hasEnd = QueryTime.TryParseMs(p.End, out var end);
+        var hasStart = PromParameters.TryParseTime(p.Start ?? "", out var start, out _);
+        var hasEnd = PromParameters.TryParseTime(p.End ?? "", out var end, out _);
         if (!hasStart) { Fail("start", "start must be an RFC 3339 time or Unix seconds."); }
         if (!hasEnd) { Fail("end", "end must be an RFC 3339 time or Unix seconds."); }
         if (hasStart && hasEnd && start > end) { Fail("start", "start must not be after end."); }
 
-        if (!PromDuration.TryParseMs(p.Step, out var step))
+        if (!PromParameters.TryParseDuration(p.Step ?? "", out var step, out _) || step <= 0)
         {
             Fail("step", "step must be a positive duration (e.g. 15s, 1m) or a number of seconds.");
         }
-        else if (hasStart && hasEnd && start <= end && ((end - start) / step) + 1 > options.MaxPointsPerSeries)
+        else if (hasStart && hasEnd && start <= end && (((decimal)end - start) / step) + 1 > options.MaxPointsPerSeries)
         {
-            Fail("step", $"The range at this step returns {((end - start) / step) + 1} points per series; the limit is {options.MaxPointsPerSeries}. Use a larger step.");
+            var points = (((decimal)end - start) / step) + 1;
+            Fail("step", $"The range at this step returns {Math.Floor(points)} points per series; the limit is {options.MaxPointsPerSeries}. Use a larger step.");
         }
 
         var aggregation = Aggregation.Avg;
@@ -77,14 +93,13 @@ public static class RangeQueryParser
         };
         if (!Enum.IsDefined(function)) { Fail("fn", "fn must be rate or increase."); }
 
-        StorageTier? tier = null;
-        if (!string.IsNullOrEmpty(p.Tier))
+        var tier = StorageTier.Raw;
+        if (!string.IsNullOrEmpty(p.Tier) && !StorageTiers.TryParse(p.Tier, out tier))
         {
-            if (StorageTiers.TryParse(p.Tier, out var forced)) { tier = forced; }
-            else { Fail("tier", "tier must be raw, 1m or 1h."); }
+            Fail("tier", "tier must be raw, 1m or 1h.");
         }
 
-        if (tier is not null and not StorageTier.Raw && aggregation.Quantile() is not null && function == CounterFunction.None)
+        if (tier != StorageTier.Raw && aggregation.Quantile() is not null && function == CounterFunction.None)
         {
             Fail("agg", $"{p.Agg} needs raw samples: rollup tiers keep min, max, sum, count and last, no quantile sketch. Use tier=raw or omit tier.");
         }
@@ -96,8 +111,6 @@ public static class RangeQueryParser
         }
 
         errors = problems;
-        return problems.Count > 0
-            ? null
-            : new RangeQuery(new SeriesSelector(name, matchers), new StepPlan(start, end, step), aggregation, groupBy, function, tier);
+        return problems.Count > 0 ? null : new RangeQuery(name, matchers, start, end, step, aggregation, groupBy, function, tier);
     }
 }

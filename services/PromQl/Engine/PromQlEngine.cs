@@ -1,6 +1,7 @@
 using AirisEpm.PromQl.Ast;
 using AirisEpm.PromQl.Engine.Evaluation;
 using AirisEpm.PromQl.Model;
+using AirisEpm.PromQl.Parser;
 
 namespace AirisEpm.PromQl.Engine;
 
@@ -27,17 +28,25 @@ public sealed class PromQlEngine
 
     public EngineOptions Options { get; }
 
+    /// <summary>Parses and evaluates <paramref name="query"/> at <paramref name="timeMs"/>; a query that does not parse is a <see cref="ParseException"/> (bad data).</summary>
+    public Task<QueryResult> InstantAsync(ISeriesSource source, string query, long timeMs, CancellationToken cancellationToken) =>
+        RunAsync(source, PromQlParser.ParseExpr(query), query, timeMs, timeMs, 0, cancellationToken);
+
+    /// <summary>Parses and evaluates <paramref name="query"/> at every step from <paramref name="startMs"/> to <paramref name="endMs"/>.</summary>
+    public Task<QueryResult> RangeAsync(ISeriesSource source, string query, long startMs, long endMs, long stepMs, CancellationToken cancellationToken) =>
+        RangeAsync(source, PromQlParser.ParseExpr(query), query, startMs, endMs, stepMs, cancellationToken);
+
     /// <summary>Evaluates <paramref name="expr"/> at <paramref name="timeMs"/> (Unix milliseconds).</summary>
-    public Task<QueryResult> InstantAsync(ISeriesSource source, Expr expr, long timeMs, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(expr);
-        return RunAsync(source, expr, timeMs, timeMs, 0, static (value, context) => InstantValue(value, context), cancellationToken);
-    }
+    public Task<QueryResult> InstantAsync(ISeriesSource source, Expr expr, long timeMs, CancellationToken cancellationToken) =>
+        RunAsync(source, expr, null, timeMs, timeMs, 0, cancellationToken);
 
     /// <summary>Evaluates <paramref name="expr"/> at every step from <paramref name="startMs"/> to <paramref name="endMs"/>.</summary>
     public Task<QueryResult> RangeAsync(
-        ISeriesSource source, Expr expr, long startMs, long endMs, long stepMs, CancellationToken cancellationToken)
+        ISeriesSource source, Expr expr, long startMs, long endMs, long stepMs, CancellationToken cancellationToken) =>
+        RangeAsync(source, expr, null, startMs, endMs, stepMs, cancellationToken);
+
+    private Task<QueryResult> RangeAsync(
+        ISeriesSource source, Expr expr, string? query, long startMs, long endMs, long stepMs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(expr);
@@ -64,13 +73,15 @@ public sealed class PromQlEngine
                 PromQlErrorType.BadData, $"invalid expression type \"{expr.Type.DocumentedName()}\" for range query, must be Scalar or instant Vector");
         }
 
-        return RunAsync(source, expr, startMs, endMs, stepMs, static (value, context) => RangeValue(value, context), cancellationToken);
+        return RunAsync(source, expr, query, startMs, endMs, stepMs, cancellationToken);
     }
 
+    /// <summary>Evaluates on the grid of one step (<paramref name="stepMs"/> 0) or of the range; <paramref name="query"/> is the text, when known, that annotations cite positions in.</summary>
     private async Task<QueryResult> RunAsync(
-        ISeriesSource source, Expr expr, long startMs, long endMs, long stepMs,
-        Func<EvalValue, QueryContext, QueryValue> answer, CancellationToken cancellationToken)
+        ISeriesSource source, Expr expr, string? query, long startMs, long endMs, long stepMs, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(expr);
         var started = _time.GetTimestamp();
         using var timeout = new CancellationTokenSource(Options.Timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -79,7 +90,7 @@ public sealed class PromQlEngine
         {
             var grid = stepMs == 0 ? StepGrid.Single(startMs) : StepGrid.Between(startMs, endMs, stepMs);
             var value = await new Evaluator(context).EvalAsync(expr, grid, null);
-            var result = answer(value, context);
+            var result = stepMs == 0 ? InstantValue(value, context) : RangeValue(value, context);
             var series = result switch
             {
                 VectorValue vector => vector.Samples.Count,
@@ -87,7 +98,7 @@ public sealed class PromQlEngine
                 _ => 0,
             };
             var stats = new QueryStats(context.SamplesLoaded, series, _time.GetElapsedTime(started)) { PeakSamples = context.PeakSamples };
-            return new QueryResult(result, context.Warnings, stats);
+            return new QueryResult(result, context.Annotations.Warnings(query), stats) { Infos = context.Annotations.Infos(query) };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -7,11 +7,11 @@ namespace AirisEpm.PromQl.Model;
 /// One label matcher as Prometheus 3 defines it: regexes are fully anchored (<c>^(?:re)$</c>), <c>.</c>
 /// matches a newline too, and they run on the non-backtracking engine, which like Go's RE2 gives linear
 /// time and rejects backreferences and lookarounds. A series without the label has the empty value, so
-/// <c>job=""</c> selects series without <c>job</c>.
+/// <c>job=""</c> selects series without <c>job</c>. No match timeout: the engine is linear in the input, and a timeout
+/// only turned a busy machine into a RegexMatchTimeoutException mid-query.
 /// </summary>
 public sealed class Matcher : IEquatable<Matcher>
 {
-    private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(100);
     private readonly Regex? _regex;
 
     private Matcher(string name, MatchOp op, string value, Regex? regex)
@@ -49,7 +49,7 @@ public sealed class Matcher : IEquatable<Matcher>
         {
             try
             {
-                regex = new Regex($"^(?:{value})$", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.Singleline, RegexTimeout);
+                regex = new Regex($"^(?:{value})\\z", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.Singleline, Regex.InfiniteMatchTimeout);
             }
             catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
             {

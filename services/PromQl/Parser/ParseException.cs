@@ -1,4 +1,3 @@
-using System.Text;
 using AirisEpm.PromQl.Ast;
 using AirisEpm.PromQl.Engine;
 
@@ -25,22 +24,5 @@ public sealed class ParseException : PromQlException
 
     public string Detail { get; }
 
-    private static string Locate(string query, int position)
-    {
-        if (query.Length == 0)
-        {
-            return "unknown position";
-        }
-
-        if (position < 0 || position > query.Length)
-        {
-            return "invalid position";
-        }
-
-        var lastLineBreak = query.LastIndexOf('\n', Math.Max(position - 1, 0), position);
-        var line = 1 + query.AsSpan(0, position).Count('\n');
-        var lineStart = lastLineBreak + 1;
-        var column = Encoding.UTF8.GetByteCount(query.AsSpan(lineStart, position - lineStart)) + 1;
-        return $"{line}:{column}";
-    }
+    private static string Locate(string query, int position) => new PositionRange(position, position).StartPosInput(query);
 }

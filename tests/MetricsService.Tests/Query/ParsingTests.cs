@@ -1,3 +1,4 @@
+using AirisEpm.MetricsService.Prometheus;
 using AirisEpm.MetricsService.Query;
 using AirisEpm.MetricsService.Storage;
 
@@ -12,22 +13,24 @@ public sealed class ParsingTests
     [InlineData("1h30m", 5_400_000)]
     [InlineData("250ms", 250)]
     [InlineData("1d", 86_400_000)]
-    public void Durations_parse(string text, long expected)
+    [InlineData("0", 0)]
+    [InlineData("-5", -5_000)]
+    public void Durations_parse_as_seconds_or_promql_durations(string text, long expected)
     {
-        Assert.True(PromDuration.TryParseMs(text, out var ms));
+        Assert.True(PromParameters.TryParseDuration(text, out var ms, out _));
         Assert.Equal(expected, ms);
     }
 
     [Theory]
-    [InlineData("")]
-    [InlineData("0")]
-    [InlineData("-5")]
-    [InlineData("1x")]
-    [InlineData("m")]
-    [InlineData("NaN")]
-    public void Bad_durations_are_refused(string text)
+    [InlineData("", "cannot parse \"\" to a valid duration")]
+    [InlineData("1x", "cannot parse \"1x\" to a valid duration")]
+    [InlineData("m", "cannot parse \"m\" to a valid duration")]
+    [InlineData("1ns", "cannot parse \"1ns\" to a valid duration")]
+    [InlineData("1e300", "cannot parse \"1e300\" to a valid duration. It overflows int64")]
+    public void Bad_durations_are_refused_with_prometheus_texts(string text, string error)
     {
-        Assert.False(PromDuration.TryParseMs(text, out _));
+        Assert.False(PromParameters.TryParseDuration(text, out _, out var message));
+        Assert.Equal(error, message);
     }
 
     [Theory]
@@ -48,39 +51,6 @@ public sealed class ParsingTests
     public void Bad_times_are_refused(string text)
     {
         Assert.False(QueryTime.TryParseMs(text, out _));
-    }
-
-    [Fact]
-    public void Selectors_parse_every_operator_and_escape()
-    {
-        Assert.True(SelectorParser.TryParse("http_requests_total{job=\"api\", code=~\"5..\",path!=\"/a\\\"b\", env !~ \"dev|test\"}", out var s, out var error), error);
-
-        Assert.Equal("http_requests_total", s.Name);
-        Assert.Equal(["job=\"api\"", "code=~\"5..\"", "path!=\"/a\"b\"", "env!~\"dev|test\""], s.Matchers.Select(m => m.ToString()));
-    }
-
-    [Fact]
-    public void A_name_matcher_becomes_the_metric_name()
-    {
-        Assert.True(SelectorParser.TryParse("{__name__=\"up\",job=\"x\"}", out var s, out _));
-
-        Assert.Equal("up", s.Name);
-        Assert.Single(s.Matchers);
-    }
-
-    [Theory]
-    [InlineData("", "empty")]
-    [InlineData("{}", "name or at least one matcher")]
-    [InlineData("{job=api}", "double-quoted")]
-    [InlineData("{job=\"api\"", "Expected ',' or '}'")]
-    [InlineData("{code=~\"5(\"}", "Invalid regex")]
-    [InlineData("{job==\"a\"}", "double-quoted")]
-    [InlineData("1up", "not a valid metric name")]
-    [InlineData("{job\"a\"}", "Expected =")]
-    public void Bad_selectors_say_why(string text, string reason)
-    {
-        Assert.False(SelectorParser.TryParse(text, out _, out var error));
-        Assert.Contains(reason, error);
     }
 
     [Theory]

@@ -13,25 +13,28 @@ public sealed class RangeQueryParserTests
         new(name, match ?? [], start, end, step, agg, groupBy, fn, tier);
 
     [Fact]
-    public void A_good_query_parses_with_the_tier_from_the_step()
+    public void A_good_query_parses_and_reads_raw_samples()
     {
         var query = RangeQueryParser.Parse(Params(match: ["{job=\"api\"}"], agg: "max", groupBy: "job,code", fn: "rate"), Options, out var errors);
 
         Assert.Empty(errors);
         Assert.NotNull(query);
-        Assert.Equal(StorageTier.Minute, query.Tier);
+        Assert.Equal(StorageTier.Raw, query.Tier);
         Assert.Equal(Aggregation.Max, query.Aggregation);
         Assert.Equal(["job", "code"], query.GroupBy);
         Assert.Equal(CounterFunction.Rate, query.Function);
-        Assert.Equal(1441, query.Plan.Buckets);
+        Assert.Equal(["job=\"api\""], query.Matchers.Select(m => m.ToString()));
+        Assert.Equal(1441, query.Buckets);
     }
 
     [Fact]
-    public void Quantiles_without_a_function_are_answered_from_raw()
+    public void A_tier_can_be_asked_for_and_a_name_in_the_selector_is_the_name()
     {
-        var query = RangeQueryParser.Parse(Params(agg: "p95", step: "1h"), Options, out _);
+        var query = RangeQueryParser.Parse(Params(name: null, match: ["up{job=\"api\"}"], tier: "1h"), Options, out _);
 
-        Assert.Equal(StorageTier.Raw, query!.Tier);
+        Assert.Equal(StorageTier.Hour, query!.Tier);
+        Assert.Equal("up", query.Name);
+        Assert.Equal(["job=\"api\""], query.Matchers.Select(m => m.ToString()));
     }
 
     [Theory]
@@ -43,6 +46,9 @@ public sealed class RangeQueryParserTests
     [InlineData("quantile on rollup", "1700000000", "1700086400", "1m", "p99", "1m", null, "agg")]
     [InlineData("bad step", "1700000000", "1700086400", "soon", null, null, null, "step")]
     [InlineData("bad end", "1700000000", "tomorrow", "1m", null, null, null, "end")]
+    [InlineData("zero step", "1700000000", "1700086400", "0", null, null, null, "step")]
+    [InlineData("negative step", "1700000000", "1700086400", "-5", null, null, null, "step")]
+    [InlineData("NaN step", "1700000000", "1700086400", "NaN", null, null, null, "step")]
     public void Bad_input_names_the_field(string _, string start, string end, string step, string? agg, string? tier, string? fn, string field)
     {
         var query = RangeQueryParser.Parse(Params(start: start, end: end, step: step, agg: agg, tier: tier, fn: fn), Options, out var errors);

@@ -9,7 +9,7 @@ internal static class CountValuesAggregator
     public static List<StepSeries> Aggregate(
         string label, IReadOnlyList<string> grouping, bool without, List<StepSeries> input, int steps, CancellationToken cancellationToken)
     {
-        if (!LabelText.IsValidName(label))
+        if (!LabelNames.IsValid(label))
         {
             throw QueryContext.Error($"invalid label name {PromQlString.Quote(label)}");
         }

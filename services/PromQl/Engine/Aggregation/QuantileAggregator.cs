@@ -1,3 +1,4 @@
+using AirisEpm.PromQl.Ast;
 using AirisEpm.PromQl.Engine.Evaluation;
 using AirisEpm.PromQl.Model;
 
@@ -7,9 +8,9 @@ namespace AirisEpm.PromQl.Engine.Aggregation;
 internal static class QuantileAggregator
 {
     public static List<StepSeries> Aggregate(
-        double[] q, List<StepSeries> input, int[] groupOf, List<LabelSet> keys, int steps, QueryContext context)
+        double[] q, PositionRange qPosition, List<StepSeries> input, int[] groupOf, List<LabelSet> keys, int steps, QueryContext context)
     {
-        WarnAboutParameter(q, context);
+        WarnAboutParameter(q, qPosition, context);
         var members = new List<int>[keys.Count];
         for (var g = 0; g < keys.Count; g++)
         {
@@ -83,7 +84,7 @@ internal static class QuantileAggregator
         return (values[(int)lower] * (1 - weight)) + (values[(int)upper] * weight);
     }
 
-    public static void WarnAboutParameter(double[] q, QueryContext context)
+    public static void WarnAboutParameter(double[] q, PositionRange position, QueryContext context)
     {
         if (q.Length == 0)
         {
@@ -101,17 +102,17 @@ internal static class QuantileAggregator
 
         if (anyNaN)
         {
-            context.Warn(InvalidQuantile(double.NaN));
+            context.Warn(InvalidQuantile(double.NaN), position);
         }
 
         if (max > 1)
         {
-            context.Warn(InvalidQuantile(max));
+            context.Warn(InvalidQuantile(max), position);
         }
 
         if (min < 0)
         {
-            context.Warn(InvalidQuantile(min));
+            context.Warn(InvalidQuantile(min), position);
         }
     }
 

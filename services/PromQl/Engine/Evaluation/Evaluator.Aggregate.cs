@@ -36,7 +36,7 @@ internal sealed partial class Evaluator
         {
             AggregateOp.TopK => TopKAggregator.Aggregate(true, parameter!, input.Series, groupOf, keys.Count, grid.Count, token),
             AggregateOp.BottomK => TopKAggregator.Aggregate(false, parameter!, input.Series, groupOf, keys.Count, grid.Count, token),
-            AggregateOp.Quantile => QuantileAggregator.Aggregate(parameter!, input.Series, groupOf, keys, grid.Count, Context),
+            AggregateOp.Quantile => QuantileAggregator.Aggregate(parameter!, aggregate.Param!.Position, input.Series, groupOf, keys, grid.Count, Context),
             _ => SimpleAggregator.Aggregate(aggregate.Op, input.Series, groupOf, keys, grid.Count, token),
         });
     }

@@ -10,7 +10,6 @@ namespace AirisEpm.PromQl.Engine.Evaluation;
 internal sealed class QueryContext(
     ISeriesSource source, EngineOptions options, long startMs, long endMs, long stepMs, CancellationToken cancellationToken)
 {
-    private readonly List<string> _warnings = [];
 
     public ISeriesSource Source { get; } = source;
 
@@ -33,19 +32,17 @@ internal sealed class QueryContext(
 
     public long PeakSamples { get; private set; }
 
-    public IReadOnlyList<string> Warnings => _warnings;
+    public Annotations Annotations { get; } = new();
 
     /// <summary>The step of a subquery written without one.</summary>
     public long DefaultSubqueryStepMs =>
         Options.DefaultSubqueryStep is { } step ? (long)step.TotalMilliseconds : StepMs > 0 ? StepMs : 60_000;
 
-    public void Warn(string warning)
-    {
-        if (!_warnings.Contains(warning))
-        {
-            _warnings.Add(warning);
-        }
-    }
+    /// <summary>A Prometheus warning (<c>PromQL warning: ...</c>) about the node at <paramref name="position"/>.</summary>
+    public void Warn(string warning, Ast.PositionRange position) => Annotations.Add(warning, position, info: false);
+
+    /// <summary>A Prometheus info (<c>PromQL info: ...</c>) about the node at <paramref name="position"/>.</summary>
+    public void Info(string info, Ast.PositionRange position) => Annotations.Add(info, position, info: true);
 
     public void AddLoaded(long samples)
     {

@@ -13,8 +13,10 @@ internal static class ClassicBuckets
     private const double SmallDeltaTolerance = 1e-12;
     private const double MinNormal = 2.2250738585072014e-308;
 
-    public static double Quantile(double q, List<Bucket> buckets)
+    /// <summary>The φ-quantile; <paramref name="forcedMonotonic"/> tells whether a real decrease between buckets had to be removed.</summary>
+    public static double Quantile(double q, List<Bucket> buckets, out bool forcedMonotonic)
     {
+        forcedMonotonic = false;
         if (double.IsNaN(q))
         {
             return double.NaN;
@@ -37,7 +39,7 @@ internal static class ClassicBuckets
         }
 
         Coalesce(buckets);
-        EnsureMonotonic(buckets);
+        forcedMonotonic = EnsureMonotonic(buckets);
         if (buckets.Count < 2)
         {
             return double.NaN;
@@ -201,8 +203,9 @@ internal static class ClassicBuckets
         buckets.RemoveRange(kept, buckets.Count - kept);
     }
 
-    private static void EnsureMonotonic(List<Bucket> buckets)
+    private static bool EnsureMonotonic(List<Bucket> buckets)
     {
+        var forced = false;
         var previous = buckets[0].Count;
         for (var i = 1; i < buckets.Count; i++)
         {
@@ -212,15 +215,24 @@ internal static class ClassicBuckets
                 continue;
             }
 
-            if (AlmostEqual(previous, current, SmallDeltaTolerance) || current < previous)
+            if (AlmostEqual(previous, current, SmallDeltaTolerance))
             {
-                // Ignore float noise silently and force real decreases away; either way keep the previous count.
+                // Float noise is corrected silently.
                 buckets[i] = buckets[i] with { Count = previous };
+                continue;
+            }
+
+            if (current < previous)
+            {
+                buckets[i] = buckets[i] with { Count = previous };
+                forced = true;
                 continue;
             }
 
             previous = current;
         }
+
+        return forced;
     }
 
     /// <summary>Prometheus's <c>almost.Equal</c>.</summary>

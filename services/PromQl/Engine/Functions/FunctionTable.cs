@@ -6,8 +6,8 @@ internal static class FunctionTable
     private static readonly Dictionary<string, FunctionImpl> Rows = new(StringComparer.Ordinal)
     {
         // Counters and gauges over a range: extrapolated and instant rates.
-        ["rate"] = new RangeFunction(RateFunctions.Rate),
-        ["increase"] = new RangeFunction(RateFunctions.Increase),
+        ["rate"] = new RangeFunction(RateFunctions.Rate, counterInfo: true),
+        ["increase"] = new RangeFunction(RateFunctions.Increase, counterInfo: true),
         ["delta"] = new RangeFunction(RateFunctions.Delta),
         ["irate"] = new RangeFunction(RateFunctions.Irate),
         ["idelta"] = new RangeFunction(RateFunctions.Idelta),

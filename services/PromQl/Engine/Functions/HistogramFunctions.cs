@@ -1,5 +1,4 @@
 using AirisEpm.PromQl.Ast;
-using AirisEpm.PromQl.Engine.Aggregation;
 using AirisEpm.PromQl.Engine.Evaluation;
 using AirisEpm.PromQl.Model;
 
@@ -13,6 +12,12 @@ internal static class HistogramFunctions
 {
     private const string BucketLabel = "le";
 
+    private const string ForcedMonotonicityInfo =
+        "PromQL info: input to histogram_quantile needed to be fixed for monotonicity (see https://prometheus.io/docs/prometheus/latest/querying/functions/#histogram_quantile)";
+
+    /// <summary>One histogram's answer at one step; sets <paramref name="forcedMonotonic"/> when its counts had to be fixed.</summary>
+    private delegate double BucketFunction(List<Bucket> buckets, int step, ref bool forcedMonotonic);
+
     public static async ValueTask<EvalValue> QuantileAsync(Evaluator evaluator, Call call, StepGrid grid)
     {
         var name = call.Function.Name;
@@ -22,11 +27,16 @@ internal static class HistogramFunctions
         {
             if (OverTimeFunctions.QuantileWarning(value) is { } warning)
             {
-                evaluator.Context.Warn(warning);
+                evaluator.Context.Warn(warning, call.Args[0].Position);
             }
         }
 
-        return PerHistogram(evaluator.Context, input, (buckets, i) => ClassicBuckets.Quantile(q[i], buckets));
+        return PerHistogram(evaluator.Context, input, call.Args[1].Position, (List<Bucket> buckets, int i, ref bool forced) =>
+        {
+            var quantile = ClassicBuckets.Quantile(q[i], buckets, out var fixedHere);
+            forced |= fixedHere;
+            return quantile;
+        });
     }
 
     public static async ValueTask<EvalValue> FractionAsync(Evaluator evaluator, Call call, StepGrid grid)
@@ -35,7 +45,8 @@ internal static class HistogramFunctions
         var lower = await evaluator.EvalScalarAsync(call.Args[0], grid, name);
         var upper = await evaluator.EvalScalarAsync(call.Args[1], grid, name);
         var input = await evaluator.EvalVectorAsync(call.Args[2], grid, name);
-        return PerHistogram(evaluator.Context, input, (buckets, i) => ClassicBuckets.Fraction(lower[i], upper[i], buckets));
+        return PerHistogram(evaluator.Context, input, call.Args[2].Position,
+            (List<Bucket> buckets, int i, ref bool _) => ClassicBuckets.Fraction(lower[i], upper[i], buckets));
     }
 
     /// <summary>
@@ -48,7 +59,7 @@ internal static class HistogramFunctions
         return new VectorResult([]);
     }
 
-    private static VectorResult PerHistogram(QueryContext context, VectorResult input, Func<List<Bucket>, int, double> compute)
+    private static VectorResult PerHistogram(QueryContext context, VectorResult input, PositionRange inputPosition, BucketFunction compute)
     {
         var groups = new Dictionary<LabelSet, int>();
         var members = new List<List<(StepSeries Series, double UpperBound)>>();
@@ -59,7 +70,7 @@ internal static class HistogramFunctions
             var le = series.Metric[BucketLabel];
             if (!PromFloat.TryParse(le, out var upperBound))
             {
-                context.Warn($"PromQL warning: bucket label \"le\" is missing or has a malformed value of {PromQlString.Quote(le ?? "")}");
+                context.Warn($"PromQL warning: bucket label \"le\" is missing or has a malformed value of {PromQlString.Quote(le ?? "")}", inputPosition);
                 continue;
             }
 
@@ -78,6 +89,7 @@ internal static class HistogramFunctions
         var steps = input.Series.Count == 0 ? 0 : input.Series[0].Values.Length;
         var output = new List<StepSeries>(members.Count);
         var buckets = new List<Bucket>();
+        var forced = false;
         for (var g = 0; g < members.Count; g++)
         {
             context.ThrowIfCancelled();
@@ -96,11 +108,16 @@ internal static class HistogramFunctions
 
                 if (buckets.Count > 0)
                 {
-                    values[i] = compute(buckets, i);
+                    values[i] = compute(buckets, i, ref forced);
                 }
             }
 
             output.Add(new StepSeries(labels[g], values));
+        }
+
+        if (forced)
+        {
+            context.Info(ForcedMonotonicityInfo, inputPosition);
         }
 
         return new VectorResult(SeriesMerger.MergeSameLabels(output));

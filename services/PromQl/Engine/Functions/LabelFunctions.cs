@@ -15,7 +15,7 @@ internal static class LabelFunctions
         var pattern = StringArg(call, 4);
         var regex = GoRegexTemplate.TryCompile(pattern)
             ?? throw QueryContext.Error($"invalid regular expression in label_replace(): {pattern}");
-        if (!LabelText.IsValidName(destination))
+        if (!LabelNames.IsValid(destination))
         {
             throw QueryContext.Error($"invalid destination label name in label_replace(): {destination}");
         }
@@ -39,7 +39,7 @@ internal static class LabelFunctions
         for (var i = 3; i < call.Args.Count; i++)
         {
             var source = StringArg(call, i);
-            if (!LabelText.IsValidName(source))
+            if (!LabelNames.IsValid(source))
             {
                 throw QueryContext.Error($"invalid source label name in label_join(): {source}");
             }
@@ -47,7 +47,7 @@ internal static class LabelFunctions
             sources.Add(source);
         }
 
-        if (!LabelText.IsValidName(destination))
+        if (!LabelNames.IsValid(destination))
         {
             throw QueryContext.Error($"invalid destination label name in label_join(): {destination}");
         }

@@ -98,7 +98,7 @@ internal static class VectorFunctions
     public static async ValueTask<EvalValue> AbsentOverTimeAsync(Evaluator evaluator, Call call, StepGrid grid)
     {
         var (range, _) = await RangeFunction.EvalArgumentsAsync(evaluator, call, grid);
-        var windows = RangeFunction.Run(range, grid, OverTimeFunctions.Present, null, keepName: false, called: null, evaluator.Context.CancellationToken);
+        var windows = RangeFunction.Run(range, grid, OverTimeFunctions.Present, null, keepName: false, called: null, evaluator.Context.CancellationToken, out _);
         var present = new bool[grid.Count];
         foreach (var series in windows)
         {
@@ -116,7 +116,7 @@ internal static class VectorFunctions
         var input = await evaluator.EvalVectorAsync(call.Args[0], grid, call.Function.Name);
         if (grid.Count != 1)
         {
-            evaluator.Context.Warn(SortInRangeQueryWarning);
+            evaluator.Context.Warn(SortInRangeQueryWarning, call.Position);
             return input;
         }
 

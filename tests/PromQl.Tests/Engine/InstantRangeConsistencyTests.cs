@@ -1,0 +1,68 @@
+using AirisEpm.PromQl.Engine;
+using CsCheck;
+
+namespace AirisEpm.PromQl.Tests.Engine;
+
+/// <summary>
+/// A range query is the instant query at each of its steps (Prometheus's own model): for random expressions over
+/// random data, both answer the same, and nothing but a <see cref="PromQlException"/> ever comes out.
+/// </summary>
+public sealed class InstantRangeConsistencyTests
+{
+    private static readonly PromQlEngine Engine = new(new EngineOptions { DefaultSubqueryStep = TimeSpan.FromSeconds(30) });
+
+    [Fact]
+    public void Every_step_of_a_range_query_equals_the_instant_query_at_that_time()
+    {
+        var compared = 0;
+        var failed = 0;
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            switch (Check(seed))
+            {
+                case true:
+                    Interlocked.Increment(ref compared);
+                    break;
+                case false:
+                    Interlocked.Increment(ref failed);
+                    break;
+            }
+        }, iter: 400);
+
+        // The generator must mostly produce queries that answer something, or the property says little.
+        Assert.True(compared > 200, $"only {compared} of 400 queries answered anything ({failed} failed with a PromQL error)");
+    }
+
+    /// <summary>True when samples were compared, false when the query failed with a PromQL error, null when it answered nothing.</summary>
+    private static bool? Check(int seed)
+    {
+        var generator = new RandomQueryGenerator(seed);
+        var source = generator.Data();
+        var expr = generator.Vector(3);
+        const long start = 600_000, end = 1_500_000, step = 90_000;
+        QueryResult range;
+        try
+        {
+            range = Engine.RangeAsync(source, expr, start, end, step, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (PromQlException)
+        {
+            return false;
+        }
+
+        var bySeries = Assert.IsType<MatrixValue>(range.Value).Series
+            .ToDictionary(s => s.Metric.ToString(), s => s.Points.ToDictionary(p => p.T, p => p.V));
+        for (var t = start; t <= end; t += step)
+        {
+            var instant = Engine.InstantAsync(source, expr, t, CancellationToken.None).GetAwaiter().GetResult();
+            var samples = Assert.IsType<VectorValue>(instant.Value).Samples;
+            var expected = bySeries.Where(s => s.Value.ContainsKey(t)).ToDictionary(s => s.Key, s => s.Value[t]);
+            Assert.True(
+                expected.Count == samples.Count && samples.All(s => expected.TryGetValue(s.Metric.ToString(), out var v) && EngineAssert.Close(v, s.V)),
+                $"seed {seed}, {expr} at {t}: range gave [{string.Join(", ", expected.Select(e => $"{e.Key} {e.Value}"))}], "
+                + $"instant gave [{string.Join(", ", samples.Select(s => $"{s.Metric} {s.V}"))}]");
+        }
+
+        return bySeries.Count > 0 ? true : null;
+    }
+}
