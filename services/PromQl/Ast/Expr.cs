@@ -7,12 +7,18 @@ namespace AirisEpm.PromQl.Ast;
 public abstract record Expr(PositionRange Position)
 {
     public abstract ValueType Type { get; }
+
+    /// <summary>Prometheus's canonical one-line form (its <c>String()</c>); sealed so no node record synthesises its own.</summary>
+    public sealed override string ToString() => Printer.Print(this);
 }
 
-/// <summary>A float literal: <c>1</c>, <c>1.5e3</c>, <c>0x1f</c>, <c>Inf</c>, <c>NaN</c>.</summary>
+/// <summary>A float literal: <c>1</c>, <c>1.5e3</c>, <c>0x1f</c>, <c>Inf</c>, <c>NaN</c>, or a duration used as a number of seconds (<c>5m</c>).</summary>
 public sealed record NumberLiteral(double Value, PositionRange Position) : Expr(Position)
 {
     public override ValueType Type => ValueType.Scalar;
+
+    /// <summary>Written as a duration (<c>5m</c> is 300); printed back as one.</summary>
+    public bool IsDuration { get; init; }
 }
 
 /// <summary>A string literal, unquoted and unescaped.</summary>

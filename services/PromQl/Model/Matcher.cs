@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 
 namespace AirisEpm.PromQl.Model;
@@ -33,10 +34,16 @@ public sealed class Matcher : IEquatable<Matcher>
     public bool MatchesEmpty => Matches("");
 
     /// <summary>Builds a matcher; throws <see cref="ArgumentException"/> with Prometheus's wording for a bad regex.</summary>
-    public static Matcher Create(string name, MatchOp op, string value)
+    public static Matcher Create(string name, MatchOp op, string value) =>
+        TryCreate(name, op, value, out var matcher, out var error) ? matcher : throw new ArgumentException(error, nameof(value));
+
+    /// <summary>Builds a matcher, or gives the reason it cannot be built (<c>error parsing regexp: ...</c>).</summary>
+    public static bool TryCreate(string name, MatchOp op, string value, [NotNullWhen(true)] out Matcher? matcher, out string error)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(value);
+        matcher = null;
+        error = "";
         Regex? regex = null;
         if (op is MatchOp.Regex or MatchOp.NotRegex)
         {
@@ -46,11 +53,13 @@ public sealed class Matcher : IEquatable<Matcher>
             }
             catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
             {
-                throw new ArgumentException($"error parsing regexp: {ex.Message}", nameof(value), ex);
+                error = $"error parsing regexp: {ex.Message}";
+                return false;
             }
         }
 
-        return new Matcher(name, op, value, regex);
+        matcher = new Matcher(name, op, value, regex);
+        return true;
     }
 
     public bool Matches(string? labelValue)
@@ -75,8 +84,8 @@ public sealed class Matcher : IEquatable<Matcher>
         _ => "!~",
     };
 
-    /// <summary>Prints <c>name="value"</c> with the value quoted and escaped as PromQL strings are.</summary>
-    public override string ToString() => Name + OperatorText(Op) + PromQlString.Quote(Value);
+    /// <summary>Prints <c>name="value"</c> as Prometheus 3 does: the value quoted, the name too when it is not a legacy name (<c>"a.b"="c"</c>).</summary>
+    public override string ToString() => LabelNames.Format(Name) + OperatorText(Op) + PromQlString.Quote(Value);
 
     public bool Equals(Matcher? other) =>
         other is not null && Name == other.Name && Op == other.Op && Value == other.Value;

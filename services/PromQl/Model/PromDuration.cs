@@ -16,13 +16,21 @@ public static class PromDuration
     ];
 
     public static long ParseMs(string text) =>
-        TryParseMs(text, out var ms) ? ms : throw new FormatException($"not a valid duration string: \"{text}\"");
+        TryParseMs(text, out var ms, out var error) ? ms : throw new FormatException(error);
 
-    public static bool TryParseMs(string? text, out long milliseconds)
+    public static bool TryParseMs(string? text, out long milliseconds) => TryParseMs(text, out milliseconds, out _);
+
+    /// <summary>
+    /// Parses as Prometheus's <c>model.ParseDuration</c> does, with its error text on failure ("not a valid
+    /// duration string", "unknown unit", "duration out of range": a duration must fit in Go's 64-bit nanoseconds).
+    /// </summary>
+    public static bool TryParseMs(string? text, out long milliseconds, out string error)
     {
         milliseconds = 0;
+        error = "";
         if (string.IsNullOrEmpty(text))
         {
+            error = "empty duration string";
             return false;
         }
 
@@ -31,9 +39,10 @@ public static class PromDuration
             return true;
         }
 
+        var notValid = $"not a valid duration string: {PromQlString.Quote(text)}";
         var position = 0;
         var lastUnit = -1;
-        long total = 0;
+        ulong totalNs = 0;
         while (position < text.Length)
         {
             var digitsStart = position;
@@ -42,34 +51,63 @@ public static class PromDuration
                 position++;
             }
 
-            if (position == digitsStart || !long.TryParse(text.AsSpan(digitsStart, position - digitsStart), NumberStyles.None, CultureInfo.InvariantCulture, out var amount))
+            if (position == digitsStart || !ulong.TryParse(text.AsSpan(digitsStart, position - digitsStart), NumberStyles.None, CultureInfo.InvariantCulture, out var amount))
             {
+                error = notValid;
                 return false;
             }
 
-            var unit = MatchUnit(text, position);
+            // Like Go, the unit is every non-digit up to the next digit, so "1hs" names the unit "hs".
+            var unitStart = position;
+            while (position < text.Length && !char.IsAsciiDigit(text[position]))
+            {
+                position++;
+            }
+
+            if (position == unitStart)
+            {
+                error = notValid;
+                return false;
+            }
+
+            var unitText = text[unitStart..position];
+            var unit = Array.FindIndex(Units, u => u.Unit == unitText);
+            if (unit < 0)
+            {
+                error = $"unknown unit {PromQlString.Quote(unitText)} in duration {PromQlString.Quote(text)}";
+                return false;
+            }
+
             if (unit <= lastUnit)
             {
+                error = notValid;
                 return false;
             }
 
-            position += Units[unit].Unit.Length;
             lastUnit = unit;
-            try
+            var unitNs = (ulong)Units[unit].Ms * 1_000_000;
+            if (amount > (1UL << 63) / unitNs)
             {
-                total = checked(total + checked(amount * Units[unit].Ms));
+                error = "duration out of range";
+                return false;
             }
-            catch (OverflowException)
+
+            totalNs += amount * unitNs;
+            if (totalNs > long.MaxValue)
             {
+                error = "duration out of range";
                 return false;
             }
         }
 
-        milliseconds = total;
+        milliseconds = (long)(totalNs / 1_000_000);
         return true;
     }
 
-    /// <summary>Formats as Prometheus does: largest units first, <c>0s</c> for zero, a leading <c>-</c> for negatives.</summary>
+    /// <summary>
+    /// Formats as Prometheus does: largest units first, <c>0s</c> for zero, a leading <c>-</c> for negatives;
+    /// years and weeks only when they divide what is left (<c>90d</c>, not <c>12w6d</c>).
+    /// </summary>
     public static string Format(long milliseconds)
     {
         if (milliseconds == 0)
@@ -86,6 +124,11 @@ public static class PromDuration
 
         foreach (var (unit, ms) in Units)
         {
+            if (unit is "y" or "w" && milliseconds % ms != 0)
+            {
+                continue;
+            }
+
             var amount = milliseconds / ms;
             if (amount > 0)
             {
@@ -100,28 +143,4 @@ public static class PromDuration
     public static TimeSpan Parse(string text) => TimeSpan.FromMilliseconds(ParseMs(text));
 
     public static string Format(TimeSpan value) => Format((long)value.TotalMilliseconds);
-
-    private static int MatchUnit(string text, int position)
-    {
-        if (position >= text.Length)
-        {
-            return -1;
-        }
-
-        // "ms" before "m": the longer unit wins where both fit.
-        if (text[position] == 'm' && position + 1 < text.Length && text[position + 1] == 's')
-        {
-            return Units.Length - 1;
-        }
-
-        for (var i = 0; i < Units.Length - 1; i++)
-        {
-            if (text[position] == Units[i].Unit[0])
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
 }

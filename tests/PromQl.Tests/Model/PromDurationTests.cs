@@ -35,7 +35,10 @@ public sealed class PromDurationTests
     [InlineData(0L, "0s")]
     [InlineData(90_500L, "1m30s500ms")]
     [InlineData(5_400_000L, "1h30m")]
-    [InlineData(691_200_000L, "1w1d")]
+    [InlineData(691_200_000L, "8d")]
+    [InlineData(1_209_600_000L, "2w")]
+    [InlineData(7_776_000_000L, "90d")]
+    [InlineData(31_536_000_000L, "1y")]
     [InlineData(-300_000L, "-5m")]
     public void Formats_largest_unit_first(long ms, string expected) =>
         Assert.Equal(expected, PromDuration.Format(ms));
