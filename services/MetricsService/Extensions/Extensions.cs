@@ -26,6 +26,7 @@ internal static class Extensions
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, MetricsJsonContext.Default);
         });
         builder.AddMetricsProtocols();
+        builder.AddPrometheusApi();
         builder.Services.AddThresholdTriggers();
         builder.Services.AddOptions<SlaTargets>().BindConfiguration(SlaTargets.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<SlaDataSource>();
@@ -37,6 +38,7 @@ internal static class Extensions
         app.MapMetricsIngestApi(app.Services.GetRequiredService<IOptions<IngestOptions>>().Value.MaxBodyBytes);
         app.MapMetricsQueryApi();
         app.MapMetricsProtocols();
+        app.MapPrometheusApi();
         app.MapThresholdRulesApi();
         app.MapSlaApi();
         return app;

@@ -4,4 +4,8 @@ namespace AirisEpm.PromQl.Engine;
 public sealed record QueryResult(QueryValue Value, IReadOnlyList<string> Warnings, QueryStats Stats);
 
 /// <summary>Samples loaded from the source, series returned, and the wall time spent.</summary>
-public sealed record QueryStats(long SamplesLoaded, int SeriesReturned, TimeSpan Elapsed);
+public sealed record QueryStats(long SamplesLoaded, int SeriesReturned, TimeSpan Elapsed)
+{
+    /// <summary>The most samples held at once (Prometheus's <c>peakSamples</c>), raw samples loaded included.</summary>
+    public long PeakSamples { get; init; }
+}

@@ -1,0 +1,45 @@
+using AirisEpm.PromQl.Engine;
+
+namespace AirisEpm.MetricsService.Prometheus;
+
+/// <summary>
+/// The samples one query may load from the store, all its selectors together: the engine's
+/// <see cref="EngineOptions.MaxSamples"/>. Exceeding it is Prometheus's <c>execution</c> error. Thread-safe.
+/// </summary>
+public sealed class SampleBudget(long maxSamples)
+{
+    /// <summary>Prometheus's text for a query over <c>--query.max-samples</c>.</summary>
+    public const string ExceededMessage = "query processing would load too many samples into memory in query execution";
+
+    private long _used;
+
+    public long MaxSamples { get; } = maxSamples > 0 ? maxSamples : throw new ArgumentOutOfRangeException(nameof(maxSamples));
+
+    public long Used => Interlocked.Read(ref _used);
+
+    /// <summary>Takes <paramref name="samples"/> from the budget or throws without taking any.</summary>
+    public void Take(long samples)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(samples);
+        while (true)
+        {
+            var used = Interlocked.Read(ref _used);
+            if (samples > MaxSamples - used)
+            {
+                throw new PromQlException(PromQlErrorType.Execution, ExceededMessage);
+            }
+
+            if (Interlocked.CompareExchange(ref _used, used + samples, used) == used)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Gives back samples taken for a count that turned out larger than what was loaded.</summary>
+    public void Return(long samples)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(samples);
+        Interlocked.Add(ref _used, -samples);
+    }
+}

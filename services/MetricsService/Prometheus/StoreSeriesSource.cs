@@ -1,0 +1,97 @@
+using AirisEpm.MetricsService.Storage;
+using AirisEpm.PromQl.Engine;
+
+namespace AirisEpm.MetricsService.Prometheus;
+
+/// <summary>
+/// The engine's view of the metric store, one instance per query. Every select counts the samples in its window
+/// first (one aggregate over the same rows) and loads them only if they fit the query's <see cref="SampleBudget"/>,
+/// so no query can pull unbounded samples into memory; the load itself is counted again, since writes may land
+/// between the count and the read. Reads the raw tier: a rollup keeps one sample per bucket, which changes every
+/// answer but <c>last_over_time</c> at bucket ends, so no rollup is exact for the engine in general.
+/// <see cref="Tier"/> lets a caller that asks for downsampled data on purpose (the legacy <c>tier=</c> parameter) read
+/// a rollup's last sample per bucket instead.
+/// </summary>
+public sealed class StoreSeriesSource(IMetricStore store, SampleBudget budget, StorageTier tier = StorageTier.Raw) : ISeriesSource
+{
+    /// <summary>The times a select may ask the store about: years 1 to 9999, so no store computes outside int64.</summary>
+    public const long EarliestMs = -62_135_596_800_000;
+
+    public const long LatestMs = 253_402_300_799_999;
+
+    public StorageTier Tier { get; } = tier;
+
+    public SampleBudget Budget { get; } = budget;
+
+    public async Task<IReadOnlyList<Series>> SelectAsync(IReadOnlyList<PromQl.Model.Matcher> matchers, SelectHints hints, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(matchers);
+        ArgumentNullException.ThrowIfNull(hints);
+        var startMs = Math.Max(hints.StartMs, EarliestMs);
+        var endMs = Math.Min(hints.EndMs, LatestMs);
+        if (endMs < startMs)
+        {
+            return [];
+        }
+
+        var found = await StoreSelectors.FindAsync(store, matchers, cancellationToken);
+        if (found.Count == 0)
+        {
+            return [];
+        }
+
+        var byId = new Dictionary<long, PromQl.Model.LabelSet>(found.Count);
+        foreach (var (stored, labels) in found)
+        {
+            byId[stored.Id] = labels;
+        }
+
+        var counted = await CountAsync(byId.Keys, startMs, endMs, cancellationToken);
+        Budget.Take(counted);
+        var points = await store.PointsAsync(Tier, byId.Keys, startMs, endMs, cancellationToken);
+        var loaded = points.Sum(p => (long)p.Timestamps.Length);
+        if (loaded > counted)
+        {
+            Budget.Take(loaded - counted);
+        }
+        else
+        {
+            Budget.Return(counted - loaded);
+        }
+
+        var result = new List<Series>(points.Count);
+        foreach (var series in points)
+        {
+            if (series.Timestamps.Length == 0 || !byId.TryGetValue(series.SeriesId, out var labels))
+            {
+                continue;
+            }
+
+            var samples = new Point[series.Timestamps.Length];
+            for (var i = 0; i < samples.Length; i++)
+            {
+                samples[i] = new Point(series.Timestamps[i], series.Values[i]);
+            }
+
+            result.Add(new Series(labels, samples));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// How many samples the select would load: on raw, counted by the store; on a rollup, one per bucket per series
+    /// at most, a bound that needs no query.
+    /// </summary>
+    private async Task<long> CountAsync(IReadOnlyCollection<long> seriesIds, long startMs, long endMs, CancellationToken cancellationToken)
+    {
+        if (Tier != StorageTier.Raw)
+        {
+            return (((endMs - startMs) / Tier.BucketMs()) + 2) * seriesIds.Count;
+        }
+
+        var groups = seriesIds.ToDictionary(id => id, _ => 0);
+        var rows = await store.AggregateAsync(new AggregateQuery(StorageTier.Raw, groups, startMs, endMs - startMs + 1, 1), cancellationToken);
+        return rows.Sum(r => r.Count);
+    }
+}

@@ -1,0 +1,84 @@
+using AirisEpm.PromQl.Model;
+
+namespace AirisEpm.PromQl.Engine.Evaluation;
+
+/// <summary>What an expression evaluates to over a grid.</summary>
+internal abstract class EvalValue
+{
+    /// <summary>Points held, counted against <see cref="EngineOptions.MaxSamples"/>.</summary>
+    public abstract long PointCount { get; }
+}
+
+/// <summary>An instant vector over the grid, its series in Prometheus's evaluation order.</summary>
+internal sealed class VectorResult(List<StepSeries> series) : EvalValue
+{
+    public List<StepSeries> Series { get; } = series;
+
+    public override long PointCount
+    {
+        get
+        {
+            long total = 0;
+            foreach (var s in Series)
+            {
+                total += s.PresentCount();
+            }
+
+            return total;
+        }
+    }
+}
+
+/// <summary>A scalar over the grid: a value at every step.</summary>
+internal sealed class ScalarResult(double[] values) : EvalValue
+{
+    public double[] Values { get; } = values;
+
+    public override long PointCount => Values.Length;
+}
+
+internal sealed class StringResult(string value) : EvalValue
+{
+    public string Value { get; } = value;
+
+    public override long PointCount => 0;
+}
+
+/// <summary>
+/// A range vector (matrix selector or subquery): each series' points over the whole query window; step
+/// <c>i</c> sees the left-open window <c>(end - range, end]</c> with <c>end = (at ?? t_i) - offset</c>.
+/// </summary>
+internal sealed class RangeResult(List<RangeSeries> series, long rangeMs, long offsetMs, long? atMs) : EvalValue
+{
+    public List<RangeSeries> Series { get; } = series;
+
+    public long RangeMs { get; } = rangeMs;
+
+    public long OffsetMs { get; } = offsetMs;
+
+    public long? AtMs { get; } = atMs;
+
+    public long WindowEnd(StepGrid grid, int step) => (AtMs ?? grid.TimeAt(step)) - OffsetMs;
+
+    public override long PointCount
+    {
+        get
+        {
+            long total = 0;
+            foreach (var s in Series)
+            {
+                total += s.Points.Count;
+            }
+
+            return total;
+        }
+    }
+}
+
+/// <summary>The points of one range-vector series, stale markers removed, in time order.</summary>
+internal sealed class RangeSeries(LabelSet metric, ArraySegment<Point> points)
+{
+    public LabelSet Metric { get; } = metric;
+
+    public ArraySegment<Point> Points { get; } = points;
+}

@@ -1,0 +1,82 @@
+using AirisEpm.PromQl.Model;
+
+namespace AirisEpm.PromQl.Engine.Evaluation;
+
+/// <summary>
+/// One query's state: its source, time range, limits, cancellation, warnings and counters. Samples are counted
+/// as Prometheus counts them: what is held at once (raw samples loaded plus points of results not yet
+/// consumed), checked against <see cref="EngineOptions.MaxSamples"/>.
+/// </summary>
+internal sealed class QueryContext(
+    ISeriesSource source, EngineOptions options, long startMs, long endMs, long stepMs, CancellationToken cancellationToken)
+{
+    private readonly List<string> _warnings = [];
+
+    public ISeriesSource Source { get; } = source;
+
+    public EngineOptions Options { get; } = options;
+
+    public long StartMs { get; } = startMs;
+
+    public long EndMs { get; } = endMs;
+
+    /// <summary>The range query's step; 0 for an instant query.</summary>
+    public long StepMs { get; } = stepMs;
+
+    public long LookbackMs { get; } = (long)options.LookbackDelta.TotalMilliseconds;
+
+    public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    public long SamplesLoaded { get; private set; }
+
+    public long CurrentSamples { get; set; }
+
+    public long PeakSamples { get; private set; }
+
+    public IReadOnlyList<string> Warnings => _warnings;
+
+    /// <summary>The step of a subquery written without one.</summary>
+    public long DefaultSubqueryStepMs =>
+        Options.DefaultSubqueryStep is { } step ? (long)step.TotalMilliseconds : StepMs > 0 ? StepMs : 60_000;
+
+    public void Warn(string warning)
+    {
+        if (!_warnings.Contains(warning))
+        {
+            _warnings.Add(warning);
+        }
+    }
+
+    public void AddLoaded(long samples)
+    {
+        SamplesLoaded += samples;
+        Hold(samples);
+    }
+
+    /// <summary>Counts <paramref name="samples"/> more points held; throws when the query holds too many.</summary>
+    public void Hold(long samples)
+    {
+        CurrentSamples += samples;
+        PeakSamples = Math.Max(PeakSamples, CurrentSamples);
+        if (CurrentSamples > Options.MaxSamples)
+        {
+            throw new PromQlException(PromQlErrorType.Execution, "query processing would load too many samples into memory in query execution");
+        }
+    }
+
+    public void ThrowIfCancelled() => CancellationToken.ThrowIfCancellationRequested();
+
+    /// <summary>The pinned time of an <c>@</c> modifier, or null when there is none.</summary>
+    public long? ResolveAt(Ast.TimeModifiers modifiers) => modifiers.TimestampMs ?? modifiers.Anchor switch
+    {
+        Ast.AtAnchor.Start => StartMs,
+        Ast.AtAnchor.End => EndMs,
+        _ => null,
+    };
+
+    public static PromQlException Error(string message) => new(PromQlErrorType.Execution, message);
+
+    public static string DuplicateLabelsetMessage => "vector cannot contain metrics with the same labelset";
+
+    internal static LabelSet DropName(LabelSet metric) => metric.Has(LabelSet.MetricName) ? metric.WithoutName() : metric;
+}
