@@ -252,6 +252,7 @@ internal sealed class GoParser
             {
                 NextNonSpace();
                 declarations.Add(variable.Text);
+                _vars.Add(variable.Text);
                 if (context == "range" && declarations.Count < 2)
                 {
                     if (PeekNonSpace().Kind is GoTokenKind.Variable or GoTokenKind.RightDelim or GoTokenKind.RightParen) continue;
