@@ -225,7 +225,7 @@ internal sealed class GoExecutor
         GoBoolNode b => b.Value,
         GoStringNode s => s.Value,
         GoNumberNode { IsComplex: true } n => throw Error($"complex constant {n.Text} is not supported"),
-        GoNumberNode n => n.Int is { } i ? i : n.Float,
+        GoNumberNode n => n.Int is { } i ? (object)i : n.Float,
         GoFieldNode f => Fields(dot, f.Fields, ""),
         GoVariableNode v => Fields(Variable(v.Name), v.Fields, v.Name),
         GoChainNode c => Fields(Argument(dot, c.Node), c.Fields, ""),

@@ -382,13 +382,6 @@ internal sealed class GoParser
         var isInt = GoNumbers.TryParseInt(text, out var integer);
         var isFloat = GoNumbers.TryParseFloat(text, out var floating);
         if (!isInt && !isFloat) Fail($"illegal number syntax: {GoQuote.Quote(text)}");
-        if (!isInt && isFloat && floating == Math.Floor(floating) && Math.Abs(floating) < 9.2e18 && !text.Contains('x', StringComparison.OrdinalIgnoreCase))
-        {
-            // A float constant with an integral value (1e3, 2.0) is also an int, as text/template makes it.
-            isInt = true;
-            integer = (long)floating;
-        }
-
         return new GoNumberNode(token.Line, text, isInt ? integer : null, isInt && !isFloat ? integer : floating, false);
     }
 
