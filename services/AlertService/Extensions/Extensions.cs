@@ -17,6 +17,7 @@ internal static class Extensions
         {
             options.Actors.RegisterActor<IncidentActor>();
             options.Actors.RegisterActor<RuleActor>();
+            options.Actors.RegisterActor<Rules.Prometheus.PromRuleGroupActor>();
             options.Actors.RegisterActor<AlertEngineActor>();
             options.UseJsonSerialization = true;
             // From configuration, not only the environment, as AddAirisDapr does for DaprClient: the
@@ -51,6 +52,7 @@ internal static class Extensions
         app.MapEscalationPoliciesApi();
         app.MapIncidentsApi();
         app.MapRulesApi();
+        app.MapPromRulesApi();
         return app;
     }
 }
