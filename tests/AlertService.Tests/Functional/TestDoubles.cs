@@ -22,6 +22,16 @@ public sealed class InMemoryEngineStateStore : IEngineStateStore
         Saves++;
         return Task.CompletedTask;
     }
+
+    public int Appends { get; private set; }
+
+    public Task AppendAsync(EngineDelta delta, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delta);
+        Saved = delta.ApplyTo(Saved ?? throw new InvalidOperationException("a delta before any snapshot"));
+        Appends++;
+        return Task.CompletedTask;
+    }
 }
 
 public sealed class InMemorySilenceStateStore : ISilenceStateStore
