@@ -25,8 +25,10 @@ var app = await env.StartServiceAsync<alert::Program>(AppIds.AlertService, new D
     ["Http:Burst"] = "1000000",
 });
 using var airis = app.CreateClient().WithToken(TimeSpan.FromHours(2), Permissions.AlertsRead, Permissions.AlertsWrite);
+// At load 40 on two cores a request can stall past HttpClient's 100-s default; a round is timed whole instead.
+airis.Timeout = Timeout.InfiniteTimeSpan;
 await using var alertmanager = alone ? null : await AlertmanagerProcess.StartAsync(FreePort.Next(), new Uri(env.Receiver.BaseUrl, "webhook"));
-using var am = alertmanager is null ? null : new HttpClient { BaseAddress = alertmanager.BaseUrl };
+using var am = alertmanager is null ? null : new HttpClient { BaseAddress = alertmanager.BaseUrl, Timeout = Timeout.InfiniteTimeSpan };
 var self = Process.GetCurrentProcess();
 
 var results = new List<(RoundResult Theirs, RoundResult Ours)>();
