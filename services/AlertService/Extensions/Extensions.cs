@@ -26,8 +26,11 @@ internal static class Extensions
             options.DaprApiToken = DaprDefaults.GetDefaultDaprApiToken(builder.Configuration);
         });
         // Incident states and the like read as words ("acknowledged"), not numbers.
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(
-            new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, Apis.Models.AlertApiJsonContext.Default);
+        });
         builder.AddAlertEngine();
         builder.AddRules();
         builder.Services.AddNotifications();
