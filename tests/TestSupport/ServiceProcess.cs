@@ -23,6 +23,16 @@ public sealed class ServiceProcess : IDisposable
 
     public Uri BaseUrl { get; }
 
+    /// <summary>CPU time the process has used so far (user + system), for a benchmark's CPU per request.</summary>
+    public TimeSpan TotalProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>
     /// Starts <paramref name="project"/> (the folder under <c>services/</c>, e.g. <c>LogService</c>) with
     /// <paramref name="environment"/> added to its environment (<c>Logs__Store__DataPath</c> and the like),

@@ -97,9 +97,10 @@ public static class PromJson
     public static void WriteSample(Utf8JsonWriter writer, long timeMs, double value)
     {
         ArgumentNullException.ThrowIfNull(writer);
+        Span<byte> text = stackalloc byte[SampleText.MaxBytes];
         writer.WriteStartArray();
-        writer.WriteRawValue(Timestamp(timeMs), skipInputValidation: true);
-        writer.WriteStringValue(SampleValue(value));
+        writer.WriteRawValue(text[..SampleText.Timestamp(timeMs, text)], skipInputValidation: true);
+        writer.WriteStringValue(text[..SampleText.Value(value, text)]);
         writer.WriteEndArray();
     }
 

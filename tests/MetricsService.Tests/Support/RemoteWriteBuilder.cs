@@ -7,10 +7,13 @@ public sealed class RemoteWriteBuilder
 {
     private readonly MemoryStream _stream = new();
     private readonly CodedOutputStream _output;
+    private readonly bool _exemplars;
 
-    public RemoteWriteBuilder()
+    /// <param name="exemplars">Whether each series carries an exemplar the decoder must skip (off for a real receiver such as Prometheus).</param>
+    public RemoteWriteBuilder(bool exemplars = true)
     {
         _output = new CodedOutputStream(_stream);
+        _exemplars = exemplars;
     }
 
     public RemoteWriteBuilder Series(IEnumerable<(string Name, string Value)> labels, params (double Value, long Timestamp)[] samples)
@@ -29,9 +32,13 @@ public sealed class RemoteWriteBuilder
             output.WriteBytes(Sample(value, timestamp));
         }
 
-        // An exemplar (field 3) the decoder must skip.
-        output.WriteTag(3, WireFormat.WireType.LengthDelimited);
-        output.WriteBytes(Label("trace_id", "abc"));
+        if (_exemplars)
+        {
+            // An exemplar (field 3) the decoder must skip.
+            output.WriteTag(3, WireFormat.WireType.LengthDelimited);
+            output.WriteBytes(Label("trace_id", "abc"));
+        }
+
         output.Flush();
         _output.WriteTag(1, WireFormat.WireType.LengthDelimited);
         _output.WriteBytes(ByteString.CopyFrom(series.ToArray()));
