@@ -2,8 +2,8 @@ namespace AirisEpm.PromQlTest.Scripts;
 
 /// <summary>
 /// Checks a query's annotations against <c>eval_warn</c>/<c>eval_info</c> and the <c>expect warn|info|no_warn|no_info</c>
-/// lines. The engine reports both kinds as <c>Warnings</c>; as in Prometheus's API output, an info is one whose
-/// text starts with <c>PromQL info:</c>, anything else is a warning.
+/// lines. The runner passes the engine's <c>Warnings</c> and <c>Infos</c> together; as in Prometheus's API output, an
+/// info is one whose text starts with <c>PromQL info:</c>, anything else is a warning.
 /// </summary>
 public static class AnnotationChecker
 {

@@ -165,7 +165,7 @@ public static partial class ScriptRunner
             return [$"expected an error ({eval.Fail}) but the query succeeded"];
         }
 
-        var problems = AnnotationChecker.Check(eval, outcome.Result!.Warnings);
+        var problems = AnnotationChecker.Check(eval, [.. outcome.Result!.Warnings, .. outcome.Result.Infos]);
         problems.AddRange(ResultComparer.Compare(eval, outcome.Result.Value));
         return problems;
     }

@@ -27,15 +27,19 @@ public static class MetricsIngestApi
         return app;
     }
 
-    public static async Task<Ok<IngestResult>> IngestAsync(MetricsBatchRequest request, IMetricIngestor ingestor, CancellationToken cancellationToken)
+    public static async Task<Ok<IngestResult>> IngestAsync(
+        MetricsBatchRequest request, IMetricIngestor ingestor, TimeProvider time, CancellationToken cancellationToken)
     {
+        // A sample without a timestamp takes the time the request was received, the same for the whole batch.
+        var received = time.GetUtcNow().ToUnixTimeMilliseconds();
         var samples = new MetricSample[request.Metrics!.Count];
         for (var i = 0; i < samples.Length; i++)
         {
             var point = request.Metrics[i];
             var type = MetricTypes.TryParse(point.Type, out var parsed) ? parsed : MetricType.Gauge;
             var labels = point.Labels is null ? LabelSet.Empty : LabelSet.From(point.Labels);
-            samples[i] = new MetricSample(point.Name!, labels, point.Timestamp.Milliseconds, point.Value.Value, type);
+            var timestamp = point.Timestamp.IsPresent ? point.Timestamp.Milliseconds : received;
+            samples[i] = new MetricSample(point.Name!, labels, timestamp, point.Value.Value, type);
         }
 
         // Returns only once the samples are durable; backpressure surfaces as 429/503 with Retry-After.

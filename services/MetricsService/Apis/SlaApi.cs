@@ -27,7 +27,7 @@ public static class SlaApi
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(service))
         {
-            errors["service"] = ["The service is required (the 'service' label of its metrics)."];
+            errors["service"] = ["The service is required (the 'service' label of its metrics, or their job: OTLP's service.name)."];
         }
 
         if (!QueryTime.TryParseMs(start, out var startMs))

@@ -1,8 +1,11 @@
 using AirisEpm.MetricsService.Apis;
 using AirisEpm.MetricsService.Prometheus;
+using AirisEpm.MetricsService.Prometheus.Rules;
 using AirisEpm.MetricsService.Prometheus.SideData;
 using AirisEpm.MetricsService.Storage;
 using AirisEpm.PromQl.Engine;
+using AirisEpm.ServiceDefaults.Dapr;
+using AirisEpm.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 
@@ -33,6 +36,8 @@ internal static class PrometheusApiExtensions
             return new DuckDbSideStore(path, store.RawRetention, sp.GetRequiredService<TimeProvider>());
         });
         builder.Services.AddSingleton<SideDataRecorder>();
+        builder.Services.AddServiceTokenIssuer(AppIds.MetricsService);
+        builder.Services.AddSingleton<IAlertServiceRules, AlertServiceRulesClient>();
         builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, BasicAuthBearer.Install);
         return builder;
     }
@@ -42,6 +47,7 @@ internal static class PrometheusApiExtensions
         app.MapPrometheusQueryApi();
         app.MapPrometheusSeriesApi();
         app.MapPrometheusMetadataApi();
+        app.MapPrometheusRulesApi();
         return app;
     }
 }

@@ -1,9 +1,11 @@
 using AirisEpm.MetricsService.Apis;
 using AirisEpm.MetricsService.Protocols;
 using AirisEpm.MetricsService.Protocols.Otlp;
+using AirisEpm.MetricsService.Protocols.Otlp.Delta;
 using AirisEpm.MetricsService.Protocols.RemoteWrite;
 using AirisEpm.MetricsService.Scraping;
 using AirisEpm.ServiceDefaults.Validation;
+using Microsoft.Extensions.Options;
 
 namespace AirisEpm.MetricsService.Extensions;
 
@@ -15,6 +17,13 @@ internal static class ProtocolExtensions
         var services = builder.Services;
         services.AddOptions<ProtocolOptions>().BindConfiguration(ProtocolOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OtlpOptions>().BindConfiguration(OtlpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OtlpOptions>, OtlpOptionsValidator>();
+        services.AddSingleton(sp =>
+        {
+            var otlp = sp.GetRequiredService<IOptions<OtlpOptions>>().Value;
+            return new DeltaAccumulator(sp.GetRequiredService<TimeProvider>(), otlp.DeltaMaxStale, otlp.MaxDeltaStreams);
+        });
         services.AddSingleton<RemoteWriteDecoder>();
         services.AddSingleton<OtlpMetricConverter>();
 

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace AirisEpm.MetricsService.Ingest;
 
-/// <summary>A sample timestamp: epoch milliseconds (a JSON integer) or an RFC 3339 string.</summary>
+/// <summary>A sample timestamp: epoch milliseconds (a JSON integer) or an RFC 3339 string; absent (or null) when left out.</summary>
 public readonly record struct FlexibleTimestamp(long Milliseconds, bool IsPresent, bool IsValid);
 
 public sealed class FlexibleTimestampConverter : JsonConverter<FlexibleTimestamp>
@@ -22,8 +22,11 @@ public sealed class FlexibleTimestampConverter : JsonConverter<FlexibleTimestamp
                     ? new(time.ToUnixTimeMilliseconds(), true, true)
                     : new(0, true, false);
             default:
-                reader.Skip();
-                return new(0, reader.TokenType != JsonTokenType.Null, false);
+                // Skip throws on a partial buffer (request bodies read from a PipeReader); a converter is handed
+                // its whole value, so TrySkip always succeeds here.
+                var present = reader.TokenType != JsonTokenType.Null;
+                _ = reader.TrySkip();
+                return new(0, present, false);
         }
     }
 

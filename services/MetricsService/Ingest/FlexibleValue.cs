@@ -29,8 +29,11 @@ public sealed class FlexibleValueConverter : JsonConverter<FlexibleValue>
                     _ => new(0, true, false),
                 };
             default:
-                reader.Skip();
-                return new(0, reader.TokenType != JsonTokenType.Null, false);
+                // Skip throws on a partial buffer (request bodies read from a PipeReader); a converter is handed
+                // its whole value, so TrySkip always succeeds here.
+                var present = reader.TokenType != JsonTokenType.Null;
+                _ = reader.TrySkip();
+                return new(0, present, false);
         }
     }
 

@@ -65,17 +65,10 @@ public sealed class MetricsBatchValidator : AbstractValidator<MetricsBatchReques
             fail($"{path}.value", "The value must be a number or one of \"NaN\", \"+Inf\", \"-Inf\".");
         }
 
-        if (!point.Timestamp.IsPresent || !point.Timestamp.IsValid)
+        // Left out, the timestamp is the time of receipt (as push APIs do), which needs no check.
+        if (point.Timestamp.IsPresent)
         {
-            fail($"{path}.timestamp", "The timestamp must be epoch milliseconds or an RFC 3339 time.");
-        }
-        else if (point.Timestamp.Milliseconds > latest)
-        {
-            fail($"{path}.timestamp", $"The timestamp is more than {limits.MaxFutureSkew.TotalMinutes:0} minutes in the future.");
-        }
-        else if (point.Timestamp.Milliseconds < oldest)
-        {
-            fail($"{path}.timestamp", "The timestamp is older than the raw retention.");
+            ValidateTimestamp(point.Timestamp, path, limits, oldest, latest, fail);
         }
 
         if (point.Type is not null && !MetricTypes.TryParse(point.Type, out _))
@@ -84,6 +77,22 @@ public sealed class MetricsBatchValidator : AbstractValidator<MetricsBatchReques
         }
 
         ValidateLabels(point.Labels, path, limits, fail);
+    }
+
+    private static void ValidateTimestamp(FlexibleTimestamp timestamp, string path, IngestOptions limits, long oldest, long latest, Action<string, string> fail)
+    {
+        if (!timestamp.IsValid)
+        {
+            fail($"{path}.timestamp", "The timestamp must be epoch milliseconds or an RFC 3339 time, or left out for the time of receipt.");
+        }
+        else if (timestamp.Milliseconds > latest)
+        {
+            fail($"{path}.timestamp", $"The timestamp is more than {limits.MaxFutureSkew.TotalMinutes:0} minutes in the future.");
+        }
+        else if (timestamp.Milliseconds < oldest)
+        {
+            fail($"{path}.timestamp", "The timestamp is older than the raw retention.");
+        }
     }
 
     private static void ValidateLabels(Dictionary<string, string>? labels, string path, IngestOptions limits, Action<string, string> fail)

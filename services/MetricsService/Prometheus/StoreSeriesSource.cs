@@ -25,6 +25,20 @@ public sealed class StoreSeriesSource(IMetricStore store, SampleBudget budget, S
 
     public async Task<IReadOnlyList<Series>> SelectAsync(IReadOnlyList<PromQl.Model.Matcher> matchers, SelectHints hints, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await LoadAsync(matchers, hints, cancellationToken);
+        }
+        catch (Exception e) when (cancellationToken.IsCancellationRequested && e is not OperationCanceledException)
+        {
+            // A store interrupted by the token throws its own exception (DuckDB: "INTERRUPT Error"); the engine
+            // answers a timeout or a cancellation only for the framework's.
+            throw new OperationCanceledException("the store read was interrupted", e, cancellationToken);
+        }
+    }
+
+    private async Task<IReadOnlyList<Series>> LoadAsync(IReadOnlyList<PromQl.Model.Matcher> matchers, SelectHints hints, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(matchers);
         ArgumentNullException.ThrowIfNull(hints);
         var startMs = Math.Max(hints.StartMs, EarliestMs);

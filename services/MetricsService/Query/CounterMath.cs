@@ -1,3 +1,5 @@
+using AirisEpm.PromQl.Model;
+
 namespace AirisEpm.MetricsService.Query;
 
 /// <summary>
@@ -9,7 +11,9 @@ namespace AirisEpm.MetricsService.Query;
 ///   values  5   9 | 12   2   6 | 10
 ///   bucket    0   |      1     |  2     → increase 4 | 3+2+4=9 | 4
 /// </code>
-/// A bucket with no pair is NaN (no data), never 0.
+/// A bucket with no pair is NaN (no data), never 0. Stale markers (<see cref="StaleMarker"/>) are skipped
+/// as Prometheus drops them from range vectors: the sample after one pairs with the last real sample before
+/// it, so a series that went away and came back is a reset only if its value dropped.
 /// </summary>
 public static class CounterMath
 {
@@ -22,17 +26,25 @@ public static class CounterMath
 
         var result = new double[buckets];
         Array.Fill(result, double.NaN);
-        for (var k = 1; k < timestamps.Length; k++)
+        var previous = -1;
+        for (var k = 0; k < timestamps.Length; k++)
         {
-            var bucket = Math.Floor((timestamps[k] - startMs) / (double)stepMs);
-            if (bucket < 0 || bucket >= buckets)
+            if (StaleMarker.IsStale(values[k]))
             {
                 continue;
             }
 
-            var previous = values[k - 1];
+            var pairedWith = previous;
+            previous = k;
+            var bucket = Math.Floor((timestamps[k] - startMs) / (double)stepMs);
+            if (pairedWith < 0 || bucket < 0 || bucket >= buckets)
+            {
+                continue;
+            }
+
+            var before = values[pairedWith];
             var current = values[k];
-            var delta = current >= previous ? current - previous : current;
+            var delta = current >= before ? current - before : current;
             var index = (long)bucket;
             result[index] = double.IsNaN(result[index]) ? delta : result[index] + delta;
         }

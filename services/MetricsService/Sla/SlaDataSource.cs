@@ -8,7 +8,8 @@ namespace AirisEpm.MetricsService.Sla;
 /// Reads what an SLA report needs from the store: per-minute request and 5xx counts from the
 /// request-duration histogram's <c>_count</c> series, and its <c>_bucket</c> increases over the range.
 /// Both the OpenTelemetry names (<c>http.server.request.duration</c> as converted on ingest) and the
-/// Prometheus-style <c>http_server_request_duration_seconds</c> land on the same series names.
+/// Prometheus-style <c>http_server_request_duration_seconds</c> land on the same series names. A service's series are those
+/// with its <c>service</c> label, or with its name as <c>job</c> (OTLP's <c>service.name</c>, alone or after a namespace).
 /// </summary>
 public sealed class SlaDataSource(IMetricStore store)
 {
@@ -21,9 +22,7 @@ public sealed class SlaDataSource(IMetricStore store)
         var startMs = start.ToUnixTimeMilliseconds();
         var endMs = end.ToUnixTimeMilliseconds();
         var minutes = Math.Max(1, (endMs - startMs + MinuteMs - 1) / MinuteMs);
-        var selector = new SeriesSelector(null, [new LabelMatcher("service", MatchOp.Equal, service)]);
-
-        var counts = await IncreasesAsync(HistogramName + "_count", selector, startMs, minutes, cancellationToken);
+        var counts = await IncreasesAsync(HistogramName + "_count", service, startMs, minutes, cancellationToken);
         var requests = new double[minutes];
         var errors = new double[minutes];
         foreach (var (series, perMinute) in counts)
@@ -40,7 +39,7 @@ public sealed class SlaDataSource(IMetricStore store)
         }
 
         var buckets = new Dictionary<double, double>();
-        foreach (var (series, perMinute) in await IncreasesAsync(HistogramName + "_bucket", selector, startMs, minutes, cancellationToken))
+        foreach (var (series, perMinute) in await IncreasesAsync(HistogramName + "_bucket", service, startMs, minutes, cancellationToken))
         {
             if (ParseUpperBound(series.Labels["le"]) is { } le)
             {
@@ -55,9 +54,9 @@ public sealed class SlaDataSource(IMetricStore store)
     }
 
     private async Task<List<(StoredSeries Series, double[] PerMinute)>> IncreasesAsync(
-        string name, SeriesSelector selector, long startMs, long minutes, CancellationToken cancellationToken)
+        string name, string service, long startMs, long minutes, CancellationToken cancellationToken)
     {
-        var series = await store.FindSeriesAsync(selector with { Name = name }, cancellationToken);
+        var series = (await store.FindSeriesAsync(SeriesSelector.ForName(name), cancellationToken)).Where(s => IsOf(s, service)).ToList();
         if (series.Count == 0)
         {
             return [];
@@ -80,6 +79,10 @@ public sealed class SlaDataSource(IMetricStore store)
         "+Inf" or "Inf" => double.PositiveInfinity,
         _ => double.TryParse(le, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null,
     };
+
+    private static bool IsOf(StoredSeries series, string service) =>
+        series.Labels["service"] == service
+        || (series.Labels["job"] is { } job && (job == service || job.EndsWith("/" + service, StringComparison.Ordinal)));
 
     private static bool IsServerError(StoredSeries series)
     {

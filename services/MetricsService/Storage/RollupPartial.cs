@@ -1,3 +1,5 @@
+using AirisEpm.PromQl.Model;
+
 namespace AirisEpm.MetricsService.Storage;
 
 /// <summary>
@@ -5,6 +7,7 @@ namespace AirisEpm.MetricsService.Storage;
 /// bucket merge exactly (min of mins, sum of sums, last by timestamp), so a batch can add its own partial
 /// without reading what is stored. Min and max order NaN above every number, as DuckDB and ClickHouse do,
 /// so partials computed here and merged by the store agree with aggregating the raw samples there.
+/// Stale markers (<see cref="StaleMarker"/>) are no values: they add nothing to any partial.
 /// </summary>
 public readonly record struct RollupPartial(long SeriesId, long Bucket, double Min, double Max, double Sum, long Count, double Last, long LastTs)
 {
@@ -15,7 +18,7 @@ public readonly record struct RollupPartial(long SeriesId, long Bucket, double M
         var partials = new Dictionary<(long Series, long Bucket), RollupPartial>();
         foreach (var ((series, ts), value) in samples)
         {
-            if (ts < oldestMs)
+            if (ts < oldestMs || StaleMarker.IsStale(value))
             {
                 continue;
             }

@@ -25,10 +25,11 @@ public static class SecretContract
     public static readonly IReadOnlyList<string> Names = [Jwks, SigningKey, EncryptionKeys];
 
     /// <summary>
-    /// Apps that mint tokens but encrypt nothing: trace-service (its span-metrics writes to metrics-service) and the
-    /// console. They read the signing key, not the AES key ring (the signer Configuration).
+    /// Apps that mint tokens but encrypt nothing: trace-service (its span-metrics writes to metrics-service), metrics-service
+    /// (its calls to alert-service for Prometheus's rules and alerts APIs) and the console. They read the signing key, not
+    /// the AES key ring (the signer Configuration).
     /// </summary>
-    public static readonly IReadOnlyList<string> Signers = [AppIds.TraceService, "console"];
+    public static readonly IReadOnlyList<string> Signers = [AppIds.TraceService, AppIds.MetricsService, "console"];
 
     /// <summary>
     /// Apps that mint tokens and encrypt configuration fields with the AES key ring: alert-service (its rule queries, and

@@ -17,7 +17,7 @@ public sealed class ComposeRulesTests
     [InlineData("      - placement:50005\n", "      - localhost:50005\n", "services.trace-service-dapr.command")]
     [InlineData("      - scheduler:50006\n", "      - scheduler:6060\n", "services.alert-service-dapr.command")]
     [InlineData("./components/compose:/components:ro", "./components/local:/components:ro", "services.log-service-dapr.command")]
-    [InlineData("      - /config/compose.yaml\n", "      - /config/compos.yaml\n", "services.metrics-service-dapr.command")]
+    [InlineData("      - /config/compose.yaml\n", "      - /config/compos.yaml\n", "services.log-service-dapr.command")]
     [InlineData("./components/config:/config:ro", "./components/configs:/config:ro", "services.alert-service-dapr.volumes")]
     [InlineData("      - /healthz\n", "      - /health\n", "services.trace-service-dapr.command")]
     public void Rejects_a_broken_app_or_sidecar(string fragment, string replacement, string field) =>

@@ -12,9 +12,10 @@ public sealed class SecretAccessRulesTests
     private const string IssuerScope = "allowedSecrets: [\"auth-jwks\", \"auth-signing-key\", \"config-encryption-keys\"]";
 
     [Theory]
-    [InlineData("metrics-service", "airis-production", "airis-production-issuer", "lets metrics-service read 'auth-signing-key'")]
+    [InlineData("metrics-service", "airis-production-signer", "airis-production-issuer", "lets metrics-service read 'config-encryption-keys', which only alert-service may read")]
+    [InlineData("metrics-service", "airis-production-signer", "airis-production", "keeps 'auth-signing-key' from metrics-service")]
     [InlineData("log-service", "airis-production", "airis-production-issuer", "lets log-service read 'config-encryption-keys', which only alert-service may read")]
-    [InlineData("log-service", "airis-production", "airis-production-signer", "lets log-service read 'auth-signing-key', which only trace-service, alert-service, console may read")]
+    [InlineData("log-service", "airis-production", "airis-production-signer", "lets log-service read 'auth-signing-key', which only metrics-service, trace-service, alert-service, console may read")]
     [InlineData("trace-service", "airis-production-signer", "airis-production-issuer", "lets trace-service read 'config-encryption-keys', which only alert-service may read")]
     [InlineData("alert-service", "airis-production-issuer", "airis-production", "keeps 'auth-signing-key' from alert-service")]
     [InlineData("alert-service", "airis-production-issuer", "airis-production-signer", "keeps 'config-encryption-keys' from alert-service")]
@@ -29,7 +30,7 @@ public sealed class SecretAccessRulesTests
     }
 
     [Theory]
-    [InlineData(Production, "allowedSecrets: [\"auth-jwks\"]", "allowedSecrets: [\"auth-jwks\", \"auth-signing-key\"]", "metrics-service")]
+    [InlineData(Production, "allowedSecrets: [\"auth-jwks\"]", "allowedSecrets: [\"auth-jwks\", \"auth-signing-key\"]", "log-service")]
     [InlineData(Issuer, IssuerScope, "allowedSecrets: [\"auth-jwks\", \"config-encryption-keys\"]", "alert-service")]
     [InlineData(Issuer, IssuerScope, SignerScope, "alert-service")]
     [InlineData(Production, "allowedSecrets: [\"auth-jwks\"]", "deniedSecrets: [\"auth-jwks\"]", "log-service")]
@@ -63,7 +64,7 @@ public sealed class SecretAccessRulesTests
 
     [Theory]
     [InlineData("      - /config/compose-issuer.yaml\n", "      - /config/compose.yaml\n", "services.alert-service-dapr.command")]
-    [InlineData("      - /config/compose.yaml\n", "      - /config/compose-issuer.yaml\n", "services.metrics-service-dapr.command")]
+    [InlineData("      - /config/compose.yaml\n", "      - /config/compose-issuer.yaml\n", "services.log-service-dapr.command")]
     [InlineData("      - /config/compose-signer.yaml\n", "      - /config/compose.yaml\n", "services.trace-service-dapr.command")]
     [InlineData("      - /config/compose-signer.yaml\n", "      - /config/compose-issuer.yaml\n", "services.trace-service-dapr.command")]
     [InlineData("      - /config/compose-issuer.yaml\n", "      - /config/compose-signer.yaml\n", "services.alert-service-dapr.command")]
@@ -81,14 +82,14 @@ public sealed class SecretAccessRulesTests
     }
 
     [Theory]
-    [InlineData("metrics-service", "resourceNames: [airis-kafka, airis-redis, auth-jwks]", "resourceNames: [airis-kafka, auth-jwks]", "deployment.yaml", "Deployment/metrics-service.serviceAccountName")]
+    [InlineData("metrics-service", "resourceNames: [airis-kafka, airis-redis, auth-jwks, auth-signing-key]", "resourceNames: [airis-kafka, auth-jwks, auth-signing-key]", "deployment.yaml", "Deployment/metrics-service.serviceAccountName")]
     [InlineData("alert-service", "      - airis-twilio\n", "", "deployment.yaml", "Deployment/alert-service.serviceAccountName")]
     [InlineData("log-service", "resourceNames: [airis-kafka, airis-redis, auth-jwks]", "resourceNames: [airis-kafka, airis-redis, auth-jwks, auth-signing-key]", "rbac.yaml", "Role/log-service-secrets.rules")]
     [InlineData("trace-service", "verbs: [get]", "verbs: [get, list]", "rbac.yaml", "Role/trace-service-secrets.rules")]
     [InlineData("trace-service", "auth-signing-key]", "auth-signing-key, config-encryption-keys]", "rbac.yaml", "Role/trace-service-secrets.rules")]
     [InlineData("trace-service", ", auth-signing-key]", "]", "deployment.yaml", "Deployment/trace-service.serviceAccountName")]
     [InlineData("alert-service", "      - config-encryption-keys\n", "", "deployment.yaml", "Deployment/alert-service.serviceAccountName")]
-    [InlineData("metrics-service", "    resourceNames: [airis-kafka, airis-redis, auth-jwks]\n", "", "rbac.yaml", "Role/metrics-service-secrets.rules")]
+    [InlineData("metrics-service", "    resourceNames: [airis-kafka, airis-redis, auth-jwks, auth-signing-key]\n", "", "rbac.yaml", "Role/metrics-service-secrets.rules")]
     public void Rejects_secret_access_that_is_not_exactly_what_the_app_reads(string app, string fragment, string replacement, string named, string field) =>
         Checks.AssertNames(
             Checks.Broken(nameof(RbacRules), $"{DeploymentRulesTests.Base}/{app}/rbac.yaml", fragment, replacement),

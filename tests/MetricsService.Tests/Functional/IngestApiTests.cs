@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using AirisEpm.MetricsService.Storage;
 using AirisEpm.ServiceDefaults.Security;
 using AirisEpm.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AirisEpm.MetricsService.Tests.Functional;
 
@@ -59,6 +61,29 @@ public sealed class IngestApiTests
         Assert.Equal("küche ☕", series.GetProperty("labels").GetProperty("room").GetString());
         var values = series.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("v").ToString()).ToList();
         Assert.Equal(["21.5", "NaN", "Infinity", "-Infinity"], values);
+    }
+
+    [Fact]
+    public async Task A_sample_without_a_timestamp_takes_the_time_it_was_received()
+    {
+        var (factory, writer, _) = await StartAsync();
+        await using var __ = factory;
+        var before = Json.NowMs;
+
+        var response = await writer.PostAsync("/api/v1/metrics", Json.Body("""{"metrics":[{"name":"x","value":1}]}"""), Ct);
+        var nulled = await writer.PostAsync("/api/v1/metrics", Json.Body("""{"metrics":[{"name":"y","value":2,"timestamp":null}]}"""), Ct);
+
+        var after = Json.NowMs;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, nulled.StatusCode);
+        var store = factory.Services.GetRequiredService<IMetricStore>();
+        foreach (var (name, value) in new[] { ("x", 1d), ("y", 2d) })
+        {
+            var series = Assert.Single(await store.FindSeriesAsync(SeriesSelector.ForName(name), Ct));
+            var points = Assert.Single(await store.PointsAsync(StorageTier.Raw, [series.Id], before - 60_000, after + 60_000, Ct));
+            Assert.Equal(value, Assert.Single(points.Values));
+            Assert.InRange(Assert.Single(points.Timestamps), before, after);
+        }
     }
 
     [Fact]

@@ -14,6 +14,17 @@ public sealed class MetricsFactory : ServiceFactory<Program>
 
     public string Folder { get; }
 
+    /// <summary>The Kestrel address after <see cref="OnKestrel"/>.</summary>
+    public Uri BaseAddress => Support.KestrelAddress.Of(Services);
+
+    /// <summary>Serves on a real Kestrel port (for clients that need one, such as Prometheus), see <see cref="BaseAddress"/>.</summary>
+    public MetricsFactory OnKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        return this;
+    }
+
     public string DuckDbPath { get; }
 
     public override async ValueTask DisposeAsync()

@@ -26,11 +26,16 @@ public sealed class SlaApiTests : IAsyncLifetime
         for (var minute = 0; minute <= 10; minute++)
         {
             var ts = _t0 + (minute * 60_000);
-            metrics.Add(Counter("_count", ts, ok, "200"));
-            metrics.Add(Counter("_count", ts, failed, "500"));
-            metrics.Add(Bucket(ts, "0.05", fast));
-            metrics.Add(Bucket(ts, "0.25", medium));
-            metrics.Add(Bucket(ts, "+Inf", all));
+            // checkout as the JSON API labels it; payments as OTLP does (service.name as job, after its namespace).
+            foreach (var owner in new[] { ("service", "checkout"), ("job", "shop/payments") })
+            {
+                metrics.Add(Counter("_count", ts, ok, "200", owner));
+                metrics.Add(Counter("_count", ts, failed, "500", owner));
+                metrics.Add(Bucket(ts, "0.05", fast, owner));
+                metrics.Add(Bucket(ts, "0.25", medium, owner));
+                metrics.Add(Bucket(ts, "+Inf", all, owner));
+            }
+
             ok += 600;
             failed += minute == 6 ? 30 : 0;
             var requests = 600 + (minute == 6 ? 30 : 0);
@@ -45,22 +50,22 @@ public sealed class SlaApiTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 
-    private static object Counter(string suffix, long ts, double value, string code) => new
+    private static object Counter(string suffix, long ts, double value, string code, (string Name, string Value) owner) => new
     {
         name = "http_server_request_duration_seconds" + suffix,
         value,
         timestamp = ts,
         type = "counter",
-        labels = new Dictionary<string, string> { ["service"] = "checkout", ["http_response_status_code"] = code },
+        labels = new Dictionary<string, string> { [owner.Name] = owner.Value, ["http_response_status_code"] = code },
     };
 
-    private static object Bucket(long ts, string le, double value) => new
+    private static object Bucket(long ts, string le, double value, (string Name, string Value) owner) => new
     {
         name = "http_server_request_duration_seconds_bucket",
         value,
         timestamp = ts,
         type = "counter",
-        labels = new Dictionary<string, string> { ["service"] = "checkout", ["le"] = le },
+        labels = new Dictionary<string, string> { [owner.Name] = owner.Value, ["le"] = le },
     };
 
     private string Range(int fromMinute, int toMinute) =>
@@ -86,6 +91,15 @@ public sealed class SlaApiTests : IAsyncLifetime
         Assert.Equal("BREACH", report.GetProperty("p95Latency").GetProperty("status").GetString());
         Assert.Equal(9.05, report.GetProperty("throughput").GetProperty("actual").GetDouble(), 2);
         Assert.Equal("BREACH", report.GetProperty("overall").GetString());
+    }
+
+    [Fact]
+    public async Task A_service_is_also_found_by_its_job_as_otlp_names_it()
+    {
+        var report = await (await _reader.GetAsync($"/api/v1/sla/report?service=payments&{Range(0, 10)}", Ct)).ReadAsync();
+
+        Assert.Equal(5430, report.GetProperty("totalRequests").GetDouble());
+        Assert.Equal(150, report.GetProperty("p95Latency").GetProperty("actual").GetDouble(), 1);
     }
 
     [Fact]

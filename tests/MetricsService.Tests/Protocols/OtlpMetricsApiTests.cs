@@ -9,6 +9,7 @@ using AirisEpm.MetricsService.Tests.Support;
 using AirisEpm.ServiceDefaults.Security;
 using AirisEpm.TestSupport;
 using Google.Protobuf;
+using StaleMarker = AirisEpm.PromQl.Model.StaleMarker;
 
 namespace AirisEpm.MetricsService.Tests.Protocols;
 
@@ -42,7 +43,7 @@ public sealed class OtlpMetricsApiTests
     """;
 
     [Fact]
-    public async Task Json_export_converts_every_kind_and_reports_the_rejected_points()
+    public async Task Json_export_converts_every_kind()
     {
         await using var factory = new ProtocolsFactory();
         var response = await Post(factory, Encoding.UTF8.GetBytes(JsonRequest), "application/json");
@@ -51,14 +52,15 @@ public sealed class OtlpMetricsApiTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         using var json = JsonDocument.Parse(text);
-        var partial = json.RootElement.GetProperty("partialSuccess");
-        Assert.Equal("1", partial.GetProperty("rejectedDataPoints").GetString());
-        Assert.Contains("exponential", partial.GetProperty("errorMessage").GetString());
+        Assert.False(json.RootElement.TryGetProperty("partialSuccess", out _), text);
 
         var samples = factory.Ingestor.Samples;
         var gauge = samples.Single(s => s.Name == "queue_depth");
         Assert.Equal((42d, 1_700_000_000_000L, MetricType.Gauge), (gauge.Value, gauge.TimestampMs, gauge.Type));
-        Assert.Equal("{deployment_environment=\"prod\", instance=\"pod-1\", job=\"shop/checkout\", queue=\"émails\", service=\"checkout\"}", gauge.Labels.ToString());
+        Assert.Equal("{instance=\"pod-1\", job=\"shop/checkout\", queue=\"émails\"}", gauge.Labels.ToString());
+        var info = samples.Single(s => s.Name == "target_info");
+        Assert.Equal((1d, 1_700_000_000_000L, MetricType.Gauge), (info.Value, info.TimestampMs, info.Type));
+        Assert.Equal("{deployment_environment=\"prod\", instance=\"pod-1\", job=\"shop/checkout\"}", info.Labels.ToString());
 
         var counter = samples.Single(s => s.Name == "orders_placed_total");
         Assert.Equal((7d, MetricType.Counter), (counter.Value, counter.Type));
@@ -79,9 +81,78 @@ public sealed class OtlpMetricsApiTests
         Assert.Equal(55, samples.Single(s => s.Name == "rpc_latency_milliseconds_sum").Value);
         Assert.Equal(10, samples.Single(s => s.Name == "rpc_latency_milliseconds_count").Value);
 
+        var sizes = samples.Where(s => s.Name == "sizes_bytes_bucket").ToDictionary(s => s.Labels["le"]!, s => s.Value);
+        Assert.Equal(new Dictionary<string, double> { ["1"] = 0, ["2"] = 1, ["+Inf"] = 1 }, sizes);
+        Assert.Equal(1, samples.Single(s => s.Name == "sizes_bytes_count").Value);
+
         var load = samples.Where(s => s.Name == "cpu_load_ratio").Select(s => s.Value).ToArray();
         Assert.True(double.IsNaN(load[0]));
         Assert.Equal(double.PositiveInfinity, load[1]);
+    }
+
+    [Fact]
+    public async Task A_point_with_no_recorded_value_is_a_stale_marker_on_each_of_its_series()
+    {
+        await using var factory = new ProtocolsFactory();
+        const string Stale = """
+            {"resourceMetrics":[{"scopeMetrics":[{"metrics":[
+              {"name":"queue.depth","gauge":{"dataPoints":[{"timeUnixNano":"1700000000000000000","flags":1}]}},
+              {"name":"orders","sum":{"aggregationTemporality":2,"isMonotonic":true,"dataPoints":[{"timeUnixNano":"1700000000000000000","asInt":"3","flags":1}]}},
+              {"name":"latency","unit":"s","histogram":{"aggregationTemporality":2,"dataPoints":[
+                {"timeUnixNano":"1700000000000000000","flags":1,"explicitBounds":[0.1]}]}},
+              {"name":"rpc","summary":{"dataPoints":[{"timeUnixNano":"1700000000000000000","flags":1,"quantileValues":[{"quantile":0.5}]}]}}
+            ]}]}]}
+            """;
+
+        var response = await Post(factory, Encoding.UTF8.GetBytes(Stale), "application/json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("partialSuccess", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var samples = factory.Ingestor.Samples;
+        Assert.Equal(
+            ["latency_seconds_bucket{le=\"+Inf\"}", "latency_seconds_bucket{le=\"0.1\"}", "latency_seconds_count{}", "latency_seconds_sum{}",
+             "orders_total{}", "queue_depth{}", "rpc_count{}", "rpc_sum{}", "rpc{quantile=\"0.5\"}"],
+            samples.Select(s => s.Name + s.Labels).Order(StringComparer.Ordinal));
+        Assert.All(samples, s => Assert.Equal(StaleMarker.Bits, BitConverter.DoubleToUInt64Bits(s.Value)));
+    }
+
+    [Fact]
+    public async Task Promoted_resource_attributes_label_every_series_of_their_resource()
+    {
+        await using var factory = new ProtocolsFactory();
+        factory.With("Metrics:Protocols:Otlp:PromoteResourceAttributes:0", "deployment.environment");
+
+        var response = await Post(factory, Encoding.UTF8.GetBytes(JsonRequest), "application/json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var samples = factory.Ingestor.Samples;
+        Assert.All(samples, s => Assert.Equal("prod", s.Labels["deployment_environment"]));
+        Assert.Equal("{deployment_environment=\"prod\", instance=\"pod-1\", job=\"shop/checkout\", queue=\"émails\"}",
+            samples.Single(s => s.Name == "queue_depth").Labels.ToString());
+        Assert.Single(samples, s => s.Name == "target_info");
+    }
+
+    [Fact]
+    public async Task A_bad_promoted_attribute_stops_the_service_from_starting()
+    {
+        await using var factory = new ProtocolsFactory();
+        factory.With("Metrics:Protocols:Otlp:PromoteResourceAttributes:0", "service.instance.id");
+
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.Contains("PromoteResourceAttributes:0", error.Message);
+    }
+
+    [Fact]
+    public async Task A_resource_with_only_service_attributes_has_no_target_info()
+    {
+        await using var factory = new ProtocolsFactory();
+        var request = Request("g", "", 1);
+        request.ResourceMetrics[0].Resource.Attributes.Add(new KeyValue { Key = "service.name", Value = new AnyValue { StringValue = "api" } });
+
+        await Post(factory, request.ToByteArray(), "application/x-protobuf");
+
+        Assert.Equal("{job=\"api\"}", Assert.Single(factory.Ingestor.Samples).Labels.ToString());
     }
 
     [Fact]

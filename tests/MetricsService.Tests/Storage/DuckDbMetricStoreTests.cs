@@ -1,6 +1,7 @@
 using AirisEpm.MetricsService.Storage;
 using AirisEpm.MetricsService.Storage.DuckDb;
 using Microsoft.Extensions.Options;
+using StaleMarker = AirisEpm.PromQl.Model.StaleMarker;
 
 namespace AirisEpm.MetricsService.Tests.Storage;
 
@@ -33,6 +34,23 @@ public sealed class DuckDbMetricStoreTests : MetricStoreConformance
         Assert.Equal(["up"], await reopened.MetricNamesAsync(TestContext.Current.CancellationToken));
         await reopened.WriteAsync([Sample("up", Base + 1, 2)], TestContext.Current.CancellationToken);
         Assert.Single(await reopened.FindSeriesAsync(SeriesSelector.ForName("up"), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Stale_markers_keep_their_bits_through_compression_and_a_reopen()
+    {
+        // Enough rows for DuckDB to compress the column when the closing checkpoint writes it.
+        var samples = Enumerable.Range(0, 5_000)
+            .Select(i => Sample("many", Base + i, i % 7 == 0 ? StaleMarker.Value : i % 11 == 0 ? double.NaN : i * 1.5)).ToArray();
+        await Store.WriteAsync(samples, TestContext.Current.CancellationToken);
+        var path = Path.Combine(_folder, "nested", "metrics.duckdb");
+        ((IDisposable)Store).Dispose();
+
+        using var reopened = new DuckDbMetricStore(Options.Create(new MetricStoreOptions()), Time, path);
+        await reopened.InitializeAsync(TestContext.Current.CancellationToken);
+        var series = Assert.Single(await reopened.FindSeriesAsync(SeriesSelector.ForName("many"), TestContext.Current.CancellationToken));
+        var points = Assert.Single(await reopened.PointsAsync(StorageTier.Raw, [series.Id], Base, Base + 5_000, TestContext.Current.CancellationToken));
+        Assert.Equal(samples.Select(s => BitConverter.DoubleToUInt64Bits(s.Value)), points.Values.Select(BitConverter.DoubleToUInt64Bits));
     }
 
     [Fact]

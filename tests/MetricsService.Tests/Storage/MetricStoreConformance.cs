@@ -1,5 +1,6 @@
 using AirisEpm.MetricsService.Domain;
 using AirisEpm.MetricsService.Storage;
+using StaleMarker = AirisEpm.PromQl.Model.StaleMarker;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AirisEpm.MetricsService.Tests.Storage;
@@ -48,6 +49,14 @@ public abstract partial class MetricStoreConformance : IAsyncLifetime
         return await Store.AggregateAsync(new AggregateQuery(tier, series.ToDictionary(s => s.Id, _ => 0), Base, step, buckets), Ct);
     }
 
+    /// <summary>The rows of the first series with every series in a group of its own (never answered from per-name rows).</summary>
+    private async Task<IReadOnlyList<AggregateRow>> SeriesApartAsync(IReadOnlyList<StoredSeries> series, StorageTier tier, long step)
+    {
+        var groups = series.Select((s, i) => (s.Id, i)).ToDictionary(g => g.Id, g => g.i);
+        var rows = await Store.AggregateAsync(new AggregateQuery(tier, groups, Base, step, 1), Ct);
+        return [.. rows.Where(r => r.Group == 0)];
+    }
+
     [Fact]
     public async Task Written_samples_are_read_back_in_time_order()
     {
@@ -80,6 +89,48 @@ public abstract partial class MetricStoreConformance : IAsyncLifetime
         Assert.True(double.IsNaN(points.Values[0]));
         Assert.Equal(double.PositiveInfinity, points.Values[1]);
         Assert.Equal(double.NegativeInfinity, points.Values[2]);
+    }
+
+    [Fact]
+    public async Task A_stale_marker_reads_back_bit_exact_and_no_statistic_counts_it()
+    {
+        // A second series of the name holds nothing but a marker, so per-name statistics equal the first series' own.
+        await Store.WriteAsync([Sample("gone", Base, 10), Sample("gone", Base + 15_000, 20), Sample("gone", Base + 30_000, StaleMarker.Value),
+            Sample("gone", Base + 45_000, 30), Sample("gone", Base + 90_000, StaleMarker.Value), Sample("gone", Base + 5_000, StaleMarker.Value, ("other", "series"))], Ct);
+
+        var series = (await Store.FindSeriesAsync(SeriesSelector.ForName("gone"), Ct)).OrderBy(s => s.Labels.Count).ToList();
+        var points = await Store.PointsAsync(StorageTier.Raw, [.. series.Select(s => s.Id)], Base, Base + 86_400_000, Ct);
+        var first = points.Single(p => p.SeriesId == series[0].Id);
+        Assert.Equal([Base, Base + 15_000, Base + 30_000, Base + 45_000, Base + 90_000], first.Timestamps);
+        Assert.Equal([false, false, true, false, true], first.Values.Select(StaleMarker.IsStale));
+        Assert.Equal(StaleMarker.Bits, BitConverter.DoubleToUInt64Bits(first.Values[2]));
+        Assert.True(StaleMarker.IsStale(Assert.Single(points.Single(p => p.SeriesId == series[1].Id).Values)));
+
+        var expected = new AggregateRow(0, 0, 10, 30, 60, 3, 30, Base + 45_000);
+        foreach (var tier in new[] { StorageTier.Raw, StorageTier.Minute, StorageTier.Hour })
+        {
+            var step = tier == StorageTier.Hour ? 3_600_000 : 120_000;
+            Assert.Equal([expected], await SeriesApartAsync(series, tier, step));
+            Assert.Equal([expected], await RollupAsync("gone", tier, step, 1));
+        }
+    }
+
+    [Fact]
+    public async Task Stale_markers_stay_out_of_rollups_written_late_or_recomputed_for_an_overwrite()
+    {
+        await Store.WriteAsync([Sample("late_gone", Base, 5), Sample("late_gone", Base + 10_000, 7), Sample("late_gone", Base + 120_000, 1)], Ct);
+        await Store.WriteAsync([Sample("late_gone", Base, 6), Sample("late_gone", Base + 20_000, StaleMarker.Value),
+            Sample("late_gone", Base + 70_000, StaleMarker.Value), Sample("late_gone", Base + 80_000, 2)], Ct);
+
+        var points = await OnlySeriesAsync("late_gone");
+        Assert.Equal([false, false, true, true, false, false], points.Values.Select(StaleMarker.IsStale));
+        var minute = await RollupAsync("late_gone", StorageTier.Minute, 60_000, 3);
+        Assert.Equal(new AggregateRow(0, 0, 6, 7, 13, 2, 7, Base + 10_000), minute[0]);
+
+        Assert.Equal(new AggregateRow(0, 1, 2, 2, 2, 1, 2, Base + 80_000), minute[1]);
+        Assert.Equal(new AggregateRow(0, 2, 1, 1, 1, 1, 1, Base + 120_000), minute[2]);
+        var raw = await RollupAsync("late_gone", StorageTier.Raw, 60_000, 3);
+        Assert.Equal([2L, 1, 1], raw.Select(r => r.Count));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using AirisEpm.MetricsService.Storage;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.MetricsService.Tests.Storage;
 
@@ -33,6 +34,14 @@ public sealed class RollupPartialTests
         Assert.True(double.IsNaN(partial.Max));
         Assert.True(double.IsNaN(partial.Sum));
         Assert.Equal(double.PositiveInfinity, partial.Last);
+    }
+
+    [Fact]
+    public void Stale_markers_add_nothing_and_a_bucket_of_only_markers_has_no_partial()
+    {
+        var partials = RollupPartial.Of([At(1, 1, 1), At(1, 2, 3), At(1, 3, StaleMarker.Value), At(1, 60_001, StaleMarker.Value)], 60_000, 0);
+
+        Assert.Equal(new RollupPartial(1, 0, 1, 3, 4, 2, 3, 2), Assert.Single(partials));
     }
 
     [Fact]

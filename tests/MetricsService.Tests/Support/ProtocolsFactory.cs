@@ -2,9 +2,6 @@ using AirisEpm.MetricsService.Ingest;
 using AirisEpm.MetricsService.Scraping;
 using AirisEpm.TestSupport;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,8 +24,7 @@ public sealed class ProtocolsFactory : ServiceFactory<Program>
     }
 
     /// <summary>The Kestrel address after <see cref="OnKestrel"/>.</summary>
-    public Uri BaseAddress => new(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses
-        .First(a => a.StartsWith("http://", StringComparison.Ordinal)).Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+    public Uri BaseAddress => KestrelAddress.Of(Services);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -128,4 +128,19 @@ public sealed class SelectorTests
         Assert.Equal(10 + 1, result.Stats.SamplesLoaded);
         Assert.Equal(2, result.Stats.SeriesReturned);
     }
+
+    [Fact]
+    public async Task A_series_the_source_returns_in_parts_is_one_series()
+    {
+        var source = new PartsSource(TestData.Labels("x{k=\"1\"}"), [new Point(0, 1), new Point(60_000, 2)], [new Point(60_000, 9), new Point(120_000, 3)]);
+        // At 1m both parts have a sample; the part the source listed first wins.
+        await Matrix(source, Sel("x"), "0s", "2m", "1m", ("x{k=\"1\"}", "1 9 3"));
+    }
+
+    /// <summary>A store that answers one series as two overlapping parts.</summary>
+    private sealed class PartsSource(LabelSet labels, Point[] first, Point[] second) : ISeriesSource
+    {
+        public Task<IReadOnlyList<Series>> SelectAsync(IReadOnlyList<Matcher> matchers, SelectHints hints, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<Series>>([new Series(labels, second), new Series(labels, first)]);
+    }
 }

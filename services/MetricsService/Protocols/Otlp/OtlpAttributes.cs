@@ -1,7 +1,6 @@
 using AirisEpm.MetricsService.Domain;
 using AirisEpm.Protocols.Otlp;
 using AirisEpm.Protocols.Otlp.Proto;
-using Google.Protobuf.Collections;
 
 namespace AirisEpm.MetricsService.Protocols.Otlp;
 
@@ -9,56 +8,37 @@ namespace AirisEpm.MetricsService.Protocols.Otlp;
 internal static class OtlpAttributes
 {
     /// <summary>
-    /// Resource attributes as labels, following the Prometheus convention: <c>service.name</c> becomes
-    /// <c>service</c> and (with <c>service.namespace</c> as a prefix) <c>job</c>; <c>service.instance.id</c>
-    /// becomes <c>instance</c>; every other attribute becomes a label with a sanitised name.
+    /// Attributes as labels with sanitised names. Attributes whose names sanitise alike (<c>a.b</c>, <c>a_b</c>) share the
+    /// label, their values joined with <c>;</c> in the order of the original keys, as the specification asks.
     /// </summary>
-    public static Dictionary<string, string> ResourceLabels(RepeatedField<KeyValue>? attributes)
+    public static Dictionary<string, string> ToLabels(IEnumerable<KeyValue> attributes)
     {
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (attributes is null)
+        foreach (var attribute in attributes.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
-            return labels;
-        }
-
-        string? serviceName = null;
-        string? serviceNamespace = null;
-        foreach (var attribute in attributes)
-        {
+            var name = PrometheusNames.SanitizeLabelName(attribute.Key);
             var value = Format(attribute.Value);
-            switch (attribute.Key)
-            {
-                case "service.name":
-                    serviceName = value;
-                    break;
-                case "service.namespace":
-                    serviceNamespace = value;
-                    break;
-                case "service.instance.id":
-                    labels["instance"] = value;
-                    break;
-                default:
-                    labels[PrometheusNames.SanitizeLabelName(attribute.Key)] = value;
-                    break;
-            }
-        }
-
-        if (!string.IsNullOrEmpty(serviceName))
-        {
-            labels["service"] = serviceName;
-            labels["job"] = string.IsNullOrEmpty(serviceNamespace) ? serviceName : serviceNamespace + "/" + serviceName;
+            labels[name] = labels.TryGetValue(name, out var earlier) ? earlier + ";" + value : value;
         }
 
         return labels;
     }
 
-    /// <summary>Resource labels overlaid with the data point's own attributes (the point wins) and any extra labels.</summary>
-    public static LabelSet Merge(Dictionary<string, string> resource, RepeatedField<KeyValue> point, params ReadOnlySpan<Label> extra)
+    /// <summary>
+    /// A data point's labels: the resource's promoted attributes, overlaid by the point's own attributes, overlaid by the
+    /// resource's job and instance, then any extra labels (<c>le</c>, <c>quantile</c>); empty values are no label.
+    /// </summary>
+    public static LabelSet Merge(OtlpResource resource, IEnumerable<KeyValue> point, params ReadOnlySpan<Label> extra)
     {
-        var merged = new Dictionary<string, string>(resource, StringComparer.Ordinal);
-        foreach (var attribute in point)
+        var merged = ToLabels(point);
+        foreach (var (name, value) in resource.Promoted)
         {
-            merged[PrometheusNames.SanitizeLabelName(attribute.Key)] = Format(attribute.Value);
+            merged.TryAdd(name, value);
+        }
+
+        foreach (var (name, value) in resource.Identity)
+        {
+            merged[name] = value;
         }
 
         foreach (var label in extra)
@@ -66,16 +46,22 @@ internal static class OtlpAttributes
             merged[label.Name] = label.Value;
         }
 
-        var labels = new List<Label>(merged.Count);
-        foreach (var (name, value) in merged)
+        return NonEmpty(merged);
+    }
+
+    /// <summary>The labels whose values are not empty (an empty value means no such label in Prometheus).</summary>
+    public static LabelSet NonEmpty(IReadOnlyDictionary<string, string> labels)
+    {
+        var kept = new List<Label>(labels.Count);
+        foreach (var (name, value) in labels)
         {
             if (value.Length > 0)
             {
-                labels.Add(new Label(name, value));
+                kept.Add(new Label(name, value));
             }
         }
 
-        return LabelSet.FromUnsorted([.. labels]);
+        return LabelSet.FromUnsorted([.. kept]);
     }
 
     public static string Format(AnyValue? value) => OtlpValues.Format(value);

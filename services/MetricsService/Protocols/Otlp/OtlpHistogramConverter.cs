@@ -1,31 +1,32 @@
 using AirisEpm.MetricsService.Domain;
+using AirisEpm.MetricsService.Protocols.Otlp.Delta;
 using AirisEpm.Protocols.Otlp.Proto;
+using StaleMarker = AirisEpm.PromQl.Model.StaleMarker;
 
 namespace AirisEpm.MetricsService.Protocols.Otlp;
 
-/// <summary>Explicit-bucket histograms and summaries as the classic Prometheus series families.</summary>
+/// <summary>Explicit-bucket histograms (delta ones accumulated) and summaries as the classic Prometheus series families.</summary>
 internal sealed class OtlpHistogramConverter(
     OtlpMetricConverter owner,
     Metric metric,
-    Dictionary<string, string> resource,
+    OtlpResource resource,
     OtlpConversion result)
 {
-    private const uint NoRecordedValue = (uint)DataPointFlags.NoRecordedValueMask;
-
     public void Convert()
     {
         var histogram = metric.Histogram;
+        var delta = histogram.AggregationTemporality == AggregationTemporality.Delta;
         var name = OtlpMetricNames.Build(metric.Name, metric.Unit, isMonotonicCounter: false, isGauge: false);
         foreach (var point in histogram.DataPoints)
         {
-            if ((point.Flags & NoRecordedValue) != 0)
+            if (OtlpMetricConverter.IsStale(point.Flags))
             {
-                continue;
-            }
+                if (owner.TryLabels(name, point.TimeUnixNano, resource, point.Attributes, result, out var labels, out _))
+                {
+                    owner.Deltas.Forget<ExplicitHistogramCounts>(labels.SeriesId(name));
+                    AddStale(name, point);
+                }
 
-            if (histogram.AggregationTemporality == AggregationTemporality.Delta)
-            {
-                result.Reject($"{name}: delta histograms are not supported; export cumulative temporality");
                 continue;
             }
 
@@ -35,7 +36,15 @@ internal sealed class OtlpHistogramConverter(
                 continue;
             }
 
-            AddHistogramPoint(name, point);
+            var counts = new ExplicitHistogramCounts([.. point.ExplicitBounds], [.. point.BucketCounts], point.Count, point.Sum, point.HasSum);
+            if (delta && Accumulate(name, point, counts) is { } total)
+            {
+                Add(name, point, total);
+            }
+            else if (!delta)
+            {
+                Add(name, point, counts);
+            }
         }
     }
 
@@ -44,53 +53,70 @@ internal sealed class OtlpHistogramConverter(
         var name = OtlpMetricNames.Build(metric.Name, metric.Unit, isMonotonicCounter: false, isGauge: false);
         foreach (var point in metric.Summary.DataPoints)
         {
-            if ((point.Flags & NoRecordedValue) != 0)
-            {
-                continue;
-            }
-
+            var stale = OtlpMetricConverter.IsStale(point.Flags);
             foreach (var quantile in point.QuantileValues)
             {
-                Add(name, point.TimeUnixNano, point.Attributes, quantile.Value, MetricType.Summary,
+                Sample(name, point, stale ? StaleMarker.Value : quantile.Value, MetricType.Summary,
                     new Label("quantile", PrometheusFloat.Format(quantile.Quantile)));
             }
 
-            Add(name + "_sum", point.TimeUnixNano, point.Attributes, point.Sum, MetricType.Summary);
-            Add(name + "_count", point.TimeUnixNano, point.Attributes, point.Count, MetricType.Summary);
+            Sample(name + "_sum", point, stale ? StaleMarker.Value : point.Sum, MetricType.Summary);
+            Sample(name + "_count", point, stale ? StaleMarker.Value : point.Count, MetricType.Summary);
         }
     }
 
-    private void AddHistogramPoint(string name, HistogramDataPoint point)
+    /// <summary>The point added to its series' running total; null (and rejected) when it cannot be.</summary>
+    private ExplicitHistogramCounts? Accumulate(string name, HistogramDataPoint point, ExplicitHistogramCounts counts)
+    {
+        if (!owner.TryLabels(name, point.TimeUnixNano, resource, point.Attributes, result, out var labels, out _))
+        {
+            return null;
+        }
+
+        var total = owner.Deltas.Add(labels.SeriesId(name), point.StartTimeUnixNano, point.TimeUnixNano, counts);
+        if (total.Problem is { } problem)
+        {
+            result.Reject($"{name}: {problem}");
+        }
+
+        return total.Total;
+    }
+
+    private void Add(string name, HistogramDataPoint point, ExplicitHistogramCounts counts)
     {
         ulong cumulative = 0;
-        for (var i = 0; i < point.ExplicitBounds.Count && i < point.BucketCounts.Count; i++)
+        for (var i = 0; i < counts.Bounds.Length && i < counts.Counts.Length; i++)
         {
-            cumulative += point.BucketCounts[i];
-            Add(name + "_bucket", point.TimeUnixNano, point.Attributes, cumulative, MetricType.Histogram,
-                new Label("le", PrometheusFloat.Format(point.ExplicitBounds[i])));
+            cumulative += counts.Counts[i];
+            Sample(name + "_bucket", point, cumulative, MetricType.Histogram, new Label("le", PrometheusFloat.Format(counts.Bounds[i])));
         }
 
         // The +Inf bucket always equals the total count, also when the point carries no buckets at all.
-        Add(name + "_bucket", point.TimeUnixNano, point.Attributes, point.Count, MetricType.Histogram, new Label("le", "+Inf"));
-        if (point.HasSum)
+        Sample(name + "_bucket", point, counts.Count, MetricType.Histogram, new Label("le", "+Inf"));
+        if (counts.HasSum)
         {
-            Add(name + "_sum", point.TimeUnixNano, point.Attributes, point.Sum, MetricType.Histogram);
+            Sample(name + "_sum", point, counts.Sum, MetricType.Histogram);
         }
 
-        Add(name + "_count", point.TimeUnixNano, point.Attributes, point.Count, MetricType.Histogram);
+        Sample(name + "_count", point, counts.Count, MetricType.Histogram);
     }
 
-    private void Add(
-        string name,
-        ulong timeUnixNano,
-        Google.Protobuf.Collections.RepeatedField<KeyValue> attributes,
-        double value,
-        MetricType type,
-        params ReadOnlySpan<Label> extra)
+    /// <summary>A stale marker on every series of the point: the buckets it names, +Inf, <c>_sum</c> and <c>_count</c>.</summary>
+    private void AddStale(string name, HistogramDataPoint point)
     {
-        if (owner.TryLabels(name, timeUnixNano, resource, attributes, result, out var labels, out var timestamp, extra))
+        foreach (var bound in point.ExplicitBounds)
         {
-            result.Samples.Add(new MetricSample(name, labels, timestamp, value, type));
+            Sample(name + "_bucket", point, StaleMarker.Value, MetricType.Histogram, new Label("le", PrometheusFloat.Format(bound)));
         }
+
+        Sample(name + "_bucket", point, StaleMarker.Value, MetricType.Histogram, new Label("le", "+Inf"));
+        Sample(name + "_sum", point, StaleMarker.Value, MetricType.Histogram);
+        Sample(name + "_count", point, StaleMarker.Value, MetricType.Histogram);
     }
+
+    private void Sample(string name, HistogramDataPoint point, double value, MetricType type, params ReadOnlySpan<Label> extra) =>
+        owner.AddSample(name, point.TimeUnixNano, resource, point.Attributes, value, type, result, extra);
+
+    private void Sample(string name, SummaryDataPoint point, double value, MetricType type, params ReadOnlySpan<Label> extra) =>
+        owner.AddSample(name, point.TimeUnixNano, resource, point.Attributes, value, type, result, extra);
 }

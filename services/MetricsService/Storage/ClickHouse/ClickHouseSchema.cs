@@ -25,6 +25,9 @@ namespace AirisEpm.MetricsService.Storage.ClickHouse;
 /// </summary>
 internal static class ClickHouseSchema
 {
+    /// <summary>A predicate on <c>value</c> that holds for every sample but a stale marker (its IEEE 754 bits compared).</summary>
+    public static readonly string IsValue = $"reinterpretAsUInt64(value) != {AirisEpm.PromQl.Model.StaleMarker.Bits.ToString(CultureInfo.InvariantCulture)}";
+
     public const string Samples = "samples_v2";
     public const string Minute = "rollup_1m_v2";
     public const string Hour = "rollup_1h_v2";

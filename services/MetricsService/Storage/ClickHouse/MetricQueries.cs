@@ -38,6 +38,8 @@ internal static class MetricQueries
     public static ClickHouseQuery Aggregate(AggregateQuery query)
     {
         var p = new QueryParameters();
+        // Raw statistics leave stale markers out (they are no values); rollups never hold them.
+        var valuesOnly = query.Tier == StorageTier.Raw ? $" AND {ClickHouseSchema.IsValue}" : "";
         var (table, time, stats) = query.Tier == StorageTier.Raw
             ? (ClickHouseSchema.Samples, "ts", "min(value), max(value), sum(value), count(), argMax(value, ts), max(ts)")
             : (ClickHouseSchema.Rollup(query.Tier), "bucket",
@@ -49,7 +51,7 @@ internal static class MetricQueries
         return p.Query($"""
             SELECT {group} AS grp, intDiv({time} - {start}, {p.Bind("Int64", query.StepMs)}) AS i, {stats}
             FROM {table} FINAL
-            WHERE {QueryParameters.SeriesIn(ids)} AND {time} >= {start} AND {time} < {p.Bind("Int64", query.EndExclusiveMs)}
+            WHERE {QueryParameters.SeriesIn(ids)} AND {time} >= {start} AND {time} < {p.Bind("Int64", query.EndExclusiveMs)}{valuesOnly}
             GROUP BY grp, i ORDER BY grp, i
             """);
     }

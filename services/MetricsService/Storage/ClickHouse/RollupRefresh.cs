@@ -18,9 +18,9 @@ namespace AirisEpm.MetricsService.Storage.ClickHouse;
 /// </summary>
 internal static class RollupRefresh
 {
-    public static ClickHouseQuery Minute(RollupKeys keys) => Refresh(keys, ClickHouseSchema.Minute, ClickHouseSchema.Samples, "ts", FromRaw(keys.WidthMs));
+    public static ClickHouseQuery Minute(RollupKeys keys) => Refresh(keys, ClickHouseSchema.Minute, ClickHouseSchema.Samples, "ts", FromRaw(keys.WidthMs), $" AND {ClickHouseSchema.IsValue}");
 
-    public static ClickHouseQuery Hour(RollupKeys keys) => Refresh(keys, ClickHouseSchema.Hour, ClickHouseSchema.Minute, "bucket", FromMinutes(keys.WidthMs));
+    public static ClickHouseQuery Hour(RollupKeys keys) => Refresh(keys, ClickHouseSchema.Hour, ClickHouseSchema.Minute, "bucket", FromMinutes(keys.WidthMs), "");
 
     /// <summary>The select list of rollup rows of <paramref name="widthMs"/> aggregated from raw samples, grouped by series_id, b.</summary>
     private static string FromRaw(long widthMs) =>
@@ -31,14 +31,15 @@ internal static class RollupRefresh
         $"series_id, {Bucket("bucket", widthMs)} AS b, min(min_value), max(max_value), sum(sum_value), sum(sample_count), " +
         "argMax(last_value, last_ts), max(last_ts), now64(9)";
 
-    private static ClickHouseQuery Refresh(RollupKeys keys, string table, string source, string time, string select)
+    /// <param name="filter">Raw samples only: stale markers are no values, so no rollup counts them.</param>
+    private static ClickHouseQuery Refresh(RollupKeys keys, string table, string source, string time, string select, string filter)
     {
         var p = new QueryParameters();
         return p.Query($"""
             INSERT INTO {table} ({ClickHouseSchema.RollupColumns})
             SELECT {select}
             FROM {source} FINAL
-            WHERE {p.SeriesIn(keys.SeriesIds)} AND {time} >= {p.Bind("Int64", keys.FromMs)} AND {time} < {p.Bind("Int64", keys.ToExclusiveMs)}
+            WHERE {p.SeriesIn(keys.SeriesIds)} AND {time} >= {p.Bind("Int64", keys.FromMs)} AND {time} < {p.Bind("Int64", keys.ToExclusiveMs)}{filter}
             GROUP BY series_id, b
             HAVING (series_id, b) IN (SELECT tupleElement(k, 1), tupleElement(k, 2) FROM (SELECT arrayJoin({p.Bind("Array(Tuple(Int64, Int64))", keys.Buckets)}) AS k))
             """);

@@ -15,7 +15,8 @@ namespace AirisEpm.MetricsService.Storage.DuckDb;
 /// partials computed from the batch appended. Reads merge partials (min of mins, sum of sums, last by
 /// time), so late samples are exact without touching older rows. Only a bucket holding an overwritten
 /// sample is recomputed whole (1m from raw, 1h from 1m, per-name from per-series), because a partial
-/// cannot take a value back out.
+/// cannot take a value back out. Stale markers are stored in <c>samples</c> as they are and left out of every
+/// rollup (<see cref="RollupPartial"/> here, <see cref="DuckDbStaleMarker"/> in SQL).
 /// </summary>
 public sealed partial class DuckDbMetricStore
 {
@@ -146,7 +147,10 @@ public sealed partial class DuckDbMetricStore
         if (overwrites)
         {
             var source = width == 60_000
-                ? Sql($"SELECT series_id, ts AS t, value AS v, value AS lo, value AS hi, value AS total, 1 AS n, ts AS last_ts FROM samples WHERE ts >= {lo} AND ts < {hi}")
+                ? Sql($"""
+                  SELECT series_id, ts AS t, value AS v, value AS lo, value AS hi, value AS total, 1 AS n, ts AS last_ts
+                  FROM samples WHERE ts >= {lo} AND ts < {hi} AND {DuckDbStaleMarker.IsValue("value")}
+                  """)
                 : Sql($"""
                   SELECT series_id, bucket AS t, last AS v, min AS lo, max AS hi, sum AS total, count AS n, last_ts
                   FROM (SELECT * FROM rollup_1m UNION ALL SELECT * FROM rollup_1m_recent) WHERE bucket >= {lo} AND bucket < {hi}
@@ -168,7 +172,7 @@ public sealed partial class DuckDbMetricStore
             INSERT INTO {table}_recent
             SELECT b.series_id, (b.ts // {width}) * {width} AS bucket, min(b.value), max(b.value), sum(b.value), count(*),
                 arg_max(b.value, b.ts), max(b.ts)
-            FROM staging_samples b WHERE b.ts >= {oldest} {skipTouched}
+            FROM staging_samples b WHERE b.ts >= {oldest} AND {DuckDbStaleMarker.IsValue("b.value")} {skipTouched}
             GROUP BY b.series_id, bucket
             """));
     }
@@ -207,7 +211,8 @@ public sealed partial class DuckDbMetricStore
             INSERT INTO {table}_name_recent
             SELECT s.name, (b.ts // {width}) * {width} AS bucket, min(b.value), max(b.value), sum(b.value), count(*),
                 arg_max(b.value, b.ts), max(b.ts)
-            FROM staging_samples b JOIN series s ON s.id = b.series_id WHERE b.ts >= {oldest} {skipTouched}
+            FROM staging_samples b JOIN series s ON s.id = b.series_id
+            WHERE b.ts >= {oldest} AND {DuckDbStaleMarker.IsValue("b.value")} {skipTouched}
             GROUP BY s.name, bucket
             """));
     }

@@ -135,8 +135,10 @@ public sealed partial class DuckDbMetricStore : IMetricStore, IDisposable
                 "min(s.min), max(s.max), sum(s.sum), sum(s.count)::BIGINT, arg_max(s.last, s.last_ts), max(s.last_ts)");
         var rows = new List<AggregateRow>();
         var name = query.Tier != StorageTier.Raw && IsSingleGroup(query) ? _catalog.NameOfAll([.. query.SeriesGroups.Keys]) : null;
+        // Raw samples hold stale markers, which are no values; rollups never took them in.
+        var values = query.Tier == StorageTier.Raw ? $" AND {DuckDbStaleMarker.IsValue("s.value")}" : "";
         await ReadAsync(
-            name is null ? AggregateSql(query, table, time, stats) : NameAggregateSql(query, stats),
+            name is null ? AggregateSql(query, table, time, stats, values) : NameAggregateSql(query, stats),
             command => { if (name is not null) { command.Parameters.Add(new DuckDBParameter("name", name)); } },
             reader => rows.Add(new AggregateRow(
                 reader.GetInt32(0), reader.GetInt64(1), reader.GetDouble(2), reader.GetDouble(3),
@@ -149,7 +151,7 @@ public sealed partial class DuckDbMetricStore : IMetricStore, IDisposable
     /// One group (the common case: <c>group_by=</c> or a single series) filters by an id list and needs no join;
     /// several groups join a VALUES list. Bounds are literals so DuckDB prunes row groups by time.
     /// </summary>
-    private static string AggregateSql(AggregateQuery query, string table, string time, string stats)
+    private static string AggregateSql(AggregateQuery query, string table, string time, string stats, string valueFilter)
     {
         var singleGroup = IsSingleGroup(query);
         var list = new StringBuilder();
@@ -173,7 +175,7 @@ public sealed partial class DuckDbMetricStore : IMetricStore, IDisposable
         return Sql($"""
             SELECT {grp} AS grp, (s.{time} - {query.StartMs}) // {query.StepMs} AS i, {stats}
             FROM {source}
-            WHERE {filter}s.{time} >= {query.StartMs} AND s.{time} < {query.EndExclusiveMs}
+            WHERE {filter}s.{time} >= {query.StartMs} AND s.{time} < {query.EndExclusiveMs}{valueFilter}
             GROUP BY ALL ORDER BY grp, i
             """);
     }

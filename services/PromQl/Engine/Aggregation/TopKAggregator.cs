@@ -25,74 +25,88 @@ internal static class TopKAggregator
         }
 
         Func<double, double, bool> less = top ? GoSort.LessAscending : GoSort.LessDescending;
-        var heaps = new List<int>[groups];
-        for (var g = 0; g < groups; g++)
+
+        // Steps are taken in blocks so each series' values are read in runs (cache-friendly); within a step the
+        // series still enter the heaps in input order, so the choice is the step-by-step one.
+        const int Block = 64;
+        var heaps = new List<int>[Block][];
+        for (var b = 0; b < Block; b++)
         {
-            heaps[g] = [];
+            heaps[b] = new List<int>[groups];
+            for (var g = 0; g < groups; g++)
+            {
+                heaps[b][g] = [];
+            }
         }
 
         var outputs = new Dictionary<int, StepSeries>();
         var order = new List<int>();
-        for (var i = 0; i < steps; i++)
+        for (var first = 0; first < steps; first += Block)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var limit = Math.Min((long)k[i], input.Count);
-            if (limit < 1)
+            var count = Math.Min(Block, steps - first);
+            foreach (var block in heaps.AsSpan(0, count))
             {
-                continue;
-            }
-
-            var step = i;
-            bool HeapLess(int a, int b) => less(input[a].Values[step], input[b].Values[step]);
-            foreach (var heap in heaps)
-            {
-                heap.Clear();
+                foreach (var heap in block)
+                {
+                    heap.Clear();
+                }
             }
 
             for (var s = 0; s < input.Count; s++)
             {
-                var v = input[s].Values[i];
-                if (Missing.Is(v))
+                var values = input[s].Values;
+                for (var b = 0; b < count; b++)
                 {
-                    continue;
-                }
-
-                var heap = heaps[groupOf[s]];
-                if (heap.Count < limit)
-                {
-                    GoSort.Push(heap, s, HeapLess);
-                    continue;
-                }
-
-                var root = input[heap[0]].Values[i];
-                var replaces = top ? root < v : root > v;
-                if (replaces || (double.IsNaN(root) && !double.IsNaN(v)))
-                {
-                    heap[0] = s;
-                    if (limit > 1)
+                    var v = values[first + b];
+                    var limit = Math.Min((long)k[first + b], input.Count);
+                    if (Missing.Is(v) || limit < 1)
                     {
-                        GoSort.FixRoot(heap, HeapLess);
+                        continue;
+                    }
+
+                    var step = first + b;
+                    var heap = heaps[b][groupOf[s]];
+                    if (heap.Count < limit)
+                    {
+                        GoSort.Push(heap, s, new ByValueAtStep(input, step, top));
+                        continue;
+                    }
+
+                    var root = input[heap[0]].Values[step];
+                    var replaces = top ? root < v : root > v;
+                    if (replaces || (double.IsNaN(root) && !double.IsNaN(v)))
+                    {
+                        heap[0] = s;
+                        if (limit > 1)
+                        {
+                            GoSort.FixRoot(heap, new ByValueAtStep(input, step, top));
+                        }
                     }
                 }
             }
 
-            foreach (var heap in heaps)
+            for (var b = 0; b < count; b++)
             {
-                if (heap.Count > 1)
+                var step = first + b;
+                foreach (var heap in heaps[b])
                 {
-                    GoSort.SortReversed(heap, s => input[s].Values[step], less);
-                }
-
-                foreach (var s in heap)
-                {
-                    if (!outputs.TryGetValue(s, out var output))
+                    if (heap.Count > 1)
                     {
-                        output = new StepSeries(input[s].Metric, Missing.NewArray(steps));
-                        outputs[s] = output;
-                        order.Add(s);
+                        GoSort.SortReversed(heap, s => input[s].Values[step], less);
                     }
 
-                    output.Values[i] = input[s].Values[i];
+                    foreach (var s in heap)
+                    {
+                        if (!outputs.TryGetValue(s, out var output))
+                        {
+                            output = new StepSeries(input[s].Metric, Missing.NewArray(steps));
+                            outputs[s] = output;
+                            order.Add(s);
+                        }
+
+                        output.Values[step] = input[s].Values[step];
+                    }
                 }
             }
         }
@@ -122,5 +136,13 @@ internal static class TopKAggregator
                 throw QueryContext.Error($"Scalar value {PromFloat.FormatG(value)} overflows int64");
             }
         }
+    }
+
+    /// <summary>The heap order of series by their value at one step: topk keeps the smallest at the root, bottomk the largest.</summary>
+    private readonly struct ByValueAtStep(List<StepSeries> input, int step, bool top) : ILess<int>
+    {
+        public bool Less(int a, int b) => top
+            ? GoSort.LessAscending(input[a].Values[step], input[b].Values[step])
+            : GoSort.LessDescending(input[a].Values[step], input[b].Values[step]);
     }
 }

@@ -147,8 +147,61 @@ internal sealed partial class Evaluator
         }
 
         Context.AddLoaded(loaded);
-        result.Sort(static (a, b) => LabelOrder.Instance.Compare(a.Metric, b.Metric));
-        return result;
+
+        // A stable sort: parts of one series stay in the order the source gave them.
+        var order = Enumerable.Range(0, result.Count).ToArray();
+        Array.Sort(order, (a, b) => LabelOrder.Instance.Compare(result[a].Metric, result[b].Metric) is var c && c != 0 ? c : a.CompareTo(b));
+        return MergeDuplicates([.. order.Select(i => result[i])]);
+    }
+
+    /// <summary>
+    /// A store that answers one series in parts (two shards, two tiers) gives the same labels twice: they become one
+    /// series, as Prometheus's merging querier makes them; of two samples at one time, the one of the part listed first is kept.
+    /// </summary>
+    private static List<RangeSeries> MergeDuplicates(List<RangeSeries> sorted)
+    {
+        var duplicates = false;
+        for (var i = 1; i < sorted.Count && !duplicates; i++)
+        {
+            duplicates = sorted[i].Metric.Equals(sorted[i - 1].Metric);
+        }
+
+        if (!duplicates)
+        {
+            return sorted;
+        }
+
+        var merged = new List<RangeSeries>(sorted.Count);
+        for (var i = 0; i < sorted.Count;)
+        {
+            var j = i + 1;
+            while (j < sorted.Count && sorted[j].Metric.Equals(sorted[i].Metric))
+            {
+                j++;
+            }
+
+            if (j == i + 1)
+            {
+                merged.Add(sorted[i]);
+            }
+            else
+            {
+                var points = new SortedDictionary<long, double>();
+                for (var k = i; k < j; k++)
+                {
+                    foreach (var point in sorted[k].Points.AsSpan())
+                    {
+                        points.TryAdd(point.T, point.V);
+                    }
+                }
+
+                merged.Add(new RangeSeries(sorted[i].Metric, new ArraySegment<Point>([.. points.Select(p => new Point(p.Key, p.Value))])));
+            }
+
+            i = j;
+        }
+
+        return merged;
     }
 
     private static ArraySegment<Point> Window(IReadOnlyList<Point> points, long minT, long maxT, bool dropStale)

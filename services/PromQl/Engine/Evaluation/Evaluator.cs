@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AirisEpm.PromQl.Ast;
 
 namespace AirisEpm.PromQl.Engine.Evaluation;
@@ -20,6 +21,12 @@ internal sealed partial class Evaluator(QueryContext context)
     public async ValueTask<EvalValue> EvalAsync(Expr expr, StepGrid grid, string? hint)
     {
         Context.ThrowIfCancelled();
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            // A deeply nested query goes on in a fresh thread's stack rather than overflowing this one.
+            return await Task.Run(() => EvalAsync(expr, grid, hint).AsTask(), Context.CancellationToken);
+        }
+
         if (grid.Count == 0)
         {
             return EmptyOf(expr.Type);

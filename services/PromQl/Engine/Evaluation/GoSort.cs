@@ -40,14 +40,16 @@ internal static class GoSort
     }
 
     /// <summary><c>heap.Push</c>: append, then sift up.</summary>
-    public static void Push<T>(List<T> heap, T item, Func<T, T, bool> less)
+    public static void Push<T, TLess>(List<T> heap, T item, TLess less)
+        where TLess : ILess<T>
     {
         heap.Add(item);
         Up(heap, heap.Count - 1, less);
     }
 
     /// <summary><c>heap.Fix(h, 0)</c> after replacing the root.</summary>
-    public static void FixRoot<T>(List<T> heap, Func<T, T, bool> less)
+    public static void FixRoot<T, TLess>(List<T> heap, TLess less)
+        where TLess : ILess<T>
     {
         if (!Down(heap, 0, heap.Count, less))
         {
@@ -55,12 +57,13 @@ internal static class GoSort
         }
     }
 
-    private static void Up<T>(List<T> heap, int j, Func<T, T, bool> less)
+    private static void Up<T, TLess>(List<T> heap, int j, TLess less)
+        where TLess : ILess<T>
     {
         while (true)
         {
             var i = (j - 1) / 2;
-            if (i == j || !less(heap[j], heap[i]))
+            if (i == j || !less.Less(heap[j], heap[i]))
             {
                 break;
             }
@@ -70,7 +73,8 @@ internal static class GoSort
         }
     }
 
-    private static bool Down<T>(List<T> heap, int i0, int n, Func<T, T, bool> less)
+    private static bool Down<T, TLess>(List<T> heap, int i0, int n, TLess less)
+        where TLess : ILess<T>
     {
         var i = i0;
         while (true)
@@ -83,12 +87,12 @@ internal static class GoSort
 
             var j = j1;
             var j2 = j1 + 1;
-            if (j2 < n && less(heap[j2], heap[j1]))
+            if (j2 < n && less.Less(heap[j2], heap[j1]))
             {
                 j = j2;
             }
 
-            if (!less(heap[j], heap[i]))
+            if (!less.Less(heap[j], heap[i]))
             {
                 break;
             }
@@ -99,4 +103,10 @@ internal static class GoSort
 
         return i > i0;
     }
+}
+
+/// <summary>A heap's order as a struct, so heap operations in hot loops neither allocate nor call through delegates.</summary>
+internal interface ILess<in T>
+{
+    bool Less(T a, T b);
 }

@@ -8,10 +8,10 @@ namespace AirisEpm.PromQl.Engine.Functions;
 /// A regex for label_replace with Go's group numbering and Go's <c>Regexp.Expand</c> template rules
 /// (<c>$1</c>, <c>${1}</c>, <c>$name</c>, <c>${name}</c>, <c>$$</c>; <c>$1x</c> names group "1x"). .NET numbers
 /// named groups after unnamed ones, so Go's numbers are mapped; <c>(?P&lt;name&gt;…)</c> is accepted as Go accepts it.
+/// No match timeout, as for <see cref="Model.Matcher"/>: the non-backtracking engine is linear in the input.
 /// </summary>
 internal sealed class GoRegexTemplate
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(100);
     private readonly Regex _regex;
 
     /// <summary>For Go's group number i (1-based), the .NET group name or number that holds it.</summary>
@@ -29,7 +29,7 @@ internal sealed class GoRegexTemplate
         var translated = pattern.Replace("(?P<", "(?<", StringComparison.Ordinal);
         try
         {
-            var regex = new Regex("^(?s:" + translated + ")\\z", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, Timeout);
+            var regex = new Regex("^(?s:" + translated + ")\\z", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, Regex.InfiniteMatchTimeout);
             return new GoRegexTemplate(regex, GroupsInGoOrder(translated));
         }
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
