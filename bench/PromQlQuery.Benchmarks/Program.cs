@@ -94,6 +94,8 @@ await using (var prometheus = await PrometheusServer.StartAsync(ct))
 
 Console.WriteLine("metrics-service's stages, in process over its DuckDB file (median of 3 after a warm-up):");
 await StageProfile.RunAsync(duckDb, data, BenchQuery.Dashboard, 3, ct);
+Console.WriteLine("inside the store's point read (median of 3 after a warm-up):");
+DuckDbProbe.Run(duckDb, data, ["bench_requests_total", "bench_latency_seconds_bucket"]);
 Console.WriteLine($"load average at the end {LoadAverage()}");
 folder.Delete(recursive: true);
 return 0;
