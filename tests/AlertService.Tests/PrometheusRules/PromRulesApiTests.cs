@@ -143,6 +143,25 @@ public sealed class PromRulesApiTests
     }
 
     [Fact]
+    public async Task An_alert_Alertmanager_would_refuse_is_dropped_and_the_others_still_fire()
+    {
+        await using var factory = new PromRulesFactory();
+        var client = await factory.StartAsync(ReadWrite);
+        await ReadAsync(await Put(client, "f", "groups:\n  - name: g\n    rules:\n      - alert: Down\n        expr: up == 0\n"), HttpStatusCode.Created);
+        factory.Queries.Answer = (_, _) => PromQueryAnswer.Of(
+        [
+            new PromSample(new Dictionary<string, string> { ["service.name"] = "utf8" }, 0),
+            new PromSample(new Dictionary<string, string> { ["instance"] = "ok" }, 0),
+        ]);
+
+        var state = await factory.Scheduler.EvaluateNowAsync(new GroupRef("f", "g"), Ct);
+
+        Assert.Equal(2, state.Rules[0].Alerts.Count);
+        var posted = Assert.Single((await GetAsync(client, "/api/v2/alerts")).EnumerateArray());
+        Assert.Equal("ok", posted.GetProperty("labels").GetProperty("instance").GetString());
+    }
+
+    [Fact]
     public async Task Mutated_files_are_answered_2xx_or_a_400_problem_never_a_5xx()
     {
         await using var factory = new PromRulesFactory();

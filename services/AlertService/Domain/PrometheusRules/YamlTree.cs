@@ -23,7 +23,7 @@ internal sealed class YamlSyntaxException(string message) : Exception(message);
 /// nothing until walked), nesting is capped at <see cref="MaxDepth"/> so nothing recursive overflows, and every way
 /// YamlDotNet fails on bad text becomes a <see cref="YamlSyntaxException"/>.
 /// </summary>
-internal static class YamlTree
+internal static partial class YamlTree
 {
     public const int MaxDepth = 200;
 
@@ -153,10 +153,12 @@ internal static class YamlTree
         };
     }
 
-    internal static bool IsInt(string v) => GoTemplates.GoNumbers.TryParseInt(v.Replace("_", "", StringComparison.Ordinal), out _) && !v.Contains('.', StringComparison.Ordinal)
-        && !(v.TrimStart('+', '-').Length > 1 && v.TrimStart('+', '-')[0] == '0' && char.IsAsciiDigit(v.TrimStart('+', '-')[1]));
+    /// <summary>yaml.v3: an int is what Go's <c>strconv.ParseInt(s, 0, 64)</c> reads once underscores are removed (0777 is octal).</summary>
+    internal static bool IsInt(string v) => GoTemplates.GoNumbers.TryParseInt(v.Replace("_", "", StringComparison.Ordinal), out _);
 
-    internal static bool IsFloat(string v) =>
-        v.Length > 0 && (char.IsAsciiDigit(v[0]) || v[0] is '.' or '+' or '-') && v.Any(char.IsAsciiDigit)
-        && double.TryParse(v.Replace("_", "", StringComparison.Ordinal), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
+    /// <summary>yaml.v3's float form: <c>^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$</c> once underscores are removed.</summary>
+    internal static bool IsFloat(string v) => YamlFloat().IsMatch(v.Replace("_", "", StringComparison.Ordinal));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")]
+    private static partial System.Text.RegularExpressions.Regex YamlFloat();
 }

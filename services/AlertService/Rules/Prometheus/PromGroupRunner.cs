@@ -65,10 +65,7 @@ public sealed partial class PromGroupRunner
                     if (evaluated.Health.Health == PromRuleHealth.Ok)
                     {
                         (evaluated, var sent) = AlertSender.Due(evaluated, ts, options.ResendDelay, IntervalOf(group));
-                        if (sent.Count > 0)
-                        {
-                            await _intake.SubmitAsync([.. sent.Select(a => PromAlertPosting.ToPosted(a, alerting.Expr, options.ExternalLabels, options.ExternalUrl))], cancellationToken);
-                        }
+                        if (sent.Count > 0) await SubmitAsync(alerting, sent, cancellationToken);
 
                         alertSeries.AddRange(AlertSeries(evaluated.Alerts));
                     }
@@ -87,6 +84,23 @@ public sealed partial class PromGroupRunner
 
         await WriteAsync(alertSeries, ts, "ALERTS", cancellationToken);
         return new PromGroupState(ts, Seconds(started), statuses);
+    }
+
+    /// <summary>
+    /// Posts the sent alerts. One whose labels Alertmanager would refuse (a series label name outside
+    /// <c>[a-zA-Z_][a-zA-Z0-9_]*</c>, say) is dropped and logged, as Alertmanager drops it from a batch; the rest go in.
+    /// </summary>
+    private async Task SubmitAsync(PromAlertingRule rule, IReadOnlyList<PromAlert> sent, CancellationToken cancellationToken)
+    {
+        var options = _options.Value;
+        var posted = new List<AirisEpm.AlertService.Domain.Alerts.PostedAlert>();
+        foreach (var alert in sent.Select(a => PromAlertPosting.ToPosted(a, rule.Expr, options.ExternalLabels, options.ExternalUrl)))
+        {
+            if (alert.Validate() is { Count: > 0 } errors) LogDropped(_logger, rule.Name, string.Join("; ", errors));
+            else posted.Add(alert);
+        }
+
+        if (posted.Count > 0) await _intake.SubmitAsync(posted, cancellationToken);
     }
 
     /// <summary>Prometheus's <c>ALERTS{alertstate}</c> = 1 and <c>ALERTS_FOR_STATE</c> = activeAt (Unix seconds) for every pending or firing alert.</summary>
@@ -123,6 +137,9 @@ public sealed partial class PromGroupRunner
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Evaluating Prometheus rule {Rule} failed: {Error}")]
     private static partial void LogRuleFailed(ILogger logger, string rule, string? error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An alert of rule {Rule} was dropped: {Errors}")]
+    private static partial void LogDropped(ILogger logger, string rule, string errors);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Count} series of rule {Rule} to metrics-service failed: {Error}")]
     private static partial void LogWriteFailed(ILogger logger, string rule, int count, string error);
