@@ -25,23 +25,9 @@ public sealed class AlertmanagerParityTests(ITestOutputHelper output)
     [Fact]
     public async Task Same_alerts_same_notifications_as_Alertmanager()
     {
-        if (!File.Exists(AlertmanagerProcess.Binary))
-        {
-            Assert.Skip($"{AlertmanagerProcess.Binary} is not installed (apt-get install -y prometheus-alertmanager; .ci/run installs it); nothing to compare with.");
-        }
-
         var ct = TestContext.Current.CancellationToken;
-        var clock = new Stopwatch();
-        using var amHook = new WebhookListener(clock);
-        using var airisHook = new WebhookListener(clock);
-        var config = ParityScenario.Config.Replace("URL", amHook.Url.ToString());
-        using var alertmanager = await AlertmanagerProcess.StartAsync(config, ct);
-        await using var env = await DaprTestEnvironment.StartAsync(o => o.SecretOverrides["webhook-url"] = airisHook.Url.ToString());
-        var app = await env.StartServiceAsync<alert::Program>(AppIds.AlertService, new Dictionary<string, string?> { ["Alerting:TickInterval"] = "00:00:00.050" });
-        var airis = app.Client(Permissions.AlertsRead, Permissions.AlertsWrite);
-        var configured = await airis.PutYamlAsync("/api/v1/alerting/config", config);
-        Assert.True(configured.IsSuccessStatusCode, await configured.Content.ReadAsStringAsync(ct));
-        using var am = new HttpClient { BaseAddress = alertmanager.Url };
+        await using var run = await SideBySide.StartAsync(ParityScenario.Config, ct);
+        var (clock, amHook, airisHook, alertmanager, am, airis) = (run.Clock, run.AmHook, run.AirisHook, run.Alertmanager, run.Am, run.Airis);
         foreach (var client in new[] { am, airis })
         {
             var silenced = await client.PostAsJsonAsync("api/v2/silences", ParityScenario.Silence(), ct);
@@ -69,23 +55,9 @@ public sealed class AlertmanagerParityTests(ITestOutputHelper output)
     [Fact]
     public async Task Same_routing_with_continue_group_by_everything_and_time_intervals_as_Alertmanager()
     {
-        if (!File.Exists(AlertmanagerProcess.Binary))
-        {
-            Assert.Skip($"{AlertmanagerProcess.Binary} is not installed (apt-get install -y prometheus-alertmanager; .ci/run installs it); nothing to compare with.");
-        }
-
         var ct = TestContext.Current.CancellationToken;
-        var clock = new Stopwatch();
-        using var amHook = new WebhookListener(clock);
-        using var airisHook = new WebhookListener(clock);
-        var config = RoutingParityScenario.Config.Replace("URL", amHook.Url.ToString());
-        using var alertmanager = await AlertmanagerProcess.StartAsync(config, ct);
-        await using var env = await DaprTestEnvironment.StartAsync(o => o.SecretOverrides["webhook-url"] = airisHook.Url.ToString());
-        var app = await env.StartServiceAsync<alert::Program>(AppIds.AlertService, new Dictionary<string, string?> { ["Alerting:TickInterval"] = "00:00:00.050" });
-        var airis = app.Client(Permissions.AlertsRead, Permissions.AlertsWrite);
-        var configured = await airis.PutYamlAsync("/api/v1/alerting/config", config);
-        Assert.True(configured.IsSuccessStatusCode, await configured.Content.ReadAsStringAsync(ct));
-        using var am = new HttpClient { BaseAddress = alertmanager.Url };
+        await using var run = await SideBySide.StartAsync(RoutingParityScenario.Config, ct);
+        var (clock, amHook, airisHook, alertmanager, am, airis) = (run.Clock, run.AmHook, run.AirisHook, run.Alertmanager, run.Am, run.Airis);
 
         await RoutingParityScenario.RunAsync(clock, [am, airis], ct);
 
@@ -96,5 +68,63 @@ public sealed class AlertmanagerParityTests(ITestOutputHelper output)
             "Alertmanager did not notify as the scenario says:\n" + string.Join('\n', expected) + "\n" + alertmanager.Output);
         ParityAssert.SameNotifications(expected, actual, Tolerance);
         Assert.DoesNotContain(actual, n => n.Group.StartsWith("web-muted ", StringComparison.Ordinal) || n.Group.StartsWith("batch ", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Alertmanager and alert-service (beside the sidecar double, its engine ticking every 50 ms) given the same
+    /// configuration, each notifying its own webhook listener on one clock; skips the test when Alertmanager is not installed.
+    /// </summary>
+    private sealed class SideBySide : IAsyncDisposable
+    {
+        private DaprTestEnvironment? _env;
+
+        public required Stopwatch Clock { get; init; }
+
+        public required WebhookListener AmHook { get; init; }
+
+        public required WebhookListener AirisHook { get; init; }
+
+        public AlertmanagerProcess Alertmanager { get; private set; } = null!;
+
+        public HttpClient Am { get; private set; } = null!;
+
+        public HttpClient Airis { get; private set; } = null!;
+
+        public static async Task<SideBySide> StartAsync(string scenarioConfig, CancellationToken ct)
+        {
+            if (!File.Exists(AlertmanagerProcess.Binary))
+            {
+                Assert.Skip($"{AlertmanagerProcess.Binary} is not installed (apt-get install -y prometheus-alertmanager; .ci/run installs it); nothing to compare with.");
+            }
+
+            var clock = new Stopwatch();
+            var run = new SideBySide { Clock = clock, AmHook = new WebhookListener(clock), AirisHook = new WebhookListener(clock) };
+            try
+            {
+                var config = scenarioConfig.Replace("URL", run.AmHook.Url.ToString(), StringComparison.Ordinal);
+                run.Alertmanager = await AlertmanagerProcess.StartAsync(config, ct);
+                run._env = await DaprTestEnvironment.StartAsync(o => o.SecretOverrides["webhook-url"] = run.AirisHook.Url.ToString());
+                var app = await run._env.StartServiceAsync<alert::Program>(AppIds.AlertService, new Dictionary<string, string?> { ["Alerting:TickInterval"] = "00:00:00.050" });
+                run.Airis = app.Client(Permissions.AlertsRead, Permissions.AlertsWrite);
+                var configured = await run.Airis.PutYamlAsync("/api/v1/alerting/config", config);
+                Assert.True(configured.IsSuccessStatusCode, await configured.Content.ReadAsStringAsync(ct));
+                run.Am = new HttpClient { BaseAddress = run.Alertmanager.Url };
+                return run;
+            }
+            catch
+            {
+                await run.DisposeAsync();
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Am?.Dispose();
+            if (_env is not null) await _env.DisposeAsync();
+            Alertmanager?.Dispose();
+            AirisHook.Dispose();
+            AmHook.Dispose();
+        }
     }
 }
