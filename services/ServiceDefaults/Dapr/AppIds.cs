@@ -8,5 +8,8 @@ public static class AppIds
     public const string TraceService = "trace-service";
     public const string AlertService = "alert-service";
 
+    /// <summary>The web console (the backend for the page); not one of <see cref="All"/>, the four services it calls.</summary>
+    public const string Console = "console";
+
     public static readonly IReadOnlyList<string> All = [MetricsService, LogService, TraceService, AlertService];
 }

@@ -1,0 +1,12 @@
+using AirisEpm.ServiceDefaults;
+using AirisEpm.ServiceDefaults.Dapr;
+using AirisEpm.ServiceDefaults.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults(AppIds.Console);
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapDefaultEndpoints(Permissions.Admin);
+
+app.Run();
