@@ -21,14 +21,7 @@ internal static class ClosedLoop
             while ((n = Interlocked.Increment(ref next)) < requests)
             {
                 var body = bodies[n % bodies.Count];
-                var started = Stopwatch.GetTimestamp();
-                using var response = await client.PostAsync(body.Path, body.Content());
-                if (!response.IsSuccessStatusCode)
-                {
-                    throw new HttpRequestException($"{name}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-                }
-
-                latencies[n] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                latencies[n] = await SendAsync(name, client, body);
                 Interlocked.Add(ref items, body.Items);
             }
         })).ToArray();
@@ -36,6 +29,48 @@ internal static class ClosedLoop
         watch.Stop();
         Array.Sort(latencies);
         return new ClosedLoopResult(latencies, watch.Elapsed.TotalSeconds, items);
+    }
+
+    /// <summary>
+    /// One caller per list, each sending its own bodies in order (closed loop): for receivers that refuse a sample
+    /// older than one already taken for its series (Prometheus), each caller owns its series and sends them in time order.
+    /// </summary>
+    public static async Task<ClosedLoopResult> RunPerClientAsync(string name, HttpClient client, IReadOnlyList<IReadOnlyList<RequestBody>> perClient)
+    {
+        var offsets = new int[perClient.Count];
+        for (var c = 1; c < perClient.Count; c++)
+        {
+            offsets[c] = offsets[c - 1] + perClient[c - 1].Count;
+        }
+
+        var latencies = new double[perClient.Sum(b => b.Count)];
+        long items = 0;
+        var watch = Stopwatch.StartNew();
+        var callers = perClient.Select((bodies, c) => Task.Run(async () =>
+        {
+            for (var i = 0; i < bodies.Count; i++)
+            {
+                latencies[offsets[c] + i] = await SendAsync(name, client, bodies[i]);
+                Interlocked.Add(ref items, bodies[i].Items);
+            }
+        })).ToArray();
+        await Task.WhenAll(callers);
+        watch.Stop();
+        Array.Sort(latencies);
+        return new ClosedLoopResult(latencies, watch.Elapsed.TotalSeconds, items);
+    }
+
+    /// <summary>Sends one request and returns its latency in milliseconds; a non-2xx answer throws.</summary>
+    private static async Task<double> SendAsync(string name, HttpClient client, RequestBody body)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var response = await body.SendAsync(client); // answers are read whole (ResponseContentRead) before this returns
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"{name}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
     }
 }
 
