@@ -36,13 +36,15 @@ public sealed partial class DuckDbMetricStore
             var connection = Writer;
             CompactIfDue(connection);
             var oldest = _time.GetUtcNow().ToUnixTimeMilliseconds() - (long)_options.LateSampleWindow.TotalMilliseconds;
-            var allNew = _watermarks.AllNew(batch.Latest.Keys, batch.IsNewSeries);
+            var allNew = _watermarks.AllNew(batch.Spans().Select(s => (s.Series, s.OldestTs)), batch.IsNewSeries);
+            // Partial rows the recent 1m tier gains (the general path's count is an upper bound): they pace compaction.
+            var partialRows = batch.Count;
             using (var transaction = connection.BeginTransaction())
             {
                 InsertSeries(connection, batch.NewSeries);
                 if (allNew)
                 {
-                    AppendNewSamples(connection, batch, oldest);
+                    partialRows = AppendNewSamples(connection, batch, oldest);
                 }
                 else
                 {
@@ -53,12 +55,12 @@ public sealed partial class DuckDbMetricStore
             }
 
             _catalog.Add(batch.NewSeries.Select(s => new StoredSeries(s.SeriesId, s.Name, s.Labels)));
-            foreach (var (series, ts) in batch.Latest.Keys)
+            foreach (var (series, _, newest) in batch.Spans())
             {
-                _watermarks.Advance(series, ts);
+                _watermarks.Advance(series, newest);
             }
 
-            _recentRollupRows += batch.Latest.Count;
+            _recentRollupRows += partialRows;
         }
         finally
         {
@@ -66,21 +68,31 @@ public sealed partial class DuckDbMetricStore
         }
     }
 
-    private static void AppendNewSamples(DuckDBConnection connection, PreparedBatch batch, long oldest)
+    /// <summary>
+    /// Appends the batch, its partials per series and bucket (the hour tier merged from the minute partials) and per
+    /// metric name and bucket (merged from the series partials); returns the partial rows the 1m series tier gained.
+    /// </summary>
+    private static int AppendNewSamples(DuckDBConnection connection, PreparedBatch batch, long oldest)
     {
         using (var samples = connection.CreateAppender("samples"))
         {
-            foreach (var ((series, ts), value) in batch.Latest)
+            for (var s = 0; s < batch.SeriesIds.Length; s++)
             {
-                samples.CreateRow().AppendValue(series).AppendValue(ts).AppendValue(value).EndRow();
+                var series = batch.SeriesIds[s];
+                for (var i = batch.Offsets[s]; i < batch.Offsets[s + 1]; i++)
+                {
+                    samples.CreateRow().AppendValue(series).AppendValue(batch.Timestamps[i]).AppendValue(batch.Values[i]).EndRow();
+                }
             }
         }
 
-        foreach (var (width, table) in Tiers)
+        var minute = batch.SeriesPartials(Tiers[0].Width, oldest);
+        var hour = PreparedBatch.Coarsen(minute, Tiers[1].Width);
+        foreach (var (partials, table) in new[] { (minute, Tiers[0].Table), (hour, Tiers[1].Table) })
         {
             using (var rollup = connection.CreateAppender(table + "_recent"))
             {
-                foreach (var p in RollupPartial.Of(batch.Latest, width, oldest))
+                foreach (var p in partials)
                 {
                     rollup.CreateRow().AppendValue(p.SeriesId).AppendValue(p.Bucket).AppendValue(p.Min).AppendValue(p.Max)
                         .AppendValue(p.Sum).AppendValue(p.Count).AppendValue(p.Last).AppendValue(p.LastTs).EndRow();
@@ -88,21 +100,26 @@ public sealed partial class DuckDbMetricStore
             }
 
             using var byName = connection.CreateAppender(table + "_name_recent");
-            foreach (var p in RollupPartial.Of(batch.ByName(), width, oldest))
+            foreach (var p in batch.NamePartials(partials))
             {
                 byName.CreateRow().AppendValue(batch.Names[(int)p.SeriesId]).AppendValue(p.Bucket).AppendValue(p.Min).AppendValue(p.Max)
                     .AppendValue(p.Sum).AppendValue(p.Count).AppendValue(p.Last).AppendValue(p.LastTs).EndRow();
             }
         }
+
+        return minute.Count;
     }
 
     private static void WriteGeneral(DuckDBConnection connection, PreparedBatch batch, long oldest)
     {
         using (var appender = connection.CreateAppender("staging_samples"))
         {
-            foreach (var ((series, ts), value) in batch.Latest)
+            for (var s = 0; s < batch.SeriesIds.Length; s++)
             {
-                appender.CreateRow().AppendValue(series).AppendValue(ts).AppendValue(value).EndRow();
+                for (var i = batch.Offsets[s]; i < batch.Offsets[s + 1]; i++)
+                {
+                    appender.CreateRow().AppendValue(batch.SeriesIds[s]).AppendValue(batch.Timestamps[i]).AppendValue(batch.Values[i]).EndRow();
+                }
             }
         }
 
@@ -212,7 +229,7 @@ public sealed partial class DuckDbMetricStore
             """));
     }
 
-    private static long Floor(long ts, long width) => ts - (((ts % width) + width) % width);
+    private static long Floor(long ts, long width) => RollupPartial.BucketOf(ts, width);
 
     /// <summary>
     /// New series go through staging tables and the Appender too: a fleet coming online brings
