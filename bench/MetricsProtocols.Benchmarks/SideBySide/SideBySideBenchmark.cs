@@ -8,7 +8,8 @@ namespace AirisEpm.MetricsProtocols.Benchmarks.SideBySide;
 /// Prometheus 2.42's own remote_write receiver and metrics-service, each its own process, loaded by this one process
 /// in the same run (README-protocols.md). Modes: <c>throughput</c> (2,000 series × 1 sample per request, 4 senders,
 /// rounds alternating A-B then B-A), <c>small</c> (one sample per request, 32 clients, JSON / remote_write / OTLP),
-/// <c>reads</c> (names, label values, one series, 32 clients) and <c>memory</c> (RSS at 100,000 active series).
+/// <c>reads</c> (names, label values, one series, 32 clients), <c>memory</c> (RSS at 100,000 active series) and
+/// <c>stages</c> (decode and store write in process, <see cref="StageProbe"/>).
 /// </summary>
 internal static class SideBySideBenchmark
 {
@@ -32,6 +33,11 @@ internal static class SideBySideBenchmark
         Console.WriteLine($"load average at start: {Load()}; {Environment.ProcessorCount} cores");
         Console.WriteLine(FsyncProbe.Measure());
         var t0 = (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000 * 1000) - 45 * 60_000;
+
+        if (modes.Contains("stages"))
+        {
+            await StageProbe.RunAsync(requests);
+        }
 
         if (modes.Intersect(["throughput", "small", "reads"]).Any())
         {
@@ -193,7 +199,7 @@ internal static class Measure
     {
         var cpu = receiver.Cpu;
         var self = Process.GetCurrentProcess().TotalProcessorTime;
-        var run = await ClosedLoop.RunPerClientAsync(name, receiver.Client, perClient);
+        var run = await ClosedLoop.RunPerClientAsync(name, receiver.Client, perClient, retryUnavailable: true);
         var drain = await WaitIdleAsync(receiver);
         return Print(receiver, name, run, cpu, self, drain, perRequest);
     }
@@ -216,7 +222,7 @@ internal static class Measure
         var volume = perRequest ? "" : string.Create(CultureInfo.InvariantCulture, $"{run.Items,9} samples {run.Items / run.Seconds,9:F0} samples/s ");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{receiver.Name,-16} {name,-40} {volume}{requests,6} req {run.Seconds,6:F1} s {requests / run.Seconds,7:F0} req/s " +
-            $"p50 {run.Percentile(0.50),6:F1} ms p95 {run.Percentile(0.95),6:F1} ms p99 {run.Percentile(0.99),6:F1} ms; idle {drain:F1} s after; " +
+            $"p50 {run.Percentile(0.50),6:F1} ms p95 {run.Percentile(0.95),6:F1} ms p99 {run.Percentile(0.99),6:F1} ms; {run.Retries} retried 503s; idle {drain:F1} s after; " +
             $"server {serverCpu.TotalMicroseconds / per:F2} µs CPU/{unit}, client {clientCpu.TotalMicroseconds / per:F2} µs CPU/{unit}; RSS {receiver.RssBytes / 1048576.0:F0} MiB; load {SideBySideBenchmark.Load()}"));
         return new Measured(run.Items, run.Seconds, drain, serverCpu);
     }
