@@ -35,7 +35,7 @@ internal sealed class Receiver : IDisposable
 
     public static async Task<Receiver> PrometheusAsync()
     {
-        var prometheus = await PrometheusProcess.StartAsync();
+        var prometheus = await PrometheusProcess.StartAsync(_ => "global:\n  scrape_interval: 1h\n", ["--web.enable-remote-write-receiver", "--log.level=warn"]);
         return new Receiver("prometheus", prometheus, prometheus.ProcessId, prometheus.BaseUrl, null);
     }
 

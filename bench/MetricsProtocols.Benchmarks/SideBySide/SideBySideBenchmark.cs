@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using AirisEpm.Benchmarks;
+using AirisEpm.TestSupport;
 
 namespace AirisEpm.MetricsProtocols.Benchmarks.SideBySide;
 
@@ -24,7 +25,7 @@ internal static class SideBySideBenchmark
         var modes = (args.Length > 0 ? args[0] : "throughput,small,reads,memory").Split(',');
         var requests = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 250;
         var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2;
-        if (!File.Exists(PrometheusProcess.Binary))
+        if (!PrometheusProcess.Installed)
         {
             throw new InvalidOperationException($"{PrometheusProcess.Binary} is not installed (apt-get install prometheus)");
         }

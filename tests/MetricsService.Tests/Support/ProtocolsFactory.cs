@@ -2,9 +2,6 @@ using AirisEpm.MetricsService.Ingest;
 using AirisEpm.MetricsService.Scraping;
 using AirisEpm.TestSupport;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,14 +18,12 @@ public sealed class ProtocolsFactory : ServiceFactory<Program>
     /// <summary>Serves on a real Kestrel port (for clients that need one), see <see cref="BaseAddress"/>.</summary>
     public ProtocolsFactory OnKestrel()
     {
-        UseKestrel(0);
-        StartServer();
+        StartOnKestrel();
         return this;
     }
 
     /// <summary>The Kestrel address after <see cref="OnKestrel"/>.</summary>
-    public Uri BaseAddress => new(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses
-        .First(a => a.StartsWith("http://", StringComparison.Ordinal)).Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+    public Uri BaseAddress => KestrelAddress;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
