@@ -40,6 +40,11 @@ internal static class SideBySideBenchmark
             await StageProbe.RunAsync(requests);
         }
 
+        if (modes.Contains("ingestor"))
+        {
+            await StageProbe.IngestorAsync(requests * 64);
+        }
+
         if (modes.Intersect(["throughput", "small", "reads"]).Any())
         {
             using var prometheus = await Receiver.PrometheusAsync();
@@ -157,6 +162,15 @@ internal static class SideBySideBenchmark
             var rss = receiver.RssBytes;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{receiver.Name,-16} memory at {ActiveSeries} active series: RSS {rss / 1048576.0:F0} MiB = {rss / (double)ActiveSeries:F0} bytes/series; idle before load {idle / 1048576.0:F0} MiB, growth {(rss - idle) / (double)ActiveSeries:F0} bytes/series"));
+            if (!receiver.IsPrometheus)
+            {
+                // Where it is: the managed heap as the runtime reports it (its own /metrics), the rest is native (DuckDB, the runtime).
+                var metrics = await receiver.Client.GetStringAsync("/metrics");
+                foreach (var line in metrics.Split('\n').Where(l => !l.StartsWith('#') && l.Contains("gc_", StringComparison.Ordinal) && (l.Contains("heap", StringComparison.Ordinal) || l.Contains("committed", StringComparison.Ordinal))))
+                {
+                    Console.WriteLine("  " + line);
+                }
+            }
         }
     }
 

@@ -1,11 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
 using AirisEpm.MetricsService.Domain;
+using AirisEpm.MetricsService.Ingest;
+using AirisEpm.MetricsService.Ingest.Wal;
 using AirisEpm.MetricsService.Protocols;
 using AirisEpm.MetricsService.Protocols.RemoteWrite;
 using AirisEpm.MetricsService.Storage;
 using AirisEpm.MetricsService.Storage.DuckDb;
 using AirisEpm.Protocols;
+using AirisEpm.ServiceDefaults.Batching;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace AirisEpm.MetricsProtocols.Benchmarks.SideBySide;
@@ -45,7 +49,35 @@ internal static class StageProbe
             }
         });
 
-        foreach (var size in new[] { 2_000, 50_000, 125_000, 250_000 })
+        var fresh = Directory.CreateTempSubdirectory("airis-stage-probe-");
+        try
+        {
+            using var store = new DuckDbMetricStore(Options.Create(new MetricStoreOptions()), TimeProvider.System, Path.Combine(fresh.FullName, "m.duckdb"));
+            await store.InitializeAsync(CancellationToken.None);
+            var news = Enumerable.Range(0, 50).Select(b => decoder.Decode(RawOf(RemoteWriteBody.Build([.. Enumerable.Range(b * 2_000, 2_000).Select(i => RemoteWriteBody.SeriesLabels(9, i, "node_new_bench"))], t0, 1)))).ToList();
+            await TimeAsync("DuckDB write, 100,000 new series", 100_000, async () =>
+            {
+                for (var i = 0; i < news.Count; i += 25)
+                {
+                    await store.WriteAsync([.. news.Skip(i).Take(25).SelectMany(b => b)], CancellationToken.None);
+                }
+            });
+            using var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={Path.Combine(fresh.FullName, "m.duckdb")}");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT tag, memory_usage_bytes FROM duckdb_memory() WHERE memory_usage_bytes > 0";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  DuckDB memory {reader.GetString(0)}: {reader.GetInt64(1) / 1048576.0:F1} MiB"));
+            }
+        }
+        finally
+        {
+            fresh.Delete(recursive: true);
+        }
+
+        foreach (var size in new[] { 2_000, 50_000, 250_000 })
         {
             var folder = Directory.CreateTempSubdirectory("airis-stage-probe-");
             try
@@ -57,10 +89,15 @@ internal static class StageProbe
                 var rest = all[8_000..];
                 await TimeAsync($"DuckDB write, {size} per batch", rest.Count, async () =>
                 {
+                    var slowest = TimeSpan.Zero;
                     for (var i = 0; i < rest.Count; i += size)
                     {
+                        var started = Stopwatch.GetTimestamp();
                         await store.WriteAsync(rest.GetRange(i, Math.Min(size, rest.Count - i)), CancellationToken.None);
+                        slowest = TimeSpan.FromTicks(Math.Max(slowest.Ticks, Stopwatch.GetElapsedTime(started).Ticks));
                     }
+
+                    Console.Write(string.Create(CultureInfo.InvariantCulture, $"(slowest write {slowest.TotalMilliseconds:F0} ms) "));
                 });
             }
             finally
@@ -68,6 +105,51 @@ internal static class StageProbe
                 folder.Delete(recursive: true);
             }
         }
+    }
+
+    /// <summary>
+    /// The ingestor alone (write-ahead log append with group commit, the applier's queue, DuckDB behind it): 32 callers
+    /// each ingesting one sample at a time, as the small-request HTTP mode does without HTTP.
+    /// </summary>
+    public static async Task IngestorAsync(int requests)
+    {
+        const int Callers = 32;
+        var folder = Directory.CreateTempSubdirectory("airis-stage-ingestor-");
+        try
+        {
+            using var store = new DuckDbMetricStore(Options.Create(new MetricStoreOptions()), TimeProvider.System, Path.Combine(folder.FullName, "m.duckdb"));
+            await store.InitializeAsync(CancellationToken.None);
+            var walOptions = Options.Create(new WalOptions());
+            var writerOptions = new BatchingWriterOptions { MaxBatchSize = 250_000, Capacity = 750_000, FlushInterval = TimeSpan.FromSeconds(1) };
+            using var writer = new BatchingWriter<MetricSample>(new StoreBatchSink(store), Options.Create(writerOptions), TimeProvider.System, NullLogger<BatchingWriter<MetricSample>>.Instance);
+            using var wal = new MetricWal(Path.Combine(folder.FullName, "wal"), walOptions, NullLogger<MetricWal>.Instance);
+            await wal.OpenAsync(store, CancellationToken.None);
+            await writer.StartAsync(CancellationToken.None);
+            var ingestor = new MetricIngestor(writer, wal, new PendingWrites(walOptions, TimeProvider.System), walOptions, NullLogger<MetricIngestor>.Instance);
+            var labels = Enumerable.Range(0, 50).Select(i => LabelSet.From([new("series", i.ToString(CultureInfo.InvariantCulture))])).ToArray();
+            var t0 = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 3_600_000;
+            async Task CallAsync(int caller, int count)
+            {
+                for (var k = 0; k < count; k++)
+                {
+                    await ingestor.IngestAsync([new MetricSample("probe_" + caller, labels[k % labels.Length], t0 + k, k)], CancellationToken.None);
+                }
+            }
+
+            await Task.WhenAll(Enumerable.Range(0, Callers).Select(c => Task.Run(() => CallAsync(c, 60))));
+            await TimeAsync($"ingestor, 1 sample x {Callers} callers", requests, () => Task.WhenAll(Enumerable.Range(0, Callers).Select(c => Task.Run(() => CallAsync(c, requests / Callers)))));
+            await writer.StopAsync(CancellationToken.None);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static byte[] RawOf(AirisEpm.Benchmarks.RequestBody body)
+    {
+        using var raw = BodyDecompression.Snappy(body.Bytes, 1L << 30);
+        return raw.Span.ToArray();
     }
 
     private static void Time(string name, long samples, Action action) => TimeAsync(name, samples, () => { action(); return Task.CompletedTask; }).GetAwaiter().GetResult();

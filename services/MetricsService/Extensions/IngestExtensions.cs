@@ -34,14 +34,15 @@ internal static class IngestExtensions
     /// not for answer latency: batches of up to 250,000 samples, one DuckDB transaction each (past a row group of
     /// 122,880 rows DuckDB writes the appended rows straight to the file instead of into its own log; per sample
     /// such a batch costs a sixteenth of a 2,000-sample one: bench/README-protocols.md, <c>stages</c>), flushed at
-    /// most every 100 ms when not full (a reader waiting for samples wakes it at once), and 750,000 samples (one
-    /// batch being written, one filling, some slack: about 60 MB) queued before ingest is pushed back.
+    /// least every second when not full (each flush is a DuckDB transaction whatever its size, so a trickle of small
+    /// requests is not applied sample by sample; a reader waiting for samples wakes the writer at once), and
+    /// 750,000 samples (one batch being written, one filling, some slack: about 60 MB) queued before ingest is pushed back.
     /// </summary>
     private static void ApplierDefaults(BatchingWriterOptions options)
     {
         options.MaxBatchSize = 250_000;
         options.Capacity = 750_000;
-        options.FlushInterval = TimeSpan.FromMilliseconds(100);
+        options.FlushInterval = TimeSpan.FromSeconds(1);
     }
 
     private static string WalFolder(IServiceProvider services)

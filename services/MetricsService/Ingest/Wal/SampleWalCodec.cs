@@ -90,6 +90,11 @@ public static class SampleWalCodec
         {
             var id = reader.Int64();
             var type = (MetricType)reader.Byte();
+            if (!Enum.IsDefined(type))
+            {
+                throw new InvalidDataException($"unknown metric type {(int)type} in a write-ahead log payload");
+            }
+
             var name = reader.String();
             var labels = new Label[reader.Count()];
             for (var i = 0; i < labels.Length; i++)

@@ -51,9 +51,11 @@ public sealed class RemoteWriteDecoder(IOptions<ProtocolOptions> options)
 
     private void DecodeSeries(ReadOnlySpan<byte> series, int index, Dictionary<string, MetricType>? types, List<MetricSample> samples)
     {
-        var (name, labels, id) = Identify(series, index);
+        var (start, end) = LabelRun(series);
+        var (name, labels, id) = Identify(series, start < 0 ? [] : series[start..end], index);
         var type = RemoteWriteMetadata.TypeOf(name, types);
-        var reader = new ProtobufReader(series);
+        // Senders write the labels first: then the samples are looked for after them only.
+        var reader = new ProtobufReader(start == 0 ? series[end..] : series);
         while (reader.TryReadTag(out var field, out var wireType))
         {
             if (field != 2)
@@ -72,9 +74,8 @@ public sealed class RemoteWriteDecoder(IOptions<ProtocolOptions> options)
     /// The series' name, labels and id: from the cache when its label fields (contiguous, as every sender writes
     /// them) were seen before, else decoded, validated and cached.
     /// </summary>
-    private (string Name, LabelSet Labels, long Id) Identify(ReadOnlySpan<byte> series, int index)
+    private (string Name, LabelSet Labels, long Id) Identify(ReadOnlySpan<byte> series, ReadOnlySpan<byte> rawLabels, int index)
     {
-        var rawLabels = RawLabels(series);
         if (!rawLabels.IsEmpty && _cache.TryGet(rawLabels, out var cached))
         {
             return (cached.Name, cached.Labels, cached.SeriesId);
@@ -89,8 +90,8 @@ public sealed class RemoteWriteDecoder(IOptions<ProtocolOptions> options)
         return (name, labels, labels.SeriesId(name));
     }
 
-    /// <summary>The bytes of the series' label fields when they are one contiguous run (empty otherwise: not cached).</summary>
-    private static ReadOnlySpan<byte> RawLabels(ReadOnlySpan<byte> series)
+    /// <summary>Where the series' label fields are when they are one contiguous run; (-1, -1) otherwise (not cached).</summary>
+    private static (int Start, int End) LabelRun(ReadOnlySpan<byte> series)
     {
         var reader = new ProtobufReader(series);
         int start = -1, end = -1;
@@ -102,7 +103,7 @@ public sealed class RemoteWriteDecoder(IOptions<ProtocolOptions> options)
             {
                 if (wireType != ProtobufReader.LengthDelimited)
                 {
-                    return []; // malformed: the full decode reports it
+                    return (-1, -1); // malformed: the full decode reports it
                 }
 
                 if (start < 0)
@@ -111,7 +112,7 @@ public sealed class RemoteWriteDecoder(IOptions<ProtocolOptions> options)
                 }
                 else if (end != tagStart)
                 {
-                    return [];
+                    return (-1, -1);
                 }
 
                 reader.ReadBytes();
@@ -123,7 +124,7 @@ public sealed class RemoteWriteDecoder(IOptions<ProtocolOptions> options)
             }
         }
 
-        return start < 0 ? [] : series[start..end];
+        return (start, end);
     }
 
     private (string Name, LabelSet Labels) ReadLabels(ReadOnlySpan<byte> series, int index)

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using AirisEpm.MetricsService.Domain;
 using DuckDB.NET.Data;
@@ -32,7 +34,7 @@ public sealed partial class DuckDbMetricStore
         try
         {
             // Under the lock: which series are new decides whether a batch may skip looking for overwrites.
-            var batch = PreparedBatch.From(samples, _catalog);
+            using var batch = PreparedBatch.From(samples, _catalog);
             var connection = Writer;
             CompactIfDue(connection);
             var oldest = _time.GetUtcNow().ToUnixTimeMilliseconds() - (long)_options.LateSampleWindow.TotalMilliseconds;
@@ -232,9 +234,10 @@ public sealed partial class DuckDbMetricStore
     private static long Floor(long ts, long width) => RollupPartial.BucketOf(ts, width);
 
     /// <summary>
-    /// New series go through staging tables and the Appender too: a fleet coming online brings
-    /// thousands at once. Label rows are added only for series not stored yet, so a series the
-    /// catalog did not know is never duplicated.
+    /// New series go in with the Appender: a fleet coming online brings thousands at once. The batch's new series
+    /// are exactly those not stored (the catalog holds every stored series: this process is the file's only writer and
+    /// adds a batch's series to it once the batch commits), so they are appended as they are, each once. Labels are
+    /// also kept as a JSON object for the catalog's reload at start, written here without reflection.
     /// </summary>
     private static void InsertSeries(DuckDBConnection connection, IReadOnlyCollection<MetricSample> newSeries)
     {
@@ -243,29 +246,33 @@ public sealed partial class DuckDbMetricStore
             return;
         }
 
-        Execute(connection, "DELETE FROM staging_series; DELETE FROM staging_labels");
-        using (var series = connection.CreateAppender("staging_series"))
-        using (var labels = connection.CreateAppender("staging_labels"))
+        var json = new ArrayBufferWriter<byte>(512);
+        using var jsonWriter = new Utf8JsonWriter(json);
+        using var series = connection.CreateAppender("series");
+        using var labels = connection.CreateAppender("series_labels");
+        foreach (var sample in newSeries)
         {
-            foreach (var sample in newSeries)
+            var id = sample.SeriesId;
+            json.ResetWrittenCount();
+            jsonWriter.Reset(json);
+            jsonWriter.WriteStartObject();
+            foreach (var label in sample.Labels.Labels)
             {
-                var id = sample.SeriesId;
-                series.CreateRow().AppendValue(id).AppendValue(sample.Name)
-                    .AppendValue(JsonSerializer.Serialize(sample.Labels.ToDictionary()))
-                    .AppendValue(sample.Type.ToString().ToLowerInvariant()).EndRow();
-                foreach (var label in sample.Labels.Labels)
-                {
-                    labels.CreateRow().AppendValue(id).AppendValue(label.Name).AppendValue(label.Value).EndRow();
-                }
+                jsonWriter.WriteString(label.Name, label.Value);
+                labels.CreateRow().AppendValue(id).AppendValue(label.Name).AppendValue(label.Value).EndRow();
             }
-        }
 
-        Execute(connection, """
-            INSERT INTO series_labels SELECT l.* FROM staging_labels l WHERE l.series_id NOT IN (SELECT id FROM series);
-            INSERT OR IGNORE INTO series SELECT * FROM staging_series;
-            DELETE FROM staging_series; DELETE FROM staging_labels;
-            """);
+            jsonWriter.WriteEndObject();
+            jsonWriter.Flush();
+            series.CreateRow().AppendValue(id).AppendValue(sample.Name).AppendValue(Encoding.UTF8.GetString(json.WrittenSpan))
+                .AppendValue(TypeName(sample.Type)).EndRow();
+        }
     }
+
+    /// <summary>The stored spelling of each <see cref="MetricType"/> (lower case), by value.</summary>
+    private static readonly string[] TypeNames = [.. Enum.GetValues<MetricType>().OrderBy(t => (int)t).Select(t => t.ToString().ToLowerInvariant())];
+
+    private static string TypeName(MetricType type) => (uint)type < (uint)TypeNames.Length ? TypeNames[(int)type] : "unknown";
 
     /// <summary>
     /// Bounds are written into the statement as integer literals rather than bound as parameters so that

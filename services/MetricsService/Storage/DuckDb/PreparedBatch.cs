@@ -1,3 +1,4 @@
+using System.Buffers;
 using AirisEpm.MetricsService.Domain;
 
 namespace AirisEpm.MetricsService.Storage.DuckDb;
@@ -7,9 +8,10 @@ namespace AirisEpm.MetricsService.Storage.DuckDb;
 /// timestamp (within a batch the later sample wins, as a later batch would), its time span, and the samples that
 /// bring series the catalog lacks. Grouping costs one dictionary lookup per sample; everything after it (rollup
 /// partials per series, the coarser tier from the finer one, per-name partials from the series ones) works on
-/// runs and on far fewer partials than samples.
+/// runs and on far fewer partials than samples. The sample arrays are rented (an applier's batch is hundreds of
+/// thousands of samples: megabytes on the large-object heap per write otherwise) and returned on dispose.
 /// </summary>
-internal sealed class PreparedBatch
+internal sealed class PreparedBatch : IDisposable
 {
     private readonly Dictionary<long, int> _indexOf;
     private readonly HashSet<long> _newSeriesIds;
@@ -43,9 +45,17 @@ internal sealed class PreparedBatch
     /// <summary>Series <c>s</c>'s samples are at positions <c>Offsets[s]</c> to <c>Offsets[s + 1] - 1</c> of the sample arrays.</summary>
     public int[] Offsets { get; }
 
+    /// <summary>Sample times; only the first <see cref="Count"/> are the batch's (the array is rented).</summary>
     public long[] Timestamps { get; }
 
+    /// <summary>Sample values; only the first <see cref="Count"/> are the batch's (the array is rented).</summary>
     public double[] Values { get; }
+
+    public void Dispose()
+    {
+        ArrayPool<long>.Shared.Return(Timestamps);
+        ArrayPool<double>.Shared.Return(Values);
+    }
 
     /// <summary>Samples after de-duplication.</summary>
     public int Count => Offsets[^1];
@@ -149,7 +159,7 @@ internal sealed class PreparedBatch
     public static PreparedBatch From(IReadOnlyList<MetricSample> samples, SeriesCatalog catalog)
     {
         var indexOf = new Dictionary<long, int>();
-        var seriesOf = new int[samples.Count];
+        var seriesOf = ArrayPool<int>.Shared.Rent(samples.Count);
         var ids = new List<long>();
         var nameIndex = new List<int>();
         var counts = new List<int>();
@@ -191,8 +201,8 @@ internal sealed class PreparedBatch
         }
 
         // Arrival order within each series, so that of equal timestamps the later sample is the later one here.
-        var timestamps = new long[samples.Count];
-        var values = new double[samples.Count];
+        var timestamps = ArrayPool<long>.Shared.Rent(samples.Count);
+        var values = ArrayPool<double>.Shared.Rent(samples.Count);
         var cursor = offsets[..^1];
         for (var i = 0; i < samples.Count; i++)
         {
@@ -200,6 +210,8 @@ internal sealed class PreparedBatch
             timestamps[at] = samples[i].TimestampMs;
             values[at] = samples[i].Value;
         }
+
+        ArrayPool<int>.Shared.Return(seriesOf);
 
         Deduplicate(offsets, timestamps, values);
         return new PreparedBatch(indexOf, [.. ids], [.. nameIndex], names, offsets, timestamps, values, newSeries, minTs, maxTs);
