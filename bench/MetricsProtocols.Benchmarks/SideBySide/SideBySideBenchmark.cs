@@ -16,7 +16,7 @@ internal static class SideBySideBenchmark
 {
     private const int Senders = 4;
     private const int SeriesPerRequest = 2_000;
-    private const int WarmUpRequests = 10;
+    private const int WarmUpRequests = 50;
     private const int SmallClients = 32;
     private const long StepMs = 1_000;
 

@@ -279,7 +279,7 @@ public sealed partial class BatchingWriter<T> : BackgroundService
 
     private async Task<bool> WriteWithRetryAsync(List<PendingWrite> batch, CancellationToken cancellationToken)
     {
-        var items = batch.Count == 1 ? batch[0].Items : batch.SelectMany(p => p.Items).ToList();
+        var items = batch.Count == 1 ? batch[0].Items : new ConcatenatedList<T>([.. batch.Select(p => p.Items)]);
         var delay = _options.InitialRetryDelay;
         while (true)
         {

@@ -23,6 +23,18 @@ public sealed partial class DuckDbMetricStore
 {
     private static readonly (long Width, string Table)[] Tiers = [(60_000, "rollup_1m"), (3_600_000, "rollup_1h")];
 
+    // Collections every write refills (under the write lock): kept, so a large batch does not allocate them anew each time.
+    private readonly WriteScratch _scratch = new();
+
+    private sealed class WriteScratch
+    {
+        public Dictionary<long, int> IndexOf { get; } = [];
+
+        public List<RollupPartial> Minute { get; } = [];
+
+        public List<RollupPartial> Hour { get; } = [];
+    }
+
     public async Task WriteAsync(IReadOnlyList<MetricSample> samples, CancellationToken cancellationToken)
     {
         if (samples.Count == 0)
@@ -34,7 +46,7 @@ public sealed partial class DuckDbMetricStore
         try
         {
             // Under the lock: which series are new decides whether a batch may skip looking for overwrites.
-            using var batch = PreparedBatch.From(samples, _catalog);
+            using var batch = PreparedBatch.From(samples, _catalog, _scratch.IndexOf);
             var connection = Writer;
             CompactIfDue(connection);
             var oldest = _time.GetUtcNow().ToUnixTimeMilliseconds() - (long)_options.LateSampleWindow.TotalMilliseconds;
@@ -46,7 +58,7 @@ public sealed partial class DuckDbMetricStore
                 InsertSeries(connection, batch.NewSeries);
                 if (allNew)
                 {
-                    partialRows = AppendNewSamples(connection, batch, oldest);
+                    partialRows = AppendNewSamples(connection, batch, oldest, _scratch);
                 }
                 else
                 {
@@ -74,7 +86,7 @@ public sealed partial class DuckDbMetricStore
     /// Appends the batch, its partials per series and bucket (the hour tier merged from the minute partials) and per
     /// metric name and bucket (merged from the series partials); returns the partial rows the 1m series tier gained.
     /// </summary>
-    private static int AppendNewSamples(DuckDBConnection connection, PreparedBatch batch, long oldest)
+    private static int AppendNewSamples(DuckDBConnection connection, PreparedBatch batch, long oldest, WriteScratch scratch)
     {
         using (var samples = connection.CreateAppender("samples"))
         {
@@ -88,8 +100,8 @@ public sealed partial class DuckDbMetricStore
             }
         }
 
-        var minute = batch.SeriesPartials(Tiers[0].Width, oldest);
-        var hour = PreparedBatch.Coarsen(minute, Tiers[1].Width);
+        var minute = batch.SeriesPartials(Tiers[0].Width, oldest, scratch.Minute);
+        var hour = PreparedBatch.Coarsen(minute, Tiers[1].Width, scratch.Hour);
         foreach (var (partials, table) in new[] { (minute, Tiers[0].Table), (hour, Tiers[1].Table) })
         {
             using (var rollup = connection.CreateAppender(table + "_recent"))

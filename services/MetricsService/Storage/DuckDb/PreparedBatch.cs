@@ -78,10 +78,14 @@ internal sealed class PreparedBatch : IDisposable
         }
     }
 
-    /// <summary>One partial per series and bucket of <paramref name="widthMs"/> for the samples at or after <paramref name="oldestMs"/>, by series then bucket.</summary>
-    public List<RollupPartial> SeriesPartials(long widthMs, long oldestMs)
+    /// <summary>
+    /// One partial per series and bucket of <paramref name="widthMs"/> for the samples at or after <paramref name="oldestMs"/>,
+    /// by series then bucket, into <paramref name="into"/> (cleared; a writer reuses one list, which is megabytes for a large batch).
+    /// </summary>
+    public List<RollupPartial> SeriesPartials(long widthMs, long oldestMs, List<RollupPartial>? into = null)
     {
-        var partials = new List<RollupPartial>(SeriesIds.Length);
+        var partials = into ?? new List<RollupPartial>(SeriesIds.Length);
+        partials.Clear();
         for (var s = 0; s < SeriesIds.Length; s++)
         {
             var open = false;
@@ -122,9 +126,10 @@ internal sealed class PreparedBatch : IDisposable
     /// Partials of a finer tier (by series then bucket, as <see cref="SeriesPartials"/> gives them) merged into buckets of
     /// <paramref name="widthMs"/>, a multiple of theirs: the same statistics as computing them from the samples.
     /// </summary>
-    public static List<RollupPartial> Coarsen(List<RollupPartial> finer, long widthMs)
+    public static List<RollupPartial> Coarsen(List<RollupPartial> finer, long widthMs, List<RollupPartial>? into = null)
     {
-        var coarse = new List<RollupPartial>(finer.Count);
+        var coarse = into ?? new List<RollupPartial>(finer.Count);
+        coarse.Clear();
         foreach (var partial in finer)
         {
             var bucket = RollupPartial.BucketOf(partial.Bucket, widthMs);
@@ -156,9 +161,11 @@ internal sealed class PreparedBatch : IDisposable
         return [.. byName.Values];
     }
 
-    public static PreparedBatch From(IReadOnlyList<MetricSample> samples, SeriesCatalog catalog)
+    /// <param name="indexOf">Scratch for the series index (cleared; a writer reuses one, which is large for a large batch).</param>
+    public static PreparedBatch From(IReadOnlyList<MetricSample> samples, SeriesCatalog catalog, Dictionary<long, int>? indexOf = null)
     {
-        var indexOf = new Dictionary<long, int>();
+        indexOf ??= [];
+        indexOf.Clear();
         var seriesOf = ArrayPool<int>.Shared.Rent(samples.Count);
         var ids = new List<long>();
         var nameIndex = new List<int>();
