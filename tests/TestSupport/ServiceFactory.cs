@@ -77,7 +77,8 @@ public class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint>
 
     /// <summary>The Kestrel address once serving on Kestrel.</summary>
     public Uri KestrelAddress => new(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses
-        .First(a => a.StartsWith("http://", StringComparison.Ordinal)).Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        .First(a => a.StartsWith("http://", StringComparison.Ordinal))
+        .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
 
     /// <summary>Overrides a configuration value before the host starts.</summary>
     public ServiceFactory<TEntryPoint> With(string key, string? value)
