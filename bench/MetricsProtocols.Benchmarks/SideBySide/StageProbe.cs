@@ -77,7 +77,7 @@ internal static class StageProbe
             fresh.Delete(recursive: true);
         }
 
-        foreach (var size in new[] { 2_000, 50_000, 250_000 })
+        foreach (var size in new[] { 250_000 })
         {
             var folder = Directory.CreateTempSubdirectory("airis-stage-probe-");
             try

@@ -38,11 +38,11 @@ public sealed partial class MetricIngestor(
         Task stored;
         try
         {
-            stored = pending.Track(() => writer.Enqueue(samples), writer.RequestFlush);
+            stored = pending.Track(() => writer.EnqueueDurable(samples), writer.RequestFlush);
         }
         catch
         {
-            // Refused after all (the queue filled meanwhile, or shutdown began): the frame is replayed at the next start, harmlessly.
+            // Refused after all (shutdown began): the frame is replayed at the next start, harmlessly.
             segment.Complete();
             throw;
         }

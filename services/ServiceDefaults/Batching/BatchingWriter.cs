@@ -12,8 +12,8 @@ namespace AirisEpm.ServiceDefaults.Batching;
 /// <see cref="BatchingWriterOptions.FlushInterval"/> (or, with <see cref="BatchingWriterOptions.FlushWhenIdle"/>,
 /// whenever the sink is idle: group commit); a failed write is retried with exponential
 /// backoff, in order, until it succeeds; on shutdown everything queued is flushed.
-/// A caller that makes items durable itself first (a write-ahead log) queues them with <see cref="Enqueue"/>
-/// and does not wait: the writer is then the log's applier, and <see cref="WaitForRoomAsync"/> is its backpressure.
+/// A caller that makes items durable itself first (a write-ahead log) waits for room with <see cref="WaitForRoomAsync"/>
+/// (its backpressure), then queues them with <see cref="EnqueueDurable"/> and does not wait: the writer is then the log's applier.
 /// </summary>
 public sealed partial class BatchingWriter<T> : BackgroundService
 {
@@ -94,6 +94,18 @@ public sealed partial class BatchingWriter<T> : BackgroundService
     }
 
     /// <summary>
+    /// As <see cref="Enqueue"/>, for items the caller has already made durable (in a write-ahead log) after
+    /// <see cref="WaitForRoomAsync"/> found room: refusing them now would only make the client send them again, so
+    /// they are queued even if callers that found room at the same moment took it first (the buffer then runs over
+    /// by at most what those concurrent callers carry). Refused only once the writer is stopping.
+    /// </summary>
+    public Task EnqueueDurable(IReadOnlyList<T> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return items.Count == 0 ? Task.CompletedTask : Queue(items, overCapacity: true).Completion.Task;
+    }
+
+    /// <summary>
     /// Returns once <paramref name="count"/> more items fit in the buffer, waiting up to <paramref name="wait"/> for
     /// writes to make room (so a steady overload slows callers down instead of refusing them); then throws the
     /// <see cref="BackpressureException"/> that queuing them would throw. For callers that must be refused before
@@ -129,7 +141,7 @@ public sealed partial class BatchingWriter<T> : BackgroundService
         }
     }
 
-    private void ThrowIfNoRoom(int count)
+    private void ThrowIfNoRoom(int count, bool overCapacity = false)
     {
         // Checked under the lock StopAsync sets it with, so nothing is queued after the final flush.
         if (_stopping)
@@ -137,7 +149,7 @@ public sealed partial class BatchingWriter<T> : BackgroundService
             throw new BackpressureException("The service is shutting down.", 503, TimeSpan.FromSeconds(5));
         }
 
-        if (_queuedItems + count > _options.Capacity)
+        if (!overCapacity && _queuedItems + count > _options.Capacity)
         {
             var status = SinkFailing ? 503 : 429;
             throw new BackpressureException(
@@ -146,12 +158,12 @@ public sealed partial class BatchingWriter<T> : BackgroundService
         }
     }
 
-    private PendingWrite Queue(IReadOnlyList<T> items)
+    private PendingWrite Queue(IReadOnlyList<T> items, bool overCapacity = false)
     {
         var pending = new PendingWrite(items);
         lock (_gate)
         {
-            ThrowIfNoRoom(items.Count);
+            ThrowIfNoRoom(items.Count, overCapacity);
             _queue.Enqueue(pending);
             _queuedItems += items.Count;
         }

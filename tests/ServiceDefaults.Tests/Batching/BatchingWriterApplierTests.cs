@@ -98,4 +98,19 @@ public sealed class BatchingWriterApplierTests
         Assert.Equal(429, error.StatusCode);
         Assert.True(error.RetryAfter > TimeSpan.Zero);
     }
+
+    [Fact]
+    public async Task EnqueueDurable_takes_items_past_the_capacity_that_Enqueue_would_refuse()
+    {
+        await using var harness = new WriterHarness(Options(capacity: 2, batch: 100));
+        await harness.StartAsync();
+        _ = harness.Writer.Enqueue([1, 2]);
+
+        var stored = harness.Writer.EnqueueDurable([3]);
+
+        Assert.Equal(3, harness.Writer.QueuedItems);
+        harness.Writer.RequestFlush();
+        await Eventually.CompletedAsync(stored, "the over-capacity items to be written");
+        Assert.Equal([1, 2, 3], harness.Sink.Written);
+    }
 }
