@@ -13,9 +13,9 @@ using AirisEpm.TestSupport;
 // Usage: dotnet run -c Release --project bench/PromQlQuery.Benchmarks -- [hours, 24] [repetitions, 7]
 var hours = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 24;
 var repetitions = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7;
-if (!PrometheusServer.IsInstalled)
+if (!PrometheusProcess.Installed)
 {
-    Console.Error.WriteLine($"{PrometheusServer.Binary} is not installed (apt-get install -y prometheus)");
+    Console.Error.WriteLine($"{PrometheusProcess.Binary} is not installed (apt-get install -y prometheus)");
     return 1;
 }
 
@@ -26,7 +26,7 @@ var data = new BenchData(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 120_00
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"data: {BenchData.SeriesCount:N0} series × {data.Scrapes:N0} scrapes = {data.SampleCount:N0} samples; load average {LoadAverage()}"));
 
-await using (var prometheus = await PrometheusServer.StartAsync(ct))
+await using (var prometheus = await PrometheusProcess.StartReceiverAsync(ct))
 {
     using var service = await ServiceProcess.StartAsync("MetricsService", new Dictionary<string, string>
     {

@@ -1,6 +1,10 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace AirisEpm.TestSupport;
@@ -62,6 +66,19 @@ public class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint>
 
         return this;
     }
+
+    /// <summary>Serves on a real Kestrel loopback port (for clients that need a socket, such as Prometheus) and returns its address.</summary>
+    public Uri StartOnKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        return KestrelAddress;
+    }
+
+    /// <summary>The Kestrel address once serving on Kestrel.</summary>
+    public Uri KestrelAddress => new(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses
+        .First(a => a.StartsWith("http://", StringComparison.Ordinal))
+        .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
 
     /// <summary>Overrides a configuration value before the host starts.</summary>
     public ServiceFactory<TEntryPoint> With(string key, string? value)

@@ -33,6 +33,9 @@ public sealed class ServiceProcess : IDisposable
         }
     }
 
+    /// <summary>The operating system's process id (benchmarks read its CPU time and resident memory from /proc).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>
     /// Starts <paramref name="project"/> (the folder under <c>services/</c>, e.g. <c>LogService</c>) with
     /// <paramref name="environment"/> added to its environment (<c>Logs__Store__DataPath</c> and the like),

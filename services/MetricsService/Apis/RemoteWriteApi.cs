@@ -3,6 +3,7 @@ using AirisEpm.MetricsService.Ingest;
 using AirisEpm.MetricsService.Protocols;
 using AirisEpm.MetricsService.Prometheus.SideData;
 using AirisEpm.MetricsService.Protocols.RemoteWrite;
+using AirisEpm.ServiceDefaults.Batching;
 using AirisEpm.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,10 @@ using Microsoft.Net.Http.Headers;
 
 namespace AirisEpm.MetricsService.Apis;
 
-/// <summary>Prometheus remote_write 1.0: snappy-compressed protobuf WriteRequest, answered 204 once durable.</summary>
+/// <summary>
+/// Prometheus remote_write 1.0: snappy-compressed protobuf WriteRequest, answered 204 once durable, and 503 with
+/// Retry-After (never 429) when the service cannot take it now.
+/// </summary>
 public static class RemoteWriteApi
 {
     public const string Path = "/api/v1/write";
@@ -57,7 +61,17 @@ public static class RemoteWriteApi
 
         if (samples.Count > 0)
         {
-            await ingestor.IngestAsync(samples, cancellationToken);
+            try
+            {
+                await ingestor.IngestAsync(samples, cancellationToken);
+            }
+            catch (BackpressureException e) when (e.StatusCode == StatusCodes.Status429TooManyRequests)
+            {
+                // Prometheus (2.42, and later without the experimental retry_on_http_429) drops a batch answered 429
+                // but retries 5xx with backoff; so a full buffer is a 503 here, Retry-After kept. Other ingest APIs keep
+                // 429, which their clients (OTLP exporters, scripts) honour as "slow down".
+                throw new BackpressureException(e.Message, StatusCodes.Status503ServiceUnavailable, e.RetryAfter);
+            }
         }
 
         await sideData.RecordAsync(extras.Metadata, extras.Exemplars, cancellationToken);

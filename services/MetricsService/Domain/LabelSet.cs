@@ -61,9 +61,12 @@ public sealed class LabelSet : IEquatable<LabelSet>
     /// <summary>Series id: a stable 64-bit hash of the metric name and the label set.</summary>
     public long SeriesId(string metricName)
     {
-        var hasher = new XxHash64((long)Hash);
-        hasher.Append(Encoding.UTF8.GetBytes(metricName));
-        return (long)hasher.GetCurrentHashAsUInt64();
+        ArgumentNullException.ThrowIfNull(metricName);
+        // The UTF-8 bytes of the name, on the stack for every real name: this runs once per ingested series.
+        var length = Encoding.UTF8.GetByteCount(metricName);
+        Span<byte> utf8 = length <= 512 ? stackalloc byte[length] : new byte[length];
+        Encoding.UTF8.GetBytes(metricName, utf8);
+        return (long)XxHash64.HashToUInt64(utf8, (long)Hash);
     }
 
     public bool Equals(LabelSet? other) =>

@@ -22,6 +22,9 @@ internal ref struct ProtobufReader(ReadOnlySpan<byte> buffer)
 
     public readonly bool End => _position >= _buffer.Length;
 
+    /// <summary>Bytes read so far: where the next tag starts.</summary>
+    public readonly int Position => _position;
+
     /// <summary>Reads the next tag; returns false at the end of the message.</summary>
     public bool TryReadTag(out int field, out int wireType)
     {

@@ -28,4 +28,11 @@ public sealed class ProtocolOptions
     /// <summary>Longest label value, 2,048 characters: longer values are payloads, not identities.</summary>
     [Range(1, 65536)]
     public int MaxLabelValueLength { get; set; } = 2048;
+
+    /// <summary>
+    /// Series the remote_write decoder remembers across requests (<c>SeriesCache</c>), about 250 bytes each beside
+    /// the labels the store's catalog holds anyway: 1,000,000 covers a large Prometheus fleet; 0 turns it off.
+    /// </summary>
+    [Range(0, 100_000_000)]
+    public int MaxCachedSeries { get; set; } = 1_000_000;
 }

@@ -23,15 +23,29 @@ public readonly record struct RollupPartial(long SeriesId, long Bucket, double M
                 continue;
             }
 
-            var bucket = ts - (((ts % widthMs) + widthMs) % widthMs);
+            var bucket = BucketOf(ts, widthMs);
             partials[(series, bucket)] = partials.TryGetValue((series, bucket), out var p)
-                ? new RollupPartial(series, bucket, Lower(p.Min, value), Higher(p.Max, value), p.Sum + value, p.Count + 1,
-                    ts > p.LastTs ? value : p.Last, Math.Max(ts, p.LastTs))
-                : new RollupPartial(series, bucket, value, value, value, 1, value, ts);
+                ? p.With(ts, value)
+                : Start(series, bucket, ts, value);
         }
 
         return [.. partials.Values];
     }
+
+    /// <summary>The partial of one sample.</summary>
+    public static RollupPartial Start(long seriesId, long bucket, long ts, double value) => new(seriesId, bucket, value, value, value, 1, value, ts);
+
+    /// <summary>This partial with one more sample of its series and bucket.</summary>
+    public RollupPartial With(long ts, double value) =>
+        new(SeriesId, Bucket, Lower(Min, value), Higher(Max, value), Sum + value, Count + 1, ts > LastTs ? value : Last, Math.Max(ts, LastTs));
+
+    /// <summary>This partial and <paramref name="other"/> (of the same key) as one; of equal last times this one's last is kept.</summary>
+    public RollupPartial Merge(RollupPartial other) =>
+        new(SeriesId, Bucket, Lower(Min, other.Min), Higher(Max, other.Max), Sum + other.Sum, Count + other.Count,
+            other.LastTs > LastTs ? other.Last : Last, Math.Max(LastTs, other.LastTs));
+
+    /// <summary>The start of the bucket of <paramref name="widthMs"/> holding <paramref name="ts"/> (floored for negative times).</summary>
+    public static long BucketOf(long ts, long widthMs) => ts - (((ts % widthMs) + widthMs) % widthMs);
 
     private static double Lower(double a, double b) => double.IsNaN(a) ? b : double.IsNaN(b) ? a : Math.Min(a, b);
 

@@ -13,6 +13,12 @@ public sealed class SeriesCatalog
     private readonly ConcurrentDictionary<long, StoredSeries> _byId = new();
     private volatile Snapshot _snapshot = new(new Dictionary<string, StoredSeries[]>(StringComparer.Ordinal), []);
 
+    // Every label name with its values, and their sorted lists built on first ask after a change (a query editor asks often).
+    private readonly Lock _labelsGate = new();
+    private readonly Dictionary<string, HashSet<string>> _labelValues = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> _sortedValues = new(StringComparer.Ordinal);
+    private string[]? _sortedLabelNames;
+
     public int Count => _byId.Count;
 
     public bool Contains(long id) => _byId.ContainsKey(id);
@@ -34,6 +40,61 @@ public sealed class SeriesCatalog
         }
 
         _snapshot = new Snapshot(byName, [.. current.All, .. added]);
+        AddLabels(added);
+    }
+
+    /// <summary>Every metric name, in ordinal order.</summary>
+    public IReadOnlyList<string> Names()
+    {
+        var snapshot = _snapshot;
+        return snapshot.SortedNames ??= [.. snapshot.ByName.Keys.Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Every label name of every series, in ordinal order.</summary>
+    public IReadOnlyList<string> LabelNames()
+    {
+        lock (_labelsGate)
+        {
+            return _sortedLabelNames ??= [.. _labelValues.Keys.Order(StringComparer.Ordinal)];
+        }
+    }
+
+    /// <summary>Every value of label <paramref name="name"/>, in ordinal order.</summary>
+    public IReadOnlyList<string> LabelValues(string name)
+    {
+        lock (_labelsGate)
+        {
+            if (!_sortedValues.TryGetValue(name, out var sorted))
+            {
+                sorted = _labelValues.TryGetValue(name, out var values) ? [.. values.Order(StringComparer.Ordinal)] : [];
+                _sortedValues[name] = sorted;
+            }
+
+            return sorted;
+        }
+    }
+
+    private void AddLabels(List<StoredSeries> added)
+    {
+        lock (_labelsGate)
+        {
+            foreach (var series in added)
+            {
+                foreach (var label in series.Labels.Labels)
+                {
+                    if (!_labelValues.TryGetValue(label.Name, out var values))
+                    {
+                        _labelValues[label.Name] = values = new HashSet<string>(StringComparer.Ordinal);
+                        _sortedLabelNames = null;
+                    }
+
+                    if (values.Add(label.Value))
+                    {
+                        _sortedValues.Remove(label.Name);
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>The metric name when <paramref name="ids"/> are exactly all series of one name, else null.</summary>
@@ -82,5 +143,9 @@ public sealed class SeriesCatalog
         return found;
     }
 
-    private sealed record Snapshot(Dictionary<string, StoredSeries[]> ByName, StoredSeries[] All);
+    private sealed record Snapshot(Dictionary<string, StoredSeries[]> ByName, StoredSeries[] All)
+    {
+        /// <summary>The names in order, built on first ask (a benign race builds it twice at most).</summary>
+        public string[]? SortedNames { get; set; }
+    }
 }

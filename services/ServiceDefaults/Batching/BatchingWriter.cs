@@ -12,6 +12,8 @@ namespace AirisEpm.ServiceDefaults.Batching;
 /// <see cref="BatchingWriterOptions.FlushInterval"/> (or, with <see cref="BatchingWriterOptions.FlushWhenIdle"/>,
 /// whenever the sink is idle: group commit); a failed write is retried with exponential
 /// backoff, in order, until it succeeds; on shutdown everything queued is flushed.
+/// A caller that makes items durable itself first (a write-ahead log) waits for room with <see cref="WaitForRoomAsync"/>
+/// (its backpressure), then queues them with <see cref="EnqueueDurable"/> and does not wait: the writer is then the log's applier.
 /// </summary>
 public sealed partial class BatchingWriter<T> : BackgroundService
 {
@@ -27,6 +29,9 @@ public sealed partial class BatchingWriter<T> : BackgroundService
     // otherwise take consecutive batches concurrently and could write them out of order.
     private readonly SemaphoreSlim _flushing = new(1, 1);
     private int _queuedItems;
+
+    // Completed (and replaced) whenever a write takes items out of the buffer; WaitForRoomAsync waits on it.
+    private TaskCompletionSource _roomFreed = NewSignal();
     private int _consecutiveFailures;
     private bool _stopping;
 
@@ -64,7 +69,7 @@ public sealed partial class BatchingWriter<T> : BackgroundService
             return;
         }
 
-        var pending = Enqueue(items);
+        var pending = Queue(items);
         try
         {
             await pending.Completion.Task.WaitAsync(_options.AckTimeout, _time, cancellationToken).ConfigureAwait(false);
@@ -77,25 +82,88 @@ public sealed partial class BatchingWriter<T> : BackgroundService
         }
     }
 
-    private PendingWrite Enqueue(IReadOnlyList<T> items)
+    /// <summary>
+    /// Queues <paramref name="items"/> without waiting; the task completes once they are in the sink (it has no
+    /// timeout, and stays pending for items still queued at shutdown). Throws <see cref="BackpressureException"/>
+    /// as <see cref="WriteAsync"/> does when the buffer has no room or the writer is stopping.
+    /// </summary>
+    public Task Enqueue(IReadOnlyList<T> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return items.Count == 0 ? Task.CompletedTask : Queue(items).Completion.Task;
+    }
+
+    /// <summary>
+    /// As <see cref="Enqueue"/>, for items the caller has already made durable (in a write-ahead log) after
+    /// <see cref="WaitForRoomAsync"/> found room: refusing them now would only make the client send them again, so
+    /// they are queued even if callers that found room at the same moment took it first (the buffer then runs over
+    /// by at most what those concurrent callers carry). Refused only once the writer is stopping.
+    /// </summary>
+    public Task EnqueueDurable(IReadOnlyList<T> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return items.Count == 0 ? Task.CompletedTask : Queue(items, overCapacity: true).Completion.Task;
+    }
+
+    /// <summary>
+    /// Returns once <paramref name="count"/> more items fit in the buffer, waiting up to <paramref name="wait"/> for
+    /// writes to make room (so a steady overload slows callers down instead of refusing them); then throws the
+    /// <see cref="BackpressureException"/> that queuing them would throw. For callers that must be refused before
+    /// doing work of their own (appending to a log) rather than after. Room is not reserved: <see cref="Enqueue"/>
+    /// may still refuse when others took it first.
+    /// </summary>
+    public async Task WaitForRoomAsync(int count, TimeSpan wait, CancellationToken cancellationToken = default)
+    {
+        using var deadline = new CancellationTokenSource(wait, _time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
+        while (true)
+        {
+            Task roomFreed;
+            lock (_gate)
+            {
+                if (_stopping || _queuedItems + count <= _options.Capacity || deadline.IsCancellationRequested)
+                {
+                    ThrowIfNoRoom(count);
+                    return;
+                }
+
+                roomFreed = _roomFreed.Task;
+            }
+
+            try
+            {
+                await roomFreed.WaitAsync(either.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                // Out of time: the next pass throws unless room appeared meanwhile.
+            }
+        }
+    }
+
+    private void ThrowIfNoRoom(int count, bool overCapacity = false)
+    {
+        // Checked under the lock StopAsync sets it with, so nothing is queued after the final flush.
+        if (_stopping)
+        {
+            throw new BackpressureException("The service is shutting down.", 503, TimeSpan.FromSeconds(5));
+        }
+
+        if (!overCapacity && _queuedItems + count > _options.Capacity)
+        {
+            var status = SinkFailing ? 503 : 429;
+            throw new BackpressureException(
+                $"The write buffer is full ({_queuedItems} of {_options.Capacity} items queued).",
+                status, RetryAfterHint());
+        }
+    }
+
+    private PendingWrite Queue(IReadOnlyList<T> items, bool overCapacity = false)
     {
         var pending = new PendingWrite(items);
         lock (_gate)
         {
-            // Checked under the lock StopAsync sets it with, so nothing is queued after the final flush.
-            if (_stopping)
-            {
-                throw new BackpressureException("The service is shutting down.", 503, TimeSpan.FromSeconds(5));
-            }
-
-            if (_queuedItems + items.Count > _options.Capacity)
-            {
-                var status = SinkFailing ? 503 : 429;
-                throw new BackpressureException(
-                    $"The write buffer is full ({_queuedItems} of {_options.Capacity} items queued).",
-                    status, RetryAfterHint());
-            }
-
+            ThrowIfNoRoom(items.Count, overCapacity);
             _queue.Enqueue(pending);
             _queuedItems += items.Count;
         }
@@ -109,6 +177,17 @@ public sealed partial class BatchingWriter<T> : BackgroundService
 
         return pending;
     }
+
+    /// <summary>Wakes the writer to flush what is queued now rather than at the next interval or full batch (a reader is waiting for it).</summary>
+    public void RequestFlush()
+    {
+        if (_signal.CurrentCount == 0)
+        {
+            _signal.Release();
+        }
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private TimeSpan RetryAfterHint() => SinkFailing ? _options.MaxRetryDelay : TimeSpan.FromSeconds(1);
 
@@ -212,7 +291,7 @@ public sealed partial class BatchingWriter<T> : BackgroundService
 
     private async Task<bool> WriteWithRetryAsync(List<PendingWrite> batch, CancellationToken cancellationToken)
     {
-        var items = batch.Count == 1 ? batch[0].Items : batch.SelectMany(p => p.Items).ToList();
+        var items = batch.Count == 1 ? batch[0].Items : new ConcatenatedList<T>([.. batch.Select(p => p.Items)]);
         var delay = _options.InitialRetryDelay;
         while (true)
         {
@@ -220,11 +299,14 @@ public sealed partial class BatchingWriter<T> : BackgroundService
             {
                 await _sink.WriteBatchAsync(items, cancellationToken).ConfigureAwait(false);
                 Volatile.Write(ref _consecutiveFailures, 0);
+                TaskCompletionSource roomFreed;
                 lock (_gate)
                 {
                     _queuedItems -= items.Count;
+                    (roomFreed, _roomFreed) = (_roomFreed, NewSignal());
                 }
 
+                roomFreed.TrySetResult();
                 foreach (var pending in batch)
                 {
                     pending.Completion.TrySetResult();

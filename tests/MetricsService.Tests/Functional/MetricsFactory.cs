@@ -15,7 +15,7 @@ public sealed class MetricsFactory : ServiceFactory<Program>
     public string Folder { get; }
 
     /// <summary>The Kestrel address after <see cref="OnKestrel"/>.</summary>
-    public Uri BaseAddress => Support.KestrelAddress.Of(Services);
+    public Uri BaseAddress => KestrelAddress;
 
     /// <summary>Serves on a real Kestrel port (for clients that need one, such as Prometheus), see <see cref="BaseAddress"/>.</summary>
     public MetricsFactory OnKestrel()

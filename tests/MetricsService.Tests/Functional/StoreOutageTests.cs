@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using AirisEpm.MetricsService.Ingest;
 using AirisEpm.MetricsService.Storage;
 using AirisEpm.MetricsService.Storage.DuckDb;
 using AirisEpm.ServiceDefaults.Security;
@@ -11,8 +12,9 @@ using Microsoft.Extensions.Options;
 namespace AirisEpm.MetricsService.Tests.Functional;
 
 /// <summary>
-/// Kills the store while a client streams batches, then revives it: while it is down the endpoint
-/// answers 503/429 with Retry-After, and every sample it acknowledged with 200 ends up stored.
+/// Kills the store while a client streams batches, then revives it: while it is down the endpoint keeps
+/// acknowledging into the write-ahead log until the applier's queue is full, then answers 503/429 with
+/// Retry-After, and every sample it acknowledged with 200 ends up stored and is read back.
 /// </summary>
 public sealed class StoreOutageTests
 {
@@ -26,13 +28,15 @@ public sealed class StoreOutageTests
         var ct = TestContext.Current.CancellationToken;
         FailingStore? store = null;
         await using var factory = new MetricsFactory();
-        factory.With("Metrics:Ingest:Writer:AckTimeout", "00:00:00.500")
-            .With("Metrics:Ingest:Writer:InitialRetryDelay", "00:00:00.020")
+        factory.With("Metrics:Ingest:Writer:InitialRetryDelay", "00:00:00.020")
             .With("Metrics:Ingest:Writer:MaxRetryDelay", "00:00:00.100")
             .With("Metrics:Ingest:Writer:FlushInterval", "00:00:00.010")
             .With("Metrics:Ingest:Writer:Capacity", "400");
+        // The failing store sits where the DuckDB store does: behind the write-ahead log and the read-your-writes wrapper.
         await using var host = factory.WithWebHostBuilder(b => b.ConfigureTestServices(services => services.AddSingleton<IMetricStore>(sp =>
-            store = new FailingStore(new DuckDbMetricStore(sp.GetRequiredService<IOptions<MetricStoreOptions>>(), TimeProvider.System, factory.DuckDbPath)))));
+            new ReadYourWritesStore(
+                store = new FailingStore(new DuckDbMetricStore(sp.GetRequiredService<IOptions<MetricStoreOptions>>(), TimeProvider.System, factory.DuckDbPath)),
+                sp.GetRequiredService<PendingWrites>()))));
         var client = host.CreateClient().WithToken(Permissions.MetricsWrite);
         var outcomes = new ConcurrentQueue<Outcome>();
         var t0 = Json.NowMs - 600_000;
@@ -67,8 +71,10 @@ public sealed class StoreOutageTests
         Assert.All(refused, o => Assert.True(o.Status is HttpStatusCode.ServiceUnavailable or HttpStatusCode.TooManyRequests, $"status {o.Status}"));
         Assert.All(refused, o => Assert.True(o.HasRetryAfter, "Retry-After missing"));
 
-        var series = Assert.Single(await store.FindSeriesAsync(SeriesSelector.ForName("outage_probe"), ct));
-        var stored = (await store.PointsAsync(StorageTier.Raw, [series.Id], t0, t0 + 10_000_000, ct)).Single().Timestamps.ToHashSet();
+        // Read as the query API does: a read waits for every acknowledged sample to be applied.
+        var reader = host.Services.GetRequiredService<IMetricStore>();
+        var series = Assert.Single(await reader.FindSeriesAsync(SeriesSelector.ForName("outage_probe"), ct));
+        var stored = (await reader.PointsAsync(StorageTier.Raw, [series.Id], t0, t0 + 10_000_000, ct)).Single().Timestamps.ToHashSet();
         var acknowledged = outcomes.Where(o => o.Status == HttpStatusCode.OK)
             .SelectMany(o => Enumerable.Range(0, SamplesPerRequest).Select(i => o.FirstTs + i)).ToList();
         Assert.True(acknowledged.Count >= 10 * SamplesPerRequest);

@@ -32,8 +32,7 @@ public sealed class PrometheusStalenessTests
         var started = DateTimeOffset.UtcNow;
         await using var factory = new MetricsFactory().OnKestrel();
         await using var target = await FlakyTargetAsync();
-        var port = PrometheusProcess.FreePort();
-        await using var prometheus = await PrometheusProcess.StartAsync($"""
+        await using var prometheus = await PrometheusProcess.StartAsync(_ => $"""
             global:
               scrape_interval: 1s
             scrape_configs:
@@ -47,7 +46,7 @@ public sealed class PrometheusStalenessTests
                 queue_config:
                   batch_send_deadline: 1s
                   min_backoff: 100ms
-            """, port, Ct);
+            """, ct: Ct);
         try
         {
             var store = factory.Services.GetRequiredService<IMetricStore>();
@@ -134,7 +133,7 @@ public sealed class PrometheusStalenessTests
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{PrometheusProcess.FreePort()}");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{ServiceProcess.FreePort()}");
         var app = builder.Build();
         var scrapes = 0;
         app.MapGet("/metrics", () =>

@@ -51,4 +51,18 @@ public sealed class RollupPartialTests
 
         Assert.Equal(-60_000, partial.Bucket);
     }
+
+    [Fact]
+    public void Merging_partials_gives_the_partial_of_all_their_samples_NaN_included()
+    {
+        KeyValuePair<(long, long), double>[] first = [At(1, 1_000, 3), At(1, 2_000, double.NaN)];
+        KeyValuePair<(long, long), double>[] second = [At(1, 3_000, -1), At(1, 500, 8)];
+
+        var merged = Assert.Single(RollupPartial.Of(first, 60_000, 0)).Merge(Assert.Single(RollupPartial.Of(second, 60_000, 0)));
+        var whole = Assert.Single(RollupPartial.Of([.. first, .. second], 60_000, 0));
+
+        Assert.Equal(whole.Min, merged.Min);
+        Assert.True(double.IsNaN(merged.Max) && double.IsNaN(merged.Sum));
+        Assert.Equal((whole.Count, whole.Last, whole.LastTs), (merged.Count, merged.Last, merged.LastTs));
+    }
 }

@@ -53,4 +53,23 @@ public sealed class SeriesCatalogTests
         Assert.Single(before);
         Assert.Equal(2, catalog.Find(SeriesSelector.ForName("up")).Count);
     }
+
+    [Fact]
+    public void Names_label_names_and_values_are_sorted_and_follow_every_add()
+    {
+        var catalog = new SeriesCatalog();
+        catalog.Add([Series("up", ("job", "web"), ("i", "2")), Series("down", ("job", "api"))]);
+
+        Assert.Equal(["down", "up"], catalog.Names());
+        Assert.Equal(["i", "job"], catalog.LabelNames());
+        Assert.Equal(["api", "web"], catalog.LabelValues("job"));
+        Assert.Empty(catalog.LabelValues("missing"));
+
+        catalog.Add([Series("cpu", ("job", "db"), ("zone", "a"))]);
+
+        Assert.Equal(["cpu", "down", "up"], catalog.Names());
+        Assert.Equal(["i", "job", "zone"], catalog.LabelNames());
+        Assert.Equal(["api", "db", "web"], catalog.LabelValues("job"));
+        Assert.Equal(["a"], catalog.LabelValues("zone"));
+    }
 }

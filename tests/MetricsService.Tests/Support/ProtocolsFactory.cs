@@ -18,13 +18,12 @@ public sealed class ProtocolsFactory : ServiceFactory<Program>
     /// <summary>Serves on a real Kestrel port (for clients that need one), see <see cref="BaseAddress"/>.</summary>
     public ProtocolsFactory OnKestrel()
     {
-        UseKestrel(0);
-        StartServer();
+        StartOnKestrel();
         return this;
     }
 
     /// <summary>The Kestrel address after <see cref="OnKestrel"/>.</summary>
-    public Uri BaseAddress => KestrelAddress.Of(Services);
+    public Uri BaseAddress => KestrelAddress;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -18,8 +18,10 @@ public sealed class EdgeBucketMemoryTests
     [InlineData(10)]
     public void Bytes_per_edge_per_bucket_are_measured(int callsPerEdge)
     {
-        // 2,000 edges in one bucket, each with callsPerEdge log-normal calls (median 20 ms, sigma 1).
-        var (measured, estimated, buckets) = Measure(callsPerEdge);
+        // 2,000 edges in one bucket, each with callsPerEdge log-normal calls (median 20 ms, sigma 1). The heap delta is
+        // process-wide, and background threads of other test hosts still allocate and free: the median of five runs.
+        var runs = Enumerable.Range(0, 5).Select(_ => Measure(callsPerEdge)).OrderBy(r => r.Measured).ToList();
+        var (measured, estimated, buckets) = runs[2];
 
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"{callsPerEdge} calls per edge per bucket: {measured:F0} bytes measured (heap delta / edges), " +

@@ -14,16 +14,6 @@ public sealed class TraceServiceFactory : ServiceFactory<Program>
 
     public HttpClient Writer() => CreateClient().WithToken(Permissions.TracesWrite);
 
-    /// <summary>Serves on real Kestrel on a free loopback port, for clients that need a socket.</summary>
-    public Uri StartOnKestrel()
-    {
-        UseKestrel(0);
-        StartServer();
-        var addresses = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
-            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
-        return new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
-    }
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);

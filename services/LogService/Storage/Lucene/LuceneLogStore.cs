@@ -1,5 +1,5 @@
 using AirisEpm.LogService.Domain;
-using AirisEpm.LogService.Storage.Lucene.Wal;
+using AirisEpm.ServiceDefaults.WriteAhead;
 using Lucene.Net.Search;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -14,18 +14,23 @@ namespace AirisEpm.MetricsService.Protocols.RemoteWrite;
 /// Sample         { double value = 1; int64 timestamp = 2; }   // timestamp in ms
 /// MetricMetadata { MetricType type = 1; string metric_family_name = 2; string help = 4; string unit = 5; }
 /// </code>
-/// One name and one <see cref="LabelSet"/> per series are shared by all its samples. Exemplars and
+/// One name and one <see cref="LabelSet"/> per series are shared by all its samples, and across requests through
+/// the <see cref="SeriesCache"/> (a series seen before costs a hash of its label bytes, not a decode). Exemplars and
 /// native histograms are skipped; metadata only supplies the type.
 /// A request is accepted whole or rejected whole (<see cref="MalformedPayloadException"/>).
 /// </summary>
 public sealed class RemoteWriteDecoder(IOptions<ProtocolOptions> options)
 {
     private readonly ProtocolOptions _options = options.Value;
+    private readonly SeriesCache _cache = new(options.Value.MaxCachedSeries);
+
+    /// <summary>Series held by the cross-request series cache.</summary>
+    internal int CachedSeries => _cache.Count;
 
     public List<MetricSample> Decode(ReadOnlySpan<byte> writeRequest)
     {
-        var types = RemoteWriteMetadata.ReadTypes(writeRequest);
-        var samples = new List<MetricSample>(Math.Max(16, writeRequest.Length / 24));
+        var types = RemoteWriteMetadata.ReadTypes(writeRequest, out var seriesCount);
+        var samples = new List<MetricSample>(seriesCount); // Prometheus sends one sample per series and request
         var reader = new ProtobufReader(writeRequest);
         var seriesIndex = 0;
         while (reader.TryReadTag(out var field, out var wireType))
@@ -46,9 +51,11 @@ public sealed class RemoteWriteDecoder(IOptions<ProtocolOptions> options)
 
     private void DecodeSeries(ReadOnlySpan<byte> series, int index, Dictionary<string, MetricType>? types, List<MetricSample> samples)
     {
-        var (name, labels) = ReadLabels(series, index);
+        var (start, end) = LabelRun(series);
+        var (name, labels, id) = Identify(series, start < 0 ? [] : series[start..end], index);
         var type = RemoteWriteMetadata.TypeOf(name, types);
-        var reader = new ProtobufReader(series);
+        // Senders write the labels first: then the samples are looked for after them only.
+        var reader = new ProtobufReader(start == 0 ? series[end..] : series);
         while (reader.TryReadTag(out var field, out var wireType))
         {
             if (field != 2)
@@ -59,8 +66,65 @@ public sealed class RemoteWriteDecoder(IOptions<ProtocolOptions> options)
 
             reader.Expect(wireType, ProtobufReader.LengthDelimited, "samples");
             var (value, timestamp) = ReadSample(reader.ReadBytes());
-            samples.Add(new MetricSample(name, labels, timestamp, value, type));
+            samples.Add(new MetricSample(name, labels, id, timestamp, value, type));
         }
+    }
+
+    /// <summary>
+    /// The series' name, labels and id: from the cache when its label fields (contiguous, as every sender writes
+    /// them) were seen before, else decoded, validated and cached.
+    /// </summary>
+    private (string Name, LabelSet Labels, long Id) Identify(ReadOnlySpan<byte> series, ReadOnlySpan<byte> rawLabels, int index)
+    {
+        if (!rawLabels.IsEmpty && _cache.TryGet(rawLabels, out var cached))
+        {
+            return (cached.Name, cached.Labels, cached.SeriesId);
+        }
+
+        var (name, labels) = ReadLabels(series, index);
+        if (!rawLabels.IsEmpty)
+        {
+            _cache.Add(rawLabels, name, labels);
+        }
+
+        return (name, labels, labels.SeriesId(name));
+    }
+
+    /// <summary>Where the series' label fields are when they are one contiguous run; (-1, -1) otherwise (not cached).</summary>
+    private static (int Start, int End) LabelRun(ReadOnlySpan<byte> series)
+    {
+        var reader = new ProtobufReader(series);
+        int start = -1, end = -1;
+        while (!reader.End)
+        {
+            var tagStart = reader.Position;
+            reader.TryReadTag(out var field, out var wireType);
+            if (field == 1)
+            {
+                if (wireType != ProtobufReader.LengthDelimited)
+                {
+                    return (-1, -1); // malformed: the full decode reports it
+                }
+
+                if (start < 0)
+                {
+                    start = tagStart;
+                }
+                else if (end != tagStart)
+                {
+                    return (-1, -1);
+                }
+
+                reader.ReadBytes();
+                end = reader.Position;
+            }
+            else
+            {
+                reader.Skip(wireType);
+            }
+        }
+
+        return (start, end);
     }
 
     private (string Name, LabelSet Labels) ReadLabels(ReadOnlySpan<byte> series, int index)

@@ -10,14 +10,17 @@ internal static class RemoteWriteMetadata
 {
     private static readonly string[] FamilySuffixes = ["_bucket", "_sum", "_count", "_total", "_created"];
 
-    public static Dictionary<string, MetricType>? ReadTypes(ReadOnlySpan<byte> writeRequest)
+    /// <summary>The declared types, and how many TimeSeries the request holds (to size the decoder's output once).</summary>
+    public static Dictionary<string, MetricType>? ReadTypes(ReadOnlySpan<byte> writeRequest, out int seriesCount)
     {
         Dictionary<string, MetricType>? types = null;
+        seriesCount = 0;
         var reader = new ProtobufReader(writeRequest);
         while (reader.TryReadTag(out var field, out var wireType))
         {
             if (field != 3 || wireType != ProtobufReader.LengthDelimited)
             {
+                seriesCount += field == 1 ? 1 : 0;
                 reader.Skip(wireType);
                 continue;
             }

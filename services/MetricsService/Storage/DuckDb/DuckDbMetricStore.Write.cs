@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using AirisEpm.MetricsService.Domain;
 using DuckDB.NET.Data;
@@ -22,6 +24,18 @@ public sealed partial class DuckDbMetricStore
 {
     private static readonly (long Width, string Table)[] Tiers = [(60_000, "rollup_1m"), (3_600_000, "rollup_1h")];
 
+    // Collections every write refills (under the write lock): kept, so a large batch does not allocate them anew each time.
+    private readonly WriteScratch _scratch = new();
+
+    private sealed class WriteScratch
+    {
+        public Dictionary<long, int> IndexOf { get; } = [];
+
+        public List<RollupPartial> Minute { get; } = [];
+
+        public List<RollupPartial> Hour { get; } = [];
+    }
+
     public async Task WriteAsync(IReadOnlyList<MetricSample> samples, CancellationToken cancellationToken)
     {
         if (samples.Count == 0)
@@ -33,17 +47,19 @@ public sealed partial class DuckDbMetricStore
         try
         {
             // Under the lock: which series are new decides whether a batch may skip looking for overwrites.
-            var batch = PreparedBatch.From(samples, _catalog);
+            using var batch = PreparedBatch.From(samples, _catalog, _scratch.IndexOf);
             var connection = Writer;
             CompactIfDue(connection);
             var oldest = _time.GetUtcNow().ToUnixTimeMilliseconds() - (long)_options.LateSampleWindow.TotalMilliseconds;
-            var allNew = _watermarks.AllNew(batch.Latest.Keys, batch.IsNewSeries);
+            var allNew = _watermarks.AllNew(batch.Spans().Select(s => (s.Series, s.OldestTs)), batch.IsNewSeries);
+            // Partial rows the recent 1m tier gains (the general path's count is an upper bound): they pace compaction.
+            var partialRows = batch.Count;
             using (var transaction = connection.BeginTransaction())
             {
                 InsertSeries(connection, batch.NewSeries);
                 if (allNew)
                 {
-                    AppendNewSamples(connection, batch, oldest);
+                    partialRows = AppendNewSamples(connection, batch, oldest, _scratch);
                 }
                 else
                 {
@@ -54,12 +70,12 @@ public sealed partial class DuckDbMetricStore
             }
 
             _catalog.Add(batch.NewSeries.Select(s => new StoredSeries(s.SeriesId, s.Name, s.Labels)));
-            foreach (var (series, ts) in batch.Latest.Keys)
+            foreach (var (series, _, newest) in batch.Spans())
             {
-                _watermarks.Advance(series, ts);
+                _watermarks.Advance(series, newest);
             }
 
-            _recentRollupRows += batch.Latest.Count;
+            _recentRollupRows += partialRows;
         }
         finally
         {
@@ -67,21 +83,31 @@ public sealed partial class DuckDbMetricStore
         }
     }
 
-    private static void AppendNewSamples(DuckDBConnection connection, PreparedBatch batch, long oldest)
+    /// <summary>
+    /// Appends the batch, its partials per series and bucket (the hour tier merged from the minute partials) and per
+    /// metric name and bucket (merged from the series partials); returns the partial rows the 1m series tier gained.
+    /// </summary>
+    private static int AppendNewSamples(DuckDBConnection connection, PreparedBatch batch, long oldest, WriteScratch scratch)
     {
         using (var samples = connection.CreateAppender("samples"))
         {
-            foreach (var ((series, ts), value) in batch.Latest)
+            for (var s = 0; s < batch.SeriesIds.Length; s++)
             {
-                samples.CreateRow().AppendValue(series).AppendValue(ts).AppendValue(value).EndRow();
+                var series = batch.SeriesIds[s];
+                for (var i = batch.Offsets[s]; i < batch.Offsets[s + 1]; i++)
+                {
+                    samples.CreateRow().AppendValue(series).AppendValue(batch.Timestamps[i]).AppendValue(batch.Values[i]).EndRow();
+                }
             }
         }
 
-        foreach (var (width, table) in Tiers)
+        var minute = batch.SeriesPartials(Tiers[0].Width, oldest, scratch.Minute);
+        var hour = PreparedBatch.Coarsen(minute, Tiers[1].Width, scratch.Hour);
+        foreach (var (partials, table) in new[] { (minute, Tiers[0].Table), (hour, Tiers[1].Table) })
         {
             using (var rollup = connection.CreateAppender(table + "_recent"))
             {
-                foreach (var p in RollupPartial.Of(batch.Latest, width, oldest))
+                foreach (var p in partials)
                 {
                     rollup.CreateRow().AppendValue(p.SeriesId).AppendValue(p.Bucket).AppendValue(p.Min).AppendValue(p.Max)
                         .AppendValue(p.Sum).AppendValue(p.Count).AppendValue(p.Last).AppendValue(p.LastTs).EndRow();
@@ -89,21 +115,26 @@ public sealed partial class DuckDbMetricStore
             }
 
             using var byName = connection.CreateAppender(table + "_name_recent");
-            foreach (var p in RollupPartial.Of(batch.ByName(), width, oldest))
+            foreach (var p in batch.NamePartials(partials))
             {
                 byName.CreateRow().AppendValue(batch.Names[(int)p.SeriesId]).AppendValue(p.Bucket).AppendValue(p.Min).AppendValue(p.Max)
                     .AppendValue(p.Sum).AppendValue(p.Count).AppendValue(p.Last).AppendValue(p.LastTs).EndRow();
             }
         }
+
+        return minute.Count;
     }
 
     private static void WriteGeneral(DuckDBConnection connection, PreparedBatch batch, long oldest)
     {
         using (var appender = connection.CreateAppender("staging_samples"))
         {
-            foreach (var ((series, ts), value) in batch.Latest)
+            for (var s = 0; s < batch.SeriesIds.Length; s++)
             {
-                appender.CreateRow().AppendValue(series).AppendValue(ts).AppendValue(value).EndRow();
+                for (var i = batch.Offsets[s]; i < batch.Offsets[s + 1]; i++)
+                {
+                    appender.CreateRow().AppendValue(batch.SeriesIds[s]).AppendValue(batch.Timestamps[i]).AppendValue(batch.Values[i]).EndRow();
+                }
             }
         }
 
@@ -217,12 +248,13 @@ public sealed partial class DuckDbMetricStore
             """));
     }
 
-    private static long Floor(long ts, long width) => ts - (((ts % width) + width) % width);
+    private static long Floor(long ts, long width) => RollupPartial.BucketOf(ts, width);
 
     /// <summary>
-    /// New series go through staging tables and the Appender too: a fleet coming online brings
-    /// thousands at once. Label rows are added only for series not stored yet, so a series the
-    /// catalog did not know is never duplicated.
+    /// New series go in with the Appender: a fleet coming online brings thousands at once. The batch's new series
+    /// are exactly those not stored (the catalog holds every stored series: this process is the file's only writer and
+    /// adds a batch's series to it once the batch commits), so they are appended as they are, each once. Labels are
+    /// also kept as a JSON object for the catalog's reload at start, written here without reflection.
     /// </summary>
     private static void InsertSeries(DuckDBConnection connection, IReadOnlyCollection<MetricSample> newSeries)
     {
@@ -231,29 +263,33 @@ public sealed partial class DuckDbMetricStore
             return;
         }
 
-        Execute(connection, "DELETE FROM staging_series; DELETE FROM staging_labels");
-        using (var series = connection.CreateAppender("staging_series"))
-        using (var labels = connection.CreateAppender("staging_labels"))
+        var json = new ArrayBufferWriter<byte>(512);
+        using var jsonWriter = new Utf8JsonWriter(json);
+        using var series = connection.CreateAppender("series");
+        using var labels = connection.CreateAppender("series_labels");
+        foreach (var sample in newSeries)
         {
-            foreach (var sample in newSeries)
+            var id = sample.SeriesId;
+            json.ResetWrittenCount();
+            jsonWriter.Reset(json);
+            jsonWriter.WriteStartObject();
+            foreach (var label in sample.Labels.Labels)
             {
-                var id = sample.SeriesId;
-                series.CreateRow().AppendValue(id).AppendValue(sample.Name)
-                    .AppendValue(JsonSerializer.Serialize(sample.Labels.ToDictionary()))
-                    .AppendValue(sample.Type.ToString().ToLowerInvariant()).EndRow();
-                foreach (var label in sample.Labels.Labels)
-                {
-                    labels.CreateRow().AppendValue(id).AppendValue(label.Name).AppendValue(label.Value).EndRow();
-                }
+                jsonWriter.WriteString(label.Name, label.Value);
+                labels.CreateRow().AppendValue(id).AppendValue(label.Name).AppendValue(label.Value).EndRow();
             }
-        }
 
-        Execute(connection, """
-            INSERT INTO series_labels SELECT l.* FROM staging_labels l WHERE l.series_id NOT IN (SELECT id FROM series);
-            INSERT OR IGNORE INTO series SELECT * FROM staging_series;
-            DELETE FROM staging_series; DELETE FROM staging_labels;
-            """);
+            jsonWriter.WriteEndObject();
+            jsonWriter.Flush();
+            series.CreateRow().AppendValue(id).AppendValue(sample.Name).AppendValue(Encoding.UTF8.GetString(json.WrittenSpan))
+                .AppendValue(TypeName(sample.Type)).EndRow();
+        }
     }
+
+    /// <summary>The stored spelling of each <see cref="MetricType"/> (lower case), by value.</summary>
+    private static readonly string[] TypeNames = [.. Enum.GetValues<MetricType>().OrderBy(t => (int)t).Select(t => t.ToString().ToLowerInvariant())];
+
+    private static string TypeName(MetricType type) => (uint)type < (uint)TypeNames.Length ? TypeNames[(int)type] : "unknown";
 
     /// <summary>
     /// Bounds are written into the statement as integer literals rather than bound as parameters so that

@@ -234,14 +234,24 @@ public sealed partial class DuckDbMetricStore : IMetricStore, IDisposable
         return [.. collected.Select(c => new SeriesPoints(c.Key, [.. c.Value.Ts], [.. c.Value.Values]))];
     }
 
-    public Task<IReadOnlyList<string>> MetricNamesAsync(CancellationToken cancellationToken) =>
-        StringsAsync("SELECT DISTINCT name FROM series ORDER BY name", null, cancellationToken);
+    // Names, label names and values come from the catalog too: a query editor asks for them on every keystroke.
+    public Task<IReadOnlyList<string>> MetricNamesAsync(CancellationToken cancellationToken)
+    {
+        _ = Writer;
+        return Task.FromResult(_catalog.Names());
+    }
 
-    public Task<IReadOnlyList<string>> LabelNamesAsync(CancellationToken cancellationToken) =>
-        StringsAsync("SELECT DISTINCT name FROM series_labels ORDER BY name", null, cancellationToken);
+    public Task<IReadOnlyList<string>> LabelNamesAsync(CancellationToken cancellationToken)
+    {
+        _ = Writer;
+        return Task.FromResult(_catalog.LabelNames());
+    }
 
-    public Task<IReadOnlyList<string>> LabelValuesAsync(string labelName, CancellationToken cancellationToken) =>
-        StringsAsync("SELECT DISTINCT value FROM series_labels WHERE name = $name ORDER BY value", labelName, cancellationToken);
+    public Task<IReadOnlyList<string>> LabelValuesAsync(string labelName, CancellationToken cancellationToken)
+    {
+        _ = Writer;
+        return Task.FromResult(_catalog.LabelValues(labelName));
+    }
 
     public async Task<long> DeleteBeforeAsync(StorageTier tier, long cutoffMs, CancellationToken cancellationToken)
     {
@@ -287,17 +297,6 @@ public sealed partial class DuckDbMetricStore : IMetricStore, IDisposable
 
     /// <summary>A tier's compacted and recent partial rows together; readers merge them by series and bucket.</summary>
     private static string RollupSource(StorageTier tier) => $"(SELECT * FROM {RollupTable(tier)} UNION ALL SELECT * FROM {RollupTable(tier)}_recent)";
-
-    private async Task<IReadOnlyList<string>> StringsAsync(string sql, string? name, CancellationToken cancellationToken)
-    {
-        var values = new List<string>();
-        await ReadAsync(
-            sql,
-            command => { if (name is not null) { command.Parameters.Add(new DuckDBParameter("name", name)); } },
-            reader => values.Add(reader.GetString(0)),
-            cancellationToken);
-        return values;
-    }
 
     private Task ReadAsync(string sql, Action<DuckDBCommand>? bind, Action<DbDataReader> row, CancellationToken cancellationToken) =>
         _readers.ReadAsync(sql, bind, row, cancellationToken);

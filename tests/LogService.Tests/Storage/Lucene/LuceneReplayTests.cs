@@ -1,7 +1,7 @@
 using System.Buffers;
 using AirisEpm.LogService.Domain;
 using AirisEpm.LogService.Storage;
-using AirisEpm.LogService.Storage.Lucene.Wal;
+using AirisEpm.ServiceDefaults.WriteAhead;
 
 namespace AirisEpm.LogService.Tests.Storage.Lucene;
 

@@ -23,13 +23,13 @@ public sealed class PrometheusParityTests
     [Fact]
     public async Task Every_query_answers_as_prometheus_answers_it()
     {
-        if (!PrometheusServer.IsInstalled)
+        if (!PrometheusProcess.Installed)
         {
-            Assert.Skip($"{PrometheusServer.Binary} is not installed (apt-get install -y prometheus); there is nothing to compare with.");
+            Assert.Skip($"{PrometheusProcess.Binary} is not installed (apt-get install -y prometheus); there is nothing to compare with.");
         }
 
         var folder = Directory.CreateTempSubdirectory("airis-parity-");
-        var prometheusStart = PrometheusServer.StartAsync(Ct);
+        var prometheusStart = PrometheusProcess.StartReceiverAsync(Ct);
         var serviceStart = ServiceProcess.StartAsync("MetricsService", new Dictionary<string, string>
         {
             ["Metrics__Store__DuckDbPath"] = Path.Combine(folder.FullName, "metrics.duckdb"),

@@ -1,15 +1,16 @@
 using System.Buffers;
 
-namespace AirisEpm.LogService.Storage.Lucene.Wal;
+namespace AirisEpm.ServiceDefaults.WriteAhead;
 
 /// <summary>
 /// One write-ahead log file with group commit. An appender copies its frame into the shared pending
 /// buffer, then waits for the flush lock; whoever holds it writes everything pending and fsyncs once,
 /// so all appenders that queued while the previous fsync ran share the next one. An append also counts
-/// as in flight until its records are in the Lucene writers (<see cref="Complete"/>), so a commit can
-/// wait for a sealed segment to drain before it deletes the file.
+/// as in flight until its records are in the store behind the log (<see cref="Complete"/>: the Lucene
+/// writers for logs, a committed DuckDB batch for metrics), so a commit can wait for a sealed segment to
+/// drain before it deletes the file.
 /// </summary>
-internal sealed class WalSegment : IDisposable
+public sealed class WalSegment : IDisposable
 {
     // Guards _pending, _enqueued, _bytes, _inFlight and _sealed: held only to copy a frame or swap buffers, never during I/O.
     private readonly Lock _gate = new();
@@ -109,7 +110,7 @@ internal sealed class WalSegment : IDisposable
         }
     }
 
-    /// <summary>The append that queued a frame here has put its records into the index writers (or given up).</summary>
+    /// <summary>The append that queued a frame here has put its records into the store (or given up).</summary>
     public void Complete()
     {
         lock (_gate)

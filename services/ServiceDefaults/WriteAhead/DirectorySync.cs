@@ -1,13 +1,13 @@
 using System.Runtime.InteropServices;
 
-namespace AirisEpm.LogService.Storage.Lucene.Wal;
+namespace AirisEpm.ServiceDefaults.WriteAhead;
 
 /// <summary>
 /// fsync of a directory, so a newly created file's name survives a power loss (POSIX makes the file's
 /// data durable with fsync on the file, but its directory entry only with fsync on the directory).
 /// Windows has no such call and needs none (NTFS journals names), so it does nothing there.
 /// </summary>
-internal static class DirectorySync
+public static class DirectorySync
 {
     private const int ReadOnlyDirectory = 0x10000; // O_RDONLY | O_DIRECTORY on Linux
 

@@ -2,21 +2,21 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Hashing;
 
-namespace AirisEpm.LogService.Storage.Lucene.Wal;
+namespace AirisEpm.ServiceDefaults.WriteAhead;
 
 /// <summary>
 /// The write-ahead log's record format. A WAL file is a sequence of frames and nothing else:
 /// <code>
 ///   offset 0  uint32 LE  payload length N
 ///   offset 4  uint32 LE  CRC-32 (IEEE 802.3) of the payload
-///   offset 8  N bytes    payload (one appended batch: UTF-8 JSON array of records)
+///   offset 8  N bytes    payload (one appended batch, in the owning store's encoding)
 /// </code>
 /// Frames are only ever appended and each group is fsync'd before anyone is acknowledged, so damage can
 /// only be a torn tail left by a crash mid-write: a header cut short, a length running past the end of
 /// the file, or a CRC that does not match. Reading stops at the first such frame; every frame before it
 /// is intact and every acknowledged batch is before it.
 /// </summary>
-internal static class WalFrame
+public static class WalFrame
 {
     public const int HeaderSize = 8;
 

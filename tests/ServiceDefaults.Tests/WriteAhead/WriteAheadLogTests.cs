@@ -1,13 +1,13 @@
 using System.Buffers;
-using AirisEpm.LogService.Storage.Lucene.Wal;
+using AirisEpm.ServiceDefaults.WriteAhead;
 
-namespace AirisEpm.LogService.Tests.Storage.Lucene;
+namespace AirisEpm.ServiceDefaults.Tests.WriteAhead;
 
-public sealed class LuceneWalTests : IDisposable
+public sealed class WriteAheadLogTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "airis-wal-" + Guid.NewGuid().ToString("N"));
 
-    public LuceneWalTests() => Directory.CreateDirectory(_folder);
+    public WriteAheadLogTests() => Directory.CreateDirectory(_folder);
 
     private static byte[] Frames(params string[] payloads)
     {

@@ -1,15 +1,16 @@
 using System.Globalization;
 
-namespace AirisEpm.LogService.Storage.Lucene.Wal;
+namespace AirisEpm.ServiceDefaults.WriteAhead;
 
 /// <summary>
 /// The store's write-ahead log: numbered segment files <c>wal/00000000000000000001.wal</c>, … in one
-/// folder. Appends go to the newest segment. A Lucene commit first rotates (seals the current segment and
-/// opens the next), waits for the sealed segment's appends to reach the index writers, commits, then
-/// deletes the sealed segments: so whatever is in a segment file that still exists may be missing from
-/// the last Lucene commit, and everything else is in it. Replay reads every segment left on disk.
+/// folder, shared by the stores that acknowledge a write once it is here (log-service's Lucene index,
+/// metrics-service's DuckDB file). Appends go to the newest segment. A store's commit first rotates (seals
+/// the current segment and opens the next), waits for the sealed segment's appends to reach the store,
+/// commits, then deletes the sealed segments: so whatever is in a segment file that still exists may be
+/// missing from the store's last commit, and everything else is in it. Replay reads every segment left on disk.
 /// </summary>
-internal sealed class WriteAheadLog : IDisposable
+public sealed class WriteAheadLog : IDisposable
 {
     private const string Extension = ".wal";
     private readonly string _folder;
@@ -48,7 +49,7 @@ internal sealed class WriteAheadLog : IDisposable
         return new WriteAheadLog(folder, existing.Count == 0 ? 1 : existing[^1].Number + 1);
     }
 
-    /// <summary>Returns once <paramref name="payload"/> is fsync'd; the caller must call <see cref="WalSegment.Complete"/> on the result once indexed.</summary>
+    /// <summary>Returns once <paramref name="payload"/> is fsync'd; the caller must call <see cref="WalSegment.Complete"/> on the result once its records are in the store.</summary>
     public async Task<WalSegment> AppendAsync(ReadOnlyMemory<byte> payload)
     {
         while (true)
@@ -72,8 +73,8 @@ internal sealed class WriteAheadLog : IDisposable
     }
 
     /// <summary>
-    /// Starts a new segment and waits until every append to the older ones has been indexed.
-    /// Returns the number of the newest sealed segment: pass it to <see cref="DeleteThrough"/> after the Lucene commit.
+    /// Starts a new segment and waits until every append to the older ones has completed.
+    /// Returns the number of the newest sealed segment: pass it to <see cref="DeleteThrough"/> after the store's commit.
     /// </summary>
     public async Task<long> RotateAsync()
     {
@@ -89,7 +90,7 @@ internal sealed class WriteAheadLog : IDisposable
         return sealedSegment.Number;
     }
 
-    /// <summary>Deletes the sealed segments up to <paramref name="number"/> (their records are committed to Lucene).</summary>
+    /// <summary>Deletes the sealed segments up to <paramref name="number"/> (their records are committed to the store).</summary>
     public void DeleteThrough(long number)
     {
         List<WalSegment> done;

@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace AirisEpm.MetricsProtocols.Benchmarks.SideBySide;
+
+/// <summary>CPU time and resident memory of another process, from <c>/proc/&lt;pid&gt;/stat</c> and <c>/status</c> (Linux).</summary>
+internal static class ProcessUsage
+{
+    /// <summary>USER_HZ: the unit of utime and stime in /proc/&lt;pid&gt;/stat, 100 on every Linux architecture .NET runs on.</summary>
+    private const double TicksPerSecond = 100;
+
+    /// <summary>User plus system CPU time of every thread of the process so far.</summary>
+    public static TimeSpan Cpu(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        // The command name (field 2) is in parentheses and may hold spaces: count fields after the last ')'.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / TicksPerSecond);
+    }
+
+    /// <summary>Resident set size now (VmRSS).</summary>
+    public static long RssBytes(int pid) => StatusKilobytes(pid, "VmRSS:") * 1024;
+
+    private static long StatusKilobytes(int pid, string key)
+    {
+        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+        {
+            if (line.StartsWith(key, StringComparison.Ordinal))
+            {
+                return long.Parse(line[key.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+            }
+        }
+
+        return 0;
+    }
+}

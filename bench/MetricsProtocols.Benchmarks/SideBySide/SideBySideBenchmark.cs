@@ -1,0 +1,267 @@
+using System.Diagnostics;
+using System.Globalization;
+using AirisEpm.Benchmarks;
+using AirisEpm.TestSupport;
+
+namespace AirisEpm.MetricsProtocols.Benchmarks.SideBySide;
+
+/// <summary>
+/// Prometheus 2.42's own remote_write receiver and metrics-service, each its own process, loaded by this one process
+/// in the same run (README-protocols.md). Modes: <c>throughput</c> (2,000 series × 1 sample per request, 4 senders,
+/// rounds alternating A-B then B-A), <c>small</c> (one sample per request, 32 clients, JSON / remote_write / OTLP),
+/// <c>reads</c> (names, label values, one series, 32 clients), <c>memory</c> (RSS at 100,000 active series) and
+/// <c>stages</c> (decode and store write in process, <see cref="StageProbe"/>).
+/// </summary>
+internal static class SideBySideBenchmark
+{
+    private const int Senders = 4;
+    private const int SeriesPerRequest = 2_000;
+    private const int WarmUpRequests = 50;
+    private const int SmallClients = 32;
+    private const long StepMs = 1_000;
+
+    public static async Task RunAsync(string[] args)
+    {
+        var modes = (args.Length > 0 ? args[0] : "throughput,small,reads,memory").Split(',');
+        var requests = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 250;
+        var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2;
+        if (!PrometheusProcess.Installed)
+        {
+            throw new InvalidOperationException($"{PrometheusProcess.Binary} is not installed (apt-get install prometheus)");
+        }
+
+        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
+        Console.WriteLine($"load average at start: {Load()}; {Environment.ProcessorCount} cores");
+        Console.WriteLine(FsyncProbe.Measure());
+        var t0 = (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000 * 1000) - 45 * 60_000;
+
+        if (modes.Contains("stages"))
+        {
+            await StageProbe.RunAsync(requests);
+        }
+
+        if (modes.Contains("ingestor"))
+        {
+            await StageProbe.IngestorAsync(requests * 64);
+        }
+
+        if (modes.Intersect(["throughput", "small", "reads"]).Any())
+        {
+            using var prometheus = await Receiver.PrometheusAsync();
+            using var metrics = await Receiver.MetricsServiceAsync();
+            Receiver[] both = [prometheus, metrics];
+            var labels = Enumerable.Range(0, Senders)
+                .Select(s => (IReadOnlyList<byte[]>)[.. Enumerable.Range(0, SeriesPerRequest).Select(i => RemoteWriteBody.SeriesLabels(s, i))]).ToList();
+            var warmUp = Phase(labels, 0, WarmUpRequests, t0);
+            foreach (var receiver in both)
+            {
+                await Measure.IngestAsync(receiver, "warm-up", warmUp);
+            }
+
+            if (modes.Contains("throughput"))
+            {
+                await ThroughputAsync(both, labels, requests, rounds, t0);
+            }
+
+            if (modes.Contains("small"))
+            {
+                await SmallAsync(both, t0);
+            }
+
+            if (modes.Contains("reads"))
+            {
+                await ReadsAsync(both, t0);
+            }
+        }
+
+        if (modes.Contains("memory"))
+        {
+            await MemoryAsync(t0);
+        }
+
+        Console.WriteLine($"load average at end: {Load()}");
+    }
+
+    private static async Task ThroughputAsync(Receiver[] both, List<IReadOnlyList<byte[]>> labels, int requests, int rounds, long t0)
+    {
+        var totals = both.ToDictionary(r => r.Name, _ => new Totals());
+        for (var round = 0; round < rounds; round++)
+        {
+            var phase = Phase(labels, WarmUpRequests + round * requests, requests, t0);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"round {round + 1}: {Senders} senders x {requests} requests x {SeriesPerRequest} series x 1 sample, {phase.Sum(p => p.Sum(b => (long)b.Bytes.Length)) / 1024.0 / 1024.0:F0} MiB of snappy bodies"));
+            foreach (var receiver in round % 2 == 0 ? both : both.Reverse())
+            {
+                totals[receiver.Name].Add(await Measure.IngestAsync(receiver, $"round {round + 1}", phase));
+            }
+        }
+
+        var (p, m) = (totals["prometheus"], totals["metrics-service"]);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"throughput over {rounds} rounds: prometheus {p.Rate:F0} samples/s ({p.CpuPerSample:F2} µs CPU/sample), metrics-service {m.Rate:F0} samples/s ({m.CpuPerSample:F2} µs CPU/sample); ratio {m.Rate / p.Rate:F2}x; until idle {m.DrainedRate / p.DrainedRate:F2}x"));
+    }
+
+    private static async Task SmallAsync(Receiver[] both, long t0)
+    {
+        const int PerClient = 400;
+        var start = t0 + 30 * 60_000;
+        (string Name, Func<int, int, long, RequestBody> Make, bool Prometheus)[] kinds =
+        [
+            ("JSON, 1 sample", SmallBodies.Json, false),
+            ("remote_write, 1 sample", SmallBodies.RemoteWrite, true),
+            ("OTLP, 1 sample", SmallBodies.Otlp, false),
+        ];
+        foreach (var (name, make, onPrometheus) in kinds)
+        {
+            foreach (var receiver in both.Where(r => !r.IsPrometheus || onPrometheus))
+            {
+                var warm = Enumerable.Range(0, SmallClients).Select(c => (IReadOnlyList<RequestBody>)[.. Enumerable.Range(0, 20).Select(k => make(c, k, start))]).ToList();
+                var timed = Enumerable.Range(0, SmallClients).Select(c => (IReadOnlyList<RequestBody>)[.. Enumerable.Range(20, PerClient).Select(k => make(c, k, start))]).ToList();
+                await ClosedLoop.RunPerClientAsync(name, receiver.Client, warm);
+                await Measure.IngestAsync(receiver, $"{name} x {SmallClients} clients", timed, perRequest: true);
+            }
+        }
+    }
+
+    private static async Task ReadsAsync(Receiver[] both, long t0)
+    {
+        const int Requests = 12_000;
+        var end = (t0 / 1000) + 40 * 60;
+        foreach (var receiver in both)
+        {
+            (string Name, string Path)[] reads = receiver.IsPrometheus
+                ? [("metric names", "/api/v1/label/__name__/values"), ("label values (instance)", "/api/v1/label/instance/values"),
+                   ("one series, instant", $"/api/v1/query?query=node_cpu_seconds_total%7Bsender%3D%220%22%2Cseries%3D%227%22%7D&time={end}")]
+                : [("metric names", "/api/v1/metrics/names"), ("label values (instance)", "/api/v1/metrics/labels/instance/values"),
+                   ("one series, last 5 minutes", $"/api/v1/metrics/query_range?name=node_cpu_seconds_total&match[]=%7Bsender%3D%220%22%2Cseries%3D%227%22%7D&start={end - 300}&end={end}&step=300&agg=max&group_by=&tier=raw")];
+            foreach (var (name, path) in reads)
+            {
+                await ClosedLoop.RunAsync(name, receiver.Client, [RequestBody.Get(path)], 500, SmallClients);
+                await Measure.ReadsAsync(receiver, $"{name} x {SmallClients} clients", RequestBody.Get(path), Requests, SmallClients);
+            }
+        }
+    }
+
+    /// <summary>100,000 series, 2,000 per request, 10 samples each 1 s apart (4 senders owning 25,000 series each): then RSS.</summary>
+    private static async Task MemoryAsync(long t0)
+    {
+        const int ActiveSeries = 100_000;
+        const int Scrapes = 10;
+        var blocks = ActiveSeries / SeriesPerRequest;
+        var perSender = Enumerable.Range(0, Senders).Select(s => Enumerable.Range(0, blocks).Where(b => b % Senders == s)
+            .Select(b => (IReadOnlyList<byte[]>)[.. Enumerable.Range(b * SeriesPerRequest, SeriesPerRequest).Select(i => RemoteWriteBody.SeriesLabels(s, i, "node_memory_bench"))]).ToList()).ToList();
+        var bodies = perSender.Select(sender => (IReadOnlyList<RequestBody>)[.. Enumerable.Range(0, Scrapes)
+            .SelectMany(k => sender.Select(block => RemoteWriteBody.Build(block, t0 + k * StepMs, k)))]).ToList();
+        foreach (var start in new Func<Task<Receiver>>[] { Receiver.PrometheusAsync, () => Receiver.MetricsServiceAsync() })
+        {
+            using var receiver = await start();
+            await Task.Delay(2_000);
+            var idle = receiver.RssBytes;
+            await Measure.IngestAsync(receiver, $"memory: {ActiveSeries} series x {Scrapes} samples", bodies);
+            await Task.Delay(5_000);
+            var rss = receiver.RssBytes;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{receiver.Name,-16} memory at {ActiveSeries} active series: RSS {rss / 1048576.0:F0} MiB = {rss / (double)ActiveSeries:F0} bytes/series; idle before load {idle / 1048576.0:F0} MiB, growth {(rss - idle) / (double)ActiveSeries:F0} bytes/series"));
+            if (!receiver.IsPrometheus)
+            {
+                // Where it is: the managed heap as the runtime reports it (its own /metrics), the rest is native (DuckDB, the runtime).
+                var metrics = await receiver.Client.GetStringAsync("/metrics");
+                foreach (var line in metrics.Split('\n').Where(l => !l.StartsWith('#') && l.Contains("gc_", StringComparison.Ordinal) && (l.Contains("heap", StringComparison.Ordinal) || l.Contains("committed", StringComparison.Ordinal))))
+                {
+                    Console.WriteLine("  " + line);
+                }
+            }
+        }
+    }
+
+    /// <summary>Per sender, <paramref name="count"/> requests of its series at request numbers first, first+1, … (one per second of sample time).</summary>
+    private static List<IReadOnlyList<RequestBody>> Phase(List<IReadOnlyList<byte[]>> labels, int first, int count, long t0) =>
+        [.. labels.Select(series => (IReadOnlyList<RequestBody>)[.. Enumerable.Range(first, count).Select(k => RemoteWriteBody.Build(series, t0 + k * StepMs, k))])];
+
+    public static string Load() => File.ReadAllText("/proc/loadavg").Trim();
+
+    /// <summary>Sums of the timed rounds of one receiver.</summary>
+    private sealed class Totals
+    {
+        private long _samples;
+        private double _seconds;
+        private double _drainedSeconds;
+        private double _cpuMicroseconds;
+
+        public double Rate => _samples / _seconds;
+
+        public double DrainedRate => _samples / _drainedSeconds;
+
+        public double CpuPerSample => _cpuMicroseconds / _samples;
+
+        public void Add(Measured run)
+        {
+            _samples += run.Items;
+            _seconds += run.Seconds;
+            _drainedSeconds += run.Seconds + run.DrainSeconds;
+            _cpuMicroseconds += run.ServerCpu.TotalMicroseconds;
+        }
+    }
+}
+
+/// <summary>One timed load on one receiver: what was sent, how long it took, and the server's CPU including work after the last answer.</summary>
+internal sealed record Measured(long Items, double Seconds, double DrainSeconds, TimeSpan ServerCpu);
+
+/// <summary>Runs a closed loop against one receiver and prints its rate, latency, the server's CPU and RSS, and the load.</summary>
+internal static class Measure
+{
+    public static async Task<Measured> IngestAsync(Receiver receiver, string name, IReadOnlyList<IReadOnlyList<RequestBody>> perClient, bool perRequest = false)
+    {
+        var cpu = receiver.Cpu;
+        var self = Process.GetCurrentProcess().TotalProcessorTime;
+        var run = await ClosedLoop.RunPerClientAsync(name, receiver.Client, perClient, retryUnavailable: true);
+        var drain = await WaitIdleAsync(receiver);
+        return Print(receiver, name, run, cpu, self, drain, perRequest);
+    }
+
+    public static async Task<Measured> ReadsAsync(Receiver receiver, string name, RequestBody read, int requests, int clients)
+    {
+        var cpu = receiver.Cpu;
+        var self = Process.GetCurrentProcess().TotalProcessorTime;
+        var run = await ClosedLoop.RunAsync(name, receiver.Client, [read], requests, clients);
+        return Print(receiver, name, run, cpu, self, 0, perRequest: true);
+    }
+
+    private static Measured Print(Receiver receiver, string name, ClosedLoopResult run, TimeSpan cpuBefore, TimeSpan selfBefore, double drain, bool perRequest)
+    {
+        var serverCpu = receiver.Cpu - cpuBefore;
+        var clientCpu = Process.GetCurrentProcess().TotalProcessorTime - selfBefore;
+        var requests = run.SortedLatenciesMs.Length;
+        var unit = perRequest ? "request" : "sample";
+        var per = perRequest ? requests : run.Items;
+        var volume = perRequest ? "" : string.Create(CultureInfo.InvariantCulture, $"{run.Items,9} samples {run.Items / run.Seconds,9:F0} samples/s ");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{receiver.Name,-16} {name,-40} {volume}{requests,6} req {run.Seconds,6:F1} s {requests / run.Seconds,7:F0} req/s " +
+            $"p50 {run.Percentile(0.50),6:F1} ms p95 {run.Percentile(0.95),6:F1} ms p99 {run.Percentile(0.99),6:F1} ms; {run.Retries} retried 503s; idle {drain:F1} s after; " +
+            $"server {serverCpu.TotalMicroseconds / per:F2} µs CPU/{unit}, client {clientCpu.TotalMicroseconds / per:F2} µs CPU/{unit}; RSS {receiver.RssBytes / 1048576.0:F0} MiB; load {SideBySideBenchmark.Load()}"));
+        return new Measured(run.Items, run.Seconds, drain, serverCpu);
+    }
+
+    /// <summary>
+    /// Seconds until the server's CPU use falls below a tenth of a core over 250 ms: work a server defers past its
+    /// answers (applying a write-ahead log to the store) is counted in its CPU and in the "until idle" rate.
+    /// </summary>
+    private static async Task<double> WaitIdleAsync(Receiver receiver)
+    {
+        var watch = Stopwatch.StartNew();
+        var last = receiver.Cpu;
+        while (watch.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            await Task.Delay(250);
+            var now = receiver.Cpu;
+            if ((now - last).TotalMilliseconds < 25)
+            {
+                return Math.Max(0, watch.Elapsed.TotalSeconds - 0.25);
+            }
+
+            last = now;
+        }
+
+        return watch.Elapsed.TotalSeconds;
+    }
+}
