@@ -11,10 +11,12 @@ using AirisEpm.TestSupport;
 // and the notification log saved every 2 s) and Debian's Alertmanager 0.25, side by side with the same
 // client (AlertLoad). One warm-up round each, then rounds alternating between the two; prints
 // alerts/s and server CPU per alert for each round, and the ratio of the totals.
-// Usage: dotnet run -c Release --project bench/AlertmanagerSideBySide.Benchmarks -- [alerts per round] [rounds]
+// Usage: dotnet run -c Release --project bench/AlertmanagerSideBySide.Benchmarks -- [alerts per round] [rounds] [alert-service]
+// The third argument runs alert-service's rounds alone (for a profiler attached to this process).
 Directory.SetCurrentDirectory(AppContext.BaseDirectory); // WebApplicationFactory finds the service from here
 var perRound = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200_000;
 var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2;
+var alone = args.Length > 2 && args[2] == "alert-service";
 await using var env = await DaprTestEnvironment.StartAsync();
 var app = await env.StartServiceAsync<alert::Program>(AppIds.AlertService, new Dictionary<string, string?>
 {
@@ -23,32 +25,47 @@ var app = await env.StartServiceAsync<alert::Program>(AppIds.AlertService, new D
     ["Http:Burst"] = "1000000",
 });
 using var airis = app.CreateClient().WithToken(TimeSpan.FromHours(2), Permissions.AlertsRead, Permissions.AlertsWrite);
-await using var alertmanager = await AlertmanagerProcess.StartAsync(FreePort.Next(), new Uri(env.Receiver.BaseUrl, "webhook"));
-using var am = new HttpClient { BaseAddress = alertmanager.BaseUrl };
+// At load 40 on two cores a request can stall past HttpClient's 100-s default; a round is timed whole instead.
+airis.Timeout = Timeout.InfiniteTimeSpan;
+await using var alertmanager = alone ? null : await AlertmanagerProcess.StartAsync(FreePort.Next(), new Uri(env.Receiver.BaseUrl, "webhook"));
+using var am = alertmanager is null ? null : new HttpClient { BaseAddress = alertmanager.BaseUrl, Timeout = Timeout.InfiniteTimeSpan };
 var self = Process.GetCurrentProcess();
 
-var results = new List<RoundResult>();
+var results = new List<(RoundResult Theirs, RoundResult Ours)>();
 for (var round = 0; round <= rounds; round++)
 {
     var alerts = round == 0 ? perRound / 10 : perRound;
+    var name = round == 0 ? "warm-up " : $"round {round} ";
+    RoundResult? amResult = null;
+    if (alertmanager is not null && am is not null)
+    {
+        var (result, clientCpu) = await RoundAsync("alertmanager", alerts, round, b => AlertLoad.PostAsync(am, b), () => alertmanager.Cpu);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"client CPU in the Alertmanager round: {clientCpu.TotalMicroseconds / alerts:F1} µs/alert"));
+        Console.WriteLine(name + result);
+        amResult = result;
+    }
+
     // alert-service runs inside this process, so its CPU figure is this process's: the service, the
     // client and the sidecar double together (Alertmanager's is its own process only).
-    var (amResult, clientCpu) = await RoundAsync("alertmanager", alerts, round, b => AlertLoad.PostAsync(am, b), () => alertmanager.Cpu);
     var (airisResult, _) = await RoundAsync("alert-service", alerts, round, b => AlertLoad.PostAsync(airis, b), ProcessCpu);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"client CPU in the Alertmanager round: {clientCpu.TotalMicroseconds / alerts:F1} µs/alert"));
-    Console.WriteLine($"{(round == 0 ? "warm-up " : $"round {round} ")}{amResult}");
-    Console.WriteLine($"{(round == 0 ? "warm-up " : $"round {round} ")}{airisResult}");
-    if (round > 0)
+    Console.WriteLine(name + airisResult);
+    if (amResult is not null)
     {
-        results.Add(amResult);
-        results.Add(airisResult);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}ratio {airisResult.AlertsPerSecond / amResult.AlertsPerSecond:F2}×"));
+        if (round > 0) results.Add((amResult, airisResult));
     }
 }
 
-var ours = Rate(results, "alert-service");
-var theirs = Rate(results, "alertmanager");
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"total: alert-service {ours:N0} alerts/s, Alertmanager 0.25 {theirs:N0} alerts/s, ratio {ours / theirs:F2}× (batches of {AlertLoad.BatchSize}, {AlertLoad.Threads} threads, {AlertLoad.Groups:N0} groups)"));
+if (results.Count > 0)
+{
+    var ours = Rate(results.Select(r => r.Ours));
+    var theirs = Rate(results.Select(r => r.Theirs));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"total: alert-service {ours:N0} alerts/s, Alertmanager 0.25 {theirs:N0} alerts/s, ratio {ours / theirs:F2}× (batches of {AlertLoad.BatchSize}, {AlertLoad.Threads} threads, {AlertLoad.Groups:N0} groups)"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"median of rounds: ratio {Median(results.Select(r => r.Ours.AlertsPerSecond / r.Theirs.AlertsPerSecond)):F2}×, CPU alert-service {Median(results.Select(r => r.Ours.CpuMicrosPerAlert)):F1} µs/alert (with client and double), Alertmanager {Median(results.Select(r => r.Theirs.CpuMicrosPerAlert)):F1} µs/alert"));
+}
+
 return 0;
 
 // One round: bodies built first, then the posting timed; the server's CPU and this process's over it.
@@ -69,8 +86,14 @@ TimeSpan ProcessCpu()
     return self.TotalProcessorTime;
 }
 
-static double Rate(List<RoundResult> results, string system)
+static double Rate(IEnumerable<RoundResult> results)
 {
-    var mine = results.Where(r => r.System == system).ToList();
-    return mine.Sum(r => r.Alerts) / mine.Sum(r => r.Wall.TotalSeconds);
+    var all = results.ToList();
+    return all.Sum(r => r.Alerts) / all.Sum(r => r.Wall.TotalSeconds);
+}
+
+static double Median(IEnumerable<double> values)
+{
+    var sorted = values.Order().ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
 }

@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace AirisEpm.AlertService.Apis;
 
 /// <summary>
-/// /api/v1/rules: alerting rules with optimistic concurrency. Every response carrying a rule
+/// /api/v1/rules: alerting rules with optimistic concurrency (listed at <c>/api/v1/rules/native</c>; the bare path
+/// answers Prometheus's rules API, see <see cref="PromRulesApi"/>). Every response carrying a rule
 /// carries its <c>ETag</c>; PUT and DELETE with <c>If-Match</c> answer 412 when it is stale.
 /// Each change (re)starts or stops the rule's actor and republishes the streaming rules when they
 /// changed. Should either fail after the rule was saved, the answer is a 500 and the
@@ -18,7 +19,7 @@ public static class RulesApi
     public static IEndpointRouteBuilder MapRulesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/rules").WithTags("Rules");
-        api.MapGet("/", ListAsync).WithName("ListRules").RequireAuthorization(Permissions.AlertsRead);
+        api.MapGet("/native", ListAsync).WithName("ListRules").RequireAuthorization(Permissions.AlertsRead);
         api.MapGet("/{id}", GetAsync).WithName("GetRule").RequireAuthorization(Permissions.AlertsRead);
         api.MapGet("/{id}/state", GetStateAsync).WithName("GetRuleState").RequireAuthorization(Permissions.AlertsRead);
         api.MapPost("/", CreateAsync).WithName("CreateRule").RequireAuthorization(Permissions.AlertsWrite).WithValidation<RuleDocument>();

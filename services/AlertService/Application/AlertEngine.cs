@@ -22,6 +22,12 @@ public sealed class AlertEngine : IAlertIntake, IActiveAlertSource
     private Dispatcher _dispatcher;
     private long _changes;
 
+    // What changed since the last save, for TakeDelta; a full snapshot is due after a restore, a reset or a new configuration.
+    private readonly HashSet<Domain.Labels.Fingerprint> _changedAlerts = [];
+    private readonly HashSet<Domain.Labels.Fingerprint> _removedAlerts = [];
+    private bool _silencesChanged;
+    private bool _needsSnapshot = true;
+
     public AlertEngine(AlertingConfigHolder config, TimeProvider time, RetryBackoff? backoff = null)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -58,7 +64,10 @@ public sealed class AlertEngine : IAlertIntake, IActiveAlertSource
             var now = _time.GetUtcNow();
             foreach (var posted in alerts)
             {
-                _dispatcher.Ingest(_alerts.Put(posted, now), now);
+                var stored = _alerts.Put(posted, now);
+                _dispatcher.Ingest(stored, now);
+                _changedAlerts.Add(stored.Fingerprint);
+                _removedAlerts.Remove(stored.Fingerprint);
             }
 
             Interlocked.Increment(ref _changes);
@@ -74,7 +83,16 @@ public sealed class AlertEngine : IAlertIntake, IActiveAlertSource
         {
             var muter = new LazyMuter(() => new AlertMuter(_silences, new Inhibitor(_config.InhibitRules, _alerts.All, now)));
             var due = _dispatcher.Tick(now, muter);
-            var collected = _alerts.CollectGarbage(now).Count + _silences.CollectGarbage(now);
+            var removed = _alerts.CollectGarbage(now);
+            foreach (var alert in removed)
+            {
+                _removedAlerts.Add(alert.Fingerprint);
+                _changedAlerts.Remove(alert.Fingerprint);
+            }
+
+            var silencesCollected = _silences.CollectGarbage(now);
+            _silencesChanged |= silencesCollected > 0;
+            var collected = removed.Count + silencesCollected;
             if (due.Count > 0 || collected > 0)
             {
                 Interlocked.Increment(ref _changes);
@@ -172,6 +190,8 @@ public sealed class AlertEngine : IAlertIntake, IActiveAlertSource
                 else _silences.Remove(change.Changed[i].Id);
             }
 
+            _silencesChanged = true;
+
             Interlocked.Increment(ref _changes);
         }
     }
@@ -186,6 +206,7 @@ public sealed class AlertEngine : IAlertIntake, IActiveAlertSource
             var before = _silences.All.ToDictionary(s => s.Id, StringComparer.Ordinal);
             var id = change(_time.GetUtcNow());
             var changed = _silences.All.Where(s => !before.TryGetValue(s.Id, out var old) || old != s).ToList();
+            _silencesChanged = true;
             Interlocked.Increment(ref _changes);
             return new SilenceChange(id, changed, [.. changed.Select(s => before.GetValueOrDefault(s.Id))]);
         }
@@ -207,16 +228,61 @@ public sealed class AlertEngine : IAlertIntake, IActiveAlertSource
         }
     }
 
+    /// <summary>Everything, to save whole; what changed before it needs no delta any more.</summary>
     public EngineSnapshot Snapshot()
     {
         lock (_gate)
         {
+            ClearChanges();
+            _needsSnapshot = false;
             return new EngineSnapshot(
                 [.. _alerts.All.Select(a => a.ToRecord())],
                 [.. _silences.All.Select(s => s.ToRecord())],
                 [.. _dispatcher.Groups.SelectMany(g => g.NotificationLog.Select(e => EngineSnapshotMapping.ToRecord(g.Key, e.Key, e.Value)))],
                 _time.GetUtcNow());
         }
+    }
+
+    /// <summary>
+    /// What changed since the last <see cref="Snapshot"/> or delta, to append to the saved state; null when only
+    /// a whole snapshot will do (after a restore, a reset or a configuration change, or a save that failed:
+    /// <see cref="RequireSnapshot"/>). Taking it starts the next delta.
+    /// </summary>
+    public EngineDelta? TakeDelta()
+    {
+        lock (_gate)
+        {
+            if (_needsSnapshot) return null;
+            var groupKeys = _dispatcher.TakeLogChanges();
+            var delta = new EngineDelta(
+                [.. _changedAlerts.Select(f => _alerts.TryGet(f, out var alert) ? alert.ToRecord() : null).OfType<AlertRecord>()],
+                [.. _removedAlerts.Select(f => f.ToString())],
+                _silencesChanged ? [.. _silences.All.Select(s => s.ToRecord())] : null,
+                groupKeys,
+                [.. groupKeys.SelectMany(k => _dispatcher.TryGetGroup(k, out var g)
+                    ? g.NotificationLog.Select(e => EngineSnapshotMapping.ToRecord(g.Key, e.Key, e.Value))
+                    : [])],
+                _time.GetUtcNow());
+            ClearChanges();
+            return delta;
+        }
+    }
+
+    /// <summary>The last snapshot or delta was not saved: the next save must be whole.</summary>
+    public void RequireSnapshot()
+    {
+        lock (_gate)
+        {
+            _needsSnapshot = true;
+        }
+    }
+
+    private void ClearChanges()
+    {
+        _changedAlerts.Clear();
+        _removedAlerts.Clear();
+        _silencesChanged = false;
+        _dispatcher.TakeLogChanges();
     }
 
     /// <summary>
@@ -256,6 +322,7 @@ public sealed class AlertEngine : IAlertIntake, IActiveAlertSource
                     .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal));
             }
 
+            _needsSnapshot = true;
             IsRestored = true;
         }
     }
@@ -271,6 +338,8 @@ public sealed class AlertEngine : IAlertIntake, IActiveAlertSource
             _alerts = NewStore(_config);
             _silences.Restore([]);
             _dispatcher = new Dispatcher(_config, _backoff);
+            ClearChanges();
+            _needsSnapshot = true;
             IsRestored = false;
         }
     }
@@ -294,6 +363,7 @@ public sealed class AlertEngine : IAlertIntake, IActiveAlertSource
             _dispatcher = new Dispatcher(config, _backoff);
             foreach (var alert in _alerts.All) _dispatcher.Ingest(alert, now);
             ApplyNotificationLog(logs);
+            _needsSnapshot = true;
             Interlocked.Increment(ref _changes);
         }
     }

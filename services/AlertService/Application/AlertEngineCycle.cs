@@ -27,7 +27,12 @@ public sealed partial class AlertEngineCycle(
     private readonly ObservableGauge<int> _host = meters.Create("AirisEpm.Alerts").CreateObservableGauge(
         "airis.alerts.engine_host", () => engine.IsRestored ? 1 : 0,
         description: "1 on the replica whose alert engine flushes groups and pages (where the engine actor is active), else 0");
+    /// <summary>A journal this small never forces a whole save, however small the last snapshot.</summary>
+    public const int MinimumJournal = 10_000;
+
     private long _savedChanges = -1;
+    private long _journaled;
+    private long _snapshotSize;
     private DateTimeOffset _lastSave = DateTimeOffset.MinValue;
     private DateTimeOffset _lastConfigRefresh = DateTimeOffset.MinValue;
 
@@ -103,13 +108,38 @@ public sealed partial class AlertEngineCycle(
         }
     }
 
+    /// <summary>
+    /// Saves what changed since the last save as a delta, or everything when the engine needs it whole or
+    /// the journal of deltas outgrew the last whole snapshot (so a save costs what changed, amortised,
+    /// not the whole engine every time). A save that fails makes the next one whole.
+    /// </summary>
     public async Task SaveIfChangedAsync(bool force, CancellationToken cancellationToken)
     {
         var changes = engine.Changes;
         var now = time.GetUtcNow();
         if (!engine.IsRestored || changes == _savedChanges) return;
         if (!force && now - _lastSave < options.Value.PersistDebounce) return;
-        await state.SaveAsync(engine.Snapshot(), cancellationToken);
+        try
+        {
+            if (_journaled < Math.Max(MinimumJournal, _snapshotSize) && engine.TakeDelta() is { } delta)
+            {
+                if (!delta.IsEmpty) await state.AppendAsync(delta, cancellationToken);
+                _journaled += delta.Size;
+            }
+            else
+            {
+                var snapshot = engine.Snapshot();
+                await state.SaveAsync(snapshot, cancellationToken);
+                _journaled = 0;
+                _snapshotSize = snapshot.Alerts.Count + snapshot.Groups.Count;
+            }
+        }
+        catch
+        {
+            engine.RequireSnapshot();
+            throw;
+        }
+
         _savedChanges = changes;
         _lastSave = now;
     }

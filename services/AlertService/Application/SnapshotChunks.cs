@@ -2,10 +2,11 @@ namespace AirisEpm.AlertService.Application;
 
 /// <summary>
 /// Where a saved snapshot's parts are: the generation (its parts live in slot generation % 2, so
-/// writing the next generation never touches the parts this head points to) and how many chunks
-/// of alerts, silences and group records it has.
+/// writing the next generation never touches the parts this head points to), how many chunks
+/// of alerts, silences and group records it has, and how many journal chunks (deltas saved since,
+/// in order, in the same slot) apply on top.
 /// </summary>
-public sealed record SnapshotChunks(long Generation, DateTimeOffset SavedAt, int Alerts, int Silences, int Groups)
+public sealed record SnapshotChunks(long Generation, DateTimeOffset SavedAt, int Alerts, int Silences, int Groups, int Journal = 0)
 {
     /// <summary>
     /// 1,000 alerts or silences per state key: about 300 KB, far under the 4 MB that daprd and

@@ -17,6 +17,7 @@ internal static class Extensions
         {
             options.Actors.RegisterActor<IncidentActor>();
             options.Actors.RegisterActor<RuleActor>();
+            options.Actors.RegisterActor<Rules.Prometheus.PromRuleGroupActor>();
             options.Actors.RegisterActor<AlertEngineActor>();
             options.UseJsonSerialization = true;
             // From configuration, not only the environment, as AddAirisDapr does for DaprClient: the
@@ -25,8 +26,11 @@ internal static class Extensions
             options.DaprApiToken = DaprDefaults.GetDefaultDaprApiToken(builder.Configuration);
         });
         // Incident states and the like read as words ("acknowledged"), not numbers.
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(
-            new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, Apis.Models.AlertApiJsonContext.Default);
+        });
         builder.AddAlertEngine();
         builder.AddRules();
         builder.Services.AddNotifications();
@@ -51,6 +55,7 @@ internal static class Extensions
         app.MapEscalationPoliciesApi();
         app.MapIncidentsApi();
         app.MapRulesApi();
+        app.MapPromRulesApi();
         return app;
     }
 }

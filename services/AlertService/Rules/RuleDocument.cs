@@ -30,4 +30,11 @@ public sealed record RuleDocument
     public string? NoData { get; init; }
 
     public ConditionDocument? Condition { get; init; }
+
+    /// <summary>
+    /// Instead of <see cref="Condition"/>: a PromQL expression evaluated as a Prometheus alerting rule through
+    /// metrics-service's <c>/api/v1/query</c>, one alert per output series; labels and annotations are then Go templates
+    /// with Prometheus's functions (<c>{{ $value | humanize }}</c>, <c>printf</c>, ...).
+    /// </summary>
+    public string? Expr { get; init; }
 }

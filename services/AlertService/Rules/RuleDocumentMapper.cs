@@ -1,6 +1,8 @@
 using AirisEpm.AlertService.Domain.Labels;
 using AirisEpm.AlertService.Domain.Rules;
+using AirisEpm.AlertService.Domain.PrometheusRules;
 using AirisEpm.AlertService.Domain.Templates;
+using AirisEpm.PromQl.Parser;
 
 namespace AirisEpm.AlertService.Rules;
 
@@ -29,16 +31,18 @@ public static class RuleDocumentMapper
         var errors = new RuleErrors();
         var severity = RuleSyntax.Enum(document.Severity, Severity.Warning, "severity", "critical, warning, info", errors);
         if (string.IsNullOrEmpty(document.Severity)) errors.Add("severity", "required");
+        var isExpr = document.Expr is not null;
+        if (isExpr && document.Condition is not null) errors.Add("expr", "give either condition or expr, not both");
         var rule = new RuleDefinition(
             id,
             document.Name ?? "",
             severity,
-            ConditionMapper.Map(document.Condition, "condition", errors),
+            isExpr ? ExprCondition(document, severity, errors) : ConditionMapper.Map(document.Condition, "condition", errors),
             RuleSyntax.Duration(document.EvaluationInterval, DefaultEvaluationInterval, "evaluationInterval", errors),
             RuleSyntax.Duration(document.For, TimeSpan.Zero, "for", errors),
             RuleSyntax.Duration(document.KeepFiringFor, TimeSpan.Zero, "keepFiringFor", errors),
             LabelSet.From((document.Labels ?? new Dictionary<string, string>()).Select(kv => KeyValuePair.Create(kv.Key, kv.Value ?? ""))),
-            Annotations(document.Annotations, errors),
+            isExpr ? new Dictionary<string, AlertTemplate>() : Annotations(document.Annotations, errors),
             RuleSyntax.Enum(document.NoData, NoDataPolicy.KeepLastState, "noData", "keep_last_state, inactive", errors));
         if (rule.EvaluationInterval > TimeSpan.Zero && rule.EvaluationInterval < MinEvaluationInterval)
         {
@@ -51,6 +55,36 @@ public static class RuleDocumentMapper
         }
 
         return new RuleMapping(errors.Any ? null : rule, errors.All.ToList());
+    }
+
+    /// <summary>The expression parsed by PromQL's parser, labels (with the severity) and annotations by Go's template parser, as promtool checks them.</summary>
+    private static PromExprCondition ExprCondition(RuleDocument document, Severity severity, RuleErrors errors)
+    {
+        var name = document.Name ?? "";
+        try
+        {
+            PromQlParser.ParseExpr(document.Expr!);
+        }
+        catch (ParseException ex)
+        {
+            errors.Add("expr", ex.Message);
+        }
+
+        var labels = (document.Labels ?? new Dictionary<string, string>()).ToDictionary(kv => kv.Key, kv => kv.Value ?? "", StringComparer.Ordinal);
+        labels["severity"] = severity.ToString().ToLowerInvariant();
+        var annotations = (document.Annotations ?? new Dictionary<string, string>()).ToDictionary(kv => kv.Key, kv => kv.Value ?? "", StringComparer.Ordinal);
+        foreach (var (field, templates) in new[] { ("labels", labels), ("annotations", annotations) })
+        {
+            foreach (var (key, text) in templates)
+            {
+                if (PromTemplate.ParseError(name, text) is { } error) errors.Add($"{field}.{key}", error);
+            }
+        }
+
+        return new PromExprCondition(new PromAlertingRule(name, document.Expr!,
+            RuleSyntax.Duration(document.For, TimeSpan.Zero, "for", new RuleErrors()),
+            RuleSyntax.Duration(document.KeepFiringFor, TimeSpan.Zero, "keepFiringFor", new RuleErrors()),
+            labels, annotations));
     }
 
     private static Dictionary<string, AlertTemplate> Annotations(IReadOnlyDictionary<string, string>? sources, RuleErrors errors)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using AirisEpm.MetricsService.Prometheus;
 using AirisEpm.MetricsService.Prometheus.Rules;
 using AirisEpm.ServiceDefaults.Dapr;
@@ -7,8 +8,9 @@ using AirisEpm.ServiceDefaults.Security;
 namespace AirisEpm.MetricsService.Apis;
 
 /// <summary>
-/// Prometheus's <c>/api/v1/rules</c> and <c>/api/v1/alerts</c>, answered from alert-service's rules (see
-/// <see cref="PromRuleMapping"/>). alert-service unreachable or failing is Prometheus's <c>unavailable</c>, 503.
+/// Prometheus's <c>/api/v1/rules</c> and <c>/api/v1/alerts</c>, answered from alert-service: the groups of its Prometheus
+/// rule files as it writes them, then its native rules (see <see cref="PromRuleMapping"/>), one group each. The alerts
+/// are the active alerts of those rules. alert-service unreachable or failing is Prometheus's <c>unavailable</c>, 503.
 /// </summary>
 public static class PrometheusRulesApi
 {
@@ -42,18 +44,44 @@ public static class PrometheusRulesApi
         var names = form.Values("rule_name[]").ToHashSet(StringComparer.Ordinal);
         var groups = form.Values("rule_group[]").ToHashSet(StringComparer.Ordinal);
         var files = form.Values("file[]").ToHashSet(StringComparer.Ordinal);
-        var answer = (await ListAsync(rules, cancellationToken))
-            .Where(g => (groups.Count == 0 || groups.Contains(g.Name)) && (files.Count == 0 || files.Contains(g.File)))
-            .Select(g => g with { Rules = [.. g.Rules.Where(r => type != "record" && (names.Count == 0 || names.Contains(r.Name)))] })
-            .Where(g => g.Rules.Count > 0)
-            .ToList();
+        bool Include(string? name, string? ruleType) =>
+            (type.Length == 0 || (type == "alert") == (ruleType == "alerting")) && (names.Count == 0 || names.Contains(name ?? ""));
+        var set = await ListAsync(rules, cancellationToken);
+        var answer = new List<JsonObject>();
+        foreach (var group in set.PrometheusGroups.Concat(set.Native.Select(NativeGroup)))
+        {
+            if ((groups.Count > 0 && !groups.Contains(Text(group, "name") ?? "")) || (files.Count > 0 && !files.Contains(Text(group, "file") ?? "")))
+            {
+                continue;
+            }
+
+            var kept = new JsonArray();
+            foreach (var rule in (group["rules"] as JsonArray ?? []).OfType<JsonObject>().Where(r => Include(Text(r, "name"), Text(r, "type"))))
+            {
+                var copy = (JsonObject)rule.DeepClone();
+                if (excludeAlerts)
+                {
+                    copy.Remove("alerts");
+                }
+
+                kept.Add(copy);
+            }
+
+            if (kept.Count > 0)
+            {
+                var copyOfGroup = (JsonObject)group.DeepClone();
+                copyOfGroup["rules"] = kept;
+                answer.Add(copyOfGroup);
+            }
+        }
+
         return PromResult.Success(writer =>
         {
             writer.WriteStartObject();
             writer.WriteStartArray("groups");
             foreach (var group in answer)
             {
-                WriteGroup(writer, group, excludeAlerts);
+                group.WriteTo(writer);
             }
 
             writer.WriteEndArray();
@@ -63,14 +91,18 @@ public static class PrometheusRulesApi
 
     public static async Task<PromResult> AlertsAsync(IAlertServiceRules rules, CancellationToken cancellationToken)
     {
-        var alerts = (await ListAsync(rules, cancellationToken)).SelectMany(g => g.Rules).SelectMany(r => r.Alerts).ToList();
+        var set = await ListAsync(rules, cancellationToken);
+        var alerts = set.PrometheusGroups.Concat(set.Native.Select(NativeGroup))
+            .SelectMany(g => (g["rules"] as JsonArray ?? []).OfType<JsonObject>())
+            .SelectMany(r => (r["alerts"] as JsonArray ?? []).OfType<JsonObject>())
+            .ToList();
         return PromResult.Success(writer =>
         {
             writer.WriteStartObject();
             writer.WriteStartArray("alerts");
             foreach (var alert in alerts)
             {
-                WriteAlert(writer, alert);
+                alert.WriteTo(writer);
             }
 
             writer.WriteEndArray();
@@ -78,16 +110,33 @@ public static class PrometheusRulesApi
         });
     }
 
-    private static async Task<List<PromRuleGroup>> ListAsync(IAlertServiceRules rules, CancellationToken cancellationToken)
+    private static async Task<AlertServiceRuleSet> ListAsync(IAlertServiceRules rules, CancellationToken cancellationToken)
     {
         try
         {
-            return [.. (await rules.ListAsync(cancellationToken)).Select(r => PromRuleMapping.Group(r.Rule, r.State)).OrderBy(g => g.Name, StringComparer.Ordinal)];
+            var set = await rules.ListAsync(cancellationToken);
+            return set with { Native = [.. set.Native.OrderBy(r => r.Rule.Rule?.Name ?? r.Rule.Id, StringComparer.Ordinal)] };
         }
         catch (ServiceCallException e)
         {
             throw new PromApiException(new PromApiError(PromApiError.UnavailableType, $"the rules live in alert-service, which gave no answer: {e.Message}"));
         }
+    }
+
+    private static string? Text(JsonObject node, string property) =>
+        node[property] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    /// <summary>A native rule's group in Prometheus's JSON.</summary>
+    private static JsonObject NativeGroup((AlertServiceRule Rule, AlertServiceRuleState? State) native)
+    {
+        var group = PromRuleMapping.Group(native.Rule, native.State);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, PromJson.WriterOptions))
+        {
+            WriteGroup(writer, group, excludeAlerts: false);
+        }
+
+        return (JsonObject)JsonNode.Parse(buffer.ToArray())!;
     }
 
     private static void WriteGroup(Utf8JsonWriter writer, PromRuleGroup group, bool excludeAlerts)

@@ -22,6 +22,20 @@ public sealed class InMemoryEngineStateStore : IEngineStateStore
         Saves++;
         return Task.CompletedTask;
     }
+
+    public int Appends { get; private set; }
+
+    /// <summary>When set, appending fails with it (the state store refused the delta).</summary>
+    public Exception? AppendFailure { get; set; }
+
+    public Task AppendAsync(EngineDelta delta, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delta);
+        if (AppendFailure is { } failure) return Task.FromException(failure);
+        Saved = delta.ApplyTo(Saved ?? throw new InvalidOperationException("a delta before any snapshot"));
+        Appends++;
+        return Task.CompletedTask;
+    }
 }
 
 public sealed class InMemorySilenceStateStore : ISilenceStateStore

@@ -31,7 +31,7 @@ public sealed class RulesApiTests
         var got = await client.GetAsync($"/api/v1/rules/{id}", Ct);
         Assert.Equal(etag, got.Headers.ETag!.Tag);
         Assert.Equal("HighCpu", (await ReadAsync(got, HttpStatusCode.OK)).GetProperty("rule").GetProperty("name").GetString());
-        Assert.Equal(id, Assert.Single((await GetAsync(client, "/api/v1/rules")).EnumerateArray()).GetProperty("id").GetString());
+        Assert.Equal(id, Assert.Single((await GetAsync(client, "/api/v1/rules/native")).EnumerateArray()).GetProperty("id").GetString());
 
         var updated = await SendAsync(client, HttpMethod.Put, $"/api/v1/rules/{id}", RuleBodies.Metric(agg: "last"), etag);
         var newEtag = updated.Headers.ETag!.Tag;
@@ -146,8 +146,8 @@ public sealed class RulesApiTests
         var nobody = factory.CreateClient().WithToken(Permissions.MetricsRead);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await reader.PostAsJsonAsync("/api/v1/rules", RuleBodies.Metric(), Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await nobody.GetAsync("/api/v1/rules", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/api/v1/rules", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await nobody.GetAsync("/api/v1/rules/native", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/api/v1/rules/native", Ct)).StatusCode);
     }
 
     [Fact]

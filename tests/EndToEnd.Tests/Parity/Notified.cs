@@ -14,10 +14,18 @@ internal sealed record Notified(string Group, string Status, string Alerts, Time
         var alerts = payload.GetProperty("alerts").EnumerateArray()
             .Select(a => $"{a.GetProperty("labels").GetProperty("instance").GetString()}:{a.GetProperty("status").GetString()}");
         return new Notified(
-            payload.GetProperty("groupLabels").GetProperty("alertname").GetString()!,
+            payload.GetProperty("groupLabels").TryGetProperty("alertname", out var name) ? name.GetString()! : "",
             payload.GetProperty("status").GetString()!,
             string.Join(' ', alerts),
             delivery.At);
+    }
+
+    /// <summary>As <see cref="Of"/>, the group named by its receiver and every group label (routes that group by more than the alert name).</summary>
+    public static Notified ByReceiver(Delivery delivery)
+    {
+        var payload = delivery.Payload;
+        var groupLabels = payload.GetProperty("groupLabels").EnumerateObject().Select(p => $"{p.Name}={p.Value.GetString()}").Order(StringComparer.Ordinal);
+        return Of(delivery) with { Group = $"{payload.GetProperty("receiver").GetString()} {{{string.Join(',', groupLabels)}}}" };
     }
 
     /// <summary>The property names of a payload and of its first alert, to compare the two payload shapes.</summary>

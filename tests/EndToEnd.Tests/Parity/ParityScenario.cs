@@ -74,7 +74,7 @@ internal static class ParityScenario
         await UntilAsync(clock, End.TotalSeconds, ct);
     }
 
-    private static async Task PostAsync(IReadOnlyList<HttpClient> targets, IEnumerable<object> alerts, CancellationToken ct)
+    public static async Task PostAsync(IReadOnlyList<HttpClient> targets, IEnumerable<object> alerts, CancellationToken ct)
     {
         var body = alerts.ToArray();
         var answers = await Task.WhenAll(targets.Select(t => t.PostAsJsonAsync("api/v2/alerts", body, ct)));
@@ -84,12 +84,12 @@ internal static class ParityScenario
         }
     }
 
-    private static Task UntilAsync(Stopwatch clock, double seconds, CancellationToken ct) =>
+    public static Task UntilAsync(Stopwatch clock, double seconds, CancellationToken ct) =>
         Task.Delay(TimeSpan.FromSeconds(Math.Max(0, seconds - clock.Elapsed.TotalSeconds)), ct);
 
-    private static object Firing(Dictionary<string, string> labels) => new { labels, annotations = new { summary = labels["alertname"] } };
+    public static object Firing(Dictionary<string, string> labels) => new { labels, annotations = new { summary = labels["alertname"] } };
 
-    private static object Resolved(Dictionary<string, string> labels) =>
+    public static object Resolved(Dictionary<string, string> labels) =>
         new { labels, annotations = new { summary = labels["alertname"] }, endsAt = DateTimeOffset.UtcNow };
 
     private static Dictionary<string, string> Labels(string alertname, string instance, string severity, string? cluster = null)

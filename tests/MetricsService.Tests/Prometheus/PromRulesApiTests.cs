@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using AirisEpm.MetricsService.Prometheus.Rules;
 using AirisEpm.MetricsService.Tests.Functional;
 using AirisEpm.ServiceDefaults.Security;
@@ -58,6 +59,24 @@ public sealed class PromRulesApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rule_file_groups_come_first_as_alert_service_wrote_them_and_are_filtered_alike()
+    {
+        _rules.Add("Native", "firing", "{}");
+        _rules.AddFileGroup("""{"name":"api","file":"api.yml","rules":[{"state":"firing","name":"ApiDown","query":"up == 0","duration":0,"keepFiringFor":0,"labels":{},"annotations":{},"alerts":[{"labels":{"alertname":"ApiDown"},"annotations":{},"state":"firing","activeAt":"2026-01-02T03:04:05Z","value":"0e+00"}],"health":"ok","evaluationTime":0.001,"lastEvaluation":"2026-01-02T03:04:05Z","type":"alerting"},{"name":"job:up:sum","query":"sum by (job) (up)","health":"ok","evaluationTime":0,"lastEvaluation":"2026-01-02T03:04:05Z","type":"recording"}],"interval":15,"limit":0,"evaluationTime":0.001,"lastEvaluation":"2026-01-02T03:04:05Z"}""");
+
+        var all = JsonDocument.Parse((await GetAsync("/api/v1/rules")).Body).RootElement.GetProperty("data").GetProperty("groups");
+        var records = JsonDocument.Parse((await GetAsync("/api/v1/rules?type=record")).Body).RootElement.GetProperty("data").GetProperty("groups");
+        var byFile = JsonDocument.Parse((await GetAsync("/api/v1/rules?file[]=api.yml&exclude_alerts=true")).Body).RootElement.GetProperty("data").GetProperty("groups");
+        var alerts = JsonDocument.Parse((await GetAsync("/api/v1/alerts")).Body).RootElement.GetProperty("data").GetProperty("alerts");
+
+        Assert.Equal(["api", "Native"], all.EnumerateArray().Select(g => g.GetProperty("name").GetString()));
+        Assert.Equal(15, all[0].GetProperty("interval").GetDouble());
+        Assert.Equal("job:up:sum", Assert.Single(Assert.Single(records.EnumerateArray()).GetProperty("rules").EnumerateArray()).GetProperty("name").GetString());
+        Assert.All(Assert.Single(byFile.EnumerateArray()).GetProperty("rules").EnumerateArray(), r => Assert.False(r.TryGetProperty("alerts", out _)));
+        Assert.Equal(["ApiDown", "Native"], alerts.EnumerateArray().Select(a => a.GetProperty("labels").GetProperty("alertname").GetString()));
+    }
+
+    [Fact]
     public async Task Without_alert_service_the_answer_is_503_unavailable()
     {
         using var reader = _factory.CreateClient().WithToken(Permissions.MetricsRead);
@@ -84,6 +103,10 @@ public sealed class PromRulesApiTests : IAsyncLifetime
     private sealed class FixedRules : IAlertServiceRules
     {
         private readonly List<(AlertServiceRule, AlertServiceRuleState?)> _rules = [];
+        private readonly List<JsonObject> _groups = [];
+
+        /// <summary>A group of a Prometheus rule file, as alert-service's own /api/v1/rules writes it.</summary>
+        public void AddFileGroup(string json) => _groups.Add((JsonObject)JsonNode.Parse(json)!);
 
         public void Add(string name, string phase, string condition) => _rules.Add((
             new AlertServiceRule(name.ToLowerInvariant(), new AlertServiceRuleDocument(
@@ -91,7 +114,6 @@ public sealed class PromRulesApiTests : IAsyncLifetime
                 JsonDocument.Parse(condition).RootElement)),
             new AlertServiceRuleState(phase, "ok", Since, null, null, 42, Since, null)));
 
-        public Task<IReadOnlyList<(AlertServiceRule Rule, AlertServiceRuleState? State)>> ListAsync(CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<(AlertServiceRule, AlertServiceRuleState?)>>(_rules);
+        public Task<AlertServiceRuleSet> ListAsync(CancellationToken cancellationToken) => Task.FromResult(new AlertServiceRuleSet(_groups, _rules));
     }
 }

@@ -59,14 +59,21 @@ public sealed class PrometheusStalenessTests
             var values = points.Values.Where(v => !StaleMarker.IsStale(v)).ToList();
             Assert.True(values[stale] > values[stale - 1], "the counter came back higher");
 
-            // One step over the whole run (two hours from the hour it started in): the increase is last − first, which a NaN or a false reset would break.
+            // The target goes away for good; once its stale marker is stored, every sample before it is too.
+            await target.StopAsync(Ct);
+            points = await WaitForAsync(store, p => StaleMarker.IsStale(p.Values[^1]) && p.Values.Count(StaleMarker.IsStale) >= 2);
+
+            // One step over the whole run (two hours from the hour it started in). PromQL's increase of the samples in the
+            // window, extrapolated as Prometheus does (the dialect's own increase was last − first, without extrapolation);
+            // a NaN or a false reset after the marker would break it.
             var start = (started.ToUnixTimeSeconds() / 3600) * 3600;
             using var reader = factory.CreateClient().WithToken(Permissions.MetricsRead);
             var text = await reader.GetStringAsync($"/api/v1/metrics/query_range?name={Counter}&fn=increase&tier=raw&step=2h&start={start}&end={start + 7199}", Ct);
             Assert.DoesNotContain("NaN", text, StringComparison.Ordinal);
             using var json = JsonDocument.Parse(text);
             var point = Assert.Single(Assert.Single(json.RootElement.GetProperty("series").EnumerateArray().ToList()).GetProperty("points").EnumerateArray().ToList());
-            Assert.Equal(values[^1] - values[0], point.GetProperty("v").GetDouble());
+            var samples = points.Timestamps.Zip(points.Values).Where(p => !StaleMarker.IsStale(p.Second)).ToList();
+            Assert.Equal(PrometheusIncrease(samples, (start * 1000) + 7_199_999, 7_200_000), point.GetProperty("v").GetDouble(), 9);
         }
         catch (Exception e) when (e is not Xunit.Sdk.SkipException)
         {
@@ -96,6 +103,30 @@ public sealed class PrometheusStalenessTests
 
             await Task.Delay(250, Ct);
         }
+    }
+
+    /// <summary>
+    /// Prometheus 3's <c>extrapolatedRate</c> for <c>increase</c> of a counter without resets: last − first, extrapolated
+    /// to an edge of the window when a sample lies within 1.1 average spacings of it, else by half a spacing, and never
+    /// past where the counter would be zero. (2.42 took the zero point before the half spacing, which answers more here.)
+    /// </summary>
+    private static double PrometheusIncrease(List<(long T, double V)> samples, long evalMs, long rangeMs)
+    {
+        var (first, last) = (samples[0], samples[^1]);
+        var result = last.V - first.V;
+        var sampled = (last.T - first.T) / 1000.0;
+        var average = sampled / (samples.Count - 1);
+        var threshold = average * 1.1;
+        var toStart = (first.T - (evalMs - rangeMs)) / 1000.0;
+        toStart = toStart < threshold ? toStart : average / 2;
+        if (result > 0 && first.V >= 0)
+        {
+            toStart = Math.Min(toStart, sampled * (first.V / result));
+        }
+
+        var toEnd = (evalMs - last.T) / 1000.0;
+        toEnd = toEnd < threshold ? toEnd : average / 2;
+        return result * ((sampled + toStart + toEnd) / sampled);
     }
 
     /// <summary>A scrape target whose counter rises by 10 a scrape, which fails its 4th and 5th scrapes (503) and then recovers.</summary>

@@ -15,6 +15,7 @@ public sealed record PostedAlert(
     /// </summary>
     public IReadOnlyList<string> Validate()
     {
+        if (Labels.Count > 0 && AllValid(Labels) && (Annotations is null || AllValid(Annotations)) && !(EndsAt < StartsAt)) return [];
         var errors = new List<string>();
         if (Labels.Count == 0) errors.Add("labels: at least one label pair required");
         errors.AddRange(Labels.Names.Where(n => !LabelName.IsValid(n)).Select(n => $"labels: invalid label name \"{n}\""));
@@ -24,6 +25,15 @@ public sealed record PostedAlert(
         }
         if (StartsAt is { } s && EndsAt is { } e && e < s) errors.Add("endsAt: must not be before startsAt");
         return errors;
+    }
+
+    private static bool AllValid(LabelSet labels)
+    {
+        foreach (var (name, _) in labels.Pairs)
+        {
+            if (!LabelName.IsValid(name)) return false;
+        }
+        return true;
     }
 
     /// <summary>

@@ -27,9 +27,13 @@ namespace AirisEpm.AlertService.Domain.Dispatch;
 public sealed class Dispatcher(AlertingConfig config, RetryBackoff? backoff = null)
 {
     private readonly Dictionary<string, AggregationGroup> _groups = new(StringComparer.Ordinal);
+
+    // The same groups by route and group-label fingerprint: finding an alert's group builds no label set and no key string.
+    private readonly Dictionary<(ResolvedRoute Route, Fingerprint GroupLabels), AggregationGroup> _byHash = [];
     private readonly PriorityQueue<AggregationGroup, DateTimeOffset> _timers = new();
     private readonly Dictionary<string, PendingRetry> _retries = new(StringComparer.Ordinal);
     private readonly List<NotificationDue> _abandoned = [];
+    private readonly HashSet<string> _logChanged = new(StringComparer.Ordinal);
     private readonly RetryBackoff _backoff = backoff ?? RetryBackoff.Default;
 
     public AlertingConfig Config { get; } = config;
@@ -60,14 +64,7 @@ public sealed class Dispatcher(AlertingConfig config, RetryBackoff? backoff = nu
     {
         foreach (var route in Config.Routes.Match(alert.Labels))
         {
-            var groupLabels = route.GroupBy.GroupLabels(alert.Labels);
-            var key = AggregationGroup.KeyFor(route, groupLabels);
-            if (!_groups.TryGetValue(key, out var group))
-            {
-                group = new AggregationGroup(route, key, groupLabels, now + route.GroupWait);
-                _groups[key] = group;
-                _timers.Enqueue(group, group.NextFlushAt);
-            }
+            var group = GroupOf(route, alert.Labels, now);
             // An alert older than group_wait needs no waiting for company (Alertmanager does the same).
             if (!group.HasFlushed && alert.StartsAt + route.GroupWait < now && group.NextFlushAt > now)
             {
@@ -94,7 +91,7 @@ public sealed class Dispatcher(AlertingConfig config, RetryBackoff? backoff = nu
             group.HasFlushed = true;
             if (group.AlertsByFingerprint.Count == 0)
             {
-                _groups.Remove(group.Key);
+                Remove(group);
                 continue;
             }
             group.NextFlushAt = now + group.Route.GroupInterval;
@@ -121,6 +118,7 @@ public sealed class Dispatcher(AlertingConfig config, RetryBackoff? backoff = nu
         if (!_groups.TryGetValue(due.GroupKey, out var group)) return;
         var integrations = due.Integrations.Count > 0 ? due.Integrations : [.. Integration.Of(group.Route, Config).Select(i => i.Name)];
         var failures = integrations.Where(failed.Contains).ToList();
+        _logChanged.Add(group.Key);
         foreach (var name in integrations)
         {
             var delivered = !failures.Contains(name);
@@ -145,7 +143,18 @@ public sealed class Dispatcher(AlertingConfig config, RetryBackoff? backoff = nu
         {
             if (group.AlertsByFingerprint.TryGetValue(alert.Fingerprint, out var current) && current == alert) group.AlertsByFingerprint.Remove(alert.Fingerprint);
         }
-        if (group.AlertsByFingerprint.Count == 0) _groups.Remove(group.Key);
+        if (group.AlertsByFingerprint.Count == 0) Remove(group);
+    }
+
+    /// <summary>
+    /// The keys of the groups whose notification log changed (or that were deleted) since the last call,
+    /// so that a save can write only those.
+    /// </summary>
+    public IReadOnlyList<string> TakeLogChanges()
+    {
+        var keys = _logChanged.ToList();
+        _logChanged.Clear();
+        return keys;
     }
 
     /// <summary>Retries superseded by their group's next flush since the last call: these notifications finally failed.</summary>
@@ -181,9 +190,45 @@ public sealed class Dispatcher(AlertingConfig config, RetryBackoff? backoff = nu
             };
             foreach (var (name, entry) in saved.NotificationLog) group.NotificationLog[name] = entry;
             foreach (var alert in saved.Alerts) group.AlertsByFingerprint[alert.Fingerprint] = alert;
+            if (_groups.TryGetValue(group.Key, out var replaced)) Remove(replaced);
             _groups[group.Key] = group;
+            _byHash[(route, group.GroupLabels.Fingerprint)] = group;
             _timers.Enqueue(group, group.NextFlushAt);
         }
+    }
+
+    /// <summary>
+    /// The alert's group on <paramref name="route"/>, created (with its group_wait timer) when new. The hash lookup is
+    /// checked against the group's labels, so a fingerprint collision falls back to the key lookup instead of mixing groups.
+    /// </summary>
+    private AggregationGroup GroupOf(ResolvedRoute route, LabelSet labels, DateTimeOffset now)
+    {
+        var groupBy = route.GroupBy;
+        var hash = groupBy.All ? labels.Fingerprint : labels.FingerprintOf(groupBy.SortedNames);
+        if (_byHash.TryGetValue((route, hash), out var known)
+            && (groupBy.All ? known.GroupLabels.Equals(labels) : labels.HasSameValues(known.GroupLabels, groupBy.SortedNames)))
+        {
+            return known;
+        }
+
+        var groupLabels = groupBy.GroupLabels(labels);
+        var key = AggregationGroup.KeyFor(route, groupLabels);
+        if (!_groups.TryGetValue(key, out var group))
+        {
+            group = new AggregationGroup(route, key, groupLabels, now + route.GroupWait);
+            _groups[key] = group;
+            _timers.Enqueue(group, group.NextFlushAt);
+        }
+        _byHash.TryAdd((route, hash), group);
+        return group;
+    }
+
+    private void Remove(AggregationGroup group)
+    {
+        _groups.Remove(group.Key);
+        _logChanged.Add(group.Key);
+        var hashKey = (group.Route, group.GroupLabels.Fingerprint);
+        if (_byHash.TryGetValue(hashKey, out var indexed) && ReferenceEquals(indexed, group)) _byHash.Remove(hashKey);
     }
 
     private NotificationDue? Flush(AggregationGroup group, DateTimeOffset now, IAlertMuter muter)
@@ -208,6 +253,7 @@ public sealed class Dispatcher(AlertingConfig config, RetryBackoff? backoff = nu
         if (integrations.Count == 0) return null;
 
         var entry = new NotificationLogEntry(firingSet, resolvedSet, now);
+        _logChanged.Add(group.Key);
         group.Unconfirmed.Clear();
         foreach (var name in integrations)
         {

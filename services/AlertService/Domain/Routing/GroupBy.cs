@@ -10,6 +10,9 @@ public sealed record GroupBy(bool All, IReadOnlyList<string> Names)
 {
     public static GroupBy None { get; } = new(false, []);
 
+    /// <summary><see cref="Names"/> in ordinal order, for hashing an alert's group labels without building them.</summary>
+    public IReadOnlyList<string> SortedNames { get; } = [.. Names.Order(StringComparer.Ordinal)];
+
     public static GroupBy Everything { get; } = new(true, []);
 
     public static GroupBy Of(IEnumerable<string> names)

@@ -45,4 +45,7 @@ public sealed record RuleState
     public string? LastError { get; init; }
 
     public int ConsecutiveFailures { get; init; }
+
+    /// <summary>For a rule with a PromQL expression (<see cref="PromExprCondition"/>): its alerts and health, as a one-rule group.</summary>
+    public PrometheusRules.PromGroupState? Prometheus { get; init; }
 }
