@@ -49,7 +49,10 @@ public static class ConsoleAuthExtensions
             options.HeaderName = SessionDefaults.AntiforgeryHeader;
             options.Cookie.Name = SessionDefaults.AntiforgeryPairCookie;
             options.Cookie.SameSite = SameSiteMode.Strict;
-            options.Cookie.SecurePolicy = secure;
+            // SameAsRequest, not Always: with Always, antiforgery refuses to issue tokens on a plain-HTTP request, which is
+            // what the console sees when TLS ends at an ingress that does not forward the scheme. HttpOnly and SameSite=Strict
+            // keep it from scripts and other sites; the session cookie itself is Secure outside Development.
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             // SecurityHeadersMiddleware sends X-Frame-Options: DENY already; this would add SAMEORIGIN beside it.
             options.SuppressXFrameOptionsHeader = true;
         });

@@ -26,6 +26,7 @@ public sealed class TestSidecar : IAsyncDisposable
     private List<SubscriptionDefinition> _subscriptions = [];
 
     private readonly IReadOnlyList<string> _features;
+    private int _disposed;
 
     private TestSidecar(DaprMesh mesh, string appId, SidecarOptions options, SecretScopes secretScopes, IReadOnlyList<string> features)
     {
@@ -145,8 +146,10 @@ public sealed class TestSidecar : IAsyncDisposable
 
     internal void RequestShutdown() => ShutdownRequested = true;
 
+    /// <summary>Stops the sidecar; again is a no-op (a test may stop one early, and the mesh stops it at the end).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await _stopping.CancelAsync();
         foreach (var timer in _inputBindings)
         {
