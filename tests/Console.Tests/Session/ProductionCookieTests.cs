@@ -1,28 +1,11 @@
 using System.Net;
 using AirisEpm.Console.Tests.Support;
-using AirisEpm.ServiceDefaults.Dapr;
-using AirisEpm.TestSupport;
 
 namespace AirisEpm.Console.Tests.Session;
 
 /// <summary>Outside Development the session cookie and the readable antiforgery cookie are Secure (the console runs behind TLS).</summary>
-public sealed class ProductionCookieTests(ProductionCookieTests.World world) : IClassFixture<ProductionCookieTests.World>
+public sealed class ProductionCookieTests(ProductionWorld world) : IClassFixture<ProductionWorld>
 {
-    public sealed class World : ConsoleWorld
-    {
-        public override async ValueTask InitializeAsync()
-        {
-            Environment = await AirisEpm.DaprTestSidecar.Harness.DaprTestEnvironment.StartAsync();
-            var settings = new Dictionary<string, string?>(TestTokens.ProductionSettings)
-            {
-                ["Auth:SigningKey"] = TestTokens.Production.PrivateJwk,
-                ["Console:AdminPassword"] = AdminPassword,
-            };
-            settings.Remove("APP_API_TOKEN");
-            Console = await Environment.StartServiceAsync<Program>(AppIds.Console, settings, environmentName: "Production");
-        }
-    }
-
     [Fact]
     public async Task Cookies_are_secure()
     {
