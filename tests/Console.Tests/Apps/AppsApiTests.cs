@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using AirisEpm.Console.Tests.Support;
+using AirisEpm.TestSupport;
 
 namespace AirisEpm.Console.Tests.Apps;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using AirisEpm.Console.Tests.Support;
+using AirisEpm.TestSupport;
 
 namespace AirisEpm.Console.Tests.Proxy;
 

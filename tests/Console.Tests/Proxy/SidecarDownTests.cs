@@ -1,5 +1,6 @@
 using System.Net;
 using AirisEpm.Console.Tests.Support;
+using AirisEpm.TestSupport;
 
 namespace AirisEpm.Console.Tests.Proxy;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using AirisEpm.DaprTestSidecar.Harness;
+using AirisEpm.TestSupport;
 using AirisEpm.ServiceDefaults.Dapr;
 
 namespace AirisEpm.Console.Tests.Support;

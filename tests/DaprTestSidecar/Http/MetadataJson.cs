@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AirisEpm.DaprTestSidecar.Components;
 using AirisEpm.DaprTestSidecar.Hosting;
 
 namespace AirisEpm.DaprTestSidecar.Http;
@@ -53,25 +54,13 @@ internal static class MetadataJson
             json["health"] = new JsonObject
             {
                 ["healthCheckPath"] = health.Path,
-                ["healthProbeInterval"] = GoDurationText(health.ProbeInterval),
-                ["healthProbeTimeout"] = GoDurationText(health.ProbeTimeout),
+                ["healthProbeInterval"] = GoDuration.Format(health.ProbeInterval),
+                ["healthProbeTimeout"] = GoDuration.Format(health.ProbeTimeout),
                 ["healthThreshold"] = health.Threshold,
             };
         }
 
         return json;
-    }
-
-    /// <summary>Go's time.Duration.String() for the whole seconds and milliseconds daprd's flags take: "5s", "500ms", "1m30s".</summary>
-    public static string GoDurationText(TimeSpan value)
-    {
-        if (value == TimeSpan.Zero) return "0s";
-        if (value < TimeSpan.FromSeconds(1)) return $"{value.TotalMilliseconds:0.###}ms";
-        var text = "";
-        if (value.Hours + (value.Days * 24) > 0) text += $"{(int)value.TotalHours}h";
-        if (text.Length > 0 || value.Minutes > 0) text += $"{value.Minutes}m";
-        var seconds = value.Seconds + (value.Milliseconds / 1000.0);
-        return text + seconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + "s";
     }
 
     private static JsonNode Actor((string Type, int Count) actor) => new JsonObject { ["type"] = actor.Type, ["count"] = actor.Count };

@@ -3,11 +3,11 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 
-namespace AirisEpm.Console.Tests.Support;
+namespace AirisEpm.TestSupport;
 
 /// <summary>
-/// A browser's view of the console: a cookie jar, and (as the page does) the XSRF-TOKEN cookie echoed in X-XSRF-TOKEN
-/// on every change. <see cref="SendsAntiforgery"/> off lets a test leave the header out.
+/// A browser's view of the console (services/Console): a cookie jar, and (as the page does) the XSRF-TOKEN cookie echoed
+/// in X-XSRF-TOKEN on every change. <see cref="SendsAntiforgery"/> off lets a test leave the header out.
 /// </summary>
 public sealed class ConsoleClient : IDisposable
 {
