@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using AirisEpm.ServiceDefaults.Dapr;
+using AirisEpm.ServiceDefaults.Errors;
 using Dapr;
 using Dapr.Client;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -27,25 +28,32 @@ public sealed class DaprKeyRepository(DaprClient dapr) : IXmlRepository
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
             var (ring, etag) = ReadWithETag();
-            if (Wait(dapr.TrySaveUnchangedAsync(DaprComponents.StateStore, Key, new KeyRing([.. ring.Keys, xml]), etag, CancellationToken.None))) return;
+            if (Guard(() => Wait(dapr.TrySaveUnchangedAsync(DaprComponents.StateStore, Key, new KeyRing([.. ring.Keys, xml]), etag, CancellationToken.None)))) return;
         }
 
-        throw new InvalidOperationException($"The key ring '{Key}' changed concurrently {Attempts} times in a row.");
+        throw new DependencyUnavailableException($"The key ring '{Key}' changed concurrently {Attempts} times in a row.", TimeSpan.FromSeconds(1));
     }
 
     private KeyRing Read() => ReadWithETag().Ring;
 
     private (KeyRing Ring, string? ETag) ReadWithETag()
     {
+        var (ring, etag) = Guard(() => Wait(dapr.GetStateAndETagAsync<KeyRing?>(DaprComponents.StateStore, Key)));
+        return (ring ?? new KeyRing([]), string.IsNullOrEmpty(etag) ? null : etag);
+    }
+
+    /// <summary>A store that does not answer is a 503 for the request that needed the keys, not a 500.</summary>
+    private static T Guard<T>(Func<T> call)
+    {
         try
         {
-            var (ring, etag) = Wait(dapr.GetStateAndETagAsync<KeyRing?>(DaprComponents.StateStore, Key));
-            return (ring ?? new KeyRing([]), string.IsNullOrEmpty(etag) ? null : etag);
+            return call();
         }
         catch (DaprException ex)
         {
-            throw new InvalidOperationException(
-                $"The console's session keys could not be read from the state store '{DaprComponents.StateStore}': {ex.InnerException?.Message ?? ex.Message}", ex);
+            throw new DependencyUnavailableException(
+                $"The console's session keys could not be read from or written to the state store '{DaprComponents.StateStore}' through its Dapr sidecar: " +
+                (ex.InnerException?.Message ?? ex.Message), TimeSpan.FromSeconds(5), ex);
         }
     }
 

@@ -20,9 +20,15 @@ public sealed partial class FirstAdminStartup(FirstAdmin firstAdmin, TimeProvide
                 if (await firstAdmin.EnsureAsync(stoppingToken) is { } problem) LogNotSetUp(logger, problem);
                 return;
             }
-            catch (DependencyUnavailableException ex)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                if (attempt == Attempts) LogGaveUp(logger, ex.Message);
+                // Never fail the host: the first sign-in tries again, and says what is wrong.
+                if (attempt == Attempts || ex is not DependencyUnavailableException)
+                {
+                    LogGaveUp(logger, ex.Message);
+                    if (ex is not DependencyUnavailableException) return;
+                }
+
                 await Task.Delay(Pause, time, stoppingToken);
             }
         }
