@@ -37,6 +37,13 @@ public sealed partial class ServiceProxy(ServiceInvoker invoker, IProblemDetails
         try
         {
             response = await invoker.SendAsync(request, appId, context.User, headersTimeout.Token);
+            // The headers are in: a stream (Server-Sent Events) may now stay open as long as the page wants it.
+            headersTimeout.CancelAfter(Timeout.InfiniteTimeSpan);
+        }
+        catch (HttpRequestException ex) when (Inner<BadHttpRequestException>(ex) is { } tooLarge)
+        {
+            // The page's body broke a limit (too large, cut off) while it was being sent on: the page's fault, 4xx.
+            throw tooLarge;
         }
         catch (HttpRequestException ex)
         {
@@ -147,6 +154,17 @@ public sealed partial class ServiceProxy(ServiceInvoker invoker, IProblemDetails
             HttpContext = context,
             ProblemDetails = { Status = status, Title = title, Detail = detail },
         });
+    }
+
+    private static T? Inner<T>(Exception exception)
+        where T : Exception
+    {
+        for (var e = exception.InnerException; e is not null; e = e.InnerException)
+        {
+            if (e is T found) return found;
+        }
+
+        return null;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Calling {AppId}, the console's sidecar answered {Code}: {Message}")]

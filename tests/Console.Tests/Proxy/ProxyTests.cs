@@ -115,6 +115,26 @@ public sealed class ProxyTests(ConsoleWorld world) : IClassFixture<ConsoleWorld>
         Assert.True(response.Headers.Contains("Retry-After"));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_body_over_the_limit_answers_413_whether_its_length_is_declared_or_not(bool declared)
+    {
+        using var client = await world.AdminAsync();
+        var bytes = new byte[2 * 1024 * 1024];
+        using HttpContent body = declared ? new ByteArrayContent(bytes) : new StreamContent(new MemoryStream(bytes));
+        body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        if (!declared) body.Headers.ContentLength = null;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/metrics/api/v1/metrics") { Content = body };
+        if (!declared) request.Headers.TransferEncodingChunked = true;
+        request.Headers.Add("X-XSRF-TOKEN", client.Cookie("XSRF-TOKEN"));
+        client.SendsAntiforgery = false;
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task Without_a_session_nothing_is_forwarded()
     {
