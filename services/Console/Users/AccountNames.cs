@@ -14,6 +14,6 @@ public static partial class AccountNames
 
     public static bool IsValid(string? name) => name is not null && Pattern().IsMatch(name);
 
-    [GeneratedRegex(@"^[a-z0-9][a-z0-9._@-]{0,63}$")]
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9._@-]{0,63}\z")]
     private static partial Regex Pattern();
 }

@@ -91,5 +91,6 @@ public sealed class InputParserPropertyTests
         }, iter: 5000);
         Assert.True(AccountNames.IsValid(AccountNames.Normalize(" Alice@Example.org ")));
         Assert.False(AccountNames.IsValid("-dash-first"));
+        Assert.False(AccountNames.IsValid("admin\n"), "'$' would let a trailing newline through");
     }
 }
