@@ -10,6 +10,7 @@ builder.AddAlertServiceServices();
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints(Permissions.AlertsRead);
+app.MapDaprMetadata();
 app.MapAlertServiceApi();
 
 app.Run();

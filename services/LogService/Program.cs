@@ -12,6 +12,7 @@ builder.AddLogServiceServices();
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints(Permissions.LogsRead);
+app.MapDaprMetadata();
 app.MapLogServiceApi();
 
 app.Run();

@@ -10,6 +10,7 @@ builder.AddMetricsServiceServices();
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints(Permissions.MetricsRead);
+app.MapDaprMetadata();
 app.MapMetricsServiceApi();
 
 app.Run();

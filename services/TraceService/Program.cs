@@ -12,6 +12,7 @@ builder.AddTraceServiceServices();
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints(Permissions.TracesRead);
+app.MapDaprMetadata();
 app.MapTraceServiceApi();
 
 app.Run();

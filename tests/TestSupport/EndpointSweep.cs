@@ -25,7 +25,9 @@ public static class EndpointSweep
         "/openapi/{documentName}.json",
     };
 
-    public static async Task<IReadOnlyList<string>> FindUnguardedAsync(IServiceProvider services, HttpClient client, CancellationToken ct)
+    /// <param name="alsoAnonymous">Route templates a host opens on purpose beyond <see cref="Anonymous"/> (the console's sign-in).</param>
+    public static async Task<IReadOnlyList<string>> FindUnguardedAsync(
+        IServiceProvider services, HttpClient client, CancellationToken ct, IReadOnlySet<string>? alsoAnonymous = null)
     {
         var endpoints = services.GetServices<EndpointDataSource>()
             .SelectMany(source => source.Endpoints)
@@ -37,7 +39,7 @@ public static class EndpointSweep
         foreach (var endpoint in endpoints)
         {
             var template = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
-            if (Anonymous.Contains(template)) continue;
+            if (Anonymous.Contains(template) || alsoAnonymous?.Contains(template) == true) continue;
             var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is { Count: > 0 } declared
                 ? declared
                 : [HttpMethods.Get, HttpMethods.Post];

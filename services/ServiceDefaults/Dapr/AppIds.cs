@@ -12,4 +12,7 @@ public static class AppIds
     public const string Console = "console";
 
     public static readonly IReadOnlyList<string> All = [MetricsService, LogService, TraceService, AlertService];
+
+    /// <summary>Every app of the platform, each beside its own sidecar: the four services and the console.</summary>
+    public static readonly IReadOnlyList<string> Platform = [.. All, Console];
 }

@@ -29,6 +29,7 @@ public static class DaprExtensions
         });
         services.AddSingleton<IEventBus, DaprEventBus>();
         services.AddSingleton<IdempotencyGuard>();
+        services.AddSingleton<SidecarMetadata>();
         return services;
     }
 

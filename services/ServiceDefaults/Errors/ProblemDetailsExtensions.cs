@@ -38,6 +38,8 @@ internal sealed class ClientErrorExceptionHandler(IProblemDetailsService problem
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        // A dependency's failure may arrive wrapped (Data Protection wraps its key store's in a CryptographicException).
+        exception = Unwrapped<DependencyUnavailableException>(exception) ?? exception;
         var (status, title, detail) = exception switch
         {
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } e =>
@@ -65,5 +67,16 @@ internal sealed class ClientErrorExceptionHandler(IProblemDetailsService problem
             Exception = exception,
             ProblemDetails = { Status = status, Title = title, Detail = detail },
         });
+    }
+
+    private static T? Unwrapped<T>(Exception exception)
+        where T : Exception
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is T found) return found;
+        }
+
+        return null;
     }
 }

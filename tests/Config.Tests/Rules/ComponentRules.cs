@@ -61,9 +61,9 @@ public static class ComponentRules
             yield break;
         }
 
-        foreach (var scope in resource.Scopes.Where(scope => !AppIds.All.Contains(scope)))
+        foreach (var scope in resource.Scopes.Where(scope => !AppIds.Platform.Contains(scope)))
         {
-            yield return new(resource.File, "scopes", $"'{scope}' is not an app id ({string.Join(", ", AppIds.All)})");
+            yield return new(resource.File, "scopes", $"'{scope}' is not an app id ({string.Join(", ", AppIds.Platform)})");
         }
     }
 

@@ -16,7 +16,7 @@ public static partial class ComposeRules
     private static readonly Version MinimumDapr = new(1, 16);
 
     public static IEnumerable<Finding> Check(ComposeFile compose, Repo repo) =>
-        AppIds.All.SelectMany(app => CheckApp(compose, app, repo))
+        AppIds.Platform.SelectMany(app => CheckApp(compose, app, repo))
             .Concat(compose.Services.Values.SelectMany(service => CheckVolumes(compose, service, repo)))
             .Concat(InfrastructureRules.Check(compose));
 

@@ -5,13 +5,13 @@ using YamlDotNet.RepresentationModel;
 namespace AirisEpm.Config.Tests.Rules;
 
 /// <summary>
-/// The token issuers' Configurations (<c>&lt;env&gt;-signer.yaml</c>, <c>&lt;env&gt;-issuer.yaml</c>) are their environment's
+/// The token issuers' Configurations (<c>&lt;env&gt;-signer.yaml</c>, <c>&lt;env&gt;-issuer.yaml</c>, the console's <c>&lt;env&gt;-console.yaml</c>) are their environment's
 /// <c>&lt;env&gt;.yaml</c> with more secrets allowed, and nothing else: the same namespace, tracing, metrics, mTLS and name
 /// resolution, so a change to one environment's sidecars (as the self-tracing one was) cannot miss a sibling.
 /// </summary>
 public static class ConfigurationSiblingRules
 {
-    public static readonly IReadOnlyList<string> RoleSuffixes = ["-signer", "-issuer"];
+    public static readonly IReadOnlyList<string> RoleSuffixes = ["-signer", "-issuer", "-console"];
 
     /// <summary>The one section in which siblings differ.</summary>
     public const string SecretsSection = "secrets";

@@ -5,8 +5,9 @@ using AirisEpm.ServiceDefaults;
 namespace AirisEpm.Config.Tests.Rules;
 
 /// <summary>
-/// Each service's Dockerfile: multi-stage (.NET 10 SDK to aspnet runtime), non-root, listening on and exposing
-/// the app port of dapr.yaml, with a HEALTHCHECK on /healthz at that port.
+/// Each service's Dockerfile: multi-stage (a .NET 10 SDK build stage, after any stage that builds other assets such as
+/// the console's page, to an aspnet runtime), non-root, listening on and exposing the app port of dapr.yaml, with a
+/// HEALTHCHECK on /healthz at that port.
 /// </summary>
 public static partial class DockerfileRules
 {
@@ -63,7 +64,7 @@ public static partial class DockerfileRules
 
         var text = repo.Read(path).Text;
         var stages = From().Matches(text).Select(m => m.Groups[1].Value).ToList();
-        if (stages.Count < 2 || !stages[0].StartsWith("mcr.microsoft.com/dotnet/sdk:10.0", StringComparison.Ordinal)
+        if (stages.Count < 2 || !stages[..^1].Any(s => s.StartsWith("mcr.microsoft.com/dotnet/sdk:10.0", StringComparison.Ordinal))
             || !stages[^1].StartsWith("mcr.microsoft.com/dotnet/aspnet:10.0", StringComparison.Ordinal))
         {
             yield return new(path, "FROM", "must build on dotnet/sdk:10.0 and run on dotnet/aspnet:10.0");

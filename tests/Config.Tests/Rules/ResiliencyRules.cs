@@ -49,7 +49,7 @@ public static class ResiliencyRules
     {
         foreach (var (app, target) in resiliency.Root.At("spec.targets.apps").Entries())
         {
-            if (!AppIds.All.Contains(app))
+            if (!AppIds.Platform.Contains(app))
             {
                 yield return new(resiliency.File, $"spec.targets.apps.{app}", "is not an app id");
             }

@@ -6,7 +6,7 @@ namespace AirisEpm.Config.Tests.Rules;
 
 /// <summary>
 /// dapr.yaml: version 1, resourcesPaths as a list, paths that exist (common ones relative to the file, an
-/// app's own relative to its appDirPath, as the CLI resolves them), the four app ids with distinct ports,
+/// app's own relative to its appDirPath, as the CLI resolves them), the five app ids (<see cref="AppIds.Platform"/>) with distinct ports,
 /// health checks on /healthz, and a command that passes --urls with the app port (ASP.NET ignores APP_PORT).
 /// </summary>
 public static class RunFileRules
@@ -50,12 +50,12 @@ public static class RunFileRules
     private static IEnumerable<Finding> CheckAppIds(RunFile run)
     {
         var ids = run.Apps.Select(a => a.AppId).ToList();
-        foreach (var missing in AppIds.All.Where(id => !ids.Contains(id)))
+        foreach (var missing in AppIds.Platform.Where(id => !ids.Contains(id)))
         {
             yield return new(run.File.Path, "apps", $"no app with appID '{missing}'");
         }
 
-        foreach (var app in run.Apps.Where(a => a.AppId is null || !AppIds.All.Contains(a.AppId)))
+        foreach (var app in run.Apps.Where(a => a.AppId is null || !AppIds.Platform.Contains(a.AppId)))
         {
             yield return new(run.File.Path, app.Field("appID"), $"'{app.AppId}' is not an app id");
         }

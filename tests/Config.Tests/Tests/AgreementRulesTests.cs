@@ -37,6 +37,9 @@ public sealed class AgreementRulesTests
     [InlineData("services/AlertService/Dockerfile", "GET /healthz", "GET /", "HEALTHCHECK")]
     [InlineData("services/AlertService/Dockerfile", "/dev/tcp/127.0.0.1/8004 ", "/dev/tcp/127.0.0.1/8080 ", "HEALTHCHECK")]
     [InlineData("services/MetricsService/Dockerfile", "FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build", "FROM mcr.microsoft.com/dotnet/sdk:9.0 AS build", "FROM")]
+    [InlineData("services/Console/Dockerfile", "FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build", "FROM node:20 AS build", "FROM")]
+    [InlineData("services/Console/Dockerfile", "EXPOSE 8000", "EXPOSE 8001", "EXPOSE")]
+    [InlineData("services/Console/Dockerfile", "COPY services/ServiceDefaults/ services/ServiceDefaults/\n", "", "COPY")]
     [InlineData("services/LogService/Dockerfile", "COPY services/ServiceDefaults/ services/ServiceDefaults/\n", "", "COPY")]
     public void Rejects_a_broken_dockerfile(string file, string fragment, string replacement, string field) =>
         Checks.AssertNames(Checks.Broken(nameof(DockerfileRules), file, fragment, replacement), file, field);

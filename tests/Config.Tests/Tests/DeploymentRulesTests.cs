@@ -46,7 +46,7 @@ public sealed class DeploymentRulesTests
     [Fact]
     public void Rejects_a_component_scoped_to_an_app_not_deployed() =>
         Checks.AssertNames(
-            Checks.Broken(nameof(DaprAnnotationRules), "components/production/email.yaml", "  - alert-service", "  - console"),
+            Checks.Broken(nameof(DaprAnnotationRules), "components/production/email.yaml", "  - alert-service", "  - reporting-service"),
             "components/production/email.yaml",
             "Component/email.scopes");
 

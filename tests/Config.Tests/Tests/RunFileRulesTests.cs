@@ -22,6 +22,9 @@ public sealed class RunFileRulesTests
     [InlineData("enableAppHealthCheck: true", "enableAppHealthCheck: false", "apps[trace-service].enableAppHealthCheck")]
     [InlineData("appID: alert-service", "appID: alerts", "apps[alerts].appID")]
     [InlineData("appID: alert-service", "appID: alerts", "apps")]
+    [InlineData("appID: console", "appID: web", "apps")]
+    [InlineData("\"http://localhost:8000\"", "\"http://localhost:8080\"", "apps[console].command")]
+    [InlineData("daprHTTPPort: 3500", "daprHTTPPort: 3504", "apps[console].daprHTTPPort")]
     public void Rejects_a_broken_run_file(string fragment, string replacement, string field) =>
         Checks.AssertNames(Checks.Broken(nameof(RunFileRules), Checks.RunFilePath, fragment, replacement), Checks.RunFilePath, field);
 }

@@ -20,6 +20,8 @@ public sealed class SecretAccessRulesTests
     [InlineData("alert-service", "airis-production-issuer", "airis-production", "keeps 'auth-signing-key' from alert-service")]
     [InlineData("alert-service", "airis-production-issuer", "airis-production-signer", "keeps 'config-encryption-keys' from alert-service")]
     [InlineData("trace-service", "airis-production-signer", "airis-production", "keeps 'auth-signing-key' from trace-service")]
+    [InlineData("console", "airis-production-console", "airis-production-signer", "keeps 'console-admin-password' from console")]
+    [InlineData("metrics-service", "airis-production-signer", "airis-production-console", "lets metrics-service read 'console-admin-password', which only console may read")]
     public void Rejects_an_app_on_another_roles_configuration(string app, string configuration, string other, string message)
     {
         var findings = Checks.Broken(
@@ -68,6 +70,7 @@ public sealed class SecretAccessRulesTests
     [InlineData("      - /config/compose-signer.yaml\n", "      - /config/compose.yaml\n", "services.trace-service-dapr.command")]
     [InlineData("      - /config/compose-signer.yaml\n", "      - /config/compose-issuer.yaml\n", "services.trace-service-dapr.command")]
     [InlineData("      - /config/compose-issuer.yaml\n", "      - /config/compose-signer.yaml\n", "services.alert-service-dapr.command")]
+    [InlineData("      - /config/compose-console.yaml\n", "      - /config/compose-signer.yaml\n", "services.console-dapr.command")]
     public void Rejects_a_compose_sidecar_on_the_wrong_configuration(string fragment, string replacement, string field) =>
         Checks.AssertNames(Checks.Broken(nameof(SecretScopeRules), Checks.ComposePath, fragment, replacement), Checks.ComposePath, field);
 

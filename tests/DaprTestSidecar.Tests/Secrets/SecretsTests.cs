@@ -115,7 +115,7 @@ public sealed class SecretsTests
     public async Task An_app_outside_the_stores_scopes_has_no_secret_store()
     {
         await using var env = await DaprTestEnvironment.StartAsync();
-        using var dapr = await ClientAsync(env, appId: "console");
+        using var dapr = await ClientAsync(env, appId: "reporting-service");
 
         await AssertFailsAsync(() => dapr.GetSecretAsync(Store, "twilio-from-number", cancellationToken: Ct), "ERR_SECRET_STORES_NOT_CONFIGURED", StatusCode.FailedPrecondition);
     }

@@ -9,6 +9,9 @@ public sealed record ComponentDefinition(
     IReadOnlyList<string> Scopes,
     string? SecretStore)
 {
+    /// <summary>spec.version ("v1"), as daprd reports it in its metadata.</summary>
+    public string Version { get; init; } = "";
+
     /// <summary>daprd loads a scoped component only into the sidecars of the listed app ids.</summary>
     public bool IsVisibleTo(string appId) => Scopes.Count == 0 || Scopes.Contains(appId, StringComparer.Ordinal);
 

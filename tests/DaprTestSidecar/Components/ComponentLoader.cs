@@ -3,7 +3,7 @@ using YamlDotNet.RepresentationModel;
 namespace AirisEpm.DaprTestSidecar.Components;
 
 /// <summary>
-/// Reads a Dapr resources folder (Component, Subscription and Resiliency documents) the way
+/// Reads a Dapr resources folder (Component, Subscription, Resiliency and HTTPEndpoint documents) the way
 /// daprd's standalone mode does: every *.yaml/*.yml file, several documents per file allowed.
 /// </summary>
 public static class ComponentLoader
@@ -12,6 +12,7 @@ public static class ComponentLoader
     {
         var components = new List<ComponentDefinition>();
         var subscriptions = new List<SubscriptionDefinition>();
+        var httpEndpoints = new List<string>();
         var resiliency = ResiliencyConfig.Empty;
         var files = Directory.EnumerateFiles(folder, "*.y*ml").Order(StringComparer.Ordinal);
         foreach (var file in files)
@@ -40,11 +41,14 @@ public static class ComponentLoader
                     case "Resiliency":
                         resiliency = ResiliencyReader.Read(root);
                         break;
+                    case "HTTPEndpoint":
+                        httpEndpoints.Add(root.Map("metadata")?.Text("name") ?? throw new InvalidDataException("An HTTPEndpoint has no metadata.name."));
+                        break;
                 }
             }
         }
 
-        return new ComponentSet(components, subscriptions, resiliency, baseDirectory);
+        return new ComponentSet(components, subscriptions, resiliency, baseDirectory) { HttpEndpoints = httpEndpoints };
     }
 
     private static ComponentDefinition ReadComponent(YamlMappingNode root)
@@ -72,7 +76,7 @@ public static class ComponentLoader
             values,
             secrets,
             root.Strings("scopes"),
-            root.Map("auth")?.Text("secretStore"));
+            root.Map("auth")?.Text("secretStore")) { Version = spec.Text("version") ?? "" };
     }
 
     private static SubscriptionDefinition ReadSubscription(YamlMappingNode root)
@@ -88,6 +92,6 @@ public static class ComponentLoader
             rules,
             routes?.Text("default") ?? spec.Text("route"),
             spec.Text("deadLetterTopic"),
-            root.Strings("scopes"));
+            root.Strings("scopes")) { Declarative = true };
     }
 }

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace AirisEpm.DaprTestSidecar.Components;
 
-/// <summary>Parses Go durations ("200ms", "1h2m3s", "0h0m1s0ms") as Dapr writes them.</summary>
+/// <summary>Parses Go durations ("200ms", "1h2m3s", "0h0m1s0ms") as Dapr writes them, and prints them as Go does.</summary>
 public static partial class GoDuration
 {
     [GeneratedRegex(@"(?<n>\d+(\.\d+)?)(?<u>h|ms|us|µs|ns|m|s)")]
@@ -48,5 +48,17 @@ public static partial class GoDuration
         }
 
         return true;
+    }
+
+    /// <summary>Go's time.Duration.String() for the whole seconds and milliseconds daprd's flags take: "5s", "500ms", "1m30s".</summary>
+    public static string Format(TimeSpan value)
+    {
+        if (value == TimeSpan.Zero) return "0s";
+        if (value < TimeSpan.FromSeconds(1)) return value.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture) + "ms";
+        var text = "";
+        if (value.Hours + (value.Days * 24) > 0) text += $"{(int)value.TotalHours}h";
+        if (text.Length > 0 || value.Minutes > 0) text += $"{value.Minutes}m";
+        var seconds = value.Seconds + (value.Milliseconds / 1000.0);
+        return text + seconds.ToString("0.###", CultureInfo.InvariantCulture) + "s";
     }
 }

@@ -9,6 +9,9 @@ public sealed record SubscriptionDefinition(
     string? DeadLetterTopic,
     IReadOnlyList<string> Scopes)
 {
+    /// <summary>True for a Subscription resource (daprd's metadata type DECLARATIVE), false for one the app served.</summary>
+    public bool Declarative { get; init; }
+
     public bool IsVisibleTo(string appId) => Scopes.Count == 0 || Scopes.Contains(appId, StringComparer.Ordinal);
 }
 

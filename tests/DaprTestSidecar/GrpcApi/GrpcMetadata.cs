@@ -12,7 +12,9 @@ internal static class GrpcMetadata
         var response = new Autogen.GetMetadataResponse { Id = description.Id, RuntimeVersion = description.RuntimeVersion };
         foreach (var component in description.Components)
         {
-            response.RegisteredComponents.Add(new Autogen.RegisteredComponents { Name = component.Name, Type = component.Type, Version = component.Version });
+            var registered = new Autogen.RegisteredComponents { Name = component.Name, Type = component.Type, Version = component.Version };
+            registered.Capabilities.AddRange(component.Capabilities);
+            response.RegisteredComponents.Add(registered);
         }
 
         foreach (var subscription in description.Subscriptions)
@@ -28,13 +30,21 @@ internal static class GrpcMetadata
             response.Subscriptions.Add(item);
         }
 
-        var actors = new Autogen.ActorRuntime { HostReady = true, RuntimeStatus = Autogen.ActorRuntime.Types.ActorRuntimeStatus.Running };
+        var actors = new Autogen.ActorRuntime
+        {
+            HostReady = description.ActorRuntime.HostReady,
+            Placement = description.ActorRuntime.Placement,
+            RuntimeStatus = description.ActorRuntime.RuntimeStatus == "RUNNING"
+                ? Autogen.ActorRuntime.Types.ActorRuntimeStatus.Running
+                : Autogen.ActorRuntime.Types.ActorRuntimeStatus.Disabled,
+        };
         foreach (var (type, count) in description.ActiveActors)
         {
             actors.ActiveActors.Add(new Autogen.ActiveActorsCount { Type = type, Count = count });
         }
 
         response.ActorRuntime = actors;
+        response.EnabledFeatures.AddRange(description.EnabledFeatures);
 
         return response;
     }

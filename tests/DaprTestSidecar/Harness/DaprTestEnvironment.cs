@@ -107,15 +107,17 @@ public sealed class DaprTestEnvironment : IAsyncDisposable
         await Smtp.DisposeAsync();
     }
 
+    /// <summary>A service's sidecar as dapr.yaml runs it: random tokens, the app health check on /healthz.</summary>
     private static SidecarOptions Tokens() => new()
     {
         DaprApiToken = "dapr-" + Guid.NewGuid().ToString("N"),
         AppApiToken = "app-" + Guid.NewGuid().ToString("N"),
+        AppHealthCheck = AppHealthCheck.OnPath(AirisEpm.ServiceDefaults.Extensions.LivenessPath),
     };
 
     private static SidecarOptions WithConfig(SidecarOptions options, string? configFile) => configFile is null
         ? options
-        : new SidecarOptions { DaprApiToken = options.DaprApiToken, AppApiToken = options.AppApiToken, ConfigFile = configFile };
+        : new SidecarOptions { DaprApiToken = options.DaprApiToken, AppApiToken = options.AppApiToken, ConfigFile = configFile, AppHealthCheck = options.AppHealthCheck };
 
     private RunningApp Track(RunningApp app)
     {

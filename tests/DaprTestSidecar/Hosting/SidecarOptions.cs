@@ -15,4 +15,7 @@ public sealed class SidecarOptions
     /// Default: none, so every secret is allowed.
     /// </summary>
     public string? ConfigFile { get; set; }
+
+    /// <summary>daprd's app health check flags, reported in the metadata (the double does not probe); null: off.</summary>
+    public AppHealthCheck? AppHealthCheck { get; set; }
 }

@@ -25,8 +25,12 @@ public sealed class TestSidecar : IAsyncDisposable
     private AppChannel? _channel;
     private List<SubscriptionDefinition> _subscriptions = [];
 
-    private TestSidecar(DaprMesh mesh, string appId, SidecarOptions options, SecretScopes secretScopes)
+    private readonly IReadOnlyList<string> _features;
+    private int _disposed;
+
+    private TestSidecar(DaprMesh mesh, string appId, SidecarOptions options, SecretScopes secretScopes, IReadOnlyList<string> features)
     {
+        _features = features;
         Mesh = mesh;
         AppId = appId;
         Options = options;
@@ -85,10 +89,10 @@ public sealed class TestSidecar : IAsyncDisposable
     internal static async Task<TestSidecar> StartAsync(DaprMesh mesh, string appId, SidecarOptions options)
     {
         // Read first: a Configuration daprd would refuse fails the start before anything is opened.
-        var secretScopes = options.ConfigFile is { } config
-            ? SecretScopes.Load(Path.Combine(mesh.Components.BaseDirectory, config))
-            : SecretScopes.AllowAll;
-        var sidecar = new TestSidecar(mesh, appId, options, secretScopes);
+        var configPath = options.ConfigFile is { } config ? Path.Combine(mesh.Components.BaseDirectory, config) : null;
+        var secretScopes = configPath is null ? SecretScopes.AllowAll : SecretScopes.Load(configPath);
+        var features = configPath is null ? [] : ConfigurationFeatures.Load(configPath);
+        var sidecar = new TestSidecar(mesh, appId, options, secretScopes, features);
         (sidecar._host, sidecar.HttpPort, sidecar.GrpcPort) = await SidecarHost.StartAsync(sidecar);
         return sidecar;
     }
@@ -122,17 +126,30 @@ public sealed class TestSidecar : IAsyncDisposable
         return Mesh.PubSub.Publish(AppId, request, TraceContext.ChildOf(traceparent));
     }
 
-    public SidecarDescription Describe() => new(
-        AppId,
-        RuntimeVersion,
-        Mesh.Components.VisibleTo(AppId).Select(c => (c.Name, c.Type, "v1")).ToList(),
-        _subscriptions,
-        Mesh.Actors.Active.Where(a => ActorConfig.Entities.Contains(a.Type)).GroupBy(a => a.Type).Select(g => (g.Key, g.Count())).ToList());
+    public SidecarDescription Describe()
+    {
+        var visible = Mesh.Components.VisibleTo(AppId).ToList();
+        var actorStore = visible.Any(c => c.Type.StartsWith("state.", StringComparison.Ordinal)
+            && string.Equals(c.Value("actorStateStore"), "true", StringComparison.OrdinalIgnoreCase));
+        var channel = _channel?.BaseUrl;
+        return new SidecarDescription(
+            AppId,
+            RuntimeVersion,
+            _features,
+            visible.Select(c => new RegisteredComponent(c.Name, c.Type, c.Version, ComponentCapabilities.Of(c))).ToList(),
+            _subscriptions,
+            Mesh.Actors.Active.Where(a => ActorConfig.Entities.Contains(a.Type)).GroupBy(a => a.Type).Select(g => (g.Key, g.Count())).ToList(),
+            new ActorRuntimeDescription(actorStore ? "RUNNING" : "DISABLED", actorStore && ActorConfig.Entities.Count > 0, actorStore ? "placement: connected" : ""),
+            Mesh.Components.HttpEndpoints,
+            new AppConnectionDescription(channel?.Port ?? 0, channel is null ? "" : "http", channel?.Host ?? "", 0, Options.AppHealthCheck));
+    }
 
     internal void RequestShutdown() => ShutdownRequested = true;
 
+    /// <summary>Stops the sidecar; again is a no-op (a test may stop one early, and the mesh stops it at the end).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await _stopping.CancelAsync();
         foreach (var timer in _inputBindings)
         {

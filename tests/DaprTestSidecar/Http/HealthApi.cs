@@ -17,24 +17,6 @@ internal static class HealthApi
             sidecar.RequestShutdown();
             return Results.NoContent();
         });
-        v1.MapGet("/metadata", (TestSidecar sidecar) =>
-        {
-            var d = sidecar.Describe();
-            return Results.Json(new
-            {
-                id = d.Id,
-                runtimeVersion = d.RuntimeVersion,
-                components = d.Components.Select(c => new { name = c.Name, type = c.Type, version = c.Version }),
-                subscriptions = d.Subscriptions.Select(s => new
-                {
-                    pubsubname = s.PubSubName,
-                    topic = s.Topic,
-                    deadLetterTopic = s.DeadLetterTopic,
-                    rules = s.Rules.Select(r => new { match = r.Match, path = r.Path }),
-                }),
-                actors = d.ActiveActors.Select(a => new { type = a.Type, count = a.Count }),
-                appConnectionProperties = new { channelAddress = sidecar.IsConnected ? sidecar.Channel.BaseUrl.ToString() : null },
-            });
-        });
+        v1.MapGet("/metadata", (TestSidecar sidecar) => Results.Json(MetadataJson.Write(sidecar.Describe())));
     }
 }
