@@ -1,6 +1,7 @@
 using AirisEpm.ServiceDefaults;
 using AirisEpm.ServiceDefaults.Dapr;
 using AirisEpm.ServiceDefaults.Security;
+using AirisEpm.WebConsole.Spa;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(AppIds.Console);
@@ -8,5 +9,6 @@ builder.AddServiceDefaults(AppIds.Console);
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints(Permissions.Admin);
+app.MapConsolePage();
 
 app.Run();
