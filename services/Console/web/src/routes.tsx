@@ -1,0 +1,28 @@
+import { Route, Routes } from "react-router";
+import { ComingSoonPage } from "./pages/ComingSoon/ComingSoonPage";
+import { NotFoundPage } from "./pages/NotFound/NotFoundPage";
+import { SignInPage } from "./pages/SignIn/SignInPage";
+import { Layout } from "./shell/Layout";
+import { comingSoon } from "./shell/navigation";
+import { SessionGate } from "./shell/SessionGate";
+
+/** Every screen and its address; each screen keeps its own state in the query string. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/signin" element={<SignInPage />} />
+      <Route
+        element={
+          <SessionGate>
+            <Layout />
+          </SessionGate>
+        }
+      >
+        {Object.entries(comingSoon).map(([path, title]) => (
+          <Route key={path} path={path} element={<ComingSoonPage title={title} />} />
+        ))}
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
