@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 
@@ -19,5 +20,9 @@ export default defineConfig({
     setupFiles: ["src/test/setup.ts"],
     css: false,
     restoreMocks: true,
+    // codemirror-promql has no "exports" map, so the test environment would take its CommonJS build ("main"), which
+    // loads a second copy of @codemirror/state; point it at the ESM build the browser bundle uses, and inline it.
+    alias: { "@prometheus-io/codemirror-promql": fileURLToPath(new URL("node_modules/@prometheus-io/codemirror-promql/dist/esm/index.js", import.meta.url)) },
+    server: { deps: { inline: [/@prometheus-io\/codemirror-promql/] } },
   },
 });

@@ -1,4 +1,5 @@
 import { Route, Routes } from "react-router";
+import { MetricsExplorerPage } from "./pages/Metrics/MetricsExplorerPage";
 import { ComingSoonPage } from "./pages/ComingSoon/ComingSoonPage";
 import { NotFoundPage } from "./pages/NotFound/NotFoundPage";
 import { SignInPage } from "./pages/SignIn/SignInPage";
@@ -18,6 +19,7 @@ export function AppRoutes() {
           </SessionGate>
         }
       >
+        <Route path="/metrics" element={<MetricsExplorerPage />} />
         {Object.entries(comingSoon).map(([path, title]) => (
           <Route key={path} path={path} element={<ComingSoonPage title={title} />} />
         ))}
