@@ -1,4 +1,7 @@
 import { Route, Routes } from "react-router";
+import { DashboardPage } from "./pages/Dashboards/DashboardPage";
+import { DashboardsListPage } from "./pages/Dashboards/DashboardsListPage";
+import { ImportDashboardPage } from "./pages/Dashboards/ImportDashboardPage";
 import { MetricsExplorerPage } from "./pages/Metrics/MetricsExplorerPage";
 import { ComingSoonPage } from "./pages/ComingSoon/ComingSoonPage";
 import { NotFoundPage } from "./pages/NotFound/NotFoundPage";
@@ -20,6 +23,9 @@ export function AppRoutes() {
         }
       >
         <Route path="/metrics" element={<MetricsExplorerPage />} />
+        <Route path="/dashboards" element={<DashboardsListPage />} />
+        <Route path="/dashboards/import" element={<ImportDashboardPage />} />
+        <Route path="/dashboards/:id" element={<DashboardPage />} />
         {Object.entries(comingSoon).map(([path, title]) => (
           <Route key={path} path={path} element={<ComingSoonPage title={title} />} />
         ))}

@@ -43,3 +43,8 @@ export async function series(match: string, range: { start: number; end: number 
   const envelope = await getJson<PromEnvelope<Labels[]>>(`${base}/series${search}`, { signal });
   return envelope.data ?? [];
 }
+
+export async function labelNames(range: { start: number; end: number }, signal?: AbortSignal): Promise<string[]> {
+  const envelope = await getJson<PromEnvelope<string[]>>(`${base}/labels${queryString({ start: seconds(range.start), end: seconds(range.end) })}`, { signal });
+  return envelope.data ?? [];
+}
