@@ -3,6 +3,7 @@ import { DashboardPage } from "./pages/Dashboards/DashboardPage";
 import { DashboardsListPage } from "./pages/Dashboards/DashboardsListPage";
 import { ImportDashboardPage } from "./pages/Dashboards/ImportDashboardPage";
 import { MetricsExplorerPage } from "./pages/Metrics/MetricsExplorerPage";
+import { OverviewPage } from "./pages/Overview/OverviewPage";
 import { ComingSoonPage } from "./pages/ComingSoon/ComingSoonPage";
 import { NotFoundPage } from "./pages/NotFound/NotFoundPage";
 import { SignInPage } from "./pages/SignIn/SignInPage";
@@ -22,6 +23,7 @@ export function AppRoutes() {
           </SessionGate>
         }
       >
+        <Route index element={<OverviewPage />} />
         <Route path="/metrics" element={<MetricsExplorerPage />} />
         <Route path="/dashboards" element={<DashboardsListPage />} />
         <Route path="/dashboards/import" element={<ImportDashboardPage />} />

@@ -1,5 +1,5 @@
 import "@testing-library/jest-dom/vitest";
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { afterEach } from "vitest";
 
 // jsdom has no matchMedia; uPlot reads it when loaded, the theme when it starts. Tests that need a preference stub it.
@@ -7,6 +7,9 @@ if (typeof window.matchMedia !== "function") {
   window.matchMedia = (query: string) =>
     ({ matches: false, media: query, onchange: null, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {}, dispatchEvent: () => false }) as MediaQueryList;
 }
+
+// The machine running these is shared by several builds; a screen's first render can take over a second there.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   cleanup();
