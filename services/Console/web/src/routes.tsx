@@ -1,15 +1,28 @@
+import { lazy, Suspense, type ComponentType } from "react";
 import { Route, Routes } from "react-router";
-import { DashboardPage } from "./pages/Dashboards/DashboardPage";
-import { DashboardsListPage } from "./pages/Dashboards/DashboardsListPage";
-import { ImportDashboardPage } from "./pages/Dashboards/ImportDashboardPage";
-import { MetricsExplorerPage } from "./pages/Metrics/MetricsExplorerPage";
-import { OverviewPage } from "./pages/Overview/OverviewPage";
 import { ComingSoonPage } from "./pages/ComingSoon/ComingSoonPage";
 import { NotFoundPage } from "./pages/NotFound/NotFoundPage";
 import { SignInPage } from "./pages/SignIn/SignInPage";
 import { Layout } from "./shell/Layout";
 import { comingSoon } from "./shell/navigation";
 import { SessionGate } from "./shell/SessionGate";
+
+/** Each screen is its own chunk: the sign-in page and the shell do not wait for CodeMirror or uPlot. */
+function screen(load: () => Promise<{ [name: string]: ComponentType }>, name: string) {
+  const Screen = lazy(async () => ({ default: (await load())[name]! }));
+  return (
+    <Suspense fallback={<p className="loading">Loading…</p>}>
+      <Screen />
+    </Suspense>
+  );
+}
+
+const overview = () => import("./pages/Overview/OverviewPage");
+const metrics = () => import("./pages/Metrics/MetricsExplorerPage");
+const dashboards = () => import("./pages/Dashboards/DashboardsListPage");
+const dashboard = () => import("./pages/Dashboards/DashboardPage");
+const importDashboard = () => import("./pages/Dashboards/ImportDashboardPage");
+const users = () => import("./pages/Admin/UsersPage");
 
 /** Every screen and its address; each screen keeps its own state in the query string. */
 export function AppRoutes() {
@@ -23,11 +36,12 @@ export function AppRoutes() {
           </SessionGate>
         }
       >
-        <Route index element={<OverviewPage />} />
-        <Route path="/metrics" element={<MetricsExplorerPage />} />
-        <Route path="/dashboards" element={<DashboardsListPage />} />
-        <Route path="/dashboards/import" element={<ImportDashboardPage />} />
-        <Route path="/dashboards/:id" element={<DashboardPage />} />
+        <Route index element={screen(overview, "OverviewPage")} />
+        <Route path="/metrics" element={screen(metrics, "MetricsExplorerPage")} />
+        <Route path="/dashboards" element={screen(dashboards, "DashboardsListPage")} />
+        <Route path="/dashboards/import" element={screen(importDashboard, "ImportDashboardPage")} />
+        <Route path="/dashboards/:id" element={screen(dashboard, "DashboardPage")} />
+        <Route path="/admin/users" element={screen(users, "UsersPage")} />
         {Object.entries(comingSoon).map(([path, title]) => (
           <Route key={path} path={path} element={<ComingSoonPage title={title} />} />
         ))}

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { NavLink, Outlet, useNavigate } from "react-router";
+import { NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { logout } from "../api/session";
+import { ErrorBoundary } from "./ErrorBoundary";
 import { ErrorMessage } from "./ErrorMessage";
 import { navigation } from "./navigation";
 import { useSession } from "./SessionContext";
@@ -11,6 +12,7 @@ export function Layout() {
   const session = useSession();
   const client = useQueryClient();
   const navigate = useNavigate();
+  const location = useLocation();
   const signOut = useMutation({
     mutationFn: logout,
     onSuccess: () => {
@@ -55,7 +57,9 @@ export function Layout() {
           ))}
       </nav>
       <main id="main" className="shell-main" tabIndex={-1}>
-        <Outlet />
+        <ErrorBoundary resetKey={location.pathname}>
+          <Outlet />
+        </ErrorBoundary>
       </main>
     </div>
   );

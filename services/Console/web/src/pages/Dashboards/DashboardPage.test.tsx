@@ -135,7 +135,7 @@ test("editing in place: add a panel, write its query, move another, remove a thi
   expect(currentUrl().searchParams.get("edit")).toBe("1");
 
   await userEvent.click(screen.getByRole("button", { name: "Add panel" }));
-  const editor = screen.getByRole("dialog", { name: /Edit panel/ });
+  const editor = await screen.findByRole("dialog", { name: /Edit panel/ });
   expect(currentUrl().searchParams.get("editPanel")).toBe("4");
   await userEvent.clear(within(editor).getByLabelText("Title"));
   await userEvent.type(within(editor).getByLabelText("Title"), "Errors");

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { lazy, Suspense, useMemo, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { ApiError } from "../../api/ApiError";
 import { canEditDashboards, dashboardKeys, getDashboard, updateDashboard, type Dashboard, type Panel } from "../../api/dashboards";
@@ -10,13 +10,15 @@ import { resolveRange, type ResolvedRange } from "../../lib/timeRange";
 import { ErrorMessage } from "../../shell/ErrorMessage";
 import { useSession } from "../../shell/SessionContext";
 import { hasOverlap, moveBy, newPanel, place, resizeBy } from "./layout";
-import { PanelEditor } from "./PanelEditor";
 import { PanelFrame } from "./PanelFrame";
 import { useDashboardRefresh } from "./useDashboardRefresh";
 import { useVariables } from "./useVariables";
 import { VariableBar } from "./VariableBar";
 import { variableParam } from "./variableSelection";
 import "./Dashboards.css";
+
+// The editor brings CodeMirror; viewing a dashboard does not need it.
+const PanelEditor = lazy(async () => ({ default: (await import("./PanelEditor")).PanelEditor }));
 
 export function DashboardPage() {
   const { id = "" } = useParams();
@@ -174,7 +176,8 @@ function DashboardView({ dashboard }: { dashboard: Dashboard }) {
         ))}
       </div>
       {editedPanel && (
-        <PanelEditor
+        <Suspense fallback={<p className="loading">Loading the editor…</p>}>
+          <PanelEditor
           key={editedPanel.id}
           panel={editedPanel}
           onClose={() => openEditor(null)}
@@ -182,7 +185,8 @@ function DashboardView({ dashboard }: { dashboard: Dashboard }) {
             changePanels((panels) => place(panels.map((p) => (p.id === panel.id ? panel : p)), panel.id, panel.grid));
             openEditor(null);
           }}
-        />
+          />
+        </Suspense>
       )}
     </section>
   );
