@@ -1,12 +1,13 @@
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from "@codemirror/autocomplete";
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
-import { bracketMatching, defaultHighlightStyle, syntaxHighlighting } from "@codemirror/language";
+import { bracketMatching, syntaxHighlighting } from "@codemirror/language";
 import { setDiagnostics, type Diagnostic } from "@codemirror/lint";
 import { EditorState, Prec } from "@codemirror/state";
 import { EditorView, keymap, placeholder } from "@codemirror/view";
 import { useEffect, useRef } from "react";
 import type { QueryErrorPosition } from "../../lib/promqlError";
 import { promqlLanguage } from "./promqlCompletion";
+import { promqlHighlight } from "./promqlHighlight";
 import "./PromQLEditor.css";
 
 export interface PromQLEditorProps {
@@ -56,7 +57,7 @@ export function PromQLEditor({ value, onChange, onRun, label, error, placeholder
           bracketMatching(),
           autocompletion(),
           keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...completionKeymap]),
-          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+          syntaxHighlighting(promqlHighlight),
           language.extension,
           placeholder(placeholderText),
           EditorView.lineWrapping,

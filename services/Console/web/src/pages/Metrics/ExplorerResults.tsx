@@ -66,7 +66,10 @@ export function ExplorerResults({ view, queries, names, results, range, step, on
     const matrices = results.flatMap((r, i) =>
       queries[i]?.enabled && r.data?.data.resultType === "matrix" ? [{ series: r.data.data.result, prefix: `${names[i]}:` }] : [],
     );
-    return alignMatrix(matrices, range.start, range.end, step);
+    const chart = alignMatrix(matrices, range.start, range.end, step);
+    // With several queries the same series can come from two of them; the legend names the query.
+    if (matrices.length < 2) return chart;
+    return { ...chart, series: chart.series.map((s) => ({ ...s, label: `${s.key.slice(0, s.key.indexOf(":"))}: ${s.label}` })) };
   }, [view, results, queries, names, range.start, range.end, step]);
 
   if (view === "graph") {

@@ -82,6 +82,9 @@ test("several queries: add, hide and remove, each reflected in the URL", async (
   expect(await screen.findByTestId("stats-B")).toBeInTheDocument();
   expect(currentUrl().searchParams.getAll("q")).toEqual(["up", "process_cpu_seconds_total"]);
   await waitFor(() => expect(FakeUPlot.last().opts.series).toHaveLength(5));
+  expect(FakeUPlot.last().opts.series.slice(1).map((s) => s.label)).toEqual([
+    'A: up{job="api"}', 'A: up{job="db"}', 'B: process_cpu_seconds_total{job="api"}', 'B: process_cpu_seconds_total{job="db"}',
+  ]);
 
   await userEvent.click(screen.getByRole("checkbox", { name: "Query A enabled" }));
   expect(currentUrl().searchParams.get("off")).toBe("A");
