@@ -35,8 +35,7 @@ internal sealed class QueryContext(
     public Annotations Annotations { get; } = new();
 
     /// <summary>The step of a subquery written without one.</summary>
-    public long DefaultSubqueryStepMs =>
-        Options.DefaultSubqueryStep is { } step ? (long)step.TotalMilliseconds : StepMs > 0 ? StepMs : 60_000;
+    public long DefaultSubqueryStepMs { get; } = (long)options.DefaultSubqueryStep.TotalMilliseconds;
 
     /// <summary>A Prometheus warning (<c>PromQL warning: ...</c>) about the node at <paramref name="position"/>.</summary>
     public void Warn(string warning, Ast.PositionRange position) => Annotations.Add(warning, position, info: false);
