@@ -12,7 +12,8 @@ public sealed class EngineOptions
     public TimeSpan LookbackDelta { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// Samples a query may hold in memory at once, raw samples loaded from the source included:
+    /// Samples a query may hold in memory at once, counted as Prometheus counts them (results not yet consumed, the
+    /// points gathered for the step being evaluated, one series' range-vector window; not the raw samples read):
     /// Prometheus's <c>--query.max-samples</c> default, about 800 MB of points.
     /// </summary>
     public long MaxSamples { get; set; } = 50_000_000;

@@ -40,7 +40,7 @@ internal sealed partial class Evaluator
         var firstEnd = (at ?? grid.Start) - offset;
         var lastEnd = (at ?? grid.End) - offset;
         var loaded = await LoadAsync(selector, firstEnd - matrix.RangeMs + 1, lastEnd, grid.Interval, hint, matrix.RangeMs, dropStale: true);
-        return new RangeResult(loaded, matrix.RangeMs, offset, at);
+        return new RangeResult(loaded, matrix.RangeMs, offset, at) { FromSelector = true };
     }
 
     /// <summary>
@@ -61,6 +61,7 @@ internal sealed partial class Evaluator
         }
 
         var inner = StepGrid.Between(start, end, step);
+        var held = Context.Samples.Current;
         var value = await EvalAsync(subquery.Inner, inner, hint);
         var series = new List<RangeSeries>();
         switch (value)
@@ -79,7 +80,8 @@ internal sealed partial class Evaluator
                 throw new PromQlException(PromQlErrorType.BadData, $"subquery is only allowed on instant vector, got {subquery.Inner.Type.Name()} instead");
         }
 
-        return new RangeResult(series, subquery.RangeMs, offset, at);
+        // Prometheus goes on counting what the inner expression left counted, its results at least.
+        return new RangeResult(series, subquery.RangeMs, offset, at) { Held = Context.Samples.Current - held };
     }
 
     private static ArraySegment<Point> ToPoints(double[] values, StepGrid grid)
@@ -146,7 +148,7 @@ internal sealed partial class Evaluator
             result.Add(new RangeSeries(series.Metric, points));
         }
 
-        Context.AddLoaded(loaded);
+        Context.CountLoaded(loaded);
 
         // A stable sort: parts of one series stay in the order the source gave them.
         var order = Enumerable.Range(0, result.Count).ToArray();
