@@ -178,19 +178,23 @@ public sealed class PromQlEngine
         var series = new List<Series>(stepSeries.Count);
         foreach (var s in stepSeries)
         {
-            var points = new List<Point>(s.Values.Length);
+            var count = s.PresentCount();
+            if (count == 0)
+            {
+                continue;
+            }
+
+            var points = new Point[count];
+            var next = 0;
             for (var i = 0; i < s.Values.Length; i++)
             {
                 if (!Missing.Is(s.Values[i]))
                 {
-                    points.Add(new Point(grid.TimeAt(i), s.Values[i]));
+                    points[next++] = new Point(grid.TimeAt(i), s.Values[i]);
                 }
             }
 
-            if (points.Count > 0)
-            {
-                series.Add(new Series(s.Metric, points));
-            }
+            series.Add(new Series(s.Metric, points));
         }
 
         series.Sort(static (a, b) => LabelOrder.Instance.Compare(a.Metric, b.Metric));

@@ -18,10 +18,21 @@ internal sealed class RangeFunction(
 
     public override async ValueTask<EvalValue> EvaluateAsync(Evaluator evaluator, Call call, StepGrid grid)
     {
-        var held = evaluator.Context.Samples.Current;
+        var collector = new SeriesCollector();
+        var (points, held) = await StreamAsync(evaluator, call, grid, collector);
+        return VectorResult.Counted(collector.Series, points, held);
+    }
+
+    /// <summary>
+    /// Evaluates the call, handing each result series to <paramref name="sink"/> as it is computed; answers the
+    /// points given and what Prometheus counts as held once the call is done.
+    /// </summary>
+    public async ValueTask<(long Points, long Held)> StreamAsync(Evaluator evaluator, Call call, StepGrid grid, ISeriesSink sink)
+    {
+        var heldBefore = evaluator.Context.Samples.Current;
         var (range, parameter) = await EvalArgumentsAsync(evaluator, call, grid);
         var called = parameterWarning is null ? null : new bool[grid.Count];
-        var output = Run(range, grid, kernel, parameter, keepName, called, evaluator.Context, out var answered, out var points);
+        var answered = Run(range, grid, kernel, parameter, keepName, called, evaluator.Context, sink, out var points);
         if (parameterWarning is not null && parameter is not null)
         {
             var position = call.Args.First(a => a.Type != Ast.ValueType.Matrix).Position;
@@ -47,8 +58,7 @@ internal sealed class RangeFunction(
             }
         }
 
-        SeriesMerger.RequireDistinctLabels(output);
-        return VectorResult.Counted(output, points, HeldAfter(evaluator.Context, held, range, points));
+        return (points, HeldAfter(evaluator.Context, heldBefore, range, points));
     }
 
     /// <summary>
@@ -81,35 +91,48 @@ internal sealed class RangeFunction(
     }
 
     /// <summary>
-    /// The kernel over every series and step; <paramref name="answered"/> lists the input series that gave a sample,
-    /// <paramref name="points"/> counts the samples given. Holds, as Prometheus does, one series' window at a time
-    /// beside the results so far.
+    /// The kernel over every series and step, each series with a sample handed to <paramref name="sink"/>; answers the
+    /// input series that gave one, <paramref name="points"/> counts the samples given. Holds, as Prometheus does, one
+    /// series' window at a time beside the results so far, and fails, once all are computed, when two results have
+    /// the same labels.
     /// </summary>
-    public static List<StepSeries> Run(
+    public static List<RangeSeries> Run(
         RangeResult range, StepGrid grid, RangeKernel kernel, double[]? parameter, bool keepName, bool[]? called,
-        QueryContext context, out List<RangeSeries> answered, out long points)
+        QueryContext context, ISeriesSink sink, out long points)
     {
         var rangeSeconds = Seconds(range.RangeMs);
-        var output = new List<StepSeries>(range.Series.Count);
-        answered = [];
+        var answered = new List<RangeSeries>();
+        var labels = new HashSet<LabelSet>();
+        var duplicate = false;
         points = 0;
         foreach (var series in range.Series)
         {
             context.ThrowIfCancelled();
             var span = series.Points.AsSpan();
             double[]? values = null;
-            int lo = 0, hi = 0, window = 0, widest = 0, produced = 0;
+            int lo = 0, hi = 0, window = 0, widest = 0, produced = 0, drops = 0;
             for (var i = 0; i < grid.Count; i++)
             {
                 var end = range.WindowEnd(grid, i);
                 var start = end - range.RangeMs;
                 while (hi < span.Length && span[hi].T <= end)
                 {
+                    // Drops counts the samples in (lo, hi) below the one before.
+                    if (hi > lo && span[hi].V < span[hi - 1].V)
+                    {
+                        drops++;
+                    }
+
                     hi++;
                 }
 
                 while (lo < hi && span[lo].T <= start)
                 {
+                    if (lo + 1 < hi && span[lo + 1].V < span[lo].V)
+                    {
+                        drops--;
+                    }
+
                     lo++;
                 }
 
@@ -125,10 +148,10 @@ internal sealed class RangeFunction(
                     called[i] = true;
                 }
 
-                var step = new RangeStep(grid.TimeAt(i), start, end, rangeSeconds, parameter is null ? 0 : parameter[i]);
+                var step = new RangeStep(grid.TimeAt(i), start, end, rangeSeconds, parameter is null ? 0 : parameter[i], drops);
                 if (kernel(span[lo..hi], step, out var value))
                 {
-                    values ??= Missing.NewArray(grid.Count);
+                    values ??= sink.Rent(grid.Count);
                     values[i] = Missing.Scrub(value);
                     produced++;
                 }
@@ -140,12 +163,14 @@ internal sealed class RangeFunction(
             context.Samples.Check(points + window);
             if (values is not null)
             {
-                output.Add(new StepSeries(keepName ? series.Metric : QueryContext.DropName(series.Metric), values));
+                var metric = keepName ? series.Metric : QueryContext.DropName(series.Metric);
+                duplicate |= !labels.Add(metric);
+                sink.Accept(metric, values);
                 answered.Add(series);
             }
         }
 
-        return output;
+        return duplicate ? throw QueryContext.Error(QueryContext.DuplicateLabelsetMessage) : answered;
     }
 
     /// <summary>A duration in seconds as Go's <c>Duration.Seconds()</c> computes it (whole seconds plus the fraction).</summary>

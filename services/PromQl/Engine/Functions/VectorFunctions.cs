@@ -101,9 +101,11 @@ internal static class VectorFunctions
     {
         var held = evaluator.Context.Samples.Current;
         var (range, _) = await RangeFunction.EvalArgumentsAsync(evaluator, call, grid);
-        var windows = RangeFunction.Run(range, grid, OverTimeFunctions.Present, null, keepName: false, called: null, evaluator.Context, out _, out var points);
+        var windows = new SeriesCollector();
+        // Names kept: only presence matters here, and Prometheus does not check these series' labels for duplicates.
+        RangeFunction.Run(range, grid, OverTimeFunctions.Present, null, keepName: true, called: null, evaluator.Context, windows, out var points);
         var present = new bool[grid.Count];
-        foreach (var series in windows)
+        foreach (var series in windows.Series)
         {
             for (var i = 0; i < present.Length; i++)
             {
