@@ -150,10 +150,29 @@ internal sealed partial class Evaluator
 
         Context.CountLoaded(loaded);
 
+        if (IsSorted(result))
+        {
+            return MergeDuplicates(result);
+        }
+
         // A stable sort: parts of one series stay in the order the source gave them.
         var order = Enumerable.Range(0, result.Count).ToArray();
         Array.Sort(order, (a, b) => LabelOrder.Instance.Compare(result[a].Metric, result[b].Metric) is var c && c != 0 ? c : a.CompareTo(b));
         return MergeDuplicates([.. order.Select(i => result[i])]);
+    }
+
+    /// <summary>Whether a source already answered in label order (a store reading by series key does), so no sort is needed.</summary>
+    private static bool IsSorted(List<RangeSeries> series)
+    {
+        for (var i = 1; i < series.Count; i++)
+        {
+            if (LabelOrder.Instance.Compare(series[i - 1].Metric, series[i].Metric) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -221,7 +240,9 @@ internal sealed partial class Evaluator
         var window = all.Slice(from, Math.Max(0, to - from));
         foreach (var point in window.AsSpan())
         {
-            if ((dropStale && StaleMarker.IsStale(point.V)) || (BitConverter.DoubleToUInt64Bits(point.V) & 0x7FFF_FFFF_FFFF_FFFF) == Missing.Bits)
+            // Both markers are NaNs: one comparison per sample in the common case.
+            if (double.IsNaN(point.V)
+                && ((dropStale && StaleMarker.IsStale(point.V)) || (BitConverter.DoubleToUInt64Bits(point.V) & 0x7FFF_FFFF_FFFF_FFFF) == Missing.Bits))
             {
                 return Cleaned(window.AsSpan(), dropStale);
             }
