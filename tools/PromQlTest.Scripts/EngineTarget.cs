@@ -23,10 +23,10 @@ public sealed class EngineTarget : IQueryTarget
     }
 
     /// <summary>
-    /// The engine as promqltest configures Prometheus's: subqueries without a step use 1m (promqltest's
-    /// <c>NoStepSubqueryIntervalFn</c>), lookback 5m, and the engine's limits otherwise.
+    /// The engine as promqltest configures Prometheus's, which is the engine's defaults: subqueries without a step
+    /// use 1m (promqltest's <c>NoStepSubqueryIntervalFn</c>), lookback 5m, Prometheus's limits.
     /// </summary>
-    public static EngineOptions ScriptOptions() => new() { DefaultSubqueryStep = TimeSpan.FromMinutes(1) };
+    public static EngineOptions ScriptOptions() => new();
 
     /// <summary>The factory <see cref="ScriptRunner.RunAsync"/> takes: a fresh engine and source over each state of the data.</summary>
     public static Func<IReadOnlyList<Series>, IQueryTarget> Factory(EngineOptions? options = null) =>

@@ -12,7 +12,8 @@ public sealed class EngineOptions
     public TimeSpan LookbackDelta { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// Samples a query may hold in memory at once, raw samples loaded from the source included:
+    /// Samples a query may hold in memory at once, counted as Prometheus counts them (results not yet consumed, the
+    /// points gathered for the step being evaluated, one series' range-vector window; not the raw samples read):
     /// Prometheus's <c>--query.max-samples</c> default, about 800 MB of points.
     /// </summary>
     public long MaxSamples { get; set; } = 50_000_000;
@@ -27,10 +28,11 @@ public sealed class EngineOptions
     public int MaxPointsPerSeries { get; set; } = 11_000;
 
     /// <summary>
-    /// The step of a subquery written without one (<c>x[1h:]</c>). Null: the range query's step, or one minute
-    /// (Prometheus's default evaluation interval) for an instant query.
+    /// The step of a subquery written without one (<c>x[1h:]</c>), in instant and range queries alike: Prometheus's
+    /// global <c>evaluation_interval</c> default. Not the range query's step, so a dashboard's answer does not change
+    /// with its resolution.
     /// </summary>
-    public TimeSpan? DefaultSubqueryStep { get; set; }
+    public TimeSpan DefaultSubqueryStep { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>What is wrong with these options, one sentence each; empty when they are usable.</summary>
     public IReadOnlyList<string> Validate()
@@ -56,9 +58,9 @@ public sealed class EngineOptions
             problems.Add("MaxPointsPerSeries must be positive.");
         }
 
-        if (DefaultSubqueryStep is { } step && step < TimeSpan.FromMilliseconds(1))
+        if (DefaultSubqueryStep < TimeSpan.FromMilliseconds(1))
         {
-            problems.Add("DefaultSubqueryStep must be at least 1 ms when set.");
+            problems.Add("DefaultSubqueryStep must be at least 1 ms.");
         }
 
         return problems;

@@ -97,7 +97,7 @@ public sealed class PromQlEngine
                 MatrixValue matrix => matrix.Series.Count,
                 _ => 0,
             };
-            var stats = new QueryStats(context.SamplesLoaded, series, _time.GetElapsedTime(started)) { PeakSamples = context.PeakSamples };
+            var stats = new QueryStats(context.SamplesLoaded, series, _time.GetElapsedTime(started)) { PeakSamples = context.Samples.Peak };
             return new QueryResult(result, context.Annotations.Warnings(query), stats) { Infos = context.Annotations.Infos(query) };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -123,6 +123,7 @@ public sealed class PromQlEngine
             {
                 var end = range.WindowEnd(StepGrid.Single(time), 0);
                 var series = new List<Series>(range.Series.Count);
+                long windowed = 0;
                 foreach (var s in range.Series)
                 {
                     var points = s.Points.AsSpan();
@@ -131,7 +132,14 @@ public sealed class PromQlEngine
                     if (to > from)
                     {
                         series.Add(new Series(s.Metric, points[from..to].ToArray()));
+                        windowed += to - from;
                     }
+                }
+
+                if (range.FromSelector)
+                {
+                    // A range selector answered as such holds its windows' points (a subquery's are held already).
+                    context.Samples.Hold(windowed);
                 }
 
                 series.Sort(static (a, b) => LabelOrder.Instance.Compare(a.Metric, b.Metric));
@@ -170,19 +178,23 @@ public sealed class PromQlEngine
         var series = new List<Series>(stepSeries.Count);
         foreach (var s in stepSeries)
         {
-            var points = new List<Point>(s.Values.Length);
+            var count = s.PresentCount();
+            if (count == 0)
+            {
+                continue;
+            }
+
+            var points = new Point[count];
+            var next = 0;
             for (var i = 0; i < s.Values.Length; i++)
             {
                 if (!Missing.Is(s.Values[i]))
                 {
-                    points.Add(new Point(grid.TimeAt(i), s.Values[i]));
+                    points[next++] = new Point(grid.TimeAt(i), s.Values[i]);
                 }
             }
 
-            if (points.Count > 0)
-            {
-                series.Add(new Series(s.Metric, points));
-            }
+            series.Add(new Series(s.Metric, points));
         }
 
         series.Sort(static (a, b) => LabelOrder.Instance.Compare(a.Metric, b.Metric));

@@ -7,9 +7,9 @@ public sealed record QueryResult(QueryValue Value, IReadOnlyList<string> Warning
     public IReadOnlyList<string> Infos { get; init; } = [];
 }
 
-/// <summary>Samples loaded from the source, series returned, and the wall time spent.</summary>
+/// <summary>Raw samples loaded from the source, series returned, and the wall time spent.</summary>
 public sealed record QueryStats(long SamplesLoaded, int SeriesReturned, TimeSpan Elapsed)
 {
-    /// <summary>The most samples held at once (Prometheus's <c>peakSamples</c>), raw samples loaded included.</summary>
+    /// <summary>The most samples held at once (Prometheus's <c>peakSamples</c>), what <see cref="EngineOptions.MaxSamples"/> limits.</summary>
     public long PeakSamples { get; init; }
 }

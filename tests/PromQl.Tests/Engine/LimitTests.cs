@@ -12,22 +12,24 @@ public sealed class LimitTests
     private readonly InMemorySeriesSource _source = TestData.Load("1m", ("x{i=\"1\"}", "0+1x100"), ("x{i=\"2\"}", "0+1x100"));
 
     [Fact]
-    public async Task Loading_more_samples_than_allowed_fails_as_prometheus()
+    public async Task Holding_more_samples_than_allowed_fails_as_prometheus()
     {
         var engine = new PromQlEngine(new EngineOptions { MaxSamples = 150 });
+
+        // A range selector answered as such holds both windows: 200 points.
         await Fails(
-            () => engine.InstantAsync(_source, F("rate", Sel("x").R("100m")), 6_000_000, CancellationToken.None),
+            () => engine.InstantAsync(_source, Sel("x").R("100m"), 6_000_000, CancellationToken.None),
             PromQlErrorType.Execution, "query processing would load too many samples into memory in query execution");
 
-        // Half the window fits.
-        var result = await engine.InstantAsync(_source, F("rate", Sel("x").R("50m")), 6_000_000, CancellationToken.None);
-        Assert.Equal(100, result.Stats.SamplesLoaded);
+        // rate holds one series' window at a time beside the results so far: 100 + 2 at most, though it reads all 200.
+        var result = await engine.InstantAsync(_source, F("rate", Sel("x").R("100m")), 6_000_000, CancellationToken.None);
+        Assert.Equal((200L, 102L), (result.Stats.SamplesLoaded, result.Stats.PeakSamples));
     }
 
     [Fact]
     public async Task Points_a_range_query_holds_count_too()
     {
-        // 2 series × 101 steps of x, plus 101 steps of their sum: more than 250 at once.
+        // x's 2 series × 101 steps are held while sum reads 202 more: more than 250 at once.
         var engine = new PromQlEngine(new EngineOptions { MaxSamples = 250 });
         await Fails(
             () => engine.RangeAsync(_source, B(BinaryOp.Add, Sel("x"), Agg(AggregateOp.Sum, Sel("x"))), 0, 6_000_000, 60_000, CancellationToken.None),
@@ -94,7 +96,7 @@ public sealed class LimitTests
     [InlineData(nameof(EngineOptions.MaxSamples), "MaxSamples must be positive.")]
     [InlineData(nameof(EngineOptions.Timeout), "Timeout must be positive.")]
     [InlineData(nameof(EngineOptions.MaxPointsPerSeries), "MaxPointsPerSeries must be positive.")]
-    [InlineData(nameof(EngineOptions.DefaultSubqueryStep), "DefaultSubqueryStep must be at least 1 ms when set.")]
+    [InlineData(nameof(EngineOptions.DefaultSubqueryStep), "DefaultSubqueryStep must be at least 1 ms.")]
     public void Options_are_validated(string option, string problem)
     {
         var options = option switch
@@ -114,8 +116,9 @@ public sealed class LimitTests
     {
         var options = new EngineOptions();
         Assert.Empty(options.Validate());
-        Assert.Equal((TimeSpan.FromMinutes(5), 50_000_000L, TimeSpan.FromMinutes(2), 11_000), (options.LookbackDelta, options.MaxSamples, options.Timeout, options.MaxPointsPerSeries));
-        Assert.Null(options.DefaultSubqueryStep);
+        Assert.Equal(
+            (TimeSpan.FromMinutes(5), 50_000_000L, TimeSpan.FromMinutes(2), 11_000, TimeSpan.FromMinutes(1)),
+            (options.LookbackDelta, options.MaxSamples, options.Timeout, options.MaxPointsPerSeries, options.DefaultSubqueryStep));
     }
 
     [Fact]

@@ -28,10 +28,21 @@ public sealed class SubqueryTests
     }
 
     [Fact]
-    public async Task A_subquery_without_a_step_uses_a_minute_or_the_range_query_step()
+    public async Task A_subquery_without_a_step_steps_by_a_minute_whatever_the_query_step()
     {
         await Vector(_source, F("count_over_time", Sub(Sel("x"), "10m")), "20m", ("{k=\"1\"}", 10));
-        await Matrix(_source, F("count_over_time", Sub(Sel("x"), "10m")), "20m", "22m", "2m", ("{k=\"1\"}", "5 5"));
+
+        // Prometheus steps by its evaluation interval, not by the range query's 2m or 30s.
+        await Matrix(_source, F("count_over_time", Sub(Sel("x"), "10m")), "20m", "22m", "2m", ("{k=\"1\"}", "10 10"));
+        await Matrix(_source, F("count_over_time", Sub(Sel("x"), "10m")), "20m", "21m", "30s", ("{k=\"1\"}", "10 10 10"));
+    }
+
+    [Fact]
+    public async Task The_inner_grid_of_a_subquery_without_a_step_has_a_minute_between_steps()
+    {
+        var source = TestData.Load("30s", ("x", "0+1x100"));
+        await Range(source, F("max_over_time", Sub(F("rate", Sel("x").R("2m")), "5m")), "10m", "20m", "5m");
+        Assert.Equal(60_000, Assert.Single(source.Selects).StepMs);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using AirisEpm.PromQl.Ast;
 using AirisEpm.PromQl.Engine.Aggregation;
+using AirisEpm.PromQl.Engine.Functions;
 
 namespace AirisEpm.PromQl.Engine.Evaluation;
 
@@ -28,17 +29,52 @@ internal sealed partial class Evaluator
                 : await EvalScalarAsync(aggregate.Param, grid, hint);
         }
 
-        var input = await EvalVectorAsync(aggregate.Inner, grid, hint);
         var grouping = new Grouping(aggregate.Grouping, aggregate.Without);
-        var (groupOf, keys) = grouping.Assign(input.Series);
         var token = Context.CancellationToken;
-        return new VectorResult(aggregate.Op switch
+        if (parameter is null)
         {
-            AggregateOp.TopK => TopKAggregator.Aggregate(true, parameter!, input.Series, groupOf, keys.Count, grid.Count, token),
-            AggregateOp.BottomK => TopKAggregator.Aggregate(false, parameter!, input.Series, groupOf, keys.Count, grid.Count, token),
-            AggregateOp.Quantile => QuantileAggregator.Aggregate(parameter!, aggregate.Param!.Position, input.Series, groupOf, keys, grid.Count, Context),
-            _ => SimpleAggregator.Aggregate(aggregate.Op, input.Series, groupOf, keys, grid.Count, token),
-        });
+            var aggregation = new SimpleAggregation(aggregate.Op, grouping, grid.Count, token);
+            await EvalIntoAsync(aggregate.Inner, grid, hint, aggregation);
+            return new VectorResult(aggregation.Result());
+        }
+
+        if (aggregate.Op is AggregateOp.TopK or AggregateOp.BottomK)
+        {
+            var selection = new TopKSelection(aggregate.Op == AggregateOp.TopK, parameter, grouping, grid.Count, token);
+            await EvalIntoAsync(aggregate.Inner, grid, hint, selection);
+            return new VectorResult(selection.Result());
+        }
+
+        var input = await EvalVectorAsync(aggregate.Inner, grid, hint);
+        var (groupOf, keys) = grouping.Assign(input.Series);
+        return new VectorResult(QuantileAggregator.Aggregate(parameter, aggregate.Param!.Position, input.Series, groupOf, keys, grid.Count, Context));
+    }
+
+    /// <summary>
+    /// Evaluates an instant-vector expression into <paramref name="sink"/> series by series. A function over a range
+    /// vector streams its results in as it computes them, so the aggregation over it never holds them all; its
+    /// samples are counted as if it had (Prometheus holds them).
+    /// </summary>
+    private async ValueTask EvalIntoAsync(Expr expr, StepGrid grid, string? hint, ISeriesSink sink)
+    {
+        if (StepInvariance.Unwrap(expr) is Call call && FunctionTable.Find(call.Function.Name) is RangeFunction function
+            && !(grid.Count > 1 && _invariance.IsInvariant(call)))
+        {
+            Context.ThrowIfCancelled();
+            var samples = Context.Samples;
+            var held = samples.Current;
+            samples.Enter(gathers: false, grid.Count);
+            var (_, heldAfter) = await function.StreamAsync(this, call, grid, sink);
+            samples.Exit();
+            samples.ReleaseTo(held);
+            samples.Hold(heldAfter);
+            return;
+        }
+
+        foreach (var series in (await EvalVectorAsync(expr, grid, hint)).Series)
+        {
+            sink.Accept(series.Metric, series.Values);
+        }
     }
 
     /// <summary>The operator's name as PromQL spells it (and as Prometheus passes it to storage in select hints).</summary>

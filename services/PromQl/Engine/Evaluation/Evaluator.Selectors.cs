@@ -40,7 +40,7 @@ internal sealed partial class Evaluator
         var firstEnd = (at ?? grid.Start) - offset;
         var lastEnd = (at ?? grid.End) - offset;
         var loaded = await LoadAsync(selector, firstEnd - matrix.RangeMs + 1, lastEnd, grid.Interval, hint, matrix.RangeMs, dropStale: true);
-        return new RangeResult(loaded, matrix.RangeMs, offset, at);
+        return new RangeResult(loaded, matrix.RangeMs, offset, at) { FromSelector = true };
     }
 
     /// <summary>
@@ -61,6 +61,7 @@ internal sealed partial class Evaluator
         }
 
         var inner = StepGrid.Between(start, end, step);
+        var held = Context.Samples.Current;
         var value = await EvalAsync(subquery.Inner, inner, hint);
         var series = new List<RangeSeries>();
         switch (value)
@@ -79,7 +80,8 @@ internal sealed partial class Evaluator
                 throw new PromQlException(PromQlErrorType.BadData, $"subquery is only allowed on instant vector, got {subquery.Inner.Type.Name()} instead");
         }
 
-        return new RangeResult(series, subquery.RangeMs, offset, at);
+        // Prometheus goes on counting what the inner expression left counted, its results at least.
+        return new RangeResult(series, subquery.RangeMs, offset, at) { Held = Context.Samples.Current - held };
     }
 
     private static ArraySegment<Point> ToPoints(double[] values, StepGrid grid)
@@ -146,12 +148,31 @@ internal sealed partial class Evaluator
             result.Add(new RangeSeries(series.Metric, points));
         }
 
-        Context.AddLoaded(loaded);
+        Context.CountLoaded(loaded);
+
+        if (IsSorted(result))
+        {
+            return MergeDuplicates(result);
+        }
 
         // A stable sort: parts of one series stay in the order the source gave them.
         var order = Enumerable.Range(0, result.Count).ToArray();
         Array.Sort(order, (a, b) => LabelOrder.Instance.Compare(result[a].Metric, result[b].Metric) is var c && c != 0 ? c : a.CompareTo(b));
         return MergeDuplicates([.. order.Select(i => result[i])]);
+    }
+
+    /// <summary>Whether a source already answered in label order (a store reading by series key does), so no sort is needed.</summary>
+    private static bool IsSorted(List<RangeSeries> series)
+    {
+        for (var i = 1; i < series.Count; i++)
+        {
+            if (LabelOrder.Instance.Compare(series[i - 1].Metric, series[i].Metric) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -219,7 +240,9 @@ internal sealed partial class Evaluator
         var window = all.Slice(from, Math.Max(0, to - from));
         foreach (var point in window.AsSpan())
         {
-            if ((dropStale && StaleMarker.IsStale(point.V)) || (BitConverter.DoubleToUInt64Bits(point.V) & 0x7FFF_FFFF_FFFF_FFFF) == Missing.Bits)
+            // Both markers are NaNs: one comparison per sample in the common case.
+            if (double.IsNaN(point.V)
+                && ((dropStale && StaleMarker.IsStale(point.V)) || (BitConverter.DoubleToUInt64Bits(point.V) & 0x7FFF_FFFF_FFFF_FFFF) == Missing.Bits))
             {
                 return Cleaned(window.AsSpan(), dropStale);
             }

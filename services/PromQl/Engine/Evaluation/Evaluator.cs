@@ -32,22 +32,48 @@ internal sealed partial class Evaluator(QueryContext context)
             return EmptyOf(expr.Type);
         }
 
-        var held = Context.CurrentSamples;
+        var samples = Context.Samples;
         EvalValue value;
         if (grid.Count > 1 && expr is not (NumberLiteral or StringLiteral or MatrixSelector or SubqueryExpr or ParenExpr)
             && _invariance.IsInvariant(expr))
         {
-            var once = await EvalCoreAsync(expr, StepGrid.Single(grid.Start), hint);
+            // Evaluated once, then repeated at every step: each repeated point is held too.
+            var once = await EvalNodeAsync(expr, StepGrid.Single(grid.Start), hint);
             value = Broadcast(once, grid.Count);
+            var repeated = value is ScalarResult or VectorResult ? once.PointCount * (grid.Count - 1) : 0;
+            samples.Hold(repeated);
         }
         else
         {
-            value = await EvalCoreAsync(expr, grid, hint);
+            value = await EvalNodeAsync(expr, grid, hint);
         }
 
-        // What the children held is released now that this node's result replaces it.
-        Context.CurrentSamples = held;
-        Context.Hold(value.PointCount);
+        samples.Gather(value);
+        return value;
+    }
+
+    /// <summary>
+    /// Evaluates one node and settles what it holds, as Prometheus does: what its inputs held is released and its
+    /// result held instead, except where Prometheus keeps the input's count (parentheses, unary minus, label_replace,
+    /// label_join). A node Prometheus evaluates step by step is checked at its fullest step first.
+    /// </summary>
+    private async ValueTask<EvalValue> EvalNodeAsync(Expr expr, StepGrid grid, string? hint)
+    {
+        var samples = Context.Samples;
+        var held = samples.Current;
+        samples.Enter(SampleAccounting.GathersPerStep(expr), grid.Count);
+        var value = await EvalCoreAsync(expr, grid, hint);
+        if (samples.Exit() is { } gathered)
+        {
+            samples.CheckSteps(gathered, value);
+        }
+
+        if (!SampleAccounting.KeepsInputCount(expr))
+        {
+            samples.ReleaseTo(held);
+            samples.Hold(value.Held ?? value.PointCount);
+        }
+
         return value;
     }
 

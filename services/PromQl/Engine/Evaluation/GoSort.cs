@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace AirisEpm.PromQl.Engine.Evaluation;
 
 /// <summary>
@@ -14,13 +16,17 @@ internal static class GoSort
     public static bool LessDescending(double a, double b) => double.IsNaN(a) || a > b;
 
     /// <summary><c>sort.Sort(sort.Reverse(data))</c> for a Less on values: insertion sort up to 12 elements, otherwise a stable sort.</summary>
-    public static void SortReversed<T>(List<T> items, Func<T, double> value, Func<double, double, bool> less)
+    public static void SortReversed<T>(List<T> items, Func<T, double> value, Func<double, double, bool> less) =>
+        SortReversed(CollectionsMarshal.AsSpan(items), value, less);
+
+    /// <inheritdoc cref="SortReversed{T}(List{T}, Func{T, double}, Func{double, double, bool})"/>
+    public static void SortReversed<T>(Span<T> items, Func<T, double> value, Func<double, double, bool> less)
     {
         // Reverse(data).Less(i, j) == data.Less(j, i).
         bool Before(T x, T y) => less(value(y), value(x));
-        if (items.Count <= 12)
+        if (items.Length <= 12)
         {
-            for (var i = 1; i < items.Count; i++)
+            for (var i = 1; i < items.Length; i++)
             {
                 for (var j = i; j > 0 && Before(items[j], items[j - 1]); j--)
                 {
@@ -31,35 +37,24 @@ internal static class GoSort
             return;
         }
 
-        var indexed = items.Select((item, index) => (item, index)).ToList();
-        indexed.Sort((x, y) => Before(x.item, y.item) ? -1 : Before(y.item, x.item) ? 1 : x.index.CompareTo(y.index));
-        for (var i = 0; i < items.Count; i++)
+        var indexed = new (T Item, int Index)[items.Length];
+        for (var i = 0; i < items.Length; i++)
         {
-            items[i] = indexed[i].item;
+            indexed[i] = (items[i], i);
+        }
+
+        Array.Sort(indexed, (x, y) => Before(x.Item, y.Item) ? -1 : Before(y.Item, x.Item) ? 1 : x.Index.CompareTo(y.Index));
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = indexed[i].Item;
         }
     }
 
-    /// <summary><c>heap.Push</c>: append, then sift up.</summary>
-    public static void Push<T, TLess>(List<T> heap, T item, TLess less)
+    /// <summary><c>heap.Push</c> of the item just written at the end of <paramref name="heap"/>: sift it up.</summary>
+    public static void PushLast<T, TLess>(Span<T> heap, TLess less)
         where TLess : ILess<T>
     {
-        heap.Add(item);
-        Up(heap, heap.Count - 1, less);
-    }
-
-    /// <summary><c>heap.Fix(h, 0)</c> after replacing the root.</summary>
-    public static void FixRoot<T, TLess>(List<T> heap, TLess less)
-        where TLess : ILess<T>
-    {
-        if (!Down(heap, 0, heap.Count, less))
-        {
-            Up(heap, 0, less);
-        }
-    }
-
-    private static void Up<T, TLess>(List<T> heap, int j, TLess less)
-        where TLess : ILess<T>
-    {
+        var j = heap.Length - 1;
         while (true)
         {
             var i = (j - 1) / 2;
@@ -73,21 +68,22 @@ internal static class GoSort
         }
     }
 
-    private static bool Down<T, TLess>(List<T> heap, int i0, int n, TLess less)
+    /// <summary><c>heap.Fix(h, 0)</c> after replacing the root (the root can only go down).</summary>
+    public static void FixRoot<T, TLess>(Span<T> heap, TLess less)
         where TLess : ILess<T>
     {
-        var i = i0;
+        var i = 0;
         while (true)
         {
             var j1 = (2 * i) + 1;
-            if (j1 >= n || j1 < 0)
+            if (j1 >= heap.Length || j1 < 0)
             {
                 break;
             }
 
             var j = j1;
             var j2 = j1 + 1;
-            if (j2 < n && less.Less(heap[j2], heap[j1]))
+            if (j2 < heap.Length && less.Less(heap[j2], heap[j1]))
             {
                 j = j2;
             }
@@ -100,8 +96,6 @@ internal static class GoSort
             (heap[i], heap[j]) = (heap[j], heap[i]);
             i = j;
         }
-
-        return i > i0;
     }
 }
 

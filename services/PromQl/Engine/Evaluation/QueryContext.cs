@@ -3,9 +3,8 @@ using AirisEpm.PromQl.Model;
 namespace AirisEpm.PromQl.Engine.Evaluation;
 
 /// <summary>
-/// One query's state: its source, time range, limits, cancellation, warnings and counters. Samples are counted
-/// as Prometheus counts them: what is held at once (raw samples loaded plus points of results not yet
-/// consumed), checked against <see cref="EngineOptions.MaxSamples"/>.
+/// One query's state: its source, time range, limits, cancellation, warnings and counters: the raw samples loaded
+/// (a statistic), and the points held at once as Prometheus counts them (<see cref="Samples"/>).
 /// </summary>
 internal sealed class QueryContext(
     ISeriesSource source, EngineOptions options, long startMs, long endMs, long stepMs, CancellationToken cancellationToken)
@@ -26,17 +25,16 @@ internal sealed class QueryContext(
 
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
+    /// <summary>Raw samples the source answered inside the selectors' windows (a statistic, not a limit).</summary>
     public long SamplesLoaded { get; private set; }
 
-    public long CurrentSamples { get; set; }
-
-    public long PeakSamples { get; private set; }
+    /// <summary>The points held at once, checked against <see cref="EngineOptions.MaxSamples"/>.</summary>
+    public SampleCounter Samples { get; } = new(options.MaxSamples);
 
     public Annotations Annotations { get; } = new();
 
     /// <summary>The step of a subquery written without one.</summary>
-    public long DefaultSubqueryStepMs =>
-        Options.DefaultSubqueryStep is { } step ? (long)step.TotalMilliseconds : StepMs > 0 ? StepMs : 60_000;
+    public long DefaultSubqueryStepMs { get; } = (long)options.DefaultSubqueryStep.TotalMilliseconds;
 
     /// <summary>A Prometheus warning (<c>PromQL warning: ...</c>) about the node at <paramref name="position"/>.</summary>
     public void Warn(string warning, Ast.PositionRange position) => Annotations.Add(warning, position, info: false);
@@ -44,22 +42,7 @@ internal sealed class QueryContext(
     /// <summary>A Prometheus info (<c>PromQL info: ...</c>) about the node at <paramref name="position"/>.</summary>
     public void Info(string info, Ast.PositionRange position) => Annotations.Add(info, position, info: true);
 
-    public void AddLoaded(long samples)
-    {
-        SamplesLoaded += samples;
-        Hold(samples);
-    }
-
-    /// <summary>Counts <paramref name="samples"/> more points held; throws when the query holds too many.</summary>
-    public void Hold(long samples)
-    {
-        CurrentSamples += samples;
-        PeakSamples = Math.Max(PeakSamples, CurrentSamples);
-        if (CurrentSamples > Options.MaxSamples)
-        {
-            throw new PromQlException(PromQlErrorType.Execution, "query processing would load too many samples into memory in query execution");
-        }
-    }
+    public void CountLoaded(long samples) => SamplesLoaded += samples;
 
     public void ThrowIfCancelled() => CancellationToken.ThrowIfCancellationRequested();
 

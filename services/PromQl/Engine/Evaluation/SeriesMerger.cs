@@ -43,24 +43,6 @@ internal static class SeriesMerger
         return merged ?? series;
     }
 
-    /// <summary>Fails when any two series have exactly the same labels (functions over range vectors check this over all steps).</summary>
-    public static void RequireDistinctLabels(List<StepSeries> series)
-    {
-        if (series.Count < 2)
-        {
-            return;
-        }
-
-        var seen = new HashSet<LabelSet>(series.Count);
-        foreach (var s in series)
-        {
-            if (!seen.Add(s.Metric))
-            {
-                throw QueryContext.Error(QueryContext.DuplicateLabelsetMessage);
-            }
-        }
-    }
-
     private static void MergeInto(double[] target, double[] source)
     {
         for (var i = 0; i < target.Length; i++)

@@ -5,16 +5,7 @@ internal static class CounterFunctions
 {
     public static bool Resets(ReadOnlySpan<Point> window, in RangeStep step, out double value)
     {
-        var resets = 0;
-        for (var i = 1; i < window.Length; i++)
-        {
-            if (window[i].V < window[i - 1].V)
-            {
-                resets++;
-            }
-        }
-
-        value = resets;
+        value = step.Drops;
         return true;
     }
 

@@ -18,9 +18,21 @@ internal sealed class RangeFunction(
 
     public override async ValueTask<EvalValue> EvaluateAsync(Evaluator evaluator, Call call, StepGrid grid)
     {
+        var collector = new SeriesCollector();
+        var (points, held) = await StreamAsync(evaluator, call, grid, collector);
+        return VectorResult.Counted(collector.Series, points, held);
+    }
+
+    /// <summary>
+    /// Evaluates the call, handing each result series to <paramref name="sink"/> as it is computed; answers the
+    /// points given and what Prometheus counts as held once the call is done.
+    /// </summary>
+    public async ValueTask<(long Points, long Held)> StreamAsync(Evaluator evaluator, Call call, StepGrid grid, ISeriesSink sink)
+    {
+        var heldBefore = evaluator.Context.Samples.Current;
         var (range, parameter) = await EvalArgumentsAsync(evaluator, call, grid);
         var called = parameterWarning is null ? null : new bool[grid.Count];
-        var output = Run(range, grid, kernel, parameter, keepName, called, evaluator.Context.CancellationToken, out var answered);
+        var answered = Run(range, grid, kernel, parameter, keepName, called, evaluator.Context, sink, out var points);
         if (parameterWarning is not null && parameter is not null)
         {
             var position = call.Args.First(a => a.Type != Ast.ValueType.Matrix).Position;
@@ -46,62 +58,87 @@ internal sealed class RangeFunction(
             }
         }
 
-        SeriesMerger.RequireDistinctLabels(output);
-        return new VectorResult(output);
+        return (points, HeldAfter(evaluator.Context, heldBefore, range, points));
     }
 
-    /// <summary>Evaluates the range-vector argument and the scalar parameter, if the function has one.</summary>
+    /// <summary>
+    /// What Prometheus counts once a function over a range vector is done: its result, and its scalar arguments (it
+    /// releases a subquery's points, not them).
+    /// </summary>
+    public static long HeldAfter(QueryContext context, long heldBefore, RangeResult range, long resultPoints) =>
+        context.Samples.Current - heldBefore - range.PointCount + resultPoints;
+
+    /// <summary>Evaluates the range-vector argument, then the scalar parameter if the function has one (Prometheus's order).</summary>
     public static async ValueTask<(RangeResult Range, double[]? Parameter)> EvalArgumentsAsync(Evaluator evaluator, Call call, StepGrid grid)
     {
         var name = call.Function.Name;
-        RangeResult? range = null;
+        var matrix = call.Args.FirstOrDefault(a => a.Type == Ast.ValueType.Matrix);
+        if (matrix is null || await evaluator.EvalAsync(matrix, grid, name) is not RangeResult range)
+        {
+            throw new PromQlException(PromQlErrorType.BadData, $"expected type range vector in call to function \"{name}\"");
+        }
+
         double[]? parameter = null;
         foreach (var arg in call.Args)
         {
-            if (arg.Type == Ast.ValueType.Matrix)
-            {
-                range = await evaluator.EvalAsync(arg, grid, name) as RangeResult;
-            }
-            else
+            if (!ReferenceEquals(arg, matrix))
             {
                 parameter = await evaluator.EvalScalarAsync(arg, grid, name);
             }
         }
 
-        return range is null
-            ? throw new PromQlException(PromQlErrorType.BadData, $"expected type range vector in call to function \"{name}\"")
-            : (range, parameter);
+        return (range, parameter);
     }
 
-    /// <summary>The kernel over every series and step; <paramref name="answered"/> lists the input series that gave a sample.</summary>
-    public static List<StepSeries> Run(
+    /// <summary>
+    /// The kernel over every series and step, each series with a sample handed to <paramref name="sink"/>; answers the
+    /// input series that gave one, <paramref name="points"/> counts the samples given. Holds, as Prometheus does, one
+    /// series' window at a time beside the results so far, and fails, once all are computed, when two results have
+    /// the same labels.
+    /// </summary>
+    public static List<RangeSeries> Run(
         RangeResult range, StepGrid grid, RangeKernel kernel, double[]? parameter, bool keepName, bool[]? called,
-        CancellationToken cancellationToken, out List<RangeSeries> answered)
+        QueryContext context, ISeriesSink sink, out long points)
     {
         var rangeSeconds = Seconds(range.RangeMs);
-        var output = new List<StepSeries>(range.Series.Count);
-        answered = [];
+        var answered = new List<RangeSeries>();
+        var labels = new HashSet<LabelSet>();
+        var duplicate = false;
+        points = 0;
         foreach (var series in range.Series)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var points = series.Points.AsSpan();
+            context.ThrowIfCancelled();
+            var span = series.Points.AsSpan();
             double[]? values = null;
-            int lo = 0, hi = 0;
+            int lo = 0, hi = 0, window = 0, widest = 0, produced = 0, drops = 0;
             for (var i = 0; i < grid.Count; i++)
             {
                 var end = range.WindowEnd(grid, i);
                 var start = end - range.RangeMs;
-                while (hi < points.Length && points[hi].T <= end)
+                while (hi < span.Length && span[hi].T <= end)
                 {
+                    // Drops counts the samples in (lo, hi) below the one before.
+                    if (hi > lo && span[hi].V < span[hi - 1].V)
+                    {
+                        drops++;
+                    }
+
                     hi++;
                 }
 
-                while (lo < hi && points[lo].T <= start)
+                while (lo < hi && span[lo].T <= start)
                 {
+                    if (lo + 1 < hi && span[lo + 1].V < span[lo].V)
+                    {
+                        drops--;
+                    }
+
                     lo++;
                 }
 
-                if (lo == hi)
+                window = hi - lo;
+                widest = Math.Max(widest, window);
+                if (window == 0)
                 {
                     continue;
                 }
@@ -111,22 +148,29 @@ internal sealed class RangeFunction(
                     called[i] = true;
                 }
 
-                var step = new RangeStep(grid.TimeAt(i), start, end, rangeSeconds, parameter is null ? 0 : parameter[i]);
-                if (kernel(points[lo..hi], step, out var value))
+                var step = new RangeStep(grid.TimeAt(i), start, end, rangeSeconds, parameter is null ? 0 : parameter[i], drops);
+                if (kernel(span[lo..hi], step, out var value))
                 {
-                    values ??= Missing.NewArray(grid.Count);
+                    values ??= sink.Rent(grid.Count);
                     values[i] = Missing.Scrub(value);
+                    produced++;
                 }
             }
 
+            // While this series is evaluated, and once its results join the others with its last window still held.
+            context.Samples.Check(points + widest);
+            points += produced;
+            context.Samples.Check(points + window);
             if (values is not null)
             {
-                output.Add(new StepSeries(keepName ? series.Metric : QueryContext.DropName(series.Metric), values));
+                var metric = keepName ? series.Metric : QueryContext.DropName(series.Metric);
+                duplicate |= !labels.Add(metric);
+                sink.Accept(metric, values);
                 answered.Add(series);
             }
         }
 
-        return output;
+        return duplicate ? throw QueryContext.Error(QueryContext.DuplicateLabelsetMessage) : answered;
     }
 
     /// <summary>A duration in seconds as Go's <c>Duration.Seconds()</c> computes it (whole seconds plus the fraction).</summary>

@@ -36,7 +36,7 @@ internal static class RateFunctions
         var first = window[0];
         var last = window[^1];
         var result = last.V - first.V;
-        if (isCounter)
+        if (isCounter && step.Drops > 0)
         {
             for (var i = 1; i < window.Length; i++)
             {

@@ -29,7 +29,9 @@ internal static class VectorFunctions
         var arg = StepInvariance.Unwrap(call.Args[0]);
         if (arg is VectorSelector selector)
         {
+            // Prometheus reads the selector step by step inside the function: its points are gathered, not held.
             var times = (VectorResult)await evaluator.EvalVectorSelectorAsync(selector, grid, call.Function.Name, timestamps: true);
+            evaluator.Context.Samples.Gather(times);
             return ElementFunction.Map(times, (t, _) => t);
         }
 
@@ -97,10 +99,13 @@ internal static class VectorFunctions
     /// <summary>1 at the steps where no series of the range vector has a sample in its window.</summary>
     public static async ValueTask<EvalValue> AbsentOverTimeAsync(Evaluator evaluator, Call call, StepGrid grid)
     {
+        var held = evaluator.Context.Samples.Current;
         var (range, _) = await RangeFunction.EvalArgumentsAsync(evaluator, call, grid);
-        var windows = RangeFunction.Run(range, grid, OverTimeFunctions.Present, null, keepName: false, called: null, evaluator.Context.CancellationToken, out _);
+        var windows = new SeriesCollector();
+        // Names kept: only presence matters here, and Prometheus does not check these series' labels for duplicates.
+        RangeFunction.Run(range, grid, OverTimeFunctions.Present, null, keepName: true, called: null, evaluator.Context, windows, out var points);
         var present = new bool[grid.Count];
-        foreach (var series in windows)
+        foreach (var series in windows.Series)
         {
             for (var i = 0; i < present.Length; i++)
             {
@@ -108,7 +113,9 @@ internal static class VectorFunctions
             }
         }
 
-        return AbsentSeries(call.Args[0], present);
+        // Prometheus counts the per-series results it looked at, not the one series it answers.
+        var absent = AbsentSeries(call.Args[0], present);
+        return VectorResult.Counted(absent.Series, absent.PointCount, RangeFunction.HeldAfter(evaluator.Context, held, range, points));
     }
 
     private static async ValueTask<EvalValue> SortAsync(Evaluator evaluator, Call call, StepGrid grid, Func<double, double, bool> less)

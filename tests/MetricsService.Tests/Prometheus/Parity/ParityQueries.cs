@@ -16,8 +16,6 @@ public sealed class ParityQueries
     public const string ZeroPoint = "Prometheus 2.51 (commit 7f912db): rate/increase of a counter that starts inside the range caps the extrapolation at half an interval before taking the zero point; 2.42 extrapolates to the zero point when it is within 1.1 intervals";
     public const string Atan2Name = "Prometheus 2.47 (commit 531567d): atan2 drops the metric name as the other arithmetic operators do; 2.42 keeps it";
     public const string TopKTies = "Prometheus 2.44 (commit f2fd85d): topk/bottomk replace the heap's root instead of popping and pushing, so which of equal values is kept changed";
-    public const string NoStepSubqueryBug =
-        "engine bug (reported): a subquery without a step in a range query steps by the query's step; Prometheus steps by the evaluation interval (1m) in every query";
     public const string HoltWinters = "Prometheus 3: holt_winters is removed (renamed double_exponential_smoothing, experimental)";
 
     /// <summary>Seconds after the start: 2 minutes after the queue series stop (one with a stale marker, one without).</summary>
@@ -66,14 +64,6 @@ public sealed class ParityQueries
         {
             _cases.Add(new ParityCase(family, expr, _startMs + (long)(start * 1000), _startMs + (long)(end * 1000), (long)(step * 1000), excluded));
         }
-    }
-
-    /// <summary>A subquery without a step: the range query whose step is not one minute shows <see cref="NoStepSubqueryBug"/>.</summary>
-    private void AddNoStepSubquery(string expr)
-    {
-        Add("subquery", expr);
-        var last = _cases[^1];
-        _cases[^1] = last with { Bug = NoStepSubqueryBug };
     }
 
     private void Selectors()
@@ -274,8 +264,8 @@ public sealed class ParityQueries
             Add("subquery", query);
         }
 
-        AddNoStepSubquery("max_over_time(deriv(parity_temperature[5m])[20m:])");
-        AddNoStepSubquery("sum_over_time(parity_up[10m:])");
+        Add("subquery", "max_over_time(deriv(parity_temperature[5m])[20m:])");
+        Add("subquery", "sum_over_time(parity_up[10m:])");
     }
 
     private void AtModifier()

@@ -7,66 +7,65 @@ namespace AirisEpm.PromQl.Engine.Aggregation;
 /// <summary>
 /// sum, avg, min, max, count, group, stddev and stdvar, one pass per input series over its steps (the same
 /// additions in the same order as Prometheus's step loop, so the same results to the bit). sum uses Kahan
-/// summation; avg sums with Kahan and switches to an incremental mean only if the sum would overflow.
+/// summation; avg sums with Kahan and switches to an incremental mean only if the sum would overflow. Series come
+/// one at a time (<see cref="ISeriesSink"/>), so a function over a range vector can stream its results in; groups
+/// are numbered as their first series arrives, Prometheus's output order.
 /// </summary>
-internal static class SimpleAggregator
+internal sealed class SimpleAggregation(AggregateOp op, Grouping grouping, int steps, CancellationToken cancellationToken) : ISeriesSink
 {
-    public static List<StepSeries> Aggregate(
-        AggregateOp op, List<StepSeries> input, int[] groupOf, List<LabelSet> keys, int steps, CancellationToken cancellationToken)
+    private readonly Dictionary<LabelSet, int> _groupOf = [];
+    private readonly List<LabelSet> _keys = [];
+    private readonly List<double[]> _value = [];
+    private readonly List<double[]> _second = [];
+    private readonly List<double[]> _count = [];
+    private readonly List<bool[]> _incremental = [];
+    private double[]? _buffer;
+
+    public double[] Rent(int length)
     {
-        var value = new double[keys.Count][];
-        for (var g = 0; g < keys.Count; g++)
-        {
-            value[g] = Missing.NewArray(steps);
-        }
+        _buffer ??= new double[length];
+        _buffer.AsSpan().Fill(Missing.Value);
+        return _buffer;
+    }
 
-        var second = op is AggregateOp.Sum or AggregateOp.Avg or AggregateOp.Stddev or AggregateOp.Stdvar ? Arrays(keys.Count, steps) : null;
-        var count = op is AggregateOp.Avg or AggregateOp.Stddev or AggregateOp.Stdvar ? Arrays(keys.Count, steps) : null;
-        var incremental = op == AggregateOp.Avg ? new bool[keys.Count][] : null;
-        if (incremental is not null)
+    public void Accept(LabelSet metric, double[] x)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var g = GroupOf(grouping.KeyOf(metric));
+        var v = _value[g];
+        switch (op)
         {
-            for (var g = 0; g < keys.Count; g++)
-            {
-                incremental[g] = new bool[steps];
-            }
+            case AggregateOp.Sum:
+                Sum(x, v, _second[g]);
+                break;
+            case AggregateOp.Avg:
+                Avg(x, v, _second[g], _count[g], _incremental[g]);
+                break;
+            case AggregateOp.Min:
+                MinMax(x, v, max: false);
+                break;
+            case AggregateOp.Max:
+                MinMax(x, v, max: true);
+                break;
+            case AggregateOp.Count:
+                Count(x, v, one: false);
+                break;
+            case AggregateOp.Group:
+                Count(x, v, one: true);
+                break;
+            default:
+                Variance(x, v, _second[g], _count[g]);
+                break;
         }
+    }
 
-        for (var s = 0; s < input.Count; s++)
+    /// <summary>One series per group that had a sample, in the groups' order.</summary>
+    public List<StepSeries> Result()
+    {
+        var output = new List<StepSeries>(_keys.Count);
+        for (var g = 0; g < _keys.Count; g++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var g = groupOf[s];
-            var x = input[s].Values;
-            var v = value[g];
-            switch (op)
-            {
-                case AggregateOp.Sum:
-                    Sum(x, v, second![g]);
-                    break;
-                case AggregateOp.Avg:
-                    Avg(x, v, second![g], count![g], incremental![g]);
-                    break;
-                case AggregateOp.Min:
-                    MinMax(x, v, max: false);
-                    break;
-                case AggregateOp.Max:
-                    MinMax(x, v, max: true);
-                    break;
-                case AggregateOp.Count:
-                    Count(x, v, one: false);
-                    break;
-                case AggregateOp.Group:
-                    Count(x, v, one: true);
-                    break;
-                default:
-                    Variance(x, v, second![g], count![g]);
-                    break;
-            }
-        }
-
-        var output = new List<StepSeries>(keys.Count);
-        for (var g = 0; g < keys.Count; g++)
-        {
-            var v = value[g];
+            var v = _value[g];
             var any = false;
             for (var i = 0; i < steps; i++)
             {
@@ -78,32 +77,50 @@ internal static class SimpleAggregator
                 any = true;
                 v[i] = op switch
                 {
-                    AggregateOp.Sum => v[i] + second![g][i],
-                    AggregateOp.Avg => incremental![g][i] ? v[i] + second![g][i] : (v[i] / count![g][i]) + (second![g][i] / count[g][i]),
-                    AggregateOp.Stdvar => v[i] / count![g][i],
-                    AggregateOp.Stddev => Math.Sqrt(v[i] / count![g][i]),
+                    AggregateOp.Sum => v[i] + _second[g][i],
+                    AggregateOp.Avg => _incremental[g][i] ? v[i] + _second[g][i] : (v[i] / _count[g][i]) + (_second[g][i] / _count[g][i]),
+                    AggregateOp.Stdvar => v[i] / _count[g][i],
+                    AggregateOp.Stddev => Math.Sqrt(v[i] / _count[g][i]),
                     _ => v[i],
                 };
             }
 
             if (any)
             {
-                output.Add(new StepSeries(keys[g], v));
+                output.Add(new StepSeries(_keys[g], v));
             }
         }
 
         return output;
     }
 
-    private static double[][] Arrays(int groups, int steps)
+    private int GroupOf(LabelSet key)
     {
-        var arrays = new double[groups][];
-        for (var g = 0; g < groups; g++)
+        if (_groupOf.TryGetValue(key, out var g))
         {
-            arrays[g] = new double[steps];
+            return g;
         }
 
-        return arrays;
+        g = _keys.Count;
+        _groupOf[key] = g;
+        _keys.Add(key);
+        _value.Add(Missing.NewArray(steps));
+        if (op is AggregateOp.Sum or AggregateOp.Avg or AggregateOp.Stddev or AggregateOp.Stdvar)
+        {
+            _second.Add(new double[steps]);
+        }
+
+        if (op is AggregateOp.Avg or AggregateOp.Stddev or AggregateOp.Stdvar)
+        {
+            _count.Add(new double[steps]);
+        }
+
+        if (op == AggregateOp.Avg)
+        {
+            _incremental.Add(new bool[steps]);
+        }
+
+        return g;
     }
 
     private static void Sum(double[] x, double[] sum, double[] compensation)
