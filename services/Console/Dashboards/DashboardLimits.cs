@@ -24,7 +24,8 @@ public static class DashboardLimits
     public const int MaxThresholds = 20;
     public const int MaxColor = 64;
 
-    /// <summary>Rows of 30 px: 10,000 is 300,000 px, deeper than anyone scrolls.</summary>
-    public const int MaxGridY = 10_000;
     public const int MaxGridHeight = 200;
+
+    /// <summary>Room for every panel stacked at the tallest height (an imported layout, compacted, never needs more).</summary>
+    public const int MaxGridY = MaxPanels * MaxGridHeight;
 }

@@ -7,7 +7,7 @@ namespace AirisEpm.WebConsole.Dashboards;
 
 /// <summary>
 /// /api/dashboards: reading needs <c>metrics:read</c> (a viewer), changing needs <c>alerts:write</c> (an editor).
-/// A save sends the version it was based on and gets 409 when someone saved in between.
+/// A save sends the version it was based on and gets 409 when someone saved in between. Imports: <see cref="DashboardImportApi"/>.
 /// </summary>
 public static class DashboardsApi
 {
@@ -23,6 +23,7 @@ public static class DashboardsApi
         api.MapPut("/{id}", UpdateAsync).WithName("UpdateDashboard").RequireAuthorization(Permissions.AlertsWrite)
             .WithValidation<Dashboard>();
         api.MapDelete("/{id}", DeleteAsync).WithName("DeleteDashboard").RequireAuthorization(Permissions.AlertsWrite);
+        api.MapDashboardImportApi();
         return app;
     }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AirisEpm.WebConsole.Dashboards;
 
 /// <summary>
@@ -8,8 +10,10 @@ public sealed record GridPos(int X, int Y, int W, int H)
 {
     public const int Columns = 24;
 
+    [JsonIgnore]
     public int Bottom => Y + H;
 
+    [JsonIgnore]
     public int Right => X + W;
 
     public bool Overlaps(GridPos other) =>
