@@ -4,7 +4,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace AirisEpm.TestSupport;
 
-/// <summary>Tokens signed with the development key pair the test hosts run with, for every service's audience.</summary>
+/// <summary>Tokens signed with the development key pair the test hosts run with, for every service's audience and the console's.</summary>
 public static class TestTokens
 {
     public const string Issuer = "airis-epm";
@@ -20,7 +20,7 @@ public static class TestTokens
     public static string With(params string[] permissions) => With(TimeSpan.FromMinutes(10), permissions);
 
     public static string With(TimeSpan lifetime, params string[] permissions) =>
-        TokenIssuer.Mint(DevelopmentKey, Issuer, AppIds.All, "test-user", permissions, lifetime);
+        TokenIssuer.Mint(DevelopmentKey, Issuer, [.. AppIds.All, AppIds.Console], "test-user", permissions, lifetime);
 
     /// <summary>Settings that let a host start outside Development: its own key set and an app token.</summary>
     public static IReadOnlyDictionary<string, string?> ProductionSettings { get; } = new Dictionary<string, string?>

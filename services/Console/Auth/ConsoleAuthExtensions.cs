@@ -1,6 +1,8 @@
+using AirisEpm.ServiceDefaults.Security;
 using AirisEpm.WebConsole.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http.Features;
@@ -81,7 +83,17 @@ public static class ConsoleAuthExtensions
             authentication.AddConsoleOidc();
         }
 
-        services.AddAuthorizationBuilder()
+        var authorization = services.AddAuthorizationBuilder();
+        // The platform's permission policies read only bearer tokens; in the console a session carries the same
+        // permission claims (SessionClaims), so the console's own APIs (dashboards) take either.
+        foreach (var permission in Permissions.All)
+        {
+            authorization.AddPolicy(permission, policy => policy
+                .AddAuthenticationSchemes(SessionDefaults.Scheme, JwtBearerDefaults.AuthenticationScheme)
+                .AddRequirements(new PermissionRequirement(permission)));
+        }
+
+        authorization
             .AddPolicy(ConsolePolicies.SignedIn, policy => policy.AddAuthenticationSchemes(SessionDefaults.Scheme).RequireAuthenticatedUser())
             .AddPolicy(ConsolePolicies.Editor, policy => policy.AddAuthenticationSchemes(SessionDefaults.Scheme)
                 .RequireClaim(SessionClaims.Role, ConsoleRoles.Editor, ConsoleRoles.Admin))

@@ -29,17 +29,22 @@ internal static class ProtocolExtensions
 
         services.AddOptions<ScrapingOptions>().BindConfiguration(ScrapingOptions.Section)
             .ValidateDataAnnotations()
-            .Validate(o => o.DefaultTargets.All(t => ScrapeTargetRequestValidator.IsHttpUrl(t.Url)),
-                $"{ScrapingOptions.Section}:DefaultTargets: every Url must be an absolute http(s) URL.")
+            .Validate(o => o.DefaultTargets.All(t => t.AppId is null ? t.Url is not null && ScrapeTargetRequestValidator.IsHttpUrl(t.Url) : t.Url is null && IsAppId(t.AppId)),
+                $"{ScrapingOptions.Section}:DefaultTargets: each names either a Url (an absolute http(s) URL) or an AppId (a Dapr app id), not both.")
             .ValidateOnStart();
         services.AddValidatorsOf<ScrapeTargetRequestValidator>();
         services.AddSingleton<IScrapeTargetRepository, DaprScrapeTargetRepository>();
+        services.AddSingleton(sp => SidecarEndpoint.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<ScrapeSchedule>();
         services.AddTransient<ScrapeCoordinator>();
         services.AddHttpClient<TargetScraper>(TargetScraper.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.All });
         return builder;
     }
+
+    /// <summary>Dapr app ids: lower-case letters, digits and dashes (they are DNS names in Kubernetes).</summary>
+    private static bool IsAppId(string appId) =>
+        appId.Length is > 0 and <= 63 && appId.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-') && appId[0] != '-' && appId[^1] != '-';
 
     public static WebApplication MapMetricsProtocols(this WebApplication app)
     {

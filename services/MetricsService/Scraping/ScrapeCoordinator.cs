@@ -16,11 +16,12 @@ public sealed class ScrapeCoordinator(
     ScrapeSchedule schedule,
     TargetScraper scraper,
     IMetricIngestor ingestor,
-    IOptions<ScrapingOptions> options)
+    IOptions<ScrapingOptions> options,
+    SidecarEndpoint sidecar)
 {
     public async Task<ScrapeTickResult> TickAsync(CancellationToken cancellationToken)
     {
-        var targets = DefaultTargets(options.Value).Concat(await repository.ListAsync(cancellationToken)).ToList();
+        var targets = DefaultTargets(options.Value, sidecar).Concat(await repository.ListAsync(cancellationToken)).ToList();
         var due = schedule.TakeDue(targets);
         using var gate = new SemaphoreSlim(options.Value.MaxConcurrency);
         var results = await Task.WhenAll(due.Select(async target =>
@@ -42,12 +43,17 @@ public sealed class ScrapeCoordinator(
         return new ScrapeTickResult(targets.Count, due.Count, up, results.Sum(r => r.Count));
     }
 
-    /// <summary>Configured targets, with ids derived from their URL so that they stay stable across restarts.</summary>
-    public static IEnumerable<ScrapeTarget> DefaultTargets(ScrapingOptions options) =>
-        options.DefaultTargets.Select(t => new ScrapeTarget(
-            "config-" + Convert.ToHexStringLower(System.IO.Hashing.XxHash64.Hash(System.Text.Encoding.UTF8.GetBytes(t.Url))),
-            t.Url,
-            t.Job ?? options.DefaultJob,
-            t.IntervalSeconds ?? options.DefaultIntervalSeconds,
-            t.Labels));
+    /// <summary>Configured targets, with ids derived from the URL they are scraped at so that they stay stable across restarts.</summary>
+    public static IEnumerable<ScrapeTarget> DefaultTargets(ScrapingOptions options, SidecarEndpoint sidecar) =>
+        options.DefaultTargets.Select(t =>
+        {
+            var url = t.AppId is { } appId ? sidecar.InvokeUrl(appId, t.Path) : t.Url!;
+            return new ScrapeTarget(
+                "config-" + Convert.ToHexStringLower(System.IO.Hashing.XxHash64.Hash(System.Text.Encoding.UTF8.GetBytes(url))),
+                url,
+                t.Job ?? t.AppId ?? options.DefaultJob,
+                t.IntervalSeconds ?? options.DefaultIntervalSeconds,
+                t.Labels,
+                t.AppId);
+        });
 }

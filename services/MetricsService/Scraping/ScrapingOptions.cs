@@ -7,7 +7,10 @@ public sealed class ScrapingOptions
 {
     public const string Section = "Metrics:Scraping";
 
-    /// <summary>Targets from configuration, scraped besides those in the state store (locally: the four services' /metrics).</summary>
+    /// <summary>
+    /// Targets from configuration, scraped besides those in the state store. By default (appsettings.json, every
+    /// environment) the five AIRIS apps' own /metrics, each through this service's sidecar by its app id.
+    /// </summary>
     public List<DefaultScrapeTarget> DefaultTargets { get; set; } = [];
 
     /// <summary>15 s, Prometheus's customary interval and the period of the <c>scrape-tick</c> cron binding.</summary>
@@ -39,11 +42,18 @@ public sealed class ScrapingOptions
     public long MaxBodyBytes { get; set; } = 16L * 1024 * 1024;
 }
 
-/// <summary>A target from configuration; its id is derived from the URL.</summary>
+/// <summary>
+/// A target from configuration, either a <see cref="Url"/> or a Dapr <see cref="AppId"/> (scraped at <see cref="Path"/>
+/// through this service's sidecar, its <c>job</c> the app id unless <see cref="Job"/> says otherwise); its id is derived
+/// from the URL it is scraped at.
+/// </summary>
 public sealed class DefaultScrapeTarget
 {
-    [Required]
-    public string Url { get; set; } = "";
+    public string? Url { get; set; }
+
+    public string? AppId { get; set; }
+
+    public string Path { get; set; } = "/metrics";
 
     public string? Job { get; set; }
 

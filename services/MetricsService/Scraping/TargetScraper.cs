@@ -11,9 +11,15 @@ namespace AirisEpm.MetricsService.Scraping;
 /// Scrapes one target as Prometheus does: its samples get <c>job</c>, <c>instance</c> and the extra
 /// labels (a scraped <c>job</c>/<c>instance</c> is kept as <c>exported_job</c>/<c>exported_instance</c>),
 /// and every scrape, failed or not, yields <c>up</c>, <c>scrape_duration_seconds</c> and
-/// <c>scrape_samples_scraped</c>.
+/// <c>scrape_samples_scraped</c>. A target reached through the sidecar (<see cref="ScrapeTarget.AppId"/>) is sent the
+/// sidecar's API token, and each scrape may reach another replica of the app: its <c>instance</c> is the replica's
+/// <c>service_instance_id</c> from the <c>target_info</c> the OpenTelemetry exporter writes (as OTLP's
+/// <c>service.instance.id</c> becomes <c>instance</c>), so replicas' counters stay separate series; the app id when
+/// the exposition has none.
 /// </summary>
-public sealed partial class TargetScraper(HttpClient http, TimeProvider time, IOptions<ScrapingOptions> options, IOptions<ProtocolOptions> limits, ILogger<TargetScraper> logger)
+public sealed partial class TargetScraper(
+    HttpClient http, TimeProvider time, IOptions<ScrapingOptions> options, IOptions<ProtocolOptions> limits, ILogger<TargetScraper> logger,
+    SidecarEndpoint? sidecar = null)
 {
     public const string HttpClientName = "scraper";
     private readonly ScrapingOptions _options = options.Value;
@@ -22,12 +28,14 @@ public sealed partial class TargetScraper(HttpClient http, TimeProvider time, IO
     {
         var started = time.GetTimestamp();
         var timestamp = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var targetLabels = TargetLabels(target);
+        var targetLabels = TargetLabels(target, target.Instance);
         var samples = new List<MetricSample>();
         var up = 0d;
         try
         {
-            foreach (var scraped in await FetchAsync(target, cancellationToken))
+            var exposition = await FetchAsync(target, cancellationToken);
+            targetLabels = TargetLabels(target, ReplicaInstance(target, exposition) ?? target.Instance);
+            foreach (var scraped in exposition)
             {
                 samples.Add(ToSample(scraped, targetLabels, timestamp));
             }
@@ -57,6 +65,11 @@ public sealed partial class TargetScraper(HttpClient http, TimeProvider time, IO
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/plain") { Parameters = { new NameValueHeaderValue("version", "0.0.4") } });
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("*/*", 0.1));
         request.Headers.Add("X-Prometheus-Scrape-Timeout-Seconds", _options.TimeoutSeconds.ToString(CultureInfo.InvariantCulture));
+        if (target.AppId is not null && sidecar?.ApiToken is { } token)
+        {
+            request.Headers.Add("dapr-api-token", token);
+        }
+
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
         response.EnsureSuccessStatusCode();
         await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token);
@@ -91,8 +104,14 @@ public sealed partial class TargetScraper(HttpClient http, TimeProvider time, IO
         return new MetricSample(scraped.Name, set, scraped.TimestampMs ?? scrapeTimestamp, scraped.Value, scraped.Type);
     }
 
-    private static List<Label> TargetLabels(ScrapeTarget target) =>
-        [new("job", target.Job), new("instance", target.Instance), .. target.Labels.Select(l => new Label(l.Key, l.Value))];
+    private static List<Label> TargetLabels(ScrapeTarget target, string instance) =>
+        [new("job", target.Job), new("instance", instance), .. target.Labels.Select(l => new Label(l.Key, l.Value))];
+
+    private static string? ReplicaInstance(ScrapeTarget target, List<ScrapedSample> exposition) =>
+        target.AppId is null
+            ? null
+            : exposition.Where(s => s.Name == "target_info")
+                .SelectMany(s => s.Labels).Where(l => l.Name == "service_instance_id" && l.Value.Length > 0).Select(l => l.Value).FirstOrDefault();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Scrape of {Url} failed: {Reason}")]
     private partial void LogScrapeFailed(string url, string reason);

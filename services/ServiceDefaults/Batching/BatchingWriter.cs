@@ -17,6 +17,8 @@ namespace AirisEpm.ServiceDefaults.Batching;
 /// </summary>
 public sealed partial class BatchingWriter<T> : BackgroundService
 {
+    public const string MeterName = "AirisEpm.Batching";
+
     private readonly IBatchSink<T> _sink;
     private readonly BatchingWriterOptions _options;
     private readonly TimeProvider _time;
@@ -24,6 +26,7 @@ public sealed partial class BatchingWriter<T> : BackgroundService
     private readonly Lock _gate = new();
     private readonly Queue<PendingWrite> _queue = new();
     private readonly SemaphoreSlim _signal = new(0);
+    private readonly Counter<long> _written;
 
     // One flush at a time: the background loop, StopAsync and callers of FlushAvailableAsync would
     // otherwise take consecutive batches concurrently and could write them out of order.
@@ -46,8 +49,13 @@ public sealed partial class BatchingWriter<T> : BackgroundService
         _options = options.Value;
         _time = time;
         _logger = logger;
-        var meter = meters?.Create("AirisEpm.Batching") ?? new Meter("AirisEpm.Batching");
-        meter.CreateObservableGauge($"airis.batching.{typeof(T).Name.ToLowerInvariant()}.queued", () => QueuedItems);
+        var meter = meters?.Create(MeterName) ?? new Meter(MeterName);
+        var name = $"airis.batching.{typeof(T).Name.ToLowerInvariant()}";
+        meter.CreateObservableGauge($"{name}.queued", () => QueuedItems);
+
+        // The ingest rate of each signal: metrics-service writes MetricSample, log-service LogRecord, trace-service Span
+        // (airis_batching_metricsample_written_total ... in Prometheus).
+        _written = meter.CreateCounter<long>($"{name}.written", "{item}", "Items the store made durable");
     }
 
     /// <summary>Items accepted and not yet durable.</summary>
@@ -299,6 +307,7 @@ public sealed partial class BatchingWriter<T> : BackgroundService
             {
                 await _sink.WriteBatchAsync(items, cancellationToken).ConfigureAwait(false);
                 Volatile.Write(ref _consecutiveFailures, 0);
+                _written.Add(items.Count);
                 TaskCompletionSource roomFreed;
                 lock (_gate)
                 {

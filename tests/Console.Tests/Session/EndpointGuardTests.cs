@@ -15,6 +15,8 @@ public sealed class EndpointGuardTests(ProductionWorld world) : IClassFixture<Pr
         "/api/session/login",
         "/api/session/logout",
         "/api/session/oidc",
+        // The page's SPA fallback (index.html, which shows the sign-in screen): no data, every call it makes goes to /api.
+        "/{*path:nonfile}",
     };
 
     [Fact]

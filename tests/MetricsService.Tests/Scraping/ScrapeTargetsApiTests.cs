@@ -116,7 +116,7 @@ public sealed class ScrapeTargetsApiTests
         Assert.NotEmpty(scraped);
         Assert.All(scraped, s => Assert.Equal(("airis", factory.BaseAddress.Authority), (s.Labels["team"], s.Labels["instance"])));
 
-        // The configured local targets (the four services on 8001-8004) are part of the tick too.
+        // The configured targets (the five AIRIS apps through the sidecar, unreachable here) are part of the tick too.
         Assert.True(result.RootElement.GetProperty("targets").GetInt32() >= 6);
         var again = await factory.CreateSidecarClient().PostAsync("/scrape-tick", null, Ct);
         using var second = JsonDocument.Parse(await again.Content.ReadAsStringAsync(Ct));

@@ -60,14 +60,66 @@ public sealed class TargetScraperTests
         Assert.Equal(0, Value(samples, "up"));
     }
 
+    [Fact]
+    public async Task A_target_reached_through_the_sidecar_sends_its_token_and_is_labelled_by_the_replica_that_answered()
+    {
+        HttpRequestMessage? seen = null;
+        var scraper = Scraper(request =>
+        {
+            seen = request;
+            return Text("target_info{service_name=\"log-service\",service_instance_id=\"3f2a\"} 1\nhttp_server_active_requests{http_request_method=\"GET\"} 2\n");
+        }, TimeSpan.Zero, new SidecarEndpoint(new Uri("http://127.0.0.1:3501"), "dapr-token"));
+        var target = new ScrapeTarget("t", "http://127.0.0.1:3501/v1.0/invoke/log-service/method/metrics", "log-service", 15, [], AppId: "log-service");
+
+        var samples = await scraper.ScrapeAsync(target, Ct);
+
+        Assert.Equal(["dapr-token"], seen!.Headers.GetValues("dapr-api-token"));
+        Assert.Equal("{http_request_method=\"GET\", instance=\"3f2a\", job=\"log-service\"}", samples.Single(s => s.Name == "http_server_active_requests").Labels.ToString());
+        Assert.Equal("{instance=\"3f2a\", job=\"log-service\"}", samples.Single(s => s.Name == "up").Labels.ToString());
+    }
+
+    [Fact]
+    public async Task Without_a_target_info_the_instance_is_the_app_id_and_a_plain_url_gets_no_sidecar_token()
+    {
+        var requests = new List<HttpRequestMessage>();
+        var scraper = Scraper(request =>
+        {
+            requests.Add(request);
+            return Text("jobs_total 1\n");
+        }, TimeSpan.Zero, new SidecarEndpoint(new Uri("http://127.0.0.1:3501"), "dapr-token"));
+
+        var viaSidecar = await scraper.ScrapeAsync(new ScrapeTarget("a", "http://127.0.0.1:3501/v1.0/invoke/console/method/metrics", "console", 15, [], AppId: "console"), Ct);
+        await scraper.ScrapeAsync(new ScrapeTarget("b", "http://node-1:9100/metrics", "node", 15, []), Ct);
+
+        Assert.Equal("console", viaSidecar.Single(s => s.Name == "jobs_total").Labels["instance"]);
+        Assert.False(requests[1].Headers.Contains("dapr-api-token"));
+    }
+
+    [Fact]
+    public void Configured_app_targets_are_scraped_at_the_sidecars_invoke_url_with_the_app_id_as_job()
+    {
+        var options = new ScrapingOptions { DefaultTargets = [new() { AppId = "trace-service" }, new() { AppId = "console", Job = "web", Path = "/custom/metrics" }, new() { Url = "http://node:9100/metrics" }] };
+
+        var targets = ScrapeCoordinator.DefaultTargets(options, new SidecarEndpoint(new Uri("http://127.0.0.1:3501"), null)).ToList();
+
+        Assert.Equal(
+            [
+                ("http://127.0.0.1:3501/v1.0/invoke/trace-service/method/metrics", "trace-service", "trace-service"),
+                ("http://127.0.0.1:3501/v1.0/invoke/console/method/custom/metrics", "web", "console"),
+                ("http://node:9100/metrics", "scrape", "node:9100"),
+            ],
+            targets.Select(t => (t.Url, t.Job, t.Instance)));
+        Assert.Equal(3, targets.Select(t => t.Id).Distinct().Count());
+    }
+
     private static double Value(List<MetricSample> samples, string name) => samples.Single(s => s.Name == name).Value;
 
     private static HttpResponseMessage Text(string body) =>
         new(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "text/plain") };
 
-    private TargetScraper Scraper(Func<HttpRequestMessage, HttpResponseMessage> respond, TimeSpan advance) =>
+    private TargetScraper Scraper(Func<HttpRequestMessage, HttpResponseMessage> respond, TimeSpan advance, SidecarEndpoint? sidecar = null) =>
         new(new HttpClient(new StubHandler(respond, () => _time.Advance(advance))), _time,
-            Options.Create(new ScrapingOptions()), Options.Create(new ProtocolOptions()), NullLogger<TargetScraper>.Instance);
+            Options.Create(new ScrapingOptions()), Options.Create(new ProtocolOptions()), NullLogger<TargetScraper>.Instance, sidecar);
 
     private sealed class StubHandler(Func<HttpRequestMessage, HttpResponseMessage> respond, Action elapse) : HttpMessageHandler
     {

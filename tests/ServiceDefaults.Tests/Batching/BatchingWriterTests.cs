@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using AirisEpm.ServiceDefaults.Batching;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AirisEpm.ServiceDefaults.Tests.Batching;
 
@@ -199,6 +201,29 @@ public sealed class BatchingWriterTests
 
         await Eventually.CompletedAsync(Task.WhenAll(during.Append(first)), "every write durable, time standing still");
         Assert.Equal([[1], [2, 3, 4, 5, 6]], sink.Batches);
+    }
+
+    [Fact]
+    public async Task The_written_counter_counts_items_once_when_they_are_durable_not_when_a_write_fails()
+    {
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meters = services.GetRequiredService<IMeterFactory>();
+        long written = 0;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Scope == meters && instrument.Name == "airis.batching.int32.written") l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref written, value));
+        listener.Start();
+        var options = Options(batch: 3);
+        options.AckTimeout = TimeSpan.FromDays(1);
+        await using var harness = new WriterHarness(options, new RecordingSink(failures: 2), meters);
+        await harness.StartAsync();
+
+        await Eventually.CompletedAsync(Task.WhenAll(harness.Write(1, 2, 3), harness.Write(4)), "all durable after two failed attempts", harness.Tick);
+
+        Assert.Equal(4, Interlocked.Read(ref written));
     }
 
     private static bool ContainsRun(int[] batch, int[] run) =>

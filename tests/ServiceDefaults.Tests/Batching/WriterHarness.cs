@@ -8,11 +8,11 @@ namespace AirisEpm.ServiceDefaults.Tests.Batching;
 /// <summary>A <see cref="BatchingWriter{T}"/> on fake time in front of a <see cref="RecordingSink"/>.</summary>
 internal sealed class WriterHarness : IAsyncDisposable
 {
-    public WriterHarness(BatchingWriterOptions options, RecordingSink? sink = null)
+    public WriterHarness(BatchingWriterOptions options, RecordingSink? sink = null, System.Diagnostics.Metrics.IMeterFactory? meters = null)
     {
         Options = options;
         Sink = sink ?? new RecordingSink();
-        Writer = new BatchingWriter<int>(Sink, Microsoft.Extensions.Options.Options.Create(options), Time, NullLogger<BatchingWriter<int>>.Instance);
+        Writer = new BatchingWriter<int>(Sink, Microsoft.Extensions.Options.Options.Create(options), Time, NullLogger<BatchingWriter<int>>.Instance, meters);
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
