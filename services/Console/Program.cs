@@ -2,6 +2,7 @@ using AirisEpm.ServiceDefaults;
 using AirisEpm.ServiceDefaults.Dapr;
 using AirisEpm.ServiceDefaults.Security;
 using AirisEpm.WebConsole.Extensions;
+using AirisEpm.WebConsole.Spa;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(AppIds.Console);
@@ -12,5 +13,6 @@ app.UseServiceDefaults();
 app.MapDefaultEndpoints(Permissions.Admin);
 app.MapDaprMetadata();
 app.MapConsoleApi();
+app.MapConsolePage();
 
 app.Run();

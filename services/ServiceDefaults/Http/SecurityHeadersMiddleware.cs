@@ -14,9 +14,14 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IHostEnviron
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
-            headers.ContentSecurityPolicy = environment.IsDevelopment() && context.Request.Path.StartsWithSegments("/scalar")
-                ? "frame-ancestors 'none'"
-                : "default-src 'none'; frame-ancestors 'none'";
+            // An endpoint that serves a page (the console's) sets its own policy; everything else is an API.
+            if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+            {
+                headers.ContentSecurityPolicy = environment.IsDevelopment() && context.Request.Path.StartsWithSegments("/scalar")
+                    ? "frame-ancestors 'none'"
+                    : "default-src 'none'; frame-ancestors 'none'";
+            }
+
             if (!environment.IsDevelopment())
             {
                 headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";

@@ -1,0 +1,52 @@
+import { lazy, Suspense, type ComponentType } from "react";
+import { Route, Routes } from "react-router";
+import { ComingSoonPage } from "./pages/ComingSoon/ComingSoonPage";
+import { NotFoundPage } from "./pages/NotFound/NotFoundPage";
+import { SignInPage } from "./pages/SignIn/SignInPage";
+import { Layout } from "./shell/Layout";
+import { comingSoon } from "./shell/navigation";
+import { SessionGate } from "./shell/SessionGate";
+
+/** Each screen is its own chunk: the sign-in page and the shell do not wait for CodeMirror or uPlot. */
+function screen(load: () => Promise<{ [name: string]: ComponentType }>, name: string) {
+  const Screen = lazy(async () => ({ default: (await load())[name]! }));
+  return (
+    <Suspense fallback={<p className="loading">Loading…</p>}>
+      <Screen />
+    </Suspense>
+  );
+}
+
+const overview = () => import("./pages/Overview/OverviewPage");
+const metrics = () => import("./pages/Metrics/MetricsExplorerPage");
+const dashboards = () => import("./pages/Dashboards/DashboardsListPage");
+const dashboard = () => import("./pages/Dashboards/DashboardPage");
+const importDashboard = () => import("./pages/Dashboards/ImportDashboardPage");
+const users = () => import("./pages/Admin/UsersPage");
+
+/** Every screen and its address; each screen keeps its own state in the query string. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/signin" element={<SignInPage />} />
+      <Route
+        element={
+          <SessionGate>
+            <Layout />
+          </SessionGate>
+        }
+      >
+        <Route index element={screen(overview, "OverviewPage")} />
+        <Route path="/metrics" element={screen(metrics, "MetricsExplorerPage")} />
+        <Route path="/dashboards" element={screen(dashboards, "DashboardsListPage")} />
+        <Route path="/dashboards/import" element={screen(importDashboard, "ImportDashboardPage")} />
+        <Route path="/dashboards/:id" element={screen(dashboard, "DashboardPage")} />
+        <Route path="/admin/users" element={screen(users, "UsersPage")} />
+        {Object.entries(comingSoon).map(([path, title]) => (
+          <Route key={path} path={path} element={<ComingSoonPage title={title} />} />
+        ))}
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,56 @@
+import { isAdmin, type Session } from "../api/session";
+
+export interface NavItem {
+  to: string;
+  label: string;
+  /** Match the path exactly (the Overview at "/"). */
+  end?: boolean;
+}
+
+export interface NavSection {
+  label?: string;
+  /** Shown, but its screens arrive with a later issue. */
+  note?: string;
+  items: NavItem[];
+  visible?(session: Session): boolean;
+}
+
+/** The console's navigation (issue 14), with room for issue 15's log, trace and service-map screens. */
+export const navigation: NavSection[] = [
+  {
+    items: [
+      { to: "/", label: "Overview", end: true },
+      { to: "/metrics", label: "Metrics" },
+      { to: "/dashboards", label: "Dashboards" },
+    ],
+  },
+  {
+    label: "Alerts",
+    items: [
+      { to: "/alerts", label: "Groups", end: true },
+      { to: "/alerts/silences", label: "Silences" },
+      { to: "/alerts/rules", label: "Rules" },
+      { to: "/alerts/incidents", label: "Incidents" },
+      { to: "/alerts/notifications", label: "Notifications" },
+    ],
+  },
+  { items: [{ to: "/sla", label: "SLA" }] },
+  { items: [{ to: "/dapr", label: "Dapr" }], visible: isAdmin },
+  {
+    label: "Explore",
+    note: "coming with the log/trace screens",
+    items: [
+      { to: "/logs", label: "Logs" },
+      { to: "/traces", label: "Traces" },
+      { to: "/service-map", label: "Service map" },
+    ],
+  },
+  { label: "Admin", items: [{ to: "/admin/users", label: "Users" }], visible: isAdmin },
+];
+
+/** Issue 15's screens: the routes show what is coming instead of fake data. */
+export const comingSoon: Record<string, string> = {
+  "/logs": "Logs",
+  "/traces": "Traces",
+  "/service-map": "Service map",
+};
