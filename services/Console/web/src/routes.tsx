@@ -23,6 +23,7 @@ const dashboards = () => import("./pages/Dashboards/DashboardsListPage");
 const dashboard = () => import("./pages/Dashboards/DashboardPage");
 const importDashboard = () => import("./pages/Dashboards/ImportDashboardPage");
 const users = () => import("./pages/Admin/UsersPage");
+const alertGroups = () => import("./pages/Alerts/AlertGroupsPage");
 
 /** Every screen and its address; each screen keeps its own state in the query string. */
 export function AppRoutes() {
@@ -41,6 +42,7 @@ export function AppRoutes() {
         <Route path="/dashboards" element={screen(dashboards, "DashboardsListPage")} />
         <Route path="/dashboards/import" element={screen(importDashboard, "ImportDashboardPage")} />
         <Route path="/dashboards/:id" element={screen(dashboard, "DashboardPage")} />
+        <Route path="/alerts" element={screen(alertGroups, "AlertGroupsPage")} />
         <Route path="/admin/users" element={screen(users, "UsersPage")} />
         {Object.entries(comingSoon).map(([path, title]) => (
           <Route key={path} path={path} element={<ComingSoonPage title={title} />} />
