@@ -24,6 +24,8 @@ const dashboard = () => import("./pages/Dashboards/DashboardPage");
 const importDashboard = () => import("./pages/Dashboards/ImportDashboardPage");
 const users = () => import("./pages/Admin/UsersPage");
 const alertGroups = () => import("./pages/Alerts/AlertGroupsPage");
+const silences = () => import("./pages/Alerts/SilencesPage");
+const silenceEditor = () => import("./pages/Alerts/SilenceEditorPage");
 
 /** Every screen and its address; each screen keeps its own state in the query string. */
 export function AppRoutes() {
@@ -43,6 +45,9 @@ export function AppRoutes() {
         <Route path="/dashboards/import" element={screen(importDashboard, "ImportDashboardPage")} />
         <Route path="/dashboards/:id" element={screen(dashboard, "DashboardPage")} />
         <Route path="/alerts" element={screen(alertGroups, "AlertGroupsPage")} />
+        <Route path="/alerts/silences" element={screen(silences, "SilencesPage")} />
+        <Route path="/alerts/silences/new" element={screen(silenceEditor, "SilenceEditorPage")} />
+        <Route path="/alerts/silences/:id" element={screen(silenceEditor, "SilenceEditorPage")} />
         <Route path="/admin/users" element={screen(users, "UsersPage")} />
         {Object.entries(comingSoon).map(([path, title]) => (
           <Route key={path} path={path} element={<ComingSoonPage title={title} />} />
