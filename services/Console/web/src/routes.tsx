@@ -26,6 +26,8 @@ const users = () => import("./pages/Admin/UsersPage");
 const alertGroups = () => import("./pages/Alerts/AlertGroupsPage");
 const silences = () => import("./pages/Alerts/SilencesPage");
 const silenceEditor = () => import("./pages/Alerts/SilenceEditorPage");
+const rules = () => import("./pages/Alerts/RulesPage");
+const ruleEditor = () => import("./pages/Alerts/RuleEditorPage");
 
 /** Every screen and its address; each screen keeps its own state in the query string. */
 export function AppRoutes() {
@@ -48,6 +50,9 @@ export function AppRoutes() {
         <Route path="/alerts/silences" element={screen(silences, "SilencesPage")} />
         <Route path="/alerts/silences/new" element={screen(silenceEditor, "SilenceEditorPage")} />
         <Route path="/alerts/silences/:id" element={screen(silenceEditor, "SilenceEditorPage")} />
+        <Route path="/alerts/rules" element={screen(rules, "RulesPage")} />
+        <Route path="/alerts/rules/new" element={screen(ruleEditor, "RuleEditorPage")} />
+        <Route path="/alerts/rules/:id" element={screen(ruleEditor, "RuleEditorPage")} />
         <Route path="/admin/users" element={screen(users, "UsersPage")} />
         {Object.entries(comingSoon).map(([path, title]) => (
           <Route key={path} path={path} element={<ComingSoonPage title={title} />} />
