@@ -28,6 +28,9 @@ const silences = () => import("./pages/Alerts/SilencesPage");
 const silenceEditor = () => import("./pages/Alerts/SilenceEditorPage");
 const rules = () => import("./pages/Alerts/RulesPage");
 const ruleEditor = () => import("./pages/Alerts/RuleEditorPage");
+const incidents = () => import("./pages/Alerts/IncidentsPage");
+const incident = () => import("./pages/Alerts/IncidentPage");
+const notifications = () => import("./pages/Alerts/NotificationsPage");
 
 /** Every screen and its address; each screen keeps its own state in the query string. */
 export function AppRoutes() {
@@ -53,6 +56,9 @@ export function AppRoutes() {
         <Route path="/alerts/rules" element={screen(rules, "RulesPage")} />
         <Route path="/alerts/rules/new" element={screen(ruleEditor, "RuleEditorPage")} />
         <Route path="/alerts/rules/:id" element={screen(ruleEditor, "RuleEditorPage")} />
+        <Route path="/alerts/incidents" element={screen(incidents, "IncidentsPage")} />
+        <Route path="/alerts/incidents/:id" element={screen(incident, "IncidentPage")} />
+        <Route path="/alerts/notifications" element={screen(notifications, "NotificationsPage")} />
         <Route path="/admin/users" element={screen(users, "UsersPage")} />
         {Object.entries(comingSoon).map(([path, title]) => (
           <Route key={path} path={path} element={<ComingSoonPage title={title} />} />

@@ -3,21 +3,16 @@ import { useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { alertKeys, listAlertGroups, type GettableAlert } from "../../api/alerts";
 import { canWriteAlerts } from "../../api/permissions";
-import { formatMatchers, matchersFromLabels } from "../../lib/matchers";
 import { formatTimestamp } from "../../lib/timeRange";
 import { ErrorMessage } from "../../shell/ErrorMessage";
 import { useSession } from "../../shell/SessionContext";
 import { AlertLabels } from "./AlertLabels";
 import { groupAlerts, parseGroupBy } from "./alertGrouping";
 import { FilterInput } from "./FilterInput";
+import { silenceLink } from "./silenceLink";
 import "./Alerts.css";
 
 const refreshMs = 30_000;
-
-/** A link to a new silence whose matchers are the alert's labels. */
-export function silenceLink(labels: Record<string, string>): string {
-  return `/alerts/silences/new?${new URLSearchParams({ matchers: formatMatchers(matchersFromLabels(labels)) }).toString()}`;
-}
 
 function AlertItem({ alert, onPick, canSilence }: { alert: GettableAlert; onPick: (name: string, value: string) => void; canSilence: boolean }) {
   const name = alert.labels.alertname ?? alert.fingerprint;
