@@ -31,6 +31,8 @@ const ruleEditor = () => import("./pages/Alerts/RuleEditorPage");
 const incidents = () => import("./pages/Alerts/IncidentsPage");
 const incident = () => import("./pages/Alerts/IncidentPage");
 const notifications = () => import("./pages/Alerts/NotificationsPage");
+const sla = () => import("./pages/Sla/SlaPage");
+const dapr = () => import("./pages/Dapr/DaprPage");
 
 /** Every screen and its address; each screen keeps its own state in the query string. */
 export function AppRoutes() {
@@ -59,6 +61,8 @@ export function AppRoutes() {
         <Route path="/alerts/incidents" element={screen(incidents, "IncidentsPage")} />
         <Route path="/alerts/incidents/:id" element={screen(incident, "IncidentPage")} />
         <Route path="/alerts/notifications" element={screen(notifications, "NotificationsPage")} />
+        <Route path="/sla" element={screen(sla, "SlaPage")} />
+        <Route path="/dapr" element={screen(dapr, "DaprPage")} />
         <Route path="/admin/users" element={screen(users, "UsersPage")} />
         {Object.entries(comingSoon).map(([path, title]) => (
           <Route key={path} path={path} element={<ComingSoonPage title={title} />} />
