@@ -23,6 +23,16 @@ const dashboards = () => import("./pages/Dashboards/DashboardsListPage");
 const dashboard = () => import("./pages/Dashboards/DashboardPage");
 const importDashboard = () => import("./pages/Dashboards/ImportDashboardPage");
 const users = () => import("./pages/Admin/UsersPage");
+const alertGroups = () => import("./pages/Alerts/AlertGroupsPage");
+const silences = () => import("./pages/Alerts/SilencesPage");
+const silenceEditor = () => import("./pages/Alerts/SilenceEditorPage");
+const rules = () => import("./pages/Alerts/RulesPage");
+const ruleEditor = () => import("./pages/Alerts/RuleEditorPage");
+const incidents = () => import("./pages/Alerts/IncidentsPage");
+const incident = () => import("./pages/Alerts/IncidentPage");
+const notifications = () => import("./pages/Alerts/NotificationsPage");
+const sla = () => import("./pages/Sla/SlaPage");
+const dapr = () => import("./pages/Dapr/DaprPage");
 
 /** Every screen and its address; each screen keeps its own state in the query string. */
 export function AppRoutes() {
@@ -41,6 +51,18 @@ export function AppRoutes() {
         <Route path="/dashboards" element={screen(dashboards, "DashboardsListPage")} />
         <Route path="/dashboards/import" element={screen(importDashboard, "ImportDashboardPage")} />
         <Route path="/dashboards/:id" element={screen(dashboard, "DashboardPage")} />
+        <Route path="/alerts" element={screen(alertGroups, "AlertGroupsPage")} />
+        <Route path="/alerts/silences" element={screen(silences, "SilencesPage")} />
+        <Route path="/alerts/silences/new" element={screen(silenceEditor, "SilenceEditorPage")} />
+        <Route path="/alerts/silences/:id" element={screen(silenceEditor, "SilenceEditorPage")} />
+        <Route path="/alerts/rules" element={screen(rules, "RulesPage")} />
+        <Route path="/alerts/rules/new" element={screen(ruleEditor, "RuleEditorPage")} />
+        <Route path="/alerts/rules/:id" element={screen(ruleEditor, "RuleEditorPage")} />
+        <Route path="/alerts/incidents" element={screen(incidents, "IncidentsPage")} />
+        <Route path="/alerts/incidents/:id" element={screen(incident, "IncidentPage")} />
+        <Route path="/alerts/notifications" element={screen(notifications, "NotificationsPage")} />
+        <Route path="/sla" element={screen(sla, "SlaPage")} />
+        <Route path="/dapr" element={screen(dapr, "DaprPage")} />
         <Route path="/admin/users" element={screen(users, "UsersPage")} />
         {Object.entries(comingSoon).map(([path, title]) => (
           <Route key={path} path={path} element={<ComingSoonPage title={title} />} />
