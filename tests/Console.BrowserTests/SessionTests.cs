@@ -32,17 +32,19 @@ public sealed class SessionTests(ConsoleWorld world)
     {
         var page = await world.NewPageAsync();
         await page.SignInAsync("admin", ConsoleWorld.AdminPassword);
-        await using (var signedIn = await page.Context.APIRequest.GetAsync("/api/session"))
-        {
-            Assert.Equal(200, signedIn.Status);
-        }
+        Assert.Equal(200, await SessionStatusAsync(page));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
 
         await page.GetByRole(AriaRole.Form, new() { Name = "Sign in" }).WaitForAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/signin"));
-        await using var after = await page.Context.APIRequest.GetAsync("/api/session");
-        Assert.Equal(401, after.Status);
+        Assert.Equal(401, await SessionStatusAsync(page));
         await page.Context.CloseAsync();
+    }
+
+    private static async Task<int> SessionStatusAsync(IPage page)
+    {
+        await using var response = await page.Context.APIRequest.GetAsync("/api/session");
+        return response.Status;
     }
 }

@@ -14,7 +14,7 @@ public sealed class ViewerTests(ConsoleWorld world)
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Dapr" })).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Users" })).ToHaveCountAsync(0);
 
-        await using var refused = await PostAsync(page, "/api/alerts/api/v2/silences", new
+        var refused = await PostAsync(page, "/api/alerts/api/v2/silences", new
         {
             matchers = new[] { new { name = "alertname", value = world.Data.AlertNames[0], isRegex = false, isEqual = true } },
             startsAt = DateTimeOffset.UtcNow,
@@ -24,6 +24,7 @@ public sealed class ViewerTests(ConsoleWorld world)
         });
         Assert.Equal(403, refused.Status);
         Assert.StartsWith("application/problem+json", refused.Headers["content-type"], StringComparison.Ordinal);
+        await refused.DisposeAsync();
         await page.Context.CloseAsync();
     }
 
