@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using AirisEpm.Console.BrowserTests.Support;
 using Microsoft.Playwright;
 
@@ -57,7 +58,8 @@ public sealed class ExplorerTests(ConsoleWorld world)
         await page.Mouse.MoveAsync(box.X + (box.Width * 0.75f), y, new() { Steps = 8 });
         await page.Mouse.UpAsync();
 
-        await page.WaitForURLAsync(url => long.TryParse(Query(url, "from"), out _));
+        // The page writes the range with history.pushState: poll the URL (no navigation, no load event to wait for).
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"[?&]from=\d+"));
         var from = long.Parse(Query(page.Url, "from")!, CultureInfo.InvariantCulture);
         var to = long.Parse(Query(page.Url, "to")!, CultureInfo.InvariantCulture);
         var zoomed = TimeSpan.FromMilliseconds(to - from);
