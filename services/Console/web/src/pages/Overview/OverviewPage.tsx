@@ -87,7 +87,7 @@ function IngestCard() {
       <ul className="ingest-values">
         {ingestSignals.map(({ signal, expr }, i) => (
           <li key={signal}>
-            <Link to={explorerLink([expr], { from: "now-1h", to: "now" })} aria-label={`${signal} ingest rate in the metrics explorer`}>
+            <Link to={explorerLink([expr], { from: "now-1h", to: "now" })} title={`${signal} ingest rate in the metrics explorer`}>
               <span className="ingest-signal">{signal}</span>
               <span className="ingest-rate">{results[i]?.data ? formatValue(lastValue(chart.series[i]!.values) ?? 0, "reqps") : "…"}</span>
             </Link>
