@@ -1,6 +1,8 @@
 extern alias alert;
 extern alias console;
+extern alias logs;
 extern alias metrics;
+extern alias traces;
 using AirisEpm.DaprTestSidecar.Harness;
 using AirisEpm.ServiceDefaults.Dapr;
 using Microsoft.Playwright;
@@ -10,7 +12,8 @@ using Microsoft.Playwright;
 namespace AirisEpm.Console.BrowserTests.Support;
 
 /// <summary>
-/// What every browser test looks at: the console, metrics-service (on a temporary DuckDB file) and alert-service, each
+/// What every browser test looks at: the console, metrics-service (on a temporary DuckDB file), log-service (a temporary
+/// Lucene folder), trace-service (a temporary DuckDB folder) and alert-service, each
 /// the real Program on Kestrel beside its own sidecar double, seeded by <see cref="Seed"/>, and one headless Debian
 /// chromium driven by Playwright. Without /usr/bin/chromium nothing starts and every test skips, naming why.
 /// </summary>
@@ -36,6 +39,10 @@ public sealed class ConsoleWorld : IAsyncLifetime
         _environment = await DaprTestEnvironment.StartAsync();
         await _environment.StartServiceAsync<metrics::Program>(AppIds.MetricsService,
             new Dictionary<string, string?> { ["Metrics:Store:DuckDbPath"] = Path.Combine(_folder, "metrics.duckdb") });
+        await _environment.StartServiceAsync<logs::Program>(AppIds.LogService,
+            new Dictionary<string, string?> { ["Logs:Store:DataPath"] = Path.Combine(_folder, "logs") });
+        await _environment.StartServiceAsync<traces::Program>(AppIds.TraceService,
+            new Dictionary<string, string?> { ["Traces:Store:DataDirectory"] = Path.Combine(_folder, "traces") });
         await _environment.StartServiceAsync<alert::Program>(AppIds.AlertService);
         Console = await _environment.StartServiceAsync<console::Program>(AppIds.Console,
             new Dictionary<string, string?> { ["Console:AdminPassword"] = AdminPassword });
