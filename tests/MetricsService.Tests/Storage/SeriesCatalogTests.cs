@@ -1,5 +1,7 @@
 using AirisEpm.MetricsService.Domain;
 using AirisEpm.MetricsService.Storage;
+using Matcher = AirisEpm.PromQl.Model.Matcher;
+using MatchOp = AirisEpm.PromQl.Model.MatchOp;
 
 namespace AirisEpm.MetricsService.Tests.Storage;
 
@@ -22,8 +24,8 @@ public sealed class SeriesCatalogTests
         catalog.Add([c]);
 
         Assert.Equal([a, b], catalog.Find(SeriesSelector.ForName("up")));
-        Assert.Equal([b], catalog.Find(new SeriesSelector("up", [new LabelMatcher("job", MatchOp.Equal, "web")])));
-        Assert.Equal([a, c], catalog.Find(new SeriesSelector(null, [new LabelMatcher("job", MatchOp.Equal, "api")])));
+        Assert.Equal([b], catalog.Find(new SeriesSelector("up", [Matcher.Create("job", MatchOp.Equal, "web")])));
+        Assert.Equal([a, c], catalog.Find(new SeriesSelector(null, [Matcher.Create("job", MatchOp.Equal, "api")])));
         Assert.Equal([a, b, c], catalog.Find(new SeriesSelector(null, [])));
         Assert.Empty(catalog.Find(SeriesSelector.ForName("missing")));
     }
