@@ -6,12 +6,15 @@ namespace AirisEpm.MetricsService.Storage;
 /// Every stored series (id, name, labels) held in memory, so selecting series costs no statement and
 /// no label parsing. Exact only where this process is the store's single writer (the embedded store):
 /// the writer adds series once their batch commits, and a restart reloads them from the store.
-/// Reads are lock-free on immutable snapshots; adds are serialised by the store's write lock.
+/// Reads are lock-free on append-only lists (<see cref="AppendOnlyList{T}"/>: what a reader was handed never changes);
+/// adds are serialised by the store's write lock and cost what they add, not a copy of the catalog.
 /// </summary>
 public sealed class SeriesCatalog
 {
     private readonly ConcurrentDictionary<long, StoredSeries> _byId = new();
-    private volatile Snapshot _snapshot = new(new Dictionary<string, StoredSeries[]>(StringComparer.Ordinal), []);
+    private readonly AppendOnlyList<StoredSeries> _all = new();
+    private readonly ConcurrentDictionary<string, AppendOnlyList<StoredSeries>> _byName = new(StringComparer.Ordinal);
+    private volatile string[] _sortedNames = [];
 
     // Every label name with its values, and their sorted lists built on first ask after a change (a query editor asks often).
     private readonly Lock _labelsGate = new();
@@ -32,23 +35,30 @@ public sealed class SeriesCatalog
             return;
         }
 
-        var current = _snapshot;
-        var byName = new Dictionary<string, StoredSeries[]>(current.ByName, StringComparer.Ordinal);
+        var newName = false;
         foreach (var group in added.GroupBy(s => s.Name, StringComparer.Ordinal))
         {
-            byName[group.Key] = byName.TryGetValue(group.Key, out var known) ? [.. known, .. group] : [.. group];
+            if (!_byName.TryGetValue(group.Key, out var ofName))
+            {
+                _byName[group.Key] = ofName = new AppendOnlyList<StoredSeries>();
+                newName = true;
+            }
+
+            ofName.AddRange([.. group]);
         }
 
-        _snapshot = new Snapshot(byName, [.. current.All, .. added]);
+        if (newName)
+        {
+            // Sorted here, by the one writer, so a reader never keeps a list older than the names it could see.
+            _sortedNames = [.. _byName.Keys.Order(StringComparer.Ordinal)];
+        }
+
+        _all.AddRange(added);
         AddLabels(added);
     }
 
     /// <summary>Every metric name, in ordinal order.</summary>
-    public IReadOnlyList<string> Names()
-    {
-        var snapshot = _snapshot;
-        return snapshot.SortedNames ??= [.. snapshot.ByName.Keys.Order(StringComparer.Ordinal)];
-    }
+    public IReadOnlyList<string> Names() => _sortedNames;
 
     /// <summary>Every label name of every series, in ordinal order.</summary>
     public IReadOnlyList<string> LabelNames()
@@ -102,7 +112,7 @@ public sealed class SeriesCatalog
     {
         using var each = ids.GetEnumerator();
         if (!each.MoveNext() || !_byId.TryGetValue(each.Current, out var first)
-            || _snapshot.ByName.GetValueOrDefault(first.Name, []).Length != ids.Count)
+            || OfName(first.Name).Count != ids.Count)
         {
             return null;
         }
@@ -122,10 +132,7 @@ public sealed class SeriesCatalog
     /// <summary>The series the selector matches, in the order they were added.</summary>
     public IReadOnlyList<StoredSeries> Find(SeriesSelector selector)
     {
-        var snapshot = _snapshot;
-        var candidates = selector.Name is null
-            ? snapshot.All
-            : snapshot.ByName.GetValueOrDefault(selector.Name, []);
+        IReadOnlyList<StoredSeries> candidates = selector.Name is null ? _all.Current : OfName(selector.Name);
         if (selector.Matchers.Count == 0)
         {
             return candidates;
@@ -143,9 +150,5 @@ public sealed class SeriesCatalog
         return found;
     }
 
-    private sealed record Snapshot(Dictionary<string, StoredSeries[]> ByName, StoredSeries[] All)
-    {
-        /// <summary>The names in order, built on first ask (a benign race builds it twice at most).</summary>
-        public string[]? SortedNames { get; set; }
-    }
+    private IReadOnlyList<StoredSeries> OfName(string name) => _byName.TryGetValue(name, out var series) ? series.Current : [];
 }
