@@ -16,6 +16,13 @@ public sealed class SeriesCatalog
     private readonly ConcurrentDictionary<string, AppendOnlyList<StoredSeries>> _byName = new(StringComparer.Ordinal);
     private volatile string[] _sortedNames = [];
 
+    // Postings of the labels selectors ask for by equality; the gate orders building one against the writer's adds.
+    private readonly ConcurrentDictionary<string, LabelPostings> _postings = new(StringComparer.Ordinal);
+    private readonly Lock _postingsGate = new();
+
+    /// <summary>Below this many candidates a selector filters them directly; above it an equality matcher uses (and builds) its label's postings.</summary>
+    public const int PostingsThreshold = 1_000;
+
     // Every label name with its values, and their sorted lists built on first ask after a change (a query editor asks often).
     private readonly Lock _labelsGate = new();
     private readonly Dictionary<string, HashSet<string>> _labelValues = new(StringComparer.Ordinal);
@@ -53,7 +60,15 @@ public sealed class SeriesCatalog
             _sortedNames = [.. _byName.Keys.Order(StringComparer.Ordinal)];
         }
 
-        _all.AddRange(added);
+        lock (_postingsGate)
+        {
+            _all.AddRange(added);
+            foreach (var postings in _postings.Values)
+            {
+                postings.Add(added);
+            }
+        }
+
         AddLabels(added);
     }
 
@@ -129,13 +144,27 @@ public sealed class SeriesCatalog
         return first.Name;
     }
 
-    /// <summary>The series the selector matches, in the order they were added.</summary>
+    /// <summary>
+    /// The series the selector matches, in the order they were added: the fewest candidates among the name's series and,
+    /// when those are many, the postings of each equality matcher, each candidate then checked against the whole selector.
+    /// </summary>
     public IReadOnlyList<StoredSeries> Find(SeriesSelector selector)
     {
+        ArgumentNullException.ThrowIfNull(selector);
         IReadOnlyList<StoredSeries> candidates = selector.Name is null ? _all.Current : OfName(selector.Name);
         if (selector.Matchers.Count == 0)
         {
             return candidates;
+        }
+
+        foreach (var matcher in selector.Matchers)
+        {
+            if (candidates.Count > PostingsThreshold && matcher.Op == PromQl.Model.MatchOp.Equal && matcher.Value.Length > 0
+                && matcher.Name != PromQl.Model.LabelSet.MetricName)
+            {
+                var posted = PostingsOf(matcher.Name).Of(matcher.Value);
+                candidates = posted.Count < candidates.Count ? posted : candidates;
+            }
         }
 
         var found = new List<StoredSeries>();
@@ -148,6 +177,26 @@ public sealed class SeriesCatalog
         }
 
         return found;
+    }
+
+    private LabelPostings PostingsOf(string labelName)
+    {
+        if (_postings.TryGetValue(labelName, out var postings))
+        {
+            return postings;
+        }
+
+        lock (_postingsGate)
+        {
+            if (!_postings.TryGetValue(labelName, out postings))
+            {
+                postings = new LabelPostings(labelName);
+                postings.Add(_all.Current);
+                _postings[labelName] = postings;
+            }
+
+            return postings;
+        }
     }
 
     private IReadOnlyList<StoredSeries> OfName(string name) => _byName.TryGetValue(name, out var series) ? series.Current : [];

@@ -373,7 +373,6 @@ public sealed partial class DuckDbMetricStore : IMetricStore, IDisposable
     {
         _readers.Dispose();
         _writer?.Dispose();
-        _head.Dispose();
         _writeLock.Dispose();
     }
 

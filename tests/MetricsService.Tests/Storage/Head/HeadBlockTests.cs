@@ -10,7 +10,7 @@ public sealed class HeadBlockTests
     [Fact]
     public void A_window_the_head_covers_needs_no_file_read()
     {
-        using var head = new HeadBlock(64, Hour);
+        var head = new HeadBlock(64, Hour);
         head.Load(floorMs: 1_000, []);
         head.Append([7], [0, 3], [1_000, 2_000, 3_000], [1, 2, 3], _ => false);
         var points = new SeriesPointsBuilder();
@@ -25,7 +25,7 @@ public sealed class HeadBlockTests
     [Fact]
     public void A_window_that_starts_before_the_floor_asks_the_file_for_what_is_below_it()
     {
-        using var head = new HeadBlock(64, Hour);
+        var head = new HeadBlock(64, Hour);
         head.Load(floorMs: 1_000, [new SeriesPoints(7, [1_000, 2_000], [1, 2])]);
         var points = new SeriesPointsBuilder();
 
@@ -40,7 +40,7 @@ public sealed class HeadBlockTests
     [Fact]
     public void A_new_series_is_covered_from_its_first_sample_and_an_old_one_from_the_load_floor()
     {
-        using var head = new HeadBlock(64, Hour);
+        var head = new HeadBlock(64, Hour);
         head.Load(floorMs: 1_000, []);
         head.Append([1, 2], [0, 1, 2], [10, 10], [1, 1], id => id == 1);
 
@@ -52,7 +52,7 @@ public sealed class HeadBlockTests
     [Fact]
     public void Retention_drops_what_the_store_deleted()
     {
-        using var head = new HeadBlock(64, Hour);
+        var head = new HeadBlock(64, Hour);
         head.Append([1], [0, 2], [10, 20], [1, 2], _ => true);
         head.DeleteBefore(15);
         var points = new SeriesPointsBuilder();
@@ -64,7 +64,7 @@ public sealed class HeadBlockTests
     [Fact]
     public void Turned_off_it_holds_nothing_and_sends_every_read_to_the_file()
     {
-        using var head = new HeadBlock(0, Hour);
+        var head = new HeadBlock(0, Hour);
         head.Load(long.MaxValue, []);
         head.Append([1], [0, 1], [10], [1], _ => true);
 
