@@ -4,9 +4,9 @@ namespace AirisEpm.MetricsService.Storage;
 
 /// <summary>
 /// One label's inverted index, as Prometheus's postings: for each value, the series that carry it, in the order they
-/// were added. Built for a label the first time a selector asks for it by equality over many series (a catalog that
-/// is never queried that way pays nothing), then kept up to date by the catalog's one writer; readers take a value's
-/// list without a lock (<see cref="AppendOnlyList{T}"/>).
+/// were added. Built for a label the first time a selector asks for it by equality over more than
+/// <see cref="SeriesCatalog.PostingsThreshold"/> series (a catalog never queried that way pays nothing), then kept up
+/// to date by the catalog's one writer; readers take a value's list without a lock (<see cref="AppendOnlyList{T}"/>).
 /// </summary>
 public sealed class LabelPostings(string labelName)
 {

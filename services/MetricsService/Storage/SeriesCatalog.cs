@@ -20,8 +20,8 @@ public sealed class SeriesCatalog
     private readonly ConcurrentDictionary<string, LabelPostings> _postings = new(StringComparer.Ordinal);
     private readonly Lock _postingsGate = new();
 
-    /// <summary>Below this many candidates a selector filters them directly; above it an equality matcher uses (and builds) its label's postings.</summary>
-    public const int PostingsThreshold = 1_000;
+    /// <summary>Up to this many candidates a selector filters them directly; past it an equality matcher uses (and builds) its label's postings.</summary>
+    public const int PostingsThreshold = 128;
 
     // Every label name with its values, and their sorted lists built on first ask after a change (a query editor asks often).
     private readonly Lock _labelsGate = new();
@@ -146,7 +146,8 @@ public sealed class SeriesCatalog
 
     /// <summary>
     /// The series the selector matches, in the order they were added: the fewest candidates among the name's series and,
-    /// when those are many, the postings of each equality matcher, each candidate then checked against the whole selector.
+    /// when those are more than <see cref="PostingsThreshold"/>, the postings of each equality matcher, each candidate
+    /// then checked against the whole selector.
     /// </summary>
     public IReadOnlyList<StoredSeries> Find(SeriesSelector selector)
     {
