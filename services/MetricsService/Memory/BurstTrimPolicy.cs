@@ -3,7 +3,7 @@ namespace AirisEpm.MetricsService.Memory;
 /// <summary>
 /// Whether to hand the heap back now. The server GC grows its heap for a burst of ingest (a fleet coming online: new
 /// series, their labels, the batches on their way) and keeps the memory committed afterwards, 2–3 times what stays
-/// live (measured at 100,000 new series: 330 MB committed); Go, under Prometheus, returns such memory in the background.
+/// live (measured at 100,000 new series: 316–330 MB committed); Go, under Prometheus, returns such memory in the background.
 /// So after a burst (<see cref="HeapTrimOptions.BurstBytes"/> allocated since the last trim), at the first quiet check
 /// (<see cref="HeapTrimOptions.QuietBytes"/>) and at most once per <see cref="HeapTrimOptions.MinimumGap"/>, one
 /// aggressive collection compacts and decommits. Steady ingest never goes quiet, so it never pays the pause. Pure.

@@ -11,12 +11,11 @@ public sealed class HeapTrimOptions
     public bool TrimAfterBursts { get; set; } = true;
 
     /// <summary>
-    /// A burst is at least this much allocated since the last trim: 256 MB is what a fleet of 100,000 new series costs
-    /// to take in (catalog, head, caches, the batches on their way), far more than a steady scrape interval allocates
-    /// between two quiet moments.
+    /// A burst is at least this much allocated since the last trim: 64 MB, less than a fleet of 100,000 new series
+    /// costs to take in (catalog, head, caches, the batches on their way), more than a quiet minute allocates.
     /// </summary>
     [Range(1, long.MaxValue)]
-    public long BurstBytes { get; set; } = 256L << 20;
+    public long BurstBytes { get; set; } = 64L << 20;
 
     /// <summary>Quiet is less than this allocated in one <see cref="CheckInterval"/> (8 MB in 2 s: a few small requests).</summary>
     [Range(1, long.MaxValue)]
