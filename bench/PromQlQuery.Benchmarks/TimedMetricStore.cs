@@ -43,6 +43,10 @@ public sealed class TimedMetricStore(IMetricStore inner) : IMetricStore
         StorageTier tier, IReadOnlyCollection<long> seriesIds, long startMs, long endMs, CancellationToken cancellationToken) =>
         Timed(() => inner.PointsAsync(tier, seriesIds, startMs, endMs, cancellationToken), PointsSlot);
 
+    public Task<IReadOnlyList<SeriesPoints>> PointsAsync(
+        StorageTier tier, IReadOnlyCollection<long> seriesIds, long startMs, long endMs, long maxSamples, CancellationToken cancellationToken) =>
+        Timed(() => inner.PointsAsync(tier, seriesIds, startMs, endMs, maxSamples, cancellationToken), PointsSlot);
+
     public Task<IReadOnlyList<string>> MetricNamesAsync(CancellationToken cancellationToken) => inner.MetricNamesAsync(cancellationToken);
 
     public Task<IReadOnlyList<string>> LabelNamesAsync(CancellationToken cancellationToken) => inner.LabelNamesAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using Apache.Arrow;
 using DuckDB.NET.Data;
 
 namespace AirisEpm.DuckDbStorage;
@@ -73,6 +74,35 @@ public sealed class DuckDbReadConnections(string connectionString) : IDisposable
             while (await reader.ReadAsync(cancellationToken))
             {
                 row(reader);
+            }
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+
+        Return(connection);
+    }
+
+    /// <summary>
+    /// Runs one query on a rented connection and hands its result to <paramref name="batch"/> as Arrow record batches,
+    /// whole columns at a time (a reader's per-row calls cost more than the scan for large results).
+    /// </summary>
+    public async Task ReadBatchesAsync(string sql, Action<RecordBatch> batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var connection = await RentAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await foreach (var records in command.ExecuteArrowBatchesAsync(cancellationToken))
+            {
+                using (records)
+                {
+                    batch(records);
+                }
             }
         }
         catch

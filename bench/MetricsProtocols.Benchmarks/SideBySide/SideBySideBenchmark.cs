@@ -127,13 +127,20 @@ internal static class SideBySideBenchmark
     {
         const int Requests = 12_000;
         var end = (t0 / 1000) + 40 * 60;
+        // The warm-up wrote one sample a second from t0 on: 5 minutes back from here, the series has its 50 samples.
+        var withData = (t0 / 1000) + WarmUpRequests;
+        const string OneSeries = "node_cpu_seconds_total%7Bsender%3D%220%22%2Cseries%3D%227%22%7D";
         foreach (var receiver in both)
         {
             (string Name, string Path)[] reads = receiver.IsPrometheus
                 ? [("metric names", "/api/v1/label/__name__/values"), ("label values (instance)", "/api/v1/label/instance/values"),
-                   ("one series, instant", $"/api/v1/query?query=node_cpu_seconds_total%7Bsender%3D%220%22%2Cseries%3D%227%22%7D&time={end}")]
+                   ("one series, instant", $"/api/v1/query?query={OneSeries}&time={end}")]
                 : [("metric names", "/api/v1/metrics/names"), ("label values (instance)", "/api/v1/metrics/labels/instance/values"),
-                   ("one series, last 5 minutes", $"/api/v1/metrics/query_range?name=node_cpu_seconds_total&match[]=%7Bsender%3D%220%22%2Cseries%3D%227%22%7D&start={end - 300}&end={end}&step=300&agg=max&group_by=&tier=raw")];
+                   ("one series, last 5 minutes", $"/api/v1/metrics/query_range?name=node_cpu_seconds_total&match[]={OneSeries[22..]}&start={end - 300}&end={end}&step=300&agg=max&group_by=&tier=raw"),
+                   ("one series, instant", $"/api/v1/query?query={OneSeries}&time={end}")];
+            reads = [.. reads,
+                ("one series, instant, 50 samples back", $"/api/v1/query?query={OneSeries}&time={withData}"),
+                ("one series, rate over 5 minutes", $"/api/v1/query?query=rate({OneSeries}%5B5m%5D)&time={withData}")];
             foreach (var (name, path) in reads)
             {
                 await ClosedLoop.RunAsync(name, receiver.Client, [RequestBody.Get(path)], 500, SmallClients);

@@ -8,8 +8,8 @@ namespace AirisEpm.MetricsService.Apis;
 
 /// <summary>
 /// Prometheus's query endpoints, GET or POST with a form body: <c>/api/v1/query</c>, <c>/api/v1/query_range</c>,
-/// <c>/api/v1/format_query</c>. Parameters, their order of checks, error texts and the envelope are Prometheus 2.42's
-/// (checked against its binary); the <c>limit</c> parameter is Prometheus 3's.
+/// <c>/api/v1/format_query</c>, <c>/api/v1/parse_query</c>. Parameters, their order of checks, error texts and the envelope
+/// are Prometheus 2.42's (checked against its binary); the <c>limit</c> parameter and <c>parse_query</c> are Prometheus 3's.
 /// </summary>
 public static class PrometheusQueryApi
 {
@@ -22,6 +22,7 @@ public static class PrometheusQueryApi
         api.MapMethods("/query", [HttpMethods.Get, HttpMethods.Post], QueryAsync).WithName("PromQuery");
         api.MapMethods("/query_range", [HttpMethods.Get, HttpMethods.Post], QueryRangeAsync).WithName("PromQueryRange");
         api.MapMethods("/format_query", [HttpMethods.Get, HttpMethods.Post], FormatQueryAsync).WithName("PromFormatQuery");
+        api.MapMethods("/parse_query", [HttpMethods.Get, HttpMethods.Post], ParseQueryAsync).WithName("PromParseQuery");
         return app;
     }
 
@@ -72,6 +73,14 @@ public static class PrometheusQueryApi
         var form = await PromRequest.ReadAsync(request, cancellationToken);
         var pretty = Prettifier.Pretty(Parse(form.Value("query"), prefixed: true));
         return PromResult.Success(writer => writer.WriteStringValue(pretty));
+    }
+
+    /// <summary>Prometheus 3's syntax tree of the query (<see cref="PromAstJson"/>), what its UI's explain view draws.</summary>
+    public static async Task<PromResult> ParseQueryAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var form = await PromRequest.ReadAsync(request, cancellationToken);
+        var expr = Parse(form.Value("query"), prefixed: true);
+        return PromResult.Success(writer => PromAstJson.Write(writer, expr));
     }
 
     private static TimeSpan? Timeout(PromRequest form) =>

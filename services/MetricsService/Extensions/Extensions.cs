@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using AirisEpm.MetricsService.Apis;
 using AirisEpm.MetricsService.Ingest;
+using AirisEpm.MetricsService.Memory;
 using AirisEpm.MetricsService.Query;
 using AirisEpm.MetricsService.Sla;
 using AirisEpm.MetricsService.Thresholds;
@@ -30,6 +31,8 @@ internal static class Extensions
         builder.Services.AddThresholdTriggers();
         builder.Services.AddOptions<SlaTargets>().BindConfiguration(SlaTargets.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<SlaDataSource>();
+        builder.Services.AddOptions<HeapTrimOptions>().BindConfiguration(HeapTrimOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<HeapTrimmer>();
         return builder;
     }
 

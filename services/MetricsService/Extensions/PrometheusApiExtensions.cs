@@ -33,7 +33,7 @@ internal static class PrometheusApiExtensions
 
             var root = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
             var path = Path.IsPathRooted(store.DuckDbPath) ? store.DuckDbPath : Path.Combine(root, store.DuckDbPath);
-            return new DuckDbSideStore(path, store.RawRetention, sp.GetRequiredService<TimeProvider>());
+            return new DuckDbSideStore(path, store, sp.GetRequiredService<TimeProvider>());
         });
         builder.Services.AddSingleton<SideDataRecorder>();
         builder.Services.AddServiceTokenIssuer(AppIds.MetricsService);

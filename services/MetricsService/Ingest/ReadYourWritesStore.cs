@@ -28,6 +28,13 @@ public sealed class ReadYourWritesStore(IMetricStore inner, PendingWrites pendin
         return await inner.AggregateAsync(query, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<SeriesPoints>> PointsAsync(
+        StorageTier tier, IReadOnlyCollection<long> seriesIds, long startMs, long endMs, long maxSamples, CancellationToken cancellationToken)
+    {
+        await pending.WaitStoredAsync(cancellationToken);
+        return await inner.PointsAsync(tier, seriesIds, startMs, endMs, maxSamples, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<SeriesPoints>> PointsAsync(StorageTier tier, IReadOnlyCollection<long> seriesIds, long startMs, long endMs, CancellationToken cancellationToken)
     {
         await pending.WaitStoredAsync(cancellationToken);

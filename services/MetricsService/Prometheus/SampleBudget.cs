@@ -17,6 +17,9 @@ public sealed class SampleBudget(long maxSamples)
 
     public long Used => Interlocked.Read(ref _used);
 
+    /// <summary>What may still be taken (a read may load this many and no more).</summary>
+    public long Remaining => Math.Max(0, MaxSamples - Used);
+
     /// <summary>Takes <paramref name="samples"/> from the budget or throws without taking any.</summary>
     public void Take(long samples)
     {
@@ -34,12 +37,5 @@ public sealed class SampleBudget(long maxSamples)
                 return;
             }
         }
-    }
-
-    /// <summary>Gives back samples taken for a count that turned out larger than what was loaded.</summary>
-    public void Return(long samples)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(samples);
-        Interlocked.Add(ref _used, -samples);
     }
 }

@@ -1,69 +1,46 @@
-using System.Text.RegularExpressions;
 using AirisEpm.MetricsService.Storage;
 using AirisEpm.PromQl.Model;
 using PromLabelSet = AirisEpm.PromQl.Model.LabelSet;
-using StoreMatchOp = AirisEpm.MetricsService.Storage.MatchOp;
 
 namespace AirisEpm.MetricsService.Prometheus;
 
 /// <summary>
 /// Between PromQL's selectors and the store's: the store keeps the metric name beside the labels, PromQL sees it
-/// as <c>__name__</c>. The store is given every matcher it can take (the name, and each label matcher, so a store
-/// can push them into its query); the series it returns are then checked against PromQL's own matchers, which are
-/// the semantics that count (Prometheus 3 regexes, linear-time).
+/// as <c>__name__</c>. The store is given every matcher (the name, and each label matcher, so a store can push them
+/// into its query); the series it returns are then checked against the matchers again with the name as
+/// <c>__name__</c>, which is what a store that only narrows (ClickHouse's SQL) needs.
 /// </summary>
 public static class StoreSelectors
 {
-    /// <summary>The store's selector: the first <c>__name__="x"</c> becomes the name, every other matcher a label matcher.</summary>
-    public static SeriesSelector ToStore(IReadOnlyList<Matcher> matchers, bool withRegexes = true)
+    /// <summary>The store's selector: the first <c>__name__="x"</c> becomes the name, every other matcher stays a matcher.</summary>
+    public static SeriesSelector ToStore(IReadOnlyList<Matcher> matchers)
     {
         ArgumentNullException.ThrowIfNull(matchers);
         string? name = null;
-        var labelMatchers = new List<LabelMatcher>(matchers.Count);
+        var labelMatchers = new List<Matcher>(matchers.Count);
         foreach (var matcher in matchers)
         {
-            if (name is null && matcher.Name == PromLabelSet.MetricName && matcher.Op == PromQl.Model.MatchOp.Equal)
+            if (name is null && matcher.Name == PromLabelSet.MetricName && matcher.Op == MatchOp.Equal)
             {
                 name = matcher.Value;
                 continue;
             }
 
-            if (matcher.Name.Length == 0 || (matcher.IsRegex && !withRegexes))
+            if (matcher.Name.Length > 0)
             {
-                continue;
-            }
-
-            try
-            {
-                labelMatchers.Add(new LabelMatcher(matcher.Name, ToStore(matcher.Op), matcher.Value));
-            }
-            catch (ArgumentException)
-            {
-                // A regex .NET's backtracking engine does not take: PromQL's matcher below still applies.
+                labelMatchers.Add(matcher);
             }
         }
 
         return new SeriesSelector(name, labelMatchers);
     }
 
-    /// <summary>
-    /// The store's series matching every PromQL matcher, with their PromQL labels (name as <c>__name__</c>). A store
-    /// regex that times out (the store's engine backtracks; PromQL's does not) is retried without regexes.
-    /// </summary>
+    /// <summary>The store's series matching every PromQL matcher, with their PromQL labels (name as <c>__name__</c>).</summary>
     public static async Task<IReadOnlyList<(StoredSeries Stored, PromLabelSet Labels)>> FindAsync(
         IMetricStore store, IReadOnlyList<Matcher> matchers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        IReadOnlyList<StoredSeries> found;
-        try
-        {
-            found = await store.FindSeriesAsync(ToStore(matchers), cancellationToken);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            found = await store.FindSeriesAsync(ToStore(matchers, withRegexes: false), cancellationToken);
-        }
-
+        var found = await store.FindSeriesAsync(ToStore(matchers), cancellationToken);
         var result = new List<(StoredSeries, PromLabelSet)>(found.Count);
         foreach (var series in found)
         {
@@ -102,12 +79,4 @@ public static class StoreSelectors
 
         return true;
     }
-
-    private static StoreMatchOp ToStore(PromQl.Model.MatchOp op) => op switch
-    {
-        PromQl.Model.MatchOp.Equal => StoreMatchOp.Equal,
-        PromQl.Model.MatchOp.NotEqual => StoreMatchOp.NotEqual,
-        PromQl.Model.MatchOp.Regex => StoreMatchOp.Regex,
-        _ => StoreMatchOp.NotRegex,
-    };
 }

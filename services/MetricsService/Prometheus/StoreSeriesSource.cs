@@ -4,10 +4,9 @@ using AirisEpm.PromQl.Engine;
 namespace AirisEpm.MetricsService.Prometheus;
 
 /// <summary>
-/// The engine's view of the metric store, one instance per query. Every select counts the samples in its window
-/// first (one aggregate over the same rows) and loads them only if they fit the query's <see cref="SampleBudget"/>,
-/// so no query can pull unbounded samples into memory; the load itself is counted again, since writes may land
-/// between the count and the read. Reads the raw tier: a rollup keeps one sample per bucket, which changes every
+/// The engine's view of the metric store, one instance per query. Every select reads at most what is left of the
+/// query's <see cref="SampleBudget"/>: the store stops reading once it meets more (<see cref="SampleLimitException"/>),
+/// so no query can pull unbounded samples into memory, and no count runs before the read. Reads the raw tier: a rollup keeps one sample per bucket, which changes every
 /// answer but <c>last_over_time</c> at bucket ends, so no rollup is exact for the engine in general.
 /// <see cref="Tier"/> lets a caller that asks for downsampled data on purpose (the legacy <c>tier=</c> parameter) read
 /// a rollup's last sample per bucket instead.
@@ -60,19 +59,17 @@ public sealed class StoreSeriesSource(IMetricStore store, SampleBudget budget, S
             byId[stored.Id] = labels;
         }
 
-        var counted = await CountAsync(byId.Keys, startMs, endMs, cancellationToken);
-        Budget.Take(counted);
-        var points = await store.PointsAsync(Tier, byId.Keys, startMs, endMs, cancellationToken);
-        var loaded = points.Sum(p => (long)p.Timestamps.Length);
-        if (loaded > counted)
+        IReadOnlyList<SeriesPoints> points;
+        try
         {
-            Budget.Take(loaded - counted);
+            points = await store.PointsAsync(Tier, byId.Keys, startMs, endMs, Budget.Remaining, cancellationToken);
         }
-        else
+        catch (SampleLimitException)
         {
-            Budget.Return(counted - loaded);
+            throw new PromQlException(PromQlErrorType.Execution, SampleBudget.ExceededMessage);
         }
 
+        Budget.Take(points.Sum(p => (long)p.Timestamps.Length));
         var result = new List<Series>(points.Count);
         foreach (var series in points)
         {
@@ -91,21 +88,5 @@ public sealed class StoreSeriesSource(IMetricStore store, SampleBudget budget, S
         }
 
         return result;
-    }
-
-    /// <summary>
-    /// How many samples the select would load: on raw, counted by the store; on a rollup, one per bucket per series
-    /// at most, a bound that needs no query.
-    /// </summary>
-    private async Task<long> CountAsync(IReadOnlyCollection<long> seriesIds, long startMs, long endMs, CancellationToken cancellationToken)
-    {
-        if (Tier != StorageTier.Raw)
-        {
-            return (((endMs - startMs) / Tier.BucketMs()) + 2) * seriesIds.Count;
-        }
-
-        var groups = seriesIds.ToDictionary(id => id, _ => 0);
-        var rows = await store.AggregateAsync(new AggregateQuery(StorageTier.Raw, groups, startMs, endMs - startMs + 1, 1), cancellationToken);
-        return rows.Sum(r => r.Count);
     }
 }

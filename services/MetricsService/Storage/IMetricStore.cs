@@ -19,7 +19,15 @@ public interface IMetricStore
     Task<IReadOnlyList<AggregateRow>> AggregateAsync(AggregateQuery query, CancellationToken cancellationToken);
 
     /// <summary>Samples of each series with a timestamp in [startMs, endMs], in time order.</summary>
-    Task<IReadOnlyList<SeriesPoints>> PointsAsync(StorageTier tier, IReadOnlyCollection<long> seriesIds, long startMs, long endMs, CancellationToken cancellationToken);
+    Task<IReadOnlyList<SeriesPoints>> PointsAsync(StorageTier tier, IReadOnlyCollection<long> seriesIds, long startMs, long endMs, CancellationToken cancellationToken) =>
+        PointsAsync(tier, seriesIds, startMs, endMs, long.MaxValue, cancellationToken);
+
+    /// <summary>
+    /// As the other overload, but throws <see cref="SampleLimitException"/> once more than <paramref name="maxSamples"/>
+    /// samples have been read, all series together, so a caller's budget is kept while reading, with no count before.
+    /// </summary>
+    Task<IReadOnlyList<SeriesPoints>> PointsAsync(
+        StorageTier tier, IReadOnlyCollection<long> seriesIds, long startMs, long endMs, long maxSamples, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<string>> MetricNamesAsync(CancellationToken cancellationToken);
 

@@ -15,6 +15,18 @@ public sealed class MetricStoreOptions
     [Required]
     public string DuckDbPath { get; set; } = "data/metrics.duckdb";
 
+    /// <summary>
+    /// DuckDB's own memory cap (its buffer pool of cached blocks and query memory; its default is 80 % of the machine).
+    /// Blocks it lets go of are read again from the file, which the OS caches, so a small cap costs little: 256 MB holds
+    /// the working set of a day of 10,000 series. A DuckDB size (<c>512MB</c>, <c>1GB</c>).
+    /// </summary>
+    [RegularExpression(@"^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$")]
+    public string DuckDbMemoryLimit { get; set; } = "256MB";
+
+    /// <summary>DuckDB's worker threads; 0 for one per core (its default). They serve the scans of large reads.</summary>
+    [Range(0, 256)]
+    public int DuckDbThreads { get; set; }
+
     /// <summary>ClickHouse.Driver connection string, e.g. <c>Host=localhost;Port=8123;Database=airis</c>.</summary>
     public string ClickHouseConnectionString { get; set; } = "Host=localhost;Port=8123";
 
@@ -45,4 +57,16 @@ public sealed class MetricStoreOptions
     /// </summary>
     [Range(1, int.MaxValue)]
     public int RollupCompactionRows { get; set; } = 200_000;
+
+    /// <summary>
+    /// The embedded store's in-memory head keeps at most this many of each series' newest samples (between three
+    /// quarters of it and all of it once full: it lets go of a quarter at a time). 64 is 12–16 minutes at a 15-second
+    /// scrape interval (an instant query's 5-minute lookback, a rule's <c>rate(x[5m])</c>) and about an hour at one
+    /// minute, at 16 bytes a sample: 100 MB at most for 100,000 series. 0 turns the head off.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int HeadMaxSamplesPerSeries { get; set; } = 64;
+
+    /// <summary>The head lets go of samples older than this before a series' newest one (Prometheus's head spans 2–3 hours).</summary>
+    public TimeSpan HeadWindow { get; set; } = TimeSpan.FromHours(2);
 }

@@ -6,12 +6,22 @@ namespace AirisEpm.MetricsService.Storage;
 /// Every stored series (id, name, labels) held in memory, so selecting series costs no statement and
 /// no label parsing. Exact only where this process is the store's single writer (the embedded store):
 /// the writer adds series once their batch commits, and a restart reloads them from the store.
-/// Reads are lock-free on immutable snapshots; adds are serialised by the store's write lock.
+/// Reads are lock-free on append-only lists (<see cref="AppendOnlyList{T}"/>: what a reader was handed never changes);
+/// adds are serialised by the store's write lock and cost what they add, not a copy of the catalog.
 /// </summary>
 public sealed class SeriesCatalog
 {
     private readonly ConcurrentDictionary<long, StoredSeries> _byId = new();
-    private volatile Snapshot _snapshot = new(new Dictionary<string, StoredSeries[]>(StringComparer.Ordinal), []);
+    private readonly AppendOnlyList<StoredSeries> _all = new();
+    private readonly ConcurrentDictionary<string, AppendOnlyList<StoredSeries>> _byName = new(StringComparer.Ordinal);
+    private volatile string[] _sortedNames = [];
+
+    // Postings of the labels selectors ask for by equality; the gate orders building one against the writer's adds.
+    private readonly ConcurrentDictionary<string, LabelPostings> _postings = new(StringComparer.Ordinal);
+    private readonly Lock _postingsGate = new();
+
+    /// <summary>Up to this many candidates a selector filters them directly; past it an equality matcher uses (and builds) its label's postings.</summary>
+    public const int PostingsThreshold = 128;
 
     // Every label name with its values, and their sorted lists built on first ask after a change (a query editor asks often).
     private readonly Lock _labelsGate = new();
@@ -32,23 +42,38 @@ public sealed class SeriesCatalog
             return;
         }
 
-        var current = _snapshot;
-        var byName = new Dictionary<string, StoredSeries[]>(current.ByName, StringComparer.Ordinal);
+        var newName = false;
         foreach (var group in added.GroupBy(s => s.Name, StringComparer.Ordinal))
         {
-            byName[group.Key] = byName.TryGetValue(group.Key, out var known) ? [.. known, .. group] : [.. group];
+            if (!_byName.TryGetValue(group.Key, out var ofName))
+            {
+                _byName[group.Key] = ofName = new AppendOnlyList<StoredSeries>();
+                newName = true;
+            }
+
+            ofName.AddRange([.. group]);
         }
 
-        _snapshot = new Snapshot(byName, [.. current.All, .. added]);
+        if (newName)
+        {
+            // Sorted here, by the one writer, so a reader never keeps a list older than the names it could see.
+            _sortedNames = [.. _byName.Keys.Order(StringComparer.Ordinal)];
+        }
+
+        lock (_postingsGate)
+        {
+            _all.AddRange(added);
+            foreach (var postings in _postings.Values)
+            {
+                postings.Add(added);
+            }
+        }
+
         AddLabels(added);
     }
 
     /// <summary>Every metric name, in ordinal order.</summary>
-    public IReadOnlyList<string> Names()
-    {
-        var snapshot = _snapshot;
-        return snapshot.SortedNames ??= [.. snapshot.ByName.Keys.Order(StringComparer.Ordinal)];
-    }
+    public IReadOnlyList<string> Names() => _sortedNames;
 
     /// <summary>Every label name of every series, in ordinal order.</summary>
     public IReadOnlyList<string> LabelNames()
@@ -102,7 +127,7 @@ public sealed class SeriesCatalog
     {
         using var each = ids.GetEnumerator();
         if (!each.MoveNext() || !_byId.TryGetValue(each.Current, out var first)
-            || _snapshot.ByName.GetValueOrDefault(first.Name, []).Length != ids.Count)
+            || OfName(first.Name).Count != ids.Count)
         {
             return null;
         }
@@ -119,16 +144,28 @@ public sealed class SeriesCatalog
         return first.Name;
     }
 
-    /// <summary>The series the selector matches, in the order they were added.</summary>
+    /// <summary>
+    /// The series the selector matches, in the order they were added: the fewest candidates among the name's series and,
+    /// when those are more than <see cref="PostingsThreshold"/>, the postings of each equality matcher, each candidate
+    /// then checked against the whole selector.
+    /// </summary>
     public IReadOnlyList<StoredSeries> Find(SeriesSelector selector)
     {
-        var snapshot = _snapshot;
-        var candidates = selector.Name is null
-            ? snapshot.All
-            : snapshot.ByName.GetValueOrDefault(selector.Name, []);
+        ArgumentNullException.ThrowIfNull(selector);
+        IReadOnlyList<StoredSeries> candidates = selector.Name is null ? _all.Current : OfName(selector.Name);
         if (selector.Matchers.Count == 0)
         {
             return candidates;
+        }
+
+        foreach (var matcher in selector.Matchers)
+        {
+            if (candidates.Count > PostingsThreshold && matcher.Op == PromQl.Model.MatchOp.Equal && matcher.Value.Length > 0
+                && matcher.Name != PromQl.Model.LabelSet.MetricName)
+            {
+                var posted = PostingsOf(matcher.Name).Of(matcher.Value);
+                candidates = posted.Count < candidates.Count ? posted : candidates;
+            }
         }
 
         var found = new List<StoredSeries>();
@@ -143,9 +180,25 @@ public sealed class SeriesCatalog
         return found;
     }
 
-    private sealed record Snapshot(Dictionary<string, StoredSeries[]> ByName, StoredSeries[] All)
+    private LabelPostings PostingsOf(string labelName)
     {
-        /// <summary>The names in order, built on first ask (a benign race builds it twice at most).</summary>
-        public string[]? SortedNames { get; set; }
+        if (_postings.TryGetValue(labelName, out var postings))
+        {
+            return postings;
+        }
+
+        lock (_postingsGate)
+        {
+            if (!_postings.TryGetValue(labelName, out postings))
+            {
+                postings = new LabelPostings(labelName);
+                postings.Add(_all.Current);
+                _postings[labelName] = postings;
+            }
+
+            return postings;
+        }
     }
+
+    private IReadOnlyList<StoredSeries> OfName(string name) => _byName.TryGetValue(name, out var series) ? series.Current : [];
 }

@@ -1,9 +1,10 @@
 using AirisEpm.MetricsService.Domain;
+using Matcher = AirisEpm.PromQl.Model.Matcher;
 
 namespace AirisEpm.MetricsService.Storage;
 
-/// <summary>A metric name (optional) and label matchers that all have to hold.</summary>
-public sealed record SeriesSelector(string? Name, IReadOnlyList<LabelMatcher> Matchers)
+/// <summary>A metric name (optional) and label matchers (PromQL's, <c>__name__</c> matching the name) that all have to hold.</summary>
+public sealed record SeriesSelector(string? Name, IReadOnlyList<Matcher> Matchers)
 {
     public static SeriesSelector ForName(string name) => new(name, []);
 

@@ -1,13 +1,14 @@
 using AirisEpm.MetricsService.Domain;
-using AirisEpm.MetricsService.Storage;
 using AirisEpm.ServiceDefaults.Events.Contracts;
+using Matcher = AirisEpm.PromQl.Model.Matcher;
+using MatchOp = AirisEpm.PromQl.Model.MatchOp;
 
 namespace AirisEpm.MetricsService.Thresholds;
 
 /// <summary>A streaming threshold rule, compiled for evaluation on every ingested sample.</summary>
 public sealed class ThresholdRule
 {
-    private ThresholdRule(ThresholdRuleContract contract, IReadOnlyList<LabelMatcher> matchers, ComparisonOperator op)
+    private ThresholdRule(ThresholdRuleContract contract, IReadOnlyList<Matcher> matchers, ComparisonOperator op)
     {
         Contract = contract;
         Matchers = matchers;
@@ -18,7 +19,7 @@ public sealed class ThresholdRule
 
     public string Id => Contract.RuleId;
 
-    public IReadOnlyList<LabelMatcher> Matchers { get; }
+    public IReadOnlyList<Matcher> Matchers { get; }
 
     public ComparisonOperator Operator { get; }
 
@@ -33,7 +34,7 @@ public sealed class ThresholdRule
             return null;
         }
 
-        var matchers = new List<LabelMatcher>();
+        var matchers = new List<Matcher>();
         foreach (var m in contract.Matchers)
         {
             MatchOp? matchOp = m.Op switch
@@ -50,15 +51,19 @@ public sealed class ThresholdRule
                 return null;
             }
 
-            try
+            if (m.Name.Length == 0)
             {
-                matchers.Add(new LabelMatcher(m.Name, matchOp.Value, m.Value));
-            }
-            catch (ArgumentException ex)
-            {
-                error = $"rule {contract.RuleId}: invalid regex for label '{m.Name}': {ex.Message}";
+                error = $"rule {contract.RuleId}: a matcher has an empty label name";
                 return null;
             }
+
+            if (!Matcher.TryCreate(m.Name, matchOp.Value, m.Value, out var matcher, out var reason))
+            {
+                error = $"rule {contract.RuleId}: invalid regex for label '{m.Name}': {reason}";
+                return null;
+            }
+
+            matchers.Add(matcher);
         }
 
         error = null;

@@ -21,6 +21,10 @@ public sealed class FailingStore(IMetricStore inner) : IMetricStore, IDisposable
 
     public Task<IReadOnlyList<AggregateRow>> AggregateAsync(AggregateQuery query, CancellationToken cancellationToken) => inner.AggregateAsync(query, cancellationToken);
 
+    public Task<IReadOnlyList<SeriesPoints>> PointsAsync(
+        StorageTier tier, IReadOnlyCollection<long> seriesIds, long startMs, long endMs, long maxSamples, CancellationToken cancellationToken) =>
+        inner.PointsAsync(tier, seriesIds, startMs, endMs, maxSamples, cancellationToken);
+
     public Task<IReadOnlyList<SeriesPoints>> PointsAsync(StorageTier tier, IReadOnlyCollection<long> seriesIds, long startMs, long endMs, CancellationToken cancellationToken) =>
         inner.PointsAsync(tier, seriesIds, startMs, endMs, cancellationToken);
 

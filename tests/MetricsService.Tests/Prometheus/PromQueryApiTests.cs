@@ -118,6 +118,7 @@ public sealed class PromQueryApiTests(PromApiFixture fixture) : IClassFixture<Pr
     [InlineData("query_range?query=foo%7B&start=10&end=20&step=1", "1:5: parse error: unexpected end of input inside braces")]
     [InlineData("query_range?query=up%5B5m%5D&start=10&end=20&step=1", "invalid expression type \\\"range vector\\\" for range query, must be Scalar or instant Vector")]
     [InlineData("format_query?query=sum(", "invalid parameter \\\"query\\\": 1:5: parse error: unclosed left parenthesis")]
+    [InlineData("parse_query?query=sum(", "invalid parameter \\\"query\\\": 1:5: parse error: unclosed left parenthesis")]
     public async Task Bad_requests_are_400_bad_data_with_prometheus_texts(string pathAndQuery, string error)
     {
         var (status, body) = await fixture.GetAsync("/api/v1/" + pathAndQuery);
@@ -142,6 +143,48 @@ public sealed class PromQueryApiTests(PromApiFixture fixture) : IClassFixture<Pr
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("""{"status":"success","data":"sum by (job) (rate(x[5m]))"}""", body);
+    }
+
+    /// <summary>The prettifier's golden case at Prometheus's 100-character limit (tests/PromQl.Tests PrinterTests), through the API.</summary>
+    [Fact]
+    public async Task Format_query_splits_a_long_query_as_the_prettifier_golden_case()
+    {
+        const string Query = "sum by (job, instance) (rate(http_requests_total{job=\"api-server\", code=~\"5..\", handler!=\"/health\"}[5m])) " +
+            "/ sum by (job, instance) (rate(http_requests_total{job=\"api-server\"}[5m]))";
+        const string Pretty = """
+              sum by (job, instance) (
+                rate(http_requests_total{code=~"5..",handler!="/health",job="api-server"}[5m])
+              )
+            /
+              sum by (job, instance) (rate(http_requests_total{job="api-server"}[5m]))
+            """;
+
+        var (status, body) = await fixture.PostFormAsync("/api/v1/format_query", ("query", Query));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(Pretty, PromApiFixture.Parse(body).GetProperty("data").GetString());
+    }
+
+    [Fact]
+    public async Task Parse_query_answers_prometheus_3s_tree()
+    {
+        var (status, body) = await fixture.PostFormAsync("/api/v1/parse_query", ("query", "sum by (job) (rate(x{a=~\"b.\"}[5m] offset 1m)) > bool on (job) group_left () -y @ end()"));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(
+            """{"status":"success","data":{"bool":true,"lhs":{"expr":{"args":[{"matchers":[{"name":"a","type":"=~","value":"b."},{"name":"__name__","type":"=","value":"x"}],"name":"x","offset":60000,"range":300000,"startOrEnd":null,"timestamp":null,"type":"matrixSelector"}],"func":{"argTypes":["matrix"],"name":"rate","returnType":"vector","variadic":0},"type":"call"},"grouping":["job"],"op":"sum","param":null,"type":"aggregation","without":false},"matching":{"card":"many-to-one","include":[],"labels":["job"],"on":true},"op":">","rhs":{"expr":{"matchers":[{"name":"__name__","type":"=","value":"y"}],"name":"y","offset":0,"startOrEnd":"end","timestamp":null,"type":"vectorSelector"},"op":"-","type":"unaryExpr"},"type":"binaryExpr"}}""",
+            body);
+    }
+
+    [Fact]
+    public async Task Parse_query_writes_literals_subqueries_and_parentheses()
+    {
+        var (status, body) = await fixture.GetAsync("/api/v1/parse_query?query=" + Uri.EscapeDataString("label_join((max_over_time(up[1h:30s] @ 100)), \"a\", \",\") * 1e21"));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(
+            """{"status":"success","data":{"bool":false,"lhs":{"args":[{"expr":{"args":[{"expr":{"matchers":[{"name":"__name__","type":"=","value":"up"}],"name":"up","offset":0,"startOrEnd":null,"timestamp":null,"type":"vectorSelector"},"offset":0,"range":3600000,"startOrEnd":null,"step":30000,"timestamp":100000,"type":"subquery"}],"func":{"argTypes":["matrix"],"name":"max_over_time","returnType":"vector","variadic":0},"type":"call"},"type":"parenExpr"},{"type":"stringLiteral","val":"a"},{"type":"stringLiteral","val":","}],"func":{"argTypes":["vector","string","string","string"],"name":"label_join","returnType":"vector","variadic":-1},"type":"call"},"matching":null,"op":"*","rhs":{"type":"numberLiteral","val":"1000000000000000000000"},"type":"binaryExpr"}}""",
+            body);
     }
 
     [Fact]

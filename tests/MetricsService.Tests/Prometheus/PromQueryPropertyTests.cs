@@ -69,6 +69,11 @@ public sealed class PromQueryPropertyTests(PromApiFixture fixture) : IClassFixtu
             await AssertAnsweredAsync("/api/v1/query_range", parameters, post);
         }, iter: 500, threads: 1);
 
+    [Fact]
+    public Task Parse_and_format_query_never_answer_5xx() =>
+        Gen.Select(Query, Gen.Bool, Gen.Bool).SampleAsync(async (query, parse, post) =>
+            await AssertAnsweredAsync(parse ? "/api/v1/parse_query" : "/api/v1/format_query", [("query", query)], post), iter: 300, threads: 1);
+
     private async Task AssertAnsweredAsync(string path, List<(string Name, string Value)> parameters, bool post)
     {
         var (status, body) = post

@@ -65,7 +65,7 @@ public sealed class StoreSeriesSourceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Samples_over_the_budget_are_refused_before_they_are_loaded()
+    public async Task Samples_over_the_budget_are_refused_while_they_are_read()
     {
         var budget = new SampleBudget(15);
         var source = new StoreSeriesSource(_store, budget);
@@ -77,7 +77,7 @@ public sealed class StoreSeriesSourceTests : IAsyncLifetime
         Assert.Equal(10, first.Sum(s => s.Points.Count));
         Assert.Equal((PromQlErrorType.Execution, SampleBudget.ExceededMessage), (refused.Type, refused.Message));
         Assert.Equal(10, budget.Used);
-        Assert.Equal(1, _store.PointReads);
+        Assert.Equal([15L, 5L], _store.Limits);
     }
 
     [Fact]
@@ -97,6 +97,8 @@ public sealed class StoreSeriesSourceTests : IAsyncLifetime
     {
         public int PointReads { get; private set; }
 
+        public List<long> Limits { get; } = [];
+
         public Task InitializeAsync(CancellationToken cancellationToken) => inner.InitializeAsync(cancellationToken);
 
         public Task WriteAsync(IReadOnlyList<MetricSample> samples, CancellationToken cancellationToken) => inner.WriteAsync(samples, cancellationToken);
@@ -105,10 +107,15 @@ public sealed class StoreSeriesSourceTests : IAsyncLifetime
 
         public Task<IReadOnlyList<AggregateRow>> AggregateAsync(AggregateQuery query, CancellationToken cancellationToken) => inner.AggregateAsync(query, cancellationToken);
 
-        public Task<IReadOnlyList<SeriesPoints>> PointsAsync(StorageTier tier, IReadOnlyCollection<long> seriesIds, long startMs, long endMs, CancellationToken cancellationToken)
+        public Task<IReadOnlyList<SeriesPoints>> PointsAsync(StorageTier tier, IReadOnlyCollection<long> seriesIds, long startMs, long endMs, CancellationToken cancellationToken) =>
+            PointsAsync(tier, seriesIds, startMs, endMs, long.MaxValue, cancellationToken);
+
+        public Task<IReadOnlyList<SeriesPoints>> PointsAsync(
+            StorageTier tier, IReadOnlyCollection<long> seriesIds, long startMs, long endMs, long maxSamples, CancellationToken cancellationToken)
         {
             PointReads++;
-            return inner.PointsAsync(tier, seriesIds, startMs, endMs, cancellationToken);
+            Limits.Add(maxSamples);
+            return inner.PointsAsync(tier, seriesIds, startMs, endMs, maxSamples, cancellationToken);
         }
 
         public Task<IReadOnlyList<string>> MetricNamesAsync(CancellationToken cancellationToken) => inner.MetricNamesAsync(cancellationToken);

@@ -1,6 +1,8 @@
 using AirisEpm.MetricsService.Prometheus;
 using AirisEpm.MetricsService.Query;
 using AirisEpm.MetricsService.Storage;
+using Matcher = AirisEpm.PromQl.Model.Matcher;
+using MatchOp = AirisEpm.PromQl.Model.MatchOp;
 
 namespace AirisEpm.MetricsService.Tests.Query;
 
@@ -63,6 +65,6 @@ public sealed class ParsingTests
     [InlineData(MatchOp.Regex, ".*", null, true)]
     public void Matchers_are_anchored_and_treat_missing_as_empty(MatchOp op, string value, string? actual, bool expected)
     {
-        Assert.Equal(expected, new LabelMatcher("code", op, value).Matches(actual));
+        Assert.Equal(expected, Matcher.Create("code", op, value).Matches(actual));
     }
 }

@@ -3,6 +3,8 @@ using AirisEpm.MetricsService.Storage;
 using AirisEpm.MetricsService.Storage.DuckDb;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Matcher = AirisEpm.PromQl.Model.Matcher;
+using MatchOp = AirisEpm.PromQl.Model.MatchOp;
 
 namespace AirisEpm.MetricsService.Tests.Storage;
 
@@ -110,7 +112,7 @@ public sealed class DuckDbPartialRollupTests : IDisposable
         }
 
         using var reopened = await OpenAsync();
-        var found = await reopened.FindSeriesAsync(new SeriesSelector("s", [new LabelMatcher("instance", MatchOp.Equal, "b")]), Ct);
+        var found = await reopened.FindSeriesAsync(new SeriesSelector("s", [Matcher.Create("instance", MatchOp.Equal, "b")]), Ct);
         var series = Assert.Single(found);
         Assert.Equal(LabelSet.From([new("instance", "b")]).SeriesId("s"), series.Id);
         await reopened.WriteAsync([Sample("s", Base + 1, 2, "b"), Sample("s", Base, 1, "c")], Ct);

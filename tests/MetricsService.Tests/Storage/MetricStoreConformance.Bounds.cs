@@ -1,5 +1,7 @@
 using AirisEpm.MetricsService.Storage;
 using StaleMarker = AirisEpm.PromQl.Model.StaleMarker;
+using Matcher = AirisEpm.PromQl.Model.Matcher;
+using MatchOp = AirisEpm.PromQl.Model.MatchOp;
 
 namespace AirisEpm.MetricsService.Tests.Storage;
 
@@ -10,7 +12,7 @@ public abstract partial class MetricStoreConformance
     public async Task Points_include_both_bounds_and_only_the_asked_series()
     {
         await Store.WriteAsync([.. Enumerable.Range(0, 6).Select(i => Sample("pb", Base + (i * 1000), i, ("s", "x"))), Sample("pb", Base + 2000, 9, ("s", "y"))], Ct);
-        var x = Assert.Single(await Store.FindSeriesAsync(new SeriesSelector("pb", [new LabelMatcher("s", MatchOp.Equal, "x")]), Ct));
+        var x = Assert.Single(await Store.FindSeriesAsync(new SeriesSelector("pb", [Matcher.Create("s", MatchOp.Equal, "x")]), Ct));
 
         var points = Assert.Single(await Store.PointsAsync(StorageTier.Raw, [x.Id], Base + 1000, Base + 4000, Ct));
 

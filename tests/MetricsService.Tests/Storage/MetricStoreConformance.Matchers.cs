@@ -1,4 +1,6 @@
 using AirisEpm.MetricsService.Storage;
+using Matcher = AirisEpm.PromQl.Model.Matcher;
+using MatchOp = AirisEpm.PromQl.Model.MatchOp;
 
 namespace AirisEpm.MetricsService.Tests.Storage;
 
@@ -20,7 +22,7 @@ public abstract partial class MetricStoreConformance
         Sample("req", Base, 1, Awkward),
     ], Ct);
 
-    private async Task<string> FoundAsync(string? name, params LabelMatcher[] matchers) =>
+    private async Task<string> FoundAsync(string? name, params Matcher[] matchers) =>
         string.Join(',', (await Store.FindSeriesAsync(new SeriesSelector(name, matchers), Ct)).Select(s => s.Labels["id"]).Order(StringComparer.Ordinal));
 
     [Theory]
@@ -40,7 +42,7 @@ public abstract partial class MetricStoreConformance
     {
         await WriteRequestsAsync();
 
-        Assert.Equal(expected, await FoundAsync("req", new LabelMatcher(label, op, value)));
+        Assert.Equal(expected, await FoundAsync("req", Matcher.Create(label, op, value)));
     }
 
     [Fact]
@@ -48,8 +50,8 @@ public abstract partial class MetricStoreConformance
     {
         await WriteRequestsAsync();
 
-        Assert.Equal("b", await FoundAsync("req", new LabelMatcher("job", MatchOp.Equal, "api"), new LabelMatcher("code", MatchOp.Regex, "5.."), new LabelMatcher("id", MatchOp.NotEqual, "z")));
-        Assert.Equal("", await FoundAsync("req", new LabelMatcher("job", MatchOp.Equal, "api"), new LabelMatcher("job", MatchOp.Equal, "web")));
+        Assert.Equal("b", await FoundAsync("req", Matcher.Create("job", MatchOp.Equal, "api"), Matcher.Create("code", MatchOp.Regex, "5.."), Matcher.Create("id", MatchOp.NotEqual, "z")));
+        Assert.Equal("", await FoundAsync("req", Matcher.Create("job", MatchOp.Equal, "api"), Matcher.Create("job", MatchOp.Equal, "web")));
     }
 
     [Fact]
@@ -57,11 +59,11 @@ public abstract partial class MetricStoreConformance
     {
         await WriteRequestsAsync();
 
-        Assert.Equal("b,e", await FoundAsync(null, new LabelMatcher("__name__", MatchOp.Regex, "req|oth.*"), new LabelMatcher("code", MatchOp.Equal, "500")));
-        Assert.Equal("e", await FoundAsync(null, new LabelMatcher("__name__", MatchOp.Equal, "other")));
-        Assert.Equal("a,b,c,d,q", await FoundAsync(null, new LabelMatcher("__name__", MatchOp.NotEqual, "other")));
-        Assert.Equal("", await FoundAsync("req", new LabelMatcher("__name__", MatchOp.Equal, "other")));
-        Assert.Equal("", await FoundAsync(null, new LabelMatcher("__name__", MatchOp.Regex, "re")));
+        Assert.Equal("b,e", await FoundAsync(null, Matcher.Create("__name__", MatchOp.Regex, "req|oth.*"), Matcher.Create("code", MatchOp.Equal, "500")));
+        Assert.Equal("e", await FoundAsync(null, Matcher.Create("__name__", MatchOp.Equal, "other")));
+        Assert.Equal("a,b,c,d,q", await FoundAsync(null, Matcher.Create("__name__", MatchOp.NotEqual, "other")));
+        Assert.Equal("", await FoundAsync("req", Matcher.Create("__name__", MatchOp.Equal, "other")));
+        Assert.Equal("", await FoundAsync(null, Matcher.Create("__name__", MatchOp.Regex, "re")));
     }
 
     [Fact]
@@ -70,12 +72,12 @@ public abstract partial class MetricStoreConformance
         await WriteRequestsAsync();
         var path = Awkward[1].Value;
 
-        Assert.Equal("q", await FoundAsync("req", new LabelMatcher("path", MatchOp.Equal, path)));
-        Assert.Equal("", await FoundAsync("req", new LabelMatcher("path", MatchOp.Equal, path[..^1])));
-        Assert.Equal("q", await FoundAsync("req", new LabelMatcher("path", MatchOp.Regex, "it's .*line")));
-        Assert.Equal("q", await FoundAsync("req", new LabelMatcher("path", MatchOp.Regex, @"it's ""quoted"" \\ \{p0:String\} ü\ttab\nline")));
-        Assert.Equal("a,b,c,d", await FoundAsync("req", new LabelMatcher("path", MatchOp.NotEqual, path)));
-        var found = Assert.Single(await Store.FindSeriesAsync(new SeriesSelector("req", [new LabelMatcher("path", MatchOp.Regex, ".+")]), Ct));
+        Assert.Equal("q", await FoundAsync("req", Matcher.Create("path", MatchOp.Equal, path)));
+        Assert.Equal("", await FoundAsync("req", Matcher.Create("path", MatchOp.Equal, path[..^1])));
+        Assert.Equal("q", await FoundAsync("req", Matcher.Create("path", MatchOp.Regex, "it's .*line")));
+        Assert.Equal("q", await FoundAsync("req", Matcher.Create("path", MatchOp.Regex, @"it's ""quoted"" \\ \{p0:String\} ü\ttab\nline")));
+        Assert.Equal("a,b,c,d", await FoundAsync("req", Matcher.Create("path", MatchOp.NotEqual, path)));
+        var found = Assert.Single(await Store.FindSeriesAsync(new SeriesSelector("req", [Matcher.Create("path", MatchOp.Regex, ".+")]), Ct));
         Assert.Equal(path, found.Labels["path"]);
     }
 }

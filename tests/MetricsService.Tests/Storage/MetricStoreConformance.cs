@@ -2,6 +2,8 @@ using AirisEpm.MetricsService.Domain;
 using AirisEpm.MetricsService.Storage;
 using StaleMarker = AirisEpm.PromQl.Model.StaleMarker;
 using Microsoft.Extensions.Time.Testing;
+using Matcher = AirisEpm.PromQl.Model.Matcher;
+using MatchOp = AirisEpm.PromQl.Model.MatchOp;
 
 namespace AirisEpm.MetricsService.Tests.Storage;
 
@@ -198,7 +200,7 @@ public abstract partial class MetricStoreConformance : IAsyncLifetime
             Sample("other", Base, 1, ("id", "e"), ("job", "api"), ("code", "500")),
         ], Ct);
 
-        var found = await Store.FindSeriesAsync(new SeriesSelector("req", [new LabelMatcher(label, op, value)]), Ct);
+        var found = await Store.FindSeriesAsync(new SeriesSelector("req", [Matcher.Create(label, op, value)]), Ct);
 
         Assert.Equal(expected, string.Join(',', found.Select(s => s.Labels["id"]).Order()));
     }
@@ -212,7 +214,7 @@ public abstract partial class MetricStoreConformance : IAsyncLifetime
         Assert.Equal(["job", "zone"], await Store.LabelNamesAsync(Ct));
         Assert.Equal(["api", "web"], await Store.LabelValuesAsync("job", Ct));
         Assert.Equal(["ü-1"], await Store.LabelValuesAsync("zone", Ct));
-        var all = await Store.FindSeriesAsync(new SeriesSelector(null, [new LabelMatcher("job", MatchOp.Regex, ".+")]), Ct);
+        var all = await Store.FindSeriesAsync(new SeriesSelector(null, [Matcher.Create("job", MatchOp.Regex, ".+")]), Ct);
         Assert.Equal(2, all.Count);
         Assert.Contains(all, s => s.Name == "b_total" && s.Labels["zone"] == "ü-1" && s.Id == s.Labels.SeriesId("b_total"));
     }

@@ -34,6 +34,10 @@ public sealed class ThrottledStore(IMetricStore inner) : IMetricStore, IDisposab
 
     public Task<IReadOnlyList<AggregateRow>> AggregateAsync(AggregateQuery query, CancellationToken cancellationToken) => inner.AggregateAsync(query, cancellationToken);
 
+    public Task<IReadOnlyList<SeriesPoints>> PointsAsync(
+        StorageTier tier, IReadOnlyCollection<long> seriesIds, long startMs, long endMs, long maxSamples, CancellationToken cancellationToken) =>
+        inner.PointsAsync(tier, seriesIds, startMs, endMs, maxSamples, cancellationToken);
+
     public Task<IReadOnlyList<SeriesPoints>> PointsAsync(StorageTier tier, IReadOnlyCollection<long> seriesIds, long startMs, long endMs, CancellationToken cancellationToken) =>
         inner.PointsAsync(tier, seriesIds, startMs, endMs, cancellationToken);
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using AirisEpm.DuckDbStorage;
+using AirisEpm.MetricsService.Storage;
+using AirisEpm.MetricsService.Storage.DuckDb;
 using DuckDB.NET.Data;
 
 namespace AirisEpm.MetricsService.Prometheus.SideData;
@@ -7,13 +9,15 @@ namespace AirisEpm.MetricsService.Prometheus.SideData;
 /// <summary>
 /// Metadata and exemplars in two tables of the embedded store's DuckDB file (created here, beside the metric store's
 /// own schema; DuckDB shares one database instance per file in a process). Writes go through one connection under a
-/// lock and commit before returning, so a remote_write acknowledged after them has them durable. Exemplars older than
-/// <paramref name="retention"/> (the raw samples' retention) are deleted at most once an hour, on a write.
+/// lock and commit before returning, so a remote_write acknowledged after them has them durable; connections are opened
+/// as the metric store's (<see cref="DuckDbConnectionString"/>). Exemplars older than the raw samples' retention are
+/// deleted at most once an hour, on a write.
 /// </summary>
-public sealed class DuckDbSideStore(string path, TimeSpan retention, TimeProvider time) : IPrometheusSideStore, IDisposable
+public sealed class DuckDbSideStore(string path, MetricStoreOptions options, TimeProvider time) : IPrometheusSideStore, IDisposable
 {
     private static readonly TimeSpan PruneInterval = TimeSpan.FromHours(1);
-    private readonly string _connectionString = $"Data Source={path}";
+    private readonly string _connectionString = DuckDbConnectionString.For(path, options);
+    private readonly TimeSpan _retention = options.RawRetention;
     private readonly SemaphoreSlim _lock = new(1, 1);
     private DuckDbReadConnections? _readers;
     private DuckDBConnection? _writer;
@@ -81,7 +85,7 @@ public sealed class DuckDbSideStore(string path, TimeSpan retention, TimeProvide
             {
                 using var prune = connection.CreateCommand();
                 prune.CommandText = "DELETE FROM prom_exemplars WHERE ts < $cutoff";
-                prune.Parameters.Add(new DuckDBParameter("cutoff", (now - retention).ToUnixTimeMilliseconds()));
+                prune.Parameters.Add(new DuckDBParameter("cutoff", (now - _retention).ToUnixTimeMilliseconds()));
                 prune.ExecuteNonQuery();
                 _prunedAt = now;
             }

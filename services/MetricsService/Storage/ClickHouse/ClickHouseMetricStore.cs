@@ -124,27 +124,23 @@ public sealed class ClickHouseMetricStore : IMetricStore, IDisposable
         return rows;
     }
 
+    public Task<IReadOnlyList<SeriesPoints>> PointsAsync(
+        StorageTier tier, IReadOnlyCollection<long> seriesIds, long startMs, long endMs, CancellationToken cancellationToken) =>
+        PointsAsync(tier, seriesIds, startMs, endMs, long.MaxValue, cancellationToken);
+
+    /// <summary>The rows in time order per series; one row past <paramref name="maxSamples"/> ends the read (a LIMIT one above it).</summary>
     public async Task<IReadOnlyList<SeriesPoints>> PointsAsync(
-        StorageTier tier, IReadOnlyCollection<long> seriesIds, long startMs, long endMs, CancellationToken cancellationToken)
+        StorageTier tier, IReadOnlyCollection<long> seriesIds, long startMs, long endMs, long maxSamples, CancellationToken cancellationToken)
     {
         if (seriesIds.Count == 0)
         {
             return [];
         }
 
-        var collected = new Dictionary<long, (List<long> Ts, List<double> Values)>();
-        await ReadAsync(MetricQueries.Points(tier, seriesIds, startMs, endMs), r =>
-        {
-            var id = Long(r, 0);
-            if (!collected.TryGetValue(id, out var points))
-            {
-                collected[id] = points = ([], []);
-            }
-
-            points.Ts.Add(Long(r, 1));
-            points.Values.Add(Double(r, 2));
-        }, cancellationToken);
-        return [.. collected.Select(c => new SeriesPoints(c.Key, [.. c.Value.Ts], [.. c.Value.Values]))];
+        var points = new SeriesPointsBuilder(maxSamples);
+        var limit = maxSamples == long.MaxValue ? null : (long?)(maxSamples + 1);
+        await ReadAsync(MetricQueries.Points(tier, seriesIds, startMs, endMs, limit), r => points.Add(Long(r, 0), Long(r, 1), Double(r, 2)), cancellationToken);
+        return points.Build();
     }
 
     public Task<IReadOnlyList<string>> MetricNamesAsync(CancellationToken cancellationToken) =>

@@ -21,7 +21,7 @@ internal static class MetricQueries
     }
 
     /// <summary>Each series' samples in time order; on a rollup tier each bucket's last sample (time and value).</summary>
-    public static ClickHouseQuery Points(StorageTier tier, IReadOnlyCollection<long> seriesIds, long startMs, long endMs)
+    public static ClickHouseQuery Points(StorageTier tier, IReadOnlyCollection<long> seriesIds, long startMs, long endMs, long? limit = null)
     {
         var p = new QueryParameters();
         var (table, time, columns) = tier == StorageTier.Raw
@@ -30,7 +30,7 @@ internal static class MetricQueries
         return p.Query($"""
             SELECT series_id, {columns} FROM {table} FINAL
             WHERE {p.SeriesIn(seriesIds)} AND {time} >= {p.Bind("Int64", startMs)} AND {time} <= {p.Bind("Int64", endMs)}
-            ORDER BY series_id, {time}
+            ORDER BY series_id, {time}{(limit is { } rows ? " LIMIT " + p.Bind("Int64", rows) : "")}
             """);
     }
 

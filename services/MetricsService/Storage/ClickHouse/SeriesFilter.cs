@@ -1,3 +1,5 @@
+using AirisEpm.PromQl.Model;
+
 namespace AirisEpm.MetricsService.Storage.ClickHouse;
 
 /// <summary>
@@ -32,7 +34,7 @@ internal static class SeriesFilter
     /// <summary>The pattern a Prometheus regex matcher means: the whole value, with <c>.</c> matching a newline.</summary>
     public static string Anchored(string regex) => "^(?s:" + regex + ")$";
 
-    private static string Condition(LabelMatcher matcher, QueryParameters parameters)
+    private static string Condition(Matcher matcher, QueryParameters parameters)
     {
         var value = matcher.Name == MetricNameLabel ? "name" : $"labels[{parameters.Bind("String", matcher.Name)}]";
         return matcher.Op switch

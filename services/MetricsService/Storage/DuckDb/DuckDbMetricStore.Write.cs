@@ -69,6 +69,7 @@ public sealed partial class DuckDbMetricStore
                 transaction.Commit();
             }
 
+            _head.Append(batch.SeriesIds, batch.Offsets, batch.Timestamps, batch.Values, batch.IsNewSeries);
             _catalog.Add(batch.NewSeries.Select(s => new StoredSeries(s.SeriesId, s.Name, s.Labels)));
             foreach (var (series, _, newest) in batch.Spans())
             {

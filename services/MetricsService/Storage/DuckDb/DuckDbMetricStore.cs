@@ -3,7 +3,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using AirisEpm.DuckDbStorage;
+using Apache.Arrow;
 using AirisEpm.MetricsService.Domain;
+using AirisEpm.MetricsService.Storage.Head;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Options;
 
@@ -26,13 +28,15 @@ public sealed partial class DuckDbMetricStore : IMetricStore, IDisposable
     private const long WatermarkWindowMs = 3_600_000;
     private DuckDBConnection? _writer;
     private SeriesWatermarks _watermarks = new(long.MaxValue);
+    private readonly HeadBlock _head;
 
     public DuckDbMetricStore(IOptions<MetricStoreOptions> options, TimeProvider time, string path)
     {
         _options = options.Value;
         _time = time;
-        _connectionString = $"Data Source={path}";
+        _connectionString = DuckDbConnectionString.For(path, _options);
         _readers = new DuckDbReadConnections(_connectionString);
+        _head = new HeadBlock(_options.HeadMaxSamplesPerSeries, (long)_options.HeadWindow.TotalMilliseconds);
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(folder))
         {
@@ -55,7 +59,9 @@ public sealed partial class DuckDbMetricStore : IMetricStore, IDisposable
             DuckDbSchema.Migrate(connection);
             _catalog.Add(LoadSeries(connection));
             _recentRollupRows = CountRecentRollupRows(connection);
-            _watermarks = LoadWatermarks(connection, _time.GetUtcNow().ToUnixTimeMilliseconds() - WatermarkWindowMs);
+            var recentMs = _time.GetUtcNow().ToUnixTimeMilliseconds() - WatermarkWindowMs;
+            _watermarks = LoadWatermarks(connection, recentMs);
+            LoadHead(connection, recentMs);
             _writer = connection;
         }
         finally
@@ -105,6 +111,27 @@ public sealed partial class DuckDbMetricStore : IMetricStore, IDisposable
         }
 
         return watermarks;
+    }
+
+    /// <summary>The head starts with the samples since <paramref name="recentMs"/> (the same bounded scan as the watermarks').</summary>
+    private void LoadHead(DuckDBConnection connection, long recentMs)
+    {
+        if (_options.HeadMaxSamplesPerSeries == 0)
+        {
+            _head.Load(long.MaxValue, []);
+            return;
+        }
+
+        var recent = new SeriesPointsBuilder();
+        using var command = connection.CreateCommand();
+        command.CommandText = Sql($"SELECT series_id, ts, value FROM samples WHERE ts >= {recentMs}");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            recent.Add(reader.GetInt64(0), reader.GetInt64(1), reader.GetDouble(2));
+        }
+
+        _head.Load(recentMs, recent.Build());
     }
 
     private static List<StoredSeries> LoadSeries(DuckDBConnection connection)
@@ -199,40 +226,93 @@ public sealed partial class DuckDbMetricStore : IMetricStore, IDisposable
             """);
     }
 
+    public Task<IReadOnlyList<SeriesPoints>> PointsAsync(
+        StorageTier tier, IReadOnlyCollection<long> seriesIds, long startMs, long endMs, CancellationToken cancellationToken) =>
+        PointsAsync(tier, seriesIds, startMs, endMs, long.MaxValue, cancellationToken);
+
+    /// <summary>
+    /// One statement for all the series, read as Arrow batches (whole columns). Raw samples are read in the order they
+    /// are stored, with no <c>ORDER BY</c>: the writer appends each series' samples in time order, so a series needs
+    /// sorting only after out-of-order writes (<see cref="SeriesPointsBuilder"/> checks). Samples still in the
+    /// <see cref="HeadBlock"/> come from memory: a series whose head covers the window costs no statement.
+    /// </summary>
     public async Task<IReadOnlyList<SeriesPoints>> PointsAsync(
-        StorageTier tier, IReadOnlyCollection<long> seriesIds, long startMs, long endMs, CancellationToken cancellationToken)
+        StorageTier tier, IReadOnlyCollection<long> seriesIds, long startMs, long endMs, long maxSamples, CancellationToken cancellationToken)
     {
         if (seriesIds.Count == 0)
         {
             return [];
         }
 
-        var ids = string.Join(',', seriesIds.Select(id => id.ToString(CultureInfo.InvariantCulture)));
-        var sql = tier == StorageTier.Raw
-            ? Sql($"SELECT series_id, ts, value FROM samples WHERE series_id IN ({ids}) AND ts BETWEEN {startMs} AND {endMs} ORDER BY series_id, ts")
-            : Sql($"""
+        var points = new SeriesPointsBuilder(maxSamples);
+        if (tier != StorageTier.Raw)
+        {
+            var ids = IdList(seriesIds);
+            await ReadPointsAsync(Sql($"""
                 SELECT series_id, max(last_ts), arg_max(last, last_ts) FROM {RollupSource(tier)}
                 WHERE series_id IN ({ids}) AND bucket BETWEEN {startMs} AND {endMs}
                 GROUP BY series_id, bucket ORDER BY series_id, bucket
-                """);
-        var collected = new Dictionary<long, (List<long> Ts, List<double> Values)>();
-        await ReadAsync(
-            sql,
-            null,
-            reader =>
+                """), points, cancellationToken);
+            return points.Build();
+        }
+
+        // The head first: what it holds is copied before the statement, so samples it lets go meanwhile are read from the file.
+        var fromFile = _head.Read(seriesIds, startMs, endMs, points, out var fileEndMs);
+        if (fromFile.Count > 0)
+        {
+            // Rows at or after a series' floor are the head's (already handed over); only floors inside the read need a look.
+            var filter = fromFile.Values.Any(floor => floor <= fileEndMs) ? fromFile : null;
+            await ReadPointsAsync(
+                Sql($"SELECT series_id, ts, value FROM samples WHERE series_id IN ({IdList(fromFile.Keys)}) AND ts BETWEEN {startMs} AND {fileEndMs}"),
+                points, cancellationToken, filter);
+        }
+
+        return points.Build();
+    }
+
+    private static string IdList(IEnumerable<long> ids) => string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>Reads (series_id, ts, value) rows; with <paramref name="before"/>, only each series' rows before its time there.</summary>
+    private Task ReadPointsAsync(string sql, SeriesPointsBuilder points, CancellationToken cancellationToken, IReadOnlyDictionary<long, long>? before = null) =>
+        _readers.ReadBatchesAsync(sql, batch =>
+        {
+            var ids = ((Int64Array)batch.Column(0)).Values;
+            var ts = ((Int64Array)batch.Column(1)).Values;
+            var values = ((DoubleArray)batch.Column(2)).Values;
+            if (before is null)
             {
-                var id = reader.GetInt64(0);
-                if (!collected.TryGetValue(id, out var points))
+                points.AddColumns(ids, ts, values);
+                return;
+            }
+
+            var start = 0;
+            for (var i = 1; i <= ids.Length; i++)
+            {
+                if (i < ids.Length && ids[i] == ids[start])
                 {
-                    collected[id] = points = ([], []);
+                    continue;
                 }
 
-                points.Ts.Add(reader.GetInt64(1));
-                points.Values.Add(reader.GetDouble(2));
-            },
-            cancellationToken);
-        return [.. collected.Select(c => new SeriesPoints(c.Key, [.. c.Value.Ts], [.. c.Value.Values]))];
-    }
+                // One run of a series: its rows before the floor, in one range when they are (as usual) in time order.
+                var floor = before[ids[start]];
+                var cut = start;
+                while (cut < i && ts[cut] < floor)
+                {
+                    cut++;
+                }
+
+                points.AddRange(ids[start], ts[start..cut], values[start..cut]);
+                for (var j = cut; j < i; j++)
+                {
+                    if (ts[j] < floor)
+                    {
+                        points.Add(ids[j], ts[j], values[j]);
+                    }
+                }
+
+                start = i;
+            }
+        }, cancellationToken);
 
     // Names, label names and values come from the catalog too: a query editor asks for them on every keystroke.
     public Task<IReadOnlyList<string>> MetricNamesAsync(CancellationToken cancellationToken)
@@ -271,6 +351,11 @@ public sealed partial class DuckDbMetricStore : IMetricStore, IDisposable
                 command.Parameters.Add(new DuckDBParameter("cutoff", cutoffMs));
                 var rows = command.ExecuteNonQuery();
                 deleted += counted ? rows : 0;
+            }
+
+            if (tier == StorageTier.Raw)
+            {
+                _head.DeleteBefore(cutoffMs);
             }
 
             return deleted;

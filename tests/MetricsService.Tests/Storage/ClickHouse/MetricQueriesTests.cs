@@ -1,5 +1,7 @@
 using AirisEpm.MetricsService.Storage;
 using AirisEpm.MetricsService.Storage.ClickHouse;
+using Matcher = AirisEpm.PromQl.Model.Matcher;
+using MatchOp = AirisEpm.PromQl.Model.MatchOp;
 
 namespace AirisEpm.MetricsService.Tests.Storage.ClickHouse;
 
@@ -11,7 +13,7 @@ public sealed class MetricQueriesTests
     [Fact]
     public void Find_series_filters_in_sql_and_keeps_one_row_per_series()
     {
-        var query = MetricQueries.FindSeries(new SeriesSelector("up", [new LabelMatcher("job", MatchOp.Equal, "api")]));
+        var query = MetricQueries.FindSeries(new SeriesSelector("up", [Matcher.Create("job", MatchOp.Equal, "api")]));
 
         Assert.Equal("SELECT id, name, mapKeys(labels), mapValues(labels) FROM series WHERE name = {p0:String} AND labels[{p1:String}] = {p2:String} LIMIT 1 BY id", query.Sql);
         Assert.Equal(["up", "job", "api"], Values(query));

@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using AirisEpm.MetricsService.Storage;
 using AirisEpm.MetricsService.Storage.ClickHouse;
 using CsCheck;
+using PromMatcher = AirisEpm.PromQl.Model.Matcher;
+using MatchOp = AirisEpm.PromQl.Model.MatchOp;
 
 namespace AirisEpm.MetricsService.Tests.Storage.ClickHouse;
 
@@ -15,8 +17,8 @@ public sealed partial class SeriesFilterPropertyTests
     private static readonly Gen<string> Text = Tricky.Array[0, 16].Select(c => new string(c));
     private static readonly Gen<string> LabelName = Gen.OneOf(Gen.Const("__name__"), Tricky.Array[1, 12].Select(c => new string(c)));
 
-    private static readonly Gen<LabelMatcher> Matcher = Gen.Select(LabelName, Gen.Enum<MatchOp>(), Text, (name, op, value) =>
-        new LabelMatcher(name, op, op is MatchOp.Regex or MatchOp.NotRegex ? Regex.Escape(value) : value));
+    private static readonly Gen<PromMatcher> Matcher = Gen.Select(LabelName, Gen.Enum<MatchOp>(), Text, (name, op, value) =>
+        PromMatcher.Create(name, op, op is MatchOp.Regex or MatchOp.NotRegex ? Regex.Escape(value) : value));
 
     private static readonly Gen<SeriesSelector> Selector = Gen.Select(Gen.Bool, Text, Matcher.Array[0, 6], (named, name, matchers) =>
         new SeriesSelector(named ? name : null, matchers));

@@ -1,11 +1,13 @@
 using AirisEpm.MetricsService.Storage;
 using AirisEpm.MetricsService.Storage.ClickHouse;
+using Matcher = AirisEpm.PromQl.Model.Matcher;
+using MatchOp = AirisEpm.PromQl.Model.MatchOp;
 
 namespace AirisEpm.MetricsService.Tests.Storage.ClickHouse;
 
 public sealed class SeriesFilterTests
 {
-    private static (string Where, object[] Values, string[] Types) Build(string? name, params LabelMatcher[] matchers)
+    private static (string Where, object[] Values, string[] Types) Build(string? name, params Matcher[] matchers)
     {
         var parameters = new QueryParameters();
         var where = SeriesFilter.Where(new SeriesSelector(name, matchers), parameters);
@@ -40,7 +42,7 @@ public sealed class SeriesFilterTests
     [InlineData(MatchOp.NotRegex, "5..", "NOT match(labels[{p0:String}], {p1:String})", "^(?s:5..)$")]
     public void Each_label_matcher_is_a_condition_on_the_labels_map(MatchOp op, string value, string sql, string bound)
     {
-        var (where, values, _) = Build(null, new LabelMatcher("code", op, value));
+        var (where, values, _) = Build(null, Matcher.Create("code", op, value));
 
         Assert.Equal(sql, where);
         Assert.Equal(["code", bound], values);
@@ -53,7 +55,7 @@ public sealed class SeriesFilterTests
     [InlineData(MatchOp.NotRegex, "NOT match(name, {p0:String})", "^(?s:up)$")]
     public void A___name___matcher_is_a_condition_on_the_name_column(MatchOp op, string sql, string bound)
     {
-        var (where, values, _) = Build(null, new LabelMatcher("__name__", op, "up"));
+        var (where, values, _) = Build(null, Matcher.Create("__name__", op, "up"));
 
         Assert.Equal(sql, where);
         Assert.Equal([bound], values);
@@ -69,7 +71,7 @@ public sealed class SeriesFilterTests
     [InlineData(MatchOp.Regex, "match(labels[{p0:String}], {p1:String})", "^(?s:)$")]
     public void Empty_values_compare_the_map_lookup_with_the_empty_string(MatchOp op, string sql, string bound)
     {
-        var (where, values, _) = Build(null, new LabelMatcher("job", op, ""));
+        var (where, values, _) = Build(null, Matcher.Create("job", op, ""));
 
         Assert.Equal(sql, where);
         Assert.Equal(["job", bound], values);
@@ -78,7 +80,7 @@ public sealed class SeriesFilterTests
     [Fact]
     public void Conditions_are_joined_with_and_and_parameters_numbered_in_order()
     {
-        var (where, values, _) = Build("req", new LabelMatcher("job", MatchOp.Equal, "api"), new LabelMatcher("__name__", MatchOp.Regex, "r.*"), new LabelMatcher("code", MatchOp.NotRegex, "2.."));
+        var (where, values, _) = Build("req", Matcher.Create("job", MatchOp.Equal, "api"), Matcher.Create("__name__", MatchOp.Regex, "r.*"), Matcher.Create("code", MatchOp.NotRegex, "2.."));
 
         Assert.Equal("name = {p0:String} AND labels[{p1:String}] = {p2:String} AND match(name, {p3:String}) AND NOT match(labels[{p4:String}], {p5:String})", where);
         Assert.Equal(["req", "job", "api", "^(?s:r.*)$", "code", "^(?s:2..)$"], values);
@@ -93,7 +95,7 @@ public sealed class SeriesFilterTests
     [InlineData("ünïcødé ✓")]
     public void Values_travel_as_parameters_verbatim_and_never_reach_the_text(string value)
     {
-        var (where, values, _) = Build(value, new LabelMatcher("path", MatchOp.Equal, value), new LabelMatcher("path", MatchOp.NotRegex, System.Text.RegularExpressions.Regex.Escape(value)));
+        var (where, values, _) = Build(value, Matcher.Create("path", MatchOp.Equal, value), Matcher.Create("path", MatchOp.NotRegex, System.Text.RegularExpressions.Regex.Escape(value)));
 
         Assert.Equal("name = {p0:String} AND labels[{p1:String}] = {p2:String} AND NOT match(labels[{p3:String}], {p4:String})", where);
         Assert.Equal(value, values[0]);
