@@ -69,14 +69,13 @@ public sealed partial class GroupNotifier(
     {
         try
         {
-            var open = await OpenIncidentsAsync(cancellationToken);
             if (due.Status == AlertState.Firing)
             {
-                await FireAsync(due, policy, payload, open, cancellationToken);
+                await FireAsync(due, policy, payload, cancellationToken);
             }
             else
             {
-                await ResolveAsync(due, open);
+                await ResolveAsync(due, await index.OpenHoldingAsync([due.GroupKey], cancellationToken));
             }
 
             return DeliveryOutcome.Delivered;
@@ -95,9 +94,9 @@ public sealed partial class GroupNotifier(
     /// an incident yet (one page naming them all). An incident the index still lists but that resolved meanwhile takes
     /// no group: the group then opens its own.
     /// </summary>
-    private async Task FireAsync(NotificationDue due, string policy, WebhookPayload payload, IReadOnlyList<OpenIncident> open, CancellationToken cancellationToken)
+    private async Task FireAsync(NotificationDue due, string policy, WebhookPayload payload, CancellationToken cancellationToken)
     {
-        var plan = await correlation.PlanAsync(due, policy, open, cancellationToken);
+        var plan = await correlation.PlanAsync(due, policy, cancellationToken);
         var self = new IncidentMember(due.GroupKey, IncidentGroup.NameOf(due.GroupLabels, due.Firing), payload);
         if (plan.Decision.Joins is { } joined && HostOf(joined) is { } host
             && await host.JoinAsync(new IncidentJoin(self, plan.Services, plan.RootCause)) is not null)
@@ -126,11 +125,6 @@ public sealed partial class GroupNotifier(
             await incident.ResolveGroupAsync(new GroupResolution(due.GroupKey, ResolvedBy));
         }
     }
-
-    private async Task<IReadOnlyList<OpenIncident>> OpenIncidentsAsync(CancellationToken cancellationToken) =>
-        [.. (await index.ListAsync(cancellationToken))
-            .Where(s => s.Status != IncidentStatus.Resolved)
-            .Select(s => new OpenIncident(s.Id, s.PolicyName, s.Groups ?? [s.GroupKey], s.TriggeredAt))];
 
     private IIncidentActor? HostOf(OpenIncident incident) =>
         IncidentIds.ActorIdOf(incident.Id) is { } actorId ? IncidentActorProxy.ForActorId(actors, actorId) : null;

@@ -1,5 +1,6 @@
 using AirisEpm.AlertService.Application;
 using AirisEpm.AlertService.Domain.Alerts;
+using AirisEpm.AlertService.Domain.Correlation;
 using AirisEpm.AlertService.Domain.Dispatch;
 using AirisEpm.AlertService.Domain.Labels;
 using AirisEpm.AlertService.Escalation;
@@ -102,6 +103,8 @@ public sealed class GroupNotifierTests : IDisposable
         var join = Assert.Single(_incident.Joins);
         Assert.Equal(("{}:{service=\"api\"}", "Errors (api)"), (join.Member.GroupKey, join.Member.Name));
         Assert.Equal([IncidentIds.ActorIdFor("g-api-latency")], _actors.Asked);
+        // Looked up by the keys of the group and of the groups correlated with it, and nothing else.
+        Assert.Equal(["g-api-latency", "{}:{service=\"api\"}"], _index.LookedUp.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -173,7 +176,7 @@ public sealed class GroupNotifierTests : IDisposable
             _metrics.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
         var options = Options.Create(new AlertEngineOptions());
         return new GroupNotifier(new ReceiverDispatcher(catalog, binding, TimeProvider.System), _policies, _actors, _index,
-            new IncidentCorrelation(_active, new NoTraceGraph(), TimeProvider.System, options), options, NullLogger<GroupNotifier>.Instance);
+            new IncidentCorrelation(_active, new NoTraceGraph(), _index, TimeProvider.System, options), options, NullLogger<GroupNotifier>.Instance);
     }
 
     private static NotificationDue Due(AlertState state, string? policy)
@@ -284,13 +287,24 @@ public sealed class GroupNotifierTests : IDisposable
         public IReadOnlyList<ActiveGroup> ActiveGroups() => _groups;
     }
 
+    /// <summary>The incidents by group key; the listing (capped at the newest) is no way to find them, so it is not offered.</summary>
     private sealed class FakeIndex : IIncidentIndex
     {
         public List<IncidentSummary> Summaries { get; } = [];
 
+        public List<string> LookedUp { get; } = [];
+
         public Task UpsertAsync(IncidentSummary summary, CancellationToken cancellationToken) => throw new NotSupportedException("the notifier only reads the index");
 
-        public Task<IReadOnlyList<IncidentSummary>> ListAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<IncidentSummary>>(Summaries);
+        public Task<IReadOnlyList<IncidentSummary>> ListAsync(CancellationToken cancellationToken) =>
+            throw new NotSupportedException("the notifier finds open incidents by group key, never in the capped listing");
+
+        public Task<IReadOnlyList<OpenIncident>> OpenHoldingAsync(IReadOnlyCollection<string> groupKeys, CancellationToken cancellationToken)
+        {
+            LookedUp.AddRange(groupKeys);
+            return Task.FromResult<IReadOnlyList<OpenIncident>>(
+                [.. Summaries.Where(s => s.IsOpen && s.MemberKeys.Any(groupKeys.Contains)).Select(s => s.ToOpen())]);
+        }
     }
 
     private sealed class NoTraceGraph : IServiceGraphSource

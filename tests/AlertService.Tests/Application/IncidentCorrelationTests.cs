@@ -3,6 +3,7 @@ using AirisEpm.AlertService.Domain.Alerts;
 using AirisEpm.AlertService.Domain.Correlation;
 using AirisEpm.AlertService.Domain.Dispatch;
 using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.AlertService.Incidents;
 using Microsoft.Extensions.Options;
 
 namespace AirisEpm.AlertService.Tests.Application;
@@ -24,11 +25,11 @@ public sealed class IncidentCorrelationTests
 
     private static async Task<(IReadOnlyList<string> Services, string? RootCause)> CorrelateAsync(ServiceGraph? traced)
     {
-        var correlation = new IncidentCorrelation(new Alerts(Active), new Graph(traced), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now),
+        var correlation = new IncidentCorrelation(new Alerts(Active), new Graph(traced), new NoIncidents(), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now),
             Options.Create(new AlertEngineOptions()));
         var due = new NotificationDue("oncall", "{}:{alertname=\"TraceLatencyAnomaly\"}", "{}", LabelSet.Of(("alertname", "TraceLatencyAnomaly")),
             Active, [], "page", Now);
-        var plan = await correlation.PlanAsync(due, "page", [], TestContext.Current.CancellationToken);
+        var plan = await correlation.PlanAsync(due, "page", TestContext.Current.CancellationToken);
         Assert.True(plan.Decision.Opens);
         return (plan.Services, plan.RootCause);
     }
@@ -60,6 +61,16 @@ public sealed class IncidentCorrelationTests
     {
         public IReadOnlyList<ActiveGroup> ActiveGroups() =>
             [new ActiveGroup("{}:{alertname=\"TraceLatencyAnomaly\"}", "oncall", "{}", LabelSet.Of(("alertname", "TraceLatencyAnomaly")), "page", true, active)];
+    }
+
+    private sealed class NoIncidents : IIncidentIndex
+    {
+        public Task UpsertAsync(IncidentSummary summary, CancellationToken cancellationToken) => throw new NotSupportedException("correlation only reads");
+
+        public Task<IReadOnlyList<IncidentSummary>> ListAsync(CancellationToken cancellationToken) => throw new NotSupportedException("correlation looks up by group key");
+
+        public Task<IReadOnlyList<OpenIncident>> OpenHoldingAsync(IReadOnlyCollection<string> groupKeys, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<OpenIncident>>([]);
     }
 
     private sealed class Graph(ServiceGraph? graph) : IServiceGraphSource
