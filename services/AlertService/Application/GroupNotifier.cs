@@ -105,7 +105,8 @@ public sealed partial class GroupNotifier(
         }
 
         var companions = plan.Decision.Opens
-            ? plan.Decision.Groups.Skip(1).Select(key => plan.Groups.FirstOrDefault(g => g.Key == key)).OfType<ActiveGroup>().Select(g => MemberOf(g, due.At))
+            ? plan.Decision.Groups.Skip(1).Select(key => MemberOf(plan, key, due.At, waiting: false))
+                .Concat(plan.Decision.Waiting.Select(key => MemberOf(plan, key, due.At, waiting: true))).OfType<IncidentMember>()
             : [];
         await IncidentActorProxy.For(actors, due.GroupKey).TriggerAsync(new IncidentTrigger(policy, [self, .. companions], plan.Services, plan.RootCause));
     }
@@ -129,12 +130,16 @@ public sealed partial class GroupNotifier(
     private IIncidentActor? HostOf(OpenIncident incident) =>
         IncidentIds.ActorIdOf(incident.Id) is { } actorId ? IncidentActorProxy.ForActorId(actors, actorId) : null;
 
-    /// <summary>A correlated group opening the incident with the notified one: its notification as its own flush would have built it.</summary>
-    private IncidentMember MemberOf(ActiveGroup group, DateTimeOffset at)
+    /// <summary>
+    /// A correlated group opening the incident with the notified one (or named in it while in its group_wait): its
+    /// notification as its own flush would build it now; null when correlation did not read it.
+    /// </summary>
+    private IncidentMember? MemberOf(IncidentPlan plan, string key, DateTimeOffset at, bool waiting)
     {
+        if (plan.Groups.FirstOrDefault(g => g.Key == key) is not { } group) return null;
         var due = new NotificationDue(group.Receiver, group.Key, group.RouteId, group.GroupLabels,
             [.. group.Alerts.OrderBy(a => a.Fingerprint)], [], group.EscalationPolicy, at);
-        return new IncidentMember(group.Key, IncidentGroup.NameOf(group.GroupLabels, group.Alerts), WebhookPayloads.From(due, options.Value.ExternalUrl));
+        return new IncidentMember(group.Key, IncidentGroup.NameOf(group.GroupLabels, group.Alerts), WebhookPayloads.From(due, options.Value.ExternalUrl), waiting);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Escalation of {GroupKey} with policy {Policy} failed; retrying with back-off")]

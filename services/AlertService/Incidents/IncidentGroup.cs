@@ -3,8 +3,13 @@ using AirisEpm.AlertService.Domain.Labels;
 
 namespace AirisEpm.AlertService.Incidents;
 
-/// <summary>One alert group an incident stands for: its key, its name as pages show it, when it joined, whether its alerts resolved.</summary>
-public sealed record IncidentGroup(string GroupKey, string Name, DateTimeOffset JoinedAt, bool Resolved = false)
+/// <summary>
+/// One alert group an incident stands for: its key, its name as pages show it, when it joined, whether its alerts
+/// resolved, and whether it is <see cref="Waiting"/>: correlated with the incident when it opened while the group was
+/// still in its group_wait, so named at once but with no notification of its own yet (its alerts are not in the pages,
+/// and it holds no incident open) until it flushes and joins for real.
+/// </summary>
+public sealed record IncidentGroup(string GroupKey, string Name, DateTimeOffset JoinedAt, bool Resolved = false, bool Waiting = false)
 {
     /// <summary>
     /// "CheckoutErrors (checkout)": the group's alert name (its <c>alertname</c> group label, else the one all its

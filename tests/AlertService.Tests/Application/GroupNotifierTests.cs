@@ -86,6 +86,23 @@ public sealed class GroupNotifierTests : IDisposable
     }
 
     [Fact]
+    public async Task A_correlated_group_still_in_group_wait_is_named_in_the_new_incident_as_waiting()
+    {
+        _policies.Add(new EscalationPolicy("critical", [new EscalationStep(TimeSpan.Zero, ["oncall"])]));
+        var due = Due(AlertState.Firing, "critical");
+        var payments = new Alert(LabelSet.Of(("alertname", "Latency"), ("service", "payments")), LabelSet.Empty, Now.AddMinutes(-1), Now.AddMinutes(5), Now);
+        var api = due.Firing[0] with { Labels = LabelSet.Of(("alertname", "Errors"), ("service", "api"), ("upstream", "payments")) };
+        _active.Add("{}:{service=\"api\"}", "critical", api);
+        _active.Add("{}:{service=\"payments\"}", "critical", hasFlushed: false, payments);
+
+        await Notifier().NotifyAsync(due with { Firing = [api] }, TestContext.Current.CancellationToken);
+
+        var trigger = Assert.Single(_incident.Triggers);
+        Assert.Equal([("{}:{service=\"api\"}", false), ("{}:{service=\"payments\"}", true)], trigger.Members.Select(m => (m.GroupKey, m.Waiting)));
+        Assert.Equal("Latency (payments)", trigger.Members[1].Name);
+    }
+
+    [Fact]
     public async Task A_group_correlated_with_an_open_incident_joins_it_there_and_opens_nothing()
     {
         _policies.Add(new EscalationPolicy("critical", [new EscalationStep(TimeSpan.Zero, ["oncall"])]));
@@ -281,8 +298,10 @@ public sealed class GroupNotifierTests : IDisposable
     {
         private readonly List<ActiveGroup> _groups = [];
 
-        public void Add(string key, string? policy, params Alert[] alerts) =>
-            _groups.Add(new ActiveGroup(key, "oncall", "{}", LabelSet.Of(("service", alerts[0].Labels["service"])), policy, HasFlushed: true, alerts));
+        public void Add(string key, string? policy, params Alert[] alerts) => Add(key, policy, hasFlushed: true, alerts);
+
+        public void Add(string key, string? policy, bool hasFlushed, params Alert[] alerts) =>
+            _groups.Add(new ActiveGroup(key, "oncall", "{}", LabelSet.Of(("service", alerts[0].Labels["service"])), policy, hasFlushed, alerts));
 
         public IReadOnlyList<ActiveGroup> ActiveGroups() => _groups;
     }

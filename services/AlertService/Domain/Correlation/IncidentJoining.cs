@@ -14,10 +14,11 @@ namespace AirisEpm.AlertService.Domain.Correlation;
 /// <item>Otherwise its alerts are correlated with every group's active alerts by <see cref="AlertCorrelator"/> (starts
 /// within the window, and the same group, the same service or services one dependency edge apart, transitively). The
 /// groups of its component that may share its incident are those under the same escalation policy (one incident follows
-/// one ladder: two teams' policies still page both teams, as PagerDuty groups alerts per service) that have flushed once
-/// (a group still in group_wait may resolve without ever notifying, and would then hold the incident open forever).</item>
+/// one ladder: two teams' policies still page both teams, as PagerDuty groups alerts per service) that have flushed once.</item>
 /// <item>If one of those is in an open incident of that policy, the group joins the earliest such incident.</item>
-/// <item>Otherwise the group opens a new incident with every one of those groups no open incident holds.</item>
+/// <item>Otherwise the group opens a new incident with every one of those groups no open incident holds, naming as
+/// <see cref="IncidentDecision.Waiting"/> the same-policy groups of its component still in their group_wait (they have
+/// told nobody yet and may resolve without ever notifying, so they join for real, under rule 1, when they flush).</item>
 /// </list>
 /// Open incidents are never merged with each other. Only open incidents holding the group or a group of its component
 /// matter (<see cref="GroupsToLookUp"/>), so a caller need not read the others. Cost: the correlation's O(alerts × degree),
@@ -55,15 +56,17 @@ public static class IncidentJoining
         }
 
         var byKey = groups.GroupBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var companions = (component?.GroupKeys ?? [])
-            .Where(k => k != groupKey && byKey.TryGetValue(k, out var g) && g.Policy == policy && g.HasFlushed)
-            .ToHashSet(StringComparer.Ordinal);
+        var samePolicy = (component?.GroupKeys ?? []).Where(k => k != groupKey && byKey.TryGetValue(k, out var g) && g.Policy == policy).ToList();
+        var companions = samePolicy.Where(k => byKey[k].HasFlushed).ToHashSet(StringComparer.Ordinal);
         if (earliestFirst.FirstOrDefault(i => i.Policy == policy && i.Groups.Any(companions.Contains)) is { } joined)
         {
             return new IncidentDecision(joined, AlreadyMember: false, [.. joined.Groups, groupKey], component);
         }
 
         var taken = open.SelectMany(i => i.Groups).ToHashSet(StringComparer.Ordinal);
-        return new IncidentDecision(null, AlreadyMember: false, [groupKey, .. companions.Where(k => !taken.Contains(k)).Order(StringComparer.Ordinal)], component);
+        return new IncidentDecision(null, AlreadyMember: false, [groupKey, .. companions.Where(k => !taken.Contains(k)).Order(StringComparer.Ordinal)], component)
+        {
+            Waiting = [.. samePolicy.Where(k => !byKey[k].HasFlushed && !taken.Contains(k)).Order(StringComparer.Ordinal)],
+        };
     }
 }
