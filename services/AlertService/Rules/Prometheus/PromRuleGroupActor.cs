@@ -8,6 +8,7 @@ namespace AirisEpm.AlertService.Rules.Prometheus;
 /// Evaluates one rule group on a reminder every group interval and keeps its <see cref="PromGroupState"/> (alerts
 /// with their pending/firing/resolved times, rule health) in actor state, so a moved or restarted actor carries on
 /// where it was, as Prometheus restores alert state. The state is saved only after the alerts went into the intake.
+/// Stopped (its group gone), it marks the series its rules wrote stale before it forgets them.
 /// </summary>
 public sealed partial class PromRuleGroupActor(ActorHost host, PromRuleGroups groups, PromGroupRunner runner, ILogger<PromRuleGroupActor> logger)
     : Actor(host), IPromRuleGroupActor, IRemindable
@@ -32,6 +33,7 @@ public sealed partial class PromRuleGroupActor(ActorHost host, PromRuleGroups gr
     public async Task StopAsync()
     {
         await UnregisterReminderAsync(EvaluateReminder);
+        await runner.MarkGoneAsync(await GetStateAsync(), CancellationToken.None);
         await StateManager.TryRemoveStateAsync(StateKey);
         await StateManager.SaveStateAsync();
     }
