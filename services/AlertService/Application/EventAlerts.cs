@@ -35,7 +35,7 @@ public static class EventAlerts
             ("value", Number(e.Value)),
             ("threshold", Number(e.Threshold)),
             ("summary", $"{e.MetricName} is {Number(e.Value)} (threshold {Number(e.Threshold)})"));
-        var annotations = rule is null ? defaults : LabelSet.From(defaults.Concat(RuleAnnotations.Expand(rule, labels, e.Value)));
+        var annotations = rule is null ? defaults : LabelSet.From(defaults.Concat(RuleAnnotations.Expand(rule, labels, e.Value, e.At)));
         var alert = e.State == ThresholdCrossed.Firing
             ? new PostedAlert(labels, annotations, e.At, e.At + horizon)
             : new PostedAlert(labels, annotations, EndsAt: e.At);

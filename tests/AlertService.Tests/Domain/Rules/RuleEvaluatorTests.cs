@@ -1,6 +1,6 @@
 using AirisEpm.AlertService.Domain.Labels;
 using AirisEpm.AlertService.Domain.Rules;
-using AirisEpm.AlertService.Domain.Templates;
+using AirisEpm.AlertService.Domain.PrometheusRules;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AirisEpm.AlertService.Tests.Domain.Rules;
@@ -15,7 +15,7 @@ public sealed class RuleEvaluatorTests
         "r1", "HighCpu", Severity.Critical, Cpu, TimeSpan.FromMinutes(1),
         For: TimeSpan.FromMinutes(2), KeepFiringFor: TimeSpan.FromMinutes(3),
         Labels: LabelSet.Of(("service", "api")),
-        Annotations: new Dictionary<string, AlertTemplate> { ["summary"] = AlertTemplate.Parse("{{ $labels.service }} CPU at {{ humanizePercentage $value }}") });
+        Annotations: new Dictionary<string, PromTemplate> { ["summary"] = PromTemplate.Parse("HighCpu", "{{ $labels.service }} CPU at {{ humanizePercentage $value }}") });
 
     private RuleStep Evaluate(TreeResult result, RuleDefinition? rule = null)
     {
