@@ -46,9 +46,7 @@ public sealed class WaitingGroupIncidentTests
         var app = await env.StartServiceAsync<alert::Program>(AppIds.AlertService, new Dictionary<string, string?> { ["Alerting:TickInterval"] = "00:00:00.050" });
         using var alerts = app.Client(Permissions.AlertsRead, Permissions.AlertsWrite);
         Assert.True((await alerts.PutYamlAsync("/api/v1/alerting/config", Routing)).IsSuccessStatusCode);
-        var policy = await alerts.PutAsJsonAsync("/api/v1/escalation-policies/correlated",
-            new { name = "correlated", steps = new object[] { new { after = "00:00:00", receivers = new[] { "primary" } } } }, Http.Ct);
-        Assert.True(policy.IsSuccessStatusCode, await policy.Content.ReadAsStringAsync(Http.Ct));
+        await alerts.PutOneStepPolicyAsync("correlated", "primary");
 
         var clock = Stopwatch.StartNew();
         var posted = await alerts.PostJsonAsync("/api/v2/alerts", new[]

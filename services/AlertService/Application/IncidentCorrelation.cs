@@ -48,5 +48,5 @@ public sealed class IncidentCorrelation(
     }
 
     private static List<string> OwnServices(NotificationDue due) =>
-        [.. due.Firing.Select(a => a.Labels["service"]).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        [.. due.Firing.Select(a => a.Labels.Get("service")).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 }

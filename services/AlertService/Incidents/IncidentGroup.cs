@@ -1,5 +1,5 @@
 using AirisEpm.AlertService.Domain.Alerts;
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.AlertService.Incidents;
 
@@ -19,9 +19,9 @@ public sealed record IncidentGroup(string GroupKey, string Name, DateTimeOffset 
     {
         ArgumentNullException.ThrowIfNull(groupLabels);
         ArgumentNullException.ThrowIfNull(alerts);
-        var names = alerts.Select(a => a.Labels["alertname"]).Distinct(StringComparer.Ordinal).ToList();
-        var name = groupLabels["alertname"] is { Length: > 0 } grouped ? grouped : names is [{ Length: > 0 } only] ? only : "alerts";
-        var values = groupLabels.Where(l => l.Key != "alertname").Select(l => l.Value).ToList();
+        var names = alerts.Select(a => a.Labels.Get("alertname")).Distinct(StringComparer.Ordinal).ToList();
+        var name = groupLabels.Get("alertname") is { Length: > 0 } grouped ? grouped : names is [{ Length: > 0 } only] ? only : "alerts";
+        var values = groupLabels.Labels.Where(l => l.Name != "alertname").Select(l => l.Value).ToList();
         return values.Count > 0 ? $"{name} ({string.Join(", ", values)})" : name;
     }
 }

@@ -1,4 +1,4 @@
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 using AirisEpm.AlertService.Domain.Rules;
 using AirisEpm.AlertService.Domain.PrometheusRules;
 using AirisEpm.AlertService.Domain.GoTemplates;

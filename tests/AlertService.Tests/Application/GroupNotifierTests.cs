@@ -2,7 +2,7 @@ using AirisEpm.AlertService.Application;
 using AirisEpm.AlertService.Domain.Alerts;
 using AirisEpm.AlertService.Domain.Correlation;
 using AirisEpm.AlertService.Domain.Dispatch;
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 using AirisEpm.AlertService.Escalation;
 using AirisEpm.AlertService.Incidents;
 using AirisEpm.AlertService.Notifications;
@@ -50,12 +50,12 @@ public sealed class GroupNotifierTests : IDisposable
     {
         _policies.Add(new EscalationPolicy("critical", [new EscalationStep(TimeSpan.Zero, ["oncall"])]));
         var due = Due(AlertState.Firing, "critical");
-        var api = due.Firing[0] with { Labels = LabelSet.Of(("alertname", "Errors"), ("service", "api"), ("upstream", "payments")) };
+        var api = due.Firing[0] with { Labels = LabelSet.From(("alertname", "Errors"), ("service", "api"), ("upstream", "payments")) };
         _active.Add("{}:{service=\"api\"}", "critical", api);
         // Groups that page their receivers (no policy) share no incident, but what they say about services counts.
-        _active.Add("g-payments", null, new Alert(LabelSet.Of(("alertname", "Latency"), ("service", "payments"), ("upstream", "postgres")), LabelSet.Empty, Now.AddMinutes(-4), Now.AddMinutes(5), Now));
-        _active.Add("g-postgres", null, new Alert(LabelSet.Of(("alertname", "Down"), ("service", "postgres")), LabelSet.Empty, Now.AddMinutes(-6), Now.AddMinutes(5), Now));
-        _active.Add("g-search", null, new Alert(LabelSet.Of(("alertname", "Unrelated"), ("service", "search")), LabelSet.Empty, Now.AddMinutes(-5), Now.AddMinutes(5), Now));
+        _active.Add("g-payments", null, new Alert(LabelSet.From(("alertname", "Latency"), ("service", "payments"), ("upstream", "postgres")), LabelSet.Empty, Now.AddMinutes(-4), Now.AddMinutes(5), Now));
+        _active.Add("g-postgres", null, new Alert(LabelSet.From(("alertname", "Down"), ("service", "postgres")), LabelSet.Empty, Now.AddMinutes(-6), Now.AddMinutes(5), Now));
+        _active.Add("g-search", null, new Alert(LabelSet.From(("alertname", "Unrelated"), ("service", "search")), LabelSet.Empty, Now.AddMinutes(-5), Now.AddMinutes(5), Now));
 
         await Notifier().NotifyAsync(due with { Firing = [api] }, TestContext.Current.CancellationToken);
 
@@ -70,8 +70,8 @@ public sealed class GroupNotifierTests : IDisposable
     {
         _policies.Add(new EscalationPolicy("critical", [new EscalationStep(TimeSpan.Zero, ["oncall"])]));
         var due = Due(AlertState.Firing, "critical");
-        var payments = new Alert(LabelSet.Of(("alertname", "Latency"), ("service", "payments")), LabelSet.Empty, Now.AddMinutes(-4), Now.AddMinutes(5), Now);
-        var api = due.Firing[0] with { Labels = LabelSet.Of(("alertname", "Errors"), ("service", "api"), ("upstream", "payments")) };
+        var payments = new Alert(LabelSet.From(("alertname", "Latency"), ("service", "payments")), LabelSet.Empty, Now.AddMinutes(-4), Now.AddMinutes(5), Now);
+        var api = due.Firing[0] with { Labels = LabelSet.From(("alertname", "Errors"), ("service", "api"), ("upstream", "payments")) };
         _active.Add("{}:{service=\"api\"}", "critical", api);
         _active.Add("{}:{service=\"payments\"}", "critical", payments);
 
@@ -90,8 +90,8 @@ public sealed class GroupNotifierTests : IDisposable
     {
         _policies.Add(new EscalationPolicy("critical", [new EscalationStep(TimeSpan.Zero, ["oncall"])]));
         var due = Due(AlertState.Firing, "critical");
-        var payments = new Alert(LabelSet.Of(("alertname", "Latency"), ("service", "payments")), LabelSet.Empty, Now.AddMinutes(-1), Now.AddMinutes(5), Now);
-        var api = due.Firing[0] with { Labels = LabelSet.Of(("alertname", "Errors"), ("service", "api"), ("upstream", "payments")) };
+        var payments = new Alert(LabelSet.From(("alertname", "Latency"), ("service", "payments")), LabelSet.Empty, Now.AddMinutes(-1), Now.AddMinutes(5), Now);
+        var api = due.Firing[0] with { Labels = LabelSet.From(("alertname", "Errors"), ("service", "api"), ("upstream", "payments")) };
         _active.Add("{}:{service=\"api\"}", "critical", api);
         _active.Add("{}:{service=\"payments\"}", "critical", hasFlushed: false, payments);
 
@@ -108,7 +108,7 @@ public sealed class GroupNotifierTests : IDisposable
         _policies.Add(new EscalationPolicy("critical", [new EscalationStep(TimeSpan.Zero, ["oncall"])]));
         var due = Due(AlertState.Firing, "critical");
         _active.Add("{}:{service=\"api\"}", "critical", due.Firing[0]);
-        _active.Add("g-api-latency", "critical", new Alert(LabelSet.Of(("alertname", "Latency"), ("service", "api")), LabelSet.Empty, Now.AddMinutes(-3), Now.AddMinutes(5), Now));
+        _active.Add("g-api-latency", "critical", new Alert(LabelSet.From(("alertname", "Latency"), ("service", "api")), LabelSet.Empty, Now.AddMinutes(-3), Now.AddMinutes(5), Now));
         var openId = IncidentIds.IncidentId(IncidentIds.ActorIdFor("g-api-latency"), Now.AddMinutes(-3));
         _index.Summaries.Add(new IncidentSummary(openId, "g-api-latency", "t", IncidentStatus.Triggered, Now.AddMinutes(-3), null, "critical", ["g-api-latency"]));
         _incident.JoinAnswer = new Incident { Id = openId, GroupKey = "g-api-latency", Title = "t", PolicyName = "critical" };
@@ -198,9 +198,9 @@ public sealed class GroupNotifierTests : IDisposable
 
     private static NotificationDue Due(AlertState state, string? policy)
     {
-        var alert = new Alert(LabelSet.Of(("alertname", "Errors"), ("service", "api")), LabelSet.Empty, Now.AddMinutes(-5),
+        var alert = new Alert(LabelSet.From(("alertname", "Errors"), ("service", "api")), LabelSet.Empty, Now.AddMinutes(-5),
             state == AlertState.Firing ? Now.AddMinutes(5) : Now.AddMinutes(-1), Now);
-        return new NotificationDue("oncall", "{}:{service=\"api\"}", "{}", LabelSet.Of(("service", "api")),
+        return new NotificationDue("oncall", "{}:{service=\"api\"}", "{}", LabelSet.From(("service", "api")),
             state == AlertState.Firing ? [alert] : [], state == AlertState.Firing ? [] : [alert], policy, Now);
     }
 
@@ -301,7 +301,7 @@ public sealed class GroupNotifierTests : IDisposable
         public void Add(string key, string? policy, params Alert[] alerts) => Add(key, policy, hasFlushed: true, alerts);
 
         public void Add(string key, string? policy, bool hasFlushed, params Alert[] alerts) =>
-            _groups.Add(new ActiveGroup(key, "oncall", "{}", LabelSet.Of(("service", alerts[0].Labels["service"])), policy, hasFlushed, alerts));
+            _groups.Add(new ActiveGroup(key, "oncall", "{}", LabelSet.From(("service", alerts[0].Labels.Get("service"))), policy, hasFlushed, alerts));
 
         public IReadOnlyList<ActiveGroup> ActiveGroups() => _groups;
     }

@@ -2,7 +2,7 @@ using AirisEpm.AlertService.Application;
 using AirisEpm.AlertService.Domain.Alerts;
 using AirisEpm.AlertService.Domain.Correlation;
 using AirisEpm.AlertService.Domain.Dispatch;
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 using AirisEpm.AlertService.Incidents;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +13,7 @@ public sealed class IncidentCorrelationTests
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
     private static Alert Firing(string name, string service, int minutesAgo, string upstream = "") => new(
-        upstream.Length == 0 ? LabelSet.Of(("alertname", name), ("service", service)) : LabelSet.Of(("alertname", name), ("service", service), ("upstream", upstream)),
+        upstream.Length == 0 ? LabelSet.From(("alertname", name), ("service", service)) : LabelSet.From(("alertname", name), ("service", service), ("upstream", upstream)),
         LabelSet.Empty, Now.AddMinutes(-minutesAgo), Now.AddMinutes(5), Now);
 
     private static readonly Alert[] Active =
@@ -27,7 +27,7 @@ public sealed class IncidentCorrelationTests
     {
         var correlation = new IncidentCorrelation(new Alerts(Active), new Graph(traced), new NoIncidents(), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now),
             Options.Create(new AlertEngineOptions()));
-        var due = new NotificationDue("oncall", "{}:{alertname=\"TraceLatencyAnomaly\"}", "{}", LabelSet.Of(("alertname", "TraceLatencyAnomaly")),
+        var due = new NotificationDue("oncall", "{}:{alertname=\"TraceLatencyAnomaly\"}", "{}", LabelSet.From(("alertname", "TraceLatencyAnomaly")),
             Active, [], "page", Now);
         var plan = await correlation.PlanAsync(due, "page", TestContext.Current.CancellationToken);
         Assert.True(plan.Decision.Opens);
@@ -60,7 +60,7 @@ public sealed class IncidentCorrelationTests
     private sealed class Alerts(IReadOnlyList<Alert> active) : IActiveAlertSource
     {
         public IReadOnlyList<ActiveGroup> ActiveGroups() =>
-            [new ActiveGroup("{}:{alertname=\"TraceLatencyAnomaly\"}", "oncall", "{}", LabelSet.Of(("alertname", "TraceLatencyAnomaly")), "page", true, active)];
+            [new ActiveGroup("{}:{alertname=\"TraceLatencyAnomaly\"}", "oncall", "{}", LabelSet.From(("alertname", "TraceLatencyAnomaly")), "page", true, active)];
     }
 
     private sealed class NoIncidents : IIncidentIndex

@@ -1,5 +1,5 @@
 using AirisEpm.AlertService.Domain.Alerts;
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 using AirisEpm.AlertService.Escalation;
 using AirisEpm.AlertService.Incidents;
 using AirisEpm.AlertService.Notifications;
@@ -148,11 +148,11 @@ public sealed class IncidentGroupsTests
     [Fact]
     public void A_group_is_named_by_its_alert_name_and_its_other_group_labels()
     {
-        var alert = new Alert(LabelSet.Of(("alertname", "Down"), ("service", "api")), LabelSet.Empty, T0, T0.AddHours(1), T0);
+        var alert = new Alert(LabelSet.From(("alertname", "Down"), ("service", "api")), LabelSet.Empty, T0, T0.AddHours(1), T0);
 
-        Assert.Equal("Down (api)", IncidentGroup.NameOf(LabelSet.Of(("alertname", "Down"), ("service", "api")), [alert]));
-        Assert.Equal("Down (api)", IncidentGroup.NameOf(LabelSet.Of(("service", "api")), [alert, alert]));
-        Assert.Equal("alerts (api)", IncidentGroup.NameOf(LabelSet.Of(("service", "api")), [alert, alert with { Labels = LabelSet.Of(("alertname", "Up")) }]));
+        Assert.Equal("Down (api)", IncidentGroup.NameOf(LabelSet.From(("alertname", "Down"), ("service", "api")), [alert]));
+        Assert.Equal("Down (api)", IncidentGroup.NameOf(LabelSet.From(("service", "api")), [alert, alert]));
+        Assert.Equal("alerts (api)", IncidentGroup.NameOf(LabelSet.From(("service", "api")), [alert, alert with { Labels = LabelSet.From(("alertname", "Up")) }]));
         Assert.Equal("Down", IncidentGroup.NameOf(LabelSet.Empty, [alert]));
     }
 

@@ -1,4 +1,4 @@
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 using AirisEpm.AlertService.Domain.PrometheusRules;
 
 namespace AirisEpm.AlertService.Domain.Rules;

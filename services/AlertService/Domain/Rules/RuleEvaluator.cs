@@ -1,6 +1,6 @@
 using System.Globalization;
 using AirisEpm.AlertService.Domain.Alerts;
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.AlertService.Domain.Rules;
 

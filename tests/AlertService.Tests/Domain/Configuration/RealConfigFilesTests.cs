@@ -1,5 +1,5 @@
 using AirisEpm.AlertService.Application;
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.AlertService.Tests.Domain.Configuration;
 
@@ -73,5 +73,5 @@ public sealed class RealConfigFilesTests
         Assert.Single(Receivers(config, labels));
 
     private static string[] Receivers(AlertService.Domain.Configuration.AlertingConfig config, params (string, string)[] labels) =>
-        [.. config.Routes.Match(LabelSet.Of(labels)).Select(r => r.Receiver)];
+        [.. config.Routes.Match(LabelSet.From(labels)).Select(r => r.Receiver)];
 }

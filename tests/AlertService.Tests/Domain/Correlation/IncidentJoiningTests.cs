@@ -1,6 +1,6 @@
 using AirisEpm.AlertService.Domain.Alerts;
 using AirisEpm.AlertService.Domain.Correlation;
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.AlertService.Tests.Domain.Correlation;
 
@@ -14,7 +14,7 @@ public sealed class IncidentJoiningTests
 
     private static CorrelatedGroup Group(string service, int startMinute = 0, string? policy = "page", bool flushed = true) =>
         new($"g-{service}", policy, flushed,
-            [new Alert(LabelSet.Of(("alertname", "Errors"), ("service", service)), LabelSet.Empty, T0.AddMinutes(startMinute), T0.AddHours(1), T0.AddMinutes(startMinute))]);
+            [new Alert(LabelSet.From(("alertname", "Errors"), ("service", service)), LabelSet.Empty, T0.AddMinutes(startMinute), T0.AddHours(1), T0.AddMinutes(startMinute))]);
 
     private static IncidentDecision Decide(string service, IReadOnlyList<CorrelatedGroup> groups, params OpenIncident[] open) =>
         IncidentJoining.Decide($"g-{service}", "page", groups, open, Graph);
