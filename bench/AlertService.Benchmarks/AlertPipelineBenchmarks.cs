@@ -2,7 +2,7 @@ using AirisEpm.AlertService.Domain.Alerts;
 using AirisEpm.AlertService.Domain.Configuration;
 using AirisEpm.AlertService.Domain.Dispatch;
 using AirisEpm.AlertService.Domain.Inhibition;
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 using AirisEpm.AlertService.Domain.Routing;
 using AirisEpm.AlertService.Domain.Silences;
 using BenchmarkDotNet.Attributes;
@@ -28,13 +28,13 @@ public class AlertPipelineBenchmarks
     public void Setup()
     {
         _labels = Enumerable.Range(0, Alerts)
-            .Select(i => LabelSet.Of(("alertname", $"A{i % 500}"), ("instance", $"i-{i}"), ("service", $"svc-{i % 50}"),
+            .Select(i => LabelSet.From(("alertname", $"A{i % 500}"), ("instance", $"i-{i}"), ("service", $"svc-{i % 50}"),
                 ("severity", i < 500 ? "critical" : "warning")))
             .ToArray();
         _config = AlertingConfig.Create(
             new RouteConfig { Receiver = "team", GroupBy = ["alertname", "service"] },
             [Receiver.Named("team") with { WebhookConfigs = [new WebhookConfig()] }]);
-        _rules = [new InhibitRule(MatcherParser.Parse("severity=critical"), MatcherParser.Parse("severity=warning"), ["alertname"])];
+        _rules = [new InhibitRule(AlertmanagerMatchers.Parse("severity=critical"), AlertmanagerMatchers.Parse("severity=warning"), ["alertname"])];
     }
 
     [Benchmark(Description = "100k alerts: store + route + group + silence + inhibit + flush")]
@@ -44,7 +44,7 @@ public class AlertPipelineBenchmarks
         var store = new AlertStore();
         var dispatcher = new Dispatcher(_config);
         var silences = new SilenceStore();
-        silences.Set(new SilenceRequest(MatcherParser.Parse("service=\"svc-7\""), now, now.AddHours(1), "ops", "maintenance"), now);
+        silences.Set(new SilenceRequest(AlertmanagerMatchers.Parse("service=\"svc-7\""), now, now.AddHours(1), "ops", "maintenance"), now);
         for (var i = 0; i < _labels.Length; i++)
         {
             if (i % 1_700 == 0)

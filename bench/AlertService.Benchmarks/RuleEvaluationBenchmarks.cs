@@ -1,4 +1,4 @@
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 using AirisEpm.AlertService.Domain.Rules;
 using BenchmarkDotNet.Attributes;
 
@@ -24,10 +24,10 @@ public class RuleEvaluationBenchmarks
         _rules = Enumerable.Range(0, Rules).Select(i => new RuleDefinition(
             $"rule-{i}", $"Rule{i}", Severity.Warning,
             new AllCondition([
-                new MetricCondition("errors", "http_errors_total", [Matcher.FromApi("service", $"svc-{i % 50}", false, true)], MetricAggregation.Sum, TimeSpan.FromMinutes(5), ComparisonOperator.GreaterThan, 10),
-                new MetricCondition("latency", "http_latency_seconds", [Matcher.FromApi("service", $"svc-{i % 50}", false, true)], MetricAggregation.Avg, TimeSpan.FromMinutes(5), ComparisonOperator.GreaterThan, 0.5),
+                new MetricCondition("errors", "http_errors_total", [AlertmanagerMatchers.FromApi("service", $"svc-{i % 50}", false, true)], MetricAggregation.Sum, TimeSpan.FromMinutes(5), ComparisonOperator.GreaterThan, 10),
+                new MetricCondition("latency", "http_latency_seconds", [AlertmanagerMatchers.FromApi("service", $"svc-{i % 50}", false, true)], MetricAggregation.Avg, TimeSpan.FromMinutes(5), ComparisonOperator.GreaterThan, 0.5),
             ]),
-            TimeSpan.FromMinutes(1), For: TimeSpan.FromMinutes(2), Labels: LabelSet.Of(("team", $"t{i % 7}")))).ToArray();
+            TimeSpan.FromMinutes(1), For: TimeSpan.FromMinutes(2), Labels: LabelSet.From(("team", $"t{i % 7}")))).ToArray();
         _results = Enumerable.Range(0, Rules).Select(i => new Dictionary<string, LeafResult>
         {
             ["errors"] = LeafResult.Compared(i % 3, ComparisonOperator.GreaterThan, 1),

@@ -44,9 +44,7 @@ public sealed class CorrelatedIncidentTests(TraceGraphFixture fixture) : IClassF
     {
         using var alerts = fixture.Alerts.Client(Permissions.AlertsRead, Permissions.AlertsWrite);
         Assert.True((await alerts.PutYamlAsync("/api/v1/alerting/config", Routing)).IsSuccessStatusCode);
-        var policy = await alerts.PutAsJsonAsync("/api/v1/escalation-policies/correlated",
-            new { name = "correlated", steps = new object[] { new { after = "00:00:00", receivers = new[] { "primary" } } } }, Ct);
-        Assert.True(policy.IsSuccessStatusCode, await policy.Content.ReadAsStringAsync(Ct));
+        await alerts.PutOneStepPolicyAsync("correlated", "primary");
         await TraceTheShopAsync();
 
         await PostAsync(Firing("CheckoutErrors", "checkout"), Firing("OrdersSlow", "postgresql/orders"));

@@ -26,6 +26,14 @@ internal static class Http
     public static Task<HttpResponseMessage> PutYamlAsync(this HttpClient client, string path, string yaml) =>
         client.PutAsync(path, new StringContent(yaml, Encoding.UTF8, "application/yaml"), Ct);
 
+    /// <summary>Stores an escalation policy of one step that pages <paramref name="receiver"/> at once, asserting it was stored.</summary>
+    public static async Task PutOneStepPolicyAsync(this HttpClient client, string name, string receiver)
+    {
+        var policy = await client.PutAsJsonAsync($"/api/v1/escalation-policies/{name}",
+            new { name, steps = new object[] { new { after = "00:00:00", receivers = new[] { receiver } } } }, Ct);
+        Assert.True(policy.IsSuccessStatusCode, await policy.Content.ReadAsStringAsync(Ct));
+    }
+
     /// <summary>The ids of the streaming rules metrics-service holds (empty while it does not answer).</summary>
     public static IReadOnlyList<string> ThresholdRuleIds(this HttpClient metrics)
     {

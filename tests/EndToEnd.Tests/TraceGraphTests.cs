@@ -81,9 +81,7 @@ public sealed class TraceGraphTests(TraceGraphFixture fixture) : IClassFixture<T
     {
         using var alerts = fixture.Alerts.Client(Permissions.AlertsRead, Permissions.AlertsWrite);
         Assert.True((await alerts.PutYamlAsync("/api/v1/alerting/config", Routing)).IsSuccessStatusCode);
-        var policy = await alerts.PutAsJsonAsync("/api/v1/escalation-policies/traces",
-            new { name = "traces", steps = new object[] { new { after = "00:00:00", receivers = new[] { "primary" } } } }, Ct);
-        Assert.True(policy.IsSuccessStatusCode, await policy.Content.ReadAsStringAsync(Ct));
+        await alerts.PutOneStepPolicyAsync("traces", "primary");
         using var traces = fixture.Traces.Client(Permissions.TracesWrite);
 
         // Four minutes at 5 ms, then a minute at 250 ms; each minute's bucket closes a minute after it ends.

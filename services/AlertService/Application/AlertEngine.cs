@@ -1,3 +1,4 @@
+using AirisEpm.PromQl.Model;
 using AirisEpm.AlertService.Domain.Alerts;
 using AirisEpm.AlertService.Domain.Configuration;
 using AirisEpm.AlertService.Domain.Dispatch;
@@ -23,8 +24,8 @@ public sealed class AlertEngine : IAlertIntake, IActiveAlertSource
     private long _changes;
 
     // What changed since the last save, for TakeDelta; a full snapshot is due after a restore, a reset or a new configuration.
-    private readonly HashSet<Domain.Labels.Fingerprint> _changedAlerts = [];
-    private readonly HashSet<Domain.Labels.Fingerprint> _removedAlerts = [];
+    private readonly HashSet<Fingerprint> _changedAlerts = [];
+    private readonly HashSet<Fingerprint> _removedAlerts = [];
     private bool _silencesChanged;
     private bool _needsSnapshot = true;
 
@@ -160,7 +161,7 @@ public sealed class AlertEngine : IAlertIntake, IActiveAlertSource
     }
 
     /// <summary>The stored version of an alert (resolved ones included, until garbage-collected).</summary>
-    public Alert? Find(Domain.Labels.Fingerprint fingerprint)
+    public Alert? Find(Fingerprint fingerprint)
     {
         lock (_gate)
         {
@@ -394,7 +395,7 @@ public sealed class AlertEngine : IAlertIntake, IActiveAlertSource
         {
             return record.ToSilence();
         }
-        catch (Domain.Labels.MatcherException)
+        catch (MatcherException)
         {
             return null;
         }

@@ -1,6 +1,6 @@
 using AirisEpm.AlertService.Domain.Alerts;
 using AirisEpm.AlertService.Domain.Dispatch;
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 using AirisEpm.AlertService.Domain.Silences;
 
 namespace AirisEpm.AlertService.Application;
@@ -15,12 +15,12 @@ internal static class EngineSnapshotMapping
         new(LabelSet.From(r.Labels), LabelSet.From(r.Annotations), r.StartsAt, r.EndsAt, r.UpdatedAt, r.GeneratorUrl, r.Timeout);
 
     public static SilenceRecord ToRecord(this Silence s) =>
-        new(s.Id, [.. s.Matchers.Select(m => new MatcherRecord(m.Name, m.Value, m.IsRegex, m.IsEqual))],
+        new(s.Id, [.. s.Matchers.Select(m => new MatcherRecord(m.Name, m.Value, m.IsRegex, m.IsEqual()))],
             s.StartsAt, s.EndsAt, s.UpdatedAt, s.CreatedBy, s.Comment);
 
     /// <summary>Matchers were valid when saved; a record that no longer parses throws MatcherException.</summary>
     public static Silence ToSilence(this SilenceRecord r) =>
-        new(r.Id, [.. r.Matchers.Select(m => Matcher.FromApi(m.Name, m.Value, m.IsRegex, m.IsEqual))],
+        new(r.Id, [.. r.Matchers.Select(m => AlertmanagerMatchers.FromApi(m.Name, m.Value, m.IsRegex, m.IsEqual))],
             r.StartsAt, r.EndsAt, r.UpdatedAt, r.CreatedBy, r.Comment);
 
     public static GroupRecord ToRecord(string key, string integration, NotificationLogEntry entry) =>

@@ -1,6 +1,6 @@
 using System.Globalization;
 using AirisEpm.AlertService.Domain.Alerts;
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 using AirisEpm.AlertService.Domain.Rules;
 using AirisEpm.ServiceDefaults.Events.Contracts;
 
@@ -29,13 +29,13 @@ public static class EventAlerts
         if (e.State is not (ThresholdCrossed.Firing or ThresholdCrossed.Resolved)) return null;
         var labels = rule is null
             ? LabelSet.From(e.SeriesLabels.Prepend(KeyValuePair.Create("severity", DefaultSeverity)).Append(KeyValuePair.Create("alertname", e.RuleId)))
-            : LabelSet.From(e.SeriesLabels.Concat(rule.AlertLabels));
-        var defaults = LabelSet.Of(
+            : LabelSet.From(e.SeriesLabels.Select(l => new Label(l.Key, l.Value)).Concat(rule.AlertLabels.Labels));
+        var defaults = LabelSet.From(
             ("metric", e.MetricName ?? ""),
             ("value", Number(e.Value)),
             ("threshold", Number(e.Threshold)),
             ("summary", $"{e.MetricName} is {Number(e.Value)} (threshold {Number(e.Threshold)})"));
-        var annotations = rule is null ? defaults : LabelSet.From(defaults.Concat(RuleAnnotations.Expand(rule, labels, e.Value)));
+        var annotations = rule is null ? defaults : LabelSet.From(defaults.ToDictionary().Concat(RuleAnnotations.Expand(rule, labels, e.Value, e.At)));
         var alert = e.State == ThresholdCrossed.Firing
             ? new PostedAlert(labels, annotations, e.At, e.At + horizon)
             : new PostedAlert(labels, annotations, EndsAt: e.At);
@@ -47,8 +47,8 @@ public static class EventAlerts
     {
         if (e is null || string.IsNullOrWhiteSpace(e.Service) || string.IsNullOrWhiteSpace(e.PatternId)) return null;
         var alert = new PostedAlert(
-            LabelSet.Of(("alertname", "LogPatternAnomaly"), ("kind", e.Kind), ("service", e.Service), ("pattern_id", e.PatternId), ("severity", DefaultSeverity)),
-            LabelSet.Of(
+            LabelSet.From(("alertname", "LogPatternAnomaly"), ("kind", e.Kind), ("service", e.Service), ("pattern_id", e.PatternId), ("severity", DefaultSeverity)),
+            LabelSet.From(
                 ("summary", e.Kind switch
                 {
                     LogsAnomalyDetected.NewPattern => $"New log pattern in {e.Service}, seen {e.Count} times",
@@ -76,11 +76,11 @@ public static class EventAlerts
         if (name is null) return null;
         // An edge's anomaly (from → to) is the callee's: service is the dependency that slowed or failed, caller the edge's other end.
         var labels = e.From is { Length: > 0 } caller
-            ? LabelSet.Of(("alertname", name), ("service", e.Service), ("operation", e.Operation), ("caller", caller), ("severity", DefaultSeverity))
-            : LabelSet.Of(("alertname", name), ("service", e.Service), ("operation", e.Operation), ("severity", DefaultSeverity));
+            ? LabelSet.From(("alertname", name), ("service", e.Service), ("operation", e.Operation), ("caller", caller), ("severity", DefaultSeverity))
+            : LabelSet.From(("alertname", name), ("service", e.Service), ("operation", e.Operation), ("severity", DefaultSeverity));
         var alert = new PostedAlert(
             labels,
-            LabelSet.Of(
+            LabelSet.From(
                 ("summary", $"{(e.From is { Length: > 0 } ? $"calls {e.Operation}" : $"{e.Service} {e.Operation}")}: {Number(e.Value)}{unit} (baseline {Number(e.Baseline)})"),
                 ("value", Number(e.Value)),
                 ("baseline", Number(e.Baseline)),

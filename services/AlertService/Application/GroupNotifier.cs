@@ -69,14 +69,13 @@ public sealed partial class GroupNotifier(
     {
         try
         {
-            var open = await OpenIncidentsAsync(cancellationToken);
             if (due.Status == AlertState.Firing)
             {
-                await FireAsync(due, policy, payload, open, cancellationToken);
+                await FireAsync(due, policy, payload, cancellationToken);
             }
             else
             {
-                await ResolveAsync(due, open);
+                await ResolveAsync(due, await index.OpenHoldingAsync([due.GroupKey], cancellationToken));
             }
 
             return DeliveryOutcome.Delivered;
@@ -95,9 +94,9 @@ public sealed partial class GroupNotifier(
     /// an incident yet (one page naming them all). An incident the index still lists but that resolved meanwhile takes
     /// no group: the group then opens its own.
     /// </summary>
-    private async Task FireAsync(NotificationDue due, string policy, WebhookPayload payload, IReadOnlyList<OpenIncident> open, CancellationToken cancellationToken)
+    private async Task FireAsync(NotificationDue due, string policy, WebhookPayload payload, CancellationToken cancellationToken)
     {
-        var plan = await correlation.PlanAsync(due, policy, open, cancellationToken);
+        var plan = await correlation.PlanAsync(due, policy, cancellationToken);
         var self = new IncidentMember(due.GroupKey, IncidentGroup.NameOf(due.GroupLabels, due.Firing), payload);
         if (plan.Decision.Joins is { } joined && HostOf(joined) is { } host
             && await host.JoinAsync(new IncidentJoin(self, plan.Services, plan.RootCause)) is not null)
@@ -106,7 +105,8 @@ public sealed partial class GroupNotifier(
         }
 
         var companions = plan.Decision.Opens
-            ? plan.Decision.Groups.Skip(1).Select(key => plan.Groups.FirstOrDefault(g => g.Key == key)).OfType<ActiveGroup>().Select(g => MemberOf(g, due.At))
+            ? plan.Decision.Groups.Skip(1).Select(key => MemberOf(plan, key, due.At, waiting: false))
+                .Concat(plan.Decision.Waiting.Select(key => MemberOf(plan, key, due.At, waiting: true))).OfType<IncidentMember>()
             : [];
         await IncidentActorProxy.For(actors, due.GroupKey).TriggerAsync(new IncidentTrigger(policy, [self, .. companions], plan.Services, plan.RootCause));
     }
@@ -127,20 +127,19 @@ public sealed partial class GroupNotifier(
         }
     }
 
-    private async Task<IReadOnlyList<OpenIncident>> OpenIncidentsAsync(CancellationToken cancellationToken) =>
-        [.. (await index.ListAsync(cancellationToken))
-            .Where(s => s.Status != IncidentStatus.Resolved)
-            .Select(s => new OpenIncident(s.Id, s.PolicyName, s.Groups ?? [s.GroupKey], s.TriggeredAt))];
-
     private IIncidentActor? HostOf(OpenIncident incident) =>
         IncidentIds.ActorIdOf(incident.Id) is { } actorId ? IncidentActorProxy.ForActorId(actors, actorId) : null;
 
-    /// <summary>A correlated group opening the incident with the notified one: its notification as its own flush would have built it.</summary>
-    private IncidentMember MemberOf(ActiveGroup group, DateTimeOffset at)
+    /// <summary>
+    /// A correlated group opening the incident with the notified one (or named in it while in its group_wait): its
+    /// notification as its own flush would build it now; null when correlation did not read it.
+    /// </summary>
+    private IncidentMember? MemberOf(IncidentPlan plan, string key, DateTimeOffset at, bool waiting)
     {
+        if (plan.Groups.FirstOrDefault(g => g.Key == key) is not { } group) return null;
         var due = new NotificationDue(group.Receiver, group.Key, group.RouteId, group.GroupLabels,
             [.. group.Alerts.OrderBy(a => a.Fingerprint)], [], group.EscalationPolicy, at);
-        return new IncidentMember(group.Key, IncidentGroup.NameOf(group.GroupLabels, group.Alerts), WebhookPayloads.From(due, options.Value.ExternalUrl));
+        return new IncidentMember(group.Key, IncidentGroup.NameOf(group.GroupLabels, group.Alerts), WebhookPayloads.From(due, options.Value.ExternalUrl), waiting);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Escalation of {GroupKey} with policy {Policy} failed; retrying with back-off")]

@@ -1,5 +1,6 @@
 using AirisEpm.AlertService.Domain.Correlation;
 using AirisEpm.AlertService.Domain.Dispatch;
+using AirisEpm.AlertService.Incidents;
 using Microsoft.Extensions.Options;
 
 namespace AirisEpm.AlertService.Application;
@@ -9,14 +10,15 @@ namespace AirisEpm.AlertService.Application;
 /// should say about its neighbourhood: the services failing together with the group's alerts (close in time, same
 /// group, or linked by a dependency edge) and the deepest failing dependency as the suggested root cause. The edges are
 /// trace-service's dependency graph over the correlation window before the earliest active alert up to now; when
-/// trace-service cannot answer, the alerts' <c>service</c>/<c>upstream</c> labels stand in (and the reason says so).
+/// trace-service cannot answer, the alerts' <c>service</c>/<c>upstream</c> labels stand in (and the reason says so). The
+/// open incidents read are those the index finds for the group and its component, by group key.
 /// </summary>
-public sealed class IncidentCorrelation(IActiveAlertSource alerts, IServiceGraphSource traces, TimeProvider time, IOptions<AlertEngineOptions> options)
+public sealed class IncidentCorrelation(
+    IActiveAlertSource alerts, IServiceGraphSource traces, IIncidentIndex index, TimeProvider time, IOptions<AlertEngineOptions> options)
 {
-    public async Task<IncidentPlan> PlanAsync(NotificationDue due, string policy, IReadOnlyList<OpenIncident> open, CancellationToken cancellationToken)
+    public async Task<IncidentPlan> PlanAsync(NotificationDue due, string policy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(due);
-        ArgumentNullException.ThrowIfNull(open);
         var groups = WithOwnAlerts(alerts.ActiveGroups(), due);
         var active = groups.SelectMany(g => g.Alerts).ToList();
         var now = time.GetUtcNow();
@@ -25,8 +27,10 @@ public sealed class IncidentCorrelation(IActiveAlertSource alerts, IServiceGraph
         var traced = await traces.GraphAsync((since < now ? since : now) - window, now.AddMinutes(1), cancellationToken);
         var graph = traced ?? ServiceGraph.FromAlertLabels(active.Select(a => a.Labels));
         var source = traced is null ? " (dependencies from alert labels: trace-service did not answer)" : " (dependencies from trace-service's graph)";
-        var decision = IncidentJoining.Decide(due.GroupKey, policy, [.. groups.Select(g => g.ToCorrelated())], open, graph,
-            new CorrelationOptions { Window = window });
+        List<CorrelatedGroup> correlated = [.. groups.Select(g => g.ToCorrelated())];
+        var component = IncidentJoining.ComponentOf(due.GroupKey, correlated, graph, new CorrelationOptions { Window = window });
+        var open = await index.OpenHoldingAsync(IncidentJoining.GroupsToLookUp(due.GroupKey, component), cancellationToken);
+        var decision = IncidentJoining.Decide(due.GroupKey, policy, correlated, component, open);
         return decision.Correlation is { } incident
             ? new IncidentPlan(decision, incident.Services, incident.RootCause is { } cause ? $"{cause.Service}: {cause.Reason}{source}" : null, groups)
             : new IncidentPlan(decision, OwnServices(due), null, groups);
@@ -44,5 +48,5 @@ public sealed class IncidentCorrelation(IActiveAlertSource alerts, IServiceGraph
     }
 
     private static List<string> OwnServices(NotificationDue due) =>
-        [.. due.Firing.Select(a => a.Labels["service"]).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        [.. due.Firing.Select(a => a.Labels.Get("service")).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 }

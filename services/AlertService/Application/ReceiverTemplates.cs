@@ -1,19 +1,44 @@
 using AirisEpm.AlertService.Domain.Configuration;
+using AirisEpm.AlertService.Domain.GoTemplates;
 using AirisEpm.AlertService.Domain.Routing;
-using AirisEpm.AlertService.Domain.Templates;
+using AirisEpm.AlertService.Notifications;
 
 namespace AirisEpm.AlertService.Application;
 
 /// <summary>
-/// Checks every custom notification template of the receivers. A template whose actions are not
-/// closed (<c>{{ $labels.x </c>) is broken in any Go-template engine and refused up front. One that is
-/// well-formed but uses what our subset does not render (<c>range</c>, <c>if</c>, <c>template</c>,
-/// common in real alertmanager.yml files) still loads: it is dropped for the built-in text and
-/// reported as a <see cref="ConfigNotice"/>.
+/// Checks every custom notification template of the receivers (<see cref="NotificationTemplate"/>). One whose actions
+/// are not closed (<c>{{ .CommonLabels.x </c>) is broken in any Go-template engine and refused up front. One that is
+/// well-formed but does not parse here (a function Alertmanager's files define) is dropped for the built-in text; one
+/// that parses but fails on a sample notification (Alertmanager's default templates, <c>.Alerts.Firing</c>, common in
+/// real alertmanager.yml files) is kept, the built-in text going out whenever it fails. Both are reported as a
+/// <see cref="ConfigNotice"/>.
 /// </summary>
 public static class ReceiverTemplates
 {
-    /// <summary>The config with unrenderable templates dropped and noticed; throws <see cref="ConfigException"/> for broken ones.</summary>
+    /// <summary>A notification of one firing alert, for trying templates at load time.</summary>
+    private static readonly WebhookPayload Sample = new()
+    {
+        GroupKey = "{}:{alertname=\"Example\"}",
+        Status = WebhookPayload.Firing,
+        Receiver = "example",
+        GroupLabels = new Dictionary<string, string> { ["alertname"] = "Example" },
+        CommonLabels = new Dictionary<string, string> { ["alertname"] = "Example", ["severity"] = "warning" },
+        CommonAnnotations = new Dictionary<string, string> { ["summary"] = "example" },
+        ExternalUrl = "http://localhost:8004",
+        Alerts =
+        [
+            new WebhookAlert
+            {
+                Status = WebhookPayload.Firing,
+                Labels = new Dictionary<string, string> { ["alertname"] = "Example", ["severity"] = "warning" },
+                Annotations = new Dictionary<string, string> { ["summary"] = "example" },
+                StartsAt = DateTimeOffset.UnixEpoch,
+                Fingerprint = "0000000000000000",
+            },
+        ],
+    };
+
+    /// <summary>The config with unparsable templates dropped and noticed; throws <see cref="ConfigException"/> for broken ones.</summary>
     public static AlertingConfig Apply(AlertingConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -48,15 +73,34 @@ public static class ReceiverTemplates
     {
         public string? One(string path, string? source)
         {
-            if (source is null || AlertTemplate.TryParse(source, out _, out var error)) return source;
-            if (!ActionsClosed(source))
+            if (source is null) return null;
+            NotificationTemplate template;
+            try
             {
-                errors.Add(new ConfigError(path, $"template does not parse at position {error!.Position}: {error.Reason}"));
-                return source;
+                template = NotificationTemplate.Parse(source);
+            }
+            catch (GoTemplateException ex)
+            {
+                if (!ActionsClosed(source))
+                {
+                    errors.Add(new ConfigError(path, $"template does not parse: {ex.Message}"));
+                    return source;
+                }
+
+                notices.Add(new ConfigNotice(path, $"template not rendered by alert-service ({ex.Message}); the built-in text is sent"));
+                return null;
             }
 
-            notices.Add(new ConfigNotice(path, $"template not rendered by alert-service ({error!.Reason} at position {error.Position}); the built-in text is sent"));
-            return null;
+            try
+            {
+                template.Render(Sample);
+            }
+            catch (GoTemplateException ex)
+            {
+                notices.Add(new ConfigNotice(path, $"template fails on a sample notification ({ex.Message}); where it fails, the built-in text is sent"));
+            }
+
+            return source;
         }
 
         /// <summary>Every <c>{{</c> is closed by a <c>}}</c> before the next one opens (quoted strings aside).</summary>

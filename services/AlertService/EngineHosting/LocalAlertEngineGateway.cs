@@ -1,7 +1,7 @@
 using AirisEpm.AlertService.Apis.Models;
 using AirisEpm.AlertService.Application;
 using AirisEpm.AlertService.Domain.Alerts;
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 using AirisEpm.AlertService.Domain.Silences;
 using AirisEpm.ServiceDefaults.Errors;
 
@@ -150,6 +150,6 @@ public sealed class LocalAlertEngineGateway(AlertEngine engine, AlertEngineCycle
 
     /// <summary>The label set a silence stands for: its equality matchers (Alertmanager's filter semantics).</summary>
     private static LabelSet LabelsOf(Silence silence) =>
-        LabelSet.From(silence.Matchers.Where(m => m.Operator == MatchOperator.Equal)
+        LabelSet.From(silence.Matchers.Where(m => m.Op == MatchOp.Equal)
             .GroupBy(m => m.Name).Select(g => KeyValuePair.Create(g.Key, g.First().Value)));
 }

@@ -47,12 +47,18 @@ public sealed record Incident
     /// </summary>
     public IReadOnlyList<IncidentGroup> Groups { get; init; } = [];
 
-    /// <summary>Opens an incident for <paramref name="groups"/>: the group that fired first, then the correlated groups firing with it.</summary>
+    /// <summary>
+    /// Opens an incident for <paramref name="groups"/>: the group that fired first, then the correlated groups firing with
+    /// it, and the correlated groups still in their group_wait (<see cref="IncidentGroup.Waiting"/>, each named in a
+    /// "group-waiting" entry).
+    /// </summary>
     public static Incident Trigger(string id, IReadOnlyList<IncidentGroup> groups, string title, EscalationPolicy policy, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(groups);
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentOutOfRangeException.ThrowIfZero(groups.Count);
+        if (groups[0].Waiting) throw new ArgumentException("The group opening an incident has notified; it cannot be waiting.", nameof(groups));
+        var notified = groups.Where(g => !g.Waiting).ToList();
         var incident = new Incident
         {
             Id = id,
@@ -61,7 +67,11 @@ public sealed record Incident
             PolicyName = policy.Name,
             TriggeredAt = now,
             Groups = groups,
-            Timeline = [new TimelineEntry(now, "triggered", groups.Count == 1 ? title : $"{title}; alert groups: {string.Join("; ", groups.Select(g => g.Name))}")],
+            Timeline =
+            [
+                new TimelineEntry(now, "triggered", notified.Count == 1 ? title : $"{title}; alert groups: {string.Join("; ", notified.Select(g => g.Name))}"),
+                .. groups.Where(g => g.Waiting).Select(g => WaitingEntry(g, now)),
+            ],
         };
         return incident with { NextStepAt = incident.DueTime(policy, 0) };
     }
@@ -70,9 +80,10 @@ public sealed record Incident
     public IReadOnlyList<IncidentGroup> Members() => Groups.Count > 0 ? Groups : [new IncidentGroup(GroupKey, Title, TriggeredAt)];
 
     /// <summary>
-    /// A correlated group joins ("group-joined"), or one already here is refreshed: unchanged while it fires, noted
-    /// "group-firing" when its alerts had resolved and fire again. Nothing else changes, so nobody is paged for it; the
-    /// incident's later pages name it. A resolved incident takes no group.
+    /// A correlated group joins ("group-joined"; "group-waiting" for one still in its group_wait), or one already here is
+    /// refreshed: unchanged while it fires, noted "group-joined" when a waiting group notifies and "group-firing" when its
+    /// alerts had resolved and fire again. Nothing else changes, so nobody is paged for it; the incident's later pages
+    /// name it. A resolved incident takes no group.
     /// </summary>
     public Incident Join(IncidentGroup group, DateTimeOffset now)
     {
@@ -82,17 +93,29 @@ public sealed record Incident
         var index = IndexOf(members, group.GroupKey);
         if (index < 0)
         {
-            return (this with { Groups = [.. members, group with { Resolved = false }] }).Note("group-joined", $"group {group.Name} joined", now);
+            var added = this with { Groups = [.. members, group with { Resolved = false }] };
+            return group.Waiting ? added with { Timeline = [.. Timeline, WaitingEntry(group, now)] } : added.Note("group-joined", $"group {group.Name} joined", now);
         }
 
-        return members[index].Resolved
-            ? (this with { Groups = Replaced(members, index, members[index] with { Resolved = false }) }).Note("group-firing", $"group {members[index].Name} fires again", now)
+        var member = members[index];
+        if (group.Waiting) return this;
+        if (member.Waiting)
+        {
+            return (this with { Groups = Replaced(members, index, member with { Waiting = false, Resolved = false }) }).Note("group-joined", $"group {member.Name} joined", now);
+        }
+
+        return member.Resolved
+            ? (this with { Groups = Replaced(members, index, member with { Resolved = false }) }).Note("group-firing", $"group {member.Name} fires again", now)
             : this;
     }
 
+    private static TimelineEntry WaitingEntry(IncidentGroup group, DateTimeOffset now) =>
+        new(now, "group-waiting", $"group {group.Name} correlated while in its group_wait; it joins when it notifies");
+
     /// <summary>
     /// Every alert of one of the incident's groups resolved: noted "group-resolved" while other groups still fire; with
-    /// the last one the incident resolves, by <paramref name="by"/>. A group not in the incident changes nothing.
+    /// the last one the incident resolves, by <paramref name="by"/> (a waiting group, which may resolve without ever
+    /// notifying, does not count). A group not in the incident changes nothing.
     /// </summary>
     public Incident ResolveGroup(string groupKey, string by, DateTimeOffset now)
     {
@@ -101,9 +124,10 @@ public sealed record Incident
         var index = IndexOf(members, groupKey);
         if (index < 0 || members[index].Resolved) return this;
         var groups = Replaced(members, index, members[index] with { Resolved = true });
-        return groups.All(g => g.Resolved)
+        var firing = groups.Count(g => !g.Resolved && !g.Waiting);
+        return firing == 0
             ? (this with { Groups = groups }).Resolve(by, now)
-            : (this with { Groups = groups }).Note("group-resolved", $"group {members[index].Name} resolved; {groups.Count(g => !g.Resolved)} still firing", now);
+            : (this with { Groups = groups }).Note("group-resolved", $"group {members[index].Name} resolved; {firing} still firing", now);
     }
 
     private static int IndexOf(IReadOnlyList<IncidentGroup> groups, string groupKey)

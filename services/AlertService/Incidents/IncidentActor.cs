@@ -37,7 +37,7 @@ public sealed partial class IncidentActor(
             foreach (var member in trigger.Members)
             {
                 payloads[member.GroupKey] = member.Payload;
-                joined = joined.Join(new IncidentGroup(member.GroupKey, member.Name, now), now);
+                joined = joined.Join(member.ToGroup(now), now);
             }
 
             await StateManager.SetStateAsync(PayloadsKey, payloads);
@@ -49,7 +49,7 @@ public sealed partial class IncidentActor(
         var policy = await policies.GetAsync(trigger.PolicyName, CancellationToken.None)
                      ?? throw new InvalidOperationException($"Escalation policy '{trigger.PolicyName}' does not exist.");
         await StateManager.SetStateAsync(PayloadsKey, trigger.Members.ToDictionary(m => m.GroupKey, m => m.Payload, StringComparer.Ordinal));
-        var groups = trigger.Members.Select(m => new IncidentGroup(m.GroupKey, m.Name, now)).ToList();
+        var groups = trigger.Members.Select(m => m.ToGroup(now)).ToList();
         var incident = Incident.Trigger(IncidentIds.IncidentId(Id.GetId(), now), groups, PayloadText.Title(trigger.Payload), policy, now) with
         {
             Services = trigger.Services,
@@ -71,7 +71,7 @@ public sealed partial class IncidentActor(
         var payloads = await PayloadsAsync(current);
         payloads[join.Member.GroupKey] = join.Member.Payload;
         await StateManager.SetStateAsync(PayloadsKey, payloads);
-        var joined = current.Join(new IncidentGroup(join.Member.GroupKey, join.Member.Name, now), now) with
+        var joined = current.Join(join.Member.ToGroup(now), now) with
         {
             Services = join.Services,
             RootCause = join.RootCause ?? current.RootCause,

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using AirisEpm.AlertService.Domain.Correlation;
+
 namespace AirisEpm.AlertService.Incidents;
 
 /// <summary>
@@ -14,6 +17,15 @@ public sealed record IncidentSummary(
     string? PolicyName = null,
     IReadOnlyList<string>? Groups = null)
 {
+    /// <summary>The keys of the groups the incident stands for: <see cref="Groups"/>, else its one group.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> MemberKeys => Groups ?? [GroupKey];
+
+    [JsonIgnore]
+    public bool IsOpen => Status != IncidentStatus.Resolved;
+
+    public OpenIncident ToOpen() => new(Id, PolicyName, MemberKeys, TriggeredAt);
+
     public static IncidentSummary Of(Incident incident)
     {
         ArgumentNullException.ThrowIfNull(incident);

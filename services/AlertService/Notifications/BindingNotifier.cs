@@ -28,15 +28,16 @@ public sealed partial class BindingNotifier
     }
 
     /// <summary>
-    /// Sends <paramref name="payload"/> to one channel, <paramref name="integration"/> of its receiver (attempt
-    /// <paramref name="attempt"/>, 0 for the first); null when the channel skips resolved notices.
+    /// Sends <paramref name="group"/>'s notification to one channel, <paramref name="integration"/> of its receiver (attempt
+    /// <paramref name="attempt"/>, 0 for the first): without its resolved alerts when the channel skips resolved notices
+    /// (<see cref="ResolvedNotices"/>), and null when that leaves nothing to send.
     /// </summary>
-    public async Task<NotificationRecord?> SendAsync(ChannelTarget target, WebhookPayload payload, CancellationToken cancellationToken,
+    public async Task<NotificationRecord?> SendAsync(ChannelTarget target, WebhookPayload group, CancellationToken cancellationToken,
         string? integration = null, int attempt = 0)
     {
         ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(payload);
-        if (payload.Status == WebhookPayload.Resolved && !target.SendResolved)
+        ArgumentNullException.ThrowIfNull(group);
+        if (ResolvedNotices.For(group, target.SendResolved) is not { } payload)
         {
             return null;
         }

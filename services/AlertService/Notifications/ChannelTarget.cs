@@ -15,7 +15,7 @@ public sealed record EmailTarget(string To, string? Cc = null, bool SendResolved
     /// <summary>The sender, sent as the binding's <c>emailFrom</c>; null keeps the component's.</summary>
     public string? From { get; init; }
 
-    /// <summary>A custom subject template (Domain/Templates syntax); null for the built-in title.</summary>
+    /// <summary>A custom subject template (<see cref="NotificationTemplate"/>); null for the built-in title.</summary>
     public string? SubjectTemplate { get; init; }
 
     /// <summary>A custom HTML body template; null for the built-in body.</summary>

@@ -1,12 +1,11 @@
-using AirisEpm.AlertService.Domain.Labels;
-using AirisEpm.AlertService.Domain.Templates;
+using AirisEpm.AlertService.Domain.GoTemplates;
 
 namespace AirisEpm.AlertService.Notifications;
 
 /// <summary>
-/// Applies a receiver's custom templates over the built-in renderings. Templates see the group's
-/// common labels and annotations (<c>{{ $labels.service }}</c>); they were validated when the
-/// configuration was accepted, and one that still fails at render time falls back to the built-in text.
+/// Applies a receiver's custom templates (<see cref="NotificationTemplate"/>: Alertmanager's notification data) over the
+/// built-in renderings; they were parsed when the configuration was accepted, and one that fails at render time
+/// falls back to the built-in text.
 /// </summary>
 public static class CustomText
 {
@@ -47,9 +46,9 @@ public static class CustomText
         if (template is null) return null;
         try
         {
-            return AlertTemplate.Parse(template).Render(new TemplateData(LabelSet.From(payload.CommonLabels), LabelSet.From(payload.CommonAnnotations)));
+            return NotificationTemplate.Parse(template).Render(payload);
         }
-        catch (TemplateException)
+        catch (GoTemplateException)
         {
             return null;
         }

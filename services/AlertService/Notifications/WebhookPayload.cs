@@ -50,6 +50,25 @@ public sealed record WebhookPayload
 
     public const string Firing = "firing";
     public const string Resolved = "resolved";
+
+    /// <summary>
+    /// This payload carrying only <paramref name="alerts"/> (some of its own), <paramref name="truncatedAlerts"/> of them
+    /// left out by <c>max_alerts</c>: <c>status</c>, <c>commonLabels</c> and <c>commonAnnotations</c> describe the alerts
+    /// kept, because Alertmanager builds its template data from the alerts an integration sends.
+    /// </summary>
+    public WebhookPayload Carrying(IReadOnlyList<WebhookAlert> alerts, int truncatedAlerts = 0)
+    {
+        ArgumentNullException.ThrowIfNull(alerts);
+        ArgumentOutOfRangeException.ThrowIfNegative(truncatedAlerts);
+        return this with
+        {
+            Alerts = alerts,
+            TruncatedAlerts = truncatedAlerts,
+            Status = alerts.Any(a => a.Status == Firing) ? Firing : Resolved,
+            CommonLabels = CommonPairs.Of(alerts.Select(a => a.Labels)),
+            CommonAnnotations = CommonPairs.Of(alerts.Select(a => a.Annotations)),
+        };
+    }
 }
 
 /// <summary>One alert inside a <see cref="WebhookPayload"/>.</summary>

@@ -1,3 +1,4 @@
+using AirisEpm.PromQl.Model;
 using AirisEpm.AlertService.Domain.Rules;
 
 namespace AirisEpm.AlertService.Rules;
@@ -41,7 +42,7 @@ public static class MetricQueryMapper
             ? new LeafResult(ConditionOutcome.False, count)
             : new LeafResult(ConditionOutcome.True, 0);
 
-    private static MetricQuery Build(string metric, IReadOnlyList<Domain.Labels.Matcher> matchers, string agg, string? fn, TimeSpan window, DateTimeOffset now)
+    private static MetricQuery Build(string metric, IReadOnlyList<Matcher> matchers, string agg, string? fn, TimeSpan window, DateTimeOffset now)
     {
         var start = (now - window).ToUnixTimeMilliseconds();
         var selector = matchers.Count == 0 ? null : "{" + string.Join(",", matchers.Select(m => m.ToString())) + "}";

@@ -1,7 +1,7 @@
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 using AirisEpm.AlertService.Domain.Rules;
 using AirisEpm.AlertService.Domain.PrometheusRules;
-using AirisEpm.AlertService.Domain.Templates;
+using AirisEpm.AlertService.Domain.GoTemplates;
 using AirisEpm.PromQl.Parser;
 
 namespace AirisEpm.AlertService.Rules;
@@ -42,7 +42,7 @@ public static class RuleDocumentMapper
             RuleSyntax.Duration(document.For, TimeSpan.Zero, "for", errors),
             RuleSyntax.Duration(document.KeepFiringFor, TimeSpan.Zero, "keepFiringFor", errors),
             LabelSet.From((document.Labels ?? new Dictionary<string, string>()).Select(kv => KeyValuePair.Create(kv.Key, kv.Value ?? ""))),
-            isExpr ? new Dictionary<string, AlertTemplate>() : Annotations(document.Annotations, errors),
+            isExpr ? new Dictionary<string, PromTemplate>() : Annotations(document.Name ?? "", document.Annotations, errors),
             RuleSyntax.Enum(document.NoData, NoDataPolicy.KeepLastState, "noData", "keep_last_state, inactive", errors));
         if (rule.EvaluationInterval > TimeSpan.Zero && rule.EvaluationInterval < MinEvaluationInterval)
         {
@@ -87,13 +87,20 @@ public static class RuleDocumentMapper
             labels, annotations));
     }
 
-    private static Dictionary<string, AlertTemplate> Annotations(IReadOnlyDictionary<string, string>? sources, RuleErrors errors)
+    /// <summary>Annotations are Prometheus templates, parsed as promtool parses them (Go's message when one does not).</summary>
+    private static Dictionary<string, PromTemplate> Annotations(string ruleName, IReadOnlyDictionary<string, string>? sources, RuleErrors errors)
     {
-        var templates = new Dictionary<string, AlertTemplate>(StringComparer.Ordinal);
+        var templates = new Dictionary<string, PromTemplate>(StringComparer.Ordinal);
         foreach (var (name, source) in sources ?? new Dictionary<string, string>())
         {
-            if (AlertTemplate.TryParse(source ?? "", out var template, out var error)) templates[name] = template!;
-            else errors.Add($"annotations.{name}", $"template does not parse at position {error!.Position}: {error.Reason}");
+            try
+            {
+                templates[name] = PromTemplate.Parse(ruleName, source ?? "");
+            }
+            catch (GoTemplateException ex)
+            {
+                errors.Add($"annotations.{name}", ex.Message);
+            }
         }
 
         return templates;

@@ -53,6 +53,13 @@ public sealed partial class RuleRunner
         return step;
     }
 
+    /// <summary>The rule is gone: a PromQL rule's <c>ALERTS</c> series end with a stale marker, as a removed group's do.</summary>
+    public Task MarkGoneAsync(RuleState state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.Prometheus is { } evaluated && _prometheus is not null ? _prometheus.MarkGoneAsync(evaluated, cancellationToken) : Task.CompletedTask;
+    }
+
     /// <summary>
     /// A PromQL rule runs as a one-rule Prometheus group (its alerts go into the intake from there); its
     /// <see cref="RuleState"/> summarises the group's: firing if any alert fires, pending if any is pending, the health

@@ -1,4 +1,4 @@
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 using AirisEpm.AlertService.Domain.Routing;
 using AirisEpm.AlertService.Domain.Rules;
 
@@ -20,7 +20,7 @@ internal static class RuleSyntax
             return fallback;
         }
 
-        if (PromDuration.TryParse(text, out var value)) return value;
+        if (PromDuration.TryParseMs(text, out var ms)) return TimeSpan.FromMilliseconds(ms);
         errors.Add(field, $"\"{text}\" is not a duration (e.g. 30s, 5m, 1h30m)");
         return fallback;
     }
@@ -43,7 +43,7 @@ internal static class RuleSyntax
         var matchers = new List<Matcher>();
         for (var i = 0; i < (texts?.Count ?? 0); i++)
         {
-            if (MatcherParser.TryParse(texts![i] ?? "", out var parsed, out var error)) matchers.AddRange(parsed);
+            if (AlertmanagerMatchers.TryParse(texts![i] ?? "", out var parsed, out var error)) matchers.AddRange(parsed);
             else errors.Add($"{field}[{i}]", error!.Reason);
         }
 

@@ -1,4 +1,4 @@
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 using AirisEpm.AlertService.Domain.Rules;
 using AirisEpm.ServiceDefaults.Events.Contracts;
 
@@ -19,7 +19,7 @@ public static class StreamingRuleProjection
         return new ThresholdRuleContract(
             rule.Id,
             leaf.Metric,
-            leaf.Matchers.Select(m => new LabelMatcherContract(m.Name, m.Operator.Symbol(), m.Value)).ToList(),
+            leaf.Matchers.Select(m => new LabelMatcherContract(m.Name, Matcher.OperatorText(m.Op), m.Value)).ToList(),
             leaf.Operator.Symbol(),
             leaf.Threshold,
             rule.For.TotalSeconds);

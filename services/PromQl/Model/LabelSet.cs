@@ -7,7 +7,7 @@ namespace AirisEpm.PromQl.Model;
 /// The labels of a series, the metric name included as <c>__name__</c>, sorted by name, immutable.
 /// Equal sets have equal <see cref="Hash"/> on every replica alike (XxHash64 of the sorted pairs).
 /// </summary>
-public sealed class LabelSet : IEquatable<LabelSet>
+public sealed partial class LabelSet : IEquatable<LabelSet>
 {
     public const string MetricName = "__name__";
 

@@ -45,6 +45,13 @@ public sealed class ServiceCaller : IDisposable
     public Task PostJsonAsync<TBody>(string path, TBody body, IReadOnlyCollection<string> permissions, CancellationToken cancellationToken) =>
         SendAsync(() => new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: JsonSerializerOptions.Web) }, permissions, (_, _) => Task.FromResult(true), cancellationToken);
 
+    /// <summary>POSTs the body <paramref name="content"/> builds (once per attempt: it is disposed with its request); a 2xx answer is all it needs.</summary>
+    public Task PostAsync(string path, Func<HttpContent> content, IReadOnlyCollection<string> permissions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return SendAsync(() => new HttpRequestMessage(HttpMethod.Post, path) { Content = content() }, permissions, (_, _) => Task.FromResult(true), cancellationToken);
+    }
+
     public void Dispose()
     {
         _http.Dispose();

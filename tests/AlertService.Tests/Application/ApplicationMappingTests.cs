@@ -1,7 +1,7 @@
 using AirisEpm.AlertService.Application;
 using AirisEpm.AlertService.Domain.Alerts;
 using AirisEpm.AlertService.Domain.Dispatch;
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 using AirisEpm.AlertService.Notifications;
 using AirisEpm.ServiceDefaults.Events.Contracts;
 
@@ -14,9 +14,9 @@ public sealed class ApplicationMappingTests
     [Fact]
     public void Webhook_payload_has_common_labels_and_zero_end_for_timeout_firing_alerts()
     {
-        var a = new Alert(LabelSet.Of(("alertname", "E"), ("service", "api"), ("pod", "1")), LabelSet.Of(("summary", "s")), Now, Now.AddMinutes(5), Now, Timeout: true);
-        var b = new Alert(LabelSet.Of(("alertname", "E"), ("service", "api"), ("pod", "2")), LabelSet.Of(("summary", "s")), Now, Now.AddMinutes(-1), Now);
-        var due = new NotificationDue("oncall", "k", "{}", LabelSet.Of(("service", "api")), [a], [b], null, Now);
+        var a = new Alert(LabelSet.From(("alertname", "E"), ("service", "api"), ("pod", "1")), LabelSet.From(("summary", "s")), Now, Now.AddMinutes(5), Now, Timeout: true);
+        var b = new Alert(LabelSet.From(("alertname", "E"), ("service", "api"), ("pod", "2")), LabelSet.From(("summary", "s")), Now, Now.AddMinutes(-1), Now);
+        var due = new NotificationDue("oncall", "k", "{}", LabelSet.From(("service", "api")), [a], [b], null, Now);
 
         var payload = WebhookPayloads.From(due, new Uri("http://airis.local/"));
 
@@ -56,7 +56,7 @@ public sealed class ApplicationMappingTests
 
         Assert.Equal(["email", "slack", "sms"], critical.Select(t => t.Channel));
         Assert.Equal("+15005550006", Assert.IsType<SmsTarget>(critical[2]).ToNumber);
-        Assert.True(config.Routes.Match(LabelSet.Of(("severity", "critical"))).Single().EscalationPolicy == "critical");
+        Assert.True(config.Routes.Match(LabelSet.From(("severity", "critical"))).Single().EscalationPolicy == "critical");
         Assert.Single(config.InhibitRules);
     }
 
@@ -77,7 +77,7 @@ public sealed class ApplicationMappingTests
             """);
         var targets = ConfigReceiverCatalog.ToTargets(config.Receivers["r"]);
         var payload = WebhookPayloads.From(new NotificationDue("r", "k", "{}", LabelSet.Empty,
-            [new Alert(LabelSet.Of(("alertname", "Down"), ("service", "api")), LabelSet.Empty, Now, Now.AddMinutes(5), Now)], [], null, Now), new Uri("http://x"));
+            [new Alert(LabelSet.From(("alertname", "Down"), ("service", "api")), LabelSet.Empty, Now, Now.AddMinutes(5), Now)], [], null, Now), new Uri("http://x"));
 
         var email = CustomText.Apply(EmailMessage.From(payload), targets.OfType<EmailTarget>().Single(), payload);
 

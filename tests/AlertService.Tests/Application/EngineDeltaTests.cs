@@ -1,5 +1,5 @@
 using AirisEpm.AlertService.Application;
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.AlertService.Tests.Application;
 
@@ -10,7 +10,7 @@ public sealed class EngineDeltaTests
     private static AlertRecord Alert(string name, string summary = "s") =>
         new(new Dictionary<string, string> { ["alertname"] = name }, new Dictionary<string, string> { ["summary"] = summary }, Now, Now.AddMinutes(5), Now, null, true);
 
-    private static string Hex(string name) => LabelSet.Of(("alertname", name)).Fingerprint.ToString();
+    private static string Hex(string name) => LabelSet.From(("alertname", name)).Fingerprint.ToString();
 
     private static SilenceRecord Silence(string id) => new(id, [new MatcherRecord("a", "b", false, true)], Now, Now.AddHours(1), Now, "me", "c");
 

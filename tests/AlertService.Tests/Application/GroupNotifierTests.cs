@@ -1,7 +1,8 @@
 using AirisEpm.AlertService.Application;
 using AirisEpm.AlertService.Domain.Alerts;
+using AirisEpm.AlertService.Domain.Correlation;
 using AirisEpm.AlertService.Domain.Dispatch;
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 using AirisEpm.AlertService.Escalation;
 using AirisEpm.AlertService.Incidents;
 using AirisEpm.AlertService.Notifications;
@@ -49,12 +50,12 @@ public sealed class GroupNotifierTests : IDisposable
     {
         _policies.Add(new EscalationPolicy("critical", [new EscalationStep(TimeSpan.Zero, ["oncall"])]));
         var due = Due(AlertState.Firing, "critical");
-        var api = due.Firing[0] with { Labels = LabelSet.Of(("alertname", "Errors"), ("service", "api"), ("upstream", "payments")) };
+        var api = due.Firing[0] with { Labels = LabelSet.From(("alertname", "Errors"), ("service", "api"), ("upstream", "payments")) };
         _active.Add("{}:{service=\"api\"}", "critical", api);
         // Groups that page their receivers (no policy) share no incident, but what they say about services counts.
-        _active.Add("g-payments", null, new Alert(LabelSet.Of(("alertname", "Latency"), ("service", "payments"), ("upstream", "postgres")), LabelSet.Empty, Now.AddMinutes(-4), Now.AddMinutes(5), Now));
-        _active.Add("g-postgres", null, new Alert(LabelSet.Of(("alertname", "Down"), ("service", "postgres")), LabelSet.Empty, Now.AddMinutes(-6), Now.AddMinutes(5), Now));
-        _active.Add("g-search", null, new Alert(LabelSet.Of(("alertname", "Unrelated"), ("service", "search")), LabelSet.Empty, Now.AddMinutes(-5), Now.AddMinutes(5), Now));
+        _active.Add("g-payments", null, new Alert(LabelSet.From(("alertname", "Latency"), ("service", "payments"), ("upstream", "postgres")), LabelSet.Empty, Now.AddMinutes(-4), Now.AddMinutes(5), Now));
+        _active.Add("g-postgres", null, new Alert(LabelSet.From(("alertname", "Down"), ("service", "postgres")), LabelSet.Empty, Now.AddMinutes(-6), Now.AddMinutes(5), Now));
+        _active.Add("g-search", null, new Alert(LabelSet.From(("alertname", "Unrelated"), ("service", "search")), LabelSet.Empty, Now.AddMinutes(-5), Now.AddMinutes(5), Now));
 
         await Notifier().NotifyAsync(due with { Firing = [api] }, TestContext.Current.CancellationToken);
 
@@ -69,8 +70,8 @@ public sealed class GroupNotifierTests : IDisposable
     {
         _policies.Add(new EscalationPolicy("critical", [new EscalationStep(TimeSpan.Zero, ["oncall"])]));
         var due = Due(AlertState.Firing, "critical");
-        var payments = new Alert(LabelSet.Of(("alertname", "Latency"), ("service", "payments")), LabelSet.Empty, Now.AddMinutes(-4), Now.AddMinutes(5), Now);
-        var api = due.Firing[0] with { Labels = LabelSet.Of(("alertname", "Errors"), ("service", "api"), ("upstream", "payments")) };
+        var payments = new Alert(LabelSet.From(("alertname", "Latency"), ("service", "payments")), LabelSet.Empty, Now.AddMinutes(-4), Now.AddMinutes(5), Now);
+        var api = due.Firing[0] with { Labels = LabelSet.From(("alertname", "Errors"), ("service", "api"), ("upstream", "payments")) };
         _active.Add("{}:{service=\"api\"}", "critical", api);
         _active.Add("{}:{service=\"payments\"}", "critical", payments);
 
@@ -85,12 +86,29 @@ public sealed class GroupNotifierTests : IDisposable
     }
 
     [Fact]
+    public async Task A_correlated_group_still_in_group_wait_is_named_in_the_new_incident_as_waiting()
+    {
+        _policies.Add(new EscalationPolicy("critical", [new EscalationStep(TimeSpan.Zero, ["oncall"])]));
+        var due = Due(AlertState.Firing, "critical");
+        var payments = new Alert(LabelSet.From(("alertname", "Latency"), ("service", "payments")), LabelSet.Empty, Now.AddMinutes(-1), Now.AddMinutes(5), Now);
+        var api = due.Firing[0] with { Labels = LabelSet.From(("alertname", "Errors"), ("service", "api"), ("upstream", "payments")) };
+        _active.Add("{}:{service=\"api\"}", "critical", api);
+        _active.Add("{}:{service=\"payments\"}", "critical", hasFlushed: false, payments);
+
+        await Notifier().NotifyAsync(due with { Firing = [api] }, TestContext.Current.CancellationToken);
+
+        var trigger = Assert.Single(_incident.Triggers);
+        Assert.Equal([("{}:{service=\"api\"}", false), ("{}:{service=\"payments\"}", true)], trigger.Members.Select(m => (m.GroupKey, m.Waiting)));
+        Assert.Equal("Latency (payments)", trigger.Members[1].Name);
+    }
+
+    [Fact]
     public async Task A_group_correlated_with_an_open_incident_joins_it_there_and_opens_nothing()
     {
         _policies.Add(new EscalationPolicy("critical", [new EscalationStep(TimeSpan.Zero, ["oncall"])]));
         var due = Due(AlertState.Firing, "critical");
         _active.Add("{}:{service=\"api\"}", "critical", due.Firing[0]);
-        _active.Add("g-api-latency", "critical", new Alert(LabelSet.Of(("alertname", "Latency"), ("service", "api")), LabelSet.Empty, Now.AddMinutes(-3), Now.AddMinutes(5), Now));
+        _active.Add("g-api-latency", "critical", new Alert(LabelSet.From(("alertname", "Latency"), ("service", "api")), LabelSet.Empty, Now.AddMinutes(-3), Now.AddMinutes(5), Now));
         var openId = IncidentIds.IncidentId(IncidentIds.ActorIdFor("g-api-latency"), Now.AddMinutes(-3));
         _index.Summaries.Add(new IncidentSummary(openId, "g-api-latency", "t", IncidentStatus.Triggered, Now.AddMinutes(-3), null, "critical", ["g-api-latency"]));
         _incident.JoinAnswer = new Incident { Id = openId, GroupKey = "g-api-latency", Title = "t", PolicyName = "critical" };
@@ -102,6 +120,8 @@ public sealed class GroupNotifierTests : IDisposable
         var join = Assert.Single(_incident.Joins);
         Assert.Equal(("{}:{service=\"api\"}", "Errors (api)"), (join.Member.GroupKey, join.Member.Name));
         Assert.Equal([IncidentIds.ActorIdFor("g-api-latency")], _actors.Asked);
+        // Looked up by the keys of the group and of the groups correlated with it, and nothing else.
+        Assert.Equal(["g-api-latency", "{}:{service=\"api\"}"], _index.LookedUp.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -173,14 +193,14 @@ public sealed class GroupNotifierTests : IDisposable
             _metrics.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
         var options = Options.Create(new AlertEngineOptions());
         return new GroupNotifier(new ReceiverDispatcher(catalog, binding, TimeProvider.System), _policies, _actors, _index,
-            new IncidentCorrelation(_active, new NoTraceGraph(), TimeProvider.System, options), options, NullLogger<GroupNotifier>.Instance);
+            new IncidentCorrelation(_active, new NoTraceGraph(), _index, TimeProvider.System, options), options, NullLogger<GroupNotifier>.Instance);
     }
 
     private static NotificationDue Due(AlertState state, string? policy)
     {
-        var alert = new Alert(LabelSet.Of(("alertname", "Errors"), ("service", "api")), LabelSet.Empty, Now.AddMinutes(-5),
+        var alert = new Alert(LabelSet.From(("alertname", "Errors"), ("service", "api")), LabelSet.Empty, Now.AddMinutes(-5),
             state == AlertState.Firing ? Now.AddMinutes(5) : Now.AddMinutes(-1), Now);
-        return new NotificationDue("oncall", "{}:{service=\"api\"}", "{}", LabelSet.Of(("service", "api")),
+        return new NotificationDue("oncall", "{}:{service=\"api\"}", "{}", LabelSet.From(("service", "api")),
             state == AlertState.Firing ? [alert] : [], state == AlertState.Firing ? [] : [alert], policy, Now);
     }
 
@@ -278,19 +298,32 @@ public sealed class GroupNotifierTests : IDisposable
     {
         private readonly List<ActiveGroup> _groups = [];
 
-        public void Add(string key, string? policy, params Alert[] alerts) =>
-            _groups.Add(new ActiveGroup(key, "oncall", "{}", LabelSet.Of(("service", alerts[0].Labels["service"])), policy, HasFlushed: true, alerts));
+        public void Add(string key, string? policy, params Alert[] alerts) => Add(key, policy, hasFlushed: true, alerts);
+
+        public void Add(string key, string? policy, bool hasFlushed, params Alert[] alerts) =>
+            _groups.Add(new ActiveGroup(key, "oncall", "{}", LabelSet.From(("service", alerts[0].Labels.Get("service"))), policy, hasFlushed, alerts));
 
         public IReadOnlyList<ActiveGroup> ActiveGroups() => _groups;
     }
 
+    /// <summary>The incidents by group key; the listing (capped at the newest) is no way to find them, so it is not offered.</summary>
     private sealed class FakeIndex : IIncidentIndex
     {
         public List<IncidentSummary> Summaries { get; } = [];
 
+        public List<string> LookedUp { get; } = [];
+
         public Task UpsertAsync(IncidentSummary summary, CancellationToken cancellationToken) => throw new NotSupportedException("the notifier only reads the index");
 
-        public Task<IReadOnlyList<IncidentSummary>> ListAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<IncidentSummary>>(Summaries);
+        public Task<IReadOnlyList<IncidentSummary>> ListAsync(CancellationToken cancellationToken) =>
+            throw new NotSupportedException("the notifier finds open incidents by group key, never in the capped listing");
+
+        public Task<IReadOnlyList<OpenIncident>> OpenHoldingAsync(IReadOnlyCollection<string> groupKeys, CancellationToken cancellationToken)
+        {
+            LookedUp.AddRange(groupKeys);
+            return Task.FromResult<IReadOnlyList<OpenIncident>>(
+                [.. Summaries.Where(s => s.IsOpen && s.MemberKeys.Any(groupKeys.Contains)).Select(s => s.ToOpen())]);
+        }
     }
 
     private sealed class NoTraceGraph : IServiceGraphSource

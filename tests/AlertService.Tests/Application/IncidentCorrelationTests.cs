@@ -2,7 +2,8 @@ using AirisEpm.AlertService.Application;
 using AirisEpm.AlertService.Domain.Alerts;
 using AirisEpm.AlertService.Domain.Correlation;
 using AirisEpm.AlertService.Domain.Dispatch;
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
+using AirisEpm.AlertService.Incidents;
 using Microsoft.Extensions.Options;
 
 namespace AirisEpm.AlertService.Tests.Application;
@@ -12,7 +13,7 @@ public sealed class IncidentCorrelationTests
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
     private static Alert Firing(string name, string service, int minutesAgo, string upstream = "") => new(
-        upstream.Length == 0 ? LabelSet.Of(("alertname", name), ("service", service)) : LabelSet.Of(("alertname", name), ("service", service), ("upstream", upstream)),
+        upstream.Length == 0 ? LabelSet.From(("alertname", name), ("service", service)) : LabelSet.From(("alertname", name), ("service", service), ("upstream", upstream)),
         LabelSet.Empty, Now.AddMinutes(-minutesAgo), Now.AddMinutes(5), Now);
 
     private static readonly Alert[] Active =
@@ -24,11 +25,11 @@ public sealed class IncidentCorrelationTests
 
     private static async Task<(IReadOnlyList<string> Services, string? RootCause)> CorrelateAsync(ServiceGraph? traced)
     {
-        var correlation = new IncidentCorrelation(new Alerts(Active), new Graph(traced), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now),
+        var correlation = new IncidentCorrelation(new Alerts(Active), new Graph(traced), new NoIncidents(), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now),
             Options.Create(new AlertEngineOptions()));
-        var due = new NotificationDue("oncall", "{}:{alertname=\"TraceLatencyAnomaly\"}", "{}", LabelSet.Of(("alertname", "TraceLatencyAnomaly")),
+        var due = new NotificationDue("oncall", "{}:{alertname=\"TraceLatencyAnomaly\"}", "{}", LabelSet.From(("alertname", "TraceLatencyAnomaly")),
             Active, [], "page", Now);
-        var plan = await correlation.PlanAsync(due, "page", [], TestContext.Current.CancellationToken);
+        var plan = await correlation.PlanAsync(due, "page", TestContext.Current.CancellationToken);
         Assert.True(plan.Decision.Opens);
         return (plan.Services, plan.RootCause);
     }
@@ -59,7 +60,17 @@ public sealed class IncidentCorrelationTests
     private sealed class Alerts(IReadOnlyList<Alert> active) : IActiveAlertSource
     {
         public IReadOnlyList<ActiveGroup> ActiveGroups() =>
-            [new ActiveGroup("{}:{alertname=\"TraceLatencyAnomaly\"}", "oncall", "{}", LabelSet.Of(("alertname", "TraceLatencyAnomaly")), "page", true, active)];
+            [new ActiveGroup("{}:{alertname=\"TraceLatencyAnomaly\"}", "oncall", "{}", LabelSet.From(("alertname", "TraceLatencyAnomaly")), "page", true, active)];
+    }
+
+    private sealed class NoIncidents : IIncidentIndex
+    {
+        public Task UpsertAsync(IncidentSummary summary, CancellationToken cancellationToken) => throw new NotSupportedException("correlation only reads");
+
+        public Task<IReadOnlyList<IncidentSummary>> ListAsync(CancellationToken cancellationToken) => throw new NotSupportedException("correlation looks up by group key");
+
+        public Task<IReadOnlyList<OpenIncident>> OpenHoldingAsync(IReadOnlyCollection<string> groupKeys, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<OpenIncident>>([]);
     }
 
     private sealed class Graph(ServiceGraph? graph) : IServiceGraphSource

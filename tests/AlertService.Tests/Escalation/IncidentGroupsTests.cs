@@ -1,5 +1,5 @@
 using AirisEpm.AlertService.Domain.Alerts;
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 using AirisEpm.AlertService.Escalation;
 using AirisEpm.AlertService.Incidents;
 using AirisEpm.AlertService.Notifications;
@@ -62,6 +62,53 @@ public sealed class IncidentGroupsTests
     }
 
     [Fact]
+    public void A_group_in_group_wait_is_named_at_once_joins_when_it_notifies_and_holds_no_incident_open()
+    {
+        var incident = Incident.Trigger("inc-1",
+            [new IncidentGroup("g-checkout", "CheckoutErrors (checkout)", T0), new IncidentGroup("g-orders", "OrdersSlow (orders)", T0, Waiting: true)],
+            "[FIRING:1] CheckoutErrors (checkout)", Policy, T0);
+
+        Assert.Equal(["triggered", "group-waiting"], incident.Timeline.Select(t => t.Kind));
+        Assert.Equal("[FIRING:1] CheckoutErrors (checkout)", incident.Timeline[0].Detail);
+        Assert.Equal("group OrdersSlow (orders) correlated while in its group_wait; it joins when it notifies", incident.Timeline[1].Detail);
+        Assert.Equal(["g-checkout", "g-orders"], IncidentSummary.Of(incident).MemberKeys);
+        Assert.Throws<ArgumentException>(() => Incident.Trigger("inc-2", [new IncidentGroup("g-a", "A", T0, Waiting: true)], "t", Policy, T0));
+
+        // Named again while waiting: nothing changes. Its flush joins it for real.
+        Assert.Same(incident, incident.Join(new IncidentGroup("g-orders", "OrdersSlow (orders)", T0, Waiting: true), T0));
+        var flushed = incident.Join(new IncidentGroup("g-orders", "OrdersSlow (orders)", T0.AddSeconds(30)), T0.AddSeconds(30));
+        Assert.Equal(("group-joined", "group OrdersSlow (orders) joined"), (flushed.Timeline[^1].Kind, flushed.Timeline[^1].Detail));
+        Assert.False(flushed.Members()[1].Waiting);
+        Assert.Equal(IncidentStatus.Triggered, flushed.ResolveGroup("g-checkout", "x", T0.AddMinutes(1)).Status);
+
+        // One that never notifies (its alerts resolved in group_wait) does not keep the incident open.
+        Assert.Equal(IncidentStatus.Resolved, incident.ResolveGroup("g-checkout", "x", T0.AddMinutes(1)).Status);
+
+        // A group joining an open incident while waiting is named the same way.
+        var late = Opened().Join(new IncidentGroup("g-frontend", "FrontendErrors (frontend)", T0, Waiting: true), T0);
+        Assert.Equal("group-waiting", late.Timeline[^1].Kind);
+    }
+
+    [Fact]
+    public void The_page_names_a_waiting_group_but_sends_its_alerts_only_once_it_notified()
+    {
+        var incident = Opened().Join(new IncidentGroup("g-frontend", "FrontendErrors (frontend)", T0, Waiting: true), T0);
+        var payloads = new Dictionary<string, WebhookPayload>
+        {
+            ["g-checkout"] = Payload("g-checkout", "CheckoutErrors", "checkout"),
+            ["g-orders"] = Payload("g-orders", "OrdersSlow", "orders"),
+            ["g-frontend"] = Payload("g-frontend", "FrontendErrors", "frontend"),
+        };
+
+        var page = IncidentPage.Compose(incident, payloads)!;
+
+        Assert.Equal(["CheckoutErrors", "OrdersSlow"], page.Alerts.Select(a => a.Labels["alertname"]));
+        Assert.Equal(["CheckoutErrors (checkout)", "OrdersSlow (orders)", "FrontendErrors (frontend) (in group_wait)"], page.Incident!.Groups);
+        var joined = incident.Join(new IncidentGroup("g-frontend", "FrontendErrors (frontend)", T0), T0);
+        Assert.Equal(["CheckoutErrors", "OrdersSlow", "FrontendErrors"], IncidentPage.Compose(joined, payloads)!.Alerts.Select(a => a.Labels["alertname"]));
+    }
+
+    [Fact]
     public void An_incident_stored_before_groups_joined_incidents_stands_for_its_own_group()
     {
         var legacy = new Incident { Id = "inc-0", GroupKey = "g-a", Title = "[FIRING:1] A", PolicyName = "page", TriggeredAt = T0 };
@@ -101,11 +148,11 @@ public sealed class IncidentGroupsTests
     [Fact]
     public void A_group_is_named_by_its_alert_name_and_its_other_group_labels()
     {
-        var alert = new Alert(LabelSet.Of(("alertname", "Down"), ("service", "api")), LabelSet.Empty, T0, T0.AddHours(1), T0);
+        var alert = new Alert(LabelSet.From(("alertname", "Down"), ("service", "api")), LabelSet.Empty, T0, T0.AddHours(1), T0);
 
-        Assert.Equal("Down (api)", IncidentGroup.NameOf(LabelSet.Of(("alertname", "Down"), ("service", "api")), [alert]));
-        Assert.Equal("Down (api)", IncidentGroup.NameOf(LabelSet.Of(("service", "api")), [alert, alert]));
-        Assert.Equal("alerts (api)", IncidentGroup.NameOf(LabelSet.Of(("service", "api")), [alert, alert with { Labels = LabelSet.Of(("alertname", "Up")) }]));
+        Assert.Equal("Down (api)", IncidentGroup.NameOf(LabelSet.From(("alertname", "Down"), ("service", "api")), [alert]));
+        Assert.Equal("Down (api)", IncidentGroup.NameOf(LabelSet.From(("service", "api")), [alert, alert]));
+        Assert.Equal("alerts (api)", IncidentGroup.NameOf(LabelSet.From(("service", "api")), [alert, alert with { Labels = LabelSet.From(("alertname", "Up")) }]));
         Assert.Equal("Down", IncidentGroup.NameOf(LabelSet.Empty, [alert]));
     }
 

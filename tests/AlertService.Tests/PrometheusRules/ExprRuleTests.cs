@@ -55,6 +55,22 @@ public sealed class ExprRuleTests
         Assert.Equal(("firing", 1500d), (state.GetProperty("phase").GetString(), state.GetProperty("lastValue").GetDouble()));
     }
 
+    [Fact]
+    public async Task Deleting_an_expr_rule_ends_its_ALERTS_series_with_stale_markers()
+    {
+        await using var factory = new PromRulesFactory();
+        var client = await factory.StartAsync(ReadWrite);
+        factory.Queries.Answer = (_, _) => PromQueryAnswer.Of([new PromSample(new Dictionary<string, string> { ["instance"] = "a" }, 1)]);
+        var id = (await PostAsync(client, "/api/v1/rules", new { name = "Up", severity = "info", expr = "up > 0" }, HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        await factory.Services.GetRequiredService<IRuleScheduler>().EvaluateNowAsync(id, Ct);
+        Assert.Contains(factory.Writes.Written, w => w.Sample.Labels["__name__"] == "ALERTS" && !AirisEpm.PromQl.Model.StaleMarker.IsStale(w.Sample.Value));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/rules/{id}", Ct)).StatusCode);
+
+        var stale = factory.Writes.Written.Where(w => AirisEpm.PromQl.Model.StaleMarker.IsStale(w.Sample.Value)).Select(w => w.Sample.Labels["__name__"]).Order(StringComparer.Ordinal);
+        Assert.Equal(["ALERTS", "ALERTS_FOR_STATE"], stale);
+    }
+
     [Theory]
     [InlineData("expr", "{\"name\":\"R\",\"severity\":\"info\",\"expr\":\"rate(x[5m]\"}")]
     [InlineData("annotations.summary", "{\"name\":\"R\",\"severity\":\"info\",\"expr\":\"up\",\"annotations\":{\"summary\":\"{{ $nope }}\"}}")]

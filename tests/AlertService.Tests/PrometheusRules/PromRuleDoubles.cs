@@ -36,11 +36,10 @@ public sealed class InlineGroupScheduler(PromRuleGroups groups, PromGroupRunner 
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(GroupRef group, CancellationToken cancellationToken)
+    public async Task StopAsync(GroupRef group, CancellationToken cancellationToken)
     {
         Running.TryRemove(group, out _);
-        _states.TryRemove(group, out _);
-        return Task.CompletedTask;
+        if (_states.TryRemove(group, out var state)) await runner.MarkGoneAsync(state, cancellationToken);
     }
 
     public Task<PromGroupState> GetStateAsync(GroupRef group, CancellationToken cancellationToken) =>
@@ -67,12 +66,16 @@ public sealed class FakePromQueryClient : IPromQueryClient
     }
 }
 
+/// <summary>Keeps every sample written, with its timestamp; with <see cref="FailWith"/> set, every write fails as metrics-service unreachable would.</summary>
 public sealed class RecordingSeriesWriter : ISeriesWriter
 {
     public ConcurrentQueue<(PromSample Sample, DateTimeOffset Timestamp)> Written { get; } = new();
 
+    public string? FailWith { get; set; }
+
     public Task WriteAsync(IReadOnlyList<PromSample> series, DateTimeOffset timestamp, CancellationToken cancellationToken)
     {
+        if (FailWith is { } error && series.Count > 0) throw new AirisEpm.ServiceDefaults.Dapr.ServiceCallException(error);
         foreach (var sample in series) Written.Enqueue((sample, timestamp));
         return Task.CompletedTask;
     }

@@ -1,4 +1,4 @@
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 using AirisEpm.AlertService.Domain.Rules;
 using AirisEpm.AlertService.Rules;
 
@@ -14,7 +14,7 @@ public sealed class MetricQueryMapperTests
     [Fact]
     public void A_window_becomes_one_bucket_ending_now_aggregated_over_all_series()
     {
-        var query = MetricQueryMapper.ForMetric(Leaf(MetricAggregation.P95, TimeSpan.FromMinutes(5), Matcher.Create("service", MatchOperator.Equal, "api"), Matcher.Create("code", MatchOperator.Regex, "5..")), Now);
+        var query = MetricQueryMapper.ForMetric(Leaf(MetricAggregation.P95, TimeSpan.FromMinutes(5), Matcher.Create("service", MatchOp.Equal, "api"), Matcher.Create("code", MatchOp.Regex, "5..")), Now);
 
         Assert.Equal(
             "/api/v1/metrics/query_range?name=cpu_usage&match[]=%7Bservice%3D%22api%22%2Ccode%3D~%225..%22%7D"
@@ -65,7 +65,7 @@ public sealed class MetricQueryMapperTests
     [Fact]
     public void Absent_counts_samples_and_is_true_without_any()
     {
-        var leaf = new AbsentCondition("up", "up", [Matcher.Create("job", MatchOperator.Equal, "api")], TimeSpan.FromMinutes(10));
+        var leaf = new AbsentCondition("up", "up", [Matcher.Create("job", MatchOp.Equal, "api")], TimeSpan.FromMinutes(10));
         var query = MetricQueryMapper.ForAbsent(leaf, Now);
 
         Assert.Equal(("count", "{job=\"api\"}"), (query.Agg, query.Selector));

@@ -110,11 +110,10 @@ public sealed class InlineRuleScheduler(IRuleRepository rules, RuleRunner runner
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(string ruleId, CancellationToken cancellationToken)
+    public async Task StopAsync(string ruleId, CancellationToken cancellationToken)
     {
         Running.TryRemove(ruleId, out _);
-        _states.TryRemove(ruleId, out _);
-        return Task.CompletedTask;
+        if (_states.TryRemove(ruleId, out var state)) await runner.MarkGoneAsync(state, cancellationToken);
     }
 
     public Task<RuleState> GetStateAsync(string ruleId, CancellationToken cancellationToken) =>

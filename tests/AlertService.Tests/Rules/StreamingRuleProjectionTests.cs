@@ -1,4 +1,4 @@
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 using AirisEpm.AlertService.Domain.Rules;
 using AirisEpm.AlertService.Rules;
 
@@ -7,7 +7,7 @@ namespace AirisEpm.AlertService.Tests.Rules;
 public sealed class StreamingRuleProjectionTests
 {
     private static readonly MetricCondition LastCpu = new("cpu", "cpu_usage",
-        [Matcher.Create("service", MatchOperator.Equal, "api"), Matcher.Create("host", MatchOperator.NotRegex, "test-.*")],
+        [Matcher.Create("service", MatchOp.Equal, "api"), Matcher.Create("host", MatchOp.NotRegex, "test-.*")],
         MetricAggregation.Last, TimeSpan.FromMinutes(1), ComparisonOperator.GreaterOrEqual, 0.9);
 
     private static RuleDefinition Rule(ConditionNode condition) =>

@@ -71,6 +71,27 @@ public sealed class AlertmanagerParityTests(ITestOutputHelper output)
     }
 
     /// <summary>
+    /// <see cref="SendResolvedParityScenario"/>: a receiver with <c>send_resolved: false</c> and <c>max_alerts</c> below the
+    /// group's size, alerts resolving between flushes, beside one that sends resolved notices under the same cap.
+    /// </summary>
+    [Fact]
+    public async Task Same_notifications_without_resolved_notices_under_max_alerts_as_Alertmanager()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var run = await SideBySide.StartAsync(SendResolvedParityScenario.Config, ct);
+
+        await SendResolvedParityScenario.RunAsync(run.Clock, [run.Am, run.Airis], ct);
+
+        var expected = run.AmHook.Deliveries.Select(Notified.ByReceiver).ToList();
+        var actual = run.AirisHook.Deliveries.Select(Notified.ByReceiver).ToList();
+        output.WriteLine("Alertmanager:\n  " + string.Join("\n  ", expected) + "\nalert-service:\n  " + string.Join("\n  ", actual));
+        Assert.True(expected.Count == SendResolvedParityScenario.ExpectedNotifications,
+            "Alertmanager did not notify as the scenario says:\n" + string.Join('\n', expected) + "\n" + run.Alertmanager.Output);
+        ParityAssert.SameNotifications(expected, actual, Tolerance);
+        Assert.Contains(actual, n => n.Group == "quiet {alertname=Shrinking}" && n.Alerts == "c:firing d:firing +1");
+    }
+
+    /// <summary>
     /// Alertmanager and alert-service (beside the sidecar double, its engine ticking every 50 ms) given the same
     /// configuration, each notifying its own webhook listener on one clock; skips the test when Alertmanager is not installed.
     /// </summary>

@@ -4,7 +4,8 @@ namespace AirisEpm.EndToEnd.Tests.Parity;
 
 /// <summary>
 /// What a webhook notification says, in the terms the two systems are compared by: which group
-/// (its <c>alertname</c>), the group's status, each alert as <c>instance:status</c> in the order the payload lists them, and when it arrived.
+/// (its <c>alertname</c>), the group's status, each alert as <c>instance:status</c> in the order the payload lists them
+/// (then <c>+N</c> when <c>max_alerts</c> left N out), and when it arrived.
 /// </summary>
 internal sealed record Notified(string Group, string Status, string Alerts, TimeSpan At)
 {
@@ -13,6 +14,8 @@ internal sealed record Notified(string Group, string Status, string Alerts, Time
         var payload = delivery.Payload;
         var alerts = payload.GetProperty("alerts").EnumerateArray()
             .Select(a => $"{a.GetProperty("labels").GetProperty("instance").GetString()}:{a.GetProperty("status").GetString()}");
+        var truncated = payload.GetProperty("truncatedAlerts").GetInt32();
+        if (truncated > 0) alerts = alerts.Append($"+{truncated}");
         return new Notified(
             payload.GetProperty("groupLabels").TryGetProperty("alertname", out var name) ? name.GetString()! : "",
             payload.GetProperty("status").GetString()!,

@@ -1,5 +1,5 @@
 using AirisEpm.AlertService.Application;
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.AlertService.Apis.Models;
 
@@ -26,7 +26,7 @@ public sealed record AlertQuery(
         {
             try
             {
-                receiverMatcher = Matcher.Create("receiver", MatchOperator.Regex, receiver);
+                receiverMatcher = AlertmanagerMatchers.Create("receiver", MatchOp.Regex, receiver);
             }
             catch (MatcherException ex)
             {
@@ -47,7 +47,7 @@ public sealed record AlertQuery(
         var problems = new List<string>();
         foreach (var text in filter ?? [])
         {
-            if (MatcherParser.TryParse(text, out var parsed, out var error)) matchers.AddRange(parsed);
+            if (AlertmanagerMatchers.TryParse(text, out var parsed, out var error)) matchers.AddRange(parsed);
             else problems.Add($"\"{text}\": {error!.Reason} (position {error.Position})");
         }
 

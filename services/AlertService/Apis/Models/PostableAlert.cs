@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 using AirisEpm.AlertService.Domain.Alerts;
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.AlertService.Apis.Models;
 

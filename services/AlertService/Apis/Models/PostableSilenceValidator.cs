@@ -1,4 +1,4 @@
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 using FluentValidation;
 
 namespace AirisEpm.AlertService.Apis.Models;

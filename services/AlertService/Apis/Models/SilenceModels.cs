@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 using AirisEpm.AlertService.Domain.Silences;
 
 namespace AirisEpm.AlertService.Apis.Models;
@@ -11,12 +11,12 @@ public sealed record ApiMatcher(
     [property: JsonPropertyName("isRegex")] bool IsRegex,
     [property: JsonPropertyName("isEqual")] bool? IsEqual = true)
 {
-    public Matcher ToDomain() => Matcher.FromApi(Name, Value, IsRegex, IsEqual ?? true);
+    public Matcher ToDomain() => AlertmanagerMatchers.FromApi(Name, Value, IsRegex, IsEqual ?? true);
 
     public static ApiMatcher From(Matcher m)
     {
         ArgumentNullException.ThrowIfNull(m);
-        return new(m.Name, m.Value, m.IsRegex, m.IsEqual);
+        return new(m.Name, m.Value, m.IsRegex, m.IsEqual());
     }
 }
 

@@ -1,4 +1,4 @@
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.AlertService.Domain.Alerts;
 
@@ -18,7 +18,7 @@ public sealed record Alert(
 {
     public Fingerprint Fingerprint => Labels.Fingerprint;
 
-    public string Name => Labels["alertname"];
+    public string Name => Labels.Get("alertname");
 
     /// <summary>Resolved when its end time is not after <paramref name="now"/>.</summary>
     public bool IsResolvedAt(DateTimeOffset now) => EndsAt <= now;

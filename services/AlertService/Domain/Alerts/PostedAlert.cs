@@ -1,4 +1,4 @@
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.AlertService.Domain.Alerts;
 
@@ -18,10 +18,10 @@ public sealed record PostedAlert(
         if (Labels.Count > 0 && AllValid(Labels) && (Annotations is null || AllValid(Annotations)) && !(EndsAt < StartsAt)) return [];
         var errors = new List<string>();
         if (Labels.Count == 0) errors.Add("labels: at least one label pair required");
-        errors.AddRange(Labels.Names.Where(n => !LabelName.IsValid(n)).Select(n => $"labels: invalid label name \"{n}\""));
+        errors.AddRange(Labels.Names.Where(n => !LabelNames.IsLegacyLabelName(n)).Select(n => $"labels: invalid label name \"{n}\""));
         if (Annotations is not null)
         {
-            errors.AddRange(Annotations.Names.Where(n => !LabelName.IsValid(n)).Select(n => $"annotations: invalid name \"{n}\""));
+            errors.AddRange(Annotations.Names.Where(n => !LabelNames.IsLegacyLabelName(n)).Select(n => $"annotations: invalid name \"{n}\""));
         }
         if (StartsAt is { } s && EndsAt is { } e && e < s) errors.Add("endsAt: must not be before startsAt");
         return errors;
@@ -29,9 +29,9 @@ public sealed record PostedAlert(
 
     private static bool AllValid(LabelSet labels)
     {
-        foreach (var (name, _) in labels.Pairs)
+        foreach (var (name, _) in labels.Labels)
         {
-            if (!LabelName.IsValid(name)) return false;
+            if (!LabelNames.IsLegacyLabelName(name)) return false;
         }
         return true;
     }

@@ -1,5 +1,5 @@
 using AirisEpm.AlertService.Domain.Inhibition;
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 using AirisEpm.AlertService.Domain.Routing;
 using AirisEpm.AlertService.Domain.TimeIntervals;
 
@@ -84,7 +84,7 @@ internal sealed class YamlConverter
     private InhibitRule Inhibit(YamlInhibitRule r, string path)
     {
         var equal = r.Equal?.Select(n => n ?? "").ToList() ?? [];
-        foreach (var name in equal.Where(n => !LabelName.IsValid(n))) _errors.Add(new($"{path}.equal", $"invalid label name \"{name}\""));
+        foreach (var name in equal.Where(n => !LabelNames.IsLegacyLabelName(n))) _errors.Add(new($"{path}.equal", $"invalid label name \"{name}\""));
         return new InhibitRule(
             Matchers(r.SourceMatchers, r.SourceMatch, r.SourceMatchRe, path, "source_matchers"),
             Matchers(r.TargetMatchers, r.TargetMatch, r.TargetMatchRe, path, "target_matchers"),
@@ -118,14 +118,14 @@ internal sealed class YamlConverter
         var result = new List<Matcher>();
         foreach (var (text, i) in Present(matchers, $"{path}.{field}"))
         {
-            if (MatcherParser.TryParse(text, out var parsed, out var error)) result.AddRange(parsed);
+            if (AlertmanagerMatchers.TryParse(text, out var parsed, out var error)) result.AddRange(parsed);
             else _errors.Add(new($"{path}.{field}[{i}]", error!.Message));
         }
-        foreach (var (kv, type) in (match ?? []).Select(kv => (kv, MatchOperator.Equal)).Concat((matchRe ?? []).Select(kv => (kv, MatchOperator.Regex))))
+        foreach (var (kv, type) in (match ?? []).Select(kv => (kv, MatchOp.Equal)).Concat((matchRe ?? []).Select(kv => (kv, MatchOp.Regex))))
         {
             try
             {
-                result.Add(Matcher.Create(kv.Key, type, kv.Value ?? ""));
+                result.Add(AlertmanagerMatchers.Create(kv.Key, type, kv.Value ?? ""));
             }
             catch (MatcherException ex)
             {
@@ -154,7 +154,7 @@ internal sealed class YamlConverter
 
     private TimeSpan? Duration(string text, string path)
     {
-        if (PromDuration.TryParse(text, out var value)) return value;
+        if (PromDuration.TryParseMs(text, out var ms)) return TimeSpan.FromMilliseconds(ms);
         _errors.Add(new(path, $"invalid duration \"{text}\""));
         return null;
     }

@@ -9,7 +9,7 @@ namespace AirisEpm.AlertService.Domain.Correlation;
 /// </summary>
 public sealed record CorrelationCandidate(Alert Alert, string GroupKey)
 {
-    public string Service => Alert.Labels["service"] is { Length: > 0 } service ? service : ServiceOfJob(Alert.Labels["job"]);
+    public string Service => Alert.Labels.Get("service") is { Length: > 0 } service ? service : ServiceOfJob(Alert.Labels.Get("job"));
 
     private static string ServiceOfJob(string job) => job[(job.LastIndexOf('/') + 1)..];
 }

@@ -1,4 +1,4 @@
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.AlertService.Domain.Correlation;
 
@@ -27,9 +27,9 @@ public sealed class ServiceGraph
     {
         foreach (var set in labels)
         {
-            var service = set["service"];
+            var service = set.Get("service");
             if (service.Length == 0) continue;
-            foreach (var upstream in set["upstream"].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            foreach (var upstream in set.Get("upstream").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 Add(service, upstream);
             }

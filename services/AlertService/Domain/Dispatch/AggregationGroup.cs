@@ -1,5 +1,6 @@
 using AirisEpm.AlertService.Domain.Alerts;
 using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 using AirisEpm.AlertService.Domain.Routing;
 
 namespace AirisEpm.AlertService.Domain.Dispatch;
@@ -40,5 +41,5 @@ public sealed class AggregationGroup
     public IReadOnlyCollection<Alert> Alerts => AlertsByFingerprint.Values;
 
     /// <summary>Alertmanager's group key: the route's id and the group labels.</summary>
-    public static string KeyFor(ResolvedRoute route, LabelSet groupLabels) => $"{route.Id}:{groupLabels}";
+    public static string KeyFor(ResolvedRoute route, LabelSet groupLabels) => $"{route.Id}:{AlertmanagerText.Of(groupLabels)}";
 }

@@ -31,4 +31,16 @@ public sealed class GoTemplate
 
     /// <summary>Runs the template on <paramref name="data"/>; throws <see cref="GoTemplateException"/> when it fails.</summary>
     public string Execute(object? data) => new GoExecutor(_name, _templates, _functions).Run(data);
+
+    /// <summary>
+    /// Runs it with <paramref name="functions"/> in place of the table it was parsed with (the same names, bound to
+    /// this run: a clock, a querier), as Go's <c>Funcs</c> before <c>Execute</c>.
+    /// </summary>
+    public string Execute(object? data, IReadOnlyDictionary<string, GoFunction> functions)
+    {
+        ArgumentNullException.ThrowIfNull(functions);
+        var all = new Dictionary<string, GoFunction>(_functions, StringComparer.Ordinal);
+        foreach (var (fn, impl) in functions) all[fn] = impl;
+        return new GoExecutor(_name, _templates, all).Run(data);
+    }
 }

@@ -1,4 +1,4 @@
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.AlertService.Domain.Inhibition;
 
@@ -16,6 +16,6 @@ public sealed record InhibitRule(
     {
         if (Equal.Count == 0) return string.Empty;
         // U+FFFF is a noncharacter, so it cannot make two different value lists join equal in practice.
-        return string.Join('\uFFFF', Equal.Select(name => labels[name]));
+        return string.Join('\uFFFF', Equal.Select(name => labels.Get(name)));
     }
 }

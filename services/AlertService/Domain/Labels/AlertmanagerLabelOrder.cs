@@ -1,3 +1,5 @@
+using AirisEpm.PromQl.Model;
+
 namespace AirisEpm.AlertService.Domain.Labels;
 
 /// <summary>

@@ -10,21 +10,42 @@ public sealed record PromTemplateData(
 /// A Prometheus rule template, handled as Prometheus handles one: the text is parsed (and run) after the definitions
 /// <c>{{$labels := .Labels}}{{$externalLabels := .ExternalLabels}}{{$externalURL := .ExternalURL}}{{$value := .Value}}</c>,
 /// named <c>__alert_NAME</c>, with Prometheus's function table. Expansion errors become the text
-/// <c>&lt;error expanding template: …&gt;</c>, as Prometheus writes them into the alert.
+/// <c>&lt;error expanding template: …&gt;</c>, as Prometheus writes them into the alert. Rule files' rules and alert-service's
+/// own rules both use it; <see cref="Parse"/> keeps a template parsed for a rule that expands it at every evaluation.
 /// </summary>
-public static class PromTemplate
+public sealed class PromTemplate
 {
     private const string Definitions = "{{$labels := .Labels}}{{$externalLabels := .ExternalLabels}}{{$externalURL := .ExternalURL}}{{$value := .Value}}";
 
-    /// <summary>The names every template may use, for parsing (they are never run with this table).</summary>
+    /// <summary>The names every template may use, for parsing (they are bound to a clock and querier for each run).</summary>
     private static readonly IReadOnlyDictionary<string, GoFunction> ParseFunctions = PromTemplateFunctions.For(null, "", DateTimeOffset.UnixEpoch);
+
+    private readonly string _name;
+    private readonly GoTemplate _template;
+
+    private PromTemplate(string name, string source, GoTemplate template)
+    {
+        _name = name;
+        Source = source;
+        _template = template;
+    }
+
+    public string Source { get; }
+
+    /// <summary>Parses as promtool's check parses; throws <see cref="GoTemplateException"/> with Go's message.</summary>
+    public static PromTemplate Parse(string alertName, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var name = "__alert_" + alertName;
+        return new PromTemplate(name, text, GoTemplate.Parse(name, Definitions + text, ParseFunctions));
+    }
 
     /// <summary>Null when <paramref name="text"/> parses as promtool's check parses it; else Go's message.</summary>
     public static string? ParseError(string alertName, string text)
     {
         try
         {
-            GoTemplate.Parse("__alert_" + alertName, Definitions + text, ParseFunctions);
+            Parse(alertName, text);
             return null;
         }
         catch (GoTemplateException ex)
@@ -35,32 +56,35 @@ public static class PromTemplate
 
     public static string Expand(string alertName, string text, PromTemplateData data, DateTimeOffset now, ITemplateQuerier? querier)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        var name = "__alert_" + alertName;
-        var functions = PromTemplateFunctions.For(querier, data.ExternalUrl, now);
-        GoTemplate template;
+        PromTemplate template;
         try
         {
-            template = GoTemplate.Parse(name, Definitions + text, functions);
+            template = Parse(alertName, text);
         }
         catch (GoTemplateException ex)
         {
-            return $"<error expanding template: error parsing template {name}: {ex.Message}>";
+            return $"<error expanding template: error parsing template __alert_{alertName}: {ex.Message}>";
         }
 
+        return template.Expand(data, now, querier);
+    }
+
+    public string Expand(PromTemplateData data, DateTimeOffset now, ITemplateQuerier? querier)
+    {
+        ArgumentNullException.ThrowIfNull(data);
         try
         {
-            return template.Execute(new GoStruct("template.tmplData",
+            return _template.Execute(new GoStruct("template.tmplData",
             [
                 KeyValuePair.Create("Labels", (object?)GoMap.Strings(data.Labels)),
                 KeyValuePair.Create("ExternalLabels", (object?)GoMap.Strings(data.ExternalLabels)),
                 KeyValuePair.Create("ExternalURL", (object?)data.ExternalUrl),
                 KeyValuePair.Create("Value", (object?)data.Value),
-            ]));
+            ]), PromTemplateFunctions.For(querier, data.ExternalUrl, now));
         }
         catch (GoTemplateException ex)
         {
-            return $"<error expanding template: error executing template {name}: {ex.Message}>";
+            return $"<error expanding template: error executing template {_name}: {ex.Message}>";
         }
     }
 }

@@ -18,7 +18,9 @@ public static class PromTemplateFunctions
     private static readonly string[] BigPrefixes = ["k", "M", "G", "T", "P", "E", "Z", "Y"];
     private static readonly string[] BinaryPrefixes = ["ki", "Mi", "Gi", "Ti", "Pi", "Ei", "Zi", "Yi"];
     private static readonly string[] SmallPrefixes = ["m", "u", "n", "p", "f", "a", "z", "y"];
-    private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(100);
+    // Non-backtracking matching is linear in the text; the bound is for pathological sizes, and wide enough that a loaded
+    // machine building the matcher for the first time does not hit it.
+    private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
 
     /// <summary>The names Prometheus defines; the parser refuses any other function.</summary>
     public static IReadOnlyDictionary<string, GoFunction> For(ITemplateQuerier? querier, string externalUrl, DateTimeOffset now)
@@ -34,7 +36,7 @@ public static class PromTemplateFunctions
             ["args"] = a => new GoMap(a.Select((v, i) => KeyValuePair.Create("arg" + i.ToString(CultureInfo.InvariantCulture), v)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal)),
             ["reReplaceAll"] = a => ReplaceAll(Str(Arity(a, 3, "reReplaceAll")[0]), Str(a[1]), Str(a[2])),
             ["safeHtml"] = a => Str(One(a, "safeHtml")),
-            ["match"] = a => Compile(Str(Two(a, "match")[0])).IsMatch(Str(a[1])),
+            ["match"] = a => Bounded(() => Compile(Str(Two(a, "match")[0])).IsMatch(Str(a[1]))),
             ["title"] = a => Title(Str(One(a, "title"))),
             ["toUpper"] = a => Str(One(a, "toUpper")).ToUpperInvariant(),
             ["toLower"] = a => Str(One(a, "toLower")).ToLowerInvariant(),
@@ -178,7 +180,20 @@ public static class PromTemplateFunctions
 
     /// <summary>Go's <c>Regexp.ReplaceAllString</c>: <c>$1</c>, <c>${1}</c>, <c>$name</c>, <c>${name}</c>, <c>$$</c> in the replacement.</summary>
     private static string ReplaceAll(string pattern, string replacement, string text) =>
-        Compile(pattern).Replace(text, m => Expand(m, replacement));
+        Bounded(() => Compile(pattern).Replace(text, m => Expand(m, replacement)));
+
+    /// <summary>A regex that runs out of its time is the template's error, not the caller's crash.</summary>
+    private static T Bounded<T>(Func<T> run)
+    {
+        try
+        {
+            return run();
+        }
+        catch (RegexMatchTimeoutException ex)
+        {
+            throw new GoTemplateException($"regexp match took longer than {ex.MatchTimeout.TotalMilliseconds:0} ms");
+        }
+    }
 
     private static string Expand(Match match, string template)
     {

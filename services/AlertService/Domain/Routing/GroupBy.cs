@@ -1,4 +1,4 @@
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.AlertService.Domain.Routing;
 
@@ -22,7 +22,7 @@ public sealed record GroupBy(bool All, IReadOnlyList<string> Names)
     }
 
     /// <summary>The labels that identify the alert's group.</summary>
-    public LabelSet GroupLabels(LabelSet labels) => All ? labels : labels.Only(Names);
+    public LabelSet GroupLabels(LabelSet labels) => All ? labels : labels.Keep(Names);
 
     public override string ToString() => All ? "[...]" : "[" + string.Join(",", Names) + "]";
 }

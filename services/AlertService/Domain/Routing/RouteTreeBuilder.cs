@@ -1,4 +1,4 @@
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.AlertService.Domain.Routing;
 
@@ -71,7 +71,7 @@ internal sealed class RouteTreeBuilder(ISet<string> receivers, ISet<string> time
         if (c.GroupBy is { } names)
         {
             if (names.Contains("...") && names.Count > 1) _errors.Add(new($"{path}.group_by", "cannot have wildcard '...' together with other labels"));
-            foreach (var n in names.Where(n => n != "..." && !LabelName.IsValid(n))) _errors.Add(new($"{path}.group_by", $"invalid label name \"{n}\""));
+            foreach (var n in names.Where(n => n != "..." && !LabelNames.IsLegacyLabelName(n))) _errors.Add(new($"{path}.group_by", $"invalid label name \"{n}\""));
             if (names.Distinct(StringComparer.Ordinal).Count() != names.Count) _errors.Add(new($"{path}.group_by", "duplicate label name"));
         }
         foreach (var t in c.MuteTimeIntervals.Concat(c.ActiveTimeIntervals).Where(t => !timeIntervals.Contains(t)))

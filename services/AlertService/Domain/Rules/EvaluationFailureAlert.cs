@@ -1,5 +1,5 @@
 using AirisEpm.AlertService.Domain.Alerts;
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.AlertService.Domain.Rules;
 
@@ -30,7 +30,7 @@ public static class EvaluationFailureAlert
 
     private static PostedAlert Alert(RuleDefinition rule, RuleState failing, DateTimeOffset endsAt) => new(
         (rule.Labels ?? LabelSet.Empty).With("alertname", AlertName).With("rule", rule.Name).With("rule_id", rule.Id).With("severity", "warning"),
-        LabelSet.Of(
+        LabelSet.From(
             ("summary", $"Rule {rule.Name} failed {failing.ConsecutiveFailures} evaluations in a row"),
             ("error", failing.LastError ?? "")),
         EndsAt: endsAt);

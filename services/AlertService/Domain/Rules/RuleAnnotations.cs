@@ -1,29 +1,21 @@
-using AirisEpm.AlertService.Domain.Labels;
-using AirisEpm.AlertService.Domain.Templates;
+using AirisEpm.PromQl.Model;
+using AirisEpm.AlertService.Domain.PrometheusRules;
 
 namespace AirisEpm.AlertService.Domain.Rules;
 
-/// <summary>A rule's annotation templates expanded for one alert (its labels and value).</summary>
+/// <summary>
+/// A rule's annotation templates expanded for one alert (its labels and value), as Prometheus expands a rule's: the
+/// same <see cref="PromTemplate"/> with <c>$labels</c> and <c>$value</c> (NaN when the rule had no number), an expansion
+/// that fails giving the alert an annotation that says why.
+/// </summary>
 public static class RuleAnnotations
 {
-    public static IEnumerable<KeyValuePair<string, string>> Expand(RuleDefinition rule, LabelSet labels, double? value)
+    public static IEnumerable<KeyValuePair<string, string>> Expand(RuleDefinition rule, LabelSet labels, double? value, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        var data = new TemplateData(labels, null, value);
-        return (rule.Annotations ?? new Dictionary<string, AlertTemplate>())
-            .Select(kv => KeyValuePair.Create(kv.Key, Expand(kv.Value, data)));
-    }
-
-    private static string Expand(AlertTemplate template, TemplateData data)
-    {
-        try
-        {
-            return template.Render(data);
-        }
-        catch (TemplateException ex)
-        {
-            // Prometheus's convention: the alert still goes out, the annotation says what failed.
-            return $"<error expanding template: {ex.Reason}>";
-        }
+        ArgumentNullException.ThrowIfNull(labels);
+        var data = new PromTemplateData(labels.ToDictionary(), new Dictionary<string, string>(), "", value ?? double.NaN);
+        return (rule.Annotations ?? new Dictionary<string, PromTemplate>())
+            .Select(kv => KeyValuePair.Create(kv.Key, kv.Value.Expand(data, now, querier: null)));
     }
 }

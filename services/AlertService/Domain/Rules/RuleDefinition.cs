@@ -1,5 +1,5 @@
-using AirisEpm.AlertService.Domain.Labels;
-using AirisEpm.AlertService.Domain.Templates;
+using AirisEpm.PromQl.Model;
+using AirisEpm.AlertService.Domain.PrometheusRules;
 
 namespace AirisEpm.AlertService.Domain.Rules;
 
@@ -35,7 +35,7 @@ public sealed record RuleDefinition(
     TimeSpan For = default,
     TimeSpan KeepFiringFor = default,
     LabelSet? Labels = null,
-    IReadOnlyDictionary<string, AlertTemplate>? Annotations = null,
+    IReadOnlyDictionary<string, PromTemplate>? Annotations = null,
     NoDataPolicy NoData = NoDataPolicy.KeepLastState)
 {
     /// <summary>Labels of the rule's alert: the rule labels plus <c>alertname</c> and <c>severity</c>.</summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
 using AirisEpm.AlertService.Domain.Alerts;
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.AlertService.Domain.Rules;
 
@@ -76,7 +76,7 @@ public static class RuleEvaluator
     private static PostedAlert FiringAlert(RuleDefinition rule, RuleState state, DateTimeOffset now)
     {
         var labels = rule.AlertLabels;
-        var annotations = RuleAnnotations.Expand(rule, labels, state.LastValue);
+        var annotations = RuleAnnotations.Expand(rule, labels, state.LastValue, now);
         if (state.LastValue is { } v) annotations = annotations.Append(KeyValuePair.Create("value", v.ToString(CultureInfo.InvariantCulture)));
         return new PostedAlert(labels, LabelSet.From(annotations), state.ActiveSince ?? now, now + rule.AlertValidity);
     }

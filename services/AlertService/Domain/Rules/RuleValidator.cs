@@ -1,4 +1,4 @@
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.AlertService.Domain.Rules;
 
@@ -12,7 +12,7 @@ public static class RuleValidator
         if (rule.EvaluationInterval <= TimeSpan.Zero) errors.Add(("evaluationInterval", "must be greater than zero"));
         if (rule.For < TimeSpan.Zero) errors.Add(("for", "must not be negative"));
         if (rule.KeepFiringFor < TimeSpan.Zero) errors.Add(("keepFiringFor", "must not be negative"));
-        foreach (var name in (rule.Labels ?? LabelSet.Empty).Names.Where(n => !LabelName.IsValid(n))) errors.Add(($"labels.{name}", "invalid label name"));
+        foreach (var name in (rule.Labels ?? LabelSet.Empty).Names.Where(n => !LabelNames.IsLegacyLabelName(n))) errors.Add(($"labels.{name}", "invalid label name"));
         ValidateNode(rule.Condition, "condition", errors);
         var duplicate = rule.Condition.Leaves().GroupBy(l => l.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) errors.Add(("condition", $"duplicate leaf id \"{duplicate.Key}\""));

@@ -1,5 +1,5 @@
+using System.Net.Http.Headers;
 using AirisEpm.AlertService.Domain.PrometheusRules;
-using AirisEpm.PromQl.Model;
 using AirisEpm.ServiceDefaults.Dapr;
 using AirisEpm.ServiceDefaults.Security;
 using Microsoft.Extensions.Options;
@@ -7,9 +7,9 @@ using Microsoft.Extensions.Options;
 namespace AirisEpm.AlertService.Rules.Prometheus;
 
 /// <summary>
-/// metrics-service's JSON ingest (<c>POST /api/v1/metrics</c>) by Dapr service invocation with a <c>metrics:write</c>
-/// token for metrics-service, as trace-service's span metrics write. Values go as Prometheus's spellings in strings
-/// (<c>"NaN"</c>, <c>"+Inf"</c>), which JSON numbers cannot carry; the answer comes once the samples are durable.
+/// metrics-service's remote_write receiver (<c>POST /api/v1/write</c>, <see cref="RemoteWriteRequest"/>) by Dapr service
+/// invocation with a <c>metrics:write</c> token for metrics-service, as Prometheus's rule manager appends to its storage:
+/// values as their exact bits, stale markers included; the answer comes once the samples are durable.
 /// </summary>
 public sealed class DaprSeriesWriter(IConfiguration configuration, ServiceTokenIssuer tokens, IOptions<RuleEvaluationOptions> options)
     : ISeriesWriter, IDisposable
@@ -21,19 +21,15 @@ public sealed class DaprSeriesWriter(IConfiguration configuration, ServiceTokenI
     {
         ArgumentNullException.ThrowIfNull(series);
         if (series.Count == 0) return Task.CompletedTask;
-        var ms = timestamp.ToUnixTimeMilliseconds();
-        var body = new
+        var body = RemoteWriteRequest.Encode(series, timestamp);
+        return _metrics.PostAsync("/api/v1/write", () =>
         {
-            metrics = series.Select(s => new
-            {
-                name = s.Labels.GetValueOrDefault("__name__", ""),
-                value = PromFloat.Format(s.Value),
-                timestamp = ms,
-                labels = s.Labels.Where(l => l.Key != "__name__").ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal),
-                type = "gauge",
-            }),
-        };
-        return _metrics.PostJsonAsync("/api/v1/metrics", body, WritePermissions, cancellationToken);
+            var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new MediaTypeHeaderValue(RemoteWriteRequest.ContentType);
+            content.Headers.ContentEncoding.Add(RemoteWriteRequest.ContentEncoding);
+            content.Headers.TryAddWithoutValidation(RemoteWriteRequest.VersionHeader, RemoteWriteRequest.Version);
+            return content;
+        }, WritePermissions, cancellationToken);
     }
 
     public void Dispose() => _metrics.Dispose();

@@ -1,5 +1,5 @@
 using AirisEpm.AlertService.Domain.Alerts;
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 using AirisEpm.AlertService.Domain.PrometheusRules;
 
 namespace AirisEpm.AlertService.Rules.Prometheus;

@@ -12,8 +12,11 @@ namespace AirisEpm.AlertService.Rules.Prometheus;
 /// One evaluation of a rule group, as Prometheus's <c>Group.Eval</c>: the rules in file order at one timestamp (now
 /// less the group's query offset), each rule's query sent to metrics-service; an alerting rule's due alerts go into
 /// the alert intake (as posted alerts do), a recording rule's series are written back at once so later rules of the
-/// group see them, and <c>ALERTS</c>/<c>ALERTS_FOR_STATE</c> are written last. If the intake refuses, this throws and
-/// the caller must not save the new state, so the next evaluation sends again. Counted in
+/// group see them, and <c>ALERTS</c>/<c>ALERTS_FOR_STATE</c> are written last. Each write carries a stale marker for every
+/// series the rule wrote last time and no longer does (<see cref="RuleStaleness"/>), and the evaluation ends with the
+/// markers of rules removed from the group; a rule whose evaluation or write failed keeps its previous series for the
+/// next comparison, as in Prometheus. <see cref="MarkGoneAsync"/> ends a removed group's series. If the intake refuses,
+/// this throws and the caller must not save the new state, so the next evaluation sends again. Counted in
 /// <c>airis.alerts.prometheus_rule_evaluations{kind, outcome}</c>.
 /// </summary>
 public sealed partial class PromGroupRunner
@@ -52,8 +55,11 @@ public sealed partial class PromGroupRunner
         var evaluatedAt = _time.GetUtcNow();
         var ts = DateTimeOffset.FromUnixTimeMilliseconds((evaluatedAt - (group.QueryOffset ?? TimeSpan.Zero)).ToUnixTimeMilliseconds());
         var context = new RuleEvaluationContext(ts, group.Limit, group.Labels, options.ExternalLabels, options.ExternalUrl, new Querier(_queries, ts, cancellationToken));
-        var statuses = state.AlignedTo(group).ToList();
-        var alertSeries = new List<PromSample>();
+        var (aligned, orphaned) = state.Align(group);
+        var statuses = aligned.ToList();
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        var alertSamples = new List<PromSample>();
+        var alertSeries = new Dictionary<int, IReadOnlyList<IReadOnlyDictionary<string, string>>>();
         for (var i = 0; i < group.Rules.Count; i++)
         {
             var ruleStarted = Stopwatch.GetTimestamp();
@@ -67,7 +73,10 @@ public sealed partial class PromGroupRunner
                         (evaluated, var sent) = AlertSender.Due(evaluated, ts, options.ResendDelay, IntervalOf(group));
                         if (sent.Count > 0) await SubmitAsync(alerting, sent, cancellationToken);
 
-                        alertSeries.AddRange(AlertSeries(evaluated.Alerts));
+                        List<PromSample> samples = [.. AlertSeries(evaluated.Alerts)];
+                        alertSeries[i] = RuleStaleness.Written(samples, written);
+                        alertSamples.AddRange(samples);
+                        alertSamples.AddRange(RuleStaleness.Markers(statuses[i].Series, written));
                     }
 
                     statuses[i] = statuses[i] with { Health = evaluated.Health, Alerts = evaluated.Alerts };
@@ -75,15 +84,42 @@ public sealed partial class PromGroupRunner
                     break;
                 case PromRecordingRule recording:
                     var (series, health) = RecordingRuleEvaluator.Evaluate(recording, answer, context, Seconds(ruleStarted));
-                    await WriteAsync(series, ts, recording.Name, cancellationToken);
-                    statuses[i] = statuses[i] with { Health = health with { EvaluationSeconds = Seconds(ruleStarted) } };
+                    var status = statuses[i] with { Health = health with { EvaluationSeconds = Seconds(ruleStarted) } };
+                    if (health.Health == PromRuleHealth.Ok)
+                    {
+                        var recorded = RuleStaleness.Written(series, written);
+                        if (await WriteAsync([.. series, .. RuleStaleness.Markers(statuses[i].Series, written)], ts, recording.Name, cancellationToken))
+                        {
+                            status = status with { Series = recorded };
+                        }
+                    }
+
+                    statuses[i] = status;
                     Count("recording", health, recording.Name);
                     break;
             }
         }
 
-        await WriteAsync(alertSeries, ts, "ALERTS", cancellationToken);
-        return new PromGroupState(ts, Seconds(started), statuses);
+        if (await WriteAsync(alertSamples, ts, "ALERTS", cancellationToken))
+        {
+            foreach (var (i, series) in alertSeries) statuses[i] = statuses[i] with { Series = series };
+        }
+
+        var removed = RuleStaleness.Markers(orphaned, written);
+        IReadOnlyList<IReadOnlyDictionary<string, string>> stale = removed.Count == 0 || await WriteAsync(removed, ts, "(removed rules)", cancellationToken) ? [] : orphaned;
+        return new PromGroupState(ts, Seconds(started), statuses) { StaleSeries = stale };
+    }
+
+    /// <summary>
+    /// The group is gone (its file replaced without it, or deleted): a stale marker, now, for every series its rules last
+    /// wrote, as Prometheus marks a removed group's series. False when metrics-service did not take them.
+    /// </summary>
+    public async Task<bool> MarkGoneAsync(PromGroupState state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var markers = RuleStaleness.Markers(state.AllSeries(), new HashSet<string>(StringComparer.Ordinal));
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(_time.GetUtcNow().ToUnixTimeMilliseconds());
+        return markers.Count == 0 || await WriteAsync(markers, now, "(removed group)", cancellationToken);
     }
 
     /// <summary>
@@ -115,15 +151,17 @@ public sealed partial class PromGroupRunner
     }
 
     // As Prometheus, a write that fails is logged; the rule's health is its evaluation's.
-    private async Task WriteAsync(IReadOnlyList<PromSample> series, DateTimeOffset ts, string rule, CancellationToken cancellationToken)
+    private async Task<bool> WriteAsync(IReadOnlyList<PromSample> series, DateTimeOffset ts, string rule, CancellationToken cancellationToken)
     {
         try
         {
             await _writer.WriteAsync(series, ts, cancellationToken);
+            return true;
         }
         catch (ServiceCallException ex)
         {
             LogWriteFailed(_logger, rule, series.Count, ex.Message);
+            return false;
         }
     }
 

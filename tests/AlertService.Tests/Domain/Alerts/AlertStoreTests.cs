@@ -1,12 +1,12 @@
 using AirisEpm.AlertService.Domain.Alerts;
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AirisEpm.AlertService.Tests.Domain.Alerts;
 
 public sealed class AlertStoreTests
 {
-    private static readonly LabelSet Labels = LabelSet.Of(("alertname", "HighLatency"), ("service", "api"));
+    private static readonly LabelSet Labels = LabelSet.From(("alertname", "HighLatency"), ("service", "api"));
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly AlertStore _store = new();
 
@@ -66,7 +66,7 @@ public sealed class AlertStoreTests
     public void Garbage_collection_drops_alerts_resolved_beyond_retention_and_snapshot_restores()
     {
         _store.Put(new PostedAlert(Labels, EndsAt: Now), Now);
-        _store.Put(new PostedAlert(LabelSet.Of(("alertname", "Other"))), Now);
+        _store.Put(new PostedAlert(LabelSet.From(("alertname", "Other"))), Now);
         var copy = new AlertStore();
         copy.Restore(_store.Snapshot());
         Assert.Equal(2, copy.Count);
@@ -86,6 +86,6 @@ public sealed class AlertStoreTests
         var bad = new PostedAlert(LabelSet.Empty, StartsAt: Now, EndsAt: Now.AddMinutes(-1));
         Assert.Equal(["labels: at least one label pair required", "endsAt: must not be before startsAt"], bad.Validate());
         Assert.Empty(new PostedAlert(Labels).Validate());
-        Assert.Single(new PostedAlert(LabelSet.Of(("bad-name", "x"))).Validate());
+        Assert.Single(new PostedAlert(LabelSet.From(("bad-name", "x"))).Validate());
     }
 }

@@ -1,5 +1,5 @@
 using AirisEpm.AlertService.Domain.Configuration;
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 using AirisEpm.AlertService.Domain.Routing;
 
 namespace AirisEpm.AlertService.Tests.Domain.Configuration;
@@ -51,7 +51,7 @@ public sealed class AlertingConfigYamlTests
     {
         var config = AlertingConfigYaml.Load(Yaml);
         Assert.Equal(TimeSpan.FromMinutes(10), config.ResolveTimeout);
-        var critical = config.Routes.Match(LabelSet.Of(("severity", "critical"), ("service", "api"), ("team", "db"), ("env", "prod")));
+        var critical = config.Routes.Match(LabelSet.From(("severity", "critical"), ("service", "api"), ("team", "db"), ("env", "prod")));
         Assert.Equal(["oncall", "hooks"], critical.Select(r => r.Receiver));
         Assert.Equal(TimeSpan.FromSeconds(45), critical[0].GroupWait);
         Assert.Equal(["business-hours"], critical[0].ActiveTimeIntervals);

@@ -1,5 +1,5 @@
 using AirisEpm.AlertService.Application;
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.AlertService.Tests.Domain.Configuration;
 
@@ -48,10 +48,14 @@ public sealed class RealConfigFilesTests
         Assert.Equal(("db-team@example.org", "db-alerts@example.org", true), (email.To, email.From, email.SendResolved));
         Assert.Equal("alerts@example.org", config.Receivers["pager"].EmailConfigs[0].From);
         var slack = Assert.Single(config.Receivers["chat"].SlackConfigs);
-        Assert.Equal(("#alerts", null, null, true), (slack.Channel, slack.Title, slack.Text, slack.SendResolved));
-        Assert.Equal(
-            ["receivers[name=chat].slack_configs[0].text", "receivers[name=chat].slack_configs[0].title", "receivers[name=db-mail].email_configs[0].headers.Subject"],
-            config.Notices.Where(n => n.Path.StartsWith("receivers[name=", StringComparison.Ordinal)).Select(n => n.Path).Order(StringComparer.Ordinal));
+        Assert.Equal(("#alerts", true), (slack.Channel, slack.SendResolved));
+        Assert.StartsWith("{{ range .Alerts }}", slack.Text, StringComparison.Ordinal);
+        Assert.Equal("DB alert: {{ .CommonLabels.alertname }}", email.Subject);
+        // Alertmanager's default templates are not there: the title is kept, noticed, and the built-in title goes out.
+        Assert.Equal("{{ template \"slack.default.title\" . }}", slack.Title);
+        var notice = Assert.Single(config.Notices, n => n.Path.StartsWith("receivers[name=", StringComparison.Ordinal));
+        Assert.Equal("receivers[name=chat].slack_configs[0].title", notice.Path);
+        Assert.Contains("no such template \"slack.default.title\"", notice.Reason, StringComparison.Ordinal);
         var hook = Assert.Single(config.Receivers["hooks"].WebhookConfigs);
         Assert.Equal(("http://hooks.example.org/alertmanager", false, 10), (hook.Url, hook.SendResolved, hook.MaxAlerts));
         Assert.Equal(2, config.InhibitRules.Count);
@@ -69,5 +73,5 @@ public sealed class RealConfigFilesTests
         Assert.Single(Receivers(config, labels));
 
     private static string[] Receivers(AlertService.Domain.Configuration.AlertingConfig config, params (string, string)[] labels) =>
-        [.. config.Routes.Match(LabelSet.Of(labels)).Select(r => r.Receiver)];
+        [.. config.Routes.Match(LabelSet.From(labels)).Select(r => r.Receiver)];
 }

@@ -1,6 +1,6 @@
 using AirisEpm.AlertService.Domain.Alerts;
 using AirisEpm.AlertService.Domain.Correlation;
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AirisEpm.AlertService.Tests.Domain.Correlation;
@@ -14,7 +14,7 @@ public sealed class AlertCorrelatorTests
 
     private CorrelationCandidate Alert(string service, string? alertname = null, string? group = null, string? upstream = null)
     {
-        var labels = LabelSet.Of(("alertname", alertname ?? "Errors"), ("service", service), ("upstream", upstream ?? ""));
+        var labels = LabelSet.From(("alertname", alertname ?? "Errors"), ("service", service), ("upstream", upstream ?? ""));
         var now = _clock.GetUtcNow();
         return new CorrelationCandidate(new Alert(labels, LabelSet.Empty, now, now.AddHours(1), now), group ?? $"g-{service}");
     }
@@ -66,8 +66,8 @@ public sealed class AlertCorrelatorTests
     [Fact]
     public void Same_group_key_correlates_even_without_a_service()
     {
-        var a = new CorrelationCandidate(new Alert(LabelSet.Of(("alertname", "DiskFull"), ("host", "a")), LabelSet.Empty, _clock.GetUtcNow(), _clock.GetUtcNow().AddHours(1), _clock.GetUtcNow()), "{}:{alertname=\"DiskFull\"}");
-        var b = a with { Alert = a.Alert with { Labels = LabelSet.Of(("alertname", "DiskFull"), ("host", "b")) } };
+        var a = new CorrelationCandidate(new Alert(LabelSet.From(("alertname", "DiskFull"), ("host", "a")), LabelSet.Empty, _clock.GetUtcNow(), _clock.GetUtcNow().AddHours(1), _clock.GetUtcNow()), "{}:{alertname=\"DiskFull\"}");
+        var b = a with { Alert = a.Alert with { Labels = LabelSet.From(("alertname", "DiskFull"), ("host", "b")) } };
         var incident = Assert.Single(AlertCorrelator.Correlate([a, b], new ServiceGraph()));
         Assert.Null(incident.RootCause);
         Assert.Equal(["{}:{alertname=\"DiskFull\"}"], incident.GroupKeys);

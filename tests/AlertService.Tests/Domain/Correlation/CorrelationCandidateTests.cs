@@ -1,6 +1,6 @@
 using AirisEpm.AlertService.Domain.Alerts;
 using AirisEpm.AlertService.Domain.Correlation;
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.AlertService.Tests.Domain.Correlation;
 
@@ -17,7 +17,7 @@ public sealed class CorrelationCandidateTests
         if (service is not null) pairs.Add(("service", service));
         if (job is not null) pairs.Add(("job", job));
         var now = DateTimeOffset.UnixEpoch;
-        var alert = new Alert(LabelSet.Of([.. pairs]), LabelSet.Empty, now, now.AddHours(1), now);
+        var alert = new Alert(LabelSet.From([.. pairs]), LabelSet.Empty, now, now.AddHours(1), now);
 
         Assert.Equal(expected, new CorrelationCandidate(alert, "g").Service);
     }

@@ -1,6 +1,6 @@
 using AirisEpm.AlertService.Domain.Alerts;
 using AirisEpm.AlertService.Domain.Correlation;
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.AlertService.Tests.Domain.Correlation;
 
@@ -14,7 +14,7 @@ public sealed class IncidentJoiningTests
 
     private static CorrelatedGroup Group(string service, int startMinute = 0, string? policy = "page", bool flushed = true) =>
         new($"g-{service}", policy, flushed,
-            [new Alert(LabelSet.Of(("alertname", "Errors"), ("service", service)), LabelSet.Empty, T0.AddMinutes(startMinute), T0.AddHours(1), T0.AddMinutes(startMinute))]);
+            [new Alert(LabelSet.From(("alertname", "Errors"), ("service", service)), LabelSet.Empty, T0.AddMinutes(startMinute), T0.AddHours(1), T0.AddMinutes(startMinute))]);
 
     private static IncidentDecision Decide(string service, IReadOnlyList<CorrelatedGroup> groups, params OpenIncident[] open) =>
         IncidentJoining.Decide($"g-{service}", "page", groups, open, Graph);
@@ -95,6 +95,7 @@ public sealed class IncidentJoiningTests
         var groups = new[] { Group("checkout"), Group("orders", policy: "other-team"), Group("frontend", flushed: false), Group("search") };
         var decision = Decide("checkout", groups);
         Assert.Equal(["g-checkout"], decision.Groups);
+        Assert.Equal(["g-frontend"], decision.Waiting);
 
         // A group without a policy pages its receiver: never in an incident, but still links the services it names.
         var bridged = Decide("frontend", [Group("frontend"), Group("checkout", policy: null), Group("orders")]);
@@ -102,6 +103,22 @@ public sealed class IncidentJoiningTests
 
         var otherPolicy = new OpenIncident("inc-9", "other-team", ["g-orders"], T0);
         Assert.True(Decide("checkout", [Group("checkout"), Group("orders", policy: "other-team")], otherPolicy).Opens);
+    }
+
+    [Fact]
+    public void A_new_incident_names_the_correlated_groups_still_in_group_wait_unless_another_incident_holds_them()
+    {
+        var groups = new[] { Group("checkout"), Group("orders", flushed: false), Group("frontend", flushed: false, policy: "other-team") };
+
+        var decision = Decide("checkout", groups);
+        Assert.Equal(["g-checkout"], decision.Groups);
+        Assert.Equal(["g-orders"], decision.Waiting);
+        Assert.Empty(Decide("checkout", groups, new OpenIncident("inc-1", "page", ["g-orders"], T0)).Waiting);
+
+        // Joining an open incident names nobody else: the waiting group joins when it flushes.
+        var joins = Decide("frontend", [Group("frontend"), Group("checkout"), Group("orders", flushed: false)], new OpenIncident("inc-2", "page", ["g-checkout"], T0));
+        Assert.False(joins.Opens);
+        Assert.Empty(joins.Waiting);
     }
 
     [Fact]

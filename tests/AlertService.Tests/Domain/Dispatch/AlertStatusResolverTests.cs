@@ -1,7 +1,7 @@
 using AirisEpm.AlertService.Domain.Alerts;
 using AirisEpm.AlertService.Domain.Dispatch;
 using AirisEpm.AlertService.Domain.Inhibition;
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 using AirisEpm.AlertService.Domain.Routing;
 using AirisEpm.AlertService.Domain.Silences;
 
@@ -11,18 +11,18 @@ public sealed class AlertStatusResolverTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
 
-    private static Alert Firing(params (string, string)[] labels) => new(LabelSet.Of(labels), LabelSet.Empty, Now, Now.AddHours(1), Now);
+    private static Alert Firing(params (string, string)[] labels) => new(LabelSet.From(labels), LabelSet.Empty, Now, Now.AddHours(1), Now);
 
     [Fact]
     public void Reports_suppression_reasons_and_receivers()
     {
-        var config = DispatcherTests.Config(new RouteConfig { Matchers = MatcherParser.Parse("team=night"), Receiver = "night", Continue = true });
+        var config = DispatcherTests.Config(new RouteConfig { Matchers = AlertmanagerMatchers.Parse("team=night"), Receiver = "night", Continue = true });
         var silences = new SilenceStore(() => "sil-1");
-        silences.Set(new SilenceRequest(MatcherParser.Parse("instance=a"), Now, Now.AddHours(1), "ops", "maint"), Now);
+        silences.Set(new SilenceRequest(AlertmanagerMatchers.Parse("instance=a"), Now, Now.AddHours(1), "ops", "maint"), Now);
         var source = Firing(("alertname", "Down"), ("team", "night"));
         var silenced = Firing(("alertname", "Cpu"), ("instance", "a"));
         var inhibited = Firing(("alertname", "Cpu"), ("instance", "b"), ("team", "night"));
-        var inhibitor = new Inhibitor([new InhibitRule(MatcherParser.Parse("alertname=Down"), MatcherParser.Parse("alertname=Cpu"), ["team"])], [source, silenced, inhibited], Now);
+        var inhibitor = new Inhibitor([new InhibitRule(AlertmanagerMatchers.Parse("alertname=Down"), AlertmanagerMatchers.Parse("alertname=Cpu"), ["team"])], [source, silenced, inhibited], Now);
         var resolver = new AlertStatusResolver(config.Routes, silences, inhibitor);
 
         var active = resolver.Resolve(source, Now);

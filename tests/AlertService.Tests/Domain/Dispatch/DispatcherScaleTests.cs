@@ -2,7 +2,7 @@ using System.Diagnostics;
 using AirisEpm.AlertService.Domain.Alerts;
 using AirisEpm.AlertService.Domain.Dispatch;
 using AirisEpm.AlertService.Domain.Inhibition;
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 using AirisEpm.AlertService.Domain.Silences;
 using Microsoft.Extensions.Time.Testing;
 
@@ -22,13 +22,13 @@ public sealed class DispatcherScaleTests
         var store = new AlertStore();
         var dispatcher = new Dispatcher(DispatcherTests.Config());
         var silences = new SilenceStore();
-        silences.Set(new SilenceRequest(MatcherParser.Parse("instance=\"i-7\""), clock.GetUtcNow(), clock.GetUtcNow().AddHours(1), "ops", "test"), clock.GetUtcNow());
-        var rules = new[] { new InhibitRule(MatcherParser.Parse("severity=critical"), MatcherParser.Parse("severity=warning"), ["alertname"]) };
+        silences.Set(new SilenceRequest(AlertmanagerMatchers.Parse("instance=\"i-7\""), clock.GetUtcNow(), clock.GetUtcNow().AddHours(1), "ops", "test"), clock.GetUtcNow());
+        var rules = new[] { new InhibitRule(AlertmanagerMatchers.Parse("severity=critical"), AlertmanagerMatchers.Parse("severity=warning"), ["alertname"]) };
 
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < 100_000; i++)
         {
-            var labels = LabelSet.Of(("alertname", $"A{i % 500}"), ("instance", $"i-{i}"), ("severity", i < 500 ? "critical" : "warning"));
+            var labels = LabelSet.From(("alertname", $"A{i % 500}"), ("instance", $"i-{i}"), ("severity", i < 500 ? "critical" : "warning"));
             dispatcher.Ingest(store.Put(new PostedAlert(labels), clock.GetUtcNow()), clock.GetUtcNow());
             if (i % 1_700 == 0) clock.Advance(TimeSpan.FromSeconds(1));
         }

@@ -2,7 +2,7 @@ using AirisEpm.AlertService.Domain.Alerts;
 using AirisEpm.AlertService.Domain.Configuration;
 using AirisEpm.AlertService.Domain.Dispatch;
 using AirisEpm.AlertService.Domain.Inhibition;
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 using AirisEpm.AlertService.Domain.Routing;
 using AirisEpm.AlertService.Domain.Silences;
 using AirisEpm.AlertService.Domain.TimeIntervals;
@@ -28,7 +28,7 @@ public sealed class DispatcherTests
 
     private Alert Post(string alertname, string instance, DateTimeOffset? endsAt = null)
     {
-        var alert = _store.Put(new PostedAlert(LabelSet.Of(("alertname", alertname), ("instance", instance)), EndsAt: endsAt), Now);
+        var alert = _store.Put(new PostedAlert(LabelSet.From(("alertname", alertname), ("instance", instance)), EndsAt: endsAt), Now);
         _dispatcher.Ingest(alert, Now);
         return alert;
     }
@@ -56,7 +56,7 @@ public sealed class DispatcherTests
         Assert.Equal("team", cpu.Receiver);
         Assert.Equal("{}:{alertname=\"HighCpu\"}", cpu.GroupKey);
         Assert.Equal(2, cpu.Firing.Count);
-        Assert.Equal(LabelSet.Of(("alertname", "HighCpu")), cpu.GroupLabels);
+        Assert.Equal(LabelSet.From(("alertname", "HighCpu")), cpu.GroupLabels);
         Assert.Single(AdvanceAndTick(TimeSpan.FromSeconds(20))); // DiskFull group waited its own 30s
     }
 
@@ -111,8 +111,8 @@ public sealed class DispatcherTests
     public void Newly_resolved_alert_alone_is_not_notified_when_receiver_does_not_want_resolved()
     {
         var dispatcher = new Dispatcher(Config(sendResolved: false));
-        var a = _store.Put(new PostedAlert(LabelSet.Of(("alertname", "X"), ("i", "a"))), Now);
-        var b = _store.Put(new PostedAlert(LabelSet.Of(("alertname", "X"), ("i", "b"))), Now);
+        var a = _store.Put(new PostedAlert(LabelSet.From(("alertname", "X"), ("i", "a"))), Now);
+        var b = _store.Put(new PostedAlert(LabelSet.From(("alertname", "X"), ("i", "b"))), Now);
         dispatcher.Ingest(a, Now);
         dispatcher.Ingest(b, Now);
         _clock.Advance(TimeSpan.FromSeconds(30));
@@ -127,9 +127,9 @@ public sealed class DispatcherTests
     public void Silenced_and_inhibited_alerts_are_left_out_and_an_all_muted_group_is_not_notified()
     {
         var silences = new SilenceStore();
-        silences.Set(new SilenceRequest(MatcherParser.Parse("instance=~\"a|b\""), Now, Now.AddHours(1), "ops", "maint"), Now);
+        silences.Set(new SilenceRequest(AlertmanagerMatchers.Parse("instance=~\"a|b\""), Now, Now.AddHours(1), "ops", "maint"), Now);
         var critical = Post("Down", "c");
-        var rule = new InhibitRule(MatcherParser.Parse("alertname=Down"), MatcherParser.Parse("alertname=HighCpu"), []);
+        var rule = new InhibitRule(AlertmanagerMatchers.Parse("alertname=Down"), AlertmanagerMatchers.Parse("alertname=HighCpu"), []);
         Post("HighCpu", "a");
         Post("HighCpu", "d");
         _clock.Advance(TimeSpan.FromSeconds(30));
@@ -143,16 +143,16 @@ public sealed class DispatcherTests
     {
         var lunch = new TimeInterval { Times = [TimeIntervalParser.ParseTimes("10:00", "10:10")] };
         var config = Config(
-            new RouteConfig { Matchers = MatcherParser.Parse("alertname=Batch"), Receiver = "night", MuteTimeIntervals = ["lunch"] },
+            new RouteConfig { Matchers = AlertmanagerMatchers.Parse("alertname=Batch"), Receiver = "night", MuteTimeIntervals = ["lunch"] },
             intervals: new Dictionary<string, IReadOnlyList<TimeInterval>> { ["lunch"] = [lunch] });
         var dispatcher = new Dispatcher(config);
-        dispatcher.Ingest(_store.Put(new PostedAlert(LabelSet.Of(("alertname", "Batch")), EndsAt: Now.AddHours(1)), Now), Now);
+        dispatcher.Ingest(_store.Put(new PostedAlert(LabelSet.From(("alertname", "Batch")), EndsAt: Now.AddHours(1)), Now), Now);
         _clock.Advance(TimeSpan.FromSeconds(30));
         Assert.Empty(dispatcher.Tick(Now, AlertMuter.None)); // 10:00:30 muted
-        dispatcher.Ingest(_store.Put(new PostedAlert(LabelSet.Of(("alertname", "Batch")), EndsAt: Now.AddHours(1)), Now), Now);
+        dispatcher.Ingest(_store.Put(new PostedAlert(LabelSet.From(("alertname", "Batch")), EndsAt: Now.AddHours(1)), Now), Now);
         _clock.Advance(TimeSpan.FromMinutes(5));
         Assert.Empty(dispatcher.Tick(Now, AlertMuter.None)); // 10:05:30 muted
-        dispatcher.Ingest(_store.Put(new PostedAlert(LabelSet.Of(("alertname", "Batch")), EndsAt: Now.AddHours(1)), Now), Now);
+        dispatcher.Ingest(_store.Put(new PostedAlert(LabelSet.From(("alertname", "Batch")), EndsAt: Now.AddHours(1)), Now), Now);
         _clock.Advance(TimeSpan.FromMinutes(5));
         Assert.Equal("night", Assert.Single(dispatcher.Tick(Now, AlertMuter.None)).Receiver); // 10:10:30
     }
@@ -160,7 +160,7 @@ public sealed class DispatcherTests
     [Fact]
     public void Old_alert_skips_group_wait_and_failed_notification_is_resent_on_next_flush()
     {
-        var old = _store.Put(new PostedAlert(LabelSet.Of(("alertname", "Old")), StartsAt: Now.AddMinutes(-10)), Now);
+        var old = _store.Put(new PostedAlert(LabelSet.From(("alertname", "Old")), StartsAt: Now.AddMinutes(-10)), Now);
         _dispatcher.Ingest(old, Now);
         var first = Assert.Single(_dispatcher.Tick(Now, AlertMuter.None));
         _dispatcher.Report(first, first.Integrations, Now);
@@ -181,7 +181,7 @@ public sealed class DispatcherSnapshotTests
     {
         var config = DispatcherTests.Config();
         var before = new Dispatcher(config);
-        var alert = new Alert(LabelSet.Of(("alertname", "X")), LabelSet.Empty, Now, Now.AddHours(1), Now);
+        var alert = new Alert(LabelSet.From(("alertname", "X")), LabelSet.Empty, Now, Now.AddHours(1), Now);
         before.Ingest(alert, Now);
         _clock.Advance(TimeSpan.FromSeconds(30));
         Assert.Single(before.Tick(Now, AlertMuter.None));
@@ -196,8 +196,8 @@ public sealed class DispatcherSnapshotTests
     [Fact]
     public void Alerts_of_a_removed_route_are_routed_again_under_the_new_config()
     {
-        var old = new Dispatcher(DispatcherTests.Config(new RouteConfig { Matchers = MatcherParser.Parse("alertname=X"), Receiver = "night" }));
-        old.Ingest(new Alert(LabelSet.Of(("alertname", "X")), LabelSet.Empty, Now, Now.AddHours(1), Now), Now);
+        var old = new Dispatcher(DispatcherTests.Config(new RouteConfig { Matchers = AlertmanagerMatchers.Parse("alertname=X"), Receiver = "night" }));
+        old.Ingest(new Alert(LabelSet.From(("alertname", "X")), LabelSet.Empty, Now, Now.AddHours(1), Now), Now);
         var reloaded = new Dispatcher(DispatcherTests.Config());
         reloaded.Restore(old.Snapshot(), Now);
         _clock.Advance(TimeSpan.FromSeconds(30));

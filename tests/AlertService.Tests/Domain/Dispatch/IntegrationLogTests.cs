@@ -1,7 +1,7 @@
 using AirisEpm.AlertService.Domain.Alerts;
 using AirisEpm.AlertService.Domain.Configuration;
 using AirisEpm.AlertService.Domain.Dispatch;
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 using AirisEpm.AlertService.Domain.Routing;
 using Microsoft.Extensions.Time.Testing;
 
@@ -27,7 +27,7 @@ public sealed class IntegrationLogTests
             }]);
 
     private void Post(string alertname, string instance, DateTimeOffset endsAt) =>
-        _dispatcher.Ingest(_store.Put(new PostedAlert(LabelSet.Of(("alertname", alertname), ("instance", instance)), EndsAt: endsAt), Now), Now);
+        _dispatcher.Ingest(_store.Put(new PostedAlert(LabelSet.From(("alertname", alertname), ("instance", instance)), EndsAt: endsAt), Now), Now);
 
     private IReadOnlyList<NotificationDue> AdvanceAndTick(TimeSpan by)
     {
@@ -154,10 +154,10 @@ public sealed class IntegrationLogTests
     public void Integrations_are_named_by_kind_and_index_and_an_escalation_route_is_one()
     {
         var config = AlertingConfig.Create(
-            new RouteConfig { Receiver = "oncall", Routes = [new RouteConfig { Receiver = "oncall", Matchers = MatcherParser.Parse("severity=critical"), EscalationPolicy = "critical" }] },
+            new RouteConfig { Receiver = "oncall", Routes = [new RouteConfig { Receiver = "oncall", Matchers = AlertmanagerMatchers.Parse("severity=critical"), EscalationPolicy = "critical" }] },
             [Receiver.Named("oncall") with { SlackConfigs = [new SlackConfig("#a"), new SlackConfig("#b", SendResolved: true)], EmailConfigs = [new EmailConfig("x@y")] }]);
-        var root = config.Routes.Match(LabelSet.Of(("severity", "info"))).Single();
-        var critical = config.Routes.Match(LabelSet.Of(("severity", "critical"))).Single();
+        var root = config.Routes.Match(LabelSet.From(("severity", "info"))).Single();
+        var critical = config.Routes.Match(LabelSet.From(("severity", "critical"))).Single();
 
         Assert.Equal(["email[0]", "slack[0]", "slack[1]"], Integration.Of(root, config).Select(i => i.Name));
         Assert.Equal([false, false, true], Integration.Of(root, config).Select(i => i.SendResolved));

@@ -1,6 +1,6 @@
 using AirisEpm.AlertService.Domain.Alerts;
 using AirisEpm.AlertService.Domain.Inhibition;
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.AlertService.Tests.Domain.Inhibition;
 
@@ -9,12 +9,12 @@ public sealed class InhibitorTests
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
     private static readonly InhibitRule CriticalMutesWarning = new(
-        MatcherParser.Parse("severity=\"critical\""),
-        MatcherParser.Parse("severity=~\"warning|info\""),
+        AlertmanagerMatchers.Parse("severity=\"critical\""),
+        AlertmanagerMatchers.Parse("severity=~\"warning|info\""),
         ["cluster", "service"]);
 
     private static Alert Firing(params (string, string)[] labels) =>
-        new(LabelSet.Of(labels), LabelSet.Empty, Now.AddMinutes(-1), Now.AddMinutes(5), Now);
+        new(LabelSet.From(labels), LabelSet.Empty, Now.AddMinutes(-1), Now.AddMinutes(5), Now);
 
     [Fact]
     public void Firing_source_inhibits_target_with_equal_labels()
@@ -22,7 +22,7 @@ public sealed class InhibitorTests
         var source = Firing(("alertname", "Down"), ("severity", "critical"), ("cluster", "eu"), ("service", "api"));
         var inhibitor = new Inhibitor([CriticalMutesWarning], [source], Now);
 
-        var target = LabelSet.Of(("alertname", "Slow"), ("severity", "warning"), ("cluster", "eu"), ("service", "api"));
+        var target = LabelSet.From(("alertname", "Slow"), ("severity", "warning"), ("cluster", "eu"), ("service", "api"));
         Assert.Equal([source.Fingerprint], inhibitor.InhibitedBy(target));
         Assert.True(inhibitor.IsInhibited(target));
 
@@ -35,8 +35,8 @@ public sealed class InhibitorTests
     {
         var source = Firing(("severity", "critical"), ("service", "api"));
         var inhibitor = new Inhibitor([CriticalMutesWarning], [source], Now);
-        Assert.True(inhibitor.IsInhibited(LabelSet.Of(("severity", "info"), ("service", "api"))));
-        Assert.False(inhibitor.IsInhibited(LabelSet.Of(("severity", "info"), ("service", "api"), ("cluster", "eu"))));
+        Assert.True(inhibitor.IsInhibited(LabelSet.From(("severity", "info"), ("service", "api"))));
+        Assert.False(inhibitor.IsInhibited(LabelSet.From(("severity", "info"), ("service", "api"), ("cluster", "eu"))));
     }
 
     [Fact]
@@ -44,13 +44,13 @@ public sealed class InhibitorTests
     {
         var resolved = Firing(("severity", "critical")) with { EndsAt = Now };
         var inhibitor = new Inhibitor([CriticalMutesWarning], [resolved], Now);
-        Assert.False(inhibitor.IsInhibited(LabelSet.Of(("severity", "warning"))));
+        Assert.False(inhibitor.IsInhibited(LabelSet.From(("severity", "warning"))));
     }
 
     [Fact]
     public void Alert_matching_both_sides_does_not_inhibit_itself_but_inhibits_its_peers()
     {
-        var rule = new InhibitRule(MatcherParser.Parse("alertname=\"NodeDown\""), MatcherParser.Parse("alertname=\"NodeDown\""), []);
+        var rule = new InhibitRule(AlertmanagerMatchers.Parse("alertname=\"NodeDown\""), AlertmanagerMatchers.Parse("alertname=\"NodeDown\""), []);
         var a = Firing(("alertname", "NodeDown"), ("node", "a"));
         var onlyA = new Inhibitor([rule], [a], Now);
         Assert.False(onlyA.IsInhibited(a.Labels));

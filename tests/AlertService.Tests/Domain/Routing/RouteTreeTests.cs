@@ -1,4 +1,4 @@
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 using AirisEpm.AlertService.Domain.Routing;
 
 namespace AirisEpm.AlertService.Tests.Domain.Routing;
@@ -18,13 +18,13 @@ public sealed class RouteTreeTests
                 new RouteConfig { Receiver = "audit", Continue = true },
                 new RouteConfig
                 {
-                    Matchers = MatcherParser.Parse("service=~\"db|cache\""),
+                    Matchers = AlertmanagerMatchers.Parse("service=~\"db|cache\""),
                     Receiver = "db-team",
                     GroupBy = ["..."],
                     EscalationPolicy = "db-oncall",
-                    Routes = [new RouteConfig { Matchers = MatcherParser.Parse("severity=\"critical\""), Receiver = "pager", RepeatInterval = TimeSpan.FromHours(1) }],
+                    Routes = [new RouteConfig { Matchers = AlertmanagerMatchers.Parse("severity=\"critical\""), Receiver = "pager", RepeatInterval = TimeSpan.FromHours(1) }],
                 },
-                new RouteConfig { Matchers = MatcherParser.Parse("service=\"db\""), Receiver = "pager" },
+                new RouteConfig { Matchers = AlertmanagerMatchers.Parse("service=\"db\""), Receiver = "pager" },
             ],
         },
         Receivers);
@@ -32,7 +32,7 @@ public sealed class RouteTreeTests
     [Fact]
     public void Continue_route_matches_and_search_goes_on_until_first_non_continue_match()
     {
-        var routes = Tree().Match(LabelSet.Of(("service", "db"), ("severity", "critical")));
+        var routes = Tree().Match(LabelSet.From(("service", "db"), ("severity", "critical")));
         Assert.Equal(["audit", "pager"], routes.Select(r => r.Receiver));
         Assert.Equal("{}/{service=~\"db|cache\"}/1/{severity=\"critical\"}/0", routes[1].Id);
     }
@@ -41,17 +41,17 @@ public sealed class RouteTreeTests
     public void Parent_matches_itself_when_no_child_matches_and_root_catches_the_rest()
     {
         var tree = Tree();
-        Assert.Equal(["audit", "db-team"], tree.Match(LabelSet.Of(("service", "cache"))).Select(r => r.Receiver));
+        Assert.Equal(["audit", "db-team"], tree.Match(LabelSet.From(("service", "cache"))).Select(r => r.Receiver));
         // A continue route that matched is a match: the root is not added (Alertmanager semantics).
-        Assert.Equal(["audit"], tree.Match(LabelSet.Of(("service", "web"))).Select(r => r.Receiver));
-        var plain = RouteTree.Build(new RouteConfig { Receiver = "default", Routes = [new RouteConfig { Matchers = MatcherParser.Parse("a=b"), Receiver = "pager" }] }, Receivers);
-        Assert.Same(plain.Root, plain.Match(LabelSet.Of(("service", "web"))).Single());
+        Assert.Equal(["audit"], tree.Match(LabelSet.From(("service", "web"))).Select(r => r.Receiver));
+        var plain = RouteTree.Build(new RouteConfig { Receiver = "default", Routes = [new RouteConfig { Matchers = AlertmanagerMatchers.Parse("a=b"), Receiver = "pager" }] }, Receivers);
+        Assert.Same(plain.Root, plain.Match(LabelSet.From(("service", "web"))).Single());
     }
 
     [Fact]
     public void Timing_group_by_and_escalation_are_inherited_down_the_tree()
     {
-        var pager = Tree().Match(LabelSet.Of(("service", "db"), ("severity", "critical")))[1];
+        var pager = Tree().Match(LabelSet.From(("service", "db"), ("severity", "critical")))[1];
         Assert.Equal(TimeSpan.FromSeconds(10), pager.GroupWait);
         Assert.Equal(RouteDefaults.GroupInterval, pager.GroupInterval);
         Assert.Equal(TimeSpan.FromHours(1), pager.RepeatInterval);
@@ -86,7 +86,7 @@ public sealed class RouteTreeTests
     [Fact]
     public void Root_route_rules_are_enforced()
     {
-        var ex = Assert.Throws<ConfigException>(() => RouteTree.Build(new RouteConfig { Matchers = MatcherParser.Parse("a=b"), Continue = true }, Receivers));
+        var ex = Assert.Throws<ConfigException>(() => RouteTree.Build(new RouteConfig { Matchers = AlertmanagerMatchers.Parse("a=b"), Continue = true }, Receivers));
         Assert.Equal(["route.receiver", "route.matchers", "route.continue"], ex.Errors.Select(e => e.Path));
     }
 
@@ -95,34 +95,16 @@ public sealed class RouteTreeTests
     {
         var named = new Dictionary<string, RouteConfig>
         {
-            ["db"] = new() { Receiver = "db-team", Routes = [new RouteConfig { Matchers = MatcherParser.Parse("severity=critical"), Receiver = "pager" }] },
+            ["db"] = new() { Receiver = "db-team", Routes = [new RouteConfig { Matchers = AlertmanagerMatchers.Parse("severity=critical"), Receiver = "pager" }] },
             ["a"] = new() { Receiver = "default", Routes = [new RouteConfig { Ref = "b" }] },
             ["b"] = new() { Receiver = "default", Routes = [new RouteConfig { Ref = "a" }] },
         };
-        var ok = RouteTree.Build(new RouteConfig { Receiver = "default", Routes = [new RouteConfig { Ref = "db", Matchers = MatcherParser.Parse("service=db") }] }, Receivers, null, named);
-        Assert.Equal("pager", ok.Match(LabelSet.Of(("service", "db"), ("severity", "critical"))).Single().Receiver);
+        var ok = RouteTree.Build(new RouteConfig { Receiver = "default", Routes = [new RouteConfig { Ref = "db", Matchers = AlertmanagerMatchers.Parse("service=db") }] }, Receivers, null, named);
+        Assert.Equal("pager", ok.Match(LabelSet.From(("service", "db"), ("severity", "critical"))).Single().Receiver);
 
         var ex = Assert.Throws<ConfigException>(() => RouteTree.Build(new RouteConfig { Receiver = "default", Routes = [new RouteConfig { Ref = "a" }] }, Receivers, null, named));
         var cycle = Assert.Single(ex.Errors);
         Assert.Equal("route.routes[0].routes[0].routes[0].ref", cycle.Path);
         Assert.Equal("route cycle: a -> b -> a", cycle.Reason);
     }
-
-    [Theory]
-    [InlineData("30s", 30_000)]
-    [InlineData("1h30m", 5_400_000)]
-    [InlineData("1d", 86_400_000)]
-    [InlineData("250ms", 250)]
-    [InlineData("0", 0)]
-    public void Parses_prometheus_durations(string text, long ms)
-    {
-        Assert.Equal(TimeSpan.FromMilliseconds(ms), PromDuration.Parse(text));
-    }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("5")]
-    [InlineData("1m1h")]
-    [InlineData("-5m")]
-    public void Rejects_bad_durations(string text) => Assert.False(PromDuration.TryParse(text, out _));
 }

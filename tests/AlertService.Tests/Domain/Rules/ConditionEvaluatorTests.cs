@@ -1,11 +1,11 @@
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 using AirisEpm.AlertService.Domain.Rules;
 
 namespace AirisEpm.AlertService.Tests.Domain.Rules;
 
 public sealed class ConditionEvaluatorTests
 {
-    private static readonly MetricCondition Cpu = new("cpu", "cpu_usage", MatcherParser.Parse("service=api"), MetricAggregation.Avg, TimeSpan.FromMinutes(5), ComparisonOperator.GreaterThan, 0.9);
+    private static readonly MetricCondition Cpu = new("cpu", "cpu_usage", AlertmanagerMatchers.Parse("service=api"), MetricAggregation.Avg, TimeSpan.FromMinutes(5), ComparisonOperator.GreaterThan, 0.9);
     private static readonly LogCondition Errors = new("errors", "level:error service:api", TimeSpan.FromMinutes(5), ComparisonOperator.GreaterOrEqual, 10);
     private static readonly TraceCondition Latency = new("p95", TraceSignal.P95LatencyMs, TimeSpan.FromMinutes(5), ComparisonOperator.GreaterThan, 500, Service: "api");
 

@@ -1,6 +1,6 @@
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 using AirisEpm.AlertService.Domain.Rules;
-using AirisEpm.AlertService.Domain.Templates;
+using AirisEpm.AlertService.Domain.PrometheusRules;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AirisEpm.AlertService.Tests.Domain.Rules;
@@ -14,8 +14,8 @@ public sealed class RuleEvaluatorTests
     private static readonly RuleDefinition Rule = new(
         "r1", "HighCpu", Severity.Critical, Cpu, TimeSpan.FromMinutes(1),
         For: TimeSpan.FromMinutes(2), KeepFiringFor: TimeSpan.FromMinutes(3),
-        Labels: LabelSet.Of(("service", "api")),
-        Annotations: new Dictionary<string, AlertTemplate> { ["summary"] = AlertTemplate.Parse("{{ $labels.service }} CPU at {{ humanizePercentage $value }}") });
+        Labels: LabelSet.From(("service", "api")),
+        Annotations: new Dictionary<string, PromTemplate> { ["summary"] = PromTemplate.Parse("HighCpu", "{{ $labels.service }} CPU at {{ humanizePercentage $value }}") });
 
     private RuleStep Evaluate(TreeResult result, RuleDefinition? rule = null)
     {
@@ -38,7 +38,7 @@ public sealed class RuleEvaluatorTests
         Assert.Empty(Evaluate(True()).Alerts);
         var alert = Assert.Single(Evaluate(True(0.97)).Alerts); // 2m after the condition began
         Assert.Equal(RulePhase.Firing, _state.Phase);
-        Assert.Equal(LabelSet.Of(("alertname", "HighCpu"), ("severity", "critical"), ("service", "api")), alert.Labels);
+        Assert.Equal(LabelSet.From(("alertname", "HighCpu"), ("severity", "critical"), ("service", "api")), alert.Labels);
         Assert.Equal("api CPU at 97%", alert.Annotations!["summary"]);
         Assert.Equal(start, alert.StartsAt);
         Assert.Equal(start + TimeSpan.FromMinutes(2) + TimeSpan.FromMinutes(4), alert.EndsAt); // 4 × max(interval, 1m)
@@ -101,7 +101,7 @@ public sealed class RuleEvaluatorTests
         var resolved = Assert.Single(Evaluate(False).Alerts);
         var quiet = Evaluate(False).Alerts;
 
-        Assert.Equal(LabelSet.Of(("alertname", "RuleEvaluationFailed"), ("rule", "HighCpu"), ("rule_id", "r1"), ("service", "api"), ("severity", "warning")), raised.Labels);
+        Assert.Equal(LabelSet.From(("alertname", "RuleEvaluationFailed"), ("rule", "HighCpu"), ("rule_id", "r1"), ("service", "api"), ("severity", "warning")), raised.Labels);
         Assert.Equal("metrics-service unreachable", raised.Annotations!["error"]);
         Assert.Contains("failed 4 evaluations in a row", again.Annotations!["summary"], StringComparison.Ordinal);
         Assert.Equal(raisedAt + TimeSpan.FromMinutes(4), raised.EndsAt); // re-sent each evaluation, valid 4 × interval

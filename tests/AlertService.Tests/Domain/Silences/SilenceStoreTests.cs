@@ -1,4 +1,4 @@
-using AirisEpm.AlertService.Domain.Labels;
+using AirisEpm.PromQl.Model;
 using AirisEpm.AlertService.Domain.Silences;
 using Microsoft.Extensions.Time.Testing;
 
@@ -15,20 +15,20 @@ public sealed class SilenceStoreTests
     private DateTimeOffset Now => _clock.GetUtcNow();
 
     private SilenceRequest Request(string matchers, TimeSpan? startIn = null, TimeSpan? length = null, string? id = null) =>
-        new(MatcherParser.Parse(matchers), Now + (startIn ?? TimeSpan.Zero), Now + (startIn ?? TimeSpan.Zero) + (length ?? TimeSpan.FromHours(1)), "ops", "maintenance", id);
+        new(AlertmanagerMatchers.Parse(matchers), Now + (startIn ?? TimeSpan.Zero), Now + (startIn ?? TimeSpan.Zero) + (length ?? TimeSpan.FromHours(1)), "ops", "maintenance", id);
 
     [Fact]
     public void Regex_silence_mutes_matching_alerts_while_active()
     {
         var id = _store.Set(Request("{service=~\"api|web\", severity!=\"info\"}", startIn: TimeSpan.FromMinutes(10)), Now);
-        var api = LabelSet.Of(("service", "api"), ("severity", "critical"));
+        var api = LabelSet.From(("service", "api"), ("severity", "critical"));
         Assert.Equal(SilenceState.Pending, _store.All.Single().StateAt(Now));
         Assert.Empty(_store.SilencedBy(api, Now));
 
         _clock.Advance(TimeSpan.FromMinutes(10));
         Assert.Equal([id], _store.SilencedBy(api, Now));
-        Assert.Empty(_store.SilencedBy(LabelSet.Of(("service", "apix"), ("severity", "critical")), Now)); // anchored
-        Assert.Empty(_store.SilencedBy(LabelSet.Of(("service", "api"), ("severity", "info")), Now));
+        Assert.Empty(_store.SilencedBy(LabelSet.From(("service", "apix"), ("severity", "critical")), Now)); // anchored
+        Assert.Empty(_store.SilencedBy(LabelSet.From(("service", "api"), ("severity", "info")), Now));
 
         _clock.Advance(TimeSpan.FromHours(1));
         Assert.Equal(SilenceState.Expired, _store.All.Single().StateAt(Now));

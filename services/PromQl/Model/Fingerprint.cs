@@ -1,11 +1,12 @@
 using System.Globalization;
 
-namespace AirisEpm.AlertService.Domain.Labels;
+namespace AirisEpm.PromQl.Model;
 
 /// <summary>
-/// Identity of a label set: the 64-bit FNV-1a hash Prometheus and Alertmanager compute
-/// (label names sorted, each name and value followed by the 0xFF separator byte).
-/// Rendered as 16 lower-case hex digits, the form Alertmanager's API v2 shows.
+/// Identity of a label set as Prometheus's data model (prometheus/common <c>model.LabelSet.Fingerprint</c>) and
+/// Alertmanager compute it: the 64-bit FNV-1a hash of the labels sorted by name, each name and value followed by the
+/// 0xFF separator byte. Rendered as 16 lower-case hex digits, the form Alertmanager's API v2 shows. (<see cref="LabelSet.Hash"/>
+/// is this library's own, faster hash for indexing.)
 /// </summary>
 public readonly record struct Fingerprint(ulong Value) : IComparable<Fingerprint>
 {
