@@ -7,6 +7,7 @@ using AirisEpm.LogService.Storage;
 using AirisEpm.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.LogService.Apis;
 
@@ -87,7 +88,7 @@ public static class LokiQueryApi
             var texts = parameters.GetAll("match[]").Concat(parameters.GetAll("match")).Where(t => !string.IsNullOrWhiteSpace(t)).Distinct(StringComparer.Ordinal);
             var selectors = texts.Select(t => Selector(t, "match[]", allowEmpty: true)).Where(s => s.Count > 0).ToList();
             var series = await catalog.SeriesAsync(selectors, startNs, endNs + 1, ct);
-            return new LokiListResponse<IReadOnlyDictionary<string, string>>("success", series.Select(s => (IReadOnlyDictionary<string, string>)s.ToDictionary()).ToList());
+            return new LokiListResponse<IReadOnlyDictionary<string, string>>("success", series.Select(LokiResults.LabelMap).ToList());
         });
 
     internal static Task<Results<Ok<LokiIndexStats>, JsonHttpResult<LokiErrorResponse>>> IndexStatsAsync(
@@ -141,17 +142,17 @@ public static class LokiQueryApi
     };
 
     /// <summary>The <c>query</c> parameter of the label endpoints: a selector that narrows the answer, or none.</summary>
-    private static IReadOnlyList<LabelMatcher>? OptionalSelector(LokiParameters parameters) =>
+    private static IReadOnlyList<Matcher>? OptionalSelector(LokiParameters parameters) =>
         parameters.Get("query") is { } text && !string.IsNullOrWhiteSpace(text) ? MatchersOf(text, "query") : null;
 
     /// <summary>
     /// The matchers of the first stream selector in a query, its pipeline ignored: Loki's label and stats
     /// endpoints take a selector, and Grafana sometimes sends the whole query it is about to run.
     /// </summary>
-    private static IReadOnlyList<LabelMatcher> MatchersOf(string text, string parameter) =>
+    private static IReadOnlyList<Matcher> MatchersOf(string text, string parameter) =>
         FirstSelector(LogQlParser.Parse(text)) ?? throw new LokiParameterException(parameter, "expected a log selector such as {service_name=\"api\"}");
 
-    private static IReadOnlyList<LabelMatcher>? FirstSelector(LogQlExpr expr) => expr switch
+    private static IReadOnlyList<Matcher>? FirstSelector(LogQlExpr expr) => expr switch
     {
         LogSelectorExpr log => log.Matchers,
         RangeAggregationExpr range => range.Range.Selector.Matchers,
@@ -160,7 +161,7 @@ public static class LokiQueryApi
         _ => null,
     };
 
-    private static IReadOnlyList<LabelMatcher> Selector(string text, string parameter, bool allowEmpty)
+    private static IReadOnlyList<Matcher> Selector(string text, string parameter, bool allowEmpty)
     {
         try
         {

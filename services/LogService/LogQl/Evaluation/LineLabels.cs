@@ -1,3 +1,5 @@
+using AirisEpm.PromQl.Model;
+
 namespace AirisEpm.LogService.LogQl.Evaluation;
 
 /// <summary>
@@ -63,7 +65,7 @@ public sealed class LineLabels
         if (_parsed is not null) all = all.Concat(_parsed);
         if (Error is not null) all = all.Append(new(StreamLabels.Error, Error));
         if (ErrorDetails is not null) all = all.Append(new(StreamLabels.ErrorDetails, ErrorDetails));
-        return LabelSet.From(all);
+        return LabelSet.From(all.Select(l => new Label(l.Key, l.Value)));
     }
 
     private static void RemoveFrom(Dictionary<string, string> labels, Func<string, string, bool> remove)

@@ -4,6 +4,8 @@ using AirisEpm.LogService.LogQl.Ast;
 using AirisEpm.LogService.LogQl.Syntax;
 using AirisEpm.LogService.Storage;
 using Microsoft.Extensions.Options;
+using AirisEpm.PromQl.Engine.Evaluation;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.LogService.LogQl.Evaluation;
 
@@ -61,7 +63,7 @@ public sealed class LogQlEngine(ILogStore store, IOptions<LogQlOptions> options)
         {
             var value = await new SampleEvaluator(context).EvaluateAsync(sample, StepGrid.Instant(timeNs));
             if (value is ScalarValue scalar) return new ScalarResult(scalar.Value, timeNs, context.Statistics);
-            var samples = ((MatrixValue)value).Series.Where(s => s.Present[0]).OrderBy(s => s.Labels, LabelSet.Order)
+            var samples = ((MatrixValue)value).Series.Where(s => s.Present[0]).OrderBy(s => s.Labels, LabelOrder.Instance)
                 .Select(s => new VectorSample(s.Labels, s.Values[0])).ToList();
             return new VectorResult(samples, timeNs, context.Statistics);
         }, ct);
@@ -111,6 +113,6 @@ public sealed class LogQlEngine(ILogStore store, IOptions<LogQlOptions> options)
             return [series];
         }
 
-        return ((MatrixValue)value).Series.Where(s => !s.IsEmpty).OrderBy(s => s.Labels, LabelSet.Order).ToList();
+        return ((MatrixValue)value).Series.Where(s => !s.IsEmpty).OrderBy(s => s.Labels, LabelOrder.Instance).ToList();
     }
 }

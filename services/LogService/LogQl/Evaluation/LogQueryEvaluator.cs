@@ -1,4 +1,6 @@
 using AirisEpm.LogService.LogQl.Ast;
+using AirisEpm.PromQl.Engine.Evaluation;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.LogService.LogQl.Evaluation;
 
@@ -36,6 +38,6 @@ public sealed class LogQueryEvaluator(EvaluationContext context)
         context.Statistics.TotalBytesProcessed += context.Budget.BytesScanned;
         context.Statistics.TotalPostFilterLines += entries;
         context.Statistics.TotalEntriesReturned += entries;
-        return streams.OrderBy(s => s.Key, LabelSet.Order).Select(s => new LogStream(s.Key, s.Value)).ToList();
+        return streams.OrderBy(s => s.Key, LabelOrder.Instance).Select(s => new LogStream(s.Key, s.Value)).ToList();
     }
 }

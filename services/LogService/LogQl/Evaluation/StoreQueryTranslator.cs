@@ -2,6 +2,7 @@ using AirisEpm.LogService.Domain;
 using AirisEpm.LogService.LogQl.Ast;
 using AirisEpm.LogService.Storage;
 using F = AirisEpm.LogService.Storage.LogFieldNames;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.LogService.LogQl.Evaluation;
 
@@ -26,7 +27,7 @@ public sealed class StoreQueryTranslator(ILogStore store)
     private static readonly string[] LevelNames = Enum.GetValues<Severity>().Select(SeverityNames.Of).ToArray();
 
     public async Task<StoreFilter> TranslateAsync(
-        IReadOnlyList<LabelMatcher> matchers, IReadOnlyList<PipelineStage> stages, long startNs, long endNs, CancellationToken ct)
+        IReadOnlyList<Matcher> matchers, IReadOnlyList<PipelineStage> stages, long startNs, long endNs, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(matchers);
         ArgumentNullException.ThrowIfNull(stages);
@@ -49,7 +50,7 @@ public sealed class StoreQueryTranslator(ILogStore store)
         return new StoreFilter(clauses.Count == 0 ? null : LuceneText.And(clauses), exact);
     }
 
-    private async Task<string?> ClauseAsync(LabelMatcher matcher, long startNs, long endNs, CancellationToken ct)
+    private async Task<string?> ClauseAsync(Matcher matcher, long startNs, long endNs, CancellationToken ct)
     {
         switch (matcher.Name)
         {
@@ -73,16 +74,16 @@ public sealed class StoreQueryTranslator(ILogStore store)
         }
     }
 
-    private static string LevelClause(LabelMatcher matcher) => Pick(matcher, LevelNames, F.Level)!;
+    private static string LevelClause(Matcher matcher) => Pick(matcher, LevelNames, F.Level)!;
 
-    private async Task<string?> FieldClauseAsync(string field, LabelMatcher matcher, long startNs, long endNs, string? within, CancellationToken ct)
+    private async Task<string?> FieldClauseAsync(string field, Matcher matcher, long startNs, long endNs, string? within, CancellationToken ct)
     {
-        if (matcher.Value.Length > 0 && matcher.Operator is MatchOperator.Equal)
+        if (matcher.Value.Length > 0 && matcher.Op is MatchOp.Equal)
         {
             return LuceneText.Term(field, matcher.Value);
         }
 
-        if (matcher.Value.Length > 0 && matcher.Operator is MatchOperator.NotEqual)
+        if (matcher.Value.Length > 0 && matcher.Op is MatchOp.NotEqual)
         {
             return LuceneText.Not(LuceneText.Term(field, matcher.Value));
         }
@@ -92,7 +93,7 @@ public sealed class StoreQueryTranslator(ILogStore store)
     }
 
     /// <summary>The terms of the known values the matcher takes, or (when it takes the empty value) the negation of those it refuses.</summary>
-    private static string? Pick(LabelMatcher matcher, IReadOnlyList<string> known, string field)
+    private static string? Pick(Matcher matcher, IReadOnlyList<string> known, string field)
     {
         var terms = known.Where(v => matcher.Matches(v) != matcher.MatchesEmpty).Select(v => LuceneText.Term(field, v)).ToList();
         if (terms.Count > MaxTerms) return null;

@@ -1,4 +1,5 @@
 using AirisEpm.LogService.LogQl.Ast;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.LogService.LogQl.Syntax;
 
@@ -16,10 +17,10 @@ public sealed partial class LogQlParser
         return new LogSelectorExpr(matchers, ParsePipeline());
     }
 
-    private List<LabelMatcher> ParseMatchers()
+    private List<Matcher> ParseMatchers()
     {
         Expect(TokenKind.LeftBrace, "'{' to start a stream selector");
-        var matchers = new List<LabelMatcher>();
+        var matchers = new List<Matcher>();
         while (Current.Kind != TokenKind.RightBrace)
         {
             matchers.Add(ParseMatcher());
@@ -31,15 +32,15 @@ public sealed partial class LogQlParser
         return matchers;
     }
 
-    private LabelMatcher ParseMatcher()
+    private Matcher ParseMatcher()
     {
         var name = Expect(TokenKind.Identifier, "a label name");
         var op = Current.Kind switch
         {
-            TokenKind.Equal => MatchOperator.Equal,
-            TokenKind.NotEqual => MatchOperator.NotEqual,
-            TokenKind.RegexMatch => MatchOperator.Regex,
-            TokenKind.RegexNotMatch => MatchOperator.NotRegex,
+            TokenKind.Equal => MatchOp.Equal,
+            TokenKind.NotEqual => MatchOp.NotEqual,
+            TokenKind.RegexMatch => MatchOp.Regex,
+            TokenKind.RegexNotMatch => MatchOp.NotRegex,
             _ => throw Fail(Current, $"expected =, !=, =~ or !~ after label '{name.Text}', found {Current.Describe()}"),
         };
         Advance();
@@ -47,11 +48,11 @@ public sealed partial class LogQlParser
         return Matcher(name.Text, op, value);
     }
 
-    private LabelMatcher Matcher(string name, MatchOperator op, Token value)
+    private Matcher Matcher(string name, MatchOp op, Token value)
     {
         try
         {
-            return new LabelMatcher(name, op, value.Text);
+            return LogQlMatchers.Create(name, op, value.Text);
         }
         catch (ArgumentException e)
         {
@@ -59,7 +60,7 @@ public sealed partial class LogQlParser
         }
     }
 
-    private void CheckSelectable(List<LabelMatcher> matchers, Token at)
+    private void CheckSelectable(List<Matcher> matchers, Token at)
     {
         if (matchers.TrueForAll(m => m.MatchesEmpty))
         {
@@ -258,15 +259,15 @@ public sealed partial class LogQlParser
         {
             if (labels.Count > 0) Advance();
             var name = Expect(TokenKind.Identifier, $"a label name after {stage}");
-            LabelMatcher? matcher = null;
+            Matcher? matcher = null;
             if (Current.Kind is TokenKind.Equal or TokenKind.NotEqual or TokenKind.RegexMatch or TokenKind.RegexNotMatch)
             {
                 var op = Advance().Kind switch
                 {
-                    TokenKind.Equal => MatchOperator.Equal,
-                    TokenKind.NotEqual => MatchOperator.NotEqual,
-                    TokenKind.RegexMatch => MatchOperator.Regex,
-                    _ => MatchOperator.NotRegex,
+                    TokenKind.Equal => MatchOp.Equal,
+                    TokenKind.NotEqual => MatchOp.NotEqual,
+                    TokenKind.RegexMatch => MatchOp.Regex,
+                    _ => MatchOp.NotRegex,
                 };
                 matcher = Matcher(name.Text, op, Expect(TokenKind.QuotedString, $"a quoted value for label '{name.Text}'"));
             }
@@ -343,10 +344,10 @@ public sealed partial class LogQlParser
         {
             var op = opToken.Kind switch
             {
-                TokenKind.Equal => MatchOperator.Equal,
-                TokenKind.NotEqual => MatchOperator.NotEqual,
-                TokenKind.RegexMatch => MatchOperator.Regex,
-                TokenKind.RegexNotMatch => MatchOperator.NotRegex,
+                TokenKind.Equal => MatchOp.Equal,
+                TokenKind.NotEqual => MatchOp.NotEqual,
+                TokenKind.RegexMatch => MatchOp.Regex,
+                TokenKind.RegexNotMatch => MatchOp.NotRegex,
                 _ => throw Fail(opToken, $"'{opToken.Text}' compares numbers, durations or sizes; to compare strings use =, !=, =~ or !~"),
             };
             Advance();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AirisEpm.LogService.LogQl.Ast;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.LogService.LogQl.Syntax;
 
@@ -46,7 +47,7 @@ public sealed partial class LogQlParser
     /// Parses a stream selector alone, as the label, series and stats endpoints take it (<c>match[]</c>,
     /// <c>query</c>); <paramref name="allowEmpty"/> accepts <c>{}</c> (every stream).
     /// </summary>
-    public static IReadOnlyList<LabelMatcher> ParseSelector(string query, bool allowEmpty)
+    public static IReadOnlyList<Matcher> ParseSelector(string query, bool allowEmpty)
     {
         var parser = Create(query);
         var start = parser.Current;

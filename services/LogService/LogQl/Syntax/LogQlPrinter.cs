@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AirisEpm.LogService.LogQl.Ast;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.LogService.LogQl.Syntax;
 
@@ -80,7 +81,7 @@ public static class LogQlPrinter
         switch (stage)
         {
             case LineFilterStage filter:
-                b.Append(LineFilterStage.Symbol(filter.Operator)).Append(' ').Append(GoStrings.Quote(filter.Value));
+                b.Append(LineFilterStage.Symbol(filter.Operator)).Append(' ').Append(PromQlString.Quote(filter.Value));
                 break;
             case JsonParserStage:
                 b.Append("| json");
@@ -93,7 +94,7 @@ public static class LogQlPrinter
                 Write(b, labels.Predicate);
                 break;
             case LineFormatStage format:
-                b.Append("| line_format ").Append(GoStrings.Quote(format.Template));
+                b.Append("| line_format ").Append(PromQlString.Quote(format.Template));
                 break;
             case DropLabelsStage drop:
                 b.Append("| drop ").AppendJoin(", ", drop.Labels.Select(Selection));
