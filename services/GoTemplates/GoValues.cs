@@ -2,7 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Text;
 
-namespace AirisEpm.AlertService.Domain.GoTemplates;
+namespace AirisEpm.GoTemplates;
 
 /// <summary>A Go map with string keys (ranged and printed in key order); <see cref="Zero"/> is what a missing key reads as.</summary>
 public sealed class GoMap(IReadOnlyDictionary<string, object?> entries, object? zero = null, string typeName = "map[string]interface {}")

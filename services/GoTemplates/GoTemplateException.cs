@@ -1,4 +1,4 @@
-namespace AirisEpm.AlertService.Domain.GoTemplates;
+namespace AirisEpm.GoTemplates;
 
 /// <summary>
 /// A Go template that does not parse, or fails while it runs. <see cref="Exception.Message"/> is Go's text:

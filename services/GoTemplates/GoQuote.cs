@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 
-namespace AirisEpm.AlertService.Domain.GoTemplates;
+namespace AirisEpm.GoTemplates;
 
 /// <summary>Go's <c>strconv.Quote</c> and <c>strconv.Unquote</c> (interpreted, raw and character literals).</summary>
-internal static class GoQuote
+public static class GoQuote
 {
     public static string Quote(string s)
     {

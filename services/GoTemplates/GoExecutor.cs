@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace AirisEpm.AlertService.Domain.GoTemplates;
+namespace AirisEpm.GoTemplates;
 
 /// <summary>
 /// Runs a parsed template as text/template's <c>exec.go</c> does with <c>missingkey=zero</c>: variables scoped to

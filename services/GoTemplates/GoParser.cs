@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AirisEpm.AlertService.Domain.GoTemplates;
+namespace AirisEpm.GoTemplates;
 
 /// <summary>
 /// Go's <c>text/template/parse</c> parser: the same grammar, checks and error texts

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Numerics;
 
-namespace AirisEpm.AlertService.Domain.GoTemplates;
+namespace AirisEpm.GoTemplates;
 
 /// <summary>Go's number literal syntax as <c>strconv.ParseInt(s, 0, 64)</c> and <c>strconv.ParseFloat</c> read it (prefixes, underscores).</summary>
-internal static class GoNumbers
+public static class GoNumbers
 {
     public static bool TryParseInt(string text, out long value)
     {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace AirisEpm.AlertService.Domain.GoTemplates;
+namespace AirisEpm.GoTemplates;
 
 /// <summary>
 /// text/template's predefined functions (<c>and</c> and <c>or</c> are evaluated lazily by the executor, as since

@@ -1,4 +1,4 @@
-namespace AirisEpm.AlertService.Domain.GoTemplates;
+namespace AirisEpm.GoTemplates;
 
 /// <summary>The kinds of token Go's <c>text/template/parse</c> lexer emits.</summary>
 internal enum GoTokenKind

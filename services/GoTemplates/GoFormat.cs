@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace AirisEpm.AlertService.Domain.GoTemplates;
+namespace AirisEpm.GoTemplates;
 
 /// <summary>
 /// Go's <c>fmt.Sprintf</c> for the values templates hold: flags <c>-+ #0</c>, width and precision (also <c>*</c>),

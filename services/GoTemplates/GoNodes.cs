@@ -1,4 +1,4 @@
-namespace AirisEpm.AlertService.Domain.GoTemplates;
+namespace AirisEpm.GoTemplates;
 
 // The parse tree of a Go template, as text/template/parse builds it. Line is where the node starts (for errors).
 internal abstract record GoNode(int Line);

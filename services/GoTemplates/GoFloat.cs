@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 
-namespace AirisEpm.AlertService.Domain.GoTemplates;
+namespace AirisEpm.GoTemplates;
 
 /// <summary>
 /// Go's <c>strconv.FormatFloat</c> for the formats <c>e</c>, <c>f</c> and <c>g</c>: a fixed precision is rounded

@@ -1,4 +1,4 @@
-namespace AirisEpm.AlertService.Domain.GoTemplates;
+namespace AirisEpm.GoTemplates;
 
 /// <summary>
 /// A Go <c>text/template</c> parsed once with a function table (text/template's builtins plus
