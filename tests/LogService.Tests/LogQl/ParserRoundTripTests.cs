@@ -53,6 +53,13 @@ public sealed class ParserRoundTripTests
         { "count_over_time({a=\"b\"}[1m]) >= 10", "count_over_time({a=\"b\"}[1m]) >= 10" },
         { "1 == bool 1", "1 == bool 1" },
         { "{json=\"x\"} | json=\"y\"", "{json=\"x\"} | json=\"y\"" },
+        { "{a=\"b\"} |> \"<_> x <_>\" !> `y`", "{a=\"b\"} |> \"<_> x <_>\" !> \"y\"" },
+        { "{a=\"b\"} | regexp `(?P<x>\\d+) (?P<y>.)`", "{a=\"b\"} | regexp \"(?P<x>\\\\d+) (?P<y>.)\"" },
+        { "{a=\"b\"} | pattern \"<ip> - <_> <m>\"", "{a=\"b\"} | pattern \"<ip> - <_> <m>\"" },
+        { "{a=\"b\"} | unpack | decolorize", "{a=\"b\"} | unpack | decolorize" },
+        { "{a=\"b\"} | label_format x=y , z=\"{{.a}}\"", "{a=\"b\"} | label_format x=y, z=\"{{.a}}\"" },
+        { "{a=\"b\"} | line_format \"{{ .a | ToUpper }}{{ if eq .b \\\"1\\\" }}x{{ end }}\"", "{a=\"b\"} | line_format \"{{ .a | ToUpper }}{{ if eq .b \\\"1\\\" }}x{{ end }}\"" },
+        { "{pattern=\"x\"} | pattern=\"y\" | regexp=~\"z\"", "{pattern=\"x\"} | pattern=\"y\" | regexp=~\"z\"" },
     };
 
     [Theory]

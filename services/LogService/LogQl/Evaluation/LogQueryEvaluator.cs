@@ -27,7 +27,7 @@ public sealed class LogQueryEvaluator(EvaluationContext context)
             if (!filter.SelectorIsExact && !SelectorMatch.Matches(expr.Matchers, stream)) continue;
             var labels = new LineLabels(stream);
             var line = record.Message;
-            if (!pipeline.Process(ref line, labels)) continue;
+            if (!pipeline.Process(ref line, labels, record.TimestampNs)) continue;
             var key = labels.ToLabelSet();
             if (!streams.TryGetValue(key, out var list)) streams[key] = list = [];
             list.Add(new LogEntry(record.TimestampNs, line));

@@ -43,7 +43,7 @@ public sealed class RangeAggregationEvaluator(EvaluationContext context)
             if (!filter.SelectorIsExact && !SelectorMatch.Matches(selector.Matchers, stream)) continue;
             var labels = new LineLabels(stream);
             var line = record.Message;
-            if (!pipeline.Process(ref line, labels)) continue;
+            if (!pipeline.Process(ref line, labels, record.TimestampNs)) continue;
             context.Statistics.TotalPostFilterLines++;
             var set = labels.ToLabelSet();
             if (labels.Error is { } error)

@@ -7,7 +7,8 @@ using AirisEpm.PromQl.Model;
 namespace AirisEpm.LogService.LogQl.Evaluation;
 
 /// <summary>
-/// Translates a stream selector, and the plain <c>|=</c> filters of its pipeline, into a
+/// Translates a stream selector, and the texts its <c>|=</c> and <c>|&gt;</c> filters require (up to the first
+/// stage that rewrites the line), into a
 /// <see cref="StoreFilter"/>. Label matchers map to the stored fields: <c>service_name</c> to
 /// <c>service</c>, <c>detected_level</c> to <c>level</c>, any other label to <c>labels.&lt;name&gt;</c>,
 /// and the aliases <c>level</c>/<c>service</c> to "the label where the record has it, the field where it
@@ -40,10 +41,10 @@ public sealed class StoreQueryTranslator(ILogStore store)
             else if (clause != LuceneText.All) clauses.Add(clause);
         }
 
-        var lineTerms = stages.TakeWhile(s => s is not LineFormatStage)
+        var lineTerms = stages.TakeWhile(s => !LogPipeline.RewritesLine(s))
             .OfType<LineFilterStage>()
-            .Where(f => f.Operator == LineFilterOperator.Contains)
-            .SelectMany(f => LineFilterTerms.For(f.Value))
+            .SelectMany(f => f.RequiredTexts)
+            .SelectMany(LineFilterTerms.For)
             .Distinct(StringComparer.Ordinal)
             .Take(MaxLineTerms);
         clauses.AddRange(lineTerms);

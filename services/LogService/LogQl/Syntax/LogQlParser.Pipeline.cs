@@ -3,7 +3,7 @@ using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.LogService.LogQl.Syntax;
 
-/// <summary>Stream selectors, log ranges and pipelines: line filters, parsers, label filters, formatting, drop and keep.</summary>
+/// <summary>Stream selectors, log ranges, label filters and the label lists of drop and keep.</summary>
 public sealed partial class LogQlParser
 {
     private const string SelectableProblem =
@@ -136,120 +136,6 @@ public sealed partial class LogQlParser
 
         var stages = after.Count > 0 ? after : selector.Stages;
         return new LogRange(selector with { Stages = stages }, rangeNs, offsetNs);
-    }
-
-    private List<PipelineStage> ParsePipeline()
-    {
-        var stages = new List<PipelineStage>();
-        while (true)
-        {
-            switch (Current.Kind)
-            {
-                case TokenKind.PipeExact or TokenKind.NotEqual or TokenKind.PipeRegex or TokenKind.RegexNotMatch:
-                    stages.Add(ParseLineFilter());
-                    break;
-                case TokenKind.PipePattern or TokenKind.NotPattern:
-                    throw Unsupported(Current, "pattern line filters (|> and !>) are not supported; use |= or |~");
-                case TokenKind.Pipe:
-                    Advance();
-                    stages.Add(ParsePipeStage());
-                    break;
-                default:
-                    return stages;
-            }
-        }
-    }
-
-    private LineFilterStage ParseLineFilter()
-    {
-        var op = Advance().Kind switch
-        {
-            TokenKind.PipeExact => LineFilterOperator.Contains,
-            TokenKind.NotEqual => LineFilterOperator.NotContains,
-            TokenKind.PipeRegex => LineFilterOperator.Regex,
-            _ => LineFilterOperator.NotRegex,
-        };
-        if (Current.IsWord("ip") && _tokens[_position + 1].Kind == TokenKind.LeftParen)
-        {
-            throw Unsupported(Current, "ip() filters are not supported");
-        }
-
-        var value = Expect(TokenKind.QuotedString, $"a quoted string after {LineFilterStage.Symbol(op)}");
-        LineFilterStage stage;
-        try
-        {
-            stage = new LineFilterStage(op, value.Text);
-        }
-        catch (ArgumentException e)
-        {
-            throw Fail(value, e.Message);
-        }
-
-        if (Current.IsWord("or") && _tokens[_position + 1].Kind == TokenKind.QuotedString)
-        {
-            throw Unsupported(Current, "'or' between line filters is not supported; use a regex filter such as |~ \"a|b\"");
-        }
-
-        return stage;
-    }
-
-    private PipelineStage ParsePipeStage()
-    {
-        var word = Current;
-        if (word.Kind == TokenKind.Identifier && !IsComparison(_tokens[_position + 1].Kind))
-        {
-            switch (word.Text)
-            {
-                case "json":
-                    Advance();
-                    RefuseParserArguments("json");
-                    return new JsonParserStage();
-                case "logfmt":
-                    Advance();
-                    if (Current.Kind == TokenKind.Flag) throw Unsupported(Current, "logfmt flags (--strict, --keep-empty) are not supported");
-                    RefuseParserArguments("logfmt");
-                    return new LogfmtParserStage();
-                case "regexp" or "pattern" or "unpack":
-                    throw Unsupported(word, $"the {word.Text} parser is not supported; use | json or | logfmt");
-                case "line_format":
-                    Advance();
-                    return ParseLineFormat();
-                case "label_format" or "decolorize" or "unwrap":
-                    throw Unsupported(word, $"{word.Text} is not supported");
-                case "drop" or "keep":
-                    Advance();
-                    var labels = ParseLabelSelections(word.Text);
-                    return word.Text == "drop" ? new DropLabelsStage(labels) : new KeepLabelsStage(labels);
-            }
-        }
-
-        if (word.Kind is not (TokenKind.Identifier or TokenKind.LeftParen))
-        {
-            throw Fail(word, $"expected a stage after '|' (json, logfmt, line_format, drop, keep or a label filter such as status >= 500), found {word.Describe()}");
-        }
-
-        return new LabelFilterStage(ParseLabelOr());
-    }
-
-    private void RefuseParserArguments(string parser)
-    {
-        if (Current.Kind == TokenKind.Identifier && Current.Text is not ("and" or "or" or "unless" or "bool" or "offset"))
-        {
-            throw Unsupported(Current, $"{parser} with extraction parameters is not supported; use | {parser} and the labels it extracts");
-        }
-    }
-
-    private LineFormatStage ParseLineFormat()
-    {
-        var template = Expect(TokenKind.QuotedString, "a quoted template after line_format, as in | line_format \"{{.msg}}\"");
-        try
-        {
-            return new LineFormatStage(template.Text);
-        }
-        catch (ArgumentException e)
-        {
-            throw Unsupported(template, e.Message);
-        }
     }
 
     private List<LabelSelection> ParseLabelSelections(string stage)

@@ -93,8 +93,23 @@ public static class LogQlPrinter
                 b.Append("| ");
                 Write(b, labels.Predicate);
                 break;
+            case UnpackParserStage:
+                b.Append("| unpack");
+                break;
+            case RegexpParserStage regexp:
+                b.Append("| regexp ").Append(PromQlString.Quote(regexp.Pattern));
+                break;
+            case PatternParserStage pattern:
+                b.Append("| pattern ").Append(PromQlString.Quote(pattern.Text));
+                break;
             case LineFormatStage format:
-                b.Append("| line_format ").Append(PromQlString.Quote(format.Template));
+                b.Append("| line_format ").Append(PromQlString.Quote(format.Template.Text));
+                break;
+            case LabelFormatStage format:
+                b.Append("| label_format ").AppendJoin(", ", format.Formats.Select(f => f.Name + "=" + (f.Template is null ? f.Source : PromQlString.Quote(f.Source))));
+                break;
+            case DecolorizeStage:
+                b.Append("| decolorize");
                 break;
             case DropLabelsStage drop:
                 b.Append("| drop ").AppendJoin(", ", drop.Labels.Select(Selection));
