@@ -60,6 +60,12 @@ public sealed class ParserRoundTripTests
         { "{a=\"b\"} | label_format x=y , z=\"{{.a}}\"", "{a=\"b\"} | label_format x=y, z=\"{{.a}}\"" },
         { "{a=\"b\"} | line_format \"{{ .a | ToUpper }}{{ if eq .b \\\"1\\\" }}x{{ end }}\"", "{a=\"b\"} | line_format \"{{ .a | ToUpper }}{{ if eq .b \\\"1\\\" }}x{{ end }}\"" },
         { "{pattern=\"x\"} | pattern=\"y\" | regexp=~\"z\"", "{pattern=\"x\"} | pattern=\"y\" | regexp=~\"z\"" },
+        { "quantile_over_time(0.99, {a=\"b\"} | json | unwrap duration(latency) | __error__=\"\" [5m] offset 1m) by (path)", "quantile_over_time(0.99, {a=\"b\"} | json | unwrap duration(latency) | __error__=\"\"[5m] offset 1m) by (path)" },
+        { "sum_over_time({a=\"b\"}[5m] | logfmt | unwrap x | x > 1 y < 2)", "sum_over_time({a=\"b\"} | logfmt | unwrap x | x>1 and y<2[5m])" },
+        { "rate(({a=\"b\"} | unwrap bytes(size))[1m])", "rate({a=\"b\"} | unwrap bytes(size)[1m])" },
+        { "max_over_time({a=\"b\"} | unwrap duration_seconds(t) [1m]) without (pod)", "max_over_time({a=\"b\"} | unwrap duration_seconds(t)[1m]) without (pod)" },
+        { "absent_over_time({a=\"b\"}[1m])", "absent_over_time({a=\"b\"}[1m])" },
+        { "{unwrap=\"x\"} | unwrap=\"y\"", "{unwrap=\"x\"} | unwrap=\"y\"" },
     };
 
     [Theory]

@@ -30,7 +30,7 @@ public static class HistogramRangeEvaluator
         ArgumentNullException.ThrowIfNull(grid);
         if (pushdown is not { Without: false } grouping
             || !grouping.Labels.All(l => l is StreamLabels.Level or StreamLabels.DetectedLevel)
-            || expr.Function.Measure != RangeMeasure.Lines
+            || expr.Function.MeasureOf(expr.Range) != RangeMeasure.Lines
             || !filter.SelectorIsExact
             || !new LogPipeline(expr.Range.Selector.Stages).IsInert)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AirisEpm.GoTemplates;
 using AirisEpm.LogService.LogQl.Ast;
 using AirisEpm.LogService.LogQl.Syntax;
 
@@ -46,9 +47,9 @@ public static class LabelPredicateEvaluator
         switch (unit)
         {
             case NumericUnit.Duration:
-                var negative = value.StartsWith('-');
-                if (!LogQlDuration.TryParse(negative || value.StartsWith('+') ? value.AsSpan(1) : value, out var ns)) return false;
-                read = (negative ? -ns : ns) / 1e9;
+                // Go's time.ParseDuration, as Loki's duration filter: no days or weeks in label values.
+                if (!GoDuration.TryParse(value, out var ns, out _)) return false;
+                read = ns / 1e9;
                 return true;
             case NumericUnit.Bytes:
                 return ByteSize.TryParseValue(value, out read);

@@ -25,7 +25,7 @@ public sealed class RangeAggregationEvaluator(EvaluationContext context)
         var ct = context.CancellationToken;
         var filter = await context.Translator.TranslateAsync(selector.Matchers, selector.Stages, startNs, endNs, ct);
         var divisor = expr.Function.PerSecond ? range.RangeNs / 1e9 : 1;
-        var bytes = expr.Function.Measure == RangeMeasure.Bytes;
+        var bytes = expr.Function.MeasureOf(range) == RangeMeasure.Bytes;
         if (await HistogramRangeEvaluator.TryAsync(context, expr, filter, grid, pushdown) is { } counted)
         {
             return counted;
@@ -66,7 +66,8 @@ public sealed class RangeAggregationEvaluator(EvaluationContext context)
         return new MatrixValue(sums.Select(s => s.Value.ToSeries(s.Key, bytes, divisor)).ToList());
     }
 
-    private static LogQlExecutionException PipelineError(string error, LabelSet labels) => new(ExecutionProblem.Pipeline,
+    /// <summary>Loki's error for a metric query over lines that kept an <c>__error__</c>.</summary>
+    public static LogQlExecutionException PipelineError(string error, LabelSet labels) => new(ExecutionProblem.Pipeline,
         $"pipeline error: '{error}' for series: '{labels}'. Use a label filter to intentionally skip this error (e.g. | __error__!=\"{error}\"), "
         + "or | drop __error__, __error_details__ to count these lines too. To skip all potential errors you can match empty errors (e.g. | __error__=\"\")");
 }

@@ -22,10 +22,12 @@ public sealed class SampleEvaluator(EvaluationContext context)
                 var series = new Series(LabelSet.Empty, grid.Count);
                 for (var k = 0; k < grid.Count; k++) series.Set(k, vector.Value);
                 return new MatrixValue([series]);
-            case RangeAggregationExpr range:
+            case RangeAggregationExpr range when range.Function.CountsLines(range.Range):
                 return await new RangeAggregationEvaluator(context).EvaluateAsync(range, grid, pushdown: null);
+            case RangeAggregationExpr range:
+                return await new SampleRangeEvaluator(context).EvaluateAsync(range, grid);
             case VectorAggregationExpr aggregation:
-                var inner = aggregation is { Function.Name: "sum", Inner: RangeAggregationExpr pushed }
+                var inner = aggregation is { Function.Name: "sum", Inner: RangeAggregationExpr pushed } && pushed.Function.CountsLines(pushed.Range)
                     ? await new RangeAggregationEvaluator(context).EvaluateAsync(pushed, grid, aggregation.Grouping ?? new Grouping(false, []))
                     : await EvaluateAsync(aggregation.Inner, grid);
                 var input = inner as MatrixValue ?? throw new LogQlExecutionException(ExecutionProblem.BadRequest, $"{aggregation.Function.Name} aggregates a vector, not a number");

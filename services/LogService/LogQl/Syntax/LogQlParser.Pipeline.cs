@@ -70,24 +70,25 @@ public sealed partial class LogQlParser
 
     /// <summary>
     /// A log range: <c>{…} pipeline [5m] offset 1h</c>, or with the pipeline after the range
-    /// (<c>{…}[5m] | json</c>), or parenthesised (<c>({…} |= "x")[5m]</c>).
+    /// (<c>{…}[5m] | json</c>), or parenthesised (<c>({…} |= "x")[5m]</c>); with an <c>| unwrap</c> as the
+    /// pipeline's last stage, before or after the range.
     /// </summary>
     private LogRange ParseLogRange()
     {
-        var (_, range) = ParseRangeCandidate();
+        var (_, _, range) = ParseRangeCandidate();
         return range ?? throw Fail(Current, $"a range aggregation needs a range after its log selector, as in {{…}}[5m]; found {Current.Describe()}");
     }
 
-    private (LogSelectorExpr Selector, LogRange? Range) ParseRangeCandidate()
+    private (LogSelectorExpr Selector, Unwrap? Unwrap, LogRange? Range) ParseRangeCandidate()
     {
         if (Current.Kind == TokenKind.LeftParen)
         {
             Enter(Current);
             Advance();
-            var (selector, range) = ParseRangeCandidate();
+            var (selector, unwrap, range) = ParseRangeCandidate();
             Expect(TokenKind.RightParen, "')'");
             _depth--;
-            return range is not null ? (selector, range) : (selector, ParseRangeSuffix(selector));
+            return range is not null ? (selector, unwrap, range) : (selector, unwrap, ParseRangeSuffix(selector, unwrap));
         }
 
         if (Current.Kind != TokenKind.LeftBrace)
@@ -96,10 +97,11 @@ public sealed partial class LogQlParser
         }
 
         var log = ParseLogExpression();
-        return (log, ParseRangeSuffix(log));
+        var before = ParseUnwrap();
+        return (log, before, ParseRangeSuffix(log, before));
     }
 
-    private LogRange? ParseRangeSuffix(LogSelectorExpr selector)
+    private LogRange? ParseRangeSuffix(LogSelectorExpr selector, Unwrap? unwrapBefore)
     {
         if (Current.Kind != TokenKind.LeftBracket)
         {
@@ -128,14 +130,72 @@ public sealed partial class LogQlParser
             Advance();
         }
 
+        var afterAt = Current;
         var after = ParsePipeline();
+        var unwrapAfter = ParseUnwrap();
+        if (unwrapBefore is not null && (after.Count > 0 || unwrapAfter is not null))
+        {
+            throw Fail(afterAt, "unwrap is the last stage of a log range; write the whole pipeline before the range or after it");
+        }
+
         if (after.Count > 0 && selector.Stages.Count > 0)
         {
-            throw Fail(Current, "a pipeline may stand before or after the range, not both");
+            throw Fail(afterAt, "a pipeline may stand before or after the range, not both");
         }
 
         var stages = after.Count > 0 ? after : selector.Stages;
-        return new LogRange(selector with { Stages = stages }, rangeNs, offsetNs);
+        return new LogRange(selector with { Stages = stages }, rangeNs, offsetNs, unwrapBefore ?? unwrapAfter);
+    }
+
+    /// <summary>Whether the pipeline reaches <c>| unwrap</c> (and not a label filter on a label called unwrap).</summary>
+    private bool AtUnwrap() =>
+        Current.Kind == TokenKind.Pipe && _tokens[_position + 1].IsWord("unwrap") && !IsComparison(_tokens[Math.Min(_position + 2, _tokens.Count - 1)].Kind);
+
+    /// <summary><c>| unwrap label</c> or <c>| unwrap bytes(label)</c>, <c>duration(label)</c>, <c>duration_seconds(label)</c>, then label filters only.</summary>
+    private Unwrap? ParseUnwrap()
+    {
+        if (!AtUnwrap())
+        {
+            return null;
+        }
+
+        Advance();
+        Advance();
+        var conversion = UnwrapConversion.Number;
+        Token label;
+        if (Current.Kind == TokenKind.Identifier && _tokens[_position + 1].Kind == TokenKind.LeftParen)
+        {
+            var function = Advance();
+            conversion = function.Text switch
+            {
+                "bytes" => UnwrapConversion.Bytes,
+                "duration" => UnwrapConversion.Duration,
+                "duration_seconds" => UnwrapConversion.DurationSeconds,
+                _ => throw Fail(function, $"unwrap converts with bytes(…), duration(…) or duration_seconds(…), not {function.Text}(…)"),
+            };
+            Advance();
+            label = Expect(TokenKind.Identifier, $"a label name in {function.Text}(…)");
+            Expect(TokenKind.RightParen, $"')' to close {function.Text}(…)");
+        }
+        else
+        {
+            label = Expect(TokenKind.Identifier, "a label name after unwrap, as in | unwrap latency or | unwrap duration(latency)");
+        }
+
+        var filters = new List<LabelPredicate>();
+        while (Current.Kind == TokenKind.Pipe && !AtUnwrap())
+        {
+            Advance();
+            if (Current.Kind is not (TokenKind.Identifier or TokenKind.LeftParen) || !IsComparison(_tokens[_position + 1].Kind) && Current.Kind != TokenKind.LeftParen)
+            {
+                throw Fail(Current, "only label filters may follow unwrap, as in | unwrap latency | __error__=\"\"");
+            }
+
+            filters.Add(ParseLabelOr());
+        }
+
+        if (AtUnwrap()) throw Fail(Current, "a log range takes one unwrap");
+        return new Unwrap(label.Text, conversion, filters);
     }
 
     private List<LabelSelection> ParseLabelSelections(string stage)

@@ -23,6 +23,8 @@ public sealed partial class LogQlParser
                 case TokenKind.PipeExact or TokenKind.NotEqual or TokenKind.PipeRegex or TokenKind.RegexNotMatch or TokenKind.PipePattern or TokenKind.NotPattern:
                     stages.Add(ParseLineFilter());
                     break;
+                case TokenKind.Pipe when AtUnwrap():
+                    return stages;
                 case TokenKind.Pipe:
                     Advance();
                     stages.Add(ParsePipeStage());
@@ -102,8 +104,6 @@ public sealed partial class LogQlParser
                 case "label_format":
                     Advance();
                     return ParseLabelFormat();
-                case "unwrap":
-                    throw Unsupported(word, "unwrap is not supported");
                 case "drop" or "keep":
                     Advance();
                     var labels = ParseLabelSelections(word.Text);

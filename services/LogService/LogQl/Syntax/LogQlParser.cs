@@ -178,7 +178,7 @@ public sealed partial class LogQlParser
             return new VectorLiteral(value.Value);
         }
 
-        if (RangeFunction.Supported.ContainsKey(name.Text) || RangeFunction.Unsupported.Contains(name.Text))
+        if (RangeFunction.All.ContainsKey(name.Text))
         {
             return ParseRangeAggregation(name);
         }
@@ -196,30 +196,49 @@ public sealed partial class LogQlParser
         throw Fail(name, $"unexpected '{name.Text}'; expected a log selector such as {{service=\"api\"}}, a number, vector(…) or an aggregation such as sum(…) or count_over_time(…)");
     }
 
+    /// <summary>
+    /// <c>fn([parameter,] log_range) [by|without (…)]</c>, checked as Loki's <c>RangeAggregationExpr.validate</c>:
+    /// a parameter only for <c>quantile_over_time</c> (and required there), grouping only for the functions that
+    /// take it, unwrap required or refused by function; the errors carry Loki's texts.
+    /// </summary>
     private RangeAggregationExpr ParseRangeAggregation(Token name)
     {
-        if (!RangeFunction.Supported.TryGetValue(name.Text, out var function))
-        {
-            throw Unsupported(name, $"{name.Text} is not supported; the supported range aggregations are {string.Join(", ", RangeFunction.Supported.Keys)}");
-        }
-
+        var function = RangeFunction.All[name.Text];
         Enter(name);
         Advance();
         Expect(TokenKind.LeftParen, $"'(' after {name.Text}");
-        if (Current.Kind == TokenKind.Number && _tokens[_position + 1].Kind == TokenKind.Comma)
+        double? parameter = null;
+        if (Current.Kind is TokenKind.Number or TokenKind.Plus or TokenKind.Minus && _tokens[_position + 1].Kind is not TokenKind.LeftBrace)
         {
-            throw Fail(Current, $"{name.Text} takes no parameter");
+            var at = Current;
+            var value = ((NumberLiteral)ParseUnary()).Value;
+            Expect(TokenKind.Comma, $"',' after the parameter of {name.Text}");
+            if (!function.TakesParameter) throw Fail(at, $"parameter {_query[at.Offset..Current.Offset].TrimEnd().TrimEnd(',').Trim()} not supported for operation {name.Text}");
+            parameter = value;
+        }
+        else if (function.TakesParameter)
+        {
+            throw Fail(Current, $"parameter required for operation {name.Text}, as in {name.Text}(0.99, {{…}} | unwrap latency [5m])");
         }
 
+        var rangeAt = Current;
         var range = ParseLogRange();
         Expect(TokenKind.RightParen, $"')' to close {name.Text}(…)");
-        if (Current.IsWord("by") || Current.IsWord("without"))
+        var groupingAt = Current;
+        var grouping = ParseGrouping();
+        if (grouping is not null && !function.AllowsGrouping)
         {
-            throw Fail(Current, $"grouping is not allowed for {name.Text}; group with an outer aggregation, as in sum by (level) ({name.Text}(…))");
+            throw Fail(groupingAt, $"grouping not allowed for {name.Text} aggregation; group with an outer aggregation, as in sum by (level) ({name.Text}(…))");
+        }
+
+        if (range.Unwrap is not null && !function.WithUnwrap) throw Fail(rangeAt, $"invalid aggregation {name.Text} with unwrap");
+        if (range.Unwrap is null && function.WithoutUnwrap is null)
+        {
+            throw Fail(rangeAt, $"invalid aggregation {name.Text} without unwrap; add one, as in {name.Text}({{…}} | logfmt | unwrap latency [5m])");
         }
 
         _depth--;
-        return new RangeAggregationExpr(function, range);
+        return new RangeAggregationExpr(function, range, grouping, parameter);
     }
 
     private VectorAggregationExpr ParseVectorAggregation(Token name)
@@ -300,9 +319,17 @@ public sealed partial class LogQlParser
         _ => false,
     };
 
-    private LogSelectorExpr NoRangeHere(LogSelectorExpr log) => Current.Kind == TokenKind.LeftBracket
-        ? throw Fail(Current, "a range such as [5m] belongs inside a range aggregation, as in count_over_time({…}[5m])")
-        : log;
+    private LogSelectorExpr NoRangeHere(LogSelectorExpr log)
+    {
+        if (Current.Kind == TokenKind.LeftBracket)
+        {
+            throw Fail(Current, "a range such as [5m] belongs inside a range aggregation, as in count_over_time({…}[5m])");
+        }
+
+        return AtUnwrap()
+            ? throw Fail(Current, "unwrap belongs inside a range aggregation, as in sum_over_time({…} | logfmt | unwrap latency [5m])")
+            : log;
+    }
 
     private static BinaryOperator? BinaryOperatorAt(Token token) => token.Kind switch
     {

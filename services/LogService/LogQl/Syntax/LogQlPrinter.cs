@@ -43,10 +43,13 @@ public static class LogQlPrinter
                 break;
             case RangeAggregationExpr range:
                 b.Append(range.Function.Name).Append('(');
+                if (range.Parameter is { } parameter) b.Append(parameter.ToString("R", CultureInfo.InvariantCulture)).Append(", ");
                 Write(b, range.Range.Selector);
+                if (range.Range.Unwrap is { } unwrap) Write(b, unwrap);
                 b.Append('[').Append(LogQlDuration.Format(range.Range.RangeNs)).Append(']');
                 if (range.Range.OffsetNs != 0) b.Append(" offset ").Append(LogQlDuration.Format(range.Range.OffsetNs));
                 b.Append(')');
+                if (range.Grouping is { } rangeGrouping) b.Append(rangeGrouping.Without ? " without (" : " by (").AppendJoin(", ", rangeGrouping.Labels).Append(')');
                 break;
             case VectorAggregationExpr vector:
                 b.Append(vector.Function.Name);
@@ -119,6 +122,22 @@ public static class LogQlPrinter
                 break;
             default:
                 throw new ArgumentException($"unknown stage {stage.GetType().Name}", nameof(stage));
+        }
+    }
+
+    private static void Write(StringBuilder b, Unwrap unwrap)
+    {
+        b.Append(" | unwrap ").Append(unwrap.Conversion switch
+        {
+            UnwrapConversion.Bytes => $"bytes({unwrap.Label})",
+            UnwrapConversion.Duration => $"duration({unwrap.Label})",
+            UnwrapConversion.DurationSeconds => $"duration_seconds({unwrap.Label})",
+            _ => unwrap.Label,
+        });
+        foreach (var filter in unwrap.PostFilters)
+        {
+            b.Append(" | ");
+            Write(b, filter);
         }
     }
 

@@ -98,7 +98,7 @@ public sealed class LokiQueryApiTests(LokiQueryFixture fixture) : IClassFixture<
     }
 
     [Theory]
-    [InlineData("/loki/api/v1/query_range?query=%7Bservice_name%3D%22api%22%7D%20%7C%20unwrap%20x", "parse error at line 1, col 24: unwrap is not supported")]
+    [InlineData("/loki/api/v1/query_range?query=%7Bservice_name%3D%22api%22%7D%20%7C%3D%20ip(%221.2.3.4%22)", "parse error at line 1, col 25: ip() filters are not supported")]
     [InlineData("/loki/api/v1/query_range?query=%7B%7D", "queries require at least one regexp or equality matcher")]
     [InlineData("/loki/api/v1/query_range?query=%7Bservice_name%3D%22api%22%7D&start=yesterday", "invalid parameter 'start'")]
     [InlineData("/loki/api/v1/query_range?query=%7Bservice_name%3D%22api%22%7D&direction=sideways", "invalid direction 'sideways'")]
