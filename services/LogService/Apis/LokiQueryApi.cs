@@ -135,7 +135,7 @@ public static class LokiQueryApi
     private static (int Status, string Type)? Error(Exception e) => e switch
     {
         LokiParameterException or LogQlParseException or LogQueryException => (400, "bad_data"),
-        LogQlExecutionException { Problem: ExecutionProblem.TooMuchWork } => (422, "execution"),
+        LogQlExecutionException { Problem: ExecutionProblem.TooMuchWork or ExecutionProblem.Evaluation } => (422, "execution"),
         LogQlExecutionException { Problem: ExecutionProblem.Timeout } => (503, "timeout"),
         LogQlExecutionException => (400, "bad_data"),
         _ => null,

@@ -66,6 +66,16 @@ public sealed class ParserRoundTripTests
         { "max_over_time({a=\"b\"} | unwrap duration_seconds(t) [1m]) without (pod)", "max_over_time({a=\"b\"} | unwrap duration_seconds(t)[1m]) without (pod)" },
         { "absent_over_time({a=\"b\"}[1m])", "absent_over_time({a=\"b\"}[1m])" },
         { "{unwrap=\"x\"} | unwrap=\"y\"", "{unwrap=\"x\"} | unwrap=\"y\"" },
+        { "sum by (a) (rate({a=\"b\"}[1m])) / on(a) group_left(b) sum by (a, b) (rate({a=\"b\"}[1m]))", "sum by (a) (rate({a=\"b\"}[1m])) / on (a) group_left (b) sum by (a, b) (rate({a=\"b\"}[1m]))" },
+        { "rate({a=\"b\"}[1m]) > bool ignoring (x) rate({a=\"b\"}[1m])", "rate({a=\"b\"}[1m]) > bool ignoring (x) rate({a=\"b\"}[1m])" },
+        { "rate({a=\"b\"}[1m]) * on () group_right () rate({c=\"d\"}[1m])", "rate({a=\"b\"}[1m]) * on () group_right rate({c=\"d\"}[1m])" },
+        { "rate({a=\"b\"}[1m]) and rate({c=\"d\"}[1m]) or rate({e=\"f\"}[1m]) unless rate({g=\"h\"}[1m])", "rate({a=\"b\"}[1m]) and rate({c=\"d\"}[1m]) or rate({e=\"f\"}[1m]) unless rate({g=\"h\"}[1m])" },
+        { "(rate({a=\"b\"}[1m]) or rate({c=\"d\"}[1m])) and on (x) rate({e=\"f\"}[1m])", "(rate({a=\"b\"}[1m]) or rate({c=\"d\"}[1m])) and on (x) rate({e=\"f\"}[1m])" },
+        { "rate({a=\"b\"}[1m]) > 1 and rate({a=\"b\"}[1m]) < 5", "rate({a=\"b\"}[1m]) > 1 and rate({a=\"b\"}[1m]) < 5" },
+        { "label_replace(rate({a=\"b\"}[1m]), \"dst\", \"$1\", \"src\", \"(.*)\")", "label_replace(rate({a=\"b\"}[1m]), \"dst\", \"$1\", \"src\", \"(.*)\")" },
+        { "sort_desc(sum by (a) (rate({a=\"b\"}[1m])))", "sort_desc(sum by (a) (rate({a=\"b\"}[1m])))" },
+        { "stddev by (a) (rate({a=\"b\"}[1m])) + stdvar(rate({a=\"b\"}[1m]))", "stddev by (a) (rate({a=\"b\"}[1m])) + stdvar(rate({a=\"b\"}[1m]))" },
+        { "1 > 2", "1 > 2" },
     };
 
     [Theory]

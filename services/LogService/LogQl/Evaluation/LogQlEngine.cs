@@ -63,11 +63,34 @@ public sealed class LogQlEngine(ILogStore store, IOptions<LogQlOptions> options)
         {
             var value = await new SampleEvaluator(context).EvaluateAsync(sample, StepGrid.Instant(timeNs));
             if (value is ScalarValue scalar) return new ScalarResult(scalar.Value, timeNs, context.Statistics);
-            var samples = ((MatrixValue)value).Series.Where(s => s.Present[0]).OrderBy(s => s.Labels, LabelOrder.Instance)
-                .Select(s => new VectorSample(s.Labels, s.Values[0])).ToList();
+            var samples = InstantOrder(sample, ((MatrixValue)value).Series.Where(s => s.Present[0]).Select(s => new VectorSample(s.Labels, s.Values[0])));
             return new VectorResult(samples, timeNs, context.Statistics);
         }, ct);
     }
+
+    /// <summary>
+    /// An instant vector's order, as Loki's: by labels, unless the query sorts (<c>sort</c>, <c>sort_desc</c>
+    /// anywhere in it), then by value as the outermost one asks, ties by labels. Range results are always by labels.
+    /// </summary>
+    private static List<VectorSample> InstantOrder(SampleExpr expr, IEnumerable<VectorSample> samples)
+    {
+        var byLabels = samples.OrderBy(s => s.Labels, LabelOrder.Instance);
+        return OutermostSort(expr) switch
+        {
+            "sort" => [.. byLabels.OrderBy(s => s.Value)],
+            "sort_desc" => [.. byLabels.OrderByDescending(s => s.Value)],
+            _ => [.. byLabels],
+        };
+    }
+
+    private static string? OutermostSort(SampleExpr expr) => expr switch
+    {
+        VectorAggregationExpr { Function.Name: "sort" or "sort_desc" } sort => sort.Function.Name,
+        VectorAggregationExpr vector => OutermostSort(vector.Inner),
+        BinaryExpr binary => OutermostSort(binary.Left) ?? OutermostSort(binary.Right),
+        LabelReplaceExpr replace => OutermostSort(replace.Inner),
+        _ => null,
+    };
 
     private void CheckLimit(LogQlExpr expr, int limit)
     {

@@ -37,7 +37,11 @@ public sealed class SampleEvaluator(EvaluationContext context)
             case BinaryExpr binary:
                 var left = await EvaluateAsync(binary.Left, grid);
                 var right = await EvaluateAsync(binary.Right, grid);
-                return BinaryEvaluator.Apply(binary, left, right, grid.Count);
+                return BinaryEvaluator.Apply(binary, left, right, grid.Count, context.CancellationToken);
+            case LabelReplaceExpr replace:
+                var replaced = await EvaluateAsync(replace.Inner, grid) as MatrixValue
+                    ?? throw new LogQlExecutionException(ExecutionProblem.BadRequest, "label_replace takes a vector, not a number");
+                return LabelReplacer.Apply(replace, replaced, grid.Count);
             default:
                 throw new ArgumentException($"unknown expression {expr?.GetType().Name}", nameof(expr));
         }

@@ -1,6 +1,9 @@
 using System.Globalization;
 using AirisEpm.LogService.LogQl.Ast;
+using AirisEpm.PromQl.Engine.Functions;
 using AirisEpm.PromQl.Model;
+using VectorMatchCardinality = AirisEpm.PromQl.Ast.VectorMatchCardinality;
+using VectorMatching = AirisEpm.PromQl.Ast.VectorMatching;
 
 namespace AirisEpm.LogService.LogQl.Syntax;
 
@@ -8,7 +11,7 @@ namespace AirisEpm.LogService.LogQl.Syntax;
 /// A recursive-descent parser for the LogQL subset this service runs (the grammar is in <c>LogQl/README.md</c>).
 /// Binary operators are parsed by precedence climbing with PromQL's precedences;
 /// words are keywords only where they stand (so a label may be called <c>json</c>). Loki constructs
-/// outside the subset are recognised and refused by name (<c>unwrap is not supported</c>), so a user
+/// outside the subset are recognised and refused by name (<c>ip() filters are not supported</c>), so a user
 /// learns what to change. Nesting is bounded (<see cref="MaxDepth"/>), so no input can exhaust the stack,
 /// and each token is looked at a bounded number of times, so parsing is linear. Any problem is a
 /// <see cref="LogQlParseException"/>; nothing else is thrown.
@@ -87,11 +90,6 @@ public sealed partial class LogQlParser
         var left = ParseUnary();
         while (true)
         {
-            if (Current.Kind == TokenKind.Identifier && Current.Text is "and" or "or" or "unless")
-            {
-                throw Unsupported(Current, $"the set operator '{Current.Text}' is not supported");
-            }
-
             if (BinaryOperatorAt(Current) is not { } op || op.Precedence() < minPrecedence)
             {
                 break;
@@ -106,24 +104,68 @@ public sealed partial class LogQlParser
                 returnBool = true;
             }
 
-            if (Current.Kind == TokenKind.Identifier && Current.Text is "on" or "ignoring" or "group_left" or "group_right")
-            {
-                throw Unsupported(Current, $"vector matching with '{Current.Text}' is not supported; series are matched on all their labels");
-            }
-
+            var matching = ParseVectorMatching(op);
             var right = ParseExpression(op.IsRightAssociative() ? op.Precedence() : op.Precedence() + 1);
             var leftSample = AsSample(left, at);
             var rightSample = AsSample(right, at);
-            if (op.IsComparison() && !returnBool && IsScalar(leftSample) && IsScalar(rightSample))
+            if (op.IsSetOperator())
             {
-                throw Fail(at, "comparisons between scalars must use the bool modifier");
+                if (IsScalar(leftSample)) throw Fail(at, $"unexpected literal for left leg of logical/set binary operation ({op.Symbol()}): {ScalarValue(leftSample).ToString("F6", CultureInfo.InvariantCulture)}");
+                if (IsScalar(rightSample)) throw Fail(at, $"unexpected literal for right leg of logical/set binary operation ({op.Symbol()}): {ScalarValue(rightSample).ToString("F6", CultureInfo.InvariantCulture)}");
             }
 
-            left = new BinaryExpr(op, leftSample, rightSample, returnBool);
+            left = new BinaryExpr(op, leftSample, rightSample, returnBool, matching);
         }
 
         _depth--;
         return left;
+    }
+
+    /// <summary>
+    /// <c>on (…)</c> or <c>ignoring (…)</c>, optionally then <c>group_left</c>/<c>group_right</c> with the labels to
+    /// copy from the "one" side; as in Loki's grammar, grouping only after on/ignoring, and (as PromQL) never for
+    /// <c>and</c>, <c>or</c>, <c>unless</c>, which match many to many.
+    /// </summary>
+    private VectorMatching? ParseVectorMatching(BinaryOperator op)
+    {
+        if (Current.IsWord("group_left") || Current.IsWord("group_right"))
+        {
+            throw Fail(Current, $"{Current.Text} must follow on (…) or ignoring (…), as in a / on (pod) {Current.Text} (node) b");
+        }
+
+        if (!Current.IsWord("on") && !Current.IsWord("ignoring"))
+        {
+            return null;
+        }
+
+        var on = Advance().Text == "on";
+        var labels = ParseLabelList(on ? "on" : "ignoring");
+        var card = op.IsSetOperator() ? VectorMatchCardinality.ManyToMany : VectorMatchCardinality.OneToOne;
+        IReadOnlyList<string> include = [];
+        if (Current.IsWord("group_left") || Current.IsWord("group_right"))
+        {
+            if (op.IsSetOperator()) throw Fail(Current, $"no grouping allowed for \"{op.Symbol()}\" operation");
+            card = Advance().Text == "group_left" ? VectorMatchCardinality.ManyToOne : VectorMatchCardinality.OneToMany;
+            if (Current.Kind == TokenKind.LeftParen) include = ParseLabelList(card == VectorMatchCardinality.ManyToOne ? "group_left" : "group_right");
+        }
+
+        return new VectorMatching(card, labels, on, include);
+    }
+
+    /// <summary><c>( [name { , name } ] )</c> after <paramref name="after"/>.</summary>
+    private List<string> ParseLabelList(string after)
+    {
+        Expect(TokenKind.LeftParen, $"'(' after {after}");
+        var labels = new List<string>();
+        while (Current.Kind != TokenKind.RightParen)
+        {
+            labels.Add(Expect(TokenKind.Identifier, "a label name").Text);
+            if (Current.Kind != TokenKind.Comma) break;
+            Advance();
+        }
+
+        Expect(TokenKind.RightParen, "')' to close the label list");
+        return labels;
     }
 
     private LogQlExpr ParseUnary()
@@ -190,7 +232,7 @@ public sealed partial class LogQlParser
 
         if (name.Text is "label_replace")
         {
-            throw Unsupported(name, "label_replace is not supported");
+            return ParseLabelReplace(name);
         }
 
         throw Fail(name, $"unexpected '{name.Text}'; expected a log selector such as {{service=\"api\"}}, a number, vector(…) or an aggregation such as sum(…) or count_over_time(…)");
@@ -241,6 +283,33 @@ public sealed partial class LogQlParser
         return new RangeAggregationExpr(function, range, grouping, parameter);
     }
 
+    /// <summary><c>label_replace(v, "dst", "replacement", "src", "regex")</c>; the regex must compile (Loki: <c>invalid regex in label_replace</c>).</summary>
+    private LabelReplaceExpr ParseLabelReplace(Token name)
+    {
+        Enter(name);
+        Advance();
+        Expect(TokenKind.LeftParen, "'(' after label_replace");
+        var innerToken = Current;
+        var inner = AsSample(ParseExpression(0), innerToken);
+        if (IsScalar(inner)) throw Fail(innerToken, "label_replace takes a vector, such as rate(…), not a number");
+        var strings = new List<string>();
+        foreach (var what in (string[])["the destination label", "the replacement", "the source label", "the regex"])
+        {
+            Expect(TokenKind.Comma, $"',' before {what} of label_replace(v, \"dst\", \"replacement\", \"src\", \"regex\")");
+            strings.Add(Expect(TokenKind.QuotedString, $"{what} as a quoted string").Text);
+        }
+
+        var regexToken = _tokens[_position - 1];
+        Expect(TokenKind.RightParen, "')' to close label_replace(…)");
+        if (strings[3].Length > LogQlRegex.MaxPatternLength || GoRegexTemplate.TryCompile(strings[3]) is null)
+        {
+            throw Fail(regexToken, $"invalid regex in label_replace: {PromQlString.Quote(strings[3])} is not a valid regular expression");
+        }
+
+        _depth--;
+        return new LabelReplaceExpr(inner, strings[0], strings[1], strings[2], strings[3]);
+    }
+
     private VectorAggregationExpr ParseVectorAggregation(Token name)
     {
         if (!VectorFunction.Supported.TryGetValue(name.Text, out var function))
@@ -284,6 +353,11 @@ public sealed partial class LogQlParser
             throw Fail(Current, $"{name.Text} has two groupings; give one, before or after its argument");
         }
 
+        if (!function.AllowsGroupingLabels && (grouping ?? after) is { Labels.Count: > 0 })
+        {
+            throw Fail(name, "sort and sort_desc doesn't allow grouping by labels");
+        }
+
         _depth--;
         return new VectorAggregationExpr(function, grouping ?? after, parameter, inner);
     }
@@ -296,21 +370,19 @@ public sealed partial class LogQlParser
         }
 
         var without = Advance().Text == "without";
-        Expect(TokenKind.LeftParen, $"'(' after {(without ? "without" : "by")}");
-        var labels = new List<string>();
-        while (Current.Kind != TokenKind.RightParen)
-        {
-            labels.Add(Expect(TokenKind.Identifier, "a label name").Text);
-            if (Current.Kind != TokenKind.Comma) break;
-            Advance();
-        }
-
-        Expect(TokenKind.RightParen, "')' to close the label list");
-        return new Grouping(without, labels);
+        return new Grouping(without, ParseLabelList(without ? "without" : "by"));
     }
 
     private SampleExpr AsSample(LogQlExpr expr, Token at) => expr as SampleExpr
         ?? throw Fail(at, "a log query cannot be used here; count its lines with a range aggregation such as count_over_time({…}[5m])");
+
+    /// <summary>The value of a number-only expression, as Loki reduces <c>(1 + 1)</c> while parsing.</summary>
+    private static double ScalarValue(SampleExpr expr) => expr switch
+    {
+        NumberLiteral n => n.Value,
+        BinaryExpr b => b.Operator.Apply(ScalarValue(b.Left), ScalarValue(b.Right)),
+        _ => double.NaN,
+    };
 
     private static bool IsScalar(SampleExpr expr) => expr switch
     {
@@ -345,6 +417,9 @@ public sealed partial class LogQlParser
         TokenKind.GreaterOrEqual => BinaryOperator.GreaterOrEqual,
         TokenKind.Less => BinaryOperator.Less,
         TokenKind.LessOrEqual => BinaryOperator.LessOrEqual,
+        TokenKind.Identifier when token.Text == "and" => BinaryOperator.And,
+        TokenKind.Identifier when token.Text == "or" => BinaryOperator.Or,
+        TokenKind.Identifier when token.Text == "unless" => BinaryOperator.Unless,
         _ => null,
     };
 

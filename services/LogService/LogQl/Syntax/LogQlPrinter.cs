@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using AirisEpm.LogService.LogQl.Ast;
 using AirisEpm.PromQl.Model;
+using VectorMatchCardinality = AirisEpm.PromQl.Ast.VectorMatchCardinality;
+using VectorMatching = AirisEpm.PromQl.Ast.VectorMatching;
 
 namespace AirisEpm.LogService.LogQl.Syntax;
 
@@ -66,10 +68,17 @@ public static class LogQlPrinter
             case BinaryExpr binary:
                 WriteOperand(b, binary.Left, NeedsParentheses(binary.Left, binary.Operator, right: false));
                 b.Append(' ').Append(binary.Operator.Symbol()).Append(binary.ReturnBool ? " bool " : " ");
+                if (binary.Matching is { } matching) Write(b, matching);
                 WriteOperand(b, binary.Right, NeedsParentheses(binary.Right, binary.Operator, right: true));
                 break;
             case NumberLiteral number:
                 b.Append(number.Value.ToString("R", CultureInfo.InvariantCulture));
+                break;
+            case LabelReplaceExpr replace:
+                b.Append("label_replace(");
+                Write(b, replace.Inner);
+                foreach (var text in (string[])[replace.Destination, replace.Replacement, replace.Source, replace.Regex]) b.Append(", ").Append(PromQlString.Quote(text));
+                b.Append(')');
                 break;
             case VectorLiteral vector:
                 b.Append("vector(").Append(vector.Value.ToString("R", CultureInfo.InvariantCulture)).Append(')');
@@ -122,6 +131,17 @@ public static class LogQlPrinter
                 break;
             default:
                 throw new ArgumentException($"unknown stage {stage.GetType().Name}", nameof(stage));
+        }
+    }
+
+    private static void Write(StringBuilder b, VectorMatching matching)
+    {
+        b.Append(matching.On ? "on (" : "ignoring (").AppendJoin(", ", matching.MatchingLabels).Append(") ");
+        if (matching.Card is VectorMatchCardinality.ManyToOne or VectorMatchCardinality.OneToMany)
+        {
+            b.Append(matching.Card == VectorMatchCardinality.ManyToOne ? "group_left" : "group_right");
+            if (matching.Include.Count > 0) b.Append(" (").AppendJoin(", ", matching.Include).Append(')');
+            b.Append(' ');
         }
     }
 
