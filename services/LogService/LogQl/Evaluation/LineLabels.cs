@@ -12,6 +12,8 @@ namespace AirisEpm.LogService.LogQl.Evaluation;
 public sealed class LineLabels
 {
     private readonly Dictionary<string, string> _stream;
+    private static readonly Dictionary<string, string> Empty = [];
+
     private HashSet<string>? _hidden;
     private Dictionary<string, string>? _parsed;
 
@@ -33,8 +35,16 @@ public sealed class LineLabels
     /// <summary><see cref="Get"/> with the <c>level</c> and <c>service</c> aliases (<see cref="StreamLabels"/>).</summary>
     public string? Lookup(string name) => StreamLabels.Resolve(name, Get);
 
-    /// <summary>A label a parser found: suffixed <c>_extracted</c> when the stream has one of that name (Loki's <c>BaseHas</c>).</summary>
-    public void SetExtracted(string name, string value) => Set(_stream.ContainsKey(name) ? name + "_extracted" : name, value);
+    /// <summary>A label a parser found: suffixed <c>_extracted</c> when the stream has one of that name (Loki's <c>BaseHas</c>); the name it got.</summary>
+    public string SetExtracted(string name, string value)
+    {
+        var key = _stream.ContainsKey(name) ? name + "_extracted" : name;
+        Set(key, value);
+        return key;
+    }
+
+    /// <summary>The labels stages set (parsers, <c>label_format</c>): Loki's "parsed" category.</summary>
+    public IReadOnlyDictionary<string, string> SetLabels => _parsed ?? (IReadOnlyDictionary<string, string>)Empty;
 
     /// <summary>Sets <paramref name="name"/>, over a stream label of that name (<c>label_format</c>, Loki's parsed category).</summary>
     public void Set(string name, string value)

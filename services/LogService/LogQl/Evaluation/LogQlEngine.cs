@@ -35,7 +35,7 @@ public sealed class LogQlEngine(ILogStore store, IOptions<LogQlOptions> options)
         }
 
         CheckLimit(expr, limit);
-        return RunAsync(async context =>
+        return RunAsync<QueryResult>(async context =>
         {
             if (expr is LogSelectorExpr log)
             {
@@ -59,7 +59,7 @@ public sealed class LogQlEngine(ILogStore store, IOptions<LogQlOptions> options)
         }
 
         CheckLimit(expr, limit);
-        return RunAsync(async context =>
+        return RunAsync<QueryResult>(async context =>
         {
             var value = await new SampleEvaluator(context).EvaluateAsync(sample, StepGrid.Instant(timeNs));
             if (value is ScalarValue scalar) return new ScalarResult(scalar.Value, timeNs, context.Statistics);
@@ -102,7 +102,24 @@ public sealed class LogQlEngine(ILogStore store, IOptions<LogQlOptions> options)
         }
     }
 
-    private async Task<QueryResult> RunAsync(Func<EvaluationContext, Task<QueryResult>> evaluate, CancellationToken ct)
+    /// <summary>
+    /// Runs a log query (a selector and pipeline, as <c>detected_fields</c> takes it), newest lines first, handing
+    /// each of the first <paramref name="limit"/> that pass to <paramref name="visit"/>, within the query's bounds.
+    /// </summary>
+    public Task VisitLinesAsync(string query, long startNs, long endNs, int limit, LogQueryEvaluator.Visit visit, CancellationToken ct)
+    {
+        var expr = LogQlParser.Parse(query) as LogSelectorExpr
+            ?? throw new LogQlExecutionException(ExecutionProblem.BadRequest, "only log selector is supported");
+        if (endNs < startNs) throw new LogQlExecutionException(ExecutionProblem.BadRequest, "end timestamp must not be before start time");
+        CheckLimit(expr, limit);
+        return RunAsync(async context =>
+        {
+            await new LogQueryEvaluator(context).VisitAsync(expr, startNs, endNs, limit, backward: true, visit);
+            return context.Statistics;
+        }, ct);
+    }
+
+    private async Task<T> RunAsync<T>(Func<EvaluationContext, Task<T>> evaluate, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(_options.QueryTimeout);

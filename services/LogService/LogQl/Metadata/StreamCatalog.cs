@@ -65,6 +65,18 @@ public sealed class StreamCatalog(ILogStore store, IOptions<LogQlOptions> option
         return values.Order(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>Loki's <c>detected_labels</c>: every stream label with its values, kept or left out by <see cref="DetectedLabels.Select"/>.</summary>
+    public async Task<IReadOnlyList<DetectedLabel>> DetectedLabelsAsync(IReadOnlyList<Matcher>? matchers, long startNs, long endNs, CancellationToken ct)
+    {
+        var values = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var name in await LabelNamesAsync(matchers, startNs, endNs, ct))
+        {
+            values[name] = await LabelValuesAsync(name, matchers, startNs, endNs, ct);
+        }
+
+        return DetectedLabels.Select(values);
+    }
+
     /// <summary>The distinct stream label sets of the records any selector matches (all records when none is given), sorted.</summary>
     public async Task<IReadOnlyList<LabelSet>> SeriesAsync(IReadOnlyList<IReadOnlyList<Matcher>> selectors, long startNs, long endNs, CancellationToken ct)
     {
