@@ -10,6 +10,9 @@ namespace AirisEpm.GoTemplates;
 /// </summary>
 public static class GoFormat
 {
+    /// <summary>The longest text one <see cref="Sprintf"/> builds (the executor's output bound).</summary>
+    public const int MaxLength = 1 << 20;
+
     public static string Sprintf(string format, IReadOnlyList<object?> args)
     {
         ArgumentNullException.ThrowIfNull(format);
@@ -18,6 +21,8 @@ public static class GoFormat
         var next = 0;
         for (var i = 0; i < format.Length; i++)
         {
+            // A template's whole output is bounded; one printf of many wide verbs must not build gigabytes first.
+            if (sb.Length > MaxLength) throw new GoTemplateException($"printf output exceeds {MaxLength:N0} characters");
             if (format[i] != '%')
             {
                 sb.Append(format[i]);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using AirisEpm.GoTemplates;
@@ -49,6 +50,9 @@ internal static class LokiTemplateFunctions
     private static string Replace(string s, string old, string replacement, long n)
     {
         if (n == 0 || old == replacement) return s;
+        var count = Occurrences(s, old);
+        if (n >= 0) count = Math.Min(count, n);
+        CheckLength(s.Length + (count * (replacement.Length - old.Length)), "Replace");
         if (old.Length == 0)
         {
             var runes = s.EnumerateRunes().Select(r => r.ToString()).ToList();
@@ -83,10 +87,22 @@ internal static class LokiTemplateFunctions
         return result.Append(s, start, s.Length - start).ToString();
     }
 
-    private static GoRegexTemplate Regex(string pattern) =>
-        pattern.Length <= LogQlRegex.MaxPatternLength && GoRegexTemplate.TryCompileUnanchored(pattern) is { } regex
-            ? regex
-            : throw new GoTemplateException($"error parsing regexp: invalid or unsupported pattern {GoQuote.Quote(pattern)}");
+    /// <summary>A template's regex, compiled once: templates run per line and usually with a constant pattern (kept up to <see cref="MaxCachedRegexes"/>).</summary>
+    private static GoRegexTemplate Regex(string pattern)
+    {
+        if (!Regexes.TryGetValue(pattern, out var regex))
+        {
+            regex = pattern.Length <= LogQlRegex.MaxPatternLength ? GoRegexTemplate.TryCompileUnanchored(pattern) : null;
+            if (Regexes.Count >= MaxCachedRegexes) Regexes.Clear();
+            Regexes[pattern] = regex;
+        }
+
+        return regex ?? throw new GoTemplateException($"error parsing regexp: invalid or unsupported pattern {GoQuote.Quote(pattern)}");
+    }
+
+    private const int MaxCachedRegexes = 256;
+
+    private static readonly ConcurrentDictionary<string, GoRegexTemplate?> Regexes = new(StringComparer.Ordinal);
 
     private static double Seconds(string text) =>
         GoDuration.TryParse(text, out var ns, out var error) ? ns / 1e9 : throw new GoTemplateException(error);
@@ -163,14 +179,20 @@ internal static class LokiTemplateFunctions
 
         var ticks = epoch.Length switch
         {
-            5 => n * TimeSpan.TicksPerDay,
-            10 => n * TimeSpan.TicksPerSecond,
-            13 => n * TimeSpan.TicksPerMillisecond,
-            16 => n * 10,
-            19 => n / 100,
+            5 => (Int128)n * TimeSpan.TicksPerDay,
+            10 => (Int128)n * TimeSpan.TicksPerSecond,
+            13 => (Int128)n * TimeSpan.TicksPerMillisecond,
+            16 => (Int128)n * 10,
+            19 => (Int128)(n / 100),
             _ => throw new GoTemplateException($"unable to parse time '{epoch}': %!w(<nil>)"),
         };
-        return DateTimeOffset.UnixEpoch.AddTicks(ticks);
+        var epochTicks = DateTimeOffset.UnixEpoch.UtcTicks;
+        if (ticks < -epochTicks || ticks > DateTimeOffset.MaxValue.UtcTicks - epochTicks)
+        {
+            throw new GoTemplateException($"unable to parse time '{epoch}': outside the years 1 to 9999");
+        }
+
+        return DateTimeOffset.UnixEpoch.AddTicks((long)ticks);
     }
 
     private static string Align(long count, string source, bool left)
@@ -178,6 +200,7 @@ internal static class LokiTemplateFunctions
         var runes = source.EnumerateRunes().Select(r => r.ToString()).ToList();
         if (count < 0 || count == runes.Count) return source;
         var pad = count - runes.Count;
+        if (pad > 1 << 20) throw new GoTemplateException($"padding to {count} characters is more than a line holds");
         if (pad > 0) return left ? source + new string(' ', (int)pad) : new string(' ', (int)pad) + source;
         return left ? string.Concat(runes.Take((int)count)) : string.Concat(runes.Skip(runes.Count - (int)count));
     }

@@ -40,10 +40,10 @@ internal static class SprigFunctions
         ["mul"] = a => a.Aggregate(1L, (product, v) => unchecked(product * CastInt64(v))),
         ["div"] = a => Divide(CastInt64(Exactly(a, 2, "div")[0]), CastInt64(a[1]), modulo: false),
         ["mod"] = a => Divide(CastInt64(Exactly(a, 2, "mod")[0]), CastInt64(a[1]), modulo: true),
-        ["addf"] = a => (double)a.Aggregate(0m, (sum, v) => sum + Decimal(v)),
-        ["subf"] = a => (double)a.Skip(1).Aggregate(Decimal(AtLeast(a, 1, "subf")[0]), (sum, v) => sum - Decimal(v)),
-        ["mulf"] = a => (double)a.Aggregate(1m, (product, v) => product * Decimal(v)),
-        ["divf"] = a => (double)a.Skip(1).Aggregate(Decimal(AtLeast(a, 1, "divf")[0]), (q, v) => Decimal(v) is var d && d != 0 ? q / d : throw new GoTemplateException("decimal division by 0")),
+        ["addf"] = a => Exact(() => a.Aggregate(0m, (sum, v) => sum + Decimal(v)), () => a.Sum(CastFloat64)),
+        ["subf"] = a => Exact(() => a.Skip(1).Aggregate(Decimal(AtLeast(a, 1, "subf")[0]), (sum, v) => sum - Decimal(v)), () => a.Skip(1).Aggregate(CastFloat64(a[0]), (sum, v) => sum - CastFloat64(v))),
+        ["mulf"] = a => Exact(() => a.Aggregate(1m, (product, v) => product * Decimal(v)), () => a.Aggregate(1.0, (product, v) => product * CastFloat64(v))),
+        ["divf"] = a => Exact(() => a.Skip(1).Aggregate(Decimal(AtLeast(a, 1, "divf")[0]), (q, v) => Decimal(v) is var d && d != 0 ? q / d : throw new GoTemplateException("decimal division by 0")), () => a.Skip(1).Aggregate(CastFloat64(a[0]), (q, v) => q / CastFloat64(v))),
         ["max"] = a => AtLeast(a, 1, "max").Select(CastInt64).Max(),
         ["min"] = a => AtLeast(a, 1, "min").Select(CastInt64).Min(),
         ["maxf"] = a => AtLeast(a, 1, "maxf").Select(CastFloat64).Aggregate(Math.Max),
@@ -95,20 +95,46 @@ internal static class SprigFunctions
 
     private static string Indent(long spaces, string s)
     {
-        var pad = new string(' ', (int)Math.Clamp(spaces, 0, 1_000));
+        var width = Math.Clamp(spaces, 0, MaxText);
+        CheckLength(s.Length + ((Occurrences(s, "\n") + 1) * width), "indent");
+        var pad = new string(' ', (int)width);
         return pad + s.Replace("\n", "\n" + pad, StringComparison.Ordinal);
     }
 
-    private static string Replace(string s, string old, string replacement) =>
-        old.Length == 0 ? string.Join(replacement, s.EnumerateRunes().Select(r => r.ToString()).Prepend("").Append("")) : s.Replace(old, replacement, StringComparison.Ordinal);
+    private static string Replace(string s, string old, string replacement)
+    {
+        CheckLength(s.Length + (Occurrences(s, old) * (replacement.Length - old.Length)), "replace");
+        return old.Length == 0 ? string.Join(replacement, s.EnumerateRunes().Select(r => r.ToString()).Prepend("").Append("")) : s.Replace(old, replacement, StringComparison.Ordinal);
+    }
 
-    private static string Repeat(long count, string s) =>
-        count < 0 ? throw new GoTemplateException("strings: negative Repeat count")
-        : (long)s.Length * count > 1 << 20 ? throw new GoTemplateException("strings: Repeat output length overflow")
-        : string.Concat(Enumerable.Repeat(s, (int)count));
+    private static string Repeat(long count, string s)
+    {
+        if (count < 0) throw new GoTemplateException("strings: negative Repeat count");
+        if (s.Length == 0) return "";
+        CheckLength(s.Length * Math.Min(count, MaxText + 1), "repeat");
+        return string.Concat(Enumerable.Repeat(s, (int)count));
+    }
 
-    private static long Divide(long a, long b, bool modulo) =>
-        b == 0 ? throw new GoTemplateException("runtime error: integer divide by zero") : modulo ? a % b : a / b;
+    /// <summary>Go's integer division: by zero a runtime error; the one overflow (MinValue / −1) wraps, as Go's does.</summary>
+    private static long Divide(long a, long b, bool modulo)
+    {
+        if (b == 0) throw new GoTemplateException("runtime error: integer divide by zero");
+        if (b == -1) return modulo ? 0 : unchecked(-a);
+        return modulo ? a % b : a / b;
+    }
+
+    /// <summary>sprig's float arithmetic is decimal (shopspring); past decimal's range it falls back to doubles.</summary>
+    private static double Exact(Func<decimal> exact, Func<double> approximate)
+    {
+        try
+        {
+            return (double)exact();
+        }
+        catch (OverflowException)
+        {
+            return approximate();
+        }
+    }
 
     private static decimal Decimal(object? value)
     {

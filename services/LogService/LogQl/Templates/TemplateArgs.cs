@@ -59,4 +59,22 @@ internal static class TemplateArgs
     }
 
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The longest text a function may build, the executor's output bound: a query must not make a line allocate gigabytes.</summary>
+    public const long MaxText = GoFormat.MaxLength;
+
+    /// <summary>Throws before a function builds a text longer than <see cref="MaxText"/>.</summary>
+    public static void CheckLength(long length, string function)
+    {
+        if (length > MaxText) throw new GoTemplateException($"{function} would build {length:N0} characters, more than {MaxText:N0}");
+    }
+
+    /// <summary>How many times <paramref name="old"/> occurs in <paramref name="s"/> without overlapping (Go counts an empty one between every rune).</summary>
+    public static long Occurrences(string s, string old)
+    {
+        if (old.Length == 0) return s.EnumerateRunes().LongCount() + 1;
+        long count = 0;
+        for (var at = s.IndexOf(old, StringComparison.Ordinal); at >= 0; at = s.IndexOf(old, at + old.Length, StringComparison.Ordinal)) count++;
+        return count;
+    }
 }
