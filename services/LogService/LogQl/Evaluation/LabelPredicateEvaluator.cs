@@ -1,7 +1,4 @@
-using System.Globalization;
-using AirisEpm.GoTemplates;
 using AirisEpm.LogService.LogQl.Ast;
-using AirisEpm.LogService.LogQl.Syntax;
 
 namespace AirisEpm.LogService.LogQl.Evaluation;
 
@@ -24,7 +21,13 @@ public static class LabelPredicateEvaluator
                 return text.Matcher.Matches(labels.Lookup(text.Matcher.Name));
             case NumericLabelPredicate number:
                 if (labels.Lookup(number.Name) is not { } value) return false;
-                if (!TryRead(value, number.Unit, out var read))
+                var conversion = number.Unit switch
+                {
+                    NumericUnit.Duration => UnwrapConversion.Duration,
+                    NumericUnit.Bytes => UnwrapConversion.Bytes,
+                    _ => UnwrapConversion.Number,
+                };
+                if (!UnwrapValues.TryConvert(value, conversion, out var read, out _))
                 {
                     labels.SetError(ErrorName, $"cannot read '{value}' of label {number.Name} as a {number.Unit.ToString().ToLowerInvariant()}");
                     return true;
@@ -38,23 +41,6 @@ public static class LabelPredicateEvaluator
                 return Holds(or.Left, labels) || Holds(or.Right, labels);
             default:
                 throw new ArgumentException($"unknown predicate {predicate?.GetType().Name}", nameof(predicate));
-        }
-    }
-
-    private static bool TryRead(string value, NumericUnit unit, out double read)
-    {
-        read = 0;
-        switch (unit)
-        {
-            case NumericUnit.Duration:
-                // Go's time.ParseDuration, as Loki's duration filter: no days or weeks in label values.
-                if (!GoDuration.TryParse(value, out var ns, out _)) return false;
-                read = ns / 1e9;
-                return true;
-            case NumericUnit.Bytes:
-                return ByteSize.TryParseValue(value, out read);
-            default:
-                return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out read);
         }
     }
 }

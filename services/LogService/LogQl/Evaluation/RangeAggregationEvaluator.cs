@@ -20,10 +20,7 @@ public sealed class RangeAggregationEvaluator(EvaluationContext context)
         ArgumentNullException.ThrowIfNull(expr);
         ArgumentNullException.ThrowIfNull(grid);
         var range = expr.Range;
-        var selector = range.Selector;
-        var (startNs, endNs) = StepWindows.Span(grid, range.RangeNs, range.OffsetNs);
-        var ct = context.CancellationToken;
-        var filter = await context.Translator.TranslateAsync(selector.Matchers, selector.Stages, startNs, endNs, ct);
+        var filter = await RangeLines.FilterAsync(context, range, grid);
         var divisor = expr.Function.PerSecond ? range.RangeNs / 1e9 : 1;
         var bytes = expr.Function.MeasureOf(range) == RangeMeasure.Bytes;
         if (await HistogramRangeEvaluator.TryAsync(context, expr, filter, grid, pushdown) is { } counted)
@@ -31,19 +28,9 @@ public sealed class RangeAggregationEvaluator(EvaluationContext context)
             return counted;
         }
 
-        var pipeline = new LogPipeline(selector.Stages);
         var sums = new Dictionary<LabelSet, WindowSums>();
-        var scannedBefore = context.Budget.Scanned;
-        var bytesBefore = context.Budget.BytesScanned;
-        await foreach (var record in context.Scanner.ScanAsync(filter.Text, startNs, endNs, newestFirst: true, readAll: true, RecordScanner.WindowRecords, ct))
+        await foreach (var (_, labels, line, first, last) in RangeLines.ReadAsync(context, range, grid, filter))
         {
-            var (first, last) = StepWindows.Of(record.TimestampNs, grid, range.RangeNs, range.OffsetNs);
-            if (first > last) continue;
-            var stream = StreamLabels.Of(record);
-            if (!filter.SelectorIsExact && !SelectorMatch.Matches(selector.Matchers, stream)) continue;
-            var labels = new LineLabels(stream);
-            var line = record.Message;
-            if (!pipeline.Process(ref line, labels, record.TimestampNs)) continue;
             context.Statistics.TotalPostFilterLines++;
             var set = labels.ToLabelSet();
             if (labels.Error is { } error)
@@ -61,8 +48,6 @@ public sealed class RangeAggregationEvaluator(EvaluationContext context)
             series.Add(first, last, bytes ? Encoding.UTF8.GetByteCount(line) : 0);
         }
 
-        context.Statistics.TotalLinesProcessed += context.Budget.Scanned - scannedBefore;
-        context.Statistics.TotalBytesProcessed += context.Budget.BytesScanned - bytesBefore;
         return new MatrixValue(sums.Select(s => s.Value.ToSeries(s.Key, bytes, divisor)).ToList());
     }
 

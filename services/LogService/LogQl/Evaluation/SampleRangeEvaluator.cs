@@ -69,23 +69,10 @@ public sealed class SampleRangeEvaluator(EvaluationContext context)
     private async Task<Dictionary<LabelSet, List<LineSample>>> CollectAsync(RangeAggregationExpr expr, StepGrid grid)
     {
         var range = expr.Range;
-        var selector = range.Selector;
-        var (startNs, endNs) = StepWindows.Span(grid, range.RangeNs, range.OffsetNs);
-        var ct = context.CancellationToken;
-        var filter = await context.Translator.TranslateAsync(selector.Matchers, selector.Stages, startNs, endNs, ct);
-        var pipeline = new LogPipeline(selector.Stages);
+        var filter = await RangeLines.FilterAsync(context, range, grid);
         var samples = new Dictionary<LabelSet, List<LineSample>>();
-        var scannedBefore = context.Budget.Scanned;
-        var bytesBefore = context.Budget.BytesScanned;
-        await foreach (var record in context.Scanner.ScanAsync(filter.Text, startNs, endNs, newestFirst: true, readAll: true, RecordScanner.WindowRecords, ct))
+        await foreach (var (record, labels, _, _, _) in RangeLines.ReadAsync(context, range, grid, filter))
         {
-            var (first, last) = StepWindows.Of(record.TimestampNs, grid, range.RangeNs, range.OffsetNs);
-            if (first > last) continue;
-            var stream = StreamLabels.Of(record);
-            if (!filter.SelectorIsExact && !SelectorMatch.Matches(selector.Matchers, stream)) continue;
-            var labels = new LineLabels(stream);
-            var line = record.Message;
-            if (!pipeline.Process(ref line, labels, record.TimestampNs)) continue;
             if (!TryValue(range.Unwrap, labels, out var value)) continue;
             context.Statistics.TotalPostFilterLines++;
             var set = labels.ToLabelSet();
@@ -100,8 +87,6 @@ public sealed class SampleRangeEvaluator(EvaluationContext context)
             list.Add(new LineSample(record.TimestampNs, value));
         }
 
-        context.Statistics.TotalLinesProcessed += context.Budget.Scanned - scannedBefore;
-        context.Statistics.TotalBytesProcessed += context.Budget.BytesScanned - bytesBefore;
         return samples;
     }
 

@@ -5,9 +5,9 @@ using AirisEpm.LogService.LogQl.Syntax;
 namespace AirisEpm.LogService.LogQl.Evaluation;
 
 /// <summary>
-/// Reads an unwrapped label's value as Loki's converters do: a Go float (<c>strconv.ParseFloat</c>), a size
+/// Reads a label's value as a number, as Loki's unwrap converters and numeric label filters do: a Go float (<c>strconv.ParseFloat</c>), a size
 /// (<c>humanize.ParseBytes</c>, whole bytes) or a duration in seconds (<c>time.ParseDuration</c>). What does not
-/// read gives Go's error text, which becomes the line's <c>__error_details__</c> beside <c>SampleExtractionErr</c>.
+/// read gives Go's error text, which for an unwrap becomes the line's <c>__error_details__</c> beside <c>SampleExtractionErr</c>.
 /// </summary>
 public static class UnwrapValues
 {
