@@ -100,19 +100,19 @@ public sealed class EnginePropertyTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Queries_built_from_every_construct_answer_or_fail_as_loki_does()
+    public async Task Queries_built_from_every_construct_answer_or_fail_as_loki_does()
     {
-        Query.Sample(Run, iter: 1_000, threads: 1);
+        await Query.SampleAsync(RunAsync, iter: 1_000, threads: 1);
 
         // Most built queries are valid: the property is about answers, not only about parse errors.
         Assert.True(_answered > _runs / 3, $"{_answered} of {_runs} runs answered");
     }
 
     [Fact]
-    public void Mutated_queries_answer_or_fail_as_loki_does()
+    public async Task Mutated_queries_answer_or_fail_as_loki_does()
     {
         var edit = Gen.Select(Gen.Int[0, 3], Gen.Int[0, 1_000], Gen.Char["{}()[]|=!~\"`<>,.$ aZ09_"], (kind, position, c) => (Kind: kind, Position: position, Char: c));
-        Gen.Select(Query, edit.Array[1, 4]).Select(pair =>
+        await Gen.Select(Query, edit.Array[1, 4]).Select(pair =>
         {
             var text = new System.Text.StringBuilder(pair.Item1);
             foreach (var (kind, position, c) in pair.Item2)
@@ -124,17 +124,17 @@ public sealed class EnginePropertyTests : IAsyncLifetime
             }
 
             return text.ToString();
-        }).Sample(Run, iter: 1_500, threads: 1);
+        }).SampleAsync(RunAsync, iter: 1_500, threads: 1);
     }
 
     [Fact]
-    public void Template_functions_never_fail_with_anything_but_a_template_error()
+    public async Task Template_functions_never_fail_with_anything_but_a_template_error()
     {
-        Gen.Select(Gen.OneOf(Functions), Gen.OneOf(Arguments).Array[0, 4], Gen.Bool)
+        await Gen.Select(Gen.OneOf(Functions), Gen.OneOf(Arguments).Array[0, 4], Gen.Bool)
             .Select((function, args, piped) => piped && args.Length > 0
                 ? $"{{service_name=~\".+\"}} | logfmt | line_format `{{{{ {args[0]} | {function} {string.Join(' ', args.Skip(1))} }}}}`"
                 : $"{{service_name=~\".+\"}} | logfmt | label_format t=`{{{{ {function} {string.Join(' ', args)} }}}}`")
-            .Sample(Run, iter: 1_000, threads: 1);
+            .SampleAsync(RunAsync, iter: 1_000, threads: 1);
         Assert.True(_answered > _runs / 3, $"{_answered} of {_runs} runs answered");
     }
 
@@ -159,20 +159,20 @@ public sealed class EnginePropertyTests : IAsyncLifetime
         _ => Gen.OneOf("vector(1)", "vector(-2.5)", "1 + 1", "2 > 1"),
     });
 
-    private void Run(string query)
+    private async Task RunAsync(string query)
     {
         var clock = Stopwatch.StartNew();
-        Answer(() => _engine!.RangeQueryAsync(query, Base, Base + (120 * Second), 30 * Second, 50, backward: true, TestContext.Current.CancellationToken));
-        Answer(() => _engine!.InstantQueryAsync(query, Base + (60 * Second), 50, TestContext.Current.CancellationToken));
+        await AnswerAsync(() => _engine!.RangeQueryAsync(query, Base, Base + (120 * Second), 30 * Second, 50, backward: true, TestContext.Current.CancellationToken));
+        await AnswerAsync(() => _engine!.InstantQueryAsync(query, Base + (60 * Second), 50, TestContext.Current.CancellationToken));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(12), $"took {clock.Elapsed} for {query}");
     }
 
-    private void Answer(Func<Task<QueryResult>> run)
+    private async Task AnswerAsync(Func<Task<QueryResult>> run)
     {
         _runs++;
         try
         {
-            run().GetAwaiter().GetResult();
+            await run();
             _answered++;
         }
         catch (Exception e) when (e is LogQlParseException or LogQlExecutionException)
