@@ -4,9 +4,11 @@ using AirisEpm.LogService.LogQl.Evaluation;
 using AirisEpm.LogService.LogQl.Metadata;
 using AirisEpm.LogService.LogQl.Syntax;
 using AirisEpm.LogService.Storage;
+using AirisEpm.PromQl.Model;
 using AirisEpm.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using static AirisEpm.LogService.Apis.Loki.LokiRequests;
 
 namespace AirisEpm.LogService.Apis;
 
@@ -87,7 +89,7 @@ public static class LokiQueryApi
             var texts = parameters.GetAll("match[]").Concat(parameters.GetAll("match")).Where(t => !string.IsNullOrWhiteSpace(t)).Distinct(StringComparer.Ordinal);
             var selectors = texts.Select(t => Selector(t, "match[]", allowEmpty: true)).Where(s => s.Count > 0).ToList();
             var series = await catalog.SeriesAsync(selectors, startNs, endNs + 1, ct);
-            return new LokiListResponse<IReadOnlyDictionary<string, string>>("success", series.Select(s => (IReadOnlyDictionary<string, string>)s.ToDictionary()).ToList());
+            return new LokiListResponse<IReadOnlyDictionary<string, string>>("success", series.Select(LokiResults.LabelMap).ToList());
         });
 
     internal static Task<Results<Ok<LokiIndexStats>, JsonHttpResult<LokiErrorResponse>>> IndexStatsAsync(
@@ -117,63 +119,4 @@ public static class LokiQueryApi
 
     internal static Ok<LokiBuildInfo> BuildInfo() =>
         TypedResults.Ok(new LokiBuildInfo(Version, "airis-epm", "main", "airis-epm", "", $".NET {Environment.Version}"));
-
-    /// <summary>The one place these routes turn exceptions into Loki's error shape.</summary>
-    private static async Task<Results<Ok<T>, JsonHttpResult<LokiErrorResponse>>> AnswerAsync<T>(Func<Task<T>> answer)
-    {
-        try
-        {
-            return TypedResults.Ok(await answer());
-        }
-        catch (Exception e) when (Error(e) is { } error)
-        {
-            return TypedResults.Json(LokiErrorResponse.Of(error.Type, e.Message), statusCode: error.Status);
-        }
-    }
-
-    private static (int Status, string Type)? Error(Exception e) => e switch
-    {
-        LokiParameterException or LogQlParseException or LogQueryException => (400, "bad_data"),
-        LogQlExecutionException { Problem: ExecutionProblem.TooMuchWork } => (422, "execution"),
-        LogQlExecutionException { Problem: ExecutionProblem.Timeout } => (503, "timeout"),
-        LogQlExecutionException => (400, "bad_data"),
-        _ => null,
-    };
-
-    /// <summary>The <c>query</c> parameter of the label endpoints: a selector that narrows the answer, or none.</summary>
-    private static IReadOnlyList<LabelMatcher>? OptionalSelector(LokiParameters parameters) =>
-        parameters.Get("query") is { } text && !string.IsNullOrWhiteSpace(text) ? MatchersOf(text, "query") : null;
-
-    /// <summary>
-    /// The matchers of the first stream selector in a query, its pipeline ignored: Loki's label and stats
-    /// endpoints take a selector, and Grafana sometimes sends the whole query it is about to run.
-    /// </summary>
-    private static IReadOnlyList<LabelMatcher> MatchersOf(string text, string parameter) =>
-        FirstSelector(LogQlParser.Parse(text)) ?? throw new LokiParameterException(parameter, "expected a log selector such as {service_name=\"api\"}");
-
-    private static IReadOnlyList<LabelMatcher>? FirstSelector(LogQlExpr expr) => expr switch
-    {
-        LogSelectorExpr log => log.Matchers,
-        RangeAggregationExpr range => range.Range.Selector.Matchers,
-        VectorAggregationExpr vector => FirstSelector(vector.Inner),
-        BinaryExpr binary => FirstSelector(binary.Left) ?? FirstSelector(binary.Right),
-        _ => null,
-    };
-
-    private static IReadOnlyList<LabelMatcher> Selector(string text, string parameter, bool allowEmpty)
-    {
-        try
-        {
-            return LogQlParser.ParseSelector(text, allowEmpty);
-        }
-        catch (LogQlParseException e)
-        {
-            throw new LokiParameterException(parameter, e.Message);
-        }
-    }
-
-    private static bool IsLabelName(string name) =>
-        name.Length > 0 && !char.IsAsciiDigit(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
-
-    private static long NowNs(TimeProvider time) => (time.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks * 100;
 }

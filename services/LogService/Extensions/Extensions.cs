@@ -25,6 +25,7 @@ internal static class Extensions
         app.MapLogTailApi();
         app.MapLogPatternsApi();
         app.MapLokiQueryApi();
+        app.MapLokiDetectedApi();
         app.MapGrpcService<OtlpLogsGrpcService>().RequireAuthorization(ServiceDefaults.Security.Permissions.LogsWrite);
         return app;
     }

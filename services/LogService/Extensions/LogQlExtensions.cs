@@ -12,6 +12,7 @@ internal static class LogQlExtensions
         builder.Services.AddSingleton<LogQlEngine>();
         builder.Services.AddSingleton<StreamCatalog>();
         builder.Services.AddSingleton<PatternCatalog>();
+        builder.Services.AddSingleton<DetectedFieldCatalog>();
         return builder;
     }
 }

@@ -10,7 +10,7 @@ namespace AirisEpm.PromQl.Model;
 /// <c>job=""</c> selects series without <c>job</c>. No match timeout: the engine is linear in the input, and a timeout
 /// only turned a busy machine into a RegexMatchTimeoutException mid-query.
 /// </summary>
-public sealed class Matcher : IEquatable<Matcher>
+public sealed partial class Matcher : IEquatable<Matcher>
 {
     private readonly Regex? _regex;
 

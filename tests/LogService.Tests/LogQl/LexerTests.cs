@@ -44,7 +44,7 @@ public sealed class LexerTests
     public void Positions_count_lines_and_columns_from_one()
     {
         var error = Assert.Throws<LogQlParseException>(() => LogQlParser.Parse("{a=\"b\"}\n  | unwrap x"));
-        Assert.Equal("parse error at line 2, col 5: unwrap is not supported", error.Message);
-        Assert.True(error.Unsupported);
+        Assert.Equal("parse error at line 2, col 3: unwrap belongs inside a range aggregation, as in sum_over_time({…} | logfmt | unwrap latency [5m])", error.Message);
+        Assert.False(error.Unsupported);
     }
 }

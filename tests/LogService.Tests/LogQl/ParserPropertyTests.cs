@@ -17,7 +17,12 @@ public sealed class ParserPropertyTests
         "sum by (level, detected_level) (count_over_time({service_name=\"api\"} | drop __error__[1m]))",
         "topk(5, sum by (path) (rate({a=\"b\"} | logfmt | latency > 250ms or size < 2kb [5m] offset 1h)))",
         "vector(1)+vector(1) * 2 ^ 3 > bool 4",
-        "bytes_rate(({a!~\"x.*\"} != \"y\" |~ `(?i)z`)[1m]) / 1e3",
+        "bytes_rate(({a!~\"x.*\", b=\"c\"} != \"y\" |~ `(?i)z`)[1m]) / 1e3",
+        "{a=\"b\"} |> \"<_> level=<_> msg=<_>\" !> `<_>debug<_>` | pattern \"<ip> - <_> [<ts>]\" | regexp `(?P<code>\\d{3})` | unpack | decolorize",
+        "{a=\"b\"} | logfmt | label_format who=user, msg=\"{{ .level | ToUpper }} {{ if eq .x \\\"1\\\" }}one{{ else }}{{ .y | default \\\"-\\\" }}{{ end }}\" | line_format `{{ __line__ | trunc 5 }} {{ __timestamp__ | date \"15:04\" }}`",
+        "quantile_over_time(0.99, {a=\"b\"} | json | unwrap duration(latency) | __error__=\"\" [5m] offset 1m) by (path) > bool 0.5",
+        "sum by (pod) (rate_counter({a=\"b\"}[1m] | logfmt | unwrap bytes(size))) / on (pod) group_left (node) max by (pod, node) (absent_over_time({a=\"b\"}[1m]))",
+        "sort_desc(label_replace(stddev(rate({a=\"b\"}[1m])) or vector(1) unless count(rate({c=\"d\"}[1m])), \"dst\", \"$1\", \"src\", \"(.*)\"))",
     ];
 
     private static readonly string[] Fragments =
@@ -25,7 +30,16 @@ public sealed class ParserPropertyTests
         "{", "}", "(", ")", "[", "]", ",", "|", "|=", "!=", "|~", "!~", "|>", "=", "=~", "==", ">", ">=", "<", "+", "-", "*", "/", "^", "%",
         "\"x\"", "`y`", "\"", "`", "a", "json", "logfmt", "line_format", "drop", "keep", "unwrap", "by", "without", "and", "or", "bool", "on", "offset",
         "sum", "topk", "count_over_time", "rate", "bytes_rate", "vector", "5", "1.5", "5m", "20kb", "--strict", "#", "\n", " ", "\\", "{{.a}}",
+        "!>", "pattern", "regexp", "unpack", "decolorize", "label_format", "\"<_>\"", "\"<a> <b>\"", "\"(?P<x>.)\"", "\"{{ .a | ToUpper }}\"", "\"{{ if .a }}\"",
+        "duration", "bytes", "duration_seconds", "sum_over_time", "quantile_over_time", "rate_counter", "absent_over_time", "avg_over_time",
+        "ignoring", "group_left", "group_right", "unless", "label_replace", "sort", "sort_desc", "stddev", "0.99",
     ];
+
+    [Fact]
+    public void The_seeds_are_valid_queries()
+    {
+        Assert.All(Valid, query => Assert.NotNull(LogQlParser.Parse(query)));
+    }
 
     [Fact]
     public void Token_soups_only_ever_give_parse_errors()

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using AirisEpm.AlertService.Domain.GoTemplates;
+using AirisEpm.GoTemplates;
 using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.AlertService.Domain.PrometheusRules;

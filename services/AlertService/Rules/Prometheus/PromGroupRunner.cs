@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using AirisEpm.AlertService.Application;
-using AirisEpm.AlertService.Domain.GoTemplates;
+using AirisEpm.GoTemplates;
 using AirisEpm.AlertService.Domain.PrometheusRules;
 using AirisEpm.ServiceDefaults.Dapr;
 using Microsoft.Extensions.Options;

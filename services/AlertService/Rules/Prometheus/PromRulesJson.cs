@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using AirisEpm.AlertService.Domain.GoTemplates;
+using AirisEpm.GoTemplates;
 using AirisEpm.AlertService.Domain.PrometheusRules;
 using AirisEpm.PromQl.Parser;
 

@@ -71,6 +71,14 @@ public sealed class LokiParameters
         return limit > 0 ? limit : throw new LokiParameterException("limit", "limit must be a positive value");
     }
 
+    /// <summary>A positive whole number, <paramref name="defaultValue"/> when absent (Loki's <c>line_limit</c>, <c>field_limit</c>).</summary>
+    public int PositiveInt(string name, int defaultValue)
+    {
+        if (Get(name) is not { } text) return defaultValue;
+        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)) throw new LokiParameterException(name, $"'{text}' is not a whole number");
+        return value > 0 ? value : throw new LokiParameterException(name, "limit must be a positive value");
+    }
+
     /// <summary>True for backward (newest first, the default), false for forward.</summary>
     public bool Backward() => Get("direction")?.ToUpperInvariant() switch
     {

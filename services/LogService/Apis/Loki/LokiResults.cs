@@ -1,4 +1,5 @@
 using AirisEpm.LogService.LogQl.Evaluation;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.LogService.Apis.Loki;
 
@@ -11,13 +12,20 @@ public static class LokiResults
         var (type, data) = result switch
         {
             StreamsResult streams => ("streams", (object)streams.Streams.Select(s => new LokiStreamView(
-                s.Labels.ToDictionary(), s.Entries.Select(e => new LokiEntry(e.TimestampNs, e.Line)).ToList())).ToList()),
-            MatrixResult matrix => ("matrix", matrix.Series.Select(s => new LokiSeriesView(s.Labels.ToDictionary(), Points(s, matrix.Grid))).ToList()),
-            VectorResult vector => ("vector", vector.Samples.Select(s => new LokiSampleView(s.Labels.ToDictionary(), new LokiPoint(vector.TimeNs, s.Value))).ToList()),
+                LabelMap(s.Labels), s.Entries.Select(e => new LokiEntry(e.TimestampNs, e.Line)).ToList())).ToList()),
+            MatrixResult matrix => ("matrix", matrix.Series.Select(s => new LokiSeriesView(LabelMap(s.Labels), Points(s, matrix.Grid))).ToList()),
+            VectorResult vector => ("vector", vector.Samples.Select(s => new LokiSampleView(LabelMap(s.Labels), new LokiPoint(vector.TimeNs, s.Value))).ToList()),
             ScalarResult scalar => ("scalar", new LokiPoint(scalar.TimeNs, scalar.Value)),
             _ => throw new ArgumentException($"unknown result {result.GetType().Name}", nameof(result)),
         };
         return new LokiQueryResponse("success", new LokiQueryData(type, data, Stats(result.Statistics)));
+    }
+
+    /// <summary>A label set as the JSON object Loki writes (<c>"stream"</c>, <c>"metric"</c>, a series of <c>/series</c>).</summary>
+    public static IReadOnlyDictionary<string, string> LabelMap(LabelSet labels)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        return labels.Labels.ToDictionary(l => l.Name, l => l.Value, StringComparer.Ordinal);
     }
 
     private static List<LokiPoint> Points(Series series, StepGrid grid)

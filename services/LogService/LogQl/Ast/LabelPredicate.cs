@@ -1,10 +1,12 @@
+using AirisEpm.PromQl.Model;
+
 namespace AirisEpm.LogService.LogQl.Ast;
 
 /// <summary>What a label filter stage tests: string matchers, numeric comparisons, and their <c>and</c>/<c>or</c>.</summary>
 public abstract record LabelPredicate;
 
 /// <summary><c>level="error"</c>, <c>path=~"/api/.*"</c>: a label matcher; an absent label compares as the empty string.</summary>
-public sealed record StringLabelPredicate(LabelMatcher Matcher) : LabelPredicate;
+public sealed record StringLabelPredicate(Matcher Matcher) : LabelPredicate;
 
 /// <summary>
 /// <c>status >= 500</c>, <c>latency > 250ms</c>, <c>size &lt; 20kb</c>: the label's value read as a number,

@@ -1,7 +1,9 @@
+using AirisEpm.PromQl.Model;
+
 namespace AirisEpm.LogService.LogQl.Ast;
 
 /// <summary>A label named in <c>drop</c> or <c>keep</c>: by name alone, or by a matcher on its value (<c>drop level="debug"</c>).</summary>
-public sealed record LabelSelection(string Name, LabelMatcher? Matcher)
+public sealed record LabelSelection(string Name, Matcher? Matcher)
 {
     public bool Selects(string name, string value) => name == Name && (Matcher is null || Matcher.Matches(value));
 }

@@ -1,4 +1,5 @@
 using AirisEpm.LogService.LogQl.Ast;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.LogService.LogQl.Evaluation;
 
@@ -10,6 +11,6 @@ public static class Groupings
         ArgumentNullException.ThrowIfNull(labels);
         if (grouping is null) return LabelSet.Empty;
         if (grouping.Without) return labels.Without(grouping.Labels as IReadOnlyCollection<string> ?? [.. grouping.Labels]);
-        return LabelSet.From(grouping.Labels.Select(name => new KeyValuePair<string, string>(name, StreamLabels.Resolve(name, labels.Get) ?? "")));
+        return LabelSet.From(grouping.Labels.Select(name => new Label(name, StreamLabels.Resolve(name, n => labels[n]) ?? "")));
     }
 }

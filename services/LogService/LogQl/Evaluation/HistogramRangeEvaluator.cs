@@ -2,6 +2,7 @@ using AirisEpm.LogService.Domain;
 using AirisEpm.LogService.LogQl.Ast;
 using AirisEpm.LogService.Storage;
 using F = AirisEpm.LogService.Storage.LogFieldNames;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.LogService.LogQl.Evaluation;
 
@@ -29,7 +30,7 @@ public static class HistogramRangeEvaluator
         ArgumentNullException.ThrowIfNull(grid);
         if (pushdown is not { Without: false } grouping
             || !grouping.Labels.All(l => l is StreamLabels.Level or StreamLabels.DetectedLevel)
-            || expr.Function.Measure != RangeMeasure.Lines
+            || expr.Function.MeasureOf(expr.Range) != RangeMeasure.Lines
             || !filter.SelectorIsExact
             || !new LogPipeline(expr.Range.Selector.Stages).IsInert)
         {
@@ -52,7 +53,7 @@ public static class HistogramRangeEvaluator
         for (var level = 0; level < Levels; level++)
         {
             var name = SeverityNames.Of((Severity)level);
-            var key = LabelSet.From(grouping.Labels.Select(l => new KeyValuePair<string, string>(l, name)));
+            var key = LabelSet.From(grouping.Labels.Select(l => new Label(l, name)));
             if (!totals.TryGetValue(key, out var total)) totals[key] = total = new long[grid.Count];
             for (var k = 0; k < grid.Count; k++) total[k] += counts[level][k];
             context.Statistics.TotalLinesProcessed += counts[level].Sum();

@@ -14,7 +14,10 @@ public static class JsonLabelExtractor
 {
     public const string ErrorName = "JSONParserErr";
 
-    public static void Extract(string line, LineLabels labels)
+    /// <param name="line">The line.</param>
+    /// <param name="labels">The line's labels, which get the extracted ones.</param>
+    /// <param name="paths">When given, each extracted label's JSON path (its keys as written, outermost first), as Loki's <c>SetJSONPath</c>.</param>
+    public static void Extract(string line, LineLabels labels, IDictionary<string, IReadOnlyList<string>>? paths = null)
     {
         ArgumentNullException.ThrowIfNull(line);
         ArgumentNullException.ThrowIfNull(labels);
@@ -29,7 +32,7 @@ public static class JsonLabelExtractor
                 return;
             }
 
-            ReadObject(ref reader, new StringBuilder(), labels);
+            ReadObject(ref reader, new StringBuilder(), labels, paths is null ? null : new Path(paths, []));
         }
         catch (JsonException)
         {
@@ -41,7 +44,7 @@ public static class JsonLabelExtractor
         }
     }
 
-    private static void ReadObject(ref Utf8JsonReader reader, StringBuilder prefix, LineLabels labels)
+    private static void ReadObject(ref Utf8JsonReader reader, StringBuilder prefix, LineLabels labels, Path? path)
     {
         var prefixLength = prefix.Length;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -52,17 +55,19 @@ public static class JsonLabelExtractor
             switch (reader.TokenType)
             {
                 case JsonTokenType.String:
-                    Set(prefix, key, reader.GetString()!, labels);
+                    Set(prefix, key, reader.GetString()!, labels, path);
                     break;
                 case JsonTokenType.Number:
-                    Set(prefix, key, Encoding.UTF8.GetString(reader.ValueSpan), labels);
+                    Set(prefix, key, Encoding.UTF8.GetString(reader.ValueSpan), labels, path);
                     break;
                 case JsonTokenType.True or JsonTokenType.False:
-                    Set(prefix, key, reader.TokenType == JsonTokenType.True ? "true" : "false", labels);
+                    Set(prefix, key, reader.TokenType == JsonTokenType.True ? "true" : "false", labels, path);
                     break;
                 case JsonTokenType.StartObject:
                     ExtractedLabelNames.Append(prefix, key);
-                    ReadObject(ref reader, prefix, labels);
+                    path?.Keys.Add(key);
+                    ReadObject(ref reader, prefix, labels, path);
+                    path?.Keys.RemoveAt(path.Keys.Count - 1);
                     break;
                 case JsonTokenType.StartArray:
                     reader.Skip();
@@ -77,15 +82,19 @@ public static class JsonLabelExtractor
         }
     }
 
-    private static void Set(StringBuilder prefix, string key, string value, LineLabels labels)
+    private static void Set(StringBuilder prefix, string key, string value, LineLabels labels, Path? path)
     {
         var length = prefix.Length;
         ExtractedLabelNames.Append(prefix, key);
         if (prefix.Length > length)
         {
-            labels.SetExtracted(prefix.ToString(), value);
+            var name = labels.SetExtracted(prefix.ToString(), value);
+            if (path is not null) path.Found[name] = [.. path.Keys, key];
         }
 
         prefix.Length = length;
     }
+
+    /// <summary>The keys of the objects being read, and where the paths of the labels found go.</summary>
+    private sealed record Path(IDictionary<string, IReadOnlyList<string>> Found, List<string> Keys);
 }

@@ -1,6 +1,4 @@
-using System.Globalization;
 using AirisEpm.LogService.LogQl.Ast;
-using AirisEpm.LogService.LogQl.Syntax;
 
 namespace AirisEpm.LogService.LogQl.Evaluation;
 
@@ -23,7 +21,13 @@ public static class LabelPredicateEvaluator
                 return text.Matcher.Matches(labels.Lookup(text.Matcher.Name));
             case NumericLabelPredicate number:
                 if (labels.Lookup(number.Name) is not { } value) return false;
-                if (!TryRead(value, number.Unit, out var read))
+                var conversion = number.Unit switch
+                {
+                    NumericUnit.Duration => UnwrapConversion.Duration,
+                    NumericUnit.Bytes => UnwrapConversion.Bytes,
+                    _ => UnwrapConversion.Number,
+                };
+                if (!UnwrapValues.TryConvert(value, conversion, out var read, out _))
                 {
                     labels.SetError(ErrorName, $"cannot read '{value}' of label {number.Name} as a {number.Unit.ToString().ToLowerInvariant()}");
                     return true;
@@ -37,23 +41,6 @@ public static class LabelPredicateEvaluator
                 return Holds(or.Left, labels) || Holds(or.Right, labels);
             default:
                 throw new ArgumentException($"unknown predicate {predicate?.GetType().Name}", nameof(predicate));
-        }
-    }
-
-    private static bool TryRead(string value, NumericUnit unit, out double read)
-    {
-        read = 0;
-        switch (unit)
-        {
-            case NumericUnit.Duration:
-                var negative = value.StartsWith('-');
-                if (!LogQlDuration.TryParse(negative || value.StartsWith('+') ? value.AsSpan(1) : value, out var ns)) return false;
-                read = (negative ? -ns : ns) / 1e9;
-                return true;
-            case NumericUnit.Bytes:
-                return ByteSize.TryParseValue(value, out read);
-            default:
-                return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out read);
         }
     }
 }

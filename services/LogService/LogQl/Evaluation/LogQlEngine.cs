@@ -4,6 +4,8 @@ using AirisEpm.LogService.LogQl.Ast;
 using AirisEpm.LogService.LogQl.Syntax;
 using AirisEpm.LogService.Storage;
 using Microsoft.Extensions.Options;
+using AirisEpm.PromQl.Engine.Evaluation;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.LogService.LogQl.Evaluation;
 
@@ -33,7 +35,7 @@ public sealed class LogQlEngine(ILogStore store, IOptions<LogQlOptions> options)
         }
 
         CheckLimit(expr, limit);
-        return RunAsync(async context =>
+        return RunAsync<QueryResult>(async context =>
         {
             if (expr is LogSelectorExpr log)
             {
@@ -57,15 +59,38 @@ public sealed class LogQlEngine(ILogStore store, IOptions<LogQlOptions> options)
         }
 
         CheckLimit(expr, limit);
-        return RunAsync(async context =>
+        return RunAsync<QueryResult>(async context =>
         {
             var value = await new SampleEvaluator(context).EvaluateAsync(sample, StepGrid.Instant(timeNs));
             if (value is ScalarValue scalar) return new ScalarResult(scalar.Value, timeNs, context.Statistics);
-            var samples = ((MatrixValue)value).Series.Where(s => s.Present[0]).OrderBy(s => s.Labels, LabelSet.Order)
-                .Select(s => new VectorSample(s.Labels, s.Values[0])).ToList();
+            var samples = InstantOrder(sample, ((MatrixValue)value).Series.Where(s => s.Present[0]).Select(s => new VectorSample(s.Labels, s.Values[0])));
             return new VectorResult(samples, timeNs, context.Statistics);
         }, ct);
     }
+
+    /// <summary>
+    /// An instant vector's order, as Loki's: by labels, unless the query sorts (<c>sort</c>, <c>sort_desc</c>
+    /// anywhere in it), then by value as the outermost one asks, ties by labels. Range results are always by labels.
+    /// </summary>
+    private static List<VectorSample> InstantOrder(SampleExpr expr, IEnumerable<VectorSample> samples)
+    {
+        var byLabels = samples.OrderBy(s => s.Labels, LabelOrder.Instance);
+        return OutermostSort(expr) switch
+        {
+            "sort" => [.. byLabels.OrderBy(s => s.Value)],
+            "sort_desc" => [.. byLabels.OrderByDescending(s => s.Value)],
+            _ => [.. byLabels],
+        };
+    }
+
+    private static string? OutermostSort(SampleExpr expr) => expr switch
+    {
+        VectorAggregationExpr { Function.Name: "sort" or "sort_desc" } sort => sort.Function.Name,
+        VectorAggregationExpr vector => OutermostSort(vector.Inner),
+        BinaryExpr binary => OutermostSort(binary.Left) ?? OutermostSort(binary.Right),
+        LabelReplaceExpr replace => OutermostSort(replace.Inner),
+        _ => null,
+    };
 
     private void CheckLimit(LogQlExpr expr, int limit)
     {
@@ -77,7 +102,24 @@ public sealed class LogQlEngine(ILogStore store, IOptions<LogQlOptions> options)
         }
     }
 
-    private async Task<QueryResult> RunAsync(Func<EvaluationContext, Task<QueryResult>> evaluate, CancellationToken ct)
+    /// <summary>
+    /// Runs a log query (a selector and pipeline, as <c>detected_fields</c> takes it), newest lines first, handing
+    /// each of the first <paramref name="limit"/> that pass to <paramref name="visit"/>, within the query's bounds.
+    /// </summary>
+    public Task VisitLinesAsync(string query, long startNs, long endNs, int limit, LogQueryEvaluator.Visit visit, CancellationToken ct)
+    {
+        var expr = LogQlParser.Parse(query) as LogSelectorExpr
+            ?? throw new LogQlExecutionException(ExecutionProblem.BadRequest, "only log selector is supported");
+        if (endNs < startNs) throw new LogQlExecutionException(ExecutionProblem.BadRequest, "end timestamp must not be before start time");
+        CheckLimit(expr, limit);
+        return RunAsync(async context =>
+        {
+            await new LogQueryEvaluator(context).VisitAsync(expr, startNs, endNs, limit, backward: true, visit);
+            return context.Statistics;
+        }, ct);
+    }
+
+    private async Task<T> RunAsync<T>(Func<EvaluationContext, Task<T>> evaluate, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(_options.QueryTimeout);
@@ -111,6 +153,6 @@ public sealed class LogQlEngine(ILogStore store, IOptions<LogQlOptions> options)
             return [series];
         }
 
-        return ((MatrixValue)value).Series.Where(s => !s.IsEmpty).OrderBy(s => s.Labels, LabelSet.Order).ToList();
+        return ((MatrixValue)value).Series.Where(s => !s.IsEmpty).OrderBy(s => s.Labels, LabelOrder.Instance).ToList();
     }
 }

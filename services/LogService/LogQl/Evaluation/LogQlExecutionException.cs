@@ -14,6 +14,9 @@ public enum ExecutionProblem
 
     /// <summary>The request is well-formed LogQL but not answerable as asked (a log query as an instant query).</summary>
     BadRequest,
+
+    /// <summary>The data makes the query fail (vector matching that finds several series where it needs one, labels that collide).</summary>
+    Evaluation,
 }
 
 /// <summary>A query that parsed but cannot be answered; the message tells the user what to change.</summary>

@@ -1,3 +1,5 @@
+using AirisEpm.PromQl.Model;
+
 namespace AirisEpm.LogService.LogQl.Evaluation;
 
 /// <summary>An answered query, in one of Loki's four result types, with its statistics.</summary>

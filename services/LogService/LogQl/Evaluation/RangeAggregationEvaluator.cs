@@ -1,5 +1,6 @@
 using System.Text;
 using AirisEpm.LogService.LogQl.Ast;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.LogService.LogQl.Evaluation;
 
@@ -19,30 +20,17 @@ public sealed class RangeAggregationEvaluator(EvaluationContext context)
         ArgumentNullException.ThrowIfNull(expr);
         ArgumentNullException.ThrowIfNull(grid);
         var range = expr.Range;
-        var selector = range.Selector;
-        var (startNs, endNs) = StepWindows.Span(grid, range.RangeNs, range.OffsetNs);
-        var ct = context.CancellationToken;
-        var filter = await context.Translator.TranslateAsync(selector.Matchers, selector.Stages, startNs, endNs, ct);
+        var filter = await RangeLines.FilterAsync(context, range, grid);
         var divisor = expr.Function.PerSecond ? range.RangeNs / 1e9 : 1;
-        var bytes = expr.Function.Measure == RangeMeasure.Bytes;
+        var bytes = expr.Function.MeasureOf(range) == RangeMeasure.Bytes;
         if (await HistogramRangeEvaluator.TryAsync(context, expr, filter, grid, pushdown) is { } counted)
         {
             return counted;
         }
 
-        var pipeline = new LogPipeline(selector.Stages);
         var sums = new Dictionary<LabelSet, WindowSums>();
-        var scannedBefore = context.Budget.Scanned;
-        var bytesBefore = context.Budget.BytesScanned;
-        await foreach (var record in context.Scanner.ScanAsync(filter.Text, startNs, endNs, newestFirst: true, readAll: true, RecordScanner.WindowRecords, ct))
+        await foreach (var (_, labels, line, first, last) in RangeLines.ReadAsync(context, range, grid, filter))
         {
-            var (first, last) = StepWindows.Of(record.TimestampNs, grid, range.RangeNs, range.OffsetNs);
-            if (first > last) continue;
-            var stream = StreamLabels.Of(record);
-            if (!filter.SelectorIsExact && !SelectorMatch.Matches(selector.Matchers, stream)) continue;
-            var labels = new LineLabels(stream);
-            var line = record.Message;
-            if (!pipeline.Process(ref line, labels)) continue;
             context.Statistics.TotalPostFilterLines++;
             var set = labels.ToLabelSet();
             if (labels.Error is { } error)
@@ -60,12 +48,11 @@ public sealed class RangeAggregationEvaluator(EvaluationContext context)
             series.Add(first, last, bytes ? Encoding.UTF8.GetByteCount(line) : 0);
         }
 
-        context.Statistics.TotalLinesProcessed += context.Budget.Scanned - scannedBefore;
-        context.Statistics.TotalBytesProcessed += context.Budget.BytesScanned - bytesBefore;
         return new MatrixValue(sums.Select(s => s.Value.ToSeries(s.Key, bytes, divisor)).ToList());
     }
 
-    private static LogQlExecutionException PipelineError(string error, LabelSet labels) => new(ExecutionProblem.Pipeline,
+    /// <summary>Loki's error for a metric query over lines that kept an <c>__error__</c>.</summary>
+    public static LogQlExecutionException PipelineError(string error, LabelSet labels) => new(ExecutionProblem.Pipeline,
         $"pipeline error: '{error}' for series: '{labels}'. Use a label filter to intentionally skip this error (e.g. | __error__!=\"{error}\"), "
         + "or | drop __error__, __error_details__ to count these lines too. To skip all potential errors you can match empty errors (e.g. | __error__=\"\")");
 }

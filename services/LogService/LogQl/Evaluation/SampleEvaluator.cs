@@ -1,4 +1,5 @@
 using AirisEpm.LogService.LogQl.Ast;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.LogService.LogQl.Evaluation;
 
@@ -21,10 +22,12 @@ public sealed class SampleEvaluator(EvaluationContext context)
                 var series = new Series(LabelSet.Empty, grid.Count);
                 for (var k = 0; k < grid.Count; k++) series.Set(k, vector.Value);
                 return new MatrixValue([series]);
-            case RangeAggregationExpr range:
+            case RangeAggregationExpr range when range.Function.CountsLines(range.Range):
                 return await new RangeAggregationEvaluator(context).EvaluateAsync(range, grid, pushdown: null);
+            case RangeAggregationExpr range:
+                return await new SampleRangeEvaluator(context).EvaluateAsync(range, grid);
             case VectorAggregationExpr aggregation:
-                var inner = aggregation is { Function.Name: "sum", Inner: RangeAggregationExpr pushed }
+                var inner = aggregation is { Function.Name: "sum", Inner: RangeAggregationExpr pushed } && pushed.Function.CountsLines(pushed.Range)
                     ? await new RangeAggregationEvaluator(context).EvaluateAsync(pushed, grid, aggregation.Grouping ?? new Grouping(false, []))
                     : await EvaluateAsync(aggregation.Inner, grid);
                 var input = inner as MatrixValue ?? throw new LogQlExecutionException(ExecutionProblem.BadRequest, $"{aggregation.Function.Name} aggregates a vector, not a number");
@@ -34,7 +37,11 @@ public sealed class SampleEvaluator(EvaluationContext context)
             case BinaryExpr binary:
                 var left = await EvaluateAsync(binary.Left, grid);
                 var right = await EvaluateAsync(binary.Right, grid);
-                return BinaryEvaluator.Apply(binary, left, right, grid.Count);
+                return BinaryEvaluator.Apply(binary, left, right, grid.Count, context.CancellationToken);
+            case LabelReplaceExpr replace:
+                var replaced = await EvaluateAsync(replace.Inner, grid) as MatrixValue
+                    ?? throw new LogQlExecutionException(ExecutionProblem.BadRequest, "label_replace takes a vector, not a number");
+                return LabelReplacer.Apply(replace, replaced, grid.Count);
             default:
                 throw new ArgumentException($"unknown expression {expr?.GetType().Name}", nameof(expr));
         }

@@ -1,3 +1,5 @@
+using AirisEpm.PromQl.Model;
+
 namespace AirisEpm.LogService.LogQl.Evaluation;
 
 /// <summary>One series over a <see cref="StepGrid"/>: a value per step, and whether the series has a sample at that step at all.</summary>

@@ -2,11 +2,13 @@ using AirisEpm.LogService.Domain;
 using AirisEpm.LogService.LogQl.Ast;
 using AirisEpm.LogService.Storage;
 using F = AirisEpm.LogService.Storage.LogFieldNames;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.LogService.LogQl.Evaluation;
 
 /// <summary>
-/// Translates a stream selector, and the plain <c>|=</c> filters of its pipeline, into a
+/// Translates a stream selector, and the texts its <c>|=</c> and <c>|&gt;</c> filters require (up to the first
+/// stage that rewrites the line), into a
 /// <see cref="StoreFilter"/>. Label matchers map to the stored fields: <c>service_name</c> to
 /// <c>service</c>, <c>detected_level</c> to <c>level</c>, any other label to <c>labels.&lt;name&gt;</c>,
 /// and the aliases <c>level</c>/<c>service</c> to "the label where the record has it, the field where it
@@ -26,7 +28,7 @@ public sealed class StoreQueryTranslator(ILogStore store)
     private static readonly string[] LevelNames = Enum.GetValues<Severity>().Select(SeverityNames.Of).ToArray();
 
     public async Task<StoreFilter> TranslateAsync(
-        IReadOnlyList<LabelMatcher> matchers, IReadOnlyList<PipelineStage> stages, long startNs, long endNs, CancellationToken ct)
+        IReadOnlyList<Matcher> matchers, IReadOnlyList<PipelineStage> stages, long startNs, long endNs, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(matchers);
         ArgumentNullException.ThrowIfNull(stages);
@@ -39,17 +41,17 @@ public sealed class StoreQueryTranslator(ILogStore store)
             else if (clause != LuceneText.All) clauses.Add(clause);
         }
 
-        var lineTerms = stages.TakeWhile(s => s is not LineFormatStage)
+        var lineTerms = stages.TakeWhile(s => !LogPipeline.RewritesLine(s))
             .OfType<LineFilterStage>()
-            .Where(f => f.Operator == LineFilterOperator.Contains)
-            .SelectMany(f => LineFilterTerms.For(f.Value))
+            .SelectMany(f => f.RequiredTexts)
+            .SelectMany(LineFilterTerms.For)
             .Distinct(StringComparer.Ordinal)
             .Take(MaxLineTerms);
         clauses.AddRange(lineTerms);
         return new StoreFilter(clauses.Count == 0 ? null : LuceneText.And(clauses), exact);
     }
 
-    private async Task<string?> ClauseAsync(LabelMatcher matcher, long startNs, long endNs, CancellationToken ct)
+    private async Task<string?> ClauseAsync(Matcher matcher, long startNs, long endNs, CancellationToken ct)
     {
         switch (matcher.Name)
         {
@@ -73,16 +75,16 @@ public sealed class StoreQueryTranslator(ILogStore store)
         }
     }
 
-    private static string LevelClause(LabelMatcher matcher) => Pick(matcher, LevelNames, F.Level)!;
+    private static string LevelClause(Matcher matcher) => Pick(matcher, LevelNames, F.Level)!;
 
-    private async Task<string?> FieldClauseAsync(string field, LabelMatcher matcher, long startNs, long endNs, string? within, CancellationToken ct)
+    private async Task<string?> FieldClauseAsync(string field, Matcher matcher, long startNs, long endNs, string? within, CancellationToken ct)
     {
-        if (matcher.Value.Length > 0 && matcher.Operator is MatchOperator.Equal)
+        if (matcher.Value.Length > 0 && matcher.Op is MatchOp.Equal)
         {
             return LuceneText.Term(field, matcher.Value);
         }
 
-        if (matcher.Value.Length > 0 && matcher.Operator is MatchOperator.NotEqual)
+        if (matcher.Value.Length > 0 && matcher.Op is MatchOp.NotEqual)
         {
             return LuceneText.Not(LuceneText.Term(field, matcher.Value));
         }
@@ -92,7 +94,7 @@ public sealed class StoreQueryTranslator(ILogStore store)
     }
 
     /// <summary>The terms of the known values the matcher takes, or (when it takes the empty value) the negation of those it refuses.</summary>
-    private static string? Pick(LabelMatcher matcher, IReadOnlyList<string> known, string field)
+    private static string? Pick(Matcher matcher, IReadOnlyList<string> known, string field)
     {
         var terms = known.Where(v => matcher.Matches(v) != matcher.MatchesEmpty).Select(v => LuceneText.Term(field, v)).ToList();
         if (terms.Count > MaxTerms) return null;

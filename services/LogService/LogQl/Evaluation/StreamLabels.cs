@@ -1,5 +1,6 @@
 using AirisEpm.LogService.Domain;
 using AirisEpm.LogService.Storage;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.LogService.LogQl.Evaluation;
 
@@ -35,6 +36,13 @@ public static class StreamLabels
         labels[ServiceName] = record.Service;
         labels[DetectedLevel] = SeverityNames.Of(record.Level);
         return labels;
+    }
+
+    /// <summary>The labels as a set (empty values left out, as absent).</summary>
+    public static LabelSet SetOf(IReadOnlyDictionary<string, string> labels)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        return LabelSet.From(labels.Select(l => new Label(l.Key, l.Value)));
     }
 
     /// <summary>The value of <paramref name="name"/> through <paramref name="get"/>, falling back to the alias's target for <c>level</c> and <c>service</c>.</summary>

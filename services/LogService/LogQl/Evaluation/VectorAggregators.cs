@@ -1,11 +1,14 @@
 using AirisEpm.LogService.LogQl.Ast;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.LogService.LogQl.Evaluation;
 
 /// <summary>
-/// The implementations of <see cref="VectorFunction.Supported"/>, one row each. Folds (<c>sum avg min
-/// max count</c>) reduce each group's samples per step to one series per group; selections (<c>topk
-/// bottomk</c>) keep the k largest or smallest samples of each group per step, with their own labels.
+/// The implementations of <see cref="VectorFunction.Supported"/>, one row each, as Loki's
+/// <c>VectorAggEvaluator</c>. Folds (<c>sum min max count</c>) and moments (<c>avg stddev stdvar</c>, Loki's
+/// running mean and Welford's variance) reduce each group's samples per step to one series per group;
+/// selections (<c>topk bottomk</c>) keep the k largest or smallest samples of each group per step, with their
+/// own labels; <c>sort</c> and <c>sort_desc</c> keep all.
 /// Semantics follow Prometheus: NaN loses to any number in <c>min</c>/<c>max</c> and sorts last in selections.
 /// </summary>
 public static class VectorAggregators
@@ -15,13 +18,65 @@ public static class VectorAggregators
     public static readonly IReadOnlyDictionary<string, Aggregate> Implementations = new Dictionary<string, Aggregate>(StringComparer.Ordinal)
     {
         ["sum"] = Fold(v => v, (a, v) => a + v, (a, _) => a),
-        ["avg"] = Fold(v => v, (a, v) => a + v, (a, n) => a / n),
+        ["avg"] = Moments(static m => m.Mean, keepInfiniteMean: true),
+        ["stddev"] = Moments(static m => Math.Sqrt(m.Squares / m.Count), keepInfiniteMean: false),
+        ["stdvar"] = Moments(static m => m.Squares / m.Count, keepInfiniteMean: false),
         ["min"] = Fold(v => v, (a, v) => v < a || double.IsNaN(a) ? v : a, (a, _) => a),
         ["max"] = Fold(v => v, (a, v) => v > a || double.IsNaN(a) ? v : a, (a, _) => a),
         ["count"] = Fold(_ => 1, (a, _) => a + 1, (a, _) => a),
         ["topk"] = Select(largest: true),
         ["bottomk"] = Select(largest: false),
+        // sort and sort_desc keep every sample with its labels; only an instant query's order changes (LogQlEngine).
+        ["sort"] = (input, _, _, _) => input,
+        ["sort_desc"] = (input, _, _, _) => input,
     };
+
+    /// <summary>A group's running mean and Welford's sum of squared deviations; for <c>avg</c> Loki keeps an infinite mean where Inf − Inf would give NaN.</summary>
+    private record struct Moment(double Mean, double Squares, int Count);
+
+    private static Aggregate Moments(Func<Moment, double> finish, bool keepInfiniteMean) =>
+        (input, grouping, _, steps) =>
+        {
+            var groups = new Dictionary<LabelSet, Moment[]>();
+            foreach (var series in input)
+            {
+                var key = Groupings.Key(series.Labels, grouping);
+                if (!groups.TryGetValue(key, out var moments)) groups[key] = moments = new Moment[steps];
+                for (var k = 0; k < steps; k++)
+                {
+                    if (series.Present[k]) moments[k] = Add(moments[k], series.Values[k], keepInfiniteMean);
+                }
+            }
+
+            var result = new List<Series>(groups.Count);
+            foreach (var (key, moments) in groups)
+            {
+                var series = new Series(key, steps);
+                for (var k = 0; k < steps; k++)
+                {
+                    if (moments[k].Count > 0) series.Set(k, finish(moments[k]));
+                }
+
+                if (!series.IsEmpty) result.Add(series);
+            }
+
+            return result;
+        };
+
+    private static Moment Add(Moment m, double v, bool keepInfiniteMean)
+    {
+        if (m.Count == 0) return new Moment(v, 0, 1);
+        var count = m.Count + 1;
+        var delta = v - m.Mean;
+        var mean = m.Mean;
+        var keep = keepInfiniteMean && double.IsInfinity(mean) && ((double.IsInfinity(v) && (mean > 0) == (v > 0)) || (!double.IsInfinity(v) && !double.IsNaN(v)));
+        if (!keep)
+        {
+            mean += delta / count;
+        }
+
+        return new Moment(mean, m.Squares + (delta * (v - mean)), count);
+    }
 
     private static Aggregate Fold(Func<double, double> first, Func<double, double, double> fold, Func<double, int, double> finish) =>
         (input, grouping, _, steps) =>

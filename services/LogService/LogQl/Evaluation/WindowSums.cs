@@ -1,3 +1,5 @@
+using AirisEpm.PromQl.Model;
+
 namespace AirisEpm.LogService.LogQl.Evaluation;
 
 /// <summary>

@@ -3,6 +3,7 @@ using AirisEpm.LogService.LogQl.Ast;
 using AirisEpm.LogService.LogQl.Evaluation;
 using AirisEpm.LogService.Patterns;
 using AirisEpm.LogService.Storage;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.LogService.LogQl.Metadata;
 
@@ -18,7 +19,7 @@ public sealed class PatternCatalog(ILogStore store, PatternMiner miner)
 
     public sealed record PatternSeries(string Pattern, string Level, IReadOnlyList<(long StartNs, long Count)> Samples);
 
-    public async Task<IReadOnlyList<PatternSeries>> PatternsAsync(IReadOnlyList<LabelMatcher> matchers, long startNs, long endNs, long stepNs, CancellationToken ct)
+    public async Task<IReadOnlyList<PatternSeries>> PatternsAsync(IReadOnlyList<Matcher> matchers, long startNs, long endNs, long stepNs, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(stepNs);
         if (endNs <= startNs) return [];

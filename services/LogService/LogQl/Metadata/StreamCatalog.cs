@@ -4,6 +4,8 @@ using AirisEpm.LogService.LogQl.Evaluation;
 using AirisEpm.LogService.Storage;
 using Microsoft.Extensions.Options;
 using F = AirisEpm.LogService.Storage.LogFieldNames;
+using AirisEpm.PromQl.Engine.Evaluation;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.LogService.LogQl.Metadata;
 
@@ -19,7 +21,7 @@ public sealed class StreamCatalog(ILogStore store, IOptions<LogQlOptions> option
     public const int StatsSample = 1_000;
 
     /// <summary>The stream label names, sorted: every <c>labels.*</c> of the matching records plus <c>service_name</c>.</summary>
-    public async Task<IReadOnlyList<string>> LabelNamesAsync(IReadOnlyList<LabelMatcher>? matchers, long startNs, long endNs, CancellationToken ct)
+    public async Task<IReadOnlyList<string>> LabelNamesAsync(IReadOnlyList<Matcher>? matchers, long startNs, long endNs, CancellationToken ct)
     {
         var text = await FilterAsync(matchers, startNs, endNs, ct);
         var fields = await store.FieldsAsync(new LogQuery(text, startNs, endNs), ct);
@@ -30,7 +32,7 @@ public sealed class StreamCatalog(ILogStore store, IOptions<LogQlOptions> option
     }
 
     /// <summary>The values of one label, sorted; <c>service_name</c>, <c>detected_level</c> and the aliases read the record fields they stand for.</summary>
-    public async Task<IReadOnlyList<string>> LabelValuesAsync(string name, IReadOnlyList<LabelMatcher>? matchers, long startNs, long endNs, CancellationToken ct)
+    public async Task<IReadOnlyList<string>> LabelValuesAsync(string name, IReadOnlyList<Matcher>? matchers, long startNs, long endNs, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(name);
         var text = await FilterAsync(matchers, startNs, endNs, ct);
@@ -63,8 +65,20 @@ public sealed class StreamCatalog(ILogStore store, IOptions<LogQlOptions> option
         return values.Order(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>Loki's <c>detected_labels</c>: every stream label with its values, kept or left out by <see cref="DetectedLabels.Select"/>.</summary>
+    public async Task<IReadOnlyList<DetectedLabel>> DetectedLabelsAsync(IReadOnlyList<Matcher>? matchers, long startNs, long endNs, CancellationToken ct)
+    {
+        var values = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var name in await LabelNamesAsync(matchers, startNs, endNs, ct))
+        {
+            values[name] = await LabelValuesAsync(name, matchers, startNs, endNs, ct);
+        }
+
+        return DetectedLabels.Select(values);
+    }
+
     /// <summary>The distinct stream label sets of the records any selector matches (all records when none is given), sorted.</summary>
-    public async Task<IReadOnlyList<LabelSet>> SeriesAsync(IReadOnlyList<IReadOnlyList<LabelMatcher>> selectors, long startNs, long endNs, CancellationToken ct)
+    public async Task<IReadOnlyList<LabelSet>> SeriesAsync(IReadOnlyList<IReadOnlyList<Matcher>> selectors, long startNs, long endNs, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(selectors);
         var budget = new QueryBudget(options.Value.MaxRecordsScanned);
@@ -77,11 +91,11 @@ public sealed class StreamCatalog(ILogStore store, IOptions<LogQlOptions> option
             await foreach (var record in scanner.ScanAsync(filter.Text, startNs, endNs, newestFirst: true, readAll: true, RecordScanner.WindowRecords, ct))
             {
                 var labels = StreamLabels.Of(record);
-                if (filter.SelectorIsExact || SelectorMatch.Matches(matchers, labels)) found.Add(LabelSet.From(labels));
+                if (filter.SelectorIsExact || SelectorMatch.Matches(matchers, labels)) found.Add(StreamLabels.SetOf(labels));
             }
         }
 
-        return found.Order(LabelSet.Order).ToList();
+        return found.Order(LabelOrder.Instance).ToList();
     }
 
     /// <summary>
@@ -89,7 +103,7 @@ public sealed class StreamCatalog(ILogStore store, IOptions<LogQlOptions> option
     /// <c>bytes</c> and <c>streams</c> are estimated from the newest <see cref="StatsSample"/> of them (mean line
     /// size × entries; distinct label sets seen); <c>chunks</c> is 0, as this store keeps no chunks.
     /// </summary>
-    public async Task<(long Streams, long Chunks, long Bytes, long Entries)> IndexStatsAsync(IReadOnlyList<LabelMatcher> matchers, long startNs, long endNs, CancellationToken ct)
+    public async Task<(long Streams, long Chunks, long Bytes, long Entries)> IndexStatsAsync(IReadOnlyList<Matcher> matchers, long startNs, long endNs, CancellationToken ct)
     {
         var text = await FilterAsync(matchers, startNs, endNs, ct);
         var counted = await store.SearchAsync(new LogQuery(text, startNs, endNs, Limit: 0, HistogramBuckets: 1), ct);
@@ -98,10 +112,10 @@ public sealed class StreamCatalog(ILogStore store, IOptions<LogQlOptions> option
         var sample = await store.SearchAsync(new LogQuery(text, startNs, endNs, Limit: StatsSample), ct);
         var records = sample.Hits.Select(h => h.Record).ToList();
         var meanBytes = records.Count == 0 ? 0 : records.Average(r => (double)Encoding.UTF8.GetByteCount(r.Message));
-        var streams = records.Select(r => LabelSet.From(StreamLabels.Of(r))).Distinct().LongCount();
+        var streams = records.Select(r => StreamLabels.SetOf(StreamLabels.Of(r))).Distinct().LongCount();
         return (Math.Max(1, streams), 0, (long)Math.Round(meanBytes * entries), entries);
     }
 
-    private async Task<string?> FilterAsync(IReadOnlyList<LabelMatcher>? matchers, long startNs, long endNs, CancellationToken ct) =>
+    private async Task<string?> FilterAsync(IReadOnlyList<Matcher>? matchers, long startNs, long endNs, CancellationToken ct) =>
         matchers is null or { Count: 0 } ? null : (await new StoreQueryTranslator(store).TranslateAsync(matchers, [], startNs, endNs, ct)).Text;
 }

@@ -5,8 +5,8 @@ namespace AirisEpm.LogService.LogQl.Syntax;
 
 /// <summary>
 /// LogQL's string literals are Go's: double-quoted with escapes (<c>\" \\ \n \t \r \a \b \f \v
-/// \xHH \ooo \uHHHH \UHHHHHHHH</c>) or back-quoted raw text. <see cref="Quote"/> writes the
-/// double-quoted form <see cref="Unescape"/> reads back (Go's <c>strconv.Quote</c>, which Loki prints with).
+/// \xHH \ooo \uHHHH \UHHHHHHHH</c>) or back-quoted raw text. Printing uses PromQL's
+/// <c>PromQlString.Quote</c> (Go's <c>strconv.Quote</c>, which Loki prints with), whose output this reads back.
 /// A <c>\x</c> or octal escape gives the code point of its value (Go gives a raw byte; the two agree below 0x80).
 /// </summary>
 public static class GoStrings
@@ -84,45 +84,6 @@ public static class GoStrings
         }
 
         return builder.ToString();
-    }
-
-    /// <summary>The double-quoted Go literal of <paramref name="value"/>.</summary>
-    public static string Quote(string value)
-    {
-        var builder = new StringBuilder(value.Length + 2).Append('"');
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            switch (c)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                case '\a': builder.Append("\\a"); break;
-                case '\b': builder.Append("\\b"); break;
-                case '\f': builder.Append("\\f"); break;
-                case '\v': builder.Append("\\v"); break;
-                default:
-                    if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-                    {
-                        builder.Append(c).Append(value[++i]);
-                    }
-                    else if (char.IsSurrogate(c) || char.IsControl(c))
-                    {
-                        builder.Append(c < 0x80 ? $"\\x{(int)c:x2}" : $"\\u{(int)c:x4}");
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        return builder.Append('"').ToString();
     }
 
     private static bool IsOctal(char c) => c is >= '0' and <= '7';

@@ -1,8 +1,9 @@
 using AirisEpm.LogService.LogQl.Ast;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.LogService.LogQl.Syntax;
 
-/// <summary>Stream selectors, log ranges and pipelines: line filters, parsers, label filters, formatting, drop and keep.</summary>
+/// <summary>Stream selectors, log ranges, label filters and the label lists of drop and keep.</summary>
 public sealed partial class LogQlParser
 {
     private const string SelectableProblem =
@@ -16,10 +17,10 @@ public sealed partial class LogQlParser
         return new LogSelectorExpr(matchers, ParsePipeline());
     }
 
-    private List<LabelMatcher> ParseMatchers()
+    private List<Matcher> ParseMatchers()
     {
         Expect(TokenKind.LeftBrace, "'{' to start a stream selector");
-        var matchers = new List<LabelMatcher>();
+        var matchers = new List<Matcher>();
         while (Current.Kind != TokenKind.RightBrace)
         {
             matchers.Add(ParseMatcher());
@@ -31,15 +32,15 @@ public sealed partial class LogQlParser
         return matchers;
     }
 
-    private LabelMatcher ParseMatcher()
+    private Matcher ParseMatcher()
     {
         var name = Expect(TokenKind.Identifier, "a label name");
         var op = Current.Kind switch
         {
-            TokenKind.Equal => MatchOperator.Equal,
-            TokenKind.NotEqual => MatchOperator.NotEqual,
-            TokenKind.RegexMatch => MatchOperator.Regex,
-            TokenKind.RegexNotMatch => MatchOperator.NotRegex,
+            TokenKind.Equal => MatchOp.Equal,
+            TokenKind.NotEqual => MatchOp.NotEqual,
+            TokenKind.RegexMatch => MatchOp.Regex,
+            TokenKind.RegexNotMatch => MatchOp.NotRegex,
             _ => throw Fail(Current, $"expected =, !=, =~ or !~ after label '{name.Text}', found {Current.Describe()}"),
         };
         Advance();
@@ -47,11 +48,11 @@ public sealed partial class LogQlParser
         return Matcher(name.Text, op, value);
     }
 
-    private LabelMatcher Matcher(string name, MatchOperator op, Token value)
+    private Matcher Matcher(string name, MatchOp op, Token value)
     {
         try
         {
-            return new LabelMatcher(name, op, value.Text);
+            return LogQlMatchers.Create(name, op, value.Text);
         }
         catch (ArgumentException e)
         {
@@ -59,7 +60,7 @@ public sealed partial class LogQlParser
         }
     }
 
-    private void CheckSelectable(List<LabelMatcher> matchers, Token at)
+    private void CheckSelectable(List<Matcher> matchers, Token at)
     {
         if (matchers.TrueForAll(m => m.MatchesEmpty))
         {
@@ -69,24 +70,25 @@ public sealed partial class LogQlParser
 
     /// <summary>
     /// A log range: <c>{…} pipeline [5m] offset 1h</c>, or with the pipeline after the range
-    /// (<c>{…}[5m] | json</c>), or parenthesised (<c>({…} |= "x")[5m]</c>).
+    /// (<c>{…}[5m] | json</c>), or parenthesised (<c>({…} |= "x")[5m]</c>); with an <c>| unwrap</c> as the
+    /// pipeline's last stage, before or after the range.
     /// </summary>
     private LogRange ParseLogRange()
     {
-        var (_, range) = ParseRangeCandidate();
+        var (_, _, range) = ParseRangeCandidate();
         return range ?? throw Fail(Current, $"a range aggregation needs a range after its log selector, as in {{…}}[5m]; found {Current.Describe()}");
     }
 
-    private (LogSelectorExpr Selector, LogRange? Range) ParseRangeCandidate()
+    private (LogSelectorExpr Selector, Unwrap? Unwrap, LogRange? Range) ParseRangeCandidate()
     {
         if (Current.Kind == TokenKind.LeftParen)
         {
             Enter(Current);
             Advance();
-            var (selector, range) = ParseRangeCandidate();
+            var (selector, unwrap, range) = ParseRangeCandidate();
             Expect(TokenKind.RightParen, "')'");
             _depth--;
-            return range is not null ? (selector, range) : (selector, ParseRangeSuffix(selector));
+            return range is not null ? (selector, unwrap, range) : (selector, unwrap, ParseRangeSuffix(selector, unwrap));
         }
 
         if (Current.Kind != TokenKind.LeftBrace)
@@ -95,10 +97,11 @@ public sealed partial class LogQlParser
         }
 
         var log = ParseLogExpression();
-        return (log, ParseRangeSuffix(log));
+        var before = ParseUnwrap();
+        return (log, before, ParseRangeSuffix(log, before));
     }
 
-    private LogRange? ParseRangeSuffix(LogSelectorExpr selector)
+    private LogRange? ParseRangeSuffix(LogSelectorExpr selector, Unwrap? unwrapBefore)
     {
         if (Current.Kind != TokenKind.LeftBracket)
         {
@@ -127,128 +130,72 @@ public sealed partial class LogQlParser
             Advance();
         }
 
+        var afterAt = Current;
         var after = ParsePipeline();
+        var unwrapAfter = ParseUnwrap();
+        if (unwrapBefore is not null && (after.Count > 0 || unwrapAfter is not null))
+        {
+            throw Fail(afterAt, "unwrap is the last stage of a log range; write the whole pipeline before the range or after it");
+        }
+
         if (after.Count > 0 && selector.Stages.Count > 0)
         {
-            throw Fail(Current, "a pipeline may stand before or after the range, not both");
+            throw Fail(afterAt, "a pipeline may stand before or after the range, not both");
         }
 
         var stages = after.Count > 0 ? after : selector.Stages;
-        return new LogRange(selector with { Stages = stages }, rangeNs, offsetNs);
+        return new LogRange(selector with { Stages = stages }, rangeNs, offsetNs, unwrapBefore ?? unwrapAfter);
     }
 
-    private List<PipelineStage> ParsePipeline()
+    /// <summary>Whether the pipeline reaches <c>| unwrap</c> (and not a label filter on a label called unwrap).</summary>
+    private bool AtUnwrap() =>
+        Current.Kind == TokenKind.Pipe && _tokens[_position + 1].IsWord("unwrap") && !IsComparison(_tokens[Math.Min(_position + 2, _tokens.Count - 1)].Kind);
+
+    /// <summary><c>| unwrap label</c> or <c>| unwrap bytes(label)</c>, <c>duration(label)</c>, <c>duration_seconds(label)</c>, then label filters only.</summary>
+    private Unwrap? ParseUnwrap()
     {
-        var stages = new List<PipelineStage>();
-        while (true)
+        if (!AtUnwrap())
         {
-            switch (Current.Kind)
+            return null;
+        }
+
+        Advance();
+        Advance();
+        var conversion = UnwrapConversion.Number;
+        Token label;
+        if (Current.Kind == TokenKind.Identifier && _tokens[_position + 1].Kind == TokenKind.LeftParen)
+        {
+            var function = Advance();
+            conversion = function.Text switch
             {
-                case TokenKind.PipeExact or TokenKind.NotEqual or TokenKind.PipeRegex or TokenKind.RegexNotMatch:
-                    stages.Add(ParseLineFilter());
-                    break;
-                case TokenKind.PipePattern or TokenKind.NotPattern:
-                    throw Unsupported(Current, "pattern line filters (|> and !>) are not supported; use |= or |~");
-                case TokenKind.Pipe:
-                    Advance();
-                    stages.Add(ParsePipeStage());
-                    break;
-                default:
-                    return stages;
-            }
+                "bytes" => UnwrapConversion.Bytes,
+                "duration" => UnwrapConversion.Duration,
+                "duration_seconds" => UnwrapConversion.DurationSeconds,
+                _ => throw Fail(function, $"unwrap converts with bytes(…), duration(…) or duration_seconds(…), not {function.Text}(…)"),
+            };
+            Advance();
+            label = Expect(TokenKind.Identifier, $"a label name in {function.Text}(…)");
+            Expect(TokenKind.RightParen, $"')' to close {function.Text}(…)");
         }
-    }
-
-    private LineFilterStage ParseLineFilter()
-    {
-        var op = Advance().Kind switch
+        else
         {
-            TokenKind.PipeExact => LineFilterOperator.Contains,
-            TokenKind.NotEqual => LineFilterOperator.NotContains,
-            TokenKind.PipeRegex => LineFilterOperator.Regex,
-            _ => LineFilterOperator.NotRegex,
-        };
-        if (Current.IsWord("ip") && _tokens[_position + 1].Kind == TokenKind.LeftParen)
-        {
-            throw Unsupported(Current, "ip() filters are not supported");
+            label = Expect(TokenKind.Identifier, "a label name after unwrap, as in | unwrap latency or | unwrap duration(latency)");
         }
 
-        var value = Expect(TokenKind.QuotedString, $"a quoted string after {LineFilterStage.Symbol(op)}");
-        LineFilterStage stage;
-        try
+        var filters = new List<LabelPredicate>();
+        while (Current.Kind == TokenKind.Pipe && !AtUnwrap())
         {
-            stage = new LineFilterStage(op, value.Text);
-        }
-        catch (ArgumentException e)
-        {
-            throw Fail(value, e.Message);
-        }
-
-        if (Current.IsWord("or") && _tokens[_position + 1].Kind == TokenKind.QuotedString)
-        {
-            throw Unsupported(Current, "'or' between line filters is not supported; use a regex filter such as |~ \"a|b\"");
-        }
-
-        return stage;
-    }
-
-    private PipelineStage ParsePipeStage()
-    {
-        var word = Current;
-        if (word.Kind == TokenKind.Identifier && !IsComparison(_tokens[_position + 1].Kind))
-        {
-            switch (word.Text)
+            Advance();
+            if (Current.Kind is not (TokenKind.Identifier or TokenKind.LeftParen) || !IsComparison(_tokens[_position + 1].Kind) && Current.Kind != TokenKind.LeftParen)
             {
-                case "json":
-                    Advance();
-                    RefuseParserArguments("json");
-                    return new JsonParserStage();
-                case "logfmt":
-                    Advance();
-                    if (Current.Kind == TokenKind.Flag) throw Unsupported(Current, "logfmt flags (--strict, --keep-empty) are not supported");
-                    RefuseParserArguments("logfmt");
-                    return new LogfmtParserStage();
-                case "regexp" or "pattern" or "unpack":
-                    throw Unsupported(word, $"the {word.Text} parser is not supported; use | json or | logfmt");
-                case "line_format":
-                    Advance();
-                    return ParseLineFormat();
-                case "label_format" or "decolorize" or "unwrap":
-                    throw Unsupported(word, $"{word.Text} is not supported");
-                case "drop" or "keep":
-                    Advance();
-                    var labels = ParseLabelSelections(word.Text);
-                    return word.Text == "drop" ? new DropLabelsStage(labels) : new KeepLabelsStage(labels);
+                throw Fail(Current, "only label filters may follow unwrap, as in | unwrap latency | __error__=\"\"");
             }
+
+            filters.Add(ParseLabelOr());
         }
 
-        if (word.Kind is not (TokenKind.Identifier or TokenKind.LeftParen))
-        {
-            throw Fail(word, $"expected a stage after '|' (json, logfmt, line_format, drop, keep or a label filter such as status >= 500), found {word.Describe()}");
-        }
-
-        return new LabelFilterStage(ParseLabelOr());
-    }
-
-    private void RefuseParserArguments(string parser)
-    {
-        if (Current.Kind == TokenKind.Identifier && Current.Text is not ("and" or "or" or "unless" or "bool" or "offset"))
-        {
-            throw Unsupported(Current, $"{parser} with extraction parameters is not supported; use | {parser} and the labels it extracts");
-        }
-    }
-
-    private LineFormatStage ParseLineFormat()
-    {
-        var template = Expect(TokenKind.QuotedString, "a quoted template after line_format, as in | line_format \"{{.msg}}\"");
-        try
-        {
-            return new LineFormatStage(template.Text);
-        }
-        catch (ArgumentException e)
-        {
-            throw Unsupported(template, e.Message);
-        }
+        if (AtUnwrap()) throw Fail(Current, "a log range takes one unwrap");
+        return new Unwrap(label.Text, conversion, filters);
     }
 
     private List<LabelSelection> ParseLabelSelections(string stage)
@@ -258,15 +205,15 @@ public sealed partial class LogQlParser
         {
             if (labels.Count > 0) Advance();
             var name = Expect(TokenKind.Identifier, $"a label name after {stage}");
-            LabelMatcher? matcher = null;
+            Matcher? matcher = null;
             if (Current.Kind is TokenKind.Equal or TokenKind.NotEqual or TokenKind.RegexMatch or TokenKind.RegexNotMatch)
             {
                 var op = Advance().Kind switch
                 {
-                    TokenKind.Equal => MatchOperator.Equal,
-                    TokenKind.NotEqual => MatchOperator.NotEqual,
-                    TokenKind.RegexMatch => MatchOperator.Regex,
-                    _ => MatchOperator.NotRegex,
+                    TokenKind.Equal => MatchOp.Equal,
+                    TokenKind.NotEqual => MatchOp.NotEqual,
+                    TokenKind.RegexMatch => MatchOp.Regex,
+                    _ => MatchOp.NotRegex,
                 };
                 matcher = Matcher(name.Text, op, Expect(TokenKind.QuotedString, $"a quoted value for label '{name.Text}'"));
             }
@@ -343,10 +290,10 @@ public sealed partial class LogQlParser
         {
             var op = opToken.Kind switch
             {
-                TokenKind.Equal => MatchOperator.Equal,
-                TokenKind.NotEqual => MatchOperator.NotEqual,
-                TokenKind.RegexMatch => MatchOperator.Regex,
-                TokenKind.RegexNotMatch => MatchOperator.NotRegex,
+                TokenKind.Equal => MatchOp.Equal,
+                TokenKind.NotEqual => MatchOp.NotEqual,
+                TokenKind.RegexMatch => MatchOp.Regex,
+                TokenKind.RegexNotMatch => MatchOp.NotRegex,
                 _ => throw Fail(opToken, $"'{opToken.Text}' compares numbers, durations or sizes; to compare strings use =, !=, =~ or !~"),
             };
             Advance();

@@ -1,5 +1,8 @@
 using System.Globalization;
 using AirisEpm.LogService.LogQl.Ast;
+using AirisEpm.PromQl.Model;
+using VectorMatchCardinality = AirisEpm.PromQl.Ast.VectorMatchCardinality;
+using VectorMatching = AirisEpm.PromQl.Ast.VectorMatching;
 
 namespace AirisEpm.LogService.LogQl.Syntax;
 
@@ -7,7 +10,7 @@ namespace AirisEpm.LogService.LogQl.Syntax;
 /// A recursive-descent parser for the LogQL subset this service runs (the grammar is in <c>LogQl/README.md</c>).
 /// Binary operators are parsed by precedence climbing with PromQL's precedences;
 /// words are keywords only where they stand (so a label may be called <c>json</c>). Loki constructs
-/// outside the subset are recognised and refused by name (<c>unwrap is not supported</c>), so a user
+/// outside the subset are recognised and refused by name (<c>ip() filters are not supported</c>), so a user
 /// learns what to change. Nesting is bounded (<see cref="MaxDepth"/>), so no input can exhaust the stack,
 /// and each token is looked at a bounded number of times, so parsing is linear. Any problem is a
 /// <see cref="LogQlParseException"/>; nothing else is thrown.
@@ -46,7 +49,7 @@ public sealed partial class LogQlParser
     /// Parses a stream selector alone, as the label, series and stats endpoints take it (<c>match[]</c>,
     /// <c>query</c>); <paramref name="allowEmpty"/> accepts <c>{}</c> (every stream).
     /// </summary>
-    public static IReadOnlyList<LabelMatcher> ParseSelector(string query, bool allowEmpty)
+    public static IReadOnlyList<Matcher> ParseSelector(string query, bool allowEmpty)
     {
         var parser = Create(query);
         var start = parser.Current;
@@ -86,11 +89,6 @@ public sealed partial class LogQlParser
         var left = ParseUnary();
         while (true)
         {
-            if (Current.Kind == TokenKind.Identifier && Current.Text is "and" or "or" or "unless")
-            {
-                throw Unsupported(Current, $"the set operator '{Current.Text}' is not supported");
-            }
-
             if (BinaryOperatorAt(Current) is not { } op || op.Precedence() < minPrecedence)
             {
                 break;
@@ -105,24 +103,68 @@ public sealed partial class LogQlParser
                 returnBool = true;
             }
 
-            if (Current.Kind == TokenKind.Identifier && Current.Text is "on" or "ignoring" or "group_left" or "group_right")
-            {
-                throw Unsupported(Current, $"vector matching with '{Current.Text}' is not supported; series are matched on all their labels");
-            }
-
+            var matching = ParseVectorMatching(op);
             var right = ParseExpression(op.IsRightAssociative() ? op.Precedence() : op.Precedence() + 1);
             var leftSample = AsSample(left, at);
             var rightSample = AsSample(right, at);
-            if (op.IsComparison() && !returnBool && IsScalar(leftSample) && IsScalar(rightSample))
+            if (op.IsSetOperator())
             {
-                throw Fail(at, "comparisons between scalars must use the bool modifier");
+                if (IsScalar(leftSample)) throw Fail(at, $"unexpected literal for left leg of logical/set binary operation ({op.Symbol()}): {ScalarValue(leftSample).ToString("F6", CultureInfo.InvariantCulture)}");
+                if (IsScalar(rightSample)) throw Fail(at, $"unexpected literal for right leg of logical/set binary operation ({op.Symbol()}): {ScalarValue(rightSample).ToString("F6", CultureInfo.InvariantCulture)}");
             }
 
-            left = new BinaryExpr(op, leftSample, rightSample, returnBool);
+            left = new BinaryExpr(op, leftSample, rightSample, returnBool, matching);
         }
 
         _depth--;
         return left;
+    }
+
+    /// <summary>
+    /// <c>on (…)</c> or <c>ignoring (…)</c>, optionally then <c>group_left</c>/<c>group_right</c> with the labels to
+    /// copy from the "one" side; as in Loki's grammar, grouping only after on/ignoring, and (as PromQL) never for
+    /// <c>and</c>, <c>or</c>, <c>unless</c>, which match many to many.
+    /// </summary>
+    private VectorMatching? ParseVectorMatching(BinaryOperator op)
+    {
+        if (Current.IsWord("group_left") || Current.IsWord("group_right"))
+        {
+            throw Fail(Current, $"{Current.Text} must follow on (…) or ignoring (…), as in a / on (pod) {Current.Text} (node) b");
+        }
+
+        if (!Current.IsWord("on") && !Current.IsWord("ignoring"))
+        {
+            return null;
+        }
+
+        var on = Advance().Text == "on";
+        var labels = ParseLabelList(on ? "on" : "ignoring");
+        var card = op.IsSetOperator() ? VectorMatchCardinality.ManyToMany : VectorMatchCardinality.OneToOne;
+        IReadOnlyList<string> include = [];
+        if (Current.IsWord("group_left") || Current.IsWord("group_right"))
+        {
+            if (op.IsSetOperator()) throw Fail(Current, $"no grouping allowed for \"{op.Symbol()}\" operation");
+            card = Advance().Text == "group_left" ? VectorMatchCardinality.ManyToOne : VectorMatchCardinality.OneToMany;
+            if (Current.Kind == TokenKind.LeftParen) include = ParseLabelList(card == VectorMatchCardinality.ManyToOne ? "group_left" : "group_right");
+        }
+
+        return new VectorMatching(card, labels, on, include);
+    }
+
+    /// <summary><c>( [name { , name } ] )</c> after <paramref name="after"/>.</summary>
+    private List<string> ParseLabelList(string after)
+    {
+        Expect(TokenKind.LeftParen, $"'(' after {after}");
+        var labels = new List<string>();
+        while (Current.Kind != TokenKind.RightParen)
+        {
+            labels.Add(Expect(TokenKind.Identifier, "a label name").Text);
+            if (Current.Kind != TokenKind.Comma) break;
+            Advance();
+        }
+
+        Expect(TokenKind.RightParen, "')' to close the label list");
+        return labels;
     }
 
     private LogQlExpr ParseUnary()
@@ -165,132 +207,16 @@ public sealed partial class LogQlParser
         }
     }
 
-    private SampleExpr ParseFunction(Token name)
-    {
-        if (name.Text == "vector")
-        {
-            Advance();
-            Expect(TokenKind.LeftParen, "'(' after vector");
-            if (Current.Kind is not (TokenKind.Number or TokenKind.Plus or TokenKind.Minus)) throw Fail(Current, "vector takes a number, as in vector(1)");
-            var value = (NumberLiteral)ParseUnary();
-            Expect(TokenKind.RightParen, "')'");
-            return new VectorLiteral(value.Value);
-        }
-
-        if (RangeFunction.Supported.ContainsKey(name.Text) || RangeFunction.Unsupported.Contains(name.Text))
-        {
-            return ParseRangeAggregation(name);
-        }
-
-        if (VectorFunction.Supported.ContainsKey(name.Text) || VectorFunction.Unsupported.Contains(name.Text))
-        {
-            return ParseVectorAggregation(name);
-        }
-
-        if (name.Text is "label_replace")
-        {
-            throw Unsupported(name, "label_replace is not supported");
-        }
-
-        throw Fail(name, $"unexpected '{name.Text}'; expected a log selector such as {{service=\"api\"}}, a number, vector(…) or an aggregation such as sum(…) or count_over_time(…)");
-    }
-
-    private RangeAggregationExpr ParseRangeAggregation(Token name)
-    {
-        if (!RangeFunction.Supported.TryGetValue(name.Text, out var function))
-        {
-            throw Unsupported(name, $"{name.Text} is not supported; the supported range aggregations are {string.Join(", ", RangeFunction.Supported.Keys)}");
-        }
-
-        Enter(name);
-        Advance();
-        Expect(TokenKind.LeftParen, $"'(' after {name.Text}");
-        if (Current.Kind == TokenKind.Number && _tokens[_position + 1].Kind == TokenKind.Comma)
-        {
-            throw Fail(Current, $"{name.Text} takes no parameter");
-        }
-
-        var range = ParseLogRange();
-        Expect(TokenKind.RightParen, $"')' to close {name.Text}(…)");
-        if (Current.IsWord("by") || Current.IsWord("without"))
-        {
-            throw Fail(Current, $"grouping is not allowed for {name.Text}; group with an outer aggregation, as in sum by (level) ({name.Text}(…))");
-        }
-
-        _depth--;
-        return new RangeAggregationExpr(function, range);
-    }
-
-    private VectorAggregationExpr ParseVectorAggregation(Token name)
-    {
-        if (!VectorFunction.Supported.TryGetValue(name.Text, out var function))
-        {
-            throw Unsupported(name, $"{name.Text} is not supported; the supported aggregations are {string.Join(", ", VectorFunction.Supported.Keys)}");
-        }
-
-        Enter(name);
-        Advance();
-        var grouping = ParseGrouping();
-        Expect(TokenKind.LeftParen, $"'(' after {name.Text}");
-        int? parameter = null;
-        if (function.TakesParameter)
-        {
-            var k = Current;
-            if (k.Kind != TokenKind.Number || !int.TryParse(k.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)
-            {
-                throw Fail(k, $"{name.Text} takes a positive whole number first, as in {name.Text}(5, …)");
-            }
-
-            Advance();
-            Expect(TokenKind.Comma, $"',' after the parameter of {name.Text}");
-            parameter = value;
-        }
-        else if (Current.Kind == TokenKind.Number && _tokens[_position + 1].Kind == TokenKind.Comma)
-        {
-            throw Fail(Current, $"{name.Text} takes no parameter");
-        }
-
-        var innerToken = Current;
-        var inner = AsSample(ParseExpression(0), innerToken);
-        if (IsScalar(inner))
-        {
-            throw Fail(innerToken, $"{name.Text} aggregates a vector, such as count_over_time(…), not a number");
-        }
-
-        Expect(TokenKind.RightParen, $"')' to close {name.Text}(…)");
-        var after = ParseGrouping();
-        if (after is not null && grouping is not null)
-        {
-            throw Fail(Current, $"{name.Text} has two groupings; give one, before or after its argument");
-        }
-
-        _depth--;
-        return new VectorAggregationExpr(function, grouping ?? after, parameter, inner);
-    }
-
-    private Grouping? ParseGrouping()
-    {
-        if (!Current.IsWord("by") && !Current.IsWord("without"))
-        {
-            return null;
-        }
-
-        var without = Advance().Text == "without";
-        Expect(TokenKind.LeftParen, $"'(' after {(without ? "without" : "by")}");
-        var labels = new List<string>();
-        while (Current.Kind != TokenKind.RightParen)
-        {
-            labels.Add(Expect(TokenKind.Identifier, "a label name").Text);
-            if (Current.Kind != TokenKind.Comma) break;
-            Advance();
-        }
-
-        Expect(TokenKind.RightParen, "')' to close the label list");
-        return new Grouping(without, labels);
-    }
-
     private SampleExpr AsSample(LogQlExpr expr, Token at) => expr as SampleExpr
         ?? throw Fail(at, "a log query cannot be used here; count its lines with a range aggregation such as count_over_time({…}[5m])");
+
+    /// <summary>The value of a number-only expression, as Loki reduces <c>(1 + 1)</c> while parsing.</summary>
+    private static double ScalarValue(SampleExpr expr) => expr switch
+    {
+        NumberLiteral n => n.Value,
+        BinaryExpr b => b.Operator.Apply(ScalarValue(b.Left), ScalarValue(b.Right)),
+        _ => double.NaN,
+    };
 
     private static bool IsScalar(SampleExpr expr) => expr switch
     {
@@ -299,9 +225,17 @@ public sealed partial class LogQlParser
         _ => false,
     };
 
-    private LogSelectorExpr NoRangeHere(LogSelectorExpr log) => Current.Kind == TokenKind.LeftBracket
-        ? throw Fail(Current, "a range such as [5m] belongs inside a range aggregation, as in count_over_time({…}[5m])")
-        : log;
+    private LogSelectorExpr NoRangeHere(LogSelectorExpr log)
+    {
+        if (Current.Kind == TokenKind.LeftBracket)
+        {
+            throw Fail(Current, "a range such as [5m] belongs inside a range aggregation, as in count_over_time({…}[5m])");
+        }
+
+        return AtUnwrap()
+            ? throw Fail(Current, "unwrap belongs inside a range aggregation, as in sum_over_time({…} | logfmt | unwrap latency [5m])")
+            : log;
+    }
 
     private static BinaryOperator? BinaryOperatorAt(Token token) => token.Kind switch
     {
@@ -317,6 +251,9 @@ public sealed partial class LogQlParser
         TokenKind.GreaterOrEqual => BinaryOperator.GreaterOrEqual,
         TokenKind.Less => BinaryOperator.Less,
         TokenKind.LessOrEqual => BinaryOperator.LessOrEqual,
+        TokenKind.Identifier when token.Text == "and" => BinaryOperator.And,
+        TokenKind.Identifier when token.Text == "or" => BinaryOperator.Or,
+        TokenKind.Identifier when token.Text == "unless" => BinaryOperator.Unless,
         _ => null,
     };
 

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text;
 using AirisEpm.LogService.LogQl.Ast;
+using AirisEpm.PromQl.Model;
+using VectorMatchCardinality = AirisEpm.PromQl.Ast.VectorMatchCardinality;
+using VectorMatching = AirisEpm.PromQl.Ast.VectorMatching;
 
 namespace AirisEpm.LogService.LogQl.Syntax;
 
@@ -42,10 +45,13 @@ public static class LogQlPrinter
                 break;
             case RangeAggregationExpr range:
                 b.Append(range.Function.Name).Append('(');
+                if (range.Parameter is { } parameter) b.Append(parameter.ToString("R", CultureInfo.InvariantCulture)).Append(", ");
                 Write(b, range.Range.Selector);
+                if (range.Range.Unwrap is { } unwrap) Write(b, unwrap);
                 b.Append('[').Append(LogQlDuration.Format(range.Range.RangeNs)).Append(']');
                 if (range.Range.OffsetNs != 0) b.Append(" offset ").Append(LogQlDuration.Format(range.Range.OffsetNs));
                 b.Append(')');
+                if (range.Grouping is { } rangeGrouping) b.Append(rangeGrouping.Without ? " without (" : " by (").AppendJoin(", ", rangeGrouping.Labels).Append(')');
                 break;
             case VectorAggregationExpr vector:
                 b.Append(vector.Function.Name);
@@ -62,10 +68,17 @@ public static class LogQlPrinter
             case BinaryExpr binary:
                 WriteOperand(b, binary.Left, NeedsParentheses(binary.Left, binary.Operator, right: false));
                 b.Append(' ').Append(binary.Operator.Symbol()).Append(binary.ReturnBool ? " bool " : " ");
+                if (binary.Matching is { } matching) Write(b, matching);
                 WriteOperand(b, binary.Right, NeedsParentheses(binary.Right, binary.Operator, right: true));
                 break;
             case NumberLiteral number:
                 b.Append(number.Value.ToString("R", CultureInfo.InvariantCulture));
+                break;
+            case LabelReplaceExpr replace:
+                b.Append("label_replace(");
+                Write(b, replace.Inner);
+                foreach (var text in (string[])[replace.Destination, replace.Replacement, replace.Source, replace.Regex]) b.Append(", ").Append(PromQlString.Quote(text));
+                b.Append(')');
                 break;
             case VectorLiteral vector:
                 b.Append("vector(").Append(vector.Value.ToString("R", CultureInfo.InvariantCulture)).Append(')');
@@ -80,7 +93,7 @@ public static class LogQlPrinter
         switch (stage)
         {
             case LineFilterStage filter:
-                b.Append(LineFilterStage.Symbol(filter.Operator)).Append(' ').Append(GoStrings.Quote(filter.Value));
+                b.Append(LineFilterStage.Symbol(filter.Operator)).Append(' ').Append(PromQlString.Quote(filter.Value));
                 break;
             case JsonParserStage:
                 b.Append("| json");
@@ -92,8 +105,23 @@ public static class LogQlPrinter
                 b.Append("| ");
                 Write(b, labels.Predicate);
                 break;
+            case UnpackParserStage:
+                b.Append("| unpack");
+                break;
+            case RegexpParserStage regexp:
+                b.Append("| regexp ").Append(PromQlString.Quote(regexp.Pattern));
+                break;
+            case PatternParserStage pattern:
+                b.Append("| pattern ").Append(PromQlString.Quote(pattern.Text));
+                break;
             case LineFormatStage format:
-                b.Append("| line_format ").Append(GoStrings.Quote(format.Template));
+                b.Append("| line_format ").Append(PromQlString.Quote(format.Template.Text));
+                break;
+            case LabelFormatStage format:
+                b.Append("| label_format ").AppendJoin(", ", format.Formats.Select(f => f.Name + "=" + (f.Template is null ? f.Source : PromQlString.Quote(f.Source))));
+                break;
+            case DecolorizeStage:
+                b.Append("| decolorize");
                 break;
             case DropLabelsStage drop:
                 b.Append("| drop ").AppendJoin(", ", drop.Labels.Select(Selection));
@@ -103,6 +131,33 @@ public static class LogQlPrinter
                 break;
             default:
                 throw new ArgumentException($"unknown stage {stage.GetType().Name}", nameof(stage));
+        }
+    }
+
+    private static void Write(StringBuilder b, VectorMatching matching)
+    {
+        b.Append(matching.On ? "on (" : "ignoring (").AppendJoin(", ", matching.MatchingLabels).Append(") ");
+        if (matching.Card is VectorMatchCardinality.ManyToOne or VectorMatchCardinality.OneToMany)
+        {
+            b.Append(matching.Card == VectorMatchCardinality.ManyToOne ? "group_left" : "group_right");
+            if (matching.Include.Count > 0) b.Append(" (").AppendJoin(", ", matching.Include).Append(')');
+            b.Append(' ');
+        }
+    }
+
+    private static void Write(StringBuilder b, Unwrap unwrap)
+    {
+        b.Append(" | unwrap ").Append(unwrap.Conversion switch
+        {
+            UnwrapConversion.Bytes => $"bytes({unwrap.Label})",
+            UnwrapConversion.Duration => $"duration({unwrap.Label})",
+            UnwrapConversion.DurationSeconds => $"duration_seconds({unwrap.Label})",
+            _ => unwrap.Label,
+        });
+        foreach (var filter in unwrap.PostFilters)
+        {
+            b.Append(" | ");
+            Write(b, filter);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.LogService.LogQl.Syntax;
 
@@ -35,8 +36,9 @@ public static class LogQlRegex
     ];
 
     /// <summary>
-    /// The compiled pattern; <paramref name="anchored"/> makes it match whole values only (label matchers,
-    /// as in Prometheus), otherwise anywhere in the text (line filters). Throws <see cref="ArgumentException"/>
+    /// The compiled pattern; <paramref name="anchored"/> makes it match whole values only, with <c>.</c>
+    /// matching a newline too (label matchers: Prometheus's <c>^(?s:re)$</c>), otherwise anywhere in the text
+    /// (line filters, as Go's <c>regexp.Compile</c>). Throws <see cref="ArgumentException"/>
     /// with the reason when the pattern is invalid or unsupported.
     /// </summary>
     public static Regex Compile(string pattern, bool anchored)
@@ -55,18 +57,19 @@ public static class LogQlRegex
         var translated = Translate(pattern);
         try
         {
-            var regex = new Regex(anchored ? $"\\A(?:{translated})\\z" : translated, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, MatchTimeout);
+            var options = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | (anchored ? RegexOptions.Singleline : RegexOptions.None);
+            var regex = new Regex(anchored ? $"\\A(?:{translated})\\z" : translated, options, MatchTimeout);
             if (Cache.Count >= MaxCached) Cache.Clear();
             Cache[(pattern, anchored)] = regex;
             return regex;
         }
         catch (ArgumentException e)
         {
-            throw new ArgumentException($"invalid regular expression {GoStrings.Quote(pattern)}: {FirstSentence(e.Message)}", e);
+            throw new ArgumentException($"invalid regular expression {PromQlString.Quote(pattern)}: {FirstSentence(e.Message)}", e);
         }
         catch (NotSupportedException e)
         {
-            throw new ArgumentException($"unsupported regular expression {GoStrings.Quote(pattern)}: {FirstSentence(e.Message)}", e);
+            throw new ArgumentException($"unsupported regular expression {PromQlString.Quote(pattern)}: {FirstSentence(e.Message)}", e);
         }
     }
 

@@ -10,7 +10,7 @@ namespace AirisEpm.PromQl.Engine.Functions;
 /// named groups after unnamed ones, so Go's numbers are mapped; <c>(?P&lt;name&gt;…)</c> is accepted as Go accepts it.
 /// No match timeout, as for <see cref="Model.Matcher"/>: the non-backtracking engine is linear in the input.
 /// </summary>
-internal sealed class GoRegexTemplate
+public sealed partial class GoRegexTemplate
 {
     private readonly Regex _regex;
 
@@ -47,6 +47,12 @@ internal sealed class GoRegexTemplate
             return null;
         }
 
+        return Expand(match, template);
+    }
+
+    /// <summary>Go's <c>Regexp.Expand</c> of <paramref name="template"/> with <paramref name="match"/>'s groups.</summary>
+    private string Expand(Match match, string template)
+    {
         var output = new StringBuilder();
         var rest = template.AsSpan();
         while (true)

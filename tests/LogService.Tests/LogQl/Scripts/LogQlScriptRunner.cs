@@ -3,6 +3,7 @@ using AirisEpm.LogService.LogQl.Evaluation;
 using AirisEpm.LogService.LogQl.Syntax;
 using AirisEpm.LogService.Storage;
 using Microsoft.Extensions.Options;
+using AirisEpm.PromQl.Model;
 
 namespace AirisEpm.LogService.Tests.LogQl.Scripts;
 
@@ -77,7 +78,7 @@ public sealed class LogQlScriptRunner(ILogStore store)
     {
         if (expected.StartsWith("scalar ", StringComparison.Ordinal)) return "scalar " + Number(Parse(expected[7..]));
         var (labels, rest) = LogQlScript.Labels(expected);
-        var set = LabelSet.From(labels);
+        var set = StreamLabels.SetOf(labels);
         if (eval.Kind == EvalKind.Streams)
         {
             var space = rest.IndexOf(' ', StringComparison.Ordinal);
