@@ -7,7 +7,7 @@ namespace AirisEpm.GoTemplates;
 /// text/template's predefined functions (<c>and</c> and <c>or</c> are evaluated lazily by the executor, as since
 /// Go 1.18): <c>not len index slice print printf println html js urlquery eq ne lt le gt ge call</c>.
 /// </summary>
-internal static class GoBuiltins
+public static class GoBuiltins
 {
     public static readonly IReadOnlySet<string> Lazy = new HashSet<string>(StringComparer.Ordinal) { "and", "or" };
 

@@ -1,5 +1,5 @@
 using AirisEpm.AlertService.Domain.Configuration;
-using AirisEpm.AlertService.Domain.GoTemplates;
+using AirisEpm.GoTemplates;
 using AirisEpm.AlertService.Domain.Routing;
 using AirisEpm.AlertService.Notifications;
 

@@ -1,4 +1,4 @@
-using AirisEpm.AlertService.Domain.GoTemplates;
+using AirisEpm.GoTemplates;
 
 namespace AirisEpm.AlertService.Notifications;
 

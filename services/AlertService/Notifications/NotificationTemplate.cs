@@ -1,4 +1,4 @@
-using AirisEpm.AlertService.Domain.GoTemplates;
+using AirisEpm.GoTemplates;
 using AirisEpm.AlertService.Domain.PrometheusRules;
 
 namespace AirisEpm.AlertService.Notifications;

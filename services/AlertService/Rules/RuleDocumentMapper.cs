@@ -1,7 +1,7 @@
 using AirisEpm.PromQl.Model;
 using AirisEpm.AlertService.Domain.Rules;
 using AirisEpm.AlertService.Domain.PrometheusRules;
-using AirisEpm.AlertService.Domain.GoTemplates;
+using AirisEpm.GoTemplates;
 using AirisEpm.PromQl.Parser;
 
 namespace AirisEpm.AlertService.Rules;
