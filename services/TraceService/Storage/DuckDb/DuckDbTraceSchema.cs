@@ -1,3 +1,4 @@
+using AirisEpm.DuckDbStorage;
 using DuckDB.NET.Data;
 
 namespace AirisEpm.TraceService.Storage.DuckDb;
@@ -59,10 +60,5 @@ internal static class DuckDbTraceSchema
         }
     }
 
-    private static void Execute(DuckDBConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    private static void Execute(DuckDBConnection connection, string sql) => DuckDbWriter.Execute(connection, sql);
 }

@@ -29,10 +29,8 @@ public sealed partial class DuckDbTraceStore
                 : (span.StartNs, span.StartNs);
         }
 
-        await _writeLock.WaitAsync(cancellationToken);
-        try
+        await _writer.WriteAsync(connection =>
         {
-            var connection = Writer;
             using var transaction = connection.BeginTransaction();
             using (var appender = connection.CreateAppender("spans"))
             {
@@ -51,11 +49,7 @@ public sealed partial class DuckDbTraceStore
             }
 
             transaction.Commit();
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
+        }, cancellationToken);
     }
 
     private static void AppendSpan(DuckDBAppender appender, Span span)

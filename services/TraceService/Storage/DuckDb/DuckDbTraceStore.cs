@@ -7,49 +7,23 @@ namespace AirisEpm.TraceService.Storage.DuckDb;
 
 /// <summary>
 /// The embedded store: one DuckDB file (schema and its reasons in <see cref="DuckDbTraceSchema"/>). Writes go
-/// through one connection under a lock (the batching writer serialises them anyway); reads take a pooled
-/// connection on the same database instance (<see cref="DuckDbReadConnections"/>) and run beside writes
+/// through its one writer connection (<see cref="DuckDbWriter"/>: the batching writer serialises them anyway); reads
+/// take a pooled connection on the same database instance (<see cref="DuckDbReadConnections"/>) and run beside writes
 /// under DuckDB's MVCC, each statement seeing the latest committed data.
 /// </summary>
 public sealed partial class DuckDbTraceStore : ITraceStore, IDisposable
 {
-    private readonly string _connectionString;
+    private readonly DuckDbWriter _writer;
     private readonly DuckDbReadConnections _readers;
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private DuckDBConnection? _writer;
 
     /// <param name="path">The database file; its folder is created when missing.</param>
     public DuckDbTraceStore(string path)
     {
-        _connectionString = $"Data Source={path}";
-        _readers = new DuckDbReadConnections(_connectionString);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
+        _writer = new DuckDbWriter(path, "trace");
+        _readers = new DuckDbReadConnections(_writer.ConnectionString);
     }
 
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        await _writeLock.WaitAsync(cancellationToken);
-        try
-        {
-            if (_writer is not null)
-            {
-                return;
-            }
-
-            var connection = new DuckDBConnection(_connectionString);
-            connection.Open();
-            DuckDbTraceSchema.Migrate(connection);
-            _writer = connection;
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
+    public Task InitializeAsync(CancellationToken cancellationToken) => _writer.InitializeAsync(DuckDbTraceSchema.Migrate, cancellationToken);
 
     /// <summary>
     /// Two statements: the trace's time bounds from <c>trace_index</c> (an ART index lookup), then the spans of
@@ -112,22 +86,15 @@ public sealed partial class DuckDbTraceStore : ITraceStore, IDisposable
     /// Deletes from <c>spans</c> by start and from <c>trace_index</c> the rows whose latest start is older too; a
     /// row of a trace that straddles the cutoff stays and only widens that trace's lookup bounds.
     /// </summary>
-    public async Task<long> DeleteOlderThanAsync(long cutoffNs, CancellationToken cancellationToken)
-    {
-        await _writeLock.WaitAsync(cancellationToken);
-        try
+    public Task<long> DeleteOlderThanAsync(long cutoffNs, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(connection =>
         {
-            using var transaction = Writer.BeginTransaction();
-            var deleted = Execute(Writer, Sql($"DELETE FROM spans WHERE start_ns < {cutoffNs}"));
-            Execute(Writer, Sql($"DELETE FROM trace_index WHERE max_start < {cutoffNs}"));
+            using var transaction = connection.BeginTransaction();
+            long deleted = DuckDbWriter.Execute(connection, Sql($"DELETE FROM spans WHERE start_ns < {cutoffNs}"));
+            DuckDbWriter.Execute(connection, Sql($"DELETE FROM trace_index WHERE max_start < {cutoffNs}"));
             transaction.Commit();
             return deleted;
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
+        }, cancellationToken);
 
     public Task PingAsync(CancellationToken cancellationToken) =>
         _readers.ReadAsync("SELECT max(version) FROM schema_migrations", null, _ => { }, cancellationToken);
@@ -135,11 +102,8 @@ public sealed partial class DuckDbTraceStore : ITraceStore, IDisposable
     public void Dispose()
     {
         _readers.Dispose();
-        _writer?.Dispose();
-        _writeLock.Dispose();
+        _writer.Dispose();
     }
-
-    private DuckDBConnection Writer => _writer ?? throw new InvalidOperationException("The DuckDB trace store is not initialised.");
 
     /// <summary>The earliest and latest span start of each known trace among <paramref name="traceIds"/>.</summary>
     private async Task<Dictionary<string, (long Min, long Max)>> BoundsAsync(IReadOnlyList<string> traceIds, CancellationToken cancellationToken)
@@ -159,11 +123,4 @@ public sealed partial class DuckDbTraceStore : ITraceStore, IDisposable
     /// so that DuckDB prunes row groups by their min/max before scanning; text always goes in as a parameter.
     /// </summary>
     private static string Sql(FormattableString sql) => sql.ToString(CultureInfo.InvariantCulture);
-
-    private static int Execute(DuckDBConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteNonQuery();
-    }
 }
