@@ -17,13 +17,16 @@ internal static class LoadRun
         GC.Collect();
         var writesBefore = store.Writes;
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
         var run = await ClosedLoop.RunAsync(name, client, bodies, requests, clients);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
         var writes = store.Writes - writesBefore;
         var (spans, seconds) = (run.Items, run.Seconds);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{name,-30} {spans,8} spans {requests,7} req {seconds,6:F1} s {spans / seconds,9:F0} spans/s {requests / seconds,7:F0} req/s " +
             $"p50 {run.Percentile(0.50),6:F1} ms p95 {run.Percentile(0.95),6:F1} ms p99 {run.Percentile(0.99),6:F1} ms " +
-            $"{writes,6} writes ({(double)spans / Math.Max(1, writes),6:F1} spans/write) CPU {cpu.TotalMicroseconds / spans,6:F1} µs/span"));
+            $"{writes,6} writes ({(double)spans / Math.Max(1, writes),6:F1} spans/write) CPU {cpu.TotalMicroseconds / spans,6:F1} µs/span " +
+            $"alloc {allocated / spans,6:N0} B/span RSS {ProcessMemory.ResidentMiB,5:F0} MiB (peak {ProcessMemory.PeakResidentMiB,5:F0}) load {File.ReadAllText("/proc/loadavg")[..14]}"));
     }
 }

@@ -8,7 +8,7 @@ internal static class DuckDbSpanRows
 {
     public const string SpanColumns = """
         trace_id, span_id, parent_span_id, service, name, kind, start_ns, duration_ns, status, status_message,
-        attr_keys, attr_values, attr_types, res_keys, res_values, res_types, events, links
+        attributes, resource, events, links
         """;
 
     public const string HeadColumns = "trace_id, span_id, parent_span_id, service, name, kind, start_ns, duration_ns, status";
@@ -24,10 +24,10 @@ internal static class DuckDbSpanRows
         r.GetInt64(7),
         (SpanStatus)r.GetFieldValue<sbyte>(8),
         r.IsDBNull(9) ? null : r.GetString(9),
-        AttributeColumns.ToDictionary(r.GetFieldValue<List<string>>(10), r.GetFieldValue<List<string>>(11), r.GetFieldValue<List<byte>>(12)),
-        AttributeColumns.ToDictionary(r.GetFieldValue<List<string>>(13), r.GetFieldValue<List<string>>(14), r.GetFieldValue<List<byte>>(15)),
-        SpanJson.ReadEvents(r.GetString(16)),
-        SpanJson.ReadLinks(r.GetString(17)));
+        AttributeText.Read(r.GetString(10)),
+        AttributeText.Read(r.GetString(11)),
+        SpanJson.ReadEvents(r.GetString(12)),
+        SpanJson.ReadLinks(r.GetString(13)));
 
     public static SpanHead ReadHead(DbDataReader r) => new(
         r.GetString(0),

@@ -6,40 +6,56 @@ using DuckDB.NET.Data;
 namespace AirisEpm.TraceService.Storage.DuckDb;
 
 /// <summary>
-/// The embedded store: one DuckDB file (schema and its reasons in <see cref="DuckDbTraceSchema"/>). Writes go
-/// through its one writer connection (<see cref="DuckDbWriter"/>: the batching writer serialises them anyway); reads
-/// take a pooled connection on the same database instance (<see cref="DuckDbReadConnections"/>) and run beside writes
-/// under DuckDB's MVCC, each statement seeing the latest committed data.
+/// The embedded store: one DuckDB file (schema and its reasons in <see cref="DuckDbTraceSchema"/>) behind its own
+/// write-ahead log (<see cref="SpanWriteAhead"/>: a write is acknowledged once logged and applied to DuckDB in large
+/// transactions; every read first waits for the writes acknowledged before it). DuckDB is written through its one
+/// writer connection (<see cref="DuckDbWriter"/>); reads take a pooled connection on the same database instance
+/// (<see cref="DuckDbReadConnections"/>) and run beside writes under DuckDB's MVCC, each statement seeing the latest
+/// committed data.
 /// </summary>
 public sealed partial class DuckDbTraceStore : ITraceStore, IDisposable
 {
     private readonly DuckDbWriter _writer;
     private readonly DuckDbReadConnections _readers;
+    private readonly SpanWriteAhead _writeAhead;
 
-    /// <param name="path">The database file; its folder is created when missing.</param>
-    public DuckDbTraceStore(string path)
+    /// <param name="path">The database file; its folder is created when missing, the write-ahead log goes beside it (<c>traces.wal/</c>).</param>
+    /// <param name="options">How the log is applied; the defaults when null.</param>
+    /// <param name="logger">Where replay and apply failures are told; none when null.</param>
+    public DuckDbTraceStore(string path, DuckDbWriteOptions? options = null, ILogger<DuckDbTraceStore>? logger = null)
     {
         _writer = new DuckDbWriter(path, "trace");
         _readers = new DuckDbReadConnections(_writer.ConnectionString);
+        _writeAhead = new SpanWriteAhead(_writer, Path.ChangeExtension(Path.GetFullPath(path), ".wal"), options ?? new DuckDbWriteOptions(),
+            (ILogger?)logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
     }
 
-    public Task InitializeAsync(CancellationToken cancellationToken) => _writer.InitializeAsync(DuckDbTraceSchema.Migrate, cancellationToken);
+    /// <summary>Spans acknowledged and not yet applied to DuckDB (benchmarks and health read it).</summary>
+    public int PendingSpans => _writeAhead.PendingSpans;
+
+    /// <summary>Migrates the schema, replays what a crash left in the write-ahead log, then starts applying it.</summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await _writer.InitializeAsync(DuckDbTraceSchema.Migrate, cancellationToken);
+        await _writeAhead.OpenAsync(cancellationToken);
+    }
 
     /// <summary>
-    /// Two statements: the trace's time bounds from <c>trace_index</c> (an ART index lookup), then the spans of
-    /// that trace inside those bounds, given as literals so DuckDB skips every row group outside them.
+    /// Two statements: the trace's <c>seq</c> ranges from <c>trace_ranges</c> (an ART index lookup), then exactly those
+    /// rows of <c>spans</c>, the ranges given as literals so DuckDB's zone maps on <c>seq</c> skip everything else.
     /// </summary>
     public async Task<IReadOnlyList<Span>> GetTraceAsync(string traceId, CancellationToken cancellationToken)
     {
-        var bounds = await BoundsAsync([traceId], cancellationToken);
-        if (!bounds.TryGetValue(traceId, out var b))
+        await _writeAhead.WaitAppliedAsync(cancellationToken);
+        var ranges = await RangesAsync([traceId], cancellationToken);
+        if (!ranges.TryGetValue(traceId, out var own))
         {
             return [];
         }
 
         var spans = new List<Span>();
         await _readers.ReadAsync(
-            Sql($"SELECT {DuckDbSpanRows.SpanColumns} FROM spans WHERE start_ns >= {b.Min} AND start_ns <= {b.Max} AND trace_id = $id"),
+            InRanges(DuckDbSpanRows.SpanColumns, own, "$id"),
             c => c.Parameters.Add(new DuckDBParameter("id", traceId)),
             r => spans.Add(DuckDbSpanRows.ReadSpan(r)),
             cancellationToken);
@@ -48,6 +64,7 @@ public sealed partial class DuckDbTraceStore : ITraceStore, IDisposable
 
     public async Task<IReadOnlyList<Span>> GetSpansAsync(long startNs, long endNs, string? service, CancellationToken cancellationToken)
     {
+        await _writeAhead.WaitAppliedAsync(cancellationToken);
         var spans = new List<Span>();
         await _readers.ReadAsync(
             Sql($"SELECT {DuckDbSpanRows.SpanColumns} FROM spans WHERE start_ns >= {startNs} AND start_ns < {endNs}") + (service is null ? "" : " AND service = $service"),
@@ -59,6 +76,7 @@ public sealed partial class DuckDbTraceStore : ITraceStore, IDisposable
 
     public async Task<IReadOnlyList<string>> GetServicesAsync(CancellationToken cancellationToken)
     {
+        await _writeAhead.WaitAppliedAsync(cancellationToken);
         var services = new List<string>();
         await _readers.ReadAsync("SELECT DISTINCT service FROM spans ORDER BY service", null, r => services.Add(r.GetString(0)), cancellationToken);
         return services;
@@ -66,6 +84,7 @@ public sealed partial class DuckDbTraceStore : ITraceStore, IDisposable
 
     public async Task<IReadOnlyList<Operation>> GetOperationsAsync(string service, SpanKind? kind, CancellationToken cancellationToken)
     {
+        await _writeAhead.WaitAppliedAsync(cancellationToken);
         var operations = new List<Operation>();
         await _readers.ReadAsync(
             "SELECT DISTINCT name, kind FROM spans WHERE service = $service" + (kind is null ? "" : " AND kind = $kind") + " ORDER BY name, kind",
@@ -83,40 +102,56 @@ public sealed partial class DuckDbTraceStore : ITraceStore, IDisposable
     }
 
     /// <summary>
-    /// Deletes from <c>spans</c> by start and from <c>trace_index</c> the rows whose latest start is older too; a
-    /// row of a trace that straddles the cutoff stays and only widens that trace's lookup bounds.
+    /// Deletes from <c>spans</c> by start and from <c>trace_ranges</c> the ranges whose latest start is older too; a
+    /// range of a trace that straddles the cutoff stays and still finds the trace's younger rows.
     /// </summary>
-    public Task<long> DeleteOlderThanAsync(long cutoffNs, CancellationToken cancellationToken) =>
-        _writer.WriteAsync(connection =>
+    public async Task<long> DeleteOlderThanAsync(long cutoffNs, CancellationToken cancellationToken)
+    {
+        await _writeAhead.WaitAppliedAsync(cancellationToken); // spans acknowledged before the call are deleted too
+        return await _writer.WriteAsync(connection =>
         {
             using var transaction = connection.BeginTransaction();
             long deleted = DuckDbWriter.Execute(connection, Sql($"DELETE FROM spans WHERE start_ns < {cutoffNs}"));
-            DuckDbWriter.Execute(connection, Sql($"DELETE FROM trace_index WHERE max_start < {cutoffNs}"));
+            DuckDbWriter.Execute(connection, Sql($"DELETE FROM trace_ranges WHERE max_start < {cutoffNs}"));
             transaction.Commit();
             return deleted;
         }, cancellationToken);
+    }
 
     public Task PingAsync(CancellationToken cancellationToken) =>
         _readers.ReadAsync("SELECT max(version) FROM schema_migrations", null, _ => { }, cancellationToken);
 
+    /// <summary>Applies what is logged (or leaves it for the next start's replay when DuckDB fails), then closes the file.</summary>
     public void Dispose()
     {
+        _writeAhead.Dispose();
         _readers.Dispose();
         _writer.Dispose();
     }
 
-    /// <summary>The earliest and latest span start of each known trace among <paramref name="traceIds"/>.</summary>
-    private async Task<Dictionary<string, (long Min, long Max)>> BoundsAsync(IReadOnlyList<string> traceIds, CancellationToken cancellationToken)
+    /// <summary>The <c>seq</c> ranges of each known trace among <paramref name="traceIds"/>, adjacent ranges merged.</summary>
+    private async Task<Dictionary<string, List<(long Min, long Max)>>> RangesAsync(IReadOnlyList<string> traceIds, CancellationToken cancellationToken)
     {
-        var bounds = new Dictionary<string, (long Min, long Max)>(StringComparer.Ordinal);
+        var ranges = new Dictionary<string, List<(long Min, long Max)>>(StringComparer.Ordinal);
         var list = string.Join(", ", traceIds.Select((_, i) => $"$t{i}"));
         await _readers.ReadAsync(
-            $"SELECT trace_id, min(min_start), max(max_start) FROM trace_index WHERE trace_id IN ({list}) GROUP BY trace_id",
+            $"SELECT trace_id, min_seq, max_seq FROM trace_ranges WHERE trace_id IN ({list}) ORDER BY trace_id, min_seq",
             c => { for (var i = 0; i < traceIds.Count; i++) { c.Parameters.Add(new DuckDBParameter($"t{i}", traceIds[i])); } },
-            r => bounds[r.GetString(0)] = (r.GetInt64(1), r.GetInt64(2)),
+            r =>
+            {
+                var id = r.GetString(0);
+                var (min, max) = (r.GetInt64(1), r.GetInt64(2));
+                if (!ranges.TryGetValue(id, out var own)) ranges[id] = own = [];
+                if (own.Count > 0 && own[^1].Max + 1 >= min) own[^1] = (own[^1].Min, Math.Max(own[^1].Max, max));
+                else own.Add((min, max));
+            },
             cancellationToken);
-        return bounds;
+        return ranges;
     }
+
+    /// <summary>One trace's rows: a bounded select per range, the trace id (a parameter named <paramref name="traceId"/>) checked too.</summary>
+    private static string InRanges(string columns, IEnumerable<(long Min, long Max)> ranges, string traceId) =>
+        string.Join(" UNION ALL ", ranges.Select(r => Sql($"SELECT {columns} FROM spans WHERE seq >= {r.Min} AND seq <= {r.Max} AND trace_id = ") + traceId));
 
     /// <summary>
     /// Times, durations and limits are written into statements as integer literals, not bound as parameters,

@@ -1,0 +1,72 @@
+using System.Text;
+using AirisEpm.Protocols;
+using AirisEpm.TraceService.Domain;
+using AirisEpm.TraceService.Storage.DuckDb;
+using AirisEpm.TraceService.Tests.Ingest;
+using CsCheck;
+using static AirisEpm.TraceService.Tests.Storage.Spans;
+
+namespace AirisEpm.TraceService.Tests.Storage;
+
+/// <summary>The embedded store's write-ahead log frames: every field comes back, and damaged bytes are invalid data.</summary>
+public sealed class SpanRowCodecTests
+{
+    [Fact]
+    public void Every_field_of_every_row_is_where_the_rows_say()
+    {
+        var events = new List<SpanEvent> { new(At(1), "retry", new Dictionary<string, AttributeValue> { ["n"] = new(AttributeType.Int, "2") }) };
+        var links = new List<SpanLink> { new(Trace(9), Id(9), new Dictionary<string, AttributeValue>()) };
+        Span[] spans =
+        [
+            Make(1, 1, status: SpanStatus.Error, attributes: Tags(("http.route", "/cart/{id}"), ("é", "ü"))) with { Events = events, Links = links },
+            Make(1, 2, 1, service: "cart", name: "", kind: SpanKind.Client, startMs: 5, durationMs: 0),
+        ];
+        var bytes = Encode(spans);
+        var rows = SpanRowCodec.Decode(bytes);
+
+        Assert.Equal(2, rows.Length);
+        string Text(TextRange r) => Encoding.UTF8.GetString(bytes, r.Offset, r.Length);
+        var (first, second) = (rows[0], rows[1]);
+        Assert.Equal((Trace(1), Id(1), "", "checkout", "GET /cart"), (Text(first.TraceId), Text(first.SpanId), Text(first.ParentSpanId), Text(first.Service), Text(first.Name)));
+        Assert.Equal(((byte)SpanKind.Server, At(0), 10_000_000L, (byte)SpanStatus.Error, "boom"), (first.Kind, first.StartNs, first.DurationNs, first.Status, Text(first.StatusMessage!.Value)));
+        Assert.Equal("/cart/{id}", AttributeText.Read(Text(first.Attributes))["http.route"].Text);
+        Assert.Equal("checkout", AttributeText.Read(Text(first.Resource))["service.name"].Text);
+        Assert.Equal("retry", Assert.Single(TraceService.Storage.SpanJson.ReadEvents(Text(first.Events))).Name);
+        Assert.Equal(Trace(9), Assert.Single(TraceService.Storage.SpanJson.ReadLinks(Text(first.Links))).TraceId);
+        Assert.Equal((Id(1), "", (byte)SpanKind.Client, 0L, (TextRange?)null), (Text(second.ParentSpanId), Text(second.Name), second.Kind, second.DurationNs, second.StatusMessage));
+        Assert.Equal("[]", Text(second.Events));
+    }
+
+    [Fact]
+    public void Cut_or_mutated_frames_are_invalid_data_or_rows_inside_the_frame()
+    {
+        var valid = Encode([Make(1, 1, attributes: Tags(("a", "b"))), Make(1, 2, 1)]);
+        Gen.OneOf(Ingest.ParserPropertyTests.Truncated(valid), Ingest.ParserPropertyTests.Mutated(valid), Gen.Byte.Array[0, 100]).Sample(bytes =>
+        {
+            SpanRow[] rows;
+            try
+            {
+                rows = SpanRowCodec.Decode(bytes);
+            }
+            catch (InvalidDataException)
+            {
+                return;
+            }
+
+            foreach (var row in rows)
+            {
+                foreach (var range in new[] { row.TraceId, row.SpanId, row.ParentSpanId, row.Service, row.Name, row.Attributes, row.Resource, row.Events, row.Links })
+                {
+                    Assert.InRange(range.Offset + range.Length, 0, bytes.Length);
+                }
+            }
+        }, iter: 5000);
+    }
+
+    private static byte[] Encode(IReadOnlyList<Span> spans)
+    {
+        using var buffer = new PooledBuffer(64);
+        SpanRowCodec.Encode(spans, buffer);
+        return buffer.Span.ToArray();
+    }
+}
