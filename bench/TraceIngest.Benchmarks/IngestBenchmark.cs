@@ -19,12 +19,6 @@ internal static class IngestBenchmark
         var modes = (args.Length > 1 ? args[1] : "otlp,zipkin,single,convert").Split(',');
         var duckDb = args.Length > 2 && args[2] == "duckdb";
         var graph = !(args.Length > 3 && args[3] == "graph=off");
-        if (modes is ["appender"])
-        {
-            AppenderProbe.Run(spans);
-            return;
-        }
-
         if (modes is ["stages"])
         {
             Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}");

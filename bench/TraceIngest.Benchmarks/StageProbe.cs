@@ -30,7 +30,8 @@ internal static class StageProbe
         var folder = Directory.CreateTempSubdirectory("airis-trace-stages-").FullName;
         try
         {
-            using var store = new DuckDbTraceStore(Path.Combine(folder, "traces.duckdb"));
+            // Applied only when a batch is full or a read asks, so each stage measures what it names.
+            using var store = new DuckDbTraceStore(Path.Combine(folder, "traces.duckdb"), new DuckDbWriteOptions { ApplyInterval = TimeSpan.FromMinutes(1) });
             await store.InitializeAsync(CancellationToken.None);
             using var dependencies = new DuckDbDependencyStore(Path.Combine(folder, "dependencies.duckdb"));
             await dependencies.InitializeAsync(CancellationToken.None);
@@ -48,33 +49,18 @@ internal static class StageProbe
             var measured = bodies.Skip(20).ToList();
             var requests = Time("parse (protobuf)", batches * batchSize, () => measured.Select(b => OtlpBody.Parse(b, json: false, ExportTraceServiceRequest.Parser)).ToList());
             var converted = Time("convert (OtlpSpanConverter)", batches * batchSize, () => requests.Select(r => OtlpSpanConverter.Convert(r, new IngestProblems())).ToList());
-            if (Environment.GetEnvironmentVariable("PROBE_SIZES") is { } sizes)
-            {
-                foreach (var size in sizes.Split(',').Select(int.Parse))
-                {
-                    var all = converted.SelectMany(b => b).ToList();
-                    var chunks = all.Chunk(size).Where(c => c.Length == size).Select(c => (IReadOnlyList<TraceService.Domain.Span>)c).ToList();
-                    Time($"store: {size} spans per write", chunks.Sum(c => c.Count), () =>
-                    {
-                        foreach (var batch in chunks) store.WriteAsync(batch, CancellationToken.None).GetAwaiter().GetResult();
-                        return 0;
-                    });
-                }
-
-                return;
-            }
-
             var half = converted.Count / 2;
-            Time($"store: {batchSize} spans per write", half * batchSize, () =>
+            Time($"store: {batchSize} spans per write, log only", half * batchSize, () =>
             {
                 foreach (var batch in converted.Take(half)) store.WriteAsync(batch, CancellationToken.None).GetAwaiter().GetResult();
                 return 0;
             });
+            Time("store: applying what was logged", half * batchSize, () => store.GetServicesAsync(CancellationToken.None).GetAwaiter().GetResult());
             var merged = converted.Skip(half).Chunk(5).Select(c => (IReadOnlyList<TraceService.Domain.Span>)c.SelectMany(b => b).ToList()).ToList();
-            Time($"store: {5 * batchSize} spans per write", merged.Sum(m => m.Count), () =>
+            Time($"store: {5 * batchSize} spans per write, log and apply", merged.Sum(m => m.Count), () =>
             {
                 foreach (var batch in merged) store.WriteAsync(batch, CancellationToken.None).GetAwaiter().GetResult();
-                return 0;
+                return store.GetServicesAsync(CancellationToken.None).GetAwaiter().GetResult();
             });
             Time("dependency graph (OnDurable)", batches * batchSize, () =>
             {

@@ -38,6 +38,28 @@ public sealed class SpanRowCodecTests
     }
 
     [Fact]
+    public void A_row_alone_reads_back_as_the_span_and_its_head()
+    {
+        var span = Make(3, 4, 2, status: SpanStatus.Error, attributes: Tags(("k", "v"))) with
+        {
+            Events = [new SpanEvent(At(2), "e", new Dictionary<string, AttributeValue>())],
+        };
+        var bytes = Encode([span, Make(3, 5)]);
+        var row = SpanRowCodec.Decode(bytes)[0];
+        var alone = bytes.AsSpan(row.Whole.Offset, row.Whole.Length);
+
+        var read = SpanRowCodec.ReadSpan(alone);
+        Assert.Equal((span.TraceId, span.SpanId, span.ParentSpanId, span.Service, span.Name, span.Kind, span.StartNs, span.DurationNs, span.Status, span.StatusMessage),
+            (read.TraceId, read.SpanId, read.ParentSpanId, read.Service, read.Name, read.Kind, read.StartNs, read.DurationNs, read.Status, read.StatusMessage));
+        Assert.Equal(span.Attributes, read.Attributes);
+        Assert.Equal(span.Resource, read.Resource);
+        Assert.Equal("e", Assert.Single(read.Events).Name);
+        var head = SpanRowCodec.ReadHead(alone);
+        Assert.Equal((span.TraceId, span.SpanId, true), (head.TraceId, head.SpanId, head.IsError));
+        Assert.Throws<InvalidDataException>(() => SpanRowCodec.ReadSpan(bytes.AsSpan(row.Whole.Offset, row.Whole.Length + 1)));
+    }
+
+    [Fact]
     public void Cut_or_mutated_frames_are_invalid_data_or_rows_inside_the_frame()
     {
         var valid = Encode([Make(1, 1, attributes: Tags(("a", "b"))), Make(1, 2, 1)]);

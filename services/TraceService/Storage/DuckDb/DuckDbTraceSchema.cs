@@ -11,9 +11,10 @@ namespace AirisEpm.TraceService.Storage.DuckDb;
 /// trace id and numbered by <c>seq</c> (<see cref="SpanRowsApply"/>), so rows are in <c>seq</c> order and DuckDB's
 /// per-row-group min/max (zone maps) on <c>seq</c> are exact; <c>start_ns</c> follows arrival closely, so its zone maps
 /// let a time-bounded scan skip almost every row group too. It has no index: an ART index over every span would cost
-/// more than the rest of an append. Attributes and resource attributes are one text each (<see cref="AttributeText"/>:
-/// a tag filter is one <c>contains</c>); events and links are JSON text (<see cref="SpanJson"/>): never searched,
-/// only read back.
+/// more than the rest of an append. The columns are what searches filter on (attributes and resource attributes as
+/// one text each, <see cref="AttributeText"/>: a tag filter is one <c>contains</c>), plus <c>row</c>, the span's
+/// encoded row (<see cref="SpanRowCodec"/>), the only column reads take spans from: fetching a few rows costs DuckDB
+/// about a third of a millisecond per column it has to open, so a lookup that read fourteen columns spent 5 ms of CPU.
 /// </para>
 /// <para>
 /// <c>trace_ranges</c> has one row per trace per applied batch: the <c>seq</c> range of its spans there and their
@@ -22,21 +23,25 @@ namespace AirisEpm.TraceService.Storage.DuckDb;
 /// </para>
 /// <para>
 /// Version 1 had three LIST columns per attribute map and <c>trace_index</c> with start bounds; version 2 copies its
-/// rows over (numbered in trace-id order) and drops it.
+/// rows over (<see cref="DuckDbSchemaV1"/>) and drops them.
 /// </para>
 /// </summary>
 internal static class DuckDbTraceSchema
 {
-    /// <summary>A key, value or type list of version 1 as <see cref="AttributeText"/> (escapes as it writes them).</summary>
-    private static string TextOf(string keys, string values, string types) =>
-        $"chr(31) || array_to_string(list_transform(generate_series(1, len({keys})), i -> {Escaped($"{keys}[i]")} || chr(30) || {Escaped($"{values}[i]")} || chr(30) || CAST({types}[i] AS VARCHAR) || chr(31)), '')";
+    /// <summary>The tables of version 2, made by its migration (<see cref="DuckDbSchemaV1.CopyToVersion2"/>).</summary>
+    public const string Version2Tables = """
+        CREATE TABLE spans (
+            seq BIGINT NOT NULL, trace_id VARCHAR NOT NULL, span_id VARCHAR NOT NULL, parent_span_id VARCHAR,
+            service VARCHAR NOT NULL, name VARCHAR NOT NULL, kind TINYINT NOT NULL, start_ns BIGINT NOT NULL,
+            duration_ns BIGINT NOT NULL, status TINYINT NOT NULL, attributes VARCHAR NOT NULL, resource VARCHAR NOT NULL,
+            row BLOB NOT NULL);
+        CREATE TABLE trace_ranges (trace_id VARCHAR NOT NULL, min_seq BIGINT NOT NULL, max_seq BIGINT NOT NULL, max_start BIGINT NOT NULL);
+        CREATE INDEX trace_ranges_trace_id ON trace_ranges (trace_id);
+        """;
 
-    private static string Escaped(string text) =>
-        $"replace(replace(replace({text}, chr(29), chr(29) || chr(1)), chr(30), chr(29) || chr(2)), chr(31), chr(29) || chr(3))";
-
-    private static readonly (int Version, string Description, string Sql)[] Migrations =
+    private static readonly (int Version, string Description, Action<DuckDBConnection> Run)[] Migrations =
     [
-        (1, "spans and the trace-id index", """
+        (1, "spans and the trace-id index", c => Execute(c, """
             CREATE TABLE spans (
                 trace_id VARCHAR NOT NULL, span_id VARCHAR NOT NULL, parent_span_id VARCHAR, service VARCHAR NOT NULL,
                 name VARCHAR NOT NULL, kind TINYINT NOT NULL, start_ns BIGINT NOT NULL, duration_ns BIGINT NOT NULL,
@@ -46,25 +51,9 @@ internal static class DuckDbTraceSchema
                 events VARCHAR NOT NULL, links VARCHAR NOT NULL);
             CREATE TABLE trace_index (trace_id VARCHAR NOT NULL, min_start BIGINT NOT NULL, max_start BIGINT NOT NULL);
             CREATE INDEX trace_index_trace_id ON trace_index (trace_id);
-            """),
-        (2, "spans numbered in trace-id order per batch, attributes as text, trace_ranges", $"""
-            CREATE TABLE spans_v2 (
-                seq BIGINT NOT NULL, trace_id VARCHAR NOT NULL, span_id VARCHAR NOT NULL, parent_span_id VARCHAR,
-                service VARCHAR NOT NULL, name VARCHAR NOT NULL, kind TINYINT NOT NULL, start_ns BIGINT NOT NULL,
-                duration_ns BIGINT NOT NULL, status TINYINT NOT NULL, status_message VARCHAR,
-                attributes VARCHAR NOT NULL, resource VARCHAR NOT NULL, events VARCHAR NOT NULL, links VARCHAR NOT NULL);
-            INSERT INTO spans_v2
-                SELECT row_number() OVER (ORDER BY trace_id, start_ns), trace_id, span_id, parent_span_id, service, name, kind,
-                    start_ns, duration_ns, status, status_message,
-                    {TextOf("attr_keys", "attr_values", "attr_types")}, {TextOf("res_keys", "res_values", "res_types")}, events, links
-                FROM spans;
-            CREATE TABLE trace_ranges (trace_id VARCHAR NOT NULL, min_seq BIGINT NOT NULL, max_seq BIGINT NOT NULL, max_start BIGINT NOT NULL);
-            INSERT INTO trace_ranges SELECT trace_id, min(seq), max(seq), max(start_ns) FROM spans_v2 GROUP BY trace_id;
-            DROP TABLE trace_index;
-            DROP TABLE spans;
-            ALTER TABLE spans_v2 RENAME TO spans;
-            CREATE INDEX trace_ranges_trace_id ON trace_ranges (trace_id);
-            """),
+            """)),
+        (2, "spans numbered in trace-id order per batch with their encoded row, attributes as text, trace_ranges",
+            c => DuckDbSchemaV1.CopyToVersion2(c, sql => Execute(c, sql))),
     ];
 
     public static void Migrate(DuckDBConnection connection) => Migrate(connection, int.MaxValue);
@@ -80,10 +69,10 @@ internal static class DuckDbTraceSchema
         current.CommandText = "SELECT coalesce(max(version), 0) FROM schema_migrations";
         var applied = Convert.ToInt32(current.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
 
-        foreach (var (version, description, sql) in Migrations.Where(m => m.Version > applied && m.Version <= through))
+        foreach (var (version, description, run) in Migrations.Where(m => m.Version > applied && m.Version <= through))
         {
             using var transaction = connection.BeginTransaction();
-            Execute(connection, sql);
+            run(connection);
             using var record = connection.CreateCommand();
             record.CommandText = "INSERT INTO schema_migrations (version, description) VALUES ($v, $d)";
             record.Parameters.Add(new DuckDBParameter("v", version));

@@ -5,8 +5,9 @@ namespace AirisEpm.TraceService.Storage.DuckDb;
 
 /// <summary>
 /// Trace search in three statements: the newest matching trace ids (a scan of the window's row groups only,
-/// the conditions on the same span); their <c>seq</c> ranges from <c>trace_ranges</c>; their span heads, one
-/// range read per trace range (UNION ALL), so spans of a trace outside the window are found without a full scan.
+/// the conditions on the same span); their <c>seq</c> ranges from <c>trace_ranges</c>; their span heads from the
+/// <c>row</c> column, one range read per trace range (UNION ALL), so spans of a trace outside the window are found
+/// without a full scan.
 /// The summaries are built by <see cref="TraceSummaries"/>, as for every store.
 /// </summary>
 public sealed partial class DuckDbTraceStore
@@ -34,13 +35,8 @@ public sealed partial class DuckDbTraceStore
         var ranges = await RangesAsync(ids, cancellationToken);
         var known = ids.Where(ranges.ContainsKey).ToList();
         var heads = new List<SpanHead>();
-        var union = string.Join(" UNION ALL ", known.Select((id, i) => InRanges(DuckDbSpanRows.HeadColumns, ranges[id], $"$t{i}")));
-        await _readers.ReadAsync(
-            union,
-            c => { for (var i = 0; i < known.Count; i++) { c.Parameters.Add(new DuckDBParameter($"t{i}", known[i])); } },
-            r => heads.Add(DuckDbSpanRows.ReadHead(r)),
-            cancellationToken);
-        return TraceSummaries.Build(heads, ids);
+        await _readers.ReadAsync(InRanges(known.SelectMany(id => ranges[id])), null, r => heads.Add(DuckDbSpanRows.ReadHead(r)), cancellationToken);
+        return TraceSummaries.Build(heads, ids); // summarises the traces of ids only
     }
 
     /// <summary>

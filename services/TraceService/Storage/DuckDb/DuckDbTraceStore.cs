@@ -42,7 +42,9 @@ public sealed partial class DuckDbTraceStore : ITraceStore, IDisposable
 
     /// <summary>
     /// Two statements: the trace's <c>seq</c> ranges from <c>trace_ranges</c> (an ART index lookup), then exactly those
-    /// rows of <c>spans</c>, the ranges given as literals so DuckDB's zone maps on <c>seq</c> skip everything else.
+    /// rows of <c>spans</c>, the ranges given as literals so DuckDB's zone maps on <c>seq</c> skip everything else, and
+    /// only their <c>row</c> column. The trace id is checked on the decoded spans, not by DuckDB (which would open
+    /// another column).
     /// </summary>
     public async Task<IReadOnlyList<Span>> GetTraceAsync(string traceId, CancellationToken cancellationToken)
     {
@@ -54,12 +56,8 @@ public sealed partial class DuckDbTraceStore : ITraceStore, IDisposable
         }
 
         var spans = new List<Span>();
-        await _readers.ReadAsync(
-            InRanges(DuckDbSpanRows.SpanColumns, own, "$id"),
-            c => c.Parameters.Add(new DuckDBParameter("id", traceId)),
-            r => spans.Add(DuckDbSpanRows.ReadSpan(r)),
-            cancellationToken);
-        return SpanCopies.Collapse(spans);
+        await _readers.ReadAsync(InRanges(own), null, r => spans.Add(DuckDbSpanRows.ReadSpan(r)), cancellationToken);
+        return SpanCopies.Collapse(spans.Where(s => s.TraceId == traceId));
     }
 
     public async Task<IReadOnlyList<Span>> GetSpansAsync(long startNs, long endNs, string? service, CancellationToken cancellationToken)
@@ -67,7 +65,7 @@ public sealed partial class DuckDbTraceStore : ITraceStore, IDisposable
         await _writeAhead.WaitAppliedAsync(cancellationToken);
         var spans = new List<Span>();
         await _readers.ReadAsync(
-            Sql($"SELECT {DuckDbSpanRows.SpanColumns} FROM spans WHERE start_ns >= {startNs} AND start_ns < {endNs}") + (service is null ? "" : " AND service = $service"),
+            Sql($"SELECT {DuckDbSpanRows.Column} FROM spans WHERE start_ns >= {startNs} AND start_ns < {endNs}") + (service is null ? "" : " AND service = $service"),
             c => { if (service is not null) { c.Parameters.Add(new DuckDBParameter("service", service)); } },
             r => spans.Add(DuckDbSpanRows.ReadSpan(r)),
             cancellationToken);
@@ -129,29 +127,33 @@ public sealed partial class DuckDbTraceStore : ITraceStore, IDisposable
         _writer.Dispose();
     }
 
-    /// <summary>The <c>seq</c> ranges of each known trace among <paramref name="traceIds"/>, adjacent ranges merged.</summary>
+    /// <summary>
+    /// The <c>seq</c> ranges of each known trace among <paramref name="traceIds"/>, in order, adjacent ranges merged: one
+    /// equality select per id (UNION ALL), since DuckDB answers <c>trace_id = $t</c> from the ART index in a third of the
+    /// time it takes for <c>IN (...)</c>.
+    /// </summary>
     private async Task<Dictionary<string, List<(long Min, long Max)>>> RangesAsync(IReadOnlyList<string> traceIds, CancellationToken cancellationToken)
     {
-        var ranges = new Dictionary<string, List<(long Min, long Max)>>(StringComparer.Ordinal);
-        var list = string.Join(", ", traceIds.Select((_, i) => $"$t{i}"));
+        var found = new List<(string Id, long Min, long Max)>();
         await _readers.ReadAsync(
-            $"SELECT trace_id, min_seq, max_seq FROM trace_ranges WHERE trace_id IN ({list}) ORDER BY trace_id, min_seq",
+            string.Join(" UNION ALL ", traceIds.Select((_, i) => $"SELECT trace_id, min_seq, max_seq FROM trace_ranges WHERE trace_id = $t{i}")),
             c => { for (var i = 0; i < traceIds.Count; i++) { c.Parameters.Add(new DuckDBParameter($"t{i}", traceIds[i])); } },
-            r =>
-            {
-                var id = r.GetString(0);
-                var (min, max) = (r.GetInt64(1), r.GetInt64(2));
-                if (!ranges.TryGetValue(id, out var own)) ranges[id] = own = [];
-                if (own.Count > 0 && own[^1].Max + 1 >= min) own[^1] = (own[^1].Min, Math.Max(own[^1].Max, max));
-                else own.Add((min, max));
-            },
+            r => found.Add((r.GetString(0), r.GetInt64(1), r.GetInt64(2))),
             cancellationToken);
+        var ranges = new Dictionary<string, List<(long Min, long Max)>>(StringComparer.Ordinal);
+        foreach (var (id, min, max) in found.OrderBy(f => f.Min))
+        {
+            if (!ranges.TryGetValue(id, out var own)) ranges[id] = own = [];
+            if (own.Count > 0 && own[^1].Max + 1 >= min) own[^1] = (own[^1].Min, Math.Max(own[^1].Max, max));
+            else own.Add((min, max));
+        }
+
         return ranges;
     }
 
-    /// <summary>One trace's rows: a bounded select per range, the trace id (a parameter named <paramref name="traceId"/>) checked too.</summary>
-    private static string InRanges(string columns, IEnumerable<(long Min, long Max)> ranges, string traceId) =>
-        string.Join(" UNION ALL ", ranges.Select(r => Sql($"SELECT {columns} FROM spans WHERE seq >= {r.Min} AND seq <= {r.Max} AND trace_id = ") + traceId));
+    /// <summary>The <c>row</c> column of the given <c>seq</c> ranges: a bounded select per range.</summary>
+    private static string InRanges(IEnumerable<(long Min, long Max)> ranges) =>
+        string.Join(" UNION ALL ", ranges.Select(r => Sql($"SELECT {DuckDbSpanRows.Column} FROM spans WHERE seq >= {r.Min} AND seq <= {r.Max}")));
 
     /// <summary>
     /// Times, durations and limits are written into statements as integer literals, not bound as parameters,

@@ -17,16 +17,21 @@ public sealed class DuckDbWriteOptions
     [Range(1, 10_000_000)]
     public int ApplyBatchSpans { get; set; } = 131_072;
 
-    /// <summary>A smaller batch is applied after this long anyway (a read waiting for it applies it at once).</summary>
+    /// <summary>
+    /// A smaller batch is applied after this long anyway; a read applies what it waits for at once. Ten seconds, so that
+    /// a moderate rate still makes large transactions: at 5,000 spans/s a one-second interval made batches of 5,000,
+    /// each span costing DuckDB three times what it costs in a full batch (its own log, then the checkpoint).
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
-    public TimeSpan ApplyInterval { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan ApplyInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Spans logged and not yet applied before a write waits for room: four batches, about 200 MB of encoded rows, so
-    /// a checkpoint or a slow disk is ridden out; beyond it the batching writer in front answers 429/503.
+    /// Spans logged and not yet applied before a write waits for room: two batches (one being applied, one filling),
+    /// about 100 MB of encoded rows; beyond it the batching writer in front answers 429/503. It also bounds what a read
+    /// waits for (<see cref="ReadWaitTimeout"/>): two batches take DuckDB a few seconds even on a loaded machine.
     /// </summary>
     [Range(1, 100_000_000)]
-    public int CapacitySpans { get; set; } = 524_288;
+    public int CapacitySpans { get; set; } = 262_144;
 
     /// <summary>A log segment is sealed past 64 MB and deleted once all of it is applied, bounding a replay to about two segments.</summary>
     [Range(64 * 1024, 1L << 32)]

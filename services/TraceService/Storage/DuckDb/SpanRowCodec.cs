@@ -17,11 +17,13 @@ namespace AirisEpm.TraceService.Storage.DuckDb;
 ///   str  = varint byte length, UTF-8;   nstr = varint (length + 1), 0 for null, then UTF-8
 /// </code>
 /// The resource text is made once per resource map a batch's spans share (the OTLP converter gives the spans of one
-/// resource the same map).
+/// resource the same map). One row's bytes, as they are in the frame, are also what <c>spans.row</c> keeps: reads
+/// decode a span from that one column (<see cref="ReadSpan"/>, <see cref="ReadHead"/>).
 /// </summary>
 internal static class SpanRowCodec
 {
     private const byte Version = 1;
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static void Encode(IReadOnlyList<Span> spans, IBufferWriter<byte> output)
     {
@@ -80,22 +82,50 @@ internal static class SpanRowCodec
         var rows = new SpanRow[count];
         for (var i = 0; i < rows.Length; i++)
         {
-            var traceId = reader.Text();
-            var spanId = reader.Text();
-            var parent = reader.Text();
-            var service = reader.Text();
-            var name = reader.Text();
-            var kind = reader.Byte();
-            var start = reader.Int64();
-            var duration = reader.Int64();
-            var status = reader.Byte();
-            var message = reader.NullableText();
-            rows[i] = new SpanRow(traceId, spanId, parent, service, name, kind, start, duration, status, message,
-                reader.Text(), reader.Text(), reader.Text(), reader.Text());
+            rows[i] = reader.Row();
         }
 
         if (!reader.End) throw new InvalidDataException("bytes after the last row");
         return rows;
+    }
+
+    /// <summary>The span one row's bytes (<c>spans.row</c>) hold; throws <see cref="InvalidDataException"/> on bytes that are not one row.</summary>
+    public static Span ReadSpan(ReadOnlySpan<byte> bytes)
+    {
+        var row = One(bytes);
+        return new Span(Text(bytes, row.TraceId), Text(bytes, row.SpanId), row.ParentSpanId.Length == 0 ? null : Text(bytes, row.ParentSpanId),
+            Text(bytes, row.Service), Text(bytes, row.Name), (SpanKind)row.Kind, row.StartNs, row.DurationNs, (SpanStatus)row.Status,
+            row.StatusMessage is { } message ? Text(bytes, message) : null,
+            AttributeText.Read(Text(bytes, row.Attributes)), AttributeText.Read(Text(bytes, row.Resource)),
+            SpanJson.ReadEvents(Text(bytes, row.Events)), SpanJson.ReadLinks(Text(bytes, row.Links)));
+    }
+
+    /// <summary>What a search summary needs of the span in one row's bytes, without decoding its attributes, events and links.</summary>
+    public static SpanHead ReadHead(ReadOnlySpan<byte> bytes)
+    {
+        var row = One(bytes);
+        return new SpanHead(Text(bytes, row.TraceId), Text(bytes, row.SpanId), row.ParentSpanId.Length == 0 ? null : Text(bytes, row.ParentSpanId),
+            Text(bytes, row.Service), Text(bytes, row.Name), (SpanKind)row.Kind, row.StartNs, row.DurationNs, row.Status == (byte)SpanStatus.Error);
+    }
+
+    private static SpanRow One(ReadOnlySpan<byte> bytes)
+    {
+        var reader = new Reader(bytes);
+        var row = reader.Row();
+        if (!reader.End) throw new InvalidDataException("bytes after the row");
+        return row;
+    }
+
+    private static string Text(ReadOnlySpan<byte> bytes, TextRange range)
+    {
+        try
+        {
+            return StrictUtf8.GetString(bytes.Slice(range.Offset, range.Length));
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new InvalidDataException("a text of a span row is not UTF-8", e);
+        }
     }
 
     private static void WriteString(IBufferWriter<byte> output, string text)
@@ -158,6 +188,24 @@ internal static class SpanRowCodec
 
         public TextRange? NullableText() => Varint() is var n and > 0 ? Take(n - 1) : null;
 
+        public SpanRow Row()
+        {
+            var start = _at;
+            var traceId = Text();
+            var spanId = Text();
+            var parent = Text();
+            var service = Text();
+            var name = Text();
+            var kind = Byte();
+            var startNs = Int64();
+            var duration = Int64();
+            var status = Byte();
+            var message = NullableText();
+            var (attributes, resource, events, links) = (Text(), Text(), Text(), Text());
+            return new SpanRow(new TextRange(start, _at - start), traceId, spanId, parent, service, name, kind, startNs, duration, status, message,
+                attributes, resource, events, links);
+        }
+
         private TextRange Take(ulong length)
         {
             if (length > (ulong)(_bytes.Length - _at)) throw Cut();
@@ -173,8 +221,8 @@ internal static class SpanRowCodec
 /// <summary>Where one text of a row lies in its frame's bytes.</summary>
 internal readonly record struct TextRange(int Offset, int Length);
 
-/// <summary>One row of <c>spans</c> inside an encoded frame (<see cref="SpanRowCodec"/>).</summary>
+/// <summary>One row of <c>spans</c> inside an encoded frame (<see cref="SpanRowCodec"/>); <see cref="Whole"/> is all its bytes.</summary>
 internal readonly record struct SpanRow(
-    TextRange TraceId, TextRange SpanId, TextRange ParentSpanId, TextRange Service, TextRange Name,
+    TextRange Whole, TextRange TraceId, TextRange SpanId, TextRange ParentSpanId, TextRange Service, TextRange Name,
     byte Kind, long StartNs, long DurationNs, byte Status, TextRange? StatusMessage,
     TextRange Attributes, TextRange Resource, TextRange Events, TextRange Links);

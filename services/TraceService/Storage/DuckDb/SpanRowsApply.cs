@@ -7,8 +7,9 @@ namespace AirisEpm.TraceService.Storage.DuckDb;
 /// Writes encoded frames (<see cref="SpanRowCodec"/>) to <c>spans</c> and <c>trace_ranges</c> in one transaction:
 /// the rows sorted by trace id (then start), numbered on from the last <c>seq</c>, so the spans of one trace in one
 /// transaction are the consecutive rows <c>[min_seq, max_seq]</c>, which is the one row <c>trace_ranges</c> gets for
-/// that trace. Texts go to the appender as their UTF-8 bytes, so no .NET string is made per span. Called on the
-/// writer connection only (<see cref="DuckDbStorage.DuckDbWriter"/> serialises it).
+/// that trace. Texts go to the appender as their UTF-8 bytes, so no .NET string is made per span, and the row's own
+/// bytes become <c>row</c>, the one column reads decode spans from. Called on the writer connection only
+/// (<see cref="DuckDbStorage.DuckDbWriter"/> serialises it).
 /// </summary>
 internal sealed class SpanRowsApply
 {
@@ -21,8 +22,25 @@ internal sealed class SpanRowsApply
         _nextSeq = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Appends every row of <paramref name="frames"/> and commits; the sequence advances only when the commit does.</summary>
+    /// <summary>Appends every row of <paramref name="frames"/> and commits.</summary>
     public void Apply(DuckDBConnection connection, IReadOnlyList<ReadOnlyMemory<byte>> frames)
+    {
+        var before = _nextSeq;
+        try
+        {
+            using var transaction = connection.BeginTransaction();
+            Append(connection, frames);
+            transaction.Commit();
+        }
+        catch
+        {
+            _nextSeq = before; // rolled back: the numbers are free again
+            throw;
+        }
+    }
+
+    /// <summary>Appends inside the caller's transaction (the schema migration copies in one); the caller undoes the numbering if it rolls back.</summary>
+    public void Append(DuckDBConnection connection, IReadOnlyList<ReadOnlyMemory<byte>> frames)
     {
         var rows = new SpanRow[frames.Count][];
         var count = 0;
@@ -48,7 +66,6 @@ internal sealed class SpanRowsApply
 
         var seq = _nextSeq;
         var ranges = new List<(int Frame, TextRange TraceId, long MinSeq, long MaxSeq, long MaxStart)>();
-        using var transaction = connection.BeginTransaction();
         using (var appender = connection.CreateAppender("spans"))
         {
             foreach (var (f, r) in order)
@@ -67,11 +84,9 @@ internal sealed class SpanRowsApply
 
                 var append = appender.CreateRow().AppendValue(seq++).AppendValue(traceId).AppendValue(Text(frame, row.SpanId));
                 append = row.ParentSpanId.Length == 0 ? append.AppendNullValue() : append.AppendValue(Text(frame, row.ParentSpanId));
-                append = append.AppendValue(Text(frame, row.Service)).AppendValue(Text(frame, row.Name)).AppendValue((sbyte)row.Kind)
-                    .AppendValue(row.StartNs).AppendValue(row.DurationNs).AppendValue((sbyte)row.Status);
-                append = row.StatusMessage is { } message ? append.AppendValue(Text(frame, message)) : append.AppendNullValue();
-                append.AppendValue(Text(frame, row.Attributes)).AppendValue(Text(frame, row.Resource))
-                    .AppendValue(Text(frame, row.Events)).AppendValue(Text(frame, row.Links)).EndRow();
+                append.AppendValue(Text(frame, row.Service)).AppendValue(Text(frame, row.Name)).AppendValue((sbyte)row.Kind)
+                    .AppendValue(row.StartNs).AppendValue(row.DurationNs).AppendValue((sbyte)row.Status)
+                    .AppendValue(Text(frame, row.Attributes)).AppendValue(Text(frame, row.Resource)).AppendValue(Text(frame, row.Whole)).EndRow();
             }
         }
 
@@ -83,7 +98,6 @@ internal sealed class SpanRowsApply
             }
         }
 
-        transaction.Commit();
         _nextSeq = seq;
     }
 
