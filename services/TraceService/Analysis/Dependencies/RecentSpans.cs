@@ -35,6 +35,15 @@ internal sealed class RecentSpans(long retentionNs, int capacity)
         waiting.Add(child);
     }
 
+    /// <summary>Stops <paramref name="child"/> waiting for its parent here; false when it no longer waits (paired or evicted).</summary>
+    public bool StopWaiting(SeenSpan child)
+    {
+        var parentKey = child.ParentKey!.Value;
+        if (!_waitingForParent.TryGetValue(parentKey, out var siblings) || !siblings.Remove(child)) return false;
+        if (siblings.Count == 0) _waitingForParent.Remove(parentKey);
+        return true;
+    }
+
     public List<SeenSpan>? TakeWaitingChildren(SpanKey parentKey) =>
         _waitingForParent.Remove(parentKey, out var waiting) ? waiting : null;
 

@@ -33,7 +33,10 @@ internal sealed class SeenSpan(Span span, long sequence, long arrivedNs)
     /// <summary>Counted as a call to its virtual peer.</summary>
     public bool CountedVirtual { get; set; }
 
-    public bool AwaitsPeerDecision => Kind is SpanKind.Client or SpanKind.Producer && !HasChild && !CountedVirtual;
+    /// <summary>Handed to the replicas' shared state, which decides its calls from then on.</summary>
+    public bool Shared { get; set; }
+
+    public bool AwaitsPeerDecision => Kind is SpanKind.Client or SpanKind.Producer && !HasChild && !CountedVirtual && !Shared;
 }
 
 internal readonly record struct SpanKey(string TraceId, string SpanId);
