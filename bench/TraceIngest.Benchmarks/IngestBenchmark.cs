@@ -65,7 +65,10 @@ internal static class IngestBenchmark
             }
         }
 
-        Console.WriteLine($"load average at end: {File.ReadAllText("/proc/loadavg").Trim()}; peak RSS {ProcessMemory.PeakResidentMiB:F0} MiB");
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        Console.WriteLine($"load average at end: {File.ReadAllText("/proc/loadavg").Trim()}; peak RSS {ProcessMemory.PeakResidentMiB:F0} MiB; " +
+            $"live managed after a full GC {GC.GetTotalMemory(forceFullCollection: true) / 1048576.0:F0} MiB, of which the benchmark's own request bodies " +
+            $"{(otlp.Concat(zipkin).Concat(singles).Concat(warmOtlp).Concat(warmSingles).Distinct().Sum(b => (long)b.Bytes.Length + 100)) / 1048576.0:F0} MiB");
     }
 
     /// <summary><paramref name="count"/> bodies, one per seed, seeds <paramref name="stride"/> spans apart from <paramref name="first"/>.</summary>

@@ -9,6 +9,7 @@ using AirisEpm.TraceService.LiveGraph;
 using AirisEpm.TraceService.SpanMetrics;
 using AirisEpm.TraceService.Storage.Dependencies;
 using AirisEpm.TraceService.Storage.DuckDb;
+using SpanRowCodec = AirisEpm.TraceService.Storage.DuckDb.SpanRowCodec;
 using Google.Protobuf;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -47,8 +48,19 @@ internal static class StageProbe
             }
 
             var measured = bodies.Skip(20).ToList();
+            Time("parse + convert, each request dropped", batches * batchSize, () => measured.Sum(b => Convert(b).Count));
             var requests = Time("parse (protobuf)", batches * batchSize, () => measured.Select(b => OtlpBody.Parse(b, json: false, ExportTraceServiceRequest.Parser)).ToList());
             var converted = Time("convert (OtlpSpanConverter)", batches * batchSize, () => requests.Select(r => OtlpSpanConverter.Convert(r, new IngestProblems())).ToList());
+            Time("encode rows (SpanRowCodec, no log)", batches * batchSize, () =>
+            {
+                foreach (var batch in converted)
+                {
+                    using var frame = new AirisEpm.Protocols.PooledBuffer(batch.Count * 512);
+                    SpanRowCodec.Encode(batch, frame);
+                }
+
+                return 0;
+            });
             var half = converted.Count / 2;
             Time($"store: {batchSize} spans per write, log only", half * batchSize, () =>
             {

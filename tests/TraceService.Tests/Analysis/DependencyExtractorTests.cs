@@ -243,4 +243,23 @@ public sealed class DependencyExtractorTests
         Assert.Equal([new CalleeHalf(TraceId, "c", "s", "api", false, 60)], extractor.TakeShared());
         Assert.Equal(0, extractor.Stats.LateChildren);
     }
+
+    [Fact]
+    public void Callers_pushed_out_by_the_capacity_do_not_stay_queued_for_their_wait()
+    {
+        var extractor = new DependencyExtractor(new DependencyExtractorOptions { Capacity = 100, ShareDelayNs = Second });
+        for (var batch = 0; batch < 30; batch++)
+        {
+            extractor.Observe(Enumerable.Range(0, 50).SelectMany(i => new[]
+            {
+                Client($"c{batch}-{i}", null, "web", 0, 10, new() { ["peer.service"] = "pay" }),
+                Server($"s{batch}-{i}", $"missing{batch}-{i}", "api", 0, 10),
+            }), nowNs: batch);
+        }
+
+        var stats = extractor.Stats;
+        Assert.Equal(100, stats.Tracked);
+        Assert.InRange(stats.Waiting, 1, 100);
+        Assert.Equal(1450, stats.EvictedUndecided); // the clients among the 2,900 spans pushed out
+    }
 }

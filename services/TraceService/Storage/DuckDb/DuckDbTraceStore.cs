@@ -18,16 +18,19 @@ public sealed partial class DuckDbTraceStore : ITraceStore, IDisposable
     private readonly DuckDbWriter _writer;
     private readonly DuckDbReadConnections _readers;
     private readonly SpanWriteAhead _writeAhead;
+    private readonly string _memoryLimit;
 
     /// <param name="path">The database file; its folder is created when missing, the write-ahead log goes beside it (<c>traces.wal/</c>).</param>
     /// <param name="options">How the log is applied; the defaults when null.</param>
     /// <param name="logger">Where replay and apply failures are told; none when null.</param>
     public DuckDbTraceStore(string path, DuckDbWriteOptions? options = null, ILogger<DuckDbTraceStore>? logger = null)
     {
+        options ??= new DuckDbWriteOptions();
         _writer = new DuckDbWriter(path, "trace");
         _readers = new DuckDbReadConnections(_writer.ConnectionString);
-        _writeAhead = new SpanWriteAhead(_writer, Path.ChangeExtension(Path.GetFullPath(path), ".wal"), options ?? new DuckDbWriteOptions(),
+        _writeAhead = new SpanWriteAhead(_writer, Path.ChangeExtension(Path.GetFullPath(path), ".wal"), options,
             (ILogger?)logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        _memoryLimit = options.MemoryLimit;
     }
 
     /// <summary>Spans acknowledged and not yet applied to DuckDB (benchmarks and health read it).</summary>
@@ -36,7 +39,11 @@ public sealed partial class DuckDbTraceStore : ITraceStore, IDisposable
     /// <summary>Migrates the schema, replays what a crash left in the write-ahead log, then starts applying it.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        await _writer.InitializeAsync(DuckDbTraceSchema.Migrate, cancellationToken);
+        await _writer.InitializeAsync(connection =>
+        {
+            DuckDbWriter.Execute(connection, $"SET memory_limit = '{_memoryLimit}'"); // validated: digits and a unit
+            DuckDbTraceSchema.Migrate(connection);
+        }, cancellationToken);
         await _writeAhead.OpenAsync(cancellationToken);
     }
 

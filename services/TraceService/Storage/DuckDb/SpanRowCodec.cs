@@ -9,20 +9,24 @@ namespace AirisEpm.TraceService.Storage.DuckDb;
 /// A batch of spans as the rows of <c>spans</c> in bytes: the trace store's write-ahead log frame, and what its applier
 /// appends to DuckDB without making a .NET string (the appender takes each text as its UTF-8 bytes). Layout:
 /// <code>
-///   byte     version (1)
+///   byte     version (2; 1 kept events and links as JSON)
 ///   varint   rows
 ///   per row: str trace_id, str span_id, str parent_span_id ("" = none), str service, str name,
 ///            byte kind, int64 LE start_ns, int64 LE duration_ns, byte status, nstr status_message,
-///            str attributes, str resource (<see cref="AttributeText"/>), str events, str links (<see cref="SpanJson"/>)
-///   str  = varint byte length, UTF-8;   nstr = varint (length + 1), 0 for null, then UTF-8
+///            str attributes, str resource (<see cref="AttributeText"/>), bytes events, bytes links
+///   events   = varint count, per event: int64 LE time_ns, str name, str attributes
+///   links    = varint count, per link: str trace_id, str span_id, str attributes
+///   str  = varint byte length, UTF-8;   nstr = varint (length + 1), 0 for null, then UTF-8;   bytes = varint length, bytes
 /// </code>
+/// A length may be written with more varint bytes than it needs (a string is encoded once, after room for the
+/// longest length it could have); readers take such varints as any other.
 /// The resource text is made once per resource map a batch's spans share (the OTLP converter gives the spans of one
 /// resource the same map). One row's bytes, as they are in the frame, are also what <c>spans.row</c> keeps: reads
 /// decode a span from that one column (<see cref="ReadSpan"/>, <see cref="ReadHead"/>).
 /// </summary>
 internal static class SpanRowCodec
 {
-    private const byte Version = 1;
+    private const byte Version = 2;
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static void Encode(IReadOnlyList<Span> spans, IBufferWriter<byte> output)
@@ -30,7 +34,8 @@ internal static class SpanRowCodec
         output.GetSpan(1)[0] = Version;
         output.Advance(1);
         WriteVarint(output, (ulong)spans.Count);
-        var scratch = new ArrayBufferWriter<byte>(256);
+        var attributes = new ArrayBufferWriter<byte>(256);
+        var nested = new ArrayBufferWriter<byte>(256);
         IReadOnlyDictionary<string, AttributeValue>? lastResource = null;
         byte[] resourceText = [];
         foreach (var span in spans)
@@ -46,29 +51,38 @@ internal static class SpanRowCodec
             BinaryPrimitives.WriteInt64LittleEndian(fixedPart[9..], span.DurationNs);
             fixedPart[17] = (byte)span.Status;
             output.Advance(18);
-            if (span.StatusMessage is null)
-            {
-                WriteVarint(output, 0);
-            }
-            else
-            {
-                WriteVarint(output, (ulong)Encoding.UTF8.GetByteCount(span.StatusMessage) + 1);
-                Encoding.UTF8.GetBytes(span.StatusMessage, output);
-            }
-
-            scratch.ResetWrittenCount();
-            AttributeText.Write(span.Attributes, scratch);
-            WriteBytes(output, scratch.WrittenSpan);
+            if (span.StatusMessage is null) WriteVarint(output, 0);
+            else WriteString(output, span.StatusMessage, plusOne: true);
+            WriteAttributes(output, span.Attributes, attributes);
             if (!ReferenceEquals(span.Resource, lastResource))
             {
-                scratch.ResetWrittenCount();
-                AttributeText.Write(span.Resource, scratch);
-                (lastResource, resourceText) = (span.Resource, scratch.WrittenSpan.ToArray());
+                attributes.ResetWrittenCount();
+                AttributeText.Write(span.Resource, attributes);
+                (lastResource, resourceText) = (span.Resource, attributes.WrittenSpan.ToArray());
             }
 
             WriteBytes(output, resourceText);
-            WriteString(output, span.Events.Count == 0 ? "[]" : SpanJson.Events(span.Events));
-            WriteString(output, span.Links.Count == 0 ? "[]" : SpanJson.Links(span.Links));
+            nested.ResetWrittenCount();
+            WriteVarint(nested, (ulong)span.Events.Count);
+            foreach (var e in span.Events)
+            {
+                BinaryPrimitives.WriteInt64LittleEndian(nested.GetSpan(8), e.TimeNs);
+                nested.Advance(8);
+                WriteString(nested, e.Name);
+                WriteAttributes(nested, e.Attributes, attributes);
+            }
+
+            WriteBytes(output, nested.WrittenSpan);
+            nested.ResetWrittenCount();
+            WriteVarint(nested, (ulong)span.Links.Count);
+            foreach (var link in span.Links)
+            {
+                WriteString(nested, link.TraceId);
+                WriteString(nested, link.SpanId);
+                WriteAttributes(nested, link.Attributes, attributes);
+            }
+
+            WriteBytes(output, nested.WrittenSpan);
         }
     }
 
@@ -76,7 +90,7 @@ internal static class SpanRowCodec
     public static SpanRow[] Decode(ReadOnlySpan<byte> payload)
     {
         var reader = new Reader(payload);
-        if (reader.Byte() != Version) throw new InvalidDataException("not a span rows frame of version 1");
+        if (reader.Byte() != Version) throw new InvalidDataException("not a span rows frame of version 2");
         var count = reader.Varint();
         if (count > (ulong)payload.Length) throw new InvalidDataException("more rows than bytes");
         var rows = new SpanRow[count];
@@ -97,7 +111,7 @@ internal static class SpanRowCodec
             Text(bytes, row.Service), Text(bytes, row.Name), (SpanKind)row.Kind, row.StartNs, row.DurationNs, (SpanStatus)row.Status,
             row.StatusMessage is { } message ? Text(bytes, message) : null,
             AttributeText.Read(Text(bytes, row.Attributes)), AttributeText.Read(Text(bytes, row.Resource)),
-            SpanJson.ReadEvents(Text(bytes, row.Events)), SpanJson.ReadLinks(Text(bytes, row.Links)));
+            Events(bytes.Slice(row.Events.Offset, row.Events.Length)), Links(bytes.Slice(row.Links.Offset, row.Links.Length)));
     }
 
     /// <summary>What a search summary needs of the span in one row's bytes, without decoding its attributes, events and links.</summary>
@@ -128,10 +142,71 @@ internal static class SpanRowCodec
         }
     }
 
-    private static void WriteString(IBufferWriter<byte> output, string text)
+    private static IReadOnlyList<SpanEvent> Events(ReadOnlySpan<byte> block)
     {
-        WriteVarint(output, (ulong)Encoding.UTF8.GetByteCount(text));
-        Encoding.UTF8.GetBytes(text, output);
+        var reader = new Reader(block);
+        var count = reader.Varint();
+        if (count == 0) return reader.End ? [] : throw new InvalidDataException("bytes after the events");
+        if (count > (ulong)block.Length) throw new InvalidDataException("more events than bytes");
+        var events = new List<SpanEvent>((int)count);
+        for (var i = 0UL; i < count; i++)
+        {
+            var time = reader.Int64();
+            var name = reader.Text();
+            events.Add(new SpanEvent(time, Text(block, name), AttributeText.Read(Text(block, reader.Text()))));
+        }
+
+        return reader.End ? events : throw new InvalidDataException("bytes after the events");
+    }
+
+    private static IReadOnlyList<SpanLink> Links(ReadOnlySpan<byte> block)
+    {
+        var reader = new Reader(block);
+        var count = reader.Varint();
+        if (count == 0) return reader.End ? [] : throw new InvalidDataException("bytes after the links");
+        if (count > (ulong)block.Length) throw new InvalidDataException("more links than bytes");
+        var links = new List<SpanLink>((int)count);
+        for (var i = 0UL; i < count; i++)
+        {
+            var (traceId, spanId) = (reader.Text(), reader.Text());
+            links.Add(new SpanLink(Text(block, traceId), Text(block, spanId), AttributeText.Read(Text(block, reader.Text()))));
+        }
+
+        return reader.End ? links : throw new InvalidDataException("bytes after the links");
+    }
+
+    /// <summary>
+    /// The string's UTF-8 after its length (plus one for a nullable string), encoded in one pass: room is taken for the
+    /// longest encoding, and the length is written in as many varint bytes as that room's length would need.
+    /// </summary>
+    private static void WriteString(IBufferWriter<byte> output, string text, bool plusOne = false)
+    {
+        var most = Encoding.UTF8.GetMaxByteCount(text.Length) + (plusOne ? 1 : 0);
+        var prefix = VarintSize((ulong)most);
+        var span = output.GetSpan(prefix + most);
+        var written = Encoding.UTF8.GetBytes(text, span[prefix..]);
+        var length = (ulong)written + (plusOne ? 1UL : 0UL);
+        for (var i = 0; i < prefix - 1; i++, length >>= 7)
+        {
+            span[i] = (byte)(length | 0x80);
+        }
+
+        span[prefix - 1] = (byte)length;
+        output.Advance(prefix + written);
+    }
+
+    private static void WriteAttributes(IBufferWriter<byte> output, IReadOnlyDictionary<string, AttributeValue> attributes, ArrayBufferWriter<byte> scratch)
+    {
+        scratch.ResetWrittenCount();
+        AttributeText.Write(attributes, scratch);
+        WriteBytes(output, scratch.WrittenSpan);
+    }
+
+    private static int VarintSize(ulong value)
+    {
+        var size = 1;
+        for (; value >= 0x80; value >>= 7) size++;
+        return size;
     }
 
     private static void WriteBytes(IBufferWriter<byte> output, ReadOnlySpan<byte> bytes)
