@@ -19,6 +19,23 @@ internal sealed class CountingTraceStore(ITraceStore? inner) : ITraceStore
 
     public string Kind => inner is null ? "store excluded (discarding)" : $"store {inner.GetType().Name}";
 
+    /// <summary>Returns once every acknowledged span is in the store's tables (a read waits for that), not only in its log.</summary>
+    public async Task SettleAsync()
+    {
+        while (inner is not null)
+        {
+            try
+            {
+                await inner.GetServicesAsync(CancellationToken.None);
+                return;
+            }
+            catch (AirisEpm.ServiceDefaults.Batching.BackpressureException)
+            {
+                // The backlog took longer than a read waits: ask again.
+            }
+        }
+    }
+
     public Task InitializeAsync(CancellationToken cancellationToken) => inner?.InitializeAsync(cancellationToken) ?? Task.CompletedTask;
 
     public async Task WriteAsync(IReadOnlyList<Span> spans, CancellationToken cancellationToken)

@@ -5,12 +5,14 @@ using Google.Protobuf;
 namespace AirisEpm.TraceIngest.Benchmarks;
 
 // trace-service's span ingest end to end over HTTP on real Kestrel: see README.md.
-// Usage: dotnet bin/Release/net10.0/AirisEpm.TraceIngest.Benchmarks.dll [spans per mode=200000] [modes=otlp,zipkin,single,convert] [store=discard|duckdb]
+// Usage: dotnet bin/Release/net10.0/AirisEpm.TraceIngest.Benchmarks.dll [spans per mode=200000] [modes=otlp,zipkin,single,convert] [store=discard|duckdb] [graph=on|off]
 internal static class IngestBenchmark
 {
     private const int BatchSize = 512;
     private const int BatchClients = 4;
     private const int SingleClients = 32;
+    private const int WarmBatches = 200;
+    private const int WarmSingles = 10_000;
 
     public static async Task Main(string[] args)
     {
@@ -19,17 +21,31 @@ internal static class IngestBenchmark
         var modes = (args.Length > 1 ? args[1] : "otlp,zipkin,single,convert").Split(',');
         var duckDb = args.Length > 2 && args[2] == "duckdb";
         var graph = !(args.Length > 3 && args[3] == "graph=off");
+        if (modes is ["stages"])
+        {
+            Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}");
+            await StageProbe.RunAsync(spans, BatchSize);
+            Console.WriteLine($"load average at end: {File.ReadAllText("/proc/loadavg").Trim()}");
+            return;
+        }
 
-        var otlp = Enumerable.Range(0, 16).Select(b => new RequestBody("/v1/traces", "application/x-protobuf", SyntheticSpans.Otlp(b * BatchSize, BatchSize).ToByteArray(), BatchSize)).ToList();
-        var zipkin = Enumerable.Range(0, 16).Select(b => new RequestBody("/api/v2/spans", "application/json", SyntheticSpans.Zipkin(b * BatchSize, BatchSize), BatchSize)).ToList();
-        var singles = Enumerable.Range(0, 1_000).Select(i => new RequestBody("/v1/traces", "application/x-protobuf", SyntheticSpans.Otlp(i, 1).ToByteArray(), 1)).ToList();
+        // Every request of a mode carries spans no other request carried (distinct ids from distinct seeds), so the store
+        // and the dependency graph see new spans, as from real senders, not the same few bodies retransmitted.
+        var batches = Math.Max(1, spans / BatchSize);
+        var otlp = Bodies(0, batches, seed => new RequestBody("/v1/traces", "application/x-protobuf", SyntheticSpans.Otlp(seed, BatchSize).ToByteArray(), BatchSize));
+        var zipkin = modes.Contains("zipkin") ? Bodies(1 << 24, batches, seed => new RequestBody("/api/v2/spans", "application/json", SyntheticSpans.Zipkin(seed, BatchSize), BatchSize)) : otlp;
+        var singles = Bodies(2 << 24, spans / 4, seed => new RequestBody("/v1/traces", "application/x-protobuf", SyntheticSpans.Otlp(seed, 1).ToByteArray(), 1), stride: 1);
+        // Warm-ups long enough for tiered compilation to finish on a loaded machine: with 40 batches the JIT still took
+        // 16-19 % of the measured run's CPU (perf), methods called once per batch still running instrumented code.
+        var warmOtlp = Bodies(3 << 24, WarmBatches, seed => new RequestBody("/v1/traces", "application/x-protobuf", SyntheticSpans.Otlp(seed, BatchSize).ToByteArray(), BatchSize));
+        var warmSingles = Bodies(4 << 24, WarmSingles, seed => new RequestBody("/v1/traces", "application/x-protobuf", SyntheticSpans.Otlp(seed, 1).ToByteArray(), 1), stride: 1);
         Console.WriteLine($"bodies: OTLP {otlp[0].Bytes.Length:N0} B / {BatchSize} spans, Zipkin {zipkin[0].Bytes.Length:N0} B / {BatchSize} spans, single {singles[0].Bytes.Length} B");
 
         await using var host = new TraceServiceHost(duckDb, graph);
         Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}; {Environment.ProcessorCount} cores; server GC {System.Runtime.GCSettings.IsServerGC}; {host.Store.Kind}; dependency graph {(graph ? "fed" : "off")}");
         using var client = host.Writer();
-        await LoadRun.RunAsync("warm-up (otlp)", client, host.Store, otlp, 40, BatchClients);
-        await LoadRun.RunAsync("warm-up (single)", client, host.Store, singles, 2_000, SingleClients);
+        await LoadRun.RunAsync("warm-up (otlp)", client, host.Store, warmOtlp, WarmBatches, BatchClients);
+        await LoadRun.RunAsync("warm-up (single)", client, host.Store, warmSingles, WarmSingles, SingleClients);
 
         foreach (var mode in modes)
         {
@@ -53,6 +69,13 @@ internal static class IngestBenchmark
             }
         }
 
-        Console.WriteLine($"load average at end: {File.ReadAllText("/proc/loadavg").Trim()}");
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        Console.WriteLine($"load average at end: {File.ReadAllText("/proc/loadavg").Trim()}; peak RSS {ProcessMemory.PeakResidentMiB:F0} MiB; " +
+            $"live managed after a full GC {GC.GetTotalMemory(forceFullCollection: true) / 1048576.0:F0} MiB, of which the benchmark's own request bodies " +
+            $"{(otlp.Concat(zipkin).Concat(singles).Concat(warmOtlp).Concat(warmSingles).Distinct().Sum(b => (long)b.Bytes.Length + 100)) / 1048576.0:F0} MiB");
     }
+
+    /// <summary><paramref name="count"/> bodies, one per seed, seeds <paramref name="stride"/> spans apart from <paramref name="first"/>.</summary>
+    private static List<RequestBody> Bodies(int first, int count, Func<int, RequestBody> make, int stride = BatchSize) =>
+        Enumerable.Range(0, count).Select(b => make(first + (b * stride))).ToList();
 }

@@ -3,8 +3,11 @@ using Microsoft.AspNetCore.Http;
 
 namespace AirisEpm.Protocols;
 
-/// <summary>A rented byte array and how much of it is filled; returned to the pool on dispose.</summary>
-public sealed class PooledBuffer : IDisposable
+/// <summary>
+/// A rented byte array and how much of it is filled; returned to the pool on dispose. Also an
+/// <see cref="IBufferWriter{T}"/> that appends after the filled part (a frame built without a large-object-heap array).
+/// </summary>
+public sealed class PooledBuffer : IDisposable, IBufferWriter<byte>
 {
     private byte[]? _array;
 
@@ -35,6 +38,21 @@ public sealed class PooledBuffer : IDisposable
     }
 
     public void SetLength(int length) => Length = length;
+
+    public Span<byte> GetSpan(int sizeHint = 0) => GetWritable(checked(Length + Math.Max(sizeHint, 1)))[Length..];
+
+    public Memory<byte> GetMemory(int sizeHint = 0)
+    {
+        GetWritable(checked(Length + Math.Max(sizeHint, 1)));
+        return Array.AsMemory(Length);
+    }
+
+    public void Advance(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Length + count, Array.Length);
+        Length += count;
+    }
 
     /// <summary>Reads a whole stream, failing with 413 past <paramref name="limit"/> bytes.</summary>
     public static async Task<PooledBuffer> ReadAsync(Stream stream, long? contentLength, long limit, CancellationToken cancellationToken)

@@ -11,19 +11,22 @@ namespace AirisEpm.TraceService.Apis;
 
 /// <summary>
 /// Zipkin's v2 collector endpoint, where daprd's Zipkin tracing exporter (and any Zipkin reporter) sends:
-/// a JSON array of spans, optionally gzip, answered 202 with no body as Zipkin does, once durable. daprd's
+/// a JSON array of spans (<c>application/json</c>, or no Content-Type, as Zipkin reads it) or a proto3
+/// <c>ListOfSpans</c> (<c>application/x-protobuf</c>), optionally gzip, answered 202 with no body as Zipkin does, once durable. daprd's
 /// exporter sends no bearer token, so a sidecar may post too (<see cref="AuthenticationExtensions.RequirePermissionOrSidecar"/>).
 /// </summary>
 public static class ZipkinSpansApi
 {
     public const string Path = "/api/v2/spans";
 
+    private const string ProtobufType = "application/x-protobuf";
+
     public static IEndpointRouteBuilder MapZipkinSpansApi(this IEndpointRouteBuilder app)
     {
         var options = app.ServiceProvider.GetRequiredService<IOptions<TraceIngestOptions>>().Value;
         app.MapPost(Path, PostAsync).WithName("ZipkinPostSpans").WithTags("Ingest").RequirePermissionOrSidecar(Permissions.TracesWrite)
-            .WithSummary("Zipkin v2 JSON spans (what daprd's tracing exporter sends)")
-            .Accepts<string>("application/json")
+            .WithSummary("Zipkin v2 spans, JSON (what daprd's tracing exporter sends) or proto3")
+            .Accepts<string>("application/json", ProtobufType)
             .WithMetadata(new RequestSizeLimitAttribute(options.MaxBodyBytes));
         return app;
     }
@@ -31,10 +34,11 @@ public static class ZipkinSpansApi
     internal static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> PostAsync(
         HttpRequest request, [FromServices] ITraceIngestor ingestor, IOptions<TraceIngestOptions> options, CancellationToken ct)
     {
-        // Zipkin reads a body without Content-Type as JSON too; its protobuf encoding is not served here.
-        if (request.ContentType is { Length: > 0 } && !IngestBody.IsMediaType(request, "application/json"))
+        // Zipkin reads a body without Content-Type as JSON too.
+        var proto = IngestBody.IsMediaType(request, ProtobufType);
+        if (!proto && request.ContentType is { Length: > 0 } && !IngestBody.IsMediaType(request, "application/json"))
         {
-            return IngestResults.Unsupported("Content-Type must be application/json: a Zipkin v2 JSON array of spans.");
+            return IngestResults.Unsupported("Content-Type must be application/json (a Zipkin v2 JSON array of spans) or application/x-protobuf (a proto3 ListOfSpans).");
         }
 
         var (body, failure) = await IngestResults.TryReadAsync(request, options.Value, ct);
@@ -45,7 +49,7 @@ public static class ZipkinSpansApi
         {
             try
             {
-                spans = ZipkinSpanReader.Read(body!.Span, problems);
+                spans = proto ? ZipkinProtoReader.Read(body!.Span, problems) : ZipkinSpanReader.Read(body!.Span, problems);
             }
             catch (Protocols.MalformedPayloadException e)
             {

@@ -9,7 +9,7 @@ namespace AirisEpm.TraceService.Extensions;
 
 /// <summary>
 /// The live dependency graph: its store (beside the span store, same provider), the observer fed by every durable
-/// batch, the ticker that closes buckets and publishes anomalies, and retention. Registered before the ingest
+/// batch, the pairing across replicas when configured, the ticker that closes buckets and publishes anomalies, and retention. Registered before the ingest
 /// pipeline so that at shutdown the batching writer's last flush reaches the graph before the ticker stores it
 /// (hosted services stop in reverse order).
 /// </summary>
@@ -30,6 +30,12 @@ internal static class GraphExtensions
             return new DuckDbDependencyStore(Path.Combine(Path.GetDirectoryName(spans)!, "dependencies.duckdb"));
         });
         builder.Services.AddHostedService<DependencyStoreInitializer>();
+        if (builder.Configuration.GetValue($"{DependencyGraphOptions.Section}:{nameof(DependencyGraphOptions.SharedPairing)}", false))
+        {
+            builder.Services.AddSingleton<ISharedPairStore, DaprSharedPairStore>();
+            builder.Services.AddSingleton<SharedPairing>();
+        }
+
         builder.Services.AddSingleton<LiveDependencyGraph>();
         if (builder.Configuration.GetValue($"{DependencyGraphOptions.Section}:{nameof(DependencyGraphOptions.Enabled)}", true))
             builder.Services.AddSingleton<ISpanBatchObserver>(sp => sp.GetRequiredService<LiveDependencyGraph>());

@@ -11,13 +11,16 @@ internal static class StorageExtensions
 {
     public static IHostApplicationBuilder AddTraceStore(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<TraceStoreOptions>().BindConfiguration(TraceStoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<TraceStoreOptions>().BindConfiguration(TraceStoreOptions.Section).ValidateDataAnnotations()
+            .Validate(o => Valid(o.DuckDb), $"{TraceStoreOptions.Section}:DuckDb has a value out of range.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<ITraceStore>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<TraceStoreOptions>>();
             return options.Value.Provider == "ClickHouse"
                 ? new ClickHouseTraceStore(options)
-                : new DuckDbTraceStore(options.Value.DuckDbPath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
+                : new DuckDbTraceStore(options.Value.DuckDbPath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath), options.Value.DuckDb,
+                    sp.GetRequiredService<ILogger<DuckDbTraceStore>>());
         });
         builder.Services.AddHostedService<TraceStoreInitializer>();
         builder.Services.AddSingleton<TraceRetentionService>();
@@ -25,4 +28,7 @@ internal static class StorageExtensions
         builder.Services.AddHealthChecks().AddStorePing<ITraceStore>("trace-store", (store, ct) => store.PingAsync(ct));
         return builder;
     }
+
+    private static bool Valid(DuckDbWriteOptions options) =>
+        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), null, validateAllProperties: true);
 }

@@ -35,6 +35,24 @@ public sealed class DependencyGraphOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:30:00")]
     public TimeSpan MatchWait { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Pair calls across replicas in the Dapr state store (<see cref="SharedPairing"/>): on whenever several replicas
+    /// each receive part of a trace's spans (deploy/k8s runs two or more). Off, each replica pairs what reaches it.
+    /// </summary>
+    public bool SharedPairing { get; set; }
+
+    /// <summary>
+    /// With <see cref="SharedPairing"/>: a callee whose parent has not arrived this long after it is shared. Five
+    /// seconds lets the usual case (both halves in one replica, a batch apart) pair locally, and is well inside the
+    /// caller's <see cref="MatchWait"/>, so the callee is shared before the caller's wait ends elsewhere.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan ShareDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a shared pair is kept in the state store: five minutes, far past the waits that fill it.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan SharedTtl { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>See <see cref="DependencyExtractorOptions.Capacity"/>.</summary>
     [Range(1, 100_000_000)]
     public int Capacity { get; set; } = DependencyExtractorOptions.Default.Capacity;
@@ -72,6 +90,7 @@ public sealed class DependencyGraphOptions
         RetentionNs = 2 * (long)MatchWait.TotalNanoseconds,
         Capacity = Capacity,
         EntryCaller = string.IsNullOrWhiteSpace(EntryCaller) ? null : EntryCaller,
+        ShareDelayNs = SharedPairing ? (long)ShareDelay.TotalNanoseconds : null,
     };
 
     public AnomalyOptions Anomalies() => new()

@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 namespace AirisEpm.TraceService.LiveGraph;
 
 /// <summary>
-/// Every <see cref="DependencyGraphOptions.TickInterval"/> on the service's clock: closes the live graph's due
+/// Every <see cref="DependencyGraphOptions.TickInterval"/> on the service's clock: pairs what was handed to the
+/// replicas' shared state (<see cref="LiveDependencyGraph.PairSharedAsync"/>), closes the live graph's due
 /// buckets (<see cref="LiveDependencyGraph.CloseAsync"/>), judges them (<see cref="GraphAnomalies"/>) and publishes
 /// each anomaly as <c>traces.anomaly-detected</c>. At shutdown it stores every open bucket. A publish that fails is
 /// logged and not retried: the anomaly's bucket has been judged, and alert-service's own trace rules still see the
@@ -22,6 +23,7 @@ public sealed partial class DependencyGraphTicker(
 
     public async Task TickAsync(CancellationToken cancellationToken)
     {
+        await graph.PairSharedAsync(cancellationToken);
         var closed = await graph.CloseAsync(cancellationToken);
         if (!options.Value.AnomaliesEnabled)
             return;
@@ -43,6 +45,7 @@ public sealed partial class DependencyGraphTicker(
         await base.StopAsync(cancellationToken);
         try
         {
+            await graph.PairSharedAsync(cancellationToken);
             await graph.CloseAsync(cancellationToken, everything: true);
         }
         catch (ObjectDisposedException e)

@@ -30,10 +30,14 @@ public sealed partial class LiveDependencyGraph : ISpanBatchObserver, IDisposabl
     private readonly ILogger<LiveDependencyGraph> _logger;
     private readonly long _closeDelayNs;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SharedPairing? _pairing;
 
-    public LiveDependencyGraph(IOptions<DependencyGraphOptions> options, IDependencyStore store, TimeProvider time, ILogger<LiveDependencyGraph> logger)
+    /// <param name="pairing">Pairs what this replica cannot pair alone, with the other replicas (<see cref="DependencyGraphOptions.SharedPairing"/>); none when null.</param>
+    public LiveDependencyGraph(
+        IOptions<DependencyGraphOptions> options, IDependencyStore store, TimeProvider time, ILogger<LiveDependencyGraph> logger, SharedPairing? pairing = null)
     {
         var o = options.Value;
+        _pairing = pairing;
         _extractor = new DependencyExtractor(o.Extractor());
         _graph = new DependencyGraph(o.BucketNs);
         _operations = new OperationBucketStats(o.BucketNs);
@@ -60,6 +64,18 @@ public sealed partial class LiveDependencyGraph : ISpanBatchObserver, IDisposabl
             // The spans are stored whatever happens here; a bug in the analysis must not make the writer retry them.
             LogObserveFailed(_logger, e, batch.Count);
         }
+    }
+
+    /// <summary>
+    /// Pairs the halves the extractor handed off since the last call in the replicas' shared state and records the calls
+    /// this replica completed (the ticker calls it before each close); nothing without shared pairing.
+    /// </summary>
+    public async Task PairSharedAsync(CancellationToken cancellationToken)
+    {
+        if (_pairing is null) return;
+        _graph.Record(_extractor.Flush(NowNs()));
+        if (_extractor.TakeShared() is { Count: > 0 } halves)
+            _graph.Record(await _pairing.PairAsync(halves, cancellationToken));
     }
 
     /// <summary>

@@ -15,7 +15,8 @@ public sealed class TraceStoreOptions
     public string Provider { get; set; } = "DuckDb";
 
     /// <summary>
-    /// The folder of the DuckDB file (<c>traces.duckdb</c> and its <c>.wal</c>), relative to the content root;
+    /// The folder of the DuckDB file (<c>traces.duckdb</c>, DuckDB's <c>traces.duckdb.wal</c> and the store's own write-ahead
+    /// log folder <c>traces.wal/</c>), relative to the content root;
     /// created on start. <c>data</c> is the folder every embedded store of the repository uses (.gitignore, Dockerfile).
     /// </summary>
     [Required]
@@ -30,6 +31,9 @@ public sealed class TraceStoreOptions
     /// ClickHouse also gets it as the table TTL (whole days, rounded up).
     /// </summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How the embedded store applies its write-ahead log to DuckDB (<c>Traces:Store:DuckDb</c>).</summary>
+    public DuckDb.DuckDbWriteOptions DuckDb { get; set; } = new();
 
     /// <summary>How often the retention job runs; hourly keeps each delete to about an hour of spans.</summary>
     public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromHours(1);

@@ -186,4 +186,80 @@ public sealed class DependencyExtractorTests
         if (name is not null)
             Assert.Equal(kind, peer!.Value.Kind);
     }
+
+    private static readonly DependencyExtractorOptions Sharing = new() { ShareDelayNs = 5 * Second };
+
+    [Fact]
+    public void Sharing_a_caller_without_a_child_here_is_handed_off_at_the_end_of_its_wait_not_counted_virtual()
+    {
+        var extractor = new DependencyExtractor(Sharing);
+        Assert.Empty(extractor.Observe([Client("c", "root", "web", 100, 180, new() { ["peer.service"] = "api" })], 0));
+
+        Assert.Empty(extractor.Flush(30 * Second));
+
+        Assert.Equal([new CallerHalf(TraceId, "c", "web", SpanKind.Client, false, 100, 80, "api", TargetKind.Service)], extractor.TakeShared());
+        Assert.Empty(extractor.TakeShared());
+        Assert.Equal((0L, 1L), (extractor.Stats.Virtual, extractor.Stats.Shared));
+    }
+
+    [Fact]
+    public void Sharing_a_callee_whose_parent_is_not_here_after_the_delay_is_handed_off_and_a_parent_arriving_later_hands_off_too()
+    {
+        var extractor = new DependencyExtractor(Sharing);
+        extractor.Observe([Server("s", "c", "api", 110, 170)], 0);
+        Assert.Empty(extractor.Flush(4 * Second));
+        Assert.Empty(extractor.TakeShared());
+        extractor.Flush(5 * Second);
+        Assert.Equal([new CalleeHalf(TraceId, "c", "s", "api", false, 60)], extractor.TakeShared());
+
+        // The caller turns up here after all: it no longer finds the callee (the shared state has it) and is shared at its wait's end.
+        Assert.Empty(extractor.Observe([Client("c", null, "web", 100, 180)], 6 * Second));
+        extractor.Flush(36 * Second);
+        Assert.IsType<CallerHalf>(Assert.Single(extractor.TakeShared()));
+    }
+
+    [Fact]
+    public void Sharing_pairs_within_one_replica_stay_local_and_database_calls_stay_virtual()
+    {
+        var extractor = new DependencyExtractor(Sharing);
+        var calls = extractor.Observe([Server("s", "c", "api", 110, 170), Client("c", null, "web", 100, 180),
+            Client("q", "s", "api", 120, 130, new() { ["db.system"] = "postgresql" })], 0);
+        Assert.Equal(("web", "api"), (Assert.Single(calls).From, calls[0].To));
+
+        var database = Assert.Single(extractor.Flush(30 * Second));
+        Assert.Equal(("api", "postgresql", TargetKind.Database), (database.From, database.To, database.ToKind));
+        Assert.Empty(extractor.TakeShared());
+    }
+
+    [Fact]
+    public void Sharing_a_child_arriving_here_after_its_caller_was_shared_is_shared_as_a_callee()
+    {
+        var extractor = new DependencyExtractor(Sharing);
+        extractor.Observe([Client("c", null, "web", 100, 180)], 0);
+        extractor.Flush(30 * Second);
+        Assert.IsType<CallerHalf>(Assert.Single(extractor.TakeShared()));
+
+        Assert.Empty(extractor.Observe([Server("s", "c", "api", 110, 170)], 31 * Second));
+        Assert.Equal([new CalleeHalf(TraceId, "c", "s", "api", false, 60)], extractor.TakeShared());
+        Assert.Equal(0, extractor.Stats.LateChildren);
+    }
+
+    [Fact]
+    public void Callers_pushed_out_by_the_capacity_do_not_stay_queued_for_their_wait()
+    {
+        var extractor = new DependencyExtractor(new DependencyExtractorOptions { Capacity = 100, ShareDelayNs = Second });
+        for (var batch = 0; batch < 30; batch++)
+        {
+            extractor.Observe(Enumerable.Range(0, 50).SelectMany(i => new[]
+            {
+                Client($"c{batch}-{i}", null, "web", 0, 10, new() { ["peer.service"] = "pay" }),
+                Server($"s{batch}-{i}", $"missing{batch}-{i}", "api", 0, 10),
+            }), nowNs: batch);
+        }
+
+        var stats = extractor.Stats;
+        Assert.Equal(100, stats.Tracked);
+        Assert.InRange(stats.Waiting, 1, 100);
+        Assert.Equal(1450, stats.EvictedUndecided); // the clients among the 2,900 spans pushed out
+    }
 }

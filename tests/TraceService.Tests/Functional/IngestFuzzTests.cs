@@ -42,6 +42,20 @@ public sealed class IngestFuzzTests : IAsyncLifetime
     [Fact]
     public Task Zipkin_bodies() => FuzzAsync("/api/v2/spans", "application/json", ZipkinSpanReaderTests.DaprdBatch);
 
+    /// <summary>Truncated and mutated proto3 bodies: each is stored (202, a cut between spans or a harmless edit) or refused 400 with a problem.</summary>
+    [Fact]
+    public Task Zipkin_proto3_bodies()
+    {
+        var valid = ZipkinProtoFixtures.DaprdBatch;
+        return Gen.OneOf(ParserPropertyTests.Truncated(valid), ParserPropertyTests.Mutated(valid)).SampleAsync(async bytes =>
+        {
+            using var response = await _client.PostAsync("/api/v2/spans", Body(bytes, "application/x-protobuf"), Ct);
+            var status = (int)response.StatusCode;
+            Assert.True(status is 202 or 400, $"{status} for {Convert.ToBase64String(bytes)}");
+            if (status == 400) Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }, iter: 400, threads: 1);
+    }
+
     private Task FuzzAsync(string path, string contentType, byte[] valid) =>
         Gen.OneOf(Gen.Byte.Array[0, 200], ParserPropertyTests.Mutated(valid)).SampleAsync(async bytes =>
         {

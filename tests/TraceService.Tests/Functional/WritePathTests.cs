@@ -31,7 +31,7 @@ public sealed class WritePathTests
         using var client = factory.Writer();
 
         var first = client.PostAsync("/v1/traces", Protobuf(Request(ValidSpan("first"))), Ct);
-        await UntilAsync(() => writer.QueuedItems == 1);
+        await UntilAsync(() => factory.Store.HeldWrites == 1); // the first request's write has begun, alone
         var concurrent = Enumerable.Range(0, 16).Select(i => client.PostAsync("/v1/traces", Protobuf(Request(ValidSpan($"c{i}"))), Ct)).ToList();
         await UntilAsync(() => writer.QueuedItems == 17);
         Assert.False(first.IsCompleted || concurrent.Any(c => c.IsCompleted), "answered before the store confirmed");

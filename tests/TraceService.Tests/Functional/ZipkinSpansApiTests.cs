@@ -43,10 +43,40 @@ public sealed class ZipkinSpansApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Zipkins_protobuf_or_any_other_type_is_415()
+    public async Task Another_content_type_is_415()
     {
-        await (await _factory.Writer().PostAsync("/api/v2/spans", Body([1, 2, 3], "application/x-protobuf"), Ct)).ProblemAsync(HttpStatusCode.UnsupportedMediaType);
         await (await _factory.Writer().PostAsync("/api/v2/spans", Body(Encoding.UTF8.GetBytes(OneSpan), "text/plain"), Ct)).ProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        await (await _factory.Writer().PostAsync("/api/v2/spans", Body([1, 2, 3], "application/protobuf"), Ct)).ProblemAsync(HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("gzip")]
+    public async Task A_proto3_list_of_spans_is_answered_202_once_stored(string? encoding)
+    {
+        var bytes = ZipkinProtoFixtures.DaprdBatch;
+        var response = await _factory.Writer().PostAsync("/api/v2/spans", Body(encoding is null ? bytes : Gzip(bytes), "application/x-protobuf", encoding), Ct);
+
+        await response.ExpectAsync(HttpStatusCode.Accepted);
+        var write = Assert.Single(_factory.Store.Writes);
+        Assert.Equal(["alert-service", "log-service", "alert-service", "alert-service"], write.Select(s => s.Service));
+        Assert.Equal(("eee19b7ec3c1b174", "eee19b7ec3c1b173"), (write[0].SpanId, write[0].ParentSpanId));
+        Assert.Equal(SpanStatus.Error, write[3].Status);
+    }
+
+    [Fact]
+    public async Task A_bad_proto3_span_or_cut_body_is_a_400_problem()
+    {
+        var bad = new Ingest.ZipkinProto.ListOfSpans();
+        var span = ZipkinProtoFixtures.Minimal();
+        span.TraceId = Google.Protobuf.ByteString.CopyFrom([1, 2, 3]);
+        bad.Spans.Add([ZipkinProtoFixtures.Minimal(), span]);
+        var problem = await (await _factory.Writer().PostAsync("/api/v2/spans", Http.Protobuf(bad), Ct)).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("[1].trace_id", out _), problem.ToString());
+
+        var cut = ZipkinProtoFixtures.DaprdBatch[..^5];
+        await (await _factory.Writer().PostAsync("/api/v2/spans", Body(cut, "application/x-protobuf"), Ct)).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Empty(_factory.Store.Writes);
     }
 
     [Fact]

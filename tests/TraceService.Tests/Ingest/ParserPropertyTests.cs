@@ -40,6 +40,16 @@ public sealed class ParserPropertyTests
         Gen.OneOf(Gen.Byte.Array[0, 300], Gen.String.Select(s => Encoding.UTF8.GetBytes(s)), Mutated(valid)).Sample(Zipkin, iter: 5000);
     }
 
+    [Fact]
+    public void Zipkin_proto3_random_truncated_and_mutated_bodies_are_refused_or_valid()
+    {
+        var valid = ZipkinProtoFixtures.DaprdBatch;
+        Gen.OneOf(Gen.Byte.Array[0, 300], Truncated(valid), Mutated(valid)).Sample(ZipkinProto, iter: 5000);
+    }
+
+    /// <summary>A valid body cut short anywhere: mid-field, mid-span or (still valid) between spans.</summary>
+    internal static Gen<byte[]> Truncated(byte[] valid) => Gen.Int[0, valid.Length - 1].Select(length => valid[..length]);
+
     /// <summary>Overwrites one to six bytes of a valid body: mostly still near-valid, so the checks past the parse run too.</summary>
     internal static Gen<byte[]> Mutated(byte[] valid) =>
         Gen.Select(Gen.Int[0, valid.Length - 1], Gen.Byte).Array[1, 6].Select(edits =>
@@ -73,6 +83,22 @@ public sealed class ParserPropertyTests
         try
         {
             spans = ZipkinSpanReader.Read(bytes, problems);
+        }
+        catch (MalformedPayloadException)
+        {
+            return;
+        }
+
+        Valid(spans);
+    }
+
+    private static void ZipkinProto(byte[] bytes)
+    {
+        var problems = new IngestProblems();
+        List<StoredSpan> spans;
+        try
+        {
+            spans = ZipkinProtoReader.Read(bytes, problems);
         }
         catch (MalformedPayloadException)
         {

@@ -36,22 +36,65 @@ public sealed class DuckDbTraceStoreTests : TraceStoreConformance
     }
 
     /// <summary>
-    /// The files as a crash would leave them: copied while the store is still open, so nothing was checkpointed
-    /// or closed. Opening the copy replays the write-ahead log and finds every acknowledged span.
+    /// The files as a crash would leave them: copied while the store is still open and before the write was applied
+    /// to DuckDB (a long apply interval), so the spans are only in the store's write-ahead log. Opening the copy
+    /// replays the log and finds every acknowledged span.
     /// </summary>
     [Fact]
-    public async Task An_acknowledged_write_is_in_the_files_before_any_checkpoint_or_close()
+    public async Task An_acknowledged_write_is_in_the_write_ahead_log_before_it_reaches_duckdb()
     {
-        await Store.WriteAsync([Make(1, 1), Make(1, 2, 1, startMs: 1)], Ct);
-        var crashed = Path.Combine(_folder, "crashed", "traces.duckdb");
-        Directory.CreateDirectory(Path.GetDirectoryName(crashed)!);
-        Assert.True(File.Exists(DbPath + ".wal"), "the write should still be in the WAL, not checkpointed");
-        File.Copy(DbPath, crashed);
-        File.Copy(DbPath + ".wal", crashed + ".wal");
+        var slow = Path.Combine(_folder, "slow", "traces.duckdb");
+        using (var store = new DuckDbTraceStore(slow, new DuckDbWriteOptions { ApplyInterval = TimeSpan.FromMinutes(1) }))
+        {
+            await store.InitializeAsync(Ct);
+            await store.WriteAsync([Make(1, 1), Make(1, 2, 1, startMs: 1)], Ct);
+            Assert.Equal(2, store.PendingSpans);
+            var crashed = Path.Combine(_folder, "crashed", "traces.duckdb");
+            CopyFiles(Path.GetDirectoryName(slow)!, Path.GetDirectoryName(crashed)!);
 
-        using var recovered = new DuckDbTraceStore(crashed);
-        await recovered.InitializeAsync(Ct);
-        Assert.Equal([Id(1), Id(2)], (await recovered.GetTraceAsync(Trace(1), Ct)).Select(s => s.SpanId));
+            using var recovered = new DuckDbTraceStore(crashed);
+            await recovered.InitializeAsync(Ct);
+            Assert.Equal([Id(1), Id(2)], (await recovered.GetTraceAsync(Trace(1), Ct)).Select(s => s.SpanId));
+            Assert.Equal(0, recovered.PendingSpans);
+        }
+    }
+
+    [Fact]
+    public async Task A_read_right_after_a_write_finds_it_although_the_apply_interval_is_long()
+    {
+        using var store = new DuckDbTraceStore(Path.Combine(_folder, "later", "traces.duckdb"), new DuckDbWriteOptions { ApplyInterval = TimeSpan.FromMinutes(1) });
+        await store.InitializeAsync(Ct);
+        await store.WriteAsync([Make(7, 1)], Ct);
+        Assert.Single(await store.GetTraceAsync(Trace(7), Ct));
+        Assert.Equal(0, store.PendingSpans);
+    }
+
+    [Fact]
+    public async Task A_trace_written_in_several_applies_is_found_whole()
+    {
+        using var store = new DuckDbTraceStore(Path.Combine(_folder, "batches", "traces.duckdb"), new DuckDbWriteOptions { ApplyBatchSpans = 3 });
+        await store.InitializeAsync(Ct);
+        for (var i = 1; i <= 10; i++)
+        {
+            // Each write also carries spans of other traces, so the trace's rows are spread over many sorted batches.
+            await store.WriteAsync([Make(100 + i, 1, startMs: i), Make(1, i, i == 1 ? null : 1, startMs: i), Make(200 + i, 1, startMs: i)], Ct);
+        }
+
+        var trace = await store.GetTraceAsync(Trace(1), Ct);
+        Assert.Equal(Enumerable.Range(1, 10).Select(Id), trace.Select(s => s.SpanId));
+        Assert.Equal(10, Assert.Single(await store.SearchAsync(new TraceQuery(At(0), At(100), Service: Make(1, 1).Service, Limit: 1), Ct)).SpanCount);
+    }
+
+    private static void CopyFiles(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            using var source = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var copy = File.Create(target);
+            source.CopyTo(copy);
+        }
     }
 
     [Fact]

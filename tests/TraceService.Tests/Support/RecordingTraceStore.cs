@@ -14,6 +14,7 @@ public sealed class RecordingTraceStore : ITraceStore
     private readonly List<IReadOnlyList<Span>> _writes = [];
     private volatile bool _failing;
     private TaskCompletionSource? _hold;
+    private int _held;
 
     public IReadOnlyList<IReadOnlyList<Span>> Writes
     {
@@ -36,11 +37,26 @@ public sealed class RecordingTraceStore : ITraceStore
     /// <summary>Writes wait until the returned source completes, as a slow store.</summary>
     public TaskCompletionSource Hold() => _hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Writes waiting at the hold now: a test knows the writer has taken a batch into a store write.</summary>
+    public int HeldWrites => Volatile.Read(ref _held);
+
     public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task WriteAsync(IReadOnlyList<Span> spans, CancellationToken cancellationToken)
     {
-        if (_hold is { } hold) await hold.Task.WaitAsync(cancellationToken);
+        if (_hold is { } hold)
+        {
+            Interlocked.Increment(ref _held);
+            try
+            {
+                await hold.Task.WaitAsync(cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _held);
+            }
+        }
+
         if (_failing) throw new IOException("trace store unavailable");
         lock (_gate)
         {

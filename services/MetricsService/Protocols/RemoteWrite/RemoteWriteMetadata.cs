@@ -1,3 +1,4 @@
+using AirisEpm.Protocols;
 using AirisEpm.MetricsService.Domain;
 
 namespace AirisEpm.MetricsService.Protocols.RemoteWrite;

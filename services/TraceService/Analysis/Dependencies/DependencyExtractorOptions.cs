@@ -38,6 +38,16 @@ public sealed record DependencyExtractorOptions
     /// </summary>
     public string? EntryCaller { get; init; }
 
+    /// <summary>
+    /// Null (the default): this extractor decides every call, which is right when all of a trace's spans reach it.
+    /// Set (several replicas, each receiving part of a trace's spans): what it cannot pair alone is handed off instead
+    /// (<see cref="DependencyExtractor.TakeShared"/>) to be paired in the replicas' shared state (<see cref="SharedPair"/>):
+    /// a client or producer span whose wait ends without a child here (except database calls, whose callee never
+    /// sends spans), and a server or consumer span whose parent has not arrived this long after it. Shorter than
+    /// <see cref="MatchWaitNs"/>, so a callee is shared before its caller's wait ends on another replica.
+    /// </summary>
+    public long? ShareDelayNs { get; init; }
+
     public static DependencyExtractorOptions Default { get; } = new();
 
     internal void Validate()
@@ -45,5 +55,10 @@ public sealed record DependencyExtractorOptions
         ArgumentOutOfRangeException.ThrowIfNegative(MatchWaitNs);
         ArgumentOutOfRangeException.ThrowIfLessThan(RetentionNs, MatchWaitNs);
         ArgumentOutOfRangeException.ThrowIfLessThan(Capacity, 1);
+        if (ShareDelayNs is { } share)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(share);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(share, MatchWaitNs);
+        }
     }
 }

@@ -33,10 +33,25 @@ internal sealed class RecentSpans(long retentionNs, int capacity)
         if (!_waitingForParent.TryGetValue(parentKey, out var waiting))
             _waitingForParent[parentKey] = waiting = [];
         waiting.Add(child);
+        child.WaitingForParent = true;
     }
 
-    public List<SeenSpan>? TakeWaitingChildren(SpanKey parentKey) =>
-        _waitingForParent.Remove(parentKey, out var waiting) ? waiting : null;
+    /// <summary>Stops <paramref name="child"/> waiting for its parent here; false when it no longer waits (paired or evicted).</summary>
+    public bool StopWaiting(SeenSpan child)
+    {
+        var parentKey = child.ParentKey!.Value;
+        if (!_waitingForParent.TryGetValue(parentKey, out var siblings) || !siblings.Remove(child)) return false;
+        if (siblings.Count == 0) _waitingForParent.Remove(parentKey);
+        child.WaitingForParent = false;
+        return true;
+    }
+
+    public List<SeenSpan>? TakeWaitingChildren(SpanKey parentKey)
+    {
+        if (!_waitingForParent.Remove(parentKey, out var waiting)) return null;
+        foreach (var child in waiting) child.WaitingForParent = false;
+        return waiting;
+    }
 
     public void EvictExpired(long nowNs, List<SeenSpan> evicted)
     {
@@ -56,6 +71,7 @@ internal sealed class RecentSpans(long retentionNs, int capacity)
             if (siblings.Count == 0)
                 _waitingForParent.Remove(parentKey);
         }
+        oldest.WaitingForParent = false;
         evicted.Add(oldest);
     }
 }

@@ -10,18 +10,14 @@ namespace AirisEpm.TraceService.Ingest.Zipkin;
 /// Zipkin v2 JSON (<c>POST /api/v2/spans</c>: an array of spans, what daprd's tracing exporter sends) as
 /// stored spans, in one forward pass of <see cref="Utf8JsonReader"/>. <c>timestamp</c> and <c>duration</c>
 /// are microseconds; <c>localEndpoint.serviceName</c> is the service; <c>annotations</c> become events;
-/// <c>tags</c> become string attributes (Zipkin's tags are strings), less the status tags
-/// (<see cref="ZipkinStatus"/>), plus the remote side (<see cref="ZipkinRemoteEndpoint"/>) and
-/// <c>zipkin.shared</c> / <c>zipkin.debug</c> when set. A span without <c>kind</c> is INTERNAL, as
+/// <c>tags</c> become string attributes (Zipkin's tags are strings); the rest of the mapping is
+/// <see cref="ZipkinSpanDraft.Build"/>, shared with the proto3 reader. A span without <c>kind</c> is INTERNAL, as
 /// OpenTelemetry's Zipkin exporter omits it for INTERNAL spans. Unknown fields are ignored (as Zipkin does);
 /// a value of the wrong type is a problem named by index and field (<c>[3].timestamp</c>). JSON that does
 /// not parse throws <see cref="MalformedPayloadException"/>.
 /// </summary>
 public static class ZipkinSpanReader
 {
-    /// <summary>Microseconds that still fit in nanoseconds as a long (the year 2262).</summary>
-    private const long MaxMicros = long.MaxValue / 1000;
-
     public static List<Span> Read(ReadOnlySpan<byte> body, IngestProblems problems)
     {
         ArgumentNullException.ThrowIfNull(problems);
@@ -73,51 +69,29 @@ public static class ZipkinSpanReader
         ref Utf8JsonReader reader, ZipkinPath path, Dictionary<string, IReadOnlyDictionary<string, AttributeValue>> resources, IngestProblems problems)
     {
         var before = problems.Count;
-        string? traceId = null, id = null, parentId = null, name = null, kindText = null;
-        long? timestamp = null, duration = null;
-        bool? shared = null, debug = null;
-        ZipkinEndpoint? local = null, remote = null;
-        List<SpanEvent>? events = null;
-        var tags = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
-        bool sawTraceId = false, sawId = false, badTimestamp = false;
+        var span = new ZipkinSpanDraft();
+        bool sawTraceId = false, sawId = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("traceId")) { sawTraceId = true; traceId = ZipkinIds.TraceId(ZipkinJson.String(ref reader, path.Then("traceId"), problems), path.Then("traceId"), problems); }
-            else if (reader.ValueTextEquals("id")) { sawId = true; id = ZipkinIds.SpanId(ZipkinJson.String(ref reader, path.Then("id"), problems), path.Then("id"), problems); }
-            else if (reader.ValueTextEquals("parentId")) parentId = ZipkinIds.ParentId(ZipkinJson.String(ref reader, path.Then("parentId"), problems), path.Then("parentId"), problems);
-            else if (reader.ValueTextEquals("name")) name = ZipkinJson.String(ref reader, path.Then("name"), problems);
-            else if (reader.ValueTextEquals("kind")) kindText = ZipkinJson.String(ref reader, path.Then("kind"), problems);
-            else if (reader.ValueTextEquals("timestamp")) { var n = problems.Count; timestamp = ZipkinJson.Integer(ref reader, path.Then("timestamp"), MaxMicros, problems); badTimestamp = problems.Count > n; }
-            else if (reader.ValueTextEquals("duration")) duration = ZipkinJson.Integer(ref reader, path.Then("duration"), MaxMicros, problems);
-            else if (reader.ValueTextEquals("localEndpoint")) local = ZipkinEndpoint.Read(ref reader, path.Then("localEndpoint"), problems);
-            else if (reader.ValueTextEquals("remoteEndpoint")) remote = ZipkinEndpoint.Read(ref reader, path.Then("remoteEndpoint"), problems);
-            else if (reader.ValueTextEquals("annotations")) events = ReadAnnotations(ref reader, path.Then("annotations"), problems);
-            else if (reader.ValueTextEquals("tags")) ReadTags(ref reader, path.Then("tags"), tags, problems);
-            else if (reader.ValueTextEquals("shared")) shared = ZipkinJson.Boolean(ref reader, path.Then("shared"), problems);
-            else if (reader.ValueTextEquals("debug")) debug = ZipkinJson.Boolean(ref reader, path.Then("debug"), problems);
+            if (reader.ValueTextEquals("traceId")) { sawTraceId = true; span.TraceId = ZipkinIds.TraceId(ZipkinJson.String(ref reader, path.Then("traceId"), problems), path.Then("traceId"), problems); }
+            else if (reader.ValueTextEquals("id")) { sawId = true; span.Id = ZipkinIds.SpanId(ZipkinJson.String(ref reader, path.Then("id"), problems), path.Then("id"), problems); }
+            else if (reader.ValueTextEquals("parentId")) span.ParentId = ZipkinIds.ParentId(ZipkinJson.String(ref reader, path.Then("parentId"), problems), path.Then("parentId"), problems);
+            else if (reader.ValueTextEquals("name")) span.Name = ZipkinJson.String(ref reader, path.Then("name"), problems);
+            else if (reader.ValueTextEquals("kind")) span.Kind = Kind(ZipkinJson.String(ref reader, path.Then("kind"), problems), path, problems);
+            else if (reader.ValueTextEquals("timestamp")) { var n = problems.Count; span.Timestamp = ZipkinJson.Integer(ref reader, path.Then("timestamp"), ZipkinSpanDraft.MaxMicros, problems); span.BadTimestamp = problems.Count > n; }
+            else if (reader.ValueTextEquals("duration")) span.Duration = ZipkinJson.Integer(ref reader, path.Then("duration"), ZipkinSpanDraft.MaxMicros, problems);
+            else if (reader.ValueTextEquals("localEndpoint")) span.Local = ZipkinEndpoint.Read(ref reader, path.Then("localEndpoint"), problems);
+            else if (reader.ValueTextEquals("remoteEndpoint")) span.Remote = ZipkinEndpoint.Read(ref reader, path.Then("remoteEndpoint"), problems);
+            else if (reader.ValueTextEquals("annotations")) span.Events = ReadAnnotations(ref reader, path.Then("annotations"), problems);
+            else if (reader.ValueTextEquals("tags")) ReadTags(ref reader, path.Then("tags"), span.Tags, problems);
+            else if (reader.ValueTextEquals("shared")) span.Shared = ZipkinJson.Boolean(ref reader, path.Then("shared"), problems) == true;
+            else if (reader.ValueTextEquals("debug")) span.Debug = ZipkinJson.Boolean(ref reader, path.Then("debug"), problems) == true;
             else ZipkinJson.SkipValue(ref reader);
         }
 
         if (!sawTraceId) ZipkinIds.TraceId(null, path.Then("traceId"), problems);
         if (!sawId) ZipkinIds.SpanId(null, path.Then("id"), problems);
-        if ((timestamp is null or 0) && !badTimestamp) problems.Add(path.Then("timestamp").ToString(), "required: microseconds since the epoch when the span started");
-        var kind = Kind(kindText, path, problems);
-        var end = (timestamp ?? 0) + (duration ?? 0);
-        if (end > MaxMicros) problems.Add(path.Then("duration").ToString(), "the span would end after the year 2262");
-        if (problems.Count > before || traceId is null || id is null || timestamp is not > 0) return null;
-
-        var (status, message) = ZipkinStatus.Take(tags);
-        ZipkinRemoteEndpoint.AddTo(tags, remote, kind);
-        if (shared == true) tags["zipkin.shared"] = new AttributeValue(AttributeType.Bool, "true");
-        if (debug == true) tags["zipkin.debug"] = new AttributeValue(AttributeType.Bool, "true");
-        var service = local?.ServiceName ?? ServiceNames.Unknown;
-        if (!resources.TryGetValue(service, out var resource))
-        {
-            resources[service] = resource = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { [ServiceNames.Attribute] = AttributeValue.Of(service) };
-        }
-
-        return new Span(traceId, id, parentId, service, name ?? "", kind, timestamp.Value * 1000, (duration ?? 0) * 1000, status, message,
-            tags, resource, (IReadOnlyList<SpanEvent>?)events ?? [], []);
+        return span.Build(path, resources, problems, before);
     }
 
     private static SpanKind Kind(string? kind, ZipkinPath path, IngestProblems problems)
@@ -152,7 +126,7 @@ public static class ZipkinSpanReader
             string? value = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("timestamp")) timestamp = ZipkinJson.Integer(ref reader, at.Then("timestamp"), MaxMicros, problems);
+                if (reader.ValueTextEquals("timestamp")) timestamp = ZipkinJson.Integer(ref reader, at.Then("timestamp"), ZipkinSpanDraft.MaxMicros, problems);
                 else if (reader.ValueTextEquals("value")) value = ZipkinJson.String(ref reader, at.Then("value"), problems);
                 else ZipkinJson.SkipValue(ref reader);
             }

@@ -13,67 +13,29 @@ namespace AirisEpm.TraceService.Storage.Dependencies;
 /// so its schema and its writes never contend with the span store's. One table, <c>edge_buckets</c>, appended
 /// once a minute in bucket order, so DuckDB's zone maps on <c>bucket_ns</c> skip every row group outside a
 /// window. A minute holds one row per active edge (tens to hundreds), so plain inserts in one transaction
-/// suffice. Writes go through one connection under a lock; reads take pooled connections (<see cref="DuckDbReadConnections"/>).
+/// suffice. Writes go through the file's one writer connection (<see cref="DuckDbWriter"/>); reads take pooled connections (<see cref="DuckDbReadConnections"/>).
 /// </summary>
 public sealed class DuckDbDependencyStore : IDependencyStore, IDisposable
 {
     private const string Columns = "bucket_ns, caller, caller_kind, callee, callee_kind, calls, errors, sketch, exemplar_trace_id, error_trace_id";
-    private readonly string _connectionString;
+    private readonly DuckDbWriter _writer;
     private readonly DuckDbReadConnections _readers;
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private DuckDBConnection? _writer;
 
     public DuckDbDependencyStore(string path)
     {
-        _connectionString = $"Data Source={path}";
-        _readers = new DuckDbReadConnections(_connectionString);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(folder))
-            Directory.CreateDirectory(folder);
+        _writer = new DuckDbWriter(path, "dependency");
+        _readers = new DuckDbReadConnections(_writer.ConnectionString);
     }
 
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        await _writeLock.WaitAsync(cancellationToken);
-        try
+    public Task InitializeAsync(CancellationToken cancellationToken) => _writer.InitializeAsync(Migrate, cancellationToken);
+
+    public Task WriteAsync(IReadOnlyList<EdgeBucket> buckets, CancellationToken cancellationToken) =>
+        buckets.Count == 0 ? Task.CompletedTask : _writer.WriteAsync(connection =>
         {
-            if (_writer is not null)
-                return;
-            var connection = new DuckDBConnection(_connectionString);
-            connection.Open();
-            Execute(connection, """
-                CREATE TABLE IF NOT EXISTS schema_migrations (
-                    version INTEGER PRIMARY KEY, description VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)
-                """);
             using var transaction = connection.BeginTransaction();
-            Execute(connection, """
-                CREATE TABLE IF NOT EXISTS edge_buckets (
-                    bucket_ns BIGINT NOT NULL, caller VARCHAR NOT NULL, caller_kind TINYINT NOT NULL, callee VARCHAR NOT NULL,
-                    callee_kind TINYINT NOT NULL, calls BIGINT NOT NULL, errors BIGINT NOT NULL, sketch BLOB NOT NULL,
-                    exemplar_trace_id VARCHAR, error_trace_id VARCHAR);
-                INSERT INTO schema_migrations (version, description) VALUES (1, 'edge buckets') ON CONFLICT DO NOTHING;
-                """);
-            transaction.Commit();
-            _writer = connection;
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
-
-    public async Task WriteAsync(IReadOnlyList<EdgeBucket> buckets, CancellationToken cancellationToken)
-    {
-        if (buckets.Count == 0)
-            return;
-        await _writeLock.WaitAsync(cancellationToken);
-        try
-        {
-            var writer = _writer ?? throw new InvalidOperationException("The DuckDB dependency store is not initialised.");
-            using var transaction = writer.BeginTransaction();
             foreach (var b in buckets)
             {
-                using var insert = writer.CreateCommand();
+                using var insert = connection.CreateCommand();
                 insert.CommandText = $"INSERT INTO edge_buckets ({Columns}) VALUES ($b, $caller, $ck, $callee, $ek, $calls, $errors, $sketch, $exemplar, $error)";
                 insert.Parameters.Add(new DuckDBParameter("b", b.BucketStartNs));
                 insert.Parameters.Add(new DuckDBParameter("caller", b.Edge.From));
@@ -88,12 +50,7 @@ public sealed class DuckDbDependencyStore : IDependencyStore, IDisposable
                 insert.ExecuteNonQuery();
             }
             transaction.Commit();
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
+        }, cancellationToken);
 
     public async Task<IReadOnlyList<EdgeBucket>> ReadAsync(long fromNs, long toNs, CancellationToken cancellationToken)
     {
@@ -104,19 +61,9 @@ public sealed class DuckDbDependencyStore : IDependencyStore, IDisposable
         return rows;
     }
 
-    public async Task<long> DeleteOlderThanAsync(long cutoffNs, CancellationToken cancellationToken)
-    {
-        await _writeLock.WaitAsync(cancellationToken);
-        try
-        {
-            return Execute(_writer ?? throw new InvalidOperationException("The DuckDB dependency store is not initialised."),
-                string.Create(CultureInfo.InvariantCulture, $"DELETE FROM edge_buckets WHERE bucket_ns < {cutoffNs}"));
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
+    public Task<long> DeleteOlderThanAsync(long cutoffNs, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(connection => (long)DuckDbWriter.Execute(connection,
+            string.Create(CultureInfo.InvariantCulture, $"DELETE FROM edge_buckets WHERE bucket_ns < {cutoffNs}")), cancellationToken);
 
     public Task PingAsync(CancellationToken cancellationToken) =>
         _readers.ReadAsync("SELECT max(version) FROM schema_migrations", null, _ => { }, cancellationToken);
@@ -124,8 +71,24 @@ public sealed class DuckDbDependencyStore : IDependencyStore, IDisposable
     public void Dispose()
     {
         _readers.Dispose();
-        _writer?.Dispose();
-        _writeLock.Dispose();
+        _writer.Dispose();
+    }
+
+    private static void Migrate(DuckDBConnection connection)
+    {
+        DuckDbWriter.Execute(connection, """
+            CREATE TABLE IF NOT EXISTS schema_migrations (
+                version INTEGER PRIMARY KEY, description VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)
+            """);
+        using var transaction = connection.BeginTransaction();
+        DuckDbWriter.Execute(connection, """
+            CREATE TABLE IF NOT EXISTS edge_buckets (
+                bucket_ns BIGINT NOT NULL, caller VARCHAR NOT NULL, caller_kind TINYINT NOT NULL, callee VARCHAR NOT NULL,
+                callee_kind TINYINT NOT NULL, calls BIGINT NOT NULL, errors BIGINT NOT NULL, sketch BLOB NOT NULL,
+                exemplar_trace_id VARCHAR, error_trace_id VARCHAR);
+            INSERT INTO schema_migrations (version, description) VALUES (1, 'edge buckets') ON CONFLICT DO NOTHING;
+            """);
+        transaction.Commit();
     }
 
     private static EdgeBucket Read(DbDataReader r)
@@ -137,12 +100,5 @@ public sealed class DuckDbDependencyStore : IDependencyStore, IDisposable
             r.IsDBNull(8) ? null : r.GetString(8), r.IsDBNull(9) ? null : r.GetString(9));
         return new EdgeBucket(r.GetInt64(0), new EdgeKey(r.GetString(1), r.GetString(3)),
             (TargetKind)r.GetFieldValue<sbyte>(2), (TargetKind)r.GetFieldValue<sbyte>(4), stats);
-    }
-
-    private static int Execute(DuckDBConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteNonQuery();
     }
 }

@@ -5,8 +5,9 @@ namespace AirisEpm.TraceService.Storage.DuckDb;
 
 /// <summary>
 /// Trace search in three statements: the newest matching trace ids (a scan of the window's row groups only,
-/// the conditions on the same span); their time bounds from <c>trace_index</c>; their span heads, one
-/// bounded scan per trace (UNION ALL), so spans of a trace outside the window are found without a full scan.
+/// the conditions on the same span); their <c>seq</c> ranges from <c>trace_ranges</c>; their span heads from the
+/// <c>row</c> column, one range read per trace range (UNION ALL), so spans of a trace outside the window are found
+/// without a full scan.
 /// The summaries are built by <see cref="TraceSummaries"/>, as for every store.
 /// </summary>
 public sealed partial class DuckDbTraceStore
@@ -18,6 +19,7 @@ public sealed partial class DuckDbTraceStore
             return [];
         }
 
+        await _writeAhead.WaitAppliedAsync(cancellationToken);
         var (where, parameters) = Conditions(query);
         var ids = new List<string>();
         await _readers.ReadAsync(
@@ -30,17 +32,11 @@ public sealed partial class DuckDbTraceStore
             return [];
         }
 
-        var bounds = await BoundsAsync(ids, cancellationToken);
-        var known = ids.Where(bounds.ContainsKey).ToList();
+        var ranges = await RangesAsync(ids, cancellationToken);
+        var known = ids.Where(ranges.ContainsKey).ToList();
         var heads = new List<SpanHead>();
-        var union = string.Join(" UNION ALL ", known.Select((id, i) =>
-            Sql($"SELECT {DuckDbSpanRows.HeadColumns} FROM spans WHERE start_ns >= {bounds[id].Min} AND start_ns <= {bounds[id].Max} AND trace_id = $t{i}")));
-        await _readers.ReadAsync(
-            union,
-            c => { for (var i = 0; i < known.Count; i++) { c.Parameters.Add(new DuckDBParameter($"t{i}", known[i])); } },
-            r => heads.Add(DuckDbSpanRows.ReadHead(r)),
-            cancellationToken);
-        return TraceSummaries.Build(heads, ids);
+        await _readers.ReadAsync(InRanges(known.SelectMany(id => ranges[id])), null, r => heads.Add(DuckDbSpanRows.ReadHead(r)), cancellationToken);
+        return TraceSummaries.Build(heads, ids); // summarises the traces of ids only
     }
 
     /// <summary>
@@ -76,9 +72,8 @@ public sealed partial class DuckDbTraceStore
         var i = 0;
         foreach (var (key, value) in query.Tags ?? new Dictionary<string, string>())
         {
-            where.Append(Sql($" AND (attr_values[list_position(attr_keys, $k{i})] = $v{i} OR res_values[list_position(res_keys, $k{i})] = $v{i})"));
-            parameters.Add(new DuckDBParameter($"k{i}", key));
-            parameters.Add(new DuckDBParameter($"v{i}", value));
+            where.Append(Sql($" AND (contains(attributes, $tag{i}) OR contains(resource, $tag{i}))"));
+            parameters.Add(new DuckDBParameter($"tag{i}", AttributeText.Pattern(key, value)));
             i++;
         }
 

@@ -1,14 +1,13 @@
-using AirisEpm.Protocols;
 using System.Buffers.Binary;
 using System.Text;
 
-namespace AirisEpm.MetricsService.Protocols;
+namespace AirisEpm.Protocols;
 
 /// <summary>
 /// A forward-only reader of the protobuf wire format over a span: no allocations except the
 /// strings a caller asks for. Every malformed input throws <see cref="MalformedPayloadException"/>.
 /// </summary>
-internal ref struct ProtobufReader(ReadOnlySpan<byte> buffer)
+public ref struct ProtobufReader(ReadOnlySpan<byte> buffer)
 {
     public const int Varint = 0;
     public const int Fixed64 = 1;

@@ -1,0 +1,65 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AirisEpm.TraceService.Storage.DuckDb;
+
+/// <summary>
+/// How the embedded store applies its write-ahead log to DuckDB (section <c>Traces:Store:DuckDb</c>; see
+/// <see cref="SpanWriteAhead"/>). Defaults measured with <c>bench/TraceIngest.Benchmarks</c> (<c>stages</c>).
+/// </summary>
+public sealed class DuckDbWriteOptions
+{
+    /// <summary>
+    /// Spans per DuckDB transaction, at most. 131,072 is past DuckDB's row group (122,880 rows), from which it writes
+    /// appended rows straight into the database file instead of into its own log and again at the checkpoint: a
+    /// span then costs DuckDB a third of what it costs in transactions of 512 (14.5 against 40 µs of CPU, before the
+    /// text columns replaced the lists).
+    /// </summary>
+    [Range(1, 10_000_000)]
+    public int ApplyBatchSpans { get; set; } = 131_072;
+
+    /// <summary>
+    /// A smaller batch is applied after this long anyway; a read applies what it waits for at once. Ten seconds, so that
+    /// a moderate rate still makes large transactions: at 5,000 spans/s a one-second interval made batches of 5,000,
+    /// each span costing DuckDB three times what it costs in a full batch (its own log, then the checkpoint).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
+    public TimeSpan ApplyInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Spans logged and not yet applied before a write waits for room: two batches (one being applied, one filling),
+    /// about 100 MB of encoded rows; beyond it the batching writer in front answers 429/503. It also bounds what a read
+    /// waits for (<see cref="ReadWaitTimeout"/>): two batches take DuckDB a few seconds even on a loaded machine.
+    /// </summary>
+    [Range(1, 100_000_000)]
+    public int CapacitySpans { get; set; } = 262_144;
+
+    /// <summary>A log segment is sealed past 64 MB and deleted once all of it is applied, bounding a replay to about two segments.</summary>
+    [Range(64 * 1024, 1L << 32)]
+    public long SegmentBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>A read waits this long for the spans acknowledged before it to be applied, then is answered 503.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00")]
+    public TimeSpan ReadWaitTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// DuckDB's <c>memory_limit</c> for the trace file. Its default is 80 % of the machine's memory, which it fills with
+    /// the blocks it wrote and read; 256 MB holds a batch being applied (about 70 MB) and a lookup's blocks, and a
+    /// larger search spills to disk. It kept the ingest benchmark's resident memory about 300 MB lower.
+    /// </summary>
+    [RegularExpression("^[0-9]{1,6}(KB|MB|GB)$")]
+    public string MemoryLimit { get; set; } = "256MB";
+
+    internal void Validate()
+    {
+        if (!System.Text.RegularExpressions.Regex.IsMatch(MemoryLimit, "^[0-9]{1,6}(KB|MB|GB)$"))
+        {
+            throw new ArgumentException($"MemoryLimit '{MemoryLimit}' is not a size such as 256MB.", nameof(MemoryLimit));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(ApplyBatchSpans, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(CapacitySpans, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(SegmentBytes, 64 * 1024);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ApplyInterval, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ReadWaitTimeout, TimeSpan.Zero);
+    }
+}

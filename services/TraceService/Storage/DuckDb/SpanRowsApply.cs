@@ -1,0 +1,152 @@
+using System.Runtime.InteropServices;
+using DuckDB.NET.Data;
+
+namespace AirisEpm.TraceService.Storage.DuckDb;
+
+/// <summary>
+/// Writes encoded frames (<see cref="SpanRowCodec"/>) to <c>spans</c> and <c>trace_ranges</c> in one transaction:
+/// the rows sorted by trace id (then start), numbered on from the last <c>seq</c>, so the spans of one trace in one
+/// transaction are the consecutive rows <c>[min_seq, max_seq]</c>, which is the one row <c>trace_ranges</c> gets for
+/// that trace. Texts go to the appender as their UTF-8 bytes, so no .NET string is made per span, and the row's own
+/// bytes become <c>row</c>, the one column reads decode spans from. Called on the writer connection only
+/// (<see cref="DuckDbStorage.DuckDbWriter"/> serialises it).
+/// </summary>
+internal sealed class SpanRowsApply
+{
+    private long _nextSeq = 1;
+
+    public void ReadNextSequence(DuckDBConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT coalesce(max(seq), 0) + 1 FROM spans";
+        _nextSeq = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Appends every row of <paramref name="frames"/> and commits.</summary>
+    public void Apply(DuckDBConnection connection, IReadOnlyList<ReadOnlyMemory<byte>> frames)
+    {
+        var before = _nextSeq;
+        try
+        {
+            using var transaction = connection.BeginTransaction();
+            Append(connection, frames);
+            transaction.Commit();
+        }
+        catch
+        {
+            _nextSeq = before; // rolled back: the numbers are free again
+            throw;
+        }
+    }
+
+    /// <summary>Appends inside the caller's transaction (the schema migration copies in one); the caller undoes the numbering if it rolls back.</summary>
+    public void Append(DuckDBConnection connection, IReadOnlyList<ReadOnlyMemory<byte>> frames)
+    {
+        var rows = new SpanRow[frames.Count][];
+        var count = 0;
+        for (var f = 0; f < frames.Count; f++)
+        {
+            rows[f] = SpanRowCodec.Decode(frames[f].Span);
+            count += rows[f].Length;
+        }
+
+        // Sorted on a key made once per row (the trace id's first 16 bytes, then its start): comparing the ids' bytes in
+        // the frames on every comparison cost more than the append itself.
+        var order = new RowKey[count];
+        var n = 0;
+        for (var f = 0; f < rows.Length; f++)
+        {
+            var frame = frames[f].Span;
+            for (var r = 0; r < rows[f].Length; r++)
+            {
+                var traceId = frame.Slice(rows[f][r].TraceId.Offset, rows[f][r].TraceId.Length);
+                order[n++] = new RowKey(Prefix(traceId, 0), Prefix(traceId, 8), Prefix(traceId, 16), Prefix(traceId, 24), rows[f][r].StartNs, f, r);
+            }
+        }
+
+        Array.Sort(order);
+        for (var i = 1; i < order.Length; i++)
+        {
+            // Ids are 32 hex digits, so equal keys are equal ids; a longer id (never written by this store) is kept apart by bytes.
+            if (order[i].SameTrace(order[i - 1]) && !TraceIdOf(frames, rows, order[i]).SequenceEqual(TraceIdOf(frames, rows, order[i - 1])))
+            {
+                Array.Sort(order, (a, b) =>
+                {
+                    var byTrace = TraceIdOf(frames, rows, a).SequenceCompareTo(TraceIdOf(frames, rows, b));
+                    return byTrace != 0 ? byTrace : a.CompareTo(b);
+                });
+                break;
+            }
+        }
+
+        var seq = _nextSeq;
+        var ranges = new List<(int Frame, TextRange TraceId, long MinSeq, long MaxSeq, long MaxStart)>();
+        using (var appender = connection.CreateAppender("spans"))
+        {
+            foreach (var (f, r) in order.Select(k => (k.Frame, k.Row)))
+            {
+                var frame = frames[f];
+                var row = rows[f][r];
+                var traceId = Text(frame, row.TraceId);
+                if (ranges.Count > 0 && Text(frames[ranges[^1].Frame], ranges[^1].TraceId).SequenceEqual(traceId))
+                {
+                    ranges[^1] = ranges[^1] with { MaxSeq = seq, MaxStart = Math.Max(ranges[^1].MaxStart, row.StartNs) };
+                }
+                else
+                {
+                    ranges.Add((f, row.TraceId, seq, seq, row.StartNs));
+                }
+
+                var append = appender.CreateRow().AppendValue(seq++).AppendValue(traceId).AppendValue(Text(frame, row.SpanId));
+                append = row.ParentSpanId.Length == 0 ? append.AppendNullValue() : append.AppendValue(Text(frame, row.ParentSpanId));
+                append.AppendValue(Text(frame, row.Service)).AppendValue(Text(frame, row.Name)).AppendValue((sbyte)row.Kind)
+                    .AppendValue(row.StartNs).AppendValue(row.DurationNs).AppendValue((sbyte)row.Status)
+                    .AppendValue(Text(frame, row.Attributes)).AppendValue(Text(frame, row.Resource)).AppendValue(Text(frame, row.Whole)).EndRow();
+            }
+        }
+
+        using (var appender = connection.CreateAppender("trace_ranges"))
+        {
+            foreach (var (f, traceId, min, max, maxStart) in ranges)
+            {
+                appender.CreateRow().AppendValue(Text(frames[f], traceId)).AppendValue(min).AppendValue(max).AppendValue(maxStart).EndRow();
+            }
+        }
+
+        _nextSeq = seq;
+    }
+
+    private static ReadOnlySpan<byte> TraceIdOf(IReadOnlyList<ReadOnlyMemory<byte>> frames, SpanRow[][] rows, RowKey key) =>
+        frames[key.Frame].Span.Slice(rows[key.Frame][key.Row].TraceId.Offset, rows[key.Frame][key.Row].TraceId.Length);
+
+    /// <summary>Eight bytes of the id from <paramref name="at"/>, big-endian (so keys order as the bytes do), zero past its end.</summary>
+    private static ulong Prefix(ReadOnlySpan<byte> id, int at)
+    {
+        Span<byte> eight = stackalloc byte[8];
+        eight.Clear();
+        if (at < id.Length) id[at..Math.Min(id.Length, at + 8)].CopyTo(eight);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(eight);
+    }
+
+    /// <summary>A row's place in the batch and what it is sorted by.</summary>
+    private readonly record struct RowKey(ulong A, ulong B, ulong C, ulong D, long StartNs, int Frame, int Row) : IComparable<RowKey>
+    {
+        public bool SameTrace(RowKey other) => A == other.A && B == other.B && C == other.C && D == other.D;
+
+        public int CompareTo(RowKey other)
+        {
+            var c = A.CompareTo(other.A);
+            if (c == 0) c = B.CompareTo(other.B);
+            if (c == 0) c = C.CompareTo(other.C);
+            if (c == 0) c = D.CompareTo(other.D);
+            return c != 0 ? c : StartNs.CompareTo(other.StartNs);
+        }
+    }
+
+    /// <summary>
+    /// The bytes of one text, as the writable span DuckDB.NET's appender takes (it only reads them). Slicing from the
+    /// frame keeps an empty text non-null, so it is stored as '' and not as NULL.
+    /// </summary>
+    private static Span<byte> Text(ReadOnlyMemory<byte> frame, TextRange range) =>
+        MemoryMarshal.AsMemory(frame).Span.Slice(range.Offset, range.Length);
+}

@@ -1,0 +1,361 @@
+using AirisEpm.DuckDbStorage;
+using AirisEpm.Protocols;
+using AirisEpm.ServiceDefaults.Batching;
+using AirisEpm.ServiceDefaults.WriteAhead;
+using AirisEpm.TraceService.Domain;
+
+namespace AirisEpm.TraceService.Storage.DuckDb;
+
+/// <summary>
+/// The embedded store's write path. A write is encoded as rows (<see cref="SpanRowCodec"/>), appended to the store's
+/// own write-ahead log (<see cref="WriteAheadLog"/> in <c>traces.wal/</c>, shared with metrics- and log-service: one
+/// fsync serves every write waiting at that moment) and acknowledged; an applier then writes what is logged to DuckDB
+/// in large transactions (<see cref="DuckDbWriteOptions.ApplyBatchSpans"/>, at least every
+/// <see cref="DuckDbWriteOptions.ApplyInterval"/>), each batch sorted by trace id so that a trace's spans of one
+/// batch are consecutive rows (<see cref="SpanRowsApply"/>). A segment is deleted once all its writes are applied;
+/// whatever is left at a crash is replayed at start, so a span applied just before the crash may be stored twice,
+/// which reads collapse (<see cref="ITraceStore"/>). A read first waits for the writes acknowledged before it
+/// (<see cref="WaitAppliedAsync"/>): read-your-writes. A write waits for room past
+/// <see cref="DuckDbWriteOptions.CapacitySpans"/> unapplied spans, which the batching writer in front turns into
+/// 429/503. One lock guards the queue and counters; it is never held during I/O.
+/// </summary>
+internal sealed partial class SpanWriteAhead : IDisposable
+{
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan LastRetryDelay = TimeSpan.FromSeconds(5);
+
+    private readonly DuckDbWriter _writer;
+    private readonly string _folder;
+    private readonly DuckDbWriteOptions _options;
+    private readonly ILogger _logger;
+    private readonly Lock _gate = new();
+    private readonly Queue<PendingWrite> _pending = new();
+    private readonly SemaphoreSlim _wake = new(0);
+
+    // One rotation at a time: a second one's DeleteThrough would also delete the first one's sealed segment before it drained.
+    private readonly SemaphoreSlim _rotation = new(1, 1);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly SpanRowsApply _apply = new();
+    private WriteAheadLog? _log;
+    private Task _loop = Task.CompletedTask;
+    private int _pendingSpans;
+    private long _loggedSpans;
+    private long _appliedSpans;
+    private TaskCompletionSource _applied = NewSignal();
+    private bool _disposed;
+
+    public SpanWriteAhead(DuckDbWriter writer, string folder, DuckDbWriteOptions options, ILogger logger)
+    {
+        options.Validate();
+        (_writer, _folder, _options, _logger) = (writer, folder, options, logger);
+    }
+
+    /// <summary>Spans logged and not yet in DuckDB.</summary>
+    public int PendingSpans => Volatile.Read(ref _pendingSpans);
+
+    /// <summary>Replays what the last process left into DuckDB, then opens the log and starts applying; once, after the schema migration.</summary>
+    public async Task OpenAsync(CancellationToken cancellationToken)
+    {
+        if (_log is not null) return;
+        await _writer.WriteAsync(_apply.ReadNextSequence, cancellationToken);
+        var existing = WriteAheadLog.Existing(_folder);
+        var (replayed, skipped) = await ReplayAsync(existing, cancellationToken);
+        _log = WriteAheadLog.Open(_folder);
+        if (existing.Count > 0)
+        {
+            _log.DeleteThrough(existing[^1].Number);
+            LogReplayed(_logger, replayed, existing.Count, skipped);
+        }
+
+        _loop = Task.Run(() => RunAsync(_stop.Token), CancellationToken.None);
+    }
+
+    /// <summary>Returns once the spans are in the fsync'd log (throws <see cref="IOException"/> when they cannot be); they reach DuckDB later.</summary>
+    public async Task AppendAsync(IReadOnlyList<Span> spans, CancellationToken cancellationToken)
+    {
+        var log = _log ?? throw new InvalidOperationException("The DuckDB trace store is not initialised.");
+        await WaitForRoomAsync(spans.Count, cancellationToken);
+        var payload = new PooledBuffer(spans.Count * 512);
+        WalSegment segment;
+        try
+        {
+            SpanRowCodec.Encode(spans, payload);
+            segment = await log.AppendAsync(payload.Memory);
+        }
+        catch
+        {
+            payload.Dispose();
+            throw;
+        }
+
+        bool full;
+        lock (_gate)
+        {
+            _pending.Enqueue(new PendingWrite(payload, spans.Count, segment));
+            _pendingSpans += spans.Count;
+            _loggedSpans += spans.Count;
+            full = _pendingSpans >= _options.ApplyBatchSpans;
+        }
+
+        if (full) Wake();
+        if (log.CurrentBytes >= _options.SegmentBytes && _rotation.Wait(0, CancellationToken.None))
+        {
+            _ = Task.Run(() => RotateAsync(log), CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// Returns once every write acknowledged before the call is in DuckDB, asking the applier to apply at once;
+    /// throws <see cref="BackpressureException"/> (503) past <see cref="DuckDbWriteOptions.ReadWaitTimeout"/>.
+    /// </summary>
+    public async Task WaitAppliedAsync(CancellationToken cancellationToken)
+    {
+        long target;
+        lock (_gate)
+        {
+            target = _loggedSpans;
+            if (_appliedSpans >= target) return;
+        }
+
+        Wake();
+        using var deadline = new CancellationTokenSource(_options.ReadWaitTimeout);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
+        while (true)
+        {
+            Task applied;
+            lock (_gate)
+            {
+                if (_appliedSpans >= target) return;
+                applied = _applied.Task;
+            }
+
+            try
+            {
+                await applied.WaitAsync(either.Token);
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new BackpressureException(
+                    "The trace store has not yet applied the spans acknowledged before this read; try again shortly.", 503, TimeSpan.FromSeconds(2));
+            }
+        }
+    }
+
+    /// <summary>Applies what is pending (waits for the applier to stop first), then deletes the log segments when all is applied.</summary>
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        _stop.Cancel();
+        _loop.GetAwaiter().GetResult();
+        while (Batch() is { Count: > 0 } batch)
+        {
+            try
+            {
+                ApplyAsync(batch, CancellationToken.None).GetAwaiter().GetResult();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                LogApplyFailed(_logger, e, batch.Sum(p => p.Spans), LastRetryDelay);
+                break; // left in the log: replayed at the next start
+            }
+        }
+
+        if (_log is { } log && _rotation.Wait(TimeSpan.FromSeconds(10)))
+        {
+            if (PendingSpans == 0 && log.CurrentBytes > 0 && !log.Failed)
+            {
+                log.DeleteThrough(log.RotateAsync().GetAwaiter().GetResult());
+            }
+
+            log.Dispose();
+        }
+
+        foreach (var pending in _pending)
+        {
+            pending.Payload.Dispose();
+        }
+
+        _stop.Dispose();
+    }
+
+    private async Task RunAsync(CancellationToken stop)
+    {
+        var delay = FirstRetryDelay;
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await _wake.WaitAsync(_options.ApplyInterval, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            while (Batch() is { Count: > 0 } batch)
+            {
+                try
+                {
+                    await ApplyAsync(batch, CancellationToken.None);
+                    delay = FirstRetryDelay;
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    LogApplyFailed(_logger, e, batch.Sum(p => p.Spans), delay);
+                    try
+                    {
+                        await Task.Delay(delay, stop);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return;
+                    }
+
+                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LastRetryDelay.Ticks));
+                }
+            }
+        }
+    }
+
+    /// <summary>The oldest pending writes, up to a batch of spans (at least one write); they stay queued until applied.</summary>
+    private List<PendingWrite> Batch()
+    {
+        var batch = new List<PendingWrite>();
+        var spans = 0;
+        lock (_gate)
+        {
+            foreach (var pending in _pending)
+            {
+                if (batch.Count > 0 && spans + pending.Spans > _options.ApplyBatchSpans) break;
+                batch.Add(pending);
+                spans += pending.Spans;
+            }
+        }
+
+        return batch;
+    }
+
+    private async Task ApplyAsync(List<PendingWrite> batch, CancellationToken cancellationToken)
+    {
+        var frames = batch.Select(p => p.Payload.Memory).ToList();
+        await _writer.WriteAsync(c => _apply.Apply(c, frames), cancellationToken);
+        TaskCompletionSource applied;
+        lock (_gate)
+        {
+            var spans = 0;
+            for (var i = 0; i < batch.Count; i++)
+            {
+                spans += _pending.Dequeue().Spans;
+            }
+
+            _pendingSpans -= spans;
+            _appliedSpans += spans;
+            (applied, _applied) = (_applied, NewSignal());
+        }
+
+        applied.TrySetResult();
+        foreach (var pending in batch)
+        {
+            pending.Segment.Complete();
+            pending.Payload.Dispose();
+        }
+    }
+
+    private async Task WaitForRoomAsync(int spans, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task applied;
+            lock (_gate)
+            {
+                // A write larger than the whole capacity still goes in alone.
+                if (_pendingSpans == 0 || _pendingSpans + spans <= _options.CapacitySpans) return;
+                applied = _applied.Task;
+            }
+
+            Wake();
+            await applied.WaitAsync(cancellationToken);
+        }
+    }
+
+    private async Task<(long Replayed, long Skipped)> ReplayAsync(IReadOnlyList<(long Number, string Path)> segments, CancellationToken cancellationToken)
+    {
+        long replayed = 0, skipped = 0;
+        var batch = new List<ReadOnlyMemory<byte>>();
+        var spans = 0;
+        foreach (var (_, path) in segments)
+        {
+            IReadOnlyList<byte[]> payloads;
+            using (var file = File.OpenRead(path))
+            {
+                // A torn tail (a crash mid-write) ends the intact frames; nothing after it was acknowledged.
+                payloads = WalFrame.ReadAll(file, out _);
+            }
+
+            foreach (var payload in payloads)
+            {
+                int count;
+                try
+                {
+                    count = SpanRowCodec.Decode(payload).Length;
+                }
+                catch (InvalidDataException e)
+                {
+                    LogBadFrame(_logger, e, path);
+                    skipped++;
+                    continue;
+                }
+
+                batch.Add(payload);
+                spans += count;
+                if (spans >= _options.ApplyBatchSpans)
+                {
+                    var frames = batch;
+                    await _writer.WriteAsync(c => _apply.Apply(c, frames), cancellationToken);
+                    (replayed, batch, spans) = (replayed + spans, [], 0);
+                }
+            }
+        }
+
+        if (batch.Count > 0) await _writer.WriteAsync(c => _apply.Apply(c, batch), cancellationToken);
+        return (replayed + spans, skipped);
+    }
+
+    private async Task RotateAsync(WriteAheadLog log)
+    {
+        try
+        {
+            log.DeleteThrough(await log.RotateAsync());
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
+        {
+            LogRotationFailed(_logger, e);
+        }
+        finally
+        {
+            _rotation.Release();
+        }
+    }
+
+    private void Wake()
+    {
+        if (_wake.CurrentCount == 0) _wake.Release();
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private sealed record PendingWrite(PooledBuffer Payload, int Spans, WalSegment Segment);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Replayed {Spans} spans from {Segments} trace write-ahead log segments ({Skipped} unreadable frames)")]
+    private static partial void LogReplayed(ILogger logger, long spans, int segments, long skipped);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A frame of {Path} is not a trace write-ahead log frame; skipped")]
+    private static partial void LogBadFrame(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Applying {Spans} logged spans to DuckDB failed; retrying in {Delay}")]
+    private static partial void LogApplyFailed(ILogger logger, Exception exception, int spans, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rotating the trace write-ahead log failed; the next append past the segment size tries again")]
+    private static partial void LogRotationFailed(ILogger logger, Exception exception);
+}
