@@ -76,7 +76,9 @@ public sealed partial class LuceneLogStore
     {
         await WaitAppliedAsync(cancellationToken).ConfigureAwait(false);
         var matches = new CountCollector();
-        var counts = CountValues(LogDocuments.FieldNames, true, query, cancellationToken, matches)
+        var presence = new FieldPresenceCollector();
+        Search(query, MultiCollector.Wrap(presence, matches), cancellationToken);
+        var counts = presence.Counts()
             .Concat(matches.Count == 0 ? [] : LogDocuments.AlwaysPresent.Select(f => KeyValuePair.Create(f, matches.Count)));
         return counts
             .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
@@ -97,17 +99,23 @@ public sealed partial class LuceneLogStore
         }
 
         await WaitAppliedAsync(cancellationToken).ConfigureAwait(false);
-        var counts = CountValues(name, false, query, cancellationToken);
+        var counts = CountValues(name, query, cancellationToken);
         return counts
             .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(limit)
             .Select(c => new ValueCount(c.Key, c.Value)).ToList();
     }
 
-    private IReadOnlyDictionary<string, long> CountValues(string field, bool multiValued, LogQuery query, CancellationToken cancellationToken, CountCollector? matches = null)
+    private IReadOnlyDictionary<string, long> CountValues(string field, LogQuery query, CancellationToken cancellationToken)
+    {
+        var values = new ValueCountCollector(field, multiValued: false);
+        Search(query, values, cancellationToken);
+        return values.Counts();
+    }
+
+    /// <summary>Feeds every match of <paramref name="query"/> in every overlapping partition to <paramref name="collector"/>.</summary>
+    private void Search(LogQuery query, ICollector collector, CancellationToken cancellationToken)
     {
         var selection = LuceneQueries.Build(query);
-        var values = new ValueCountCollector(field, multiValued);
-        var collector = MultiCollector.Wrap(values, matches);
         Volatile.Write(ref _lastSearch, _time.GetTimestamp());
         ReadLocked(() =>
         {
@@ -125,7 +133,6 @@ public sealed partial class LuceneLogStore
                 }
             }
         });
-        return values.Counts();
     }
 
     /// <summary>
