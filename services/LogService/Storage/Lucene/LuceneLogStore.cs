@@ -121,7 +121,7 @@ public sealed partial class LuceneLogStore : ILogStore, IDisposable
         }
 
         var segment = await Wal.AppendAsync(LogRecordJson.ArrayOf(sources)).ConfigureAwait(false);
-        Applying.Add(records, sources, segment);
+        Applying.Add([.. records], sources, segment); // a copy: the caller's list is its own again once this returns
     }
 
     /// <summary>Indexes logged appends (the apply queue's loop); on a retry by id, since part of the batch may be in already.</summary>
