@@ -22,7 +22,7 @@ internal static class IngestBenchmark
         using var client = host.Writer();
 
         // Warm-up: JIT, the miner's first clusters, the day's partition.
-        await LoadRun.RunAsync("warm-up (ndjson)", client, [RequestBodies.Ndjson(0, BatchSize)], 20, BatchClients);
+        await LoadRun.RunAsync("warm-up (ndjson)", client, [RequestBodies.Ndjson(0, BatchSize)], 20, BatchClients, host.SettleAsync);
 
         foreach (var mode in modes)
         {
@@ -38,12 +38,12 @@ internal static class IngestBenchmark
             if (mode == "single")
             {
                 var singles = Enumerable.Range(0, 1_000).Select(i => make(i, 1)).ToList();
-                await LoadRun.RunAsync($"single: 1 record x {SingleClients} clients", client, singles, lines / 4, SingleClients);
+                await LoadRun.RunAsync($"single: 1 record x {SingleClients} clients", client, singles, lines / 4, SingleClients, host.SettleAsync);
             }
             else
             {
                 var bodies = Enumerable.Range(0, 16).Select(b => make(b * BatchSize, BatchSize)).ToList();
-                await LoadRun.RunAsync($"{mode}: {BatchSize} x {BatchClients} clients", client, bodies, batches, BatchClients);
+                await LoadRun.RunAsync($"{mode}: {BatchSize} x {BatchClients} clients", client, bodies, batches, BatchClients, host.SettleAsync);
             }
         }
 

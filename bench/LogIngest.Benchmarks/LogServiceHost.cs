@@ -28,6 +28,22 @@ public sealed class LogServiceHost : WebApplicationFactory<Program>
         return client.WithToken(TimeSpan.FromHours(2), Permissions.LogsWrite);
     }
 
+    /// <summary>
+    /// Returns once the store has indexed every record acknowledged so far: an append is acknowledged once it is in
+    /// the WAL and indexed behind, and a search waits for what was acknowledged before it (retried past its wait).
+    /// </summary>
+    public async Task SettleAsync()
+    {
+        using var reader = CreateClient().WithToken(TimeSpan.FromHours(2), Permissions.LogsRead);
+        reader.Timeout = TimeSpan.FromMinutes(2);
+        while (true)
+        {
+            using var response = await reader.GetAsync("/api/v1/logs/search?q=nothing-matches-this&limit=1");
+            if (response.IsSuccessStatusCode) return;
+            if ((int)response.StatusCode != 503) throw new HttpRequestException($"settling: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");

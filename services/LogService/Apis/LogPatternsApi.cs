@@ -1,16 +1,20 @@
 using AirisEpm.LogService.Domain;
 using AirisEpm.LogService.Patterns;
+using AirisEpm.LogService.Patterns.Shared;
 using AirisEpm.LogService.Storage;
 using AirisEpm.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace AirisEpm.LogService.Apis;
 
 /// <summary>
 /// The patterns of the matching records: counted in the store (so the window and filters are exact),
 /// described by the miner (template, first and last seen, a sample line), each with its level
-/// breakdown and counts per interval.
+/// breakdown and counts per interval. With <see cref="SharedPatternOptions.Enabled"/> (replicas that each
+/// store and mine part of the stream) the counts are every replica's, combined from the state store
+/// (<see cref="DaprPatternShare"/>, <see cref="PatternCombiner"/>) at minute resolution, filtered by service and level.
 /// </summary>
 public static class LogPatternsApi
 {
@@ -29,10 +33,11 @@ public static class LogPatternsApi
 
     internal static async Task<Results<Ok<IReadOnlyList<PatternView>>, ValidationProblem>> PatternsAsync(
         [AsParameters] SearchParameters parameters, [FromServices] ILogStore store, [FromServices] PatternMiner miner, TimeProvider time,
-        CancellationToken ct)
+        [FromServices] IOptions<SharedPatternOptions> shared, [FromServices] DaprPatternShare share, CancellationToken ct)
     {
         var query = (parameters with { Buckets = parameters.Buckets is > 0 ? parameters.Buckets : 30 }).ToQuery(LogSearchApi.NowNs(time), out var problems);
         if (query is null) return TypedResults.ValidationProblem(problems);
+        if (shared.Value.Enabled) return await SharedAsync(query, Math.Min(parameters.Limit ?? 50, MaxPatterns), share, ct);
         IReadOnlyList<ValueCount> counts;
         try
         {
@@ -67,4 +72,24 @@ public static class LogPatternsApi
 
         return TypedResults.Ok<IReadOnlyList<PatternView>>(views);
     }
+
+    private static async Task<Results<Ok<IReadOnlyList<PatternView>>, ValidationProblem>> SharedAsync(LogQuery query, int limit, DaprPatternShare share, CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["q"] = ["Pattern counts are combined across replicas (Logs:Patterns:Shared), which count by service and level only: filter with service= and level= instead of q."],
+            });
+        }
+
+        var hours = await share.ReadAsync(query.StartNs, query.EndNs, ct);
+        var level = query.Level is { } l ? SeverityNames.Of(l) : null;
+        var bucketNs = Math.Max(1, (query.EndNs - query.StartNs) / query.HistogramBuckets);
+        return TypedResults.Ok<IReadOnlyList<PatternView>>(PatternCombiner.Combine(hours, query.StartNs, query.EndNs, query.Service, level, query.HistogramBuckets, limit)
+            .Select(p => new PatternView(p.Id, p.Template, p.Count, Iso(p.FirstSeenMs), Iso(p.LastSeenMs), p.Sample, p.ByLevel, bucketNs, p.Counts))
+            .ToList());
+    }
+
+    private static string Iso(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("O");
 }

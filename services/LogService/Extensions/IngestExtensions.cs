@@ -3,6 +3,7 @@ using AirisEpm.LogService.Domain;
 using AirisEpm.LogService.Ingest;
 using AirisEpm.LogService.Parsing;
 using AirisEpm.LogService.Patterns;
+using AirisEpm.LogService.Patterns.Shared;
 using AirisEpm.ServiceDefaults.Batching;
 
 namespace AirisEpm.LogService.Extensions;
@@ -23,6 +24,15 @@ internal static class IngestExtensions
         builder.Services.AddSingleton<LogAnomalyMonitor>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LogAnomalyMonitor>());
         builder.Services.AddSingleton<ILogIngestor, LogIngestor>();
+        builder.Services.AddOptions<SharedPatternOptions>().BindConfiguration(SharedPatternOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(sp => new PatternTally(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SharedPatternOptions>>().Value.ReplicaId is { Length: > 0 } id ? id : $"{Environment.MachineName}-{Environment.ProcessId}"));
+        builder.Services.AddSingleton<DaprPatternShare>();
+        if (builder.Configuration.GetValue<bool>(SharedPatternOptions.Section + ":Enabled"))
+        {
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<DaprPatternShare>());
+        }
+
         return builder;
     }
 }

@@ -2,14 +2,19 @@ using AirisEpm.LogService.Anomalies;
 using AirisEpm.LogService.Domain;
 using AirisEpm.LogService.Parsing;
 using AirisEpm.LogService.Patterns;
+using AirisEpm.LogService.Patterns.Shared;
 using AirisEpm.ServiceDefaults.Batching;
+using Microsoft.Extensions.Options;
 
 namespace AirisEpm.LogService.Ingest;
 
 /// <inheritdoc cref="ILogIngestor"/>
 public sealed class LogIngestor(
-    BatchingWriter<LogRecord> writer, PatternMiner miner, RawLineParser parser, LogAnomalyMonitor anomalies, TimeProvider time) : ILogIngestor
+    BatchingWriter<LogRecord> writer, PatternMiner miner, RawLineParser parser, LogAnomalyMonitor anomalies, TimeProvider time,
+    PatternTally tally, IOptions<SharedPatternOptions> shared) : ILogIngestor
 {
+    private readonly bool _sharePatterns = shared.Value.Enabled;
+
     public async Task IngestAsync(List<LogRecord> records, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
@@ -20,7 +25,8 @@ public sealed class LogIngestor(
             messages[i] = records[i].Message;
         }
 
-        var patterns = miner.MineBatch(messages, time.GetUtcNow());
+        var seen = time.GetUtcNow();
+        var patterns = miner.MineBatch(messages, seen);
         for (var i = 0; i < records.Count; i++)
         {
             var record = Enrich(records[i]);
@@ -29,6 +35,8 @@ public sealed class LogIngestor(
 
         await writer.WriteAsync(records, cancellationToken);
         anomalies.Observe(records);
+        if (_sharePatterns) tally.Add(records, patterns, seen.ToUnixTimeMilliseconds()); // counted once stored, as the store counts them
+
     }
 
     /// <summary>

@@ -11,6 +11,8 @@ namespace AirisEpm.LogService.Tests.Durability;
 /// <summary>
 /// The ingest promise with a real process: batches answered 200 by log-service survive a kill -9
 /// sent right after the last answer, and a restart on the same data folder finds every one of them.
+/// Run twice: with the store's defaults (some records indexed, some only in the write-ahead log at the kill),
+/// and with indexing held off, so that every acknowledged record is only in the log when the process dies.
 /// </summary>
 public sealed class KillNineTests : IDisposable
 {
@@ -24,13 +26,15 @@ public sealed class KillNineTests : IDisposable
         if (Directory.Exists(_data)) Directory.Delete(_data, recursive: true);
     }
 
-    [Fact]
-    public async Task Every_acknowledged_record_survives_a_kill_nine_and_a_restart()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Every_acknowledged_record_survives_a_kill_nine_and_a_restart(bool logOnly)
     {
         var ct = TestContext.Current.CancellationToken;
         var marker = "k9" + Guid.NewGuid().ToString("N")[..12];
         var acknowledged = new ConcurrentBag<int>();
-        using (var service = await StartAsync(ct))
+        using (var service = await StartAsync(logOnly ? HeldOff : [], ct))
         {
             using var writer = Client(service.BaseUrl, Permissions.LogsWrite);
             // Four writers post batches of 100 while the process is killed under them: whatever was
@@ -60,15 +64,30 @@ public sealed class KillNineTests : IDisposable
             await Task.WhenAll(writers);
         }
 
-        using var restarted = await StartAsync(ct);
+        if (logOnly)
+        {
+            // No partition index was ever created: the acknowledged records were in the WAL alone.
+            Assert.Equal(["wal"], Directory.GetDirectories(_data).Select(Path.GetFileName));
+        }
+
+        using var restarted = await StartAsync([], ct);
         using var reader = Client(restarted.BaseUrl, Permissions.LogsRead);
         var since = DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeSeconds();
         var found = await TotalAsync(reader, $"/api/v1/logs/search?q={marker}&service=kill9&limit=1&start={since}", acknowledged.Count * PerBatch, ct);
         Assert.True(found >= acknowledged.Count * PerBatch, $"{acknowledged.Count} batches were acknowledged ({acknowledged.Count * PerBatch} records); {found} found after the restart");
     }
 
-    private Task<ServiceProcess> StartAsync(CancellationToken ct) =>
-        ServiceProcess.StartAsync("LogService", new Dictionary<string, string> { ["Logs__Store__DataPath"] = _data }, ct);
+    /// <summary>Nothing is indexed or committed for an hour unless a read asks (none does before the kill).</summary>
+    private static readonly Dictionary<string, string> HeldOff = new()
+    {
+        ["Logs__Store__ApplyInterval"] = "01:00:00",
+        ["Logs__Store__ApplyBatchRecords"] = "10000000",
+        ["Logs__Store__ApplyCapacityRecords"] = "10000000",
+        ["Logs__Store__CommitInterval"] = "01:00:00",
+    };
+
+    private Task<ServiceProcess> StartAsync(Dictionary<string, string> settings, CancellationToken ct) =>
+        ServiceProcess.StartAsync("LogService", new Dictionary<string, string>(settings) { ["Logs__Store__DataPath"] = _data }, ct);
 
     private static HttpClient Client(Uri baseUrl, string permission)
     {

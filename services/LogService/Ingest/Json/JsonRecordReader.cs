@@ -34,7 +34,7 @@ internal static class JsonRecordReader
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var property in element.EnumerateObject())
         {
-            var at = $"{path}.{property.Name}";
+            var at = new ProblemPath(path, property.Name); // the string is built only for a problem
             var value = property.Value;
             switch (property.Name)
             {
@@ -42,7 +42,7 @@ internal static class JsonRecordReader
                     message = RequireString(value, at, problems);
                     break;
                 case "timestamp" or "time" or "@timestamp":
-                    if (!TryTimestamp(value, out timestampNs)) problems.Add(at, "not an RFC 3339 time or a number of Unix s, ms, µs or ns after 1970");
+                    if (!TryTimestamp(value, out timestampNs)) problems.Add(at.ToString(), "not an RFC 3339 time or a number of Unix s, ms, µs or ns after 1970");
                     break;
                 case "level" or "severity":
                     level = ReadLevel(value, at, problems);
@@ -74,14 +74,14 @@ internal static class JsonRecordReader
         return new LogRecord("", timestampNs, level, message!, service ?? ServiceNames.From(labels), traceId, spanId, labels, fields, StackTrace: stackTrace);
     }
 
-    private static string? RequireString(JsonElement value, string at, IngestProblems problems)
+    private static string? RequireString(JsonElement value, ProblemPath at, IngestProblems problems)
     {
         if (value.ValueKind == JsonValueKind.String) return value.GetString();
-        problems.Add(at, "must be a string");
+        problems.Add(at.ToString(), "must be a string");
         return null;
     }
 
-    private static Severity ReadLevel(JsonElement value, string at, IngestProblems problems)
+    private static Severity ReadLevel(JsonElement value, ProblemPath at, IngestProblems problems)
     {
         var level = value.ValueKind switch
         {
@@ -91,24 +91,24 @@ internal static class JsonRecordReader
         };
         if (level == Severity.Unknown)
         {
-            problems.Add(at, "unknown level: use trace, debug, info, warn, error or fatal (or an alias such as WARNING, ERR, CRITICAL, or an OTLP severity number 1-24)");
+            problems.Add(at.ToString(), "unknown level: use trace, debug, info, warn, error or fatal (or an alias such as WARNING, ERR, CRITICAL, or an OTLP severity number 1-24)");
         }
 
         return level;
     }
 
-    private static string? ReadId(JsonElement value, string at, IngestProblems problems, Func<string, string?> normalize, string digits)
+    private static string? ReadId(JsonElement value, ProblemPath at, IngestProblems problems, Func<string, string?> normalize, string digits)
     {
         if (value.ValueKind == JsonValueKind.String && normalize(value.GetString()!) is { } id) return id;
-        problems.Add(at, $"must be {digits} hex digits, not all zero");
+        problems.Add(at.ToString(), $"must be {digits} hex digits, not all zero");
         return null;
     }
 
-    private static void ReadLabels(JsonElement value, string at, Dictionary<string, string> labels, IngestProblems problems)
+    private static void ReadLabels(JsonElement value, ProblemPath at, Dictionary<string, string> labels, IngestProblems problems)
     {
         if (value.ValueKind != JsonValueKind.Object)
         {
-            problems.Add(at, "must be an object of string values");
+            problems.Add(at.ToString(), "must be an object of string values");
             return;
         }
 
@@ -139,6 +139,12 @@ internal static class JsonRecordReader
                 fields[name] = value.GetRawText();
                 break;
         }
+    }
+
+    /// <summary>Where in the body a value is (<c>[3].level</c>).</summary>
+    private readonly record struct ProblemPath(string Record, string Property)
+    {
+        public override string ToString() => $"{Record}.{Property}";
     }
 
     internal static bool TryTimestamp(JsonElement value, out long ns)

@@ -111,7 +111,7 @@ internal sealed class LogDocumentBuilder
         private readonly SortedDocValuesField _value = new(field, new BytesRef());
         private readonly SortedSetDocValuesField _present = new(LogDocuments.FieldNames, new BytesRef(field));
 
-        /// <summary>Adds the value unless it is null or longer than <see cref="LogDocuments.MaxKeywordLength"/> (an optional field is still named in <c>_field_names</c>).</summary>
+        /// <summary>Adds the value unless it is null or longer than <see cref="LogDocuments.MaxKeywordLength"/> (an optional field is then named in <c>_field_names</c>).</summary>
         public void AddTo(Document document, string? value, bool optional)
         {
             if (value is null)
@@ -119,13 +119,15 @@ internal sealed class LogDocumentBuilder
                 return;
             }
 
-            if (optional)
-            {
-                document.Fields.Add(_present);
-            }
-
+            // A value's doc values name its field for the field facets (FieldPresenceCollector); one too long to
+            // index has none, so it is named in _field_names instead.
             if (value.Length > LogDocuments.MaxKeywordLength)
             {
+                if (optional)
+                {
+                    document.Fields.Add(_present);
+                }
+
                 return;
             }
 

@@ -18,8 +18,10 @@ namespace AirisEpm.LogService.Storage.Lucene;
 /// own, and unique terms are what a flush spends most on (sorting them and building the terms dictionary); the
 /// buckets' terms are shared by every record of the same second. <see cref="TimeRange"/> selects the buckets and
 /// checks the doc values of the records in them.</item>
-/// <item><c>_field_names</c>: sorted-set doc values naming the optional fields the record has, for field facets
-/// (<see cref="AlwaysPresent"/> ones are on every record and are not repeated).</item>
+/// <item><c>_field_names</c>: sorted-set doc values naming the optional fields the record has that have no doc values
+/// of their own (<c>stack_trace</c>, a keyword value too long to index); field facets read every other field's
+/// presence from its doc values (<see cref="Collectors.FieldPresenceCollector"/>), which spares each record a
+/// sorted-set entry per optional field.</item>
 /// <item><c>_source</c>: the whole record as stored JSON (stored fields are LZ4-compressed by the codec).</item>
 /// </list>
 /// <see cref="LogDocumentBuilder"/> builds them, reusing the field instances of each thread.

@@ -11,6 +11,7 @@ public sealed partial class LuceneLogStore
     /// </summary>
     public async Task<long> DeleteBeforeAsync(long cutoffNs, CancellationToken cancellationToken)
     {
+        await WaitAppliedAsync(cancellationToken).ConfigureAwait(false); // records acknowledged before the call are deleted too
         await CommitAsync().ConfigureAwait(false);
         var expired = new List<LogPartition>();
         long deleted = 0;

@@ -17,8 +17,9 @@ public sealed partial class LuceneLogStore
     /// (<see cref="Windowed"/>). With one: a single pass over every match of every overlapping partition,
     /// newest first, feeding the histogram, the count and the page together.
     /// </summary>
-    public Task<LogSearchResult> SearchAsync(LogQuery query, CancellationToken cancellationToken)
+    public async Task<LogSearchResult> SearchAsync(LogQuery query, CancellationToken cancellationToken)
     {
+        await WaitAppliedAsync(cancellationToken).ConfigureAwait(false);
         var selection = LuceneQueries.Build(query);
         var want = query.Limit == 0 ? 0 : query.Limit + 1; // one more tells whether there is a next page
         CountCollector count;
@@ -38,14 +39,14 @@ public sealed partial class LuceneLogStore
         var records = page.Take(query.Limit).ToList();
         var hits = records.Select(r => new LogHit(r, query.Highlight ? LogHighlights.For(selection.Text, r.Message) : [])).ToList();
         var next = page.Count > query.Limit && records.Count > 0 ? new LogCursor(records[^1].TimestampNs, records[^1].Id) : null;
-        return Task.FromResult(new LogSearchResult(
-            hits, Math.Min(count.Count, LogQueryLimits.ExactTotal), count.PastExact, next, histogram?.Buckets() ?? []));
+        return new LogSearchResult(hits, Math.Min(count.Count, LogQueryLimits.ExactTotal), count.PastExact, next, histogram?.Buckets() ?? []);
     }
 
-    public Task<LogRecord?> GetAsync(string id, CancellationToken cancellationToken)
+    public async Task<LogRecord?> GetAsync(string id, CancellationToken cancellationToken)
     {
+        await WaitAppliedAsync(cancellationToken).ConfigureAwait(false);
         var found = Collect(LogSelection.Anytime(LuceneQueries.Term(F.Id, id)), true, 1, null, Partitions.All().OrderByDescending(p => p.EndNs).ToList(), null, null, cancellationToken);
-        return Task.FromResult(found.Count > 0 ? found[0] : null);
+        return found.Count > 0 ? found[0] : null;
     }
 
     public async Task<IReadOnlyList<LogRecord>> ContextAsync(string id, int before, int after, CancellationToken cancellationToken)
@@ -71,17 +72,20 @@ public sealed partial class LuceneLogStore
         return [.. Enumerable.Reverse(olderRecords), record, .. newerRecords];
     }
 
-    public Task<IReadOnlyList<FieldCount>> FieldsAsync(LogQuery query, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<FieldCount>> FieldsAsync(LogQuery query, CancellationToken cancellationToken)
     {
+        await WaitAppliedAsync(cancellationToken).ConfigureAwait(false);
         var matches = new CountCollector();
-        var counts = CountValues(LogDocuments.FieldNames, true, query, cancellationToken, matches)
+        var presence = new FieldPresenceCollector();
+        Search(query, MultiCollector.Wrap(presence, matches), cancellationToken);
+        var counts = presence.Counts()
             .Concat(matches.Count == 0 ? [] : LogDocuments.AlwaysPresent.Select(f => KeyValuePair.Create(f, matches.Count)));
-        return Task.FromResult<IReadOnlyList<FieldCount>>(counts
+        return counts
             .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
-            .Select(c => new FieldCount(c.Key, c.Value)).ToList());
+            .Select(c => new FieldCount(c.Key, c.Value)).ToList();
     }
 
-    public Task<IReadOnlyList<ValueCount>> ValuesAsync(string field, LogQuery query, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ValueCount>> ValuesAsync(string field, LogQuery query, int limit, CancellationToken cancellationToken)
     {
         var name = F.Resolve(field);
         if (F.IsText(name) || name is F.Timestamp or F.MessageKeyword)
@@ -94,17 +98,24 @@ public sealed partial class LuceneLogStore
             throw new LogQueryException($"limit must be between 1 and {LogQueryLimits.MaxLimit}; it is {limit}.");
         }
 
-        var counts = CountValues(name, false, query, cancellationToken);
-        return Task.FromResult<IReadOnlyList<ValueCount>>(counts
+        await WaitAppliedAsync(cancellationToken).ConfigureAwait(false);
+        var counts = CountValues(name, query, cancellationToken);
+        return counts
             .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(limit)
-            .Select(c => new ValueCount(c.Key, c.Value)).ToList());
+            .Select(c => new ValueCount(c.Key, c.Value)).ToList();
     }
 
-    private IReadOnlyDictionary<string, long> CountValues(string field, bool multiValued, LogQuery query, CancellationToken cancellationToken, CountCollector? matches = null)
+    private IReadOnlyDictionary<string, long> CountValues(string field, LogQuery query, CancellationToken cancellationToken)
+    {
+        var values = new ValueCountCollector(field, multiValued: false);
+        Search(query, values, cancellationToken);
+        return values.Counts();
+    }
+
+    /// <summary>Feeds every match of <paramref name="query"/> in every overlapping partition to <paramref name="collector"/>.</summary>
+    private void Search(LogQuery query, ICollector collector, CancellationToken cancellationToken)
     {
         var selection = LuceneQueries.Build(query);
-        var values = new ValueCountCollector(field, multiValued);
-        var collector = MultiCollector.Wrap(values, matches);
         Volatile.Write(ref _lastSearch, _time.GetTimestamp());
         ReadLocked(() =>
         {
@@ -122,7 +133,6 @@ public sealed partial class LuceneLogStore
                 }
             }
         });
-        return values.Counts();
     }
 
     /// <summary>

@@ -11,13 +11,15 @@ namespace AirisEpm.LogService.Storage.Lucene;
 /// and a write-ahead log in its <c>wal/</c> folder.
 /// <para>
 /// Durability: <see cref="AppendAsync"/> writes the batch to the WAL and returns once it is fsync'd
-/// (concurrent appends share one fsync), then adds it to the partitions' index writers. Lucene commits run
-/// every <see cref="LogStoreOptions.CommitInterval"/> or once the WAL passes <see cref="LogStoreOptions.MaxWalBytes"/>,
+/// (concurrent appends share one fsync); the records are indexed into the partitions' writers behind the
+/// acknowledgement, many appends at a time (<see cref="LogApplyQueue"/>). Lucene commits run every
+/// <see cref="LogStoreOptions.CommitInterval"/> or once the WAL passes <see cref="LogStoreOptions.MaxWalBytes"/>,
 /// and truncate the WAL; <see cref="InitializeAsync"/> replays whatever WAL is left (what the last commit may lack).
 /// </para>
 /// <para>
-/// Visibility: an append does not refresh any reader itself. A search issued after <see cref="AppendAsync"/>
-/// returned sees its records, because a search refreshes each partition written since its searcher was
+/// Visibility: an append does not refresh any reader itself. A read issued after <see cref="AppendAsync"/>
+/// returned sees its records: it first waits for the appends acknowledged before it to be indexed (503 past
+/// <see cref="LogStoreOptions.ReadWaitTimeout"/>), and refreshes each partition written since its searcher was
 /// opened. While people search, a background refresh every <see cref="LogStoreOptions.RefreshInterval"/>
 /// (one second) does that work ahead of them; after <see cref="LogStoreOptions.SearchIdleAfter"/> without
 /// a search it pauses, as Elasticsearch's search-idle shards do, so pure ingest pays for no refreshes.
@@ -41,6 +43,7 @@ public sealed partial class LuceneLogStore : ILogStore, IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private LogPartitions? _partitions;
     private WriteAheadLog? _wal;
+    private LogApplyQueue? _applyQueue;
     private Task _maintenance = Task.CompletedTask;
     private long _lastCommit;
     private long _lastRefresh;
@@ -59,6 +62,11 @@ public sealed partial class LuceneLogStore : ILogStore, IDisposable
     private LogPartitions Partitions => _partitions ?? throw new InvalidOperationException("The log store is not initialised.");
 
     private WriteAheadLog Wal => _wal ?? throw new InvalidOperationException("The log store is not initialised.");
+
+    private LogApplyQueue Applying => _applyQueue ?? throw new InvalidOperationException("The log store is not initialised.");
+
+    /// <summary>Records acknowledged (in the WAL) and not yet indexed.</summary>
+    public int PendingRecords => _applyQueue?.PendingRecords ?? 0;
 
     public Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -86,6 +94,8 @@ public sealed partial class LuceneLogStore : ILogStore, IDisposable
         }
 
         _partitions = partitions;
+        _applyQueue = new LogApplyQueue(_options, Apply, _logger);
+        _applyQueue.Start();
         _lastCommit = _time.GetTimestamp();
         _maintenance = Task.Run(() => MaintainAsync(_stopping.Token), CancellationToken.None);
         return Task.CompletedTask;
@@ -102,7 +112,8 @@ public sealed partial class LuceneLogStore : ILogStore, IDisposable
         }
 
         // Each record is serialised once, for its stored source and for the WAL payload; its document is built
-        // only after the WAL write, from this thread's reused fields, and indexed at once (LogDocumentBuilder).
+        // when it is indexed, from the applying thread's reused fields (LogDocumentBuilder).
+        await Applying.WaitForRoomAsync(records.Count, cancellationToken).ConfigureAwait(false);
         var sources = new byte[records.Count][];
         for (var i = 0; i < sources.Length; i++)
         {
@@ -110,27 +121,42 @@ public sealed partial class LuceneLogStore : ILogStore, IDisposable
         }
 
         var segment = await Wal.AppendAsync(LogRecordJson.ArrayOf(sources)).ConfigureAwait(false);
+        Applying.Add([.. records], sources, segment); // a copy: the caller's list is its own again once this returns
+    }
+
+    /// <summary>Indexes logged appends (the apply queue's loop); on a retry by id, since part of the batch may be in already.</summary>
+    private void Apply(IReadOnlyList<LoggedAppend> appends, bool retry)
+    {
+        _lifecycle.EnterReadLock();
         try
         {
-            _lifecycle.EnterReadLock();
-            try
+            var builder = LogDocumentBuilder.ForThread;
+            foreach (var append in appends)
             {
-                var builder = LogDocumentBuilder.ForThread;
-                for (var i = 0; i < sources.Length; i++)
+                var records = append.Records;
+                for (var i = 0; i < records.Count; i++)
                 {
-                    Partitions.For(records[i].TimestampNs).Add(builder.Build(records[i], sources[i]));
+                    var partition = Partitions.For(records[i].TimestampNs);
+                    var document = builder.Build(records[i], append.Sources[i]);
+                    if (retry)
+                    {
+                        partition.Upsert(records[i].Id, document);
+                    }
+                    else
+                    {
+                        partition.Add(document);
+                    }
                 }
-            }
-            finally
-            {
-                _lifecycle.ExitReadLock();
             }
         }
         finally
         {
-            segment.Complete();
+            _lifecycle.ExitReadLock();
         }
     }
+
+    /// <summary>Returns once every append acknowledged before the call is indexed (read-your-writes); 503 past the read wait.</summary>
+    private Task WaitAppliedAsync(CancellationToken cancellationToken) => Applying.WaitAppliedAsync(cancellationToken);
 
     public Task PingAsync(CancellationToken cancellationToken)
     {
@@ -154,6 +180,8 @@ public sealed partial class LuceneLogStore : ILogStore, IDisposable
         await _committing.WaitAsync().ConfigureAwait(false);
         try
         {
+            // Sealing waits for the sealed segment's appends to be indexed: have them indexed now.
+            Applying.Wake();
             long? sealedThrough = Wal.CurrentBytes > 0 ? await Wal.RotateAsync().ConfigureAwait(false) : null;
             _lifecycle.EnterReadLock();
             try
@@ -193,7 +221,20 @@ public sealed partial class LuceneLogStore : ILogStore, IDisposable
         _maintenance.GetAwaiter().GetResult();
         if (_partitions is not null)
         {
-            CommitAsync().GetAwaiter().GetResult();
+            _applyQueue!.Dispose(); // indexes what is queued; what fails stays in the WAL for the next start
+            if (_applyQueue.PendingRecords == 0)
+            {
+                CommitAsync().GetAwaiter().GetResult();
+            }
+            else
+            {
+                // Sealing the WAL would wait for appends that will never be indexed: keep it whole for the replay.
+                foreach (var partition in _partitions.All())
+                {
+                    partition.Commit();
+                }
+            }
+
             _partitions.Dispose();
             _wal!.Dispose();
         }
