@@ -44,7 +44,12 @@ public static class TraceSeed
         shop.Add(failing);
         var huge = BatchImport(spans, now - (30 * 60_000_000L));
 
-        Ensure(await admin.PostJsonAsync("/api/traces/api/v2/spans", spans), "Zipkin spans");
+        // The console takes request bodies up to 1 MiB: about 1,500 of these spans a request.
+        foreach (var batch in spans.Chunk(1_500))
+        {
+            Ensure(await admin.PostJsonAsync("/api/traces/api/v2/spans", batch), "Zipkin spans");
+        }
+
         Ensure(await admin.PostJsonAsync("/api/logs/api/v1/logs", logs), "trace logs");
         await WaitForAsync(admin, $"/api/traces/api/v1/traces/{huge.TraceId}", d => d.GetProperty("spanCount").GetInt32() == 10_000, "the 10,000-span trace");
         await WaitForAsync(admin, $"/api/traces/api/v1/traces/{slow.TraceId}", d => d.GetProperty("spanCount").GetInt32() == 6, "the slow trace");
