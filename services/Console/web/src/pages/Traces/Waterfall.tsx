@@ -12,6 +12,7 @@ export interface WaterfallProps {
   selected: string | null;
   onSelect(spanId: string): void;
   onToggle(spanId: string): void;
+  /** The most it grows to, in px. */
   height?: number;
 }
 
@@ -23,8 +24,10 @@ const indent = 12;
  * trace's time axis, coloured by service, the critical-path stretches marked on it. Only the rows in view are in the
  * DOM, so 10,000 spans cost what 40 do.
  */
-export function Waterfall({ tree, rows, critical, colorOf, selected, onSelect, onToggle, height = 560 }: WaterfallProps) {
+export function Waterfall({ tree, rows, critical, colorOf, selected, onSelect, onToggle, height: maxHeight = 560 }: WaterfallProps) {
   const [scrollTop, setScrollTop] = useState(0);
+  // As tall as the rows, up to maxHeight (a short trace leaves no empty box; a long one scrolls).
+  const height = Math.min(maxHeight, (rows.length + 1) * rowHeight + 2);
   const viewport = height - rowHeight;
   const { first, last } = visibleWindow(rows.length, rowHeight, viewport, scrollTop);
   const ticks = rulerTicks(tree.durationNs);
