@@ -33,6 +33,9 @@ const incident = () => import("./pages/Alerts/IncidentPage");
 const notifications = () => import("./pages/Alerts/NotificationsPage");
 const sla = () => import("./pages/Sla/SlaPage");
 const dapr = () => import("./pages/Dapr/DaprPage");
+const traceSearch = () => import("./pages/Traces/TraceSearchPage");
+const trace = () => import("./pages/Traces/TracePage");
+const bottlenecks = () => import("./pages/Traces/BottlenecksPage");
 
 /** Every screen and its address; each screen keeps its own state in the query string. */
 export function AppRoutes() {
@@ -64,6 +67,9 @@ export function AppRoutes() {
         <Route path="/sla" element={screen(sla, "SlaPage")} />
         <Route path="/dapr" element={screen(dapr, "DaprPage")} />
         <Route path="/admin/users" element={screen(users, "UsersPage")} />
+        <Route path="/traces" element={screen(traceSearch, "TraceSearchPage")} />
+        <Route path="/traces/bottlenecks" element={screen(bottlenecks, "BottlenecksPage")} />
+        <Route path="/traces/:traceId" element={screen(trace, "TracePage")} />
         {Object.entries(comingSoon).map(([path, title]) => (
           <Route key={path} path={path} element={<ComingSoonPage title={title} />} />
         ))}

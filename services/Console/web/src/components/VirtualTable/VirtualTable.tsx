@@ -21,18 +21,25 @@ export interface VirtualTableProps<T> {
   /** The scrolling viewport's height in px. */
   height?: number;
   emptyText?: string;
+  /** Controlled sorting (a screen that keeps it in the URL): the current sort and where a header click sends the next. */
+  sort?: TableSort;
+  onSortChange?(sort: TableSort): void;
 }
 
-type Sort = { key: string; descending: boolean } | null;
+export type TableSort = { key: string; descending: boolean } | null;
+type Sort = TableSort;
 
 /**
  * A real <table> (so screen readers announce rows and headers) that renders only the rows in view, between two
  * spacer rows; it stays smooth at hundreds of thousands of rows. The viewport is focusable, so arrow keys and
  * Page Up/Down scroll it, and sortable headers are buttons.
  */
-export function VirtualTable<T>({ caption, rows, columns, rowKey, rowHeight = 28, height = 420, emptyText = "No rows" }: VirtualTableProps<T>) {
+export function VirtualTable<T>({
+  caption, rows, columns, rowKey, rowHeight = 28, height = 420, emptyText = "No rows", sort: controlledSort, onSortChange,
+}: VirtualTableProps<T>) {
   const [scrollTop, setScrollTop] = useState(0);
-  const [sort, setSort] = useState<Sort>(null);
+  const [ownSort, setOwnSort] = useState<Sort>(null);
+  const sort = onSortChange ? (controlledSort ?? null) : ownSort;
 
   const sorted = useMemo(() => {
     const column = sort && columns.find((c) => c.key === sort.key);
@@ -50,8 +57,11 @@ export function VirtualTable<T>({ caption, rows, columns, rowKey, rowHeight = 28
   const { first, last } = visibleWindow(sorted.length, rowHeight, height - headerHeight, scrollTop);
   const visible = sorted.slice(first, last + 1);
 
-  const toggleSort = (key: string) =>
-    setSort((current) => (current?.key !== key ? { key, descending: false } : current.descending ? null : { key, descending: true }));
+  const toggleSort = (key: string) => {
+    const next: Sort = sort?.key !== key ? { key, descending: false } : sort.descending ? null : { key, descending: true };
+    if (onSortChange) onSortChange(next);
+    else setOwnSort(next);
+  };
 
   return (
     <div

@@ -1,0 +1,172 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AirisEpm.Console.BrowserTests.Support;
+using Microsoft.Playwright;
+
+namespace AirisEpm.Console.BrowserTests;
+
+/// <summary>
+/// Issue 15's trace screens over <see cref="TraceSeed"/>'s traces: find the slow checkout by clicking its point on the
+/// scatter, see its critical path marked, collapse a subtree, open the flame graph, read the trace's logs; the
+/// 10,000-span trace within a second; the bottlenecks of the window.
+/// </summary>
+public sealed class TracesTests(ConsoleWorld world, ITestOutputHelper output)
+{
+    private const double OpenBudgetMs = 1000;
+
+    [Fact]
+    public async Task The_slow_trace_is_found_from_the_scatter_and_its_critical_path_is_marked()
+    {
+        var page = await world.NewPageAsync();
+        var traces = world.Traces;
+        await page.SignInAsync("admin", ConsoleWorld.AdminPassword, "/traces?service=frontend");
+        var scatter = page.GetByRole(AriaRole.Figure, new() { Name = "Trace durations over time" });
+        await Assertions.Expect(scatter.Locator("canvas")).ToBeVisibleAsync();
+        await Assertions.Expect(scatter).ToContainTextAsync($"{traces.Shop.Count} traces, 1 with errors");
+        await Axe.AssertAccessibleAsync(page, "trace search");
+        await page.ScreenshotAsync("traces-search");
+
+        await ClickHighestPointAsync(page, scatter, traces.Slow, traces.Shop);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/traces/{traces.Slow.TraceId}"));
+
+        var waterfall = page.GetByRole(AriaRole.Region, new() { Name = "Waterfall" });
+        var gateway = waterfall.Locator($"[data-span-id='{traces.Slow.SpanIds["POST acme-pay /v1/charges"]}']");
+        await Assertions.Expect(gateway.GetByTestId("critical-segment")).ToHaveCountAsync(1);
+        await Assertions.Expect(gateway).ToContainTextAsync("on the critical path");
+        // The inventory branch ran beside the payment and ended long before it: no part of it held the trace up.
+        var inventory = waterfall.Locator($"[data-span-id='{traces.Slow.SpanIds["reserve items"]}']");
+        await Assertions.Expect(inventory.GetByTestId("critical-segment")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByText(new Regex(@"critical path 2\.\d+s over \d+ spans"))).ToBeVisibleAsync();
+
+        await gateway.GetByRole(AriaRole.Button, new() { Name = "POST acme-pay /v1/charges" }).ClickAsync();
+        var detail = page.GetByRole(AriaRole.Region, new() { Name = "Span detail" });
+        await Assertions.Expect(detail).ToContainTextAsync("peer.service");
+        await Assertions.Expect(detail).ToContainTextAsync("acme-pay");
+        await Axe.AssertAccessibleAsync(page, "trace view");
+        await page.ScreenshotAsync("traces-critical-path");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_subtree_collapses_the_flame_graph_opens_and_the_trace_logs_are_beside_it()
+    {
+        var page = await world.NewPageAsync();
+        var slow = world.Traces.Slow;
+        await page.SignInAsync("admin", ConsoleWorld.AdminPassword, $"/traces/{slow.TraceId}");
+        var waterfall = page.GetByRole(AriaRole.Region, new() { Name = "Waterfall" });
+        await Assertions.Expect(waterfall.GetByText("UPDATE stock")).ToBeVisibleAsync();
+
+        await waterfall.GetByRole(AriaRole.Button, new() { Name = "Collapse reserve items (1 spans below)" }).ClickAsync();
+        await Assertions.Expect(waterfall.GetByText("UPDATE stock")).ToHaveCountAsync(0);
+        await Assertions.Expect(waterfall.GetByRole(AriaRole.Button, new() { Name = "Expand reserve items (1 spans below)" })).ToBeVisibleAsync();
+        Assert.Contains($"collapsed={slow.SpanIds["reserve items"]}", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(waterfall.GetByText("charge card")).ToBeVisibleAsync();
+
+        var logs = page.GetByRole(AriaRole.Region, new() { Name = "Trace logs" });
+        foreach (var message in world.Traces.SlowTraceLogs)
+        {
+            await Assertions.Expect(logs.GetByText(message)).ToBeVisibleAsync();
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Flame graph" }).ClickAsync();
+        var flame = page.GetByRole(AriaRole.Figure, new() { Name = "Flame graph" });
+        await Assertions.Expect(flame.GetByRole(AriaRole.Button, new() { NameRegex = new Regex(@"^payment: charge card 2\.4\d*s$") })).ToBeVisibleAsync();
+        await Assertions.Expect(flame.Locator(".flame-box.critical")).Not.ToHaveCountAsync(0);
+        Assert.Contains("view=flame", page.Url, StringComparison.Ordinal);
+        await flame.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^inventory: reserve items") }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Span detail" })).ToContainTextAsync("items");
+        await Axe.AssertAccessibleAsync(page, "flame graph");
+        await page.ScreenshotAsync("traces-flame-graph");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_10000_span_trace_opens_within_a_second()
+    {
+        var page = await world.NewPageAsync();
+        var huge = world.Traces.Huge;
+        await page.SignInAsync("admin", ConsoleWorld.AdminPassword, "/traces?service=batch-importer");
+        await page.GetByRole(AriaRole.Link, new() { Name = "batch-importer: nightly import" }).WaitForAsync();
+
+        // From the result list, as a person opens it, on the page's own clock: the click, the two requests (spans and
+        // critical path, each ~5 MB of JSON), the tree, and the first rows drawn (checked every animation frame).
+        var timing = await page.EvaluateAsync<JsonElement>(OpenAndTimeScript, huge.TraceId);
+        var opened = timing.GetProperty("drawnMs").GetDouble();
+        var spansAt = timing.GetProperty("spansResponseMs").GetDouble();
+        var pathAt = timing.GetProperty("pathResponseMs").GetDouble();
+        var rows = page.GetByRole(AriaRole.Region, new() { Name = "Waterfall" }).GetByLabel($"{TraceSeed.HugeSpanCount} of {TraceSeed.HugeSpanCount} spans");
+        await rows.GetByText("import file 00").WaitForAsync();
+        await page.GetByText(new Regex(@"critical path 900ms over \d+ spans")).WaitForAsync();
+
+        // Virtualised: a screenful of rows in the DOM, not 10,000; scrolling to the end draws the last ones.
+        var drawn = await page.Locator(".wf-row").CountAsync();
+        await rows.EvaluateAsync("e => e.scrollTop = e.scrollHeight");
+        await Assertions.Expect(rows.GetByText("commit")).ToBeVisibleAsync();
+        output.WriteLine($"10,000-span trace: waterfall drawn {opened:F0} ms after the click (spans answered at {spansAt:F0} ms, " +
+                         $"critical path at {pathAt:F0} ms); {drawn} rows in the DOM");
+        Assert.InRange(drawn, 1, 200);
+        Assert.True(opened < OpenBudgetMs, $"the 10,000-span trace took {opened:F0} ms to open");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Bottlenecks_rank_the_operations_by_critical_path_share_against_the_previous_window()
+    {
+        var page = await world.NewPageAsync();
+        await page.SignInAsync("admin", ConsoleWorld.AdminPassword, "/traces/bottlenecks?service=payment&range=1h");
+        var table = page.GetByRole(AriaRole.Table, new() { Name = "Bottlenecks over the last 1h" });
+        // The gateway call holds up every checkout; its share leads, and the previous hour had no traces, so it is new.
+        var first = table.GetByRole(AriaRole.Row).Nth(1);
+        await Assertions.Expect(first).ToContainTextAsync("payment: POST acme-pay /v1/charges");
+        await Assertions.Expect(first).ToContainTextAsync("new");
+        await Assertions.Expect(page.GetByText(new Regex(@"^\d+ of \d+ traces from"))).ToBeVisibleAsync();
+        await Axe.AssertAccessibleAsync(page, "bottlenecks");
+        await page.ScreenshotAsync("traces-bottlenecks");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Last 15m" }).ClickAsync();
+        Assert.Contains("range=15m", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Bottlenecks over the last 15m" })).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>
+    /// Clicks the trace's link and resolves, on the next animation frame after its waterfall has a row, with the time from
+    /// the click to then and when the spans and the critical path finished arriving (Resource Timing), all in ms.
+    /// </summary>
+    private const string OpenAndTimeScript = """
+        id => new Promise(resolve => {
+          const start = performance.now();
+          const done = (suffix) => {
+            const entry = performance.getEntriesByType("resource").filter(e => e.name.endsWith(suffix)).at(-1);
+            return entry ? entry.responseEnd - start : -1;
+          };
+          const poll = () => {
+            if (document.querySelector('[aria-label="10000 of 10000 spans"] .wf-row')) {
+              resolve({ drawnMs: performance.now() - start, spansResponseMs: done("/api/v1/traces/" + id), pathResponseMs: done("/api/v1/traces/" + id + "/critical-path") });
+            } else {
+              requestAnimationFrame(poll);
+            }
+          };
+          document.querySelector(`a[href="/traces/${id}"]`).click();
+          requestAnimationFrame(poll);
+        })
+        """;
+
+    /// <summary>
+    /// uPlot spans its time axis from the first trace's start to the last one's, so the slow trace's x is known; walk down
+    /// from the plot's top at that x: the first click that lands within a point's radius hits the highest point there.
+    /// </summary>
+    private static async Task ClickHighestPointAsync(IPage page, ILocator scatter, SeededTrace slow, IReadOnlyList<SeededTrace> all)
+    {
+        var box = await scatter.Locator(".u-over").BoundingBoxAsync() ?? throw new InvalidOperationException("no scatter overlay");
+        var (min, max) = (all.Min(t => t.StartUs), all.Max(t => t.StartUs));
+        var x = box.X + (float)((slow.StartUs - min) / (double)(max - min) * box.Width);
+        for (var y = box.Y + 2; y < box.Y + box.Height; y += 8)
+        {
+            await page.Mouse.ClickAsync(x, y);
+            if (page.Url.Contains("/traces/", StringComparison.Ordinal)) return;
+        }
+
+        throw new InvalidOperationException("no point of the scatter answered a click at the slow trace's time");
+    }
+}
