@@ -31,6 +31,8 @@ public sealed class ConsoleWorld : IAsyncLifetime
 
     public Seeded Data { get; private set; } = null!;
 
+    public SeededLogs Logs { get; private set; } = null!;
+
     public async ValueTask InitializeAsync()
     {
         if (Chromium.MissingReason is not null) return;
@@ -47,6 +49,7 @@ public sealed class ConsoleWorld : IAsyncLifetime
         Console = await _environment.StartServiceAsync<console::Program>(AppIds.Console,
             new Dictionary<string, string?> { ["Console:AdminPassword"] = AdminPassword });
         Data = await Seed.WriteAsync(Console.BaseUrl, AdminPassword);
+        Logs = await LogsSeed.WriteAsync(Console.BaseUrl, AdminPassword);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
