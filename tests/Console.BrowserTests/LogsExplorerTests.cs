@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using AirisEpm.Console.BrowserTests.Support;
 using AirisEpm.TestSupport;
+using AirisEpm.TestSupport.LogHub;
 using Microsoft.Playwright;
 
 namespace AirisEpm.Console.BrowserTests;
@@ -103,10 +104,17 @@ public sealed class LogsExplorerTests(ConsoleWorld world)
         (await writer.LoginAsync("admin", ConsoleWorld.AdminPassword)).Dispose();
         var message = $"Accepted publickey for tailer-{Guid.NewGuid():N} from 10.1.2.3 port 52011 ssh2";
         var clock = Stopwatch.StartNew();
-        (await writer.PostJsonAsync("/api/logs/api/v1/logs", new[]
+        // A few more real sshd lines first, then the one to look for: it is the newest, so it must be on top.
+        var now = DateTimeOffset.UtcNow;
+        var lines = LogHubSamples.Load("OpenSSH").Skip(1000).Take(8).Select(l => l.Content).Append(message).ToList();
+        (await writer.PostJsonAsync("/api/logs/api/v1/logs", lines.Select((line, i) => new
         {
-            new { timestamp = DateTimeOffset.UtcNow, level = "info", message, service = "sshd", labels = new Dictionary<string, string> { ["host"] = "LabSZ" } },
-        })).EnsureSuccessStatusCode();
+            timestamp = now.AddMilliseconds(i - lines.Count),
+            level = "info",
+            message = line,
+            service = "sshd",
+            labels = new Dictionary<string, string> { ["host"] = "LabSZ" },
+        }))).EnsureSuccessStatusCode();
 
         var first = tail.GetByRole(AriaRole.List, new() { Name = "Tailed records, newest first" }).GetByRole(AriaRole.Listitem).First;
         await Assertions.Expect(first).ToContainTextAsync(message, new() { Timeout = 15_000 });

@@ -20,13 +20,15 @@ export interface RecordListProps {
   onLoadMore(): void;
   height?: number;
   label?: string;
+  /** Said under the last record when there are no more (a tail has no end, so it says nothing). */
+  endText?: string | undefined;
 }
 
 /**
  * The matching records newest first, drawing only the rows in view (one may be expanded into its fields); scrolling
  * near the end asks for the next page through the search cursor.
  */
-export function RecordList({ records, lang, open, onOpen, onFilter, onContext, hasMore, loadingMore, onLoadMore, height = 560, label = "Log records" }: RecordListProps) {
+export function RecordList({ records, lang, open, onOpen, onFilter, onContext, hasMore, loadingMore, onLoadMore, height = 560, label = "Log records", endText = "End of the matching records" }: RecordListProps) {
   const [scrollTop, setScrollTop] = useState(0);
   const expanded = open ? records.findIndex((r) => r.id === open) : -1;
   const layout = rowWindow(records.length, rowHeight, expanded, detailHeight, height, scrollTop);
@@ -60,7 +62,7 @@ export function RecordList({ records, lang, open, onOpen, onFilter, onContext, h
       </ul>
       <div style={{ height: Math.max(0, layout.total - (layout.last >= 0 ? layout.top(layout.last + 1) : 0)) }} aria-hidden="true" />
       {loadingMore && <p className="loading">Loading older records…</p>}
-      {!hasMore && records.length > 0 && <p className="muted log-list-end">End of the matching records</p>}
+      {!hasMore && records.length > 0 && endText && <p className="muted log-list-end">{endText}</p>}
     </div>
   );
 }
