@@ -84,7 +84,7 @@ export function LiveTail({ q, onFilter }: { q: string | undefined; onFilter(filt
         loadingMore={false}
         onLoadMore={() => {}}
         label="Tailed records"
-        endText={undefined}
+        endText={null}
       />
     </section>
   );

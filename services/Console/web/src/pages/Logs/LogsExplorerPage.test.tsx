@@ -215,6 +215,7 @@ test("live tail puts new records on top, holds them while paused and shows them 
   const list = await screen.findByRole("list", { name: "Tailed records, newest first" });
   await waitFor(() => expect(within(list).getAllByRole("listitem")).toHaveLength(2));
   expect(within(list).getAllByRole("listitem")[0]).toHaveTextContent("second tailed");
+  expect(screen.queryByText("End of the matching records")).not.toBeInTheDocument();
 
   await userEvent.click(screen.getByRole("button", { name: "Pause" }));
   act(() => source.emit("log", JSON.stringify(record(0, { id: "t3", message: "while paused" }))));

@@ -21,7 +21,7 @@ export interface RecordListProps {
   height?: number;
   label?: string;
   /** Said under the last record when there are no more (a tail has no end, so it says nothing). */
-  endText?: string | undefined;
+  endText?: string | null;
 }
 
 /**
