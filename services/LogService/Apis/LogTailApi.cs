@@ -43,7 +43,7 @@ public static class LogTailApi
     }
 
     /// <summary>
-    /// Sends the headers at once (so a client sees the stream open before the first record), then one
+    /// Sends the headers and a comment line at once (so a client sees the stream open before the first record), then one
     /// <c>event: log</c> per new record and a comment line as a heartbeat when nothing new came for 15 s.
     /// </summary>
     public sealed class TailResult(LogQuery query, long fromNs, ILogStore store, TimeProvider time) : IResult
@@ -59,6 +59,9 @@ public static class LogTailApi
             response.Headers.CacheControl = "no-cache";
             response.Headers["X-Accel-Buffering"] = "no";
             httpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()?.DisableBuffering();
+            // A first line at once: a proxy that forwards the headers only with the first body bytes (a sidecar, the
+            // console) would otherwise hold the stream "connecting" until the first record or heartbeat.
+            await response.WriteAsync(": tail started\n\n", ct);
             await response.Body.FlushAsync(ct);
             var json = httpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
             var lastNs = fromNs;

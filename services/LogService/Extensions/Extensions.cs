@@ -22,6 +22,7 @@ internal static class Extensions
         app.MapOtlpLogsApi();
         app.MapLokiPushApi();
         app.MapLogSearchApi();
+        app.MapLogFacetsApi();
         app.MapLogTailApi();
         app.MapLogPatternsApi();
         app.MapLokiQueryApi();

@@ -32,6 +32,7 @@ public sealed class ConsoleWorld : IAsyncLifetime
     public Seeded Data { get; private set; } = null!;
 
     public SeededTraces Traces { get; private set; } = null!;
+    public SeededLogs Logs { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
@@ -50,6 +51,7 @@ public sealed class ConsoleWorld : IAsyncLifetime
             new Dictionary<string, string?> { ["Console:AdminPassword"] = AdminPassword });
         Data = await Seed.WriteAsync(Console.BaseUrl, AdminPassword);
         Traces = await TraceSeed.WriteAsync(Console.BaseUrl, AdminPassword);
+        Logs = await LogsSeed.WriteAsync(Console.BaseUrl, AdminPassword);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

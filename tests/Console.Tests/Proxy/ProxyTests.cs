@@ -91,6 +91,27 @@ public sealed class ProxyTests(ConsoleWorld world) : IClassFixture<ConsoleWorld>
         Assert.Equal("data: two", await reader.ReadLineAsync(timeout.Token));
     }
 
+    [Fact]
+    public async Task Server_sent_events_stay_unbuffered_and_uncompressed_when_the_browser_accepts_gzip()
+    {
+        using var client = await world.AdminAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/metrics/events");
+        // What chromium sends with every EventSource: compression would hold events back until a block fills.
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip, deflate, br, zstd");
+        request.Headers.TryAddWithoutValidation("Accept", "text/event-stream");
+        using var response = await client.SendAsync(request);
+
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+        await using var stream = await response.Content.ReadAsStreamAsync(ConsoleClient.Ct);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ConsoleClient.Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        Assert.Equal("data: one", await reader.ReadLineAsync(timeout.Token));
+        world.Metrics.ReleaseSecondEvent();
+        Assert.Equal("", await reader.ReadLineAsync(timeout.Token));
+        Assert.Equal("data: two", await reader.ReadLineAsync(timeout.Token));
+    }
+
     [Theory]
     [InlineData("/api/nothing/api/v1/query")]
     [InlineData("/api/metricz")]

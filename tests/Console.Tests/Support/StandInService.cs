@@ -14,11 +14,13 @@ namespace AirisEpm.Console.Tests.Support;
 /// </summary>
 public sealed class StandInService
 {
-    private readonly TaskCompletionSource _second = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // One gate per stream: releasing it arms a fresh one, so every test's second event waits for its own release.
+    private TaskCompletionSource _second = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public RunningApp App { get; private set; } = null!;
 
-    public void ReleaseSecondEvent() => _second.TrySetResult();
+    public void ReleaseSecondEvent() =>
+        Interlocked.Exchange(ref _second, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
     public async Task<StandInService> StartAsync(DaprTestEnvironment environment, string appId, string health)
     {
@@ -36,10 +38,11 @@ public sealed class StandInService
             app.MapGet("/forbidden", () => Results.Problem(title: "Forbidden", detail: "needs alerts:write", statusCode: 403));
             app.MapGet("/events", async (HttpContext context) =>
             {
+                var gate = Volatile.Read(ref _second);
                 context.Response.ContentType = "text/event-stream";
                 await context.Response.WriteAsync("data: one\n\n", context.RequestAborted);
                 await context.Response.Body.FlushAsync(context.RequestAborted);
-                await _second.Task.WaitAsync(context.RequestAborted);
+                await gate.Task.WaitAsync(context.RequestAborted);
                 await context.Response.WriteAsync("data: two\n\n", context.RequestAborted);
             });
             app.Map("/{**path}", EchoAsync);

@@ -36,6 +36,7 @@ const dapr = () => import("./pages/Dapr/DaprPage");
 const traceSearch = () => import("./pages/Traces/TraceSearchPage");
 const trace = () => import("./pages/Traces/TracePage");
 const bottlenecks = () => import("./pages/Traces/BottlenecksPage");
+const logs = () => import("./pages/Logs/LogsExplorerPage");
 
 /** Every screen and its address; each screen keeps its own state in the query string. */
 export function AppRoutes() {
@@ -66,6 +67,7 @@ export function AppRoutes() {
         <Route path="/alerts/notifications" element={screen(notifications, "NotificationsPage")} />
         <Route path="/sla" element={screen(sla, "SlaPage")} />
         <Route path="/dapr" element={screen(dapr, "DaprPage")} />
+        <Route path="/logs" element={screen(logs, "LogsExplorerPage")} />
         <Route path="/admin/users" element={screen(users, "UsersPage")} />
         <Route path="/traces" element={screen(traceSearch, "TraceSearchPage")} />
         <Route path="/traces/bottlenecks" element={screen(bottlenecks, "BottlenecksPage")} />

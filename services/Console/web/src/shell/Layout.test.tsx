@@ -5,7 +5,7 @@ import { admin, currentUrl, renderApp, viewer } from "../test/render";
 
 test("the navigation lists every screen, issue 15's marked as coming, and Admin only for admins", async () => {
   mockFetch({ "GET /api/session": json(200, viewer) });
-  renderApp("/logs");
+  renderApp("/service-map");
   const nav = await screen.findByRole("navigation", { name: "Main" });
   for (const name of ["Overview", "Metrics", "Dashboards", "Groups", "Silences", "Rules", "Incidents", "Notifications", "SLA", "Logs", "Traces", "Service map"]) {
     expect(within(nav).getByRole("link", { name })).toBeInTheDocument();
@@ -13,7 +13,7 @@ test("the navigation lists every screen, issue 15's marked as coming, and Admin 
   expect(within(nav).getByText("coming with the log/trace screens")).toBeInTheDocument();
   expect(within(nav).queryByRole("link", { name: "Users" })).not.toBeInTheDocument();
   expect(within(nav).queryByRole("link", { name: "Dapr" })).not.toBeInTheDocument();
-  expect(within(nav).getByRole("link", { name: "Logs" })).toHaveAttribute("aria-current", "page");
+  expect(within(nav).getByRole("link", { name: "Service map" })).toHaveAttribute("aria-current", "page");
   expect(screen.getByText(/Coming with the log\/trace screens/)).toBeInTheDocument();
 });
 
@@ -50,6 +50,6 @@ test("an unknown address inside the console says so", async () => {
 
 test("the person's name and role are in the header", async () => {
   mockFetch({ "GET /api/session": json(200, viewer) });
-  renderApp("/logs");
+  renderApp("/service-map");
   expect(await screen.findByLabelText("Signed in as")).toHaveTextContent("vera viewer");
 });

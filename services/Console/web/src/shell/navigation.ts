@@ -50,6 +50,5 @@ export const navigation: NavSection[] = [
 
 /** Issue 15's screens: the routes show what is coming instead of fake data. */
 export const comingSoon: Record<string, string> = {
-  "/logs": "Logs",
   "/service-map": "Service map",
 };

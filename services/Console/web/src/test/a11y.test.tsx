@@ -3,6 +3,7 @@ import axe from "axe-core";
 import { dashboardFixture } from "./dashboardFixture";
 import { json, mockFetch, problem } from "./fetchMock";
 import { listOf, rangeOf, vectorOf } from "./promAnswers";
+import { logsRoutes } from "../pages/Logs/logsFixture";
 import { admin, renderApp } from "./render";
 
 vi.mock("uplot", async () => ({ default: (await import("./fakeUPlot")).FakeUPlot }));
@@ -31,6 +32,7 @@ function backend() {
     "GET /api/metrics/api/v1/series": json(200, { status: "success", data: [{ instance: "a:1" }] }),
     "POST /api/metrics/api/v1/query_range": rangeOf([{ job: "api" }]),
     "POST /api/metrics/api/v1/query": vectorOf([[{ job: "api" }, "1"]]),
+    ...logsRoutes(),
   });
 }
 
@@ -44,6 +46,8 @@ test.each([
   ["/dashboards/import", "Import a Grafana dashboard"],
   ["/admin/users", "Users"],
   ["/logs", "Logs"],
+  ["/logs?open=r0&f=service:sshd", "Logs"],
+  ["/logs?view=patterns", "Logs"],
 ])("%s has no axe violations", async (path, heading) => {
   backend();
   renderApp(path);
