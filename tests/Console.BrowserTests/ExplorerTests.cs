@@ -84,10 +84,12 @@ public sealed class ExplorerTests(ConsoleWorld world)
         Assert.Contains("/explore/metrics?", page.Url, StringComparison.Ordinal);
 
         // What metrics-service scrapes through the console's sidecar: Prometheus text, not the page.
-        await using var scrape = await page.Context.APIRequest.GetAsync("/metrics");
-        Assert.Equal(200, scrape.Status);
-        Assert.DoesNotContain("text/html", scrape.Headers["content-type"], StringComparison.Ordinal);
-        Assert.Contains("# TYPE http_server_request_duration_seconds histogram", await scrape.TextAsync(), StringComparison.Ordinal);
+        var scrape = await page.Context.APIRequest.GetAsync("/metrics");
+        var (status, type, text) = (scrape.Status, scrape.Headers["content-type"], await scrape.TextAsync());
+        await scrape.DisposeAsync();
+        Assert.Equal(200, status);
+        Assert.DoesNotContain("text/html", type, StringComparison.Ordinal);
+        Assert.Contains("# TYPE http_server_request_duration_seconds histogram", text, StringComparison.Ordinal);
         await page.Context.CloseAsync();
     }
 
