@@ -70,10 +70,30 @@ public sealed class ExplorerTests(ConsoleWorld world)
         await page.Context.CloseAsync();
     }
 
-    /// <summary>
-    /// Signs in on the overview and follows the navigation to the explorer. A deep link to /metrics cannot be opened:
-    /// the console's own Prometheus endpoint (ServiceDefaults' /metrics) answers that path before the page's fallback.
-    /// </summary>
+    [Fact]
+    public async Task A_deep_link_opens_the_explorer_with_its_query_and_metrics_stays_the_prometheus_endpoint()
+    {
+        var page = await world.NewPageAsync();
+        var query = Uri.EscapeDataString($"sum by (job) ({world.Data.Metric})");
+        await page.SignInAsync("admin", ConsoleWorld.AdminPassword, $"/explore/metrics?q={query}&from=now-1h&to=now");
+
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Metrics", Level = 1 }).WaitForAsync();
+        await Assertions.Expect(page.GetByTestId("stats-A")).ToBeVisibleAsync();
+        var legend = page.GetByRole(AriaRole.List, new() { Name = "Query results series" });
+        await Assertions.Expect(legend.GetByText(world.Data.Jobs[0])).ToBeVisibleAsync();
+        Assert.Contains("/explore/metrics?", page.Url, StringComparison.Ordinal);
+
+        // What metrics-service scrapes through the console's sidecar: Prometheus text, not the page.
+        var scrape = await page.Context.APIRequest.GetAsync("/metrics");
+        var (status, type, text) = (scrape.Status, scrape.Headers["content-type"], await scrape.TextAsync());
+        await scrape.DisposeAsync();
+        Assert.Equal(200, status);
+        Assert.DoesNotContain("text/html", type, StringComparison.Ordinal);
+        Assert.Contains("# TYPE http_server_request_duration_seconds histogram", text, StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Signs in on the overview and follows the navigation to the explorer.</summary>
     private static async Task OpenExplorerAsync(IPage page)
     {
         await page.SignInAsync("admin", ConsoleWorld.AdminPassword);

@@ -17,7 +17,10 @@ public static class HealthReading
             using var document = JsonDocument.Parse(json);
             var root = document.RootElement;
             var status = Text(root, "status") is { } s && s is AppStatus.Healthy or AppStatus.Degraded or AppStatus.Unhealthy ? s : AppStatus.Unhealthy;
-            var checks = root.TryGetProperty("checks", out var list) && list.ValueKind == JsonValueKind.Array ? list.EnumerateArray().ToList() : [];
+            // A root that is not an object (a number, an array) has no checks; TryGetProperty would throw on it.
+            var checks = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("checks", out var list) && list.ValueKind == JsonValueKind.Array
+                ? list.EnumerateArray().ToList()
+                : [];
             var sidecar = checks.Any(c => Text(c, "name") == SidecarCheck && Text(c, "status") == AppStatus.Healthy) ? AppStatus.Healthy : AppStatus.Unreachable;
             var failing = checks.Where(c => Text(c, "status") != AppStatus.Healthy)
                 .Select(c => $"{Text(c, "name")}: {Text(c, "error") ?? Text(c, "description") ?? Text(c, "status")}")

@@ -24,8 +24,8 @@ public static class ConsoleAuthExtensions
             .Validate(o => o.SessionIdleTimeout > TimeSpan.Zero && o.SessionRevalidateInterval > TimeSpan.Zero, "Console:SessionIdleTimeout and SessionRevalidateInterval must be positive.")
             .ValidateOnStart();
         services.AddOptions<LoginThrottleOptions>().BindConfiguration(LoginThrottleOptions.Section)
-            .Validate(o => o.AccountFreeFailures >= 0 && o.AddressFreeFailures >= 0 && o.BaseDelay > TimeSpan.Zero && o.MaxDelay >= o.BaseDelay && o.MaxTracked > 0,
-                "Console:LoginThrottle needs non-negative free failures, 0 < BaseDelay <= MaxDelay and MaxTracked > 0.")
+            .Validate(o => o.AccountFreeFailures >= 0 && o.AddressFreeFailures >= 0 && o.BaseDelay > TimeSpan.Zero && o.MaxDelay >= o.BaseDelay,
+                "Console:LoginThrottle needs non-negative free failures, 0 < BaseDelay <= MaxDelay.")
             .ValidateOnStart();
         services.AddOptions<OidcOptions>().BindConfiguration(OidcOptions.Section)
             .Validate(o => !o.Enabled || o.ClientId.Length > 0, "Oidc:ClientId is required when Oidc:Authority is set.")

@@ -12,7 +12,7 @@ public sealed class LocalSignIn(AccountStore store, Passwords passwords, FirstAd
     public async Task<SignInOutcome> SignInAsync(string username, string password, string address, CancellationToken cancellationToken)
     {
         var name = AccountNames.Normalize(username);
-        if (throttle.RetryAfter(name, address) is { } wait) return new SignInOutcome.Throttled(wait);
+        if (await throttle.RetryAfterAsync(name, address, cancellationToken) is { } wait) return new SignInOutcome.Throttled(wait);
 
         var account = AccountNames.IsValid(name) ? await store.FindAsync(name, cancellationToken) : null;
         if (account is null && await firstAdmin.EnsureAsync(cancellationToken) is { } problem) return new SignInOutcome.NotSetUp(problem);
@@ -20,18 +20,18 @@ public sealed class LocalSignIn(AccountStore store, Passwords passwords, FirstAd
         if (account is null)
         {
             passwords.VerifyNobody(password);
-            throttle.Failed(name, address);
+            await throttle.FailedAsync(name, address, cancellationToken);
             return new SignInOutcome.Invalid();
         }
 
         var (valid, rehash) = passwords.Verify(account, password);
         if (!valid)
         {
-            throttle.Failed(name, address);
+            await throttle.FailedAsync(name, address, cancellationToken);
             return new SignInOutcome.Invalid();
         }
 
-        throttle.Succeeded(name);
+        await throttle.SucceededAsync(name, cancellationToken);
         if (rehash)
         {
             account = await store.UpdateAsync(name, a => a with { PasswordHash = passwords.Hash(password), Updated = time.GetUtcNow() }, cancellationToken) ?? account;

@@ -1,81 +1,81 @@
+using System.Globalization;
+using System.Text.Json;
+using AirisEpm.ServiceDefaults.Dapr;
+using AirisEpm.ServiceDefaults.Errors;
+using Dapr;
+using Dapr.Client;
 using Microsoft.Extensions.Options;
 
 namespace AirisEpm.WebConsole.Auth;
 
 /// <summary>
-/// Delays sign-in after repeated failures, per account name and per client address (<see cref="LoginThrottleOptions"/>).
-/// A failure past the free ones blocks that key for <c>BaseDelay × 2^(n−free−1)</c>, at most <c>MaxDelay</c>; a blocked
-/// attempt is refused before the password is looked at, so it teaches nothing. A success clears the account's failures,
-/// not the address's. Held in this process's memory: each replica throttles on its own (an attacker spread across
-/// replicas gets their count times the attempts). O(1) per call; O(tracked) when the table is full and is swept.
+/// Delays sign-in after repeated failures, per account name and per client address (<see cref="LoginThrottleOptions"/>,
+/// the arithmetic in <see cref="ThrottleCount"/>). A blocked attempt is refused before the password is looked at, so it
+/// teaches nothing. A success clears the account's failures, not the address's.
+/// The counts live in the console's Dapr state store (<c>console-login|account:name</c>, <c>console-login|address:ip</c>),
+/// so every replica sees the same ones: a failure is counted read-modify-write under the key's ETag (a concurrent count,
+/// on any replica, makes it read again), and each key expires (<c>ttlInSeconds</c>) once it can neither block nor be
+/// counted on. A store that does not answer is a 503, never an unthrottled attempt.
 /// </summary>
-public sealed class LoginThrottle(IOptions<LoginThrottleOptions> options, TimeProvider time)
+public sealed class LoginThrottle(DaprClient dapr, IOptions<LoginThrottleOptions> options, TimeProvider time)
 {
-    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private readonly Lock _gate = new();
+    private const string Prefix = "console-login|";
+    private static readonly TimeSpan RetryAfterUnavailable = TimeSpan.FromSeconds(5);
 
     /// <summary>How long the caller must wait before trying <paramref name="account"/> from <paramref name="address"/>; null: go ahead.</summary>
-    public TimeSpan? RetryAfter(string account, string address)
+    public async Task<TimeSpan?> RetryAfterAsync(string account, string address, CancellationToken cancellationToken)
     {
+        var items = await GuardAsync(() => dapr.GetBulkStateAsync(DaprComponents.StateStore, [AccountKey(account), AddressKey(address)], parallelism: 2, cancellationToken: cancellationToken));
         var now = time.GetUtcNow();
-        lock (_gate)
-        {
-            var wait = new[] { Blocked(AccountKey(account), now), Blocked(AddressKey(address), now) }.Max();
-            return wait > TimeSpan.Zero ? wait : null;
-        }
+        var wait = items.Select(i => Parse(i.Value)?.BlockedFor(now) ?? TimeSpan.Zero).DefaultIfEmpty(TimeSpan.Zero).Max();
+        return wait > TimeSpan.Zero ? wait : null;
     }
 
-    public void Failed(string account, string address)
+    public async Task FailedAsync(string account, string address, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var now = time.GetUtcNow();
-        lock (_gate)
+        await CountAsync(AccountKey(account), settings.AccountFreeFailures, settings, cancellationToken);
+        await CountAsync(AddressKey(address), settings.AddressFreeFailures, settings, cancellationToken);
+    }
+
+    public Task SucceededAsync(string account, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
         {
-            Count(AccountKey(account), settings.AccountFreeFailures, now, settings);
-            Count(AddressKey(address), settings.AddressFreeFailures, now, settings);
+            await dapr.DeleteStateAsync(DaprComponents.StateStore, AccountKey(account), cancellationToken: cancellationToken);
+            return true;
+        });
+
+    private Task CountAsync(string key, int free, LoginThrottleOptions settings, CancellationToken cancellationToken)
+    {
+        // Long enough for the longest block and for the quiet spell after the last failure, whichever ends later.
+        var lifetime = settings.MaxDelay > settings.ForgetAfter ? settings.MaxDelay : settings.ForgetAfter;
+        var metadata = new Dictionary<string, string> { ["ttlInSeconds"] = Math.Ceiling(lifetime.TotalSeconds).ToString(CultureInfo.InvariantCulture) };
+        return GuardAsync(async () =>
+        {
+            await dapr.UpdateUnderETagAsync<ThrottleCount>(DaprComponents.StateStore, key,
+                current => ThrottleCount.AfterFailure(current, free, time.GetUtcNow(), settings), cancellationToken, metadata: metadata);
+            return true;
+        });
+    }
+
+    private static ThrottleCount? Parse(string? json) =>
+        string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<ThrottleCount>(json, JsonSerializerOptions.Web);
+
+    private static async Task<T> GuardAsync<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception ex) when (ex is DaprException or InvalidOperationException)
+        {
+            throw new DependencyUnavailableException(
+                $"The console's state store '{DaprComponents.StateStore}' did not keep the sign-in failures through its Dapr sidecar: {ex.InnerException?.Message ?? ex.Message}",
+                RetryAfterUnavailable, ex);
         }
     }
 
-    public void Succeeded(string account)
-    {
-        lock (_gate)
-        {
-            _entries.Remove(AccountKey(account));
-        }
-    }
+    private static string AccountKey(string account) => Prefix + "account:" + account.ToLowerInvariant();
 
-    private TimeSpan Blocked(string key, DateTimeOffset now) =>
-        _entries.TryGetValue(key, out var entry) && entry.BlockedUntil > now ? entry.BlockedUntil - now : TimeSpan.Zero;
-
-    private void Count(string key, int free, DateTimeOffset now, LoginThrottleOptions settings)
-    {
-        var failures = _entries.TryGetValue(key, out var entry) && now - entry.LastFailure < settings.ForgetAfter ? entry.Failures + 1 : 1;
-        if (entry is null && !Room(now, settings)) return;
-        var blockedUntil = failures > free ? now + Delay(failures - free, settings) : now;
-        _entries[key] = new Entry(failures, now, blockedUntil);
-    }
-
-    private static TimeSpan Delay(int over, LoginThrottleOptions settings)
-    {
-        var factor = Math.Pow(2, Math.Min(over - 1, 40));
-        var delay = settings.BaseDelay.TotalSeconds * factor;
-        return delay >= settings.MaxDelay.TotalSeconds ? settings.MaxDelay : TimeSpan.FromSeconds(delay);
-    }
-
-    private bool Room(DateTimeOffset now, LoginThrottleOptions settings)
-    {
-        if (_entries.Count < settings.MaxTracked) return true;
-        foreach (var key in _entries.Where(e => now - e.Value.LastFailure >= settings.ForgetAfter && e.Value.BlockedUntil <= now).Select(e => e.Key).ToList())
-        {
-            _entries.Remove(key);
-        }
-
-        return _entries.Count < settings.MaxTracked;
-    }
-
-    private static string AccountKey(string account) => "account:" + account.ToLowerInvariant();
-
-    private static string AddressKey(string address) => "address:" + address;
-
-    private sealed record Entry(int Failures, DateTimeOffset LastFailure, DateTimeOffset BlockedUntil);
+    private static string AddressKey(string address) => Prefix + "address:" + address;
 }

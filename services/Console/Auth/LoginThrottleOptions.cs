@@ -22,7 +22,4 @@ public sealed class LoginThrottleOptions
 
     /// <summary>Failures older than this (since the last one) are forgotten.</summary>
     public TimeSpan ForgetAfter { get; set; } = TimeSpan.FromMinutes(15);
-
-    /// <summary>Accounts and addresses tracked at most; past it, forgotten entries are dropped first, then new ones are not kept.</summary>
-    public int MaxTracked { get; set; } = 100_000;
 }

@@ -37,6 +37,7 @@ public static class OidcExtensions
                 options.NonceCookie.SameSite = SameSiteMode.Lax;
                 options.NonceCookie.SecurePolicy = secure;
                 options.Events.OnTokenValidated = context => Adopt(context, oidc);
+                if (options.ClientSecret is null) options.Events.OnAuthorizationCodeReceived = OidcClientSecret.AttachAsync;
                 options.Events.OnRemoteFailure = context =>
                 {
                     context.Response.Redirect("/?signin-error=" + Uri.EscapeDataString(context.Failure?.Message ?? "sign-in failed"));

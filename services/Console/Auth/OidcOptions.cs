@@ -10,11 +10,17 @@ public sealed class OidcOptions
 {
     public const string Section = "Oidc";
 
+    /// <summary>The Dapr secret holding the client secret, read when <see cref="ClientSecret"/> is not set.</summary>
+    public const string ClientSecretName = "console-oidc-client-secret";
+
     public string Authority { get; set; } = "";
 
     public string ClientId { get; set; } = "";
 
-    /// <summary>Read from the secret store or the environment (<c>Oidc__ClientSecret</c>), never from a committed file.</summary>
+    /// <summary>
+    /// From the environment (<c>Oidc__ClientSecret</c>), never from a committed file; when empty, the Dapr secret
+    /// <see cref="ClientSecretName"/> is read at each code redemption, and without it the console is a public client (PKCE only).
+    /// </summary>
     public string ClientSecret { get; set; } = "";
 
     /// <summary>Space-separated scopes to ask for.</summary>

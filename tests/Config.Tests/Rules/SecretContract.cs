@@ -5,7 +5,8 @@ namespace AirisEpm.Config.Tests.Rules;
 /// <summary>
 /// The secrets the apps read from the Dapr store <c>secretstore</c> (same names in every environment), who may
 /// read which, and the Kubernetes Secrets behind the sidecar tokens. Only token issuers hold the private key, only
-/// the issuer that encrypts holds the AES key ring, and only the console its first admin's password.
+/// the issuer that encrypts holds the AES key ring, and only the console its first admin's password
+/// and its OIDC client secret.
 /// </summary>
 public static class SecretContract
 {
@@ -21,11 +22,14 @@ public static class SecretContract
     /// <summary>The console's first admin password, read only by the console (while it has no account yet).</summary>
     public const string ConsoleAdminPassword = "console-admin-password";
 
+    /// <summary>The console's OIDC client secret (when it signs in through a provider as a confidential client), console only.</summary>
+    public const string ConsoleOidcClientSecret = "console-oidc-client-secret";
+
     public const string AppTokenSecret = "dapr-app-token";
     public const string ApiTokenSecret = "dapr-api-token";
     public const string TokenKey = "token";
 
-    public static readonly IReadOnlyList<string> Names = [Jwks, SigningKey, EncryptionKeys, ConsoleAdminPassword];
+    public static readonly IReadOnlyList<string> Names = [Jwks, SigningKey, EncryptionKeys, ConsoleAdminPassword, ConsoleOidcClientSecret];
 
     /// <summary>
     /// Apps that mint tokens but encrypt nothing: trace-service (its span-metrics writes to metrics-service) and
@@ -44,7 +48,7 @@ public static class SecretContract
     /// <summary>The contract secrets an app reads: every app checks tokens, signers also sign, encrypters also encrypt.</summary>
     public static IReadOnlyList<string> Needs(string app) =>
         Encrypters.Contains(app) ? [Jwks, SigningKey, EncryptionKeys]
-        : app == AppIds.Console ? [Jwks, SigningKey, ConsoleAdminPassword]
+        : app == AppIds.Console ? [Jwks, SigningKey, ConsoleAdminPassword, ConsoleOidcClientSecret]
         : Signers.Contains(app) ? [Jwks, SigningKey]
         : [Jwks];
 

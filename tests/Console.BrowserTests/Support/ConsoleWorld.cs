@@ -87,6 +87,17 @@ public sealed class ConsoleWorld : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// One scrape-tick: the sidecars' clock moves 15 s, so the cron binding fires and metrics-service scrapes the apps'
+    /// own /metrics through its sidecar (the request metrics the SLA and the self-monitoring dashboard read).
+    /// </summary>
+    public async Task ScrapeTickAsync()
+    {
+        RequireBrowser();
+        _environment!.Clock.Advance(TimeSpan.FromSeconds(15));
+        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();

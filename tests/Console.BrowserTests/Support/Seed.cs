@@ -42,6 +42,7 @@ public static class Seed
         }
 
         Ensure(await admin.PostJsonAsync("/api/metrics/api/v1/metrics", new { metrics = samples }), "samples");
+        await RouteCriticalToIncidentsAsync(admin);
 
         var alerts = AlertNames.Select((name, i) => new
         {
@@ -60,6 +61,42 @@ public static class Seed
         const string viewer = "vera", viewerPassword = "vera-long-password";
         Ensure(await admin.PostJsonAsync("/api/users", new { name = viewer, role = "viewer", password = viewerPassword }), "viewer account");
         return new Seeded(Metric, Jobs, AlertNames, viewer, viewerPassword);
+    }
+
+    /// <summary>
+    /// Routing with a short group_wait whose critical route opens an incident under the escalation policy "critical"
+    /// (one step, paging by email into the environment's SMTP capture), so the critical alert above becomes an incident.
+    /// </summary>
+    private static async Task RouteCriticalToIncidentsAsync(ConsoleClient admin)
+    {
+        const string routing = """
+            route:
+              receiver: team
+              group_by: [alertname, service]
+              group_wait: 1s
+              group_interval: 1m
+              routes:
+                - receiver: team
+                  matchers: ['severity="critical"']
+                  escalation_policy: critical
+            receivers:
+              - name: team
+                email_configs:
+                  - to: team@shop.test
+              - name: oncall
+                email_configs:
+                  - to: oncall@shop.test
+            """;
+        using var put = new HttpRequestMessage(HttpMethod.Put, "/api/alerts/api/v1/alerting/config")
+        {
+            Content = new StringContent(routing, System.Text.Encoding.UTF8, "application/yaml"),
+        };
+        Ensure(await admin.SendAsync(put), "alert routing");
+        Ensure(await admin.PutJsonAsync("/api/alerts/api/v1/escalation-policies/critical", new
+        {
+            name = "critical",
+            steps = new object[] { new { after = "00:00:00", receivers = new[] { "oncall" } } },
+        }), "escalation policy");
     }
 
     private static void Ensure(HttpResponseMessage response, string what)

@@ -12,25 +12,33 @@ namespace AirisEpm.Console.Tests.Oidc;
 /// </summary>
 public sealed class OidcSignInTests(OidcSignInTests.World world) : IClassFixture<OidcSignInTests.World>
 {
-    public sealed class World : ConsoleWorld
+    /// <summary>The console with OIDC on; the client secret in its configuration, or (a derived world) only in the secret store.</summary>
+    public class World : ConsoleWorld
     {
         public TestOidcProvider Provider { get; private set; } = null!;
+
+        /// <summary>Null: <c>Oidc:ClientSecret</c> is set; otherwise what the secret store holds as console-oidc-client-secret.</summary>
+        protected virtual string? SecretInStore => null;
 
         public override async ValueTask InitializeAsync()
         {
             Provider = await TestOidcProvider.StartAsync();
-            Environment = await DaprTestEnvironment.StartAsync();
-            Console = await Environment.StartServiceAsync<Program>(AppIds.Console, new Dictionary<string, string?>
+            Environment = await DaprTestEnvironment.StartAsync(o =>
+            {
+                if (SecretInStore is { } secret) o.SecretOverrides[AirisEpm.WebConsole.Auth.OidcOptions.ClientSecretName] = secret;
+            });
+            var settings = new Dictionary<string, string?>
             {
                 ["Console:AdminPassword"] = AdminPassword,
                 ["Oidc:Authority"] = Provider.Issuer.ToString().TrimEnd('/'),
                 ["Oidc:ClientId"] = TestOidcProvider.ClientId,
-                ["Oidc:ClientSecret"] = TestOidcProvider.ClientSecret,
                 ["Oidc:RequireHttpsMetadata"] = "false",
                 ["Oidc:RoleClaim"] = "groups",
                 ["Oidc:RoleMap:airis-editors"] = "editor",
                 ["Oidc:DefaultRole"] = "",
-            });
+            };
+            if (SecretInStore is null) settings["Oidc:ClientSecret"] = TestOidcProvider.ClientSecret;
+            Console = await Environment.StartServiceAsync<Program>(AppIds.Console, settings);
         }
 
         public override async ValueTask DisposeAsync()
@@ -50,7 +58,7 @@ public sealed class OidcSignInTests(OidcSignInTests.World world) : IClassFixture
             Assert.Equal(["local", "oidc"], (await ConsoleClient.JsonAsync(unsigned)).GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
         }
 
-        var callback = await AuthorizeAsync(client, "/alerts?tab=silences");
+        var callback = await AuthorizeAsync(world, client, "/alerts?tab=silences");
         using var back = await client.GetAsync(callback.PathAndQuery);
 
         Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
@@ -69,7 +77,7 @@ public sealed class OidcSignInTests(OidcSignInTests.World world) : IClassFixture
     {
         world.Provider.NextUser = ("u-8", "peter", ["staff"]);
         using var client = world.Client();
-        var callback = await AuthorizeAsync(client, "/");
+        var callback = await AuthorizeAsync(world, client, "/");
         using var back = await client.GetAsync(callback.PathAndQuery);
 
         Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
@@ -88,7 +96,7 @@ public sealed class OidcSignInTests(OidcSignInTests.World world) : IClassFixture
     }
 
     /// <summary>The challenge, checked, then the provider's authorize step (as the browser follows it): the callback URL.</summary>
-    private async Task<Uri> AuthorizeAsync(ConsoleClient client, string returnUrl)
+    internal static async Task<Uri> AuthorizeAsync(World world, ConsoleClient client, string returnUrl)
     {
         using var challenge = await client.GetAsync("/api/session/oidc?returnUrl=" + Uri.EscapeDataString(returnUrl));
         Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);

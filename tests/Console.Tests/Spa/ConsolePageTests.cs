@@ -9,7 +9,7 @@ public sealed class ConsolePageTests(ConsoleFactory factory) : IClassFixture<Con
 {
     [Theory]
     [InlineData("/")]
-    [InlineData("/metrics/explorer")]
+    [InlineData("/explore/metrics?q=up&from=now-1h&to=now")]
     [InlineData("/dashboards/abc?from=now-6h&to=now")]
     public async Task Page_routes_answer_the_page_with_its_own_content_security_policy(string path)
     {
@@ -20,6 +20,25 @@ public sealed class ConsolePageTests(ConsoleFactory factory) : IClassFixture<Con
         Assert.Equal(ConsolePageExtensions.PagePolicy, string.Join(";", response.Headers.GetValues("Content-Security-Policy")));
         Assert.Equal("no-cache", response.Headers.CacheControl?.ToString());
         Assert.Contains("<div id=\"root\">", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// /metrics stays the console's own Prometheus endpoint (metrics-service scrapes it through the console's sidecar,
+    /// its default target's path), which is why the page's explorer lives at /explore/metrics.
+    /// </summary>
+    [Fact]
+    public async Task The_metrics_path_is_the_prometheus_endpoint_not_the_page()
+    {
+        var client = factory.CreateClient();
+        await client.GetAsync(new Uri("/explore/metrics", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        using var response = await client.GetAsync(new Uri("/metrics", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEqual("text/html", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("# TYPE http_server_request_duration_seconds histogram", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("<div id=\"root\">", body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -51,7 +51,8 @@ export function AppRoutes() {
         }
       >
         <Route index element={screen(overview, "OverviewPage")} />
-        <Route path="/metrics" element={screen(metrics, "MetricsExplorerPage")} />
+        {/* Not /metrics: that path is the console's own Prometheus endpoint, which metrics-service scrapes. */}
+        <Route path="/explore/metrics" element={screen(metrics, "MetricsExplorerPage")} />
         <Route path="/dashboards" element={screen(dashboards, "DashboardsListPage")} />
         <Route path="/dashboards/import" element={screen(importDashboard, "ImportDashboardPage")} />
         <Route path="/dashboards/:id" element={screen(dashboard, "DashboardPage")} />

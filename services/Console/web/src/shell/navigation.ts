@@ -20,7 +20,7 @@ export const navigation: NavSection[] = [
   {
     items: [
       { to: "/", label: "Overview", end: true },
-      { to: "/metrics", label: "Metrics" },
+      { to: "/explore/metrics", label: "Metrics" },
       { to: "/dashboards", label: "Dashboards" },
     ],
   },

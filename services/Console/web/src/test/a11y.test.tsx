@@ -38,8 +38,8 @@ function backend() {
 
 test.each([
   ["/", "Overview"],
-  ["/metrics?q=up", "Metrics"],
-  ["/metrics?q=up&view=table", "Metrics"],
+  ["/explore/metrics?q=up", "Metrics"],
+  ["/explore/metrics?q=up&view=table", "Metrics"],
   ["/dashboards", "Dashboards"],
   ["/dashboards/svc", "Services"],
   ["/dashboards/svc?edit=1&editPanel=1", "Edit panel"],

@@ -12,7 +12,7 @@ function Harness() {
   return <TimeRangePicker range={range} onChange={setRange} onBack={back} canGoBack={canGoBack} />;
 }
 
-function renderPicker(path = "/metrics?q=up") {
+function renderPicker(path = "/explore/metrics?q=up") {
   return render(
     <MemoryRouter initialEntries={[path]}>
       <Harness />
@@ -33,7 +33,7 @@ test("a relative range is chosen from the list and written to the URL, keeping t
 });
 
 test("the URL's range is what the picker shows", () => {
-  renderPicker("/metrics?from=now-6h&to=now");
+  renderPicker("/explore/metrics?from=now-6h&to=now");
   expect(screen.getByRole("button", { name: "Time range: Last 6 hours" })).toBeInTheDocument();
 });
 

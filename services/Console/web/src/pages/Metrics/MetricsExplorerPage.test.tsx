@@ -38,7 +38,7 @@ function rangeAnswer(call: RecordedCall) {
 function renderExplorer(path: string) {
   return renderScreen(
     <Routes>
-      <Route path="/metrics" element={<MetricsExplorerPage />} />
+      <Route path="/explore/metrics" element={<MetricsExplorerPage />} />
     </Routes>,
     { path },
   );
@@ -46,7 +46,7 @@ function renderExplorer(path: string) {
 
 test("a link with a query runs it over the URL's range and draws its series with statistics", async () => {
   const { callsTo } = mockFetch({ "POST /api/metrics/api/v1/query_range": rangeAnswer });
-  renderExplorer("/metrics?q=up&from=now-1h&to=now");
+  renderExplorer("/explore/metrics?q=up&from=now-1h&to=now");
 
   expect(await screen.findByTestId("stats-A")).toHaveTextContent(/^2 series · 6 points · \d+ ms$/);
   const call = callsTo("POST /api/metrics/api/v1/query_range")[0]!;
@@ -60,7 +60,7 @@ test("a link with a query runs it over the URL's range and draws its series with
 
 test("Ctrl+Enter in the editor runs the typed query and puts it in the URL", async () => {
   const { callsTo } = mockFetch({ "POST /api/metrics/api/v1/query_range": rangeAnswer });
-  renderExplorer("/metrics");
+  renderExplorer("/explore/metrics");
   setEditorText("Query A", "rate(http_requests_total[5m])");
   expect(callsTo("POST /api/metrics/api/v1/query_range")).toHaveLength(0);
 
@@ -73,7 +73,7 @@ test("Ctrl+Enter in the editor runs the typed query and puts it in the URL", asy
 
 test("several queries: add, hide and remove, each reflected in the URL", async () => {
   const { callsTo } = mockFetch({ "POST /api/metrics/api/v1/query_range": rangeAnswer });
-  renderExplorer("/metrics?q=up");
+  renderExplorer("/explore/metrics?q=up");
   await screen.findByTestId("stats-A");
 
   await userEvent.click(screen.getByRole("button", { name: "Add query" }));
@@ -103,7 +103,7 @@ test("the table view runs an instant query at the range's end and lists its seri
       data: { resultType: "vector", result: [{ metric: { __name__: "up", job: "api" }, value: [1715776496, "1"] }, { metric: { __name__: "up", job: "db" }, value: [1715776496, "0"] }] },
     }),
   });
-  renderExplorer("/metrics?q=up&view=table&from=1715772896000&to=1715776496000");
+  renderExplorer("/explore/metrics?q=up&view=table&from=1715772896000&to=1715776496000");
   const table = await screen.findByRole("table", { name: "Query A results" });
   expect(within(table).getByText('up{job="api"}')).toBeInTheDocument();
   expect(within(table).getByText('up{job="db"}')).toBeInTheDocument();
@@ -116,7 +116,7 @@ test("switching view is a URL change", async () => {
     "POST /api/metrics/api/v1/query_range": rangeAnswer,
     "POST /api/metrics/api/v1/query": json(200, { status: "success", data: { resultType: "scalar", result: [1, "42"] } }),
   });
-  renderExplorer("/metrics?q=42");
+  renderExplorer("/explore/metrics?q=42");
   await userEvent.click(screen.getByRole("radio", { name: "Table" }));
   expect(currentUrl().searchParams.get("view")).toBe("table");
   expect(await screen.findByRole("table", { name: "Query A results" })).toHaveTextContent("42");
@@ -126,7 +126,7 @@ test("a parse error from the API is shown with its place in the query", async ()
   mockFetch({
     "POST /api/metrics/api/v1/query_range": json(400, { status: "error", errorType: "bad_data", error: '1:8: parse error: unexpected "}" in label matching, expected string' }),
   });
-  renderExplorer("/metrics?q=" + encodeURIComponent("up{job=}"));
+  renderExplorer("/explore/metrics?q=" + encodeURIComponent("up{job=}"));
   const alert = await screen.findByRole("alert");
   expect(alert).toHaveTextContent('Query A: Bad request');
   expect(alert).toHaveTextContent('unexpected "}" in label matching');
@@ -136,14 +136,14 @@ test("a parse error from the API is shown with its place in the query", async ()
 
 test("an error without a position is shown as the service wrote it", async () => {
   mockFetch({ "POST /api/metrics/api/v1/query_range": json(503, { title: "Service unavailable", detail: "metrics-service did not answer through the sidecar." }) });
-  renderExplorer("/metrics?q=up");
+  renderExplorer("/explore/metrics?q=up");
   expect(await screen.findByRole("alert", {}, { timeout: 4000 })).toHaveTextContent("metrics-service did not answer through the sidecar.");
   expect(screen.queryByLabelText(/Error at line/)).not.toBeInTheDocument();
 });
 
 test("dragging on the chart zooms: the range becomes absolute in the URL and Back returns", async () => {
   mockFetch({ "POST /api/metrics/api/v1/query_range": rangeAnswer });
-  renderExplorer("/metrics?q=up&from=now-6h&to=now");
+  renderExplorer("/explore/metrics?q=up&from=now-6h&to=now");
   await screen.findByTestId("stats-A");
   await waitFor(() => expect(FakeUPlot.instances.length).toBeGreaterThan(0));
   const chart = FakeUPlot.last();
@@ -163,7 +163,7 @@ test("completion offers metric names from the metrics API", async () => {
     "GET /api/metrics/api/v1/label/__name__/values": json(200, { status: "success", data: ["http_requests_total", "http_server_request_duration_seconds_count", "up"] }),
     "GET /api/metrics/api/v1/metadata": json(200, { status: "success", data: {} }),
   });
-  renderExplorer("/metrics");
+  renderExplorer("/explore/metrics");
   setEditorText("Query A", "http_req");
   act(() => {
     startCompletion(editorView("Query A"));

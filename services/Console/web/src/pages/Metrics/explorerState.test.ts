@@ -31,7 +31,7 @@ test("query names follow Grafana's refIds", () => {
 });
 
 test("explorerLink opens queries over a range", () => {
-  expect(explorerLink(["up", "sum(x)"], { from: "now-6h", to: "now" })).toBe("/metrics?q=up&q=sum%28x%29&from=now-6h&to=now");
+  expect(explorerLink(["up", "sum(x)"], { from: "now-6h", to: "now" })).toBe("/explore/metrics?q=up&q=sum%28x%29&from=now-6h&to=now");
 });
 
 test("statistics count series and samples per result type", () => {

@@ -16,7 +16,7 @@ export interface ExplorerState {
 
 /**
  * The explorer in its URL: `q` once per query (in order), `off` the letters of hidden queries ("B,D"),
- * `view=table`, `step=30s`; `from`/`to` belong to the time-range picker. A bare /metrics has one empty query.
+ * `view=table`, `step=30s`; `from`/`to` belong to the time-range picker. A bare /explore/metrics has one empty query.
  */
 export function readExplorer(params: URLSearchParams): ExplorerState {
   const exprs = params.getAll("q");
@@ -61,5 +61,5 @@ export function explorerLink(exprs: string[], range?: { from: string; to: string
     params.set("from", range.from);
     params.set("to", range.to);
   }
-  return `/metrics?${params.toString()}`;
+  return `/explore/metrics?${params.toString()}`;
 }

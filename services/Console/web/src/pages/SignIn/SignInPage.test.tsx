@@ -74,7 +74,7 @@ test("someone already signed in skips the form", async () => {
 });
 
 test("returnUrl never leaves the site", () => {
-  expect(safeReturnUrl("/metrics?q=up")).toBe("/metrics?q=up");
+  expect(safeReturnUrl("/explore/metrics?q=up")).toBe("/explore/metrics?q=up");
   expect(safeReturnUrl("//evil.example/x")).toBe("/");
   expect(safeReturnUrl("https://evil.example")).toBe("/");
   expect(safeReturnUrl("/\\evil.example")).toBe("/");
