@@ -33,6 +33,7 @@ const incident = () => import("./pages/Alerts/IncidentPage");
 const notifications = () => import("./pages/Alerts/NotificationsPage");
 const sla = () => import("./pages/Sla/SlaPage");
 const dapr = () => import("./pages/Dapr/DaprPage");
+const serviceMap = () => import("./pages/ServiceMap/ServiceMapPage");
 
 /** Every screen and its address; each screen keeps its own state in the query string. */
 export function AppRoutes() {
@@ -63,6 +64,7 @@ export function AppRoutes() {
         <Route path="/alerts/notifications" element={screen(notifications, "NotificationsPage")} />
         <Route path="/sla" element={screen(sla, "SlaPage")} />
         <Route path="/dapr" element={screen(dapr, "DaprPage")} />
+        <Route path="/service-map" element={screen(serviceMap, "ServiceMapPage")} />
         <Route path="/admin/users" element={screen(users, "UsersPage")} />
         {Object.entries(comingSoon).map(([path, title]) => (
           <Route key={path} path={path} element={<ComingSoonPage title={title} />} />

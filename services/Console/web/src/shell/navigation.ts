@@ -52,5 +52,4 @@ export const navigation: NavSection[] = [
 export const comingSoon: Record<string, string> = {
   "/logs": "Logs",
   "/traces": "Traces",
-  "/service-map": "Service map",
 };

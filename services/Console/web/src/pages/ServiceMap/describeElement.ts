@@ -1,0 +1,39 @@
+import type { Measures } from "../../api/serviceMap";
+import { formatMs, formatPercent, formatRate, signed } from "./mapFormat";
+import type { MapEdge, MapNode, Tone } from "./mapModel";
+
+const toneWords: Record<Tone, string> = {
+  none: "",
+  same: "about the same as before",
+  better: "better than before",
+  worse: "worse than before",
+  new: "new in this window",
+  vanished: "vanished: seen only in the compared window",
+};
+
+export const toneLabel = (tone: Tone) => toneWords[tone];
+
+function measuresText(m: Measures | null): string {
+  if (!m || m.calls === 0) return "no calls";
+  return `${formatRate(m.callsPerSecond)}, ${formatPercent(m.errorRate ?? 0)} errors, p95 ${formatMs(m.p95Ms)}`;
+}
+
+/** The change in words ("error rate +12 pt, p95 ×1.8"), for labels and the detail panel. */
+export function changeText(el: MapNode | MapEdge): string {
+  const c = el.change;
+  if (!c || c.change !== "compared") return toneWords[el.tone];
+  const parts = [`calls ${signed(c.callsPerSecondChange, formatRate)}`, `error rate ${signed(c.errorRateChange * 100, (v) => `${v.toFixed(1)} pt`)}`];
+  if (c.p95Ratio !== null) parts.push(`p95 ×${c.p95Ratio.toFixed(2)}`);
+  return parts.join(", ");
+}
+
+/** A node's accessible name: name, kind, what it received, and its change when comparing. */
+export function describeNode(n: MapNode): string {
+  const tone = n.tone === "none" ? "" : `; ${toneWords[n.tone]}${n.change?.change === "compared" ? ` (${changeText(n)})` : ""}`;
+  return `${n.id} (${n.kind}): ${measuresText(n.measures ?? n.baseline)}${tone}`;
+}
+
+export function describeEdge(e: MapEdge): string {
+  const tone = e.tone === "none" ? "" : `; ${toneWords[e.tone]}${e.change?.change === "compared" ? ` (${changeText(e)})` : ""}`;
+  return `${e.from} calls ${e.to}: ${measuresText(e.measures ?? e.baseline)}${tone}`;
+}
