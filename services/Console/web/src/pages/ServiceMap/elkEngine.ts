@@ -8,17 +8,18 @@ export interface LayoutEngine {
 let engine: Promise<LayoutEngine> | undefined;
 
 /**
- * ELK in a web worker (elk-worker.min.js, ~1.6 MB, loaded only by this screen), so laying out 50 services never
- * blocks the page; where there is no Worker (jsdom) the same engine runs in-process, still asynchronously.
+ * ELK in a web worker (elk-worker.min.js, ~1.6 MB, fetched only by this screen), so laying out 50 services never
+ * blocks the page. Vitest's jsdom has no Worker: there the same engine runs in-process, still asynchronously; the
+ * mode is a build-time constant, so the production bundle carries no in-process copy.
  */
 export function layoutEngine(): Promise<LayoutEngine> {
   engine ??= (async () => {
-    if (typeof Worker === "function") {
-      const [{ default: ELK }, { default: workerUrl }] = await Promise.all([import("elkjs/lib/elk-api"), import("elkjs/lib/elk-worker.min.js?url")]);
-      return new ELK({ workerUrl });
+    if (import.meta.env.MODE === "test") {
+      const { default: ELK } = await import("elkjs/lib/elk.bundled.js");
+      return new ELK();
     }
-    const { default: ELK } = await import("elkjs/lib/elk.bundled.js");
-    return new ELK();
+    const [{ default: ELK }, { default: workerUrl }] = await Promise.all([import("elkjs/lib/elk-api"), import("elkjs/lib/elk-worker.min.js?url")]);
+    return new ELK({ workerUrl });
   })();
   return engine;
 }
