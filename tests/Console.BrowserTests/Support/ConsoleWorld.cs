@@ -47,6 +47,7 @@ public sealed class ConsoleWorld : IAsyncLifetime
         Console = await _environment.StartServiceAsync<console::Program>(AppIds.Console,
             new Dictionary<string, string?> { ["Console:AdminPassword"] = AdminPassword });
         Data = await Seed.WriteAsync(Console.BaseUrl, AdminPassword);
+        await MapSeed.WriteAsync(Console.BaseUrl, AdminPassword);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

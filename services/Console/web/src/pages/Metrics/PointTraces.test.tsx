@@ -1,9 +1,10 @@
 import { screen, within } from "@testing-library/react";
 import { json, mockFetch } from "../../test/fetchMock";
 import { renderScreen } from "../../test/render";
+import type { ChartData } from "../../components/TimeSeriesChart/chartData";
 import { PointTraces } from "./PointTraces";
 
-const chart = {
+const chart: ChartData = {
   times: [1000, 1060, 1120],
   series: [
     { key: "a", label: "a", values: [1, 2, 3], labels: { job: "checkout" } },
