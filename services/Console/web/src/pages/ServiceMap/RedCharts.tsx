@@ -1,4 +1,4 @@
-import { useQueries } from "@tanstack/react-query";
+import { keepPreviousData, useQueries } from "@tanstack/react-query";
 import { queryRange } from "../../api/metrics";
 import { alignMatrix } from "../../components/TimeSeriesChart/chartData";
 import { TimeSeriesChart } from "../../components/TimeSeriesChart/TimeSeriesChart";
@@ -12,7 +12,7 @@ interface Panel {
   queries: Array<{ expr: string; legend: string }>;
 }
 
-/** Rate, errors and duration (p50/p95/p99) of a node or edge from span metrics, over the map's window. */
+/** Rate, errors and duration (p50/p95/p99) of a node or edge from span metrics, over the map's window (which moves when relative). */
 export function RedCharts({ scope, range }: { scope: SpanScope; range: ResolvedRange }) {
   const step = Math.max(15, autoStep(range, 120));
   const red = redQueries(scope, step);
@@ -26,7 +26,7 @@ export function RedCharts({ scope, range }: { scope: SpanScope; range: ResolvedR
     queries: flat.map((q) => ({
       queryKey: ["service-map", "red", q.expr, range.start, range.end, step],
       queryFn: ({ signal }: { signal: AbortSignal }) => queryRange(q.expr, range.start, range.end, step, signal),
-      refetchInterval: 30_000,
+      placeholderData: keepPreviousData,
     })),
   });
   let index = 0;

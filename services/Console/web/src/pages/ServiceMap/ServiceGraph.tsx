@@ -1,8 +1,7 @@
 import { memo, type KeyboardEvent } from "react";
-import { describeEdge, describeNode } from "./describeElement";
+import { describeEdge, describeNode, edgeText } from "./describeElement";
 import { edgePath } from "./edgePath";
 import type { MapLayout } from "./layoutMap";
-import { edgeLabel } from "./mapFormat";
 import type { MapEdge, MapModel, MapNode, Tone } from "./mapModel";
 import type { Selection } from "./selection";
 
@@ -57,8 +56,7 @@ function EdgeShape({ edge, layout, selected, onSelect }: { edge: MapEdge; layout
   const route = layout.edges.get(edge.id);
   if (!route || route.points.length < 2) return null;
   const d = edgePath(route.points);
-  const measures = edge.measures ?? edge.baseline;
-  const prefix = edge.tone === "new" ? "NEW " : edge.tone === "vanished" ? "GONE " : "";
+  const text = edgeText(edge);
   return (
     <g
       className={`map-edge tone-${edge.tone}${selected ? " selected" : ""}`}
@@ -73,9 +71,9 @@ function EdgeShape({ edge, layout, selected, onSelect }: { edge: MapEdge; layout
     >
       <path className="map-edge-hit" d={d} />
       <path className="map-edge-line" d={d} markerEnd={`url(#map-arrow-${edge.tone})`} />
-      {route.label && measures && (
+      {route.label && text && (
         <text className="map-edge-label" x={route.label.x + route.label.width / 2} y={route.label.y + route.label.height - 3} textAnchor="middle">
-          {prefix + edgeLabel(measures)}
+          {text}
         </text>
       )}
     </g>

@@ -1,8 +1,8 @@
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 import { TimeRangePicker } from "../../components/TimeRangePicker/TimeRangePicker";
 import { useUrlTimeRange } from "../../components/TimeRangePicker/useUrlTimeRange";
-import { resolveRange, type TimeRange } from "../../lib/timeRange";
+import { isRelative, resolveRange, type TimeRange } from "../../lib/timeRange";
 import { ErrorMessage } from "../../shell/ErrorMessage";
 import { baselineWindow, compareModes, isCompareMode, type CompareMode } from "./compareWindow";
 import { DetailPanel } from "./DetailPanel";
@@ -18,6 +18,8 @@ import "./ServiceMapPage.css";
  * vanished marked); a node or edge opens its RED charts and links to its traces and logs. URL: `from`, `to`,
  * `compare` (previous, 1h, 1d, 7d, custom with `cfrom`/`cto`), `node` or `edgeFrom`/`edgeTo`.
  */
+const refreshMs = 30_000;
+
 export function ServiceMapPage() {
   const [params, setParams] = useSearchParams();
   const { range, setRange, back, canGoBack } = useUrlTimeRange();
@@ -27,6 +29,14 @@ export function ServiceMapPage() {
   const mode: CompareMode = isCompareMode(modeText) ? modeText : "off";
   const custom: TimeRange | null = params.get("cfrom") && params.get("cto") ? { from: params.get("cfrom")!, to: params.get("cto")! } : null;
   const selection = readSelection(params);
+  const moving = isRelative(range) || (mode === "custom" && custom !== null && isRelative(custom));
+
+  // A relative window ("last hour") moves: resolve it again every 30 s, so new calls and span metrics come in.
+  useEffect(() => {
+    if (!moving) return;
+    const timer = setInterval(() => setRefreshes((n) => n + 1), refreshMs);
+    return () => clearInterval(timer);
+  }, [moving]);
 
   const windows = useMemo(() => {
     const now = Date.now();

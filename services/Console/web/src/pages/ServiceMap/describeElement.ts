@@ -1,5 +1,5 @@
 import type { Measures } from "../../api/serviceMap";
-import { formatMs, formatPercent, formatRate, signed } from "./mapFormat";
+import { edgeLabel, formatMs, formatPercent, formatRate, signed } from "./mapFormat";
 import type { MapEdge, MapNode, Tone } from "./mapModel";
 
 const toneWords: Record<Tone, string> = {
@@ -33,7 +33,15 @@ export function describeNode(n: MapNode): string {
   return `${n.id} (${n.kind}): ${measuresText(n.measures ?? n.baseline)}${tone}`;
 }
 
+/** The text drawn on an edge: its measures, marked NEW or GONE when comparing. */
+export function edgeText(e: MapEdge): string {
+  const measures = e.measures ?? e.baseline;
+  if (!measures) return "";
+  return (e.tone === "new" ? "NEW " : e.tone === "vanished" ? "GONE " : "") + edgeLabel(measures);
+}
+
+/** An edge's accessible name holds the text drawn on it (WCAG's label in name), then its change in words. */
 export function describeEdge(e: MapEdge): string {
   const tone = e.tone === "none" ? "" : `; ${toneWords[e.tone]}${e.change?.change === "compared" ? ` (${changeText(e)})` : ""}`;
-  return `${e.from} calls ${e.to}: ${measuresText(e.measures ?? e.baseline)}${tone}`;
+  return `${e.from} calls ${e.to}: ${edgeText(e) || "no calls"}${tone}`;
 }

@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { compareGraphs, dependencyGraph } from "../../api/serviceMap";
 import type { ResolvedRange } from "../../lib/timeRange";
@@ -8,20 +8,21 @@ import { mapModel } from "./mapModel";
 
 /**
  * The map's data: one window's graph, or two compared (one call: trace-service compares), the model drawn from it,
- * and its ELK layout, kept while only the measures change (the layout's key is the graph's shape).
+ * and its ELK layout, kept while only the measures change (the layout's key is the graph's shape). A moved window
+ * keeps showing the previous answer until the new one arrives.
  */
 export function useServiceMap(current: ResolvedRange | null, baseline: ResolvedRange | null) {
   const graph = useQuery({
     queryKey: ["service-map", "graph", current?.start, current?.end],
     queryFn: ({ signal }) => dependencyGraph(current!, signal),
     enabled: current !== null && baseline === null,
-    refetchInterval: 30_000,
+    placeholderData: keepPreviousData,
   });
   const comparison = useQuery({
     queryKey: ["service-map", "compare", current?.start, current?.end, baseline?.start, baseline?.end],
     queryFn: ({ signal }) => compareGraphs(current!, baseline!, signal),
     enabled: current !== null && baseline !== null,
-    refetchInterval: 30_000,
+    placeholderData: keepPreviousData,
   });
   const answer = baseline ? comparison : graph;
   const model = useMemo(
