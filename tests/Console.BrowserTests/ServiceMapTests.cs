@@ -71,7 +71,7 @@ public sealed class ServiceMapTests(ConsoleWorld world)
         // The chart refreshes every 30 s; two span-metric writes after the live traffic give a rate.
         var rate = detail.GetByRole(AriaRole.Figure, new() { Name = "Rate (received by payments)" });
         await Assertions.Expect(rate.GetByText("No data in this range")).ToHaveCountAsync(0, new() { Timeout = 75_000 });
-        await Assertions.Expect(rate.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("calls/s") })).ToBeVisibleAsync();
+        await Assertions.Expect(rate.GetByRole(AriaRole.Button, new() { NameRegex = new Regex(@"^calls\/s") })).ToBeVisibleAsync();
 
         var traces = detail.GetByRole(AriaRole.Link, new() { Name = "Search traces of payments" });
         await Assertions.Expect(traces).ToHaveAttributeAsync("href", new Regex(@"^/traces\?service=payments&start=\d+&end=\d+$"));

@@ -1,5 +1,5 @@
 import { memo, type KeyboardEvent } from "react";
-import { describeEdge, describeNode, edgeText } from "./describeElement";
+import { describeEdge, describeNode, edgeText, nodeDetail } from "./describeElement";
 import { edgePath } from "./edgePath";
 import type { MapLayout } from "./layoutMap";
 import type { MapEdge, MapModel, MapNode, Tone } from "./mapModel";
@@ -25,7 +25,6 @@ function activate(event: KeyboardEvent, select: () => void) {
 }
 
 function NodeShape({ node, box, selected, onSelect }: { node: MapNode; box: { x: number; y: number; width: number; height: number }; selected: boolean; onSelect(): void }) {
-  const rate = node.measures ?? node.baseline;
   return (
     <g
       className={`map-node kind-${node.kind} tone-${node.tone}${selected ? " selected" : ""}`}
@@ -40,14 +39,12 @@ function NodeShape({ node, box, selected, onSelect }: { node: MapNode; box: { x:
       onKeyDown={(e) => activate(e, onSelect)}
     >
       <rect width={box.width} height={box.height} rx={node.kind === "database" ? 14 : node.kind === "queue" ? 2 : 6} />
-      {kindGlyph[node.kind] && (
-        <text className="map-node-kind" x={box.width - 8} y={14} textAnchor="end">{kindGlyph[node.kind]}</text>
-      )}
       <text className="map-node-name" x={10} y={19}>{node.id}</text>
-      <text className="map-node-detail" x={10} y={36}>
-        {node.tone === "new" ? "NEW · " : node.tone === "vanished" ? "GONE · " : ""}
-        {rate && rate.calls > 0 ? `${rate.calls.toLocaleString()} calls in` : node.kind === "service" ? "caller only" : ""}
-      </text>
+      <text className="map-node-detail" x={10} y={36}>{nodeDetail(node)}</text>
+      {/* Parenthesised, as in the accessible name's "(database)": a glyph, not words to match. */}
+      {kindGlyph[node.kind] && (
+        <text className="map-node-kind" x={box.width - 8} y={36} textAnchor="end">({kindGlyph[node.kind]})</text>
+      )}
     </g>
   );
 }

@@ -16,12 +16,13 @@ function backend() {
   });
 }
 
-const node = (name: RegExp) => screen.findByRole("button", { name });
+// The first layout loads ELK (~1.5 MB of script) into jsdom: seconds on a loaded machine.
+const node = (name: RegExp) => screen.findByRole("button", { name }, { timeout: 15_000 });
 
 test("the window's graph: services, a database, and edges labelled with calls/s, error rate and p95", async () => {
   const { callsTo } = backend();
   renderApp("/service-map?from=now-1h&to=now");
-  const payments = await node(/^payments \(service\): 0\.5\/s, 20% errors, p95 65 ms$/);
+  const payments = await node(/^payments \(service\): 1,800 calls in; 0\.5\/s, 20% errors, p95 65 ms$/);
   expect(payments).toHaveAttribute("data-tone", "none");
   expect(await node(/^postgresql\/orders \(database\)/)).toBeInTheDocument();
   const edge = screen.getByRole("button", { name: "checkout calls payments: 0.5/s · 20% err · p95 65 ms" });

@@ -27,10 +27,18 @@ export function changeText(el: MapNode | MapEdge): string {
   return parts.join(", ");
 }
 
-/** A node's accessible name: name, kind, what it received, and its change when comparing. */
+/** The line drawn under a node's name: NEW or GONE when comparing, and the calls it received. */
+export function nodeDetail(n: MapNode): string {
+  const m = n.measures ?? n.baseline;
+  const calls = m && m.calls > 0 ? `${m.calls.toLocaleString()} calls in` : n.kind === "service" ? "caller only" : "";
+  return (n.tone === "new" ? "NEW · " : n.tone === "vanished" ? "GONE · " : "") + calls;
+}
+
+/** A node's accessible name: its drawn text (name, then the detail line; WCAG's label in name), kind, measures and change. */
 export function describeNode(n: MapNode): string {
   const tone = n.tone === "none" ? "" : `; ${toneWords[n.tone]}${n.change?.change === "compared" ? ` (${changeText(n)})` : ""}`;
-  return `${n.id} (${n.kind}): ${measuresText(n.measures ?? n.baseline)}${tone}`;
+  const detail = nodeDetail(n);
+  return `${n.id} (${n.kind}): ${detail ? `${detail}; ` : ""}${measuresText(n.measures ?? n.baseline)}${tone}`;
 }
 
 /** The text drawn on an edge: its measures, marked NEW or GONE when comparing. */
