@@ -39,8 +39,11 @@ function NodeShape({ node, box, selected, onSelect }: { node: MapNode; box: { x:
       onKeyDown={(e) => activate(e, onSelect)}
     >
       <rect width={box.width} height={box.height} rx={node.kind === "database" ? 14 : node.kind === "queue" ? 2 : 6} />
-      <text className="map-node-name" x={10} y={19}>{node.id}</text>
-      <text className="map-node-detail" x={10} y={36}>{nodeDetail(node)}</text>
+      {/* One text with a space between its lines, so its words read "name detail" as the accessible name does. */}
+      <text>
+        <tspan className="map-node-name" x={10} y={19}>{node.id}</tspan>{" "}
+        <tspan className="map-node-detail" x={10} y={36}>{nodeDetail(node)}</tspan>
+      </text>
       {/* Parenthesised, as in the accessible name's "(database)": a glyph, not words to match. */}
       {kindGlyph[node.kind] && (
         <text className="map-node-kind" x={box.width - 8} y={36} textAnchor="end">({kindGlyph[node.kind]})</text>
