@@ -14,6 +14,7 @@ export interface ServiceGraphProps {
   actualSize: boolean;
 }
 
+const minFitScale = 0.8;
 const tones: Tone[] = ["none", "same", "better", "worse", "new", "vanished"];
 const kindGlyph = { service: "", database: "DB", queue: "Q", external: "EXT" } as const;
 
@@ -100,6 +101,8 @@ export const ServiceGraph = memo(function ServiceGraph({ model, layout, selectio
       role="group"
       aria-label={`Service map: ${model.nodes.length} nodes, ${model.edges.length} edges`}
       preserveAspectRatio="xMinYMin meet"
+      // Fitting never enlarges a small map, nor shrinks a wide one below 80 % (12 px labels stay ~10 px): the canvas scrolls.
+      style={actualSize ? undefined : { maxWidth: width, minWidth: Math.round(width * minFitScale) }}
     >
       <defs>
         {tones.map((tone) => (
