@@ -52,6 +52,7 @@ public sealed class ConsoleWorld : IAsyncLifetime
         Data = await Seed.WriteAsync(Console.BaseUrl, AdminPassword);
         Traces = await TraceSeed.WriteAsync(Console.BaseUrl, AdminPassword);
         Logs = await LogsSeed.WriteAsync(Console.BaseUrl, AdminPassword);
+        await MapSeed.WriteAsync(Console.BaseUrl, AdminPassword);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -1,10 +1,8 @@
 import { lazy, Suspense, type ComponentType } from "react";
 import { Route, Routes } from "react-router";
-import { ComingSoonPage } from "./pages/ComingSoon/ComingSoonPage";
 import { NotFoundPage } from "./pages/NotFound/NotFoundPage";
 import { SignInPage } from "./pages/SignIn/SignInPage";
 import { Layout } from "./shell/Layout";
-import { comingSoon } from "./shell/navigation";
 import { SessionGate } from "./shell/SessionGate";
 
 /** Each screen is its own chunk: the sign-in page and the shell do not wait for CodeMirror or uPlot. */
@@ -37,6 +35,7 @@ const traceSearch = () => import("./pages/Traces/TraceSearchPage");
 const trace = () => import("./pages/Traces/TracePage");
 const bottlenecks = () => import("./pages/Traces/BottlenecksPage");
 const logs = () => import("./pages/Logs/LogsExplorerPage");
+const serviceMap = () => import("./pages/ServiceMap/ServiceMapPage");
 
 /** Every screen and its address; each screen keeps its own state in the query string. */
 export function AppRoutes() {
@@ -69,13 +68,11 @@ export function AppRoutes() {
         <Route path="/sla" element={screen(sla, "SlaPage")} />
         <Route path="/dapr" element={screen(dapr, "DaprPage")} />
         <Route path="/logs" element={screen(logs, "LogsExplorerPage")} />
+        <Route path="/service-map" element={screen(serviceMap, "ServiceMapPage")} />
         <Route path="/admin/users" element={screen(users, "UsersPage")} />
         <Route path="/traces" element={screen(traceSearch, "TraceSearchPage")} />
         <Route path="/traces/bottlenecks" element={screen(bottlenecks, "BottlenecksPage")} />
         <Route path="/traces/:traceId" element={screen(trace, "TracePage")} />
-        {Object.entries(comingSoon).map(([path, title]) => (
-          <Route key={path} path={path} element={<ComingSoonPage title={title} />} />
-        ))}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -43,7 +43,6 @@ export function Layout() {
           .map((section, index) => (
             <section key={section.label ?? index} aria-label={section.label}>
               {section.label && <h2>{section.label}</h2>}
-              {section.note && <p className="nav-note">{section.note}</p>}
               <ul>
                 {section.items.map((item) => (
                   <li key={item.to}>

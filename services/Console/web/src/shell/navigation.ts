@@ -9,13 +9,11 @@ export interface NavItem {
 
 export interface NavSection {
   label?: string;
-  /** Shown, but its screens arrive with a later issue. */
-  note?: string;
   items: NavItem[];
   visible?(session: Session): boolean;
 }
 
-/** The console's navigation (issue 14), with room for issue 15's log, trace and service-map screens. */
+/** The console's navigation: every screen, grouped as the sidebar shows it. */
 export const navigation: NavSection[] = [
   {
     items: [
@@ -38,7 +36,6 @@ export const navigation: NavSection[] = [
   { items: [{ to: "/dapr", label: "Dapr" }], visible: isAdmin },
   {
     label: "Explore",
-    note: "coming with the log/trace screens",
     items: [
       { to: "/logs", label: "Logs" },
       { to: "/traces", label: "Traces" },
@@ -47,8 +44,3 @@ export const navigation: NavSection[] = [
   },
   { label: "Admin", items: [{ to: "/admin/users", label: "Users" }], visible: isAdmin },
 ];
-
-/** Issue 15's screens: the routes show what is coming instead of fake data. */
-export const comingSoon: Record<string, string> = {
-  "/service-map": "Service map",
-};

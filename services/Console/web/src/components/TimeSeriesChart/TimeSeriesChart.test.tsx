@@ -100,6 +100,25 @@ test("arrow keys move the cursor point by point and Escape clears it", async () 
   expect(screen.getByText("Latest values")).toBeInTheDocument();
 });
 
+test("a click picks the point under the cursor, Enter the keyboard's point; a click ending a drag does not", async () => {
+  const onPointSelect = vi.fn();
+  renderChart({ onPointSelect, onZoom: () => {} });
+  const chart = FakeUPlot.last();
+  const plot = screen.getByRole("group", { name: /Latency: 2 series.*click or Enter picks a point/ });
+  chart.cursor.idx = 1;
+  fireEvent.click(plot);
+  expect(onPointSelect).toHaveBeenLastCalledWith(1);
+
+  chart.select = { left: 10, top: 0, width: 50, height: 100 };
+  chart.fire("setSelect");
+  fireEvent.click(plot);
+  expect(onPointSelect).toHaveBeenCalledTimes(1);
+
+  plot.focus();
+  await userEvent.keyboard("{Home}{ArrowRight}{ArrowRight}{Enter}");
+  expect(onPointSelect).toHaveBeenLastCalledWith(2);
+});
+
 test("new values for the same series update the chart in place; new series rebuild it", () => {
   const { rerender } = renderChart();
   const first = FakeUPlot.last();

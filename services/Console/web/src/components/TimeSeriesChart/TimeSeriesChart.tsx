@@ -16,6 +16,8 @@ export interface TimeSeriesChartProps {
   height?: number;
   /** Called with the range a person dragged across (epoch ms); without it dragging does nothing. */
   onZoom?: ((range: ResolvedRange) => void) | undefined;
+  /** Called with the index (into `data.times`) of the point clicked, or chosen with the arrow keys and Enter. */
+  onPointSelect?: ((index: number) => void) | undefined;
 }
 
 function aligned(data: ChartData): uPlot.AlignedData {
@@ -32,7 +34,7 @@ function cssVar(name: string, fallback: string): string {
  * keys to move the cursor point by point. uPlot is rebuilt only when the set of series, the theme or the unit
  * changes; new values for the same series are a setData.
  */
-export function TimeSeriesChart({ data, title, unit, decimals, height = 260, onZoom }: TimeSeriesChartProps) {
+export function TimeSeriesChart({ data, title, unit, decimals, height = 260, onZoom, onPointSelect }: TimeSeriesChartProps) {
   const plotRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<uPlot | null>(null);
   const drawnData = useRef<ChartData | null>(null);
@@ -40,6 +42,8 @@ export function TimeSeriesChart({ data, title, unit, decimals, height = 260, onZ
   const hiddenRef = useRef(hidden);
   const [cursor, setCursor] = useState<number | null>(null);
   const onZoomRef = useRef(onZoom);
+  // A drag ends with a click too; a click right after a zoom is not a point picked.
+  const zoomedAt = useRef(-Infinity);
   const { theme } = useTheme();
   const structure = data.series.map((s) => s.key).join("\u0000");
 
@@ -85,6 +89,7 @@ export function TimeSeriesChart({ data, title, unit, decimals, height = 260, onZ
         setSelect: [
           (u) => {
             const { left, width } = u.select;
+            if (width > 2) zoomedAt.current = performance.now();
             if (width > 2 && onZoomRef.current) {
               const start = u.posToVal(left, "x") * 1000;
               const end = u.posToVal(left + width, "x") * 1000;
@@ -149,6 +154,11 @@ export function TimeSeriesChart({ data, title, unit, decimals, height = 260, onZ
     else if (event.key === "ArrowRight") index = Math.min(count - 1, (cursor ?? -1) + 1);
     else if (event.key === "Home") index = 0;
     else if (event.key === "End") index = count - 1;
+    else if (event.key === "Enter" && onPointSelect && cursor != null) {
+      event.preventDefault();
+      onPointSelect(cursor);
+      return;
+    }
     else if (event.key === "Escape") {
       chart.setCursor({ left: -10, top: -10 });
       setCursor(null);
@@ -157,6 +167,11 @@ export function TimeSeriesChart({ data, title, unit, decimals, height = 260, onZ
     event.preventDefault();
     chart.setCursor({ left: chart.valToPos(data.times[index]!, "x"), top: 10 });
     setCursor(index);
+  };
+
+  const pick = () => {
+    const index = chartRef.current?.cursor.idx;
+    if (onPointSelect && index != null && performance.now() - zoomedAt.current > 400) onPointSelect(index);
   };
 
   const empty = data.series.length === 0 || data.series.every((s) => lastValue(s.values) === null);
@@ -169,8 +184,9 @@ export function TimeSeriesChart({ data, title, unit, decimals, height = 260, onZ
         className="chart-plot"
         tabIndex={0}
         role="group"
-        aria-label={`${title}: ${data.series.length} series. Arrow keys move the cursor${onZoom ? ", drag to zoom" : ""}.`}
+        aria-label={`${title}: ${data.series.length} series. Arrow keys move the cursor${onZoom ? ", drag to zoom" : ""}${onPointSelect ? ", click or Enter picks a point" : ""}.`}
         onKeyDown={moveCursor}
+        onClick={onPointSelect ? pick : undefined}
       />
       {empty && <p className="chart-empty">No data in this range</p>}
       {data.series.length > 0 && (

@@ -3,12 +3,14 @@ import { useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { alertKeys, listAlertGroups, type GettableAlert } from "../../api/alerts";
 import { canWriteAlerts } from "../../api/permissions";
+import { serviceOfLabels } from "../../lib/signalLinks";
 import { formatTimestamp } from "../../lib/timeRange";
 import { ErrorMessage } from "../../shell/ErrorMessage";
 import { useSession } from "../../shell/SessionContext";
 import { AlertLabels } from "./AlertLabels";
 import { groupAlerts, parseGroupBy } from "./alertGrouping";
 import { FilterInput } from "./FilterInput";
+import { InvestigateLinks } from "./InvestigateLinks";
 import { silenceLink } from "./silenceLink";
 import "./Alerts.css";
 
@@ -17,6 +19,7 @@ const refreshMs = 30_000;
 function AlertItem({ alert, onPick, canSilence }: { alert: GettableAlert; onPick: (name: string, value: string) => void; canSilence: boolean }) {
   const name = alert.labels.alertname ?? alert.fingerprint;
   const { silencedBy, inhibitedBy } = alert.status;
+  const service = serviceOfLabels(alert.labels);
   return (
     <li className={`alert-item ${alert.status.state === "suppressed" ? "suppressed" : ""}`} aria-label={`Alert ${name}`}>
       <div className="alert-meta">
@@ -27,6 +30,7 @@ function AlertItem({ alert, onPick, canSilence }: { alert: GettableAlert; onPick
         ))}
         {inhibitedBy.length > 0 && <span className="muted">inhibited by {inhibitedBy.length} alert{inhibitedBy.length > 1 ? "s" : ""}</span>}
         {alert.generatorURL && <a href={alert.generatorURL}>Source</a>}
+        {service && <InvestigateLinks service={service} at={Date.parse(alert.startsAt)} subject={name} />}
         {canSilence && (
           <Link className="button" to={silenceLink(alert.labels)} aria-label={`Silence ${name}`}>
             Silence

@@ -6,6 +6,7 @@ import { formatTimestamp } from "../../lib/timeRange";
 import { ErrorMessage } from "../../shell/ErrorMessage";
 import { useSession } from "../../shell/SessionContext";
 import { statusTone } from "./incidentStatus";
+import { incidentService, InvestigateLinks } from "./InvestigateLinks";
 import "./Alerts.css";
 
 const at = (time: string) => <time dateTime={time}>{formatTimestamp(Date.parse(time))}</time>;
@@ -38,6 +39,7 @@ export function IncidentPage() {
   const { id = "" } = useParams();
   const incident = useQuery({ queryKey: incidentKeys.one(id), queryFn: ({ signal }) => getIncident(id, signal), refetchInterval: 15_000 });
   const data = incident.data;
+  const service = data ? incidentService(data.rootCause, data.services) : undefined;
   return (
     <section className="page">
       <div className="page-header">
@@ -56,6 +58,7 @@ export function IncidentPage() {
             {data.retryTargets.length > 0 && (<><dt>Retrying</dt><dd>{data.retryTargets.join(", ")}{data.retryAt ? <> at {at(data.retryAt)}</> : null}</dd></>)}
             {data.services.length > 0 && (<><dt>Services</dt><dd>{data.services.join(", ")}</dd></>)}
             {data.rootCause && (<><dt>Root cause</dt><dd>{data.rootCause}</dd></>)}
+            {service && (<><dt>Investigate</dt><dd><InvestigateLinks service={service} at={Date.parse(data.triggeredAt)} /></dd></>)}
           </dl>
           {canWriteAlerts(session) && <Actions incident={data} />}
           <h2>Alert groups</h2>

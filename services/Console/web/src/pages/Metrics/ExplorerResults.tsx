@@ -1,5 +1,5 @@
 import type { UseQueryResult } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import type { QueryAnswer } from "../../api/metrics";
 import { alignMatrix } from "../../components/TimeSeriesChart/chartData";
 import { TimeSeriesChart } from "../../components/TimeSeriesChart/TimeSeriesChart";
@@ -8,6 +8,7 @@ import { formatTimestamp, type ResolvedRange } from "../../lib/timeRange";
 import { sampleValue, seriesName, type QueryData } from "../../lib/prometheus";
 import { formatValue } from "../../lib/units";
 import type { ExplorerQuery } from "./explorerState";
+import { PointTraces } from "./PointTraces";
 
 interface ResultRow {
   key: string;
@@ -61,6 +62,7 @@ export interface ExplorerResultsProps {
 
 /** Every shown query's series on one chart, or one table per query (the instant value at the range's end). */
 export function ExplorerResults({ view, queries, names, results, range, step, onZoom }: ExplorerResultsProps) {
+  const [picked, setPicked] = useState<number | null>(null);
   const chart = useMemo(() => {
     if (view !== "graph") return undefined;
     const matrices = results.flatMap((r, i) =>
@@ -73,7 +75,15 @@ export function ExplorerResults({ view, queries, names, results, range, step, on
   }, [view, results, queries, names, range.start, range.end, step]);
 
   if (view === "graph") {
-    return chart && <TimeSeriesChart data={chart} title="Query results" height={320} onZoom={onZoom} />;
+    if (!chart) return undefined;
+    return (
+      <>
+        <TimeSeriesChart data={chart} title="Query results" height={320} onZoom={onZoom} onPointSelect={setPicked} />
+        {picked !== null && picked < chart.times.length && (
+          <PointTraces chart={chart} index={picked} stepSeconds={step} queries={queries.filter((q) => q.enabled && q.expr).map((q) => q.expr)} onClose={() => setPicked(null)} />
+        )}
+      </>
+    );
   }
   return (
     <div className="explorer-tables">
