@@ -10,8 +10,8 @@ namespace AirisEpm.Console.BrowserTests.Support;
 /// checkout writes to postgresql/orders and payments publishes to kafka/payments (uninstrumented peers: a database and a
 /// queue). Between the windows payments' error rate rises from 1 in 30 to 12 in 30 and its latency doubles; checkout
 /// stops calling inventory (a vanished edge) and starts calling fraud (a new one). Plus a critical alert on payments,
-/// which fails first, beside <see cref="Seed"/>'s on checkout, and an escalation policy for the critical route
-/// (alerting.yml): the two correlate into one incident whose root cause is payments.
+/// which fails first, beside <see cref="Seed"/>'s on checkout, under the escalation policy <see cref="Seed"/> sets for the
+/// critical route: the two correlate into one incident whose root cause is payments.
 /// </summary>
 public static class MapSeed
 {
@@ -36,8 +36,6 @@ public static class MapSeed
 
         await EnsureAsync(admin.PostJsonAsync("/api/traces/api/v2/spans", spans), "spans");
 
-        var policy = new { name = "critical", steps = new object[] { new { after = "00:00:00", receivers = new[] { "oncall-critical" } } } };
-        await EnsureAsync(admin.PutJsonAsync("/api/alerts/api/v1/escalation-policies/critical", policy), "escalation policy");
         var alert = new
         {
             labels = new Dictionary<string, string> { ["alertname"] = PaymentsAlert, ["severity"] = "critical", ["service"] = RootCause },
