@@ -19,7 +19,7 @@ public sealed class TracesTests(ConsoleWorld world, ITestOutputHelper output)
     {
         var page = await world.NewPageAsync();
         var traces = world.Traces;
-        await page.SignInAsync("admin", ConsoleWorld.AdminPassword, "/traces?service=frontend");
+        await page.SignInAsync("admin", ConsoleWorld.AdminPassword, "/traces?service=storefront");
         var scatter = page.GetByRole(AriaRole.Figure, new() { Name = "Trace durations over time" });
         await Assertions.Expect(scatter.Locator("canvas")).ToBeVisibleAsync();
         await Assertions.Expect(scatter).ToContainTextAsync($"{traces.Shop.Count} traces, 1 with errors");
@@ -70,10 +70,10 @@ public sealed class TracesTests(ConsoleWorld world, ITestOutputHelper output)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Flame graph" }).ClickAsync();
         var flame = page.GetByRole(AriaRole.Figure, new() { Name = "Flame graph" });
-        await Assertions.Expect(flame.GetByRole(AriaRole.Button, new() { NameRegex = new Regex(@"^payment: charge card 2\.4\d*s$") })).ToBeVisibleAsync();
+        await Assertions.Expect(flame.GetByRole(AriaRole.Button, new() { NameRegex = new Regex(@"^billing: charge card 2\.4\d*s$") })).ToBeVisibleAsync();
         await Assertions.Expect(flame.Locator(".flame-box.critical")).Not.ToHaveCountAsync(0);
         Assert.Contains("view=flame", page.Url, StringComparison.Ordinal);
-        await flame.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^inventory: reserve items") }).ClickAsync();
+        await flame.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^stock: reserve items") }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Span detail" })).ToContainTextAsync("items");
         await Axe.AssertAccessibleAsync(page, "flame graph");
         await page.ScreenshotAsync("traces-flame-graph");
@@ -113,11 +113,11 @@ public sealed class TracesTests(ConsoleWorld world, ITestOutputHelper output)
     public async Task Bottlenecks_rank_the_operations_by_critical_path_share_against_the_previous_window()
     {
         var page = await world.NewPageAsync();
-        await page.SignInAsync("admin", ConsoleWorld.AdminPassword, "/traces/bottlenecks?service=payment&range=1h");
+        await page.SignInAsync("admin", ConsoleWorld.AdminPassword, "/traces/bottlenecks?service=billing&range=1h");
         var table = page.GetByRole(AriaRole.Table, new() { Name = "Bottlenecks over the last 1h" });
         // The gateway call holds up every checkout; its share leads, and the previous hour had no traces, so it is new.
         var first = table.GetByRole(AriaRole.Row).Nth(1);
-        await Assertions.Expect(first).ToContainTextAsync("payment: POST acme-pay /v1/charges");
+        await Assertions.Expect(first).ToContainTextAsync("billing: POST acme-pay /v1/charges");
         await Assertions.Expect(first).ToContainTextAsync("new");
         await Assertions.Expect(page.GetByText(new Regex(@"^\d+ of \d+ traces from"))).ToBeVisibleAsync();
         await Axe.AssertAccessibleAsync(page, "bottlenecks");

@@ -15,8 +15,8 @@ public sealed record SeededTraces(
 
 /// <summary>
 /// Multi-service traces through the console to trace-service's Zipkin endpoint (what daprd sends) and their logs to
-/// log-service, the way the shop's services would emit them: frontend → checkout → payment (the slow one waits 2.4 s on
-/// the payment gateway) and inventory in parallel; frontend → cart → redis (the failing one); and a batch import of
+/// log-service, the way the shop's services would emit them: storefront → orders → billing (the slow one waits 2.4 s on
+/// the payment gateway) and stock in parallel; storefront → cart → redis (the failing one); and a batch import of
 /// 10,000 spans. Waits until both services answer with what was written.
 /// </summary>
 public static class TraceSeed
@@ -66,7 +66,7 @@ public static class TraceSeed
         "order 4711 placed",
     ];
 
-    /// <summary>frontend GET /checkout → checkout POST /api/orders → (payment charge → gateway call) ∥ (inventory reserve).</summary>
+    /// <summary>storefront GET /checkout → orders POST /api/orders → (billing charge → gateway call) ∥ (stock reserve).</summary>
     private static SeededTrace Checkout(List<object> spans, List<object> logs, long startUs, long paymentUs, bool slow)
     {
         var trace = NewTraceId();
@@ -76,37 +76,37 @@ public static class TraceSeed
         var paymentEnd = paymentStart + paymentUs;
         var orderEnd = paymentEnd + 12_000;
         var end = orderEnd + 3_000;
-        spans.Add(Zipkin(trace, root, null, "frontend", "GET /checkout", "SERVER", startUs, end - startUs, new() { ["http.method"] = "GET", ["http.route"] = "/checkout", ["http.status_code"] = "200" }));
-        spans.Add(Zipkin(trace, order, root, "checkout", "POST /api/orders", "SERVER", orderStart, orderEnd - orderStart, new() { ["http.method"] = "POST", ["http.status_code"] = "201" }));
-        spans.Add(Zipkin(trace, payment, order, "payment", "charge card", "SERVER", paymentStart, paymentUs, new() { ["payment.provider"] = "acme-pay", ["payment.retries"] = slow ? "1" : "0" }));
-        spans.Add(Zipkin(trace, gateway, payment, "payment", "POST acme-pay /v1/charges", "CLIENT", paymentStart + 2_000, paymentUs - 4_000, new() { ["peer.service"] = "acme-pay", ["http.status_code"] = "200" }));
-        spans.Add(Zipkin(trace, inventory, order, "inventory", "reserve items", "SERVER", paymentStart, 18_000, new() { ["items"] = "3" }));
-        spans.Add(Zipkin(trace, db, inventory, "inventory", "UPDATE stock", "CLIENT", paymentStart + 2_000, 12_000, new() { ["db.system"] = "postgresql", ["db.statement"] = "UPDATE stock SET reserved = reserved + $1 WHERE sku = $2" }));
+        spans.Add(Zipkin(trace, root, null, "storefront", "GET /checkout", "SERVER", startUs, end - startUs, new() { ["http.method"] = "GET", ["http.route"] = "/checkout", ["http.status_code"] = "200" }));
+        spans.Add(Zipkin(trace, order, root, "orders", "POST /api/orders", "SERVER", orderStart, orderEnd - orderStart, new() { ["http.method"] = "POST", ["http.status_code"] = "201" }));
+        spans.Add(Zipkin(trace, payment, order, "billing", "charge card", "SERVER", paymentStart, paymentUs, new() { ["payment.provider"] = "acme-pay", ["payment.retries"] = slow ? "1" : "0" }));
+        spans.Add(Zipkin(trace, gateway, payment, "billing", "POST acme-pay /v1/charges", "CLIENT", paymentStart + 2_000, paymentUs - 4_000, new() { ["peer.service"] = "acme-pay", ["http.status_code"] = "200" }));
+        spans.Add(Zipkin(trace, inventory, order, "stock", "reserve items", "SERVER", paymentStart, 18_000, new() { ["items"] = "3" }));
+        spans.Add(Zipkin(trace, db, inventory, "stock", "UPDATE stock", "CLIENT", paymentStart + 2_000, 12_000, new() { ["db.system"] = "postgresql", ["db.statement"] = "UPDATE stock SET reserved = reserved + $1 WHERE sku = $2" }));
         if (slow)
         {
-            logs.Add(Log(startUs + 5_000, "info", "checkout", trace, order, SlowLogMessages[0]));
-            logs.Add(Log(paymentStart + 900_000, "warn", "payment", trace, gateway, SlowLogMessages[1]));
-            logs.Add(Log(paymentEnd - 1_000, "info", "payment", trace, payment, SlowLogMessages[2]));
-            logs.Add(Log(orderEnd - 500, "info", "checkout", trace, order, SlowLogMessages[3]));
+            logs.Add(Log(startUs + 5_000, "info", "orders", trace, order, SlowLogMessages[0]));
+            logs.Add(Log(paymentStart + 900_000, "warn", "billing", trace, gateway, SlowLogMessages[1]));
+            logs.Add(Log(paymentEnd - 1_000, "info", "billing", trace, payment, SlowLogMessages[2]));
+            logs.Add(Log(orderEnd - 500, "info", "orders", trace, order, SlowLogMessages[3]));
         }
 
-        return new SeededTrace(trace, "frontend", "GET /checkout", startUs, end - startUs, new Dictionary<string, string>
+        return new SeededTrace(trace, "storefront", "GET /checkout", startUs, end - startUs, new Dictionary<string, string>
         {
             ["GET /checkout"] = root, ["POST /api/orders"] = order, ["charge card"] = payment, ["POST acme-pay /v1/charges"] = gateway,
             ["reserve items"] = inventory, ["UPDATE stock"] = db,
         });
     }
 
-    /// <summary>frontend GET /cart → cart GET /api/cart → redis GET, which times out: the trace with an error.</summary>
+    /// <summary>storefront GET /cart → cart GET /api/cart → redis GET, which times out: the trace with an error.</summary>
     private static SeededTrace Cart(List<object> spans, List<object> logs, long startUs)
     {
         var trace = NewTraceId();
         var (root, cart, redis) = (NewSpanId(), NewSpanId(), NewSpanId());
-        spans.Add(Zipkin(trace, root, null, "frontend", "GET /cart", "SERVER", startUs, 260_000, new() { ["http.status_code"] = "500", ["error"] = "upstream failed" }));
+        spans.Add(Zipkin(trace, root, null, "storefront", "GET /cart", "SERVER", startUs, 260_000, new() { ["http.status_code"] = "500", ["error"] = "upstream failed" }));
         spans.Add(Zipkin(trace, cart, root, "cart", "GET /api/cart", "SERVER", startUs + 5_000, 250_000, new() { ["http.status_code"] = "500", ["error"] = "cache unavailable" }));
         spans.Add(Zipkin(trace, redis, cart, "cart", "redis GET", "CLIENT", startUs + 8_000, 240_000, new() { ["db.system"] = "redis", ["error"] = "timeout after 240ms" }));
         logs.Add(Log(startUs + 250_000, "error", "cart", trace, redis, "redis GET cart:4711 timed out after 240ms"));
-        return new SeededTrace(trace, "frontend", "GET /cart", startUs, 260_000, new Dictionary<string, string> { ["GET /cart"] = root, ["GET /api/cart"] = cart, ["redis GET"] = redis });
+        return new SeededTrace(trace, "storefront", "GET /cart", startUs, 260_000, new Dictionary<string, string> { ["GET /cart"] = root, ["GET /api/cart"] = cart, ["redis GET"] = redis });
     }
 
     /// <summary>A nightly import: one root, 99 files, 100 rows under each, 10,000 spans over two services and 900 ms.</summary>
