@@ -75,12 +75,12 @@ public static class PrometheusQueryApi
         return PromResult.Success(writer => writer.WriteStringValue(pretty));
     }
 
-    /// <summary>Prometheus 3's syntax tree of the query (<see cref="PromAstJson"/>), what its UI's explain view draws.</summary>
+    /// <summary>Prometheus 3's syntax tree of the query (<see cref="AstJson"/>), what its UI's explain view draws.</summary>
     public static async Task<PromResult> ParseQueryAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var form = await PromRequest.ReadAsync(request, cancellationToken);
         var expr = Parse(form.Value("query"), prefixed: true);
-        return PromResult.Success(writer => PromAstJson.Write(writer, expr));
+        return PromResult.Success(writer => AstJson.Write(writer, expr));
     }
 
     private static TimeSpan? Timeout(PromRequest form) =>
