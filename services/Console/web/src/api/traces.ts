@@ -1,4 +1,5 @@
 import { getJson, queryString } from "./client";
+import type { LogRecord } from "./logs";
 
 /** trace-service's search hit (Apis/TraceQueryApi.cs, TraceSummaryView). */
 export interface TraceSummary {
@@ -151,18 +152,6 @@ export interface Bottlenecks {
   previous: BottleneckWindow;
   operations: Bottleneck[];
   gone: BottleneckChange[];
-}
-
-/** A log-service record (services/LogService/Apis/LogRecordView.cs), as much as the trace view shows. */
-export interface LogRecord {
-  id: string;
-  timestamp: string;
-  timestampNs: number;
-  level: string;
-  message: string;
-  service: string;
-  traceId: string | null;
-  spanId: string | null;
 }
 
 interface JaegerAnswer<T> {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
+import { followWidth } from "../../lib/followWidth";
 import { formatTimestamp, type ResolvedRange } from "../../lib/timeRange";
 import { formatValue, type Unit } from "../../lib/units";
 import { useTheme } from "../../shell/theme";
@@ -103,16 +104,9 @@ export function TimeSeriesChart({ data, title, unit, decimals, height = 260, onZ
     const chart = new uPlot(options, aligned(data), target);
     chartRef.current = chart;
     drawnData.current = data;
-    // The observer also fires once on observe(); redrawing 100 series for an unchanged width would double the cost.
-    const observer = typeof ResizeObserver === "function"
-      ? new ResizeObserver(() => {
-          const width = target.clientWidth;
-          if (width > 0 && width !== chart.width) chart.setSize({ width, height });
-        })
-      : undefined;
-    observer?.observe(target);
+    const stopFollowing = followWidth(chart, target, height);
     return () => {
-      observer?.disconnect();
+      stopFollowing();
       chart.destroy();
       chartRef.current = null;
     };

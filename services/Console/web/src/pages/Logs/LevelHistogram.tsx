@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef } from "react";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
+import { followWidth } from "../../lib/followWidth";
 import type { ResolvedRange } from "../../lib/timeRange";
 import { useTheme } from "../../shell/theme";
 import { stackLevels, type LevelBucket } from "./histogramData";
@@ -76,15 +77,9 @@ export function LevelHistogram({ buckets, range, onZoom, height = 120 }: LevelHi
       target,
     );
     chartRef.current = chart;
-    const observer = typeof ResizeObserver === "function"
-      ? new ResizeObserver(() => {
-          const width = target.clientWidth;
-          if (width > 0 && width !== chart.width) chart.setSize({ width, height });
-        })
-      : undefined;
-    observer?.observe(target);
+    const stopFollowing = followWidth(chart, target, height);
     return () => {
-      observer?.disconnect();
+      stopFollowing();
       chart.destroy();
       chartRef.current = null;
     };

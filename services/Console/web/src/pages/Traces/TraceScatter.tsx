@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef } from "react";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
+import { followWidth } from "../../lib/followWidth";
 import type { TraceSummary } from "../../api/traces";
 import { useTheme } from "../../shell/theme";
 import { formatNs } from "./formatNs";
@@ -69,15 +70,9 @@ export function TraceScatter({ traces, onOpen, height = 220 }: TraceScatterProps
       if (hit !== null) onOpenRef.current(sorted[hit]!.traceId);
     };
     target.addEventListener("click", click);
-    const observer = typeof ResizeObserver === "function"
-      ? new ResizeObserver(() => {
-          const width = target.clientWidth;
-          if (width > 0 && width !== chart.width) chart.setSize({ width, height });
-        })
-      : undefined;
-    observer?.observe(target);
+    const stopFollowing = followWidth(chart, target, height);
     return () => {
-      observer?.disconnect();
+      stopFollowing();
       target.removeEventListener("click", click);
       chart.destroy();
     };
