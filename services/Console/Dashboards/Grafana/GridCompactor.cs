@@ -5,7 +5,7 @@ namespace AirisEpm.WebConsole.Dashboards.Grafana;
 /// up until it meets another and pushes overlapping panels down. Panels are taken in reading order (top to bottom,
 /// left to right); each moves up past empty rows, then below whatever it overlaps. Panels without a place go to the
 /// bottom, 12 columns by 8 rows (Grafana's new-panel size). A panel then ends at most the sum of the heights above
-/// it down, so 500 panels of the tallest kind stay inside <see cref="DashboardLimits.MaxGridY"/>. O(panels²).
+/// it down, so 500 panels of the tallest kind stay inside <see cref="DashboardLimits.MaxGridY"/>. O(panels² log panels).
 /// </summary>
 internal static class GridCompactor
 {
@@ -21,17 +21,22 @@ internal static class GridCompactor
         foreach (var i in order)
         {
             var grid = wanted[i];
-            if (!placed.Any(grid.Overlaps))
+            var column = placed.Where(p => p.X < grid.Right && grid.X < p.Right).OrderBy(p => p.Y).ToList();
+            var y = grid.Y;
+            if (!column.Any(p => p.Y < y + grid.H && y < p.Bottom))
             {
-                var above = placed.Where(p => p.X < grid.Right && grid.X < p.Right && p.Bottom <= grid.Y).Select(p => p.Bottom).DefaultIfEmpty(0).Max();
-                grid = grid with { Y = above };
+                y = column.Where(p => p.Bottom <= grid.Y).Select(p => p.Bottom).DefaultIfEmpty(0).Max();
             }
 
-            while (placed.FirstOrDefault(grid.Overlaps) is { } collision)
+            // Below whatever it overlaps: any place above an overlapping panel's bottom still overlaps it, so the first
+            // free place is found in one pass over the panels above and below, in order of their tops.
+            foreach (var p in column)
             {
-                grid = grid with { Y = collision.Bottom };
+                if (p.Y >= y + grid.H) break;
+                if (p.Bottom > y) y = p.Bottom;
             }
 
+            grid = grid with { Y = y };
             placed.Add(grid);
             result[i] = grid;
         }
