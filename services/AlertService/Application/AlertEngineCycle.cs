@@ -30,6 +30,9 @@ public sealed partial class AlertEngineCycle(
     /// <summary>A journal this small never forces a whole save, however small the last snapshot.</summary>
     public const int MinimumJournal = 10_000;
 
+    /// <summary>Notifications sent at once when many groups fall due together (an alert storm), each through the sidecar.</summary>
+    public const int ConcurrentDeliveries = 16;
+
     private long _savedChanges = -1;
     private long _journaled;
     private long _snapshotSize;
@@ -69,9 +72,11 @@ public sealed partial class AlertEngineCycle(
     private async Task RunTurnAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        foreach (var due in engine.Tick(now))
+        var due = engine.Tick(now);
+        var outcomes = await NotifyAllAsync(due, cancellationToken);
+        for (var i = 0; i < due.Count; i++)
         {
-            engine.Report(due, (await TryNotifyAsync(due, cancellationToken)).Failed);
+            engine.Report(due[i], outcomes[i].Failed);
         }
 
         foreach (var gaveUp in engine.TakeAbandoned())
@@ -147,6 +152,26 @@ public sealed partial class AlertEngineCycle(
     public void Dispose() => _turn.Dispose();
 
     /// <summary>An unexpected failure counts as "not delivered" on every integration: they are retried instead of losing the page.</summary>
+    /// <summary>
+    /// Groups due together are sent together, as Alertmanager's groups each notify on their own: one slow receiver
+    /// must not make every group after it late. Groups that page through an escalation policy go one after another,
+    /// because correlation joins a group to the incident an earlier one of the same turn may have just opened.
+    /// </summary>
+    private async Task<DeliveryOutcome[]> NotifyAllAsync(IReadOnlyList<Domain.Dispatch.NotificationDue> due, CancellationToken cancellationToken)
+    {
+        var outcomes = new DeliveryOutcome[due.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = ConcurrentDeliveries, CancellationToken = cancellationToken };
+        var plain = Parallel.ForEachAsync(Enumerable.Range(0, due.Count).Where(i => due[i].EscalationPolicy is null), parallel,
+            async (i, token) => outcomes[i] = await TryNotifyAsync(due[i], token));
+        foreach (var i in Enumerable.Range(0, due.Count).Where(i => due[i].EscalationPolicy is not null))
+        {
+            outcomes[i] = await TryNotifyAsync(due[i], cancellationToken);
+        }
+
+        await plain;
+        return outcomes;
+    }
+
     private async Task<DeliveryOutcome> TryNotifyAsync(Domain.Dispatch.NotificationDue due, CancellationToken cancellationToken)
     {
         try

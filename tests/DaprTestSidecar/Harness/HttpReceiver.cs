@@ -22,6 +22,9 @@ public sealed class HttpReceiver : IAsyncDisposable
     /// <summary>The status every request is answered with; change it to test failures.</summary>
     public int StatusCode { get; set; } = 200;
 
+    /// <summary>How long each answer takes (a slow Slack or webhook receiver); none unless a test sets it.</summary>
+    public TimeSpan Latency { get; set; }
+
     public IReadOnlyList<CapturedRequest> Requests => _requests.ToList();
 
     public IReadOnlyList<CapturedRequest> To(string path) => _requests.Where(r => r.Path == path).ToList();
@@ -47,6 +50,7 @@ public sealed class HttpReceiver : IAsyncDisposable
         var body = await reader.ReadToEndAsync(context.RequestAborted);
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         _requests.Enqueue(new CapturedRequest(context.Request.Method, context.Request.Path, context.Request.QueryString.Value ?? "", headers, body));
+        if (Latency > TimeSpan.Zero) await Task.Delay(Latency, context.RequestAborted);
         context.Response.StatusCode = StatusCode;
         await context.Response.WriteAsJsonAsync(new { ok = StatusCode < 300 });
     }

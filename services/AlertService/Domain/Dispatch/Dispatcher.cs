@@ -57,6 +57,28 @@ public sealed class Dispatcher(AlertingConfig config, RetryBackoff? backoff = nu
         }
     }
 
+    /// <summary>The earliest pending flush or retry: when the caller's next turn has work.</summary>
+    public DateTimeOffset? NextDueAt
+    {
+        get
+        {
+            var next = NextFlushAt;
+            foreach (var retry in _retries.Values)
+            {
+                if (next is null || retry.At < next) next = retry.At;
+            }
+            return next;
+        }
+    }
+
+    /// <summary>
+    /// group_interval after the flush was due, not after the turn that ran it (as Alertmanager resets its timer when it
+    /// fires), so a late turn does not push every later flush back; a flush overdue by more than the interval (the
+    /// engine was down) waits a whole interval from now rather than firing twice in a row.
+    /// </summary>
+    internal static DateTimeOffset NextFlush(DateTimeOffset due, TimeSpan interval, DateTimeOffset now) =>
+        due + interval > now ? due + interval : now + interval;
+
     public bool TryGetGroup(string key, out AggregationGroup group) => _groups.TryGetValue(key, out group!);
 
     /// <summary>Adds or updates an alert (the version the alert store returned) in each group it routes to.</summary>
@@ -94,7 +116,7 @@ public sealed class Dispatcher(AlertingConfig config, RetryBackoff? backoff = nu
                 Remove(group);
                 continue;
             }
-            group.NextFlushAt = now + group.Route.GroupInterval;
+            group.NextFlushAt = NextFlush(at, group.Route.GroupInterval, now);
             _timers.Enqueue(group, group.NextFlushAt);
         }
         foreach (var retry in _retries.Values.Where(r => r.At <= now).OrderBy(r => r.At).ToList())
