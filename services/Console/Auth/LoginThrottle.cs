@@ -15,10 +15,14 @@ namespace AirisEpm.WebConsole.Auth;
 /// The counts live in the console's Dapr state store (<c>console-login|account:name</c>, <c>console-login|address:ip</c>),
 /// so every replica sees the same ones: a failure is counted read-modify-write under the key's ETag (a concurrent count,
 /// on any replica, makes it read again), and each key expires (<c>ttlInSeconds</c>) once it can neither block nor be
-/// counted on. A store that does not answer is a 503, never an unthrottled attempt.
+/// counted on. A store that does not answer is a 503, never an unthrottled attempt. Within a replica, counts of one key
+/// take turns, so a burst of failures from one address (a script) does not spend the ETag retries racing itself.
 /// </summary>
-public sealed class LoginThrottle(DaprClient dapr, IOptions<LoginThrottleOptions> options, TimeProvider time)
+public sealed class LoginThrottle(DaprClient dapr, IOptions<LoginThrottleOptions> options, TimeProvider time) : IDisposable
 {
+    // Keys hash onto a fixed set of turns: bounded memory however many names and addresses are tried.
+    private readonly SemaphoreSlim[] _turns = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
     private const string Prefix = "console-login|";
     private static readonly TimeSpan RetryAfterUnavailable = TimeSpan.FromSeconds(5);
 
@@ -50,12 +54,27 @@ public sealed class LoginThrottle(DaprClient dapr, IOptions<LoginThrottleOptions
         // Long enough for the longest block and for the quiet spell after the last failure, whichever ends later.
         var lifetime = settings.MaxDelay > settings.ForgetAfter ? settings.MaxDelay : settings.ForgetAfter;
         var metadata = new Dictionary<string, string> { ["ttlInSeconds"] = Math.Ceiling(lifetime.TotalSeconds).ToString(CultureInfo.InvariantCulture) };
+        var turn = _turns[(int)((uint)StringComparer.Ordinal.GetHashCode(key) % (uint)_turns.Length)];
         return GuardAsync(async () =>
         {
-            await dapr.UpdateUnderETagAsync<ThrottleCount>(DaprComponents.StateStore, key,
-                current => ThrottleCount.AfterFailure(current, free, time.GetUtcNow(), settings), cancellationToken, metadata: metadata);
+            await turn.WaitAsync(cancellationToken);
+            try
+            {
+                await dapr.UpdateUnderETagAsync<ThrottleCount>(DaprComponents.StateStore, key,
+                    current => ThrottleCount.AfterFailure(current, free, time.GetUtcNow(), settings), cancellationToken, metadata: metadata);
+            }
+            finally
+            {
+                turn.Release();
+            }
+
             return true;
         });
+    }
+
+    public void Dispose()
+    {
+        foreach (var turn in _turns) turn.Dispose();
     }
 
     private static ThrottleCount? Parse(string? json) =>

@@ -16,6 +16,7 @@ public sealed class LoginThrottleTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.Parse("2026-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
     private DaprTestEnvironment _environment = null!;
+    private DaprClient? _client; // the last replica's
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -77,6 +78,19 @@ public sealed class LoginThrottleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_burst_of_fifty_failures_from_one_address_on_one_replica_is_counted_whole()
+    {
+        var throttle = await ReplicaAsync();
+
+        // Fifty at once would race each other for the address key's ETag (20 attempts each) without taking turns.
+        await Task.WhenAll(Enumerable.Range(0, 50).Select(i => throttle.FailedAsync($"guess{i}", "10.0.2.1", Ct)));
+
+        var stored = await _client!.GetStateAsync<ThrottleCount>(DaprComponents.StateStore, "console-login|address:10.0.2.1", cancellationToken: Ct);
+        Assert.Equal(50, stored.Failures);
+        Assert.Equal(TimeSpan.FromSeconds(8), await throttle.RetryAfterAsync("somebody-else", "10.0.2.1", Ct)); // at the cap
+    }
+
+    [Fact]
     public async Task A_block_runs_out_and_failures_are_forgotten_after_a_quiet_spell()
     {
         var throttle = await ReplicaAsync();
@@ -109,7 +123,7 @@ public sealed class LoginThrottleTests : IAsyncLifetime
     private async Task<LoginThrottle> ReplicaAsync()
     {
         var sidecar = await _environment.Mesh.StartSidecarAsync(AppIds.Console, new SidecarOptions { DaprApiToken = "dapr-" + Guid.NewGuid().ToString("N") });
-        var client = new DaprClientBuilder()
+        var client = _client = new DaprClientBuilder()
             .UseGrpcEndpoint(sidecar.GrpcEndpoint.ToString())
             .UseHttpEndpoint(sidecar.HttpEndpoint.ToString())
             .UseDaprApiToken(sidecar.Options.DaprApiToken!)
