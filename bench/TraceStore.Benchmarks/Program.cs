@@ -8,6 +8,22 @@ using AirisEpm.TraceStore.Benchmarks;
 // and search latency over what was written; wall times per call, and the process CPU time per call (the machine is
 // shared, so wall time under load overstates what one call costs). Usage:
 //   dotnet bench/TraceStore.Benchmarks/bin/Release/net10.0/AirisEpm.TraceStore.Benchmarks.dll [spans=1000000] [folder]
+// or, for what opening the console's 10,000-span trace costs stage by stage (TraceOpenStages), with `open`.
+if (args is ["open", ..])
+{
+    var openFolder = Path.Combine(Path.GetTempPath(), "airis-traceopen-" + Guid.NewGuid().ToString("N"));
+    try
+    {
+        await TraceOpenStages.RunAsync(openFolder);
+    }
+    finally
+    {
+        Directory.Delete(openFolder, recursive: true);
+    }
+
+    return;
+}
+
 var total = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 // A folder named on the command line is kept (with its store) for a later run to read; the default one is deleted.
 var keep = args.Length > 1;
