@@ -64,12 +64,7 @@ public sealed partial class DuckDbTraceStore : ITraceStore, IDisposable
 
         var spans = new List<Span>();
         var texts = new SpanRowTexts();
-        // Arrow batches: the rows' bytes a column at a time (a reader's per-row stream cost more than decoding the row).
-        await _readers.ReadBatchesAsync(InRanges(own), batch =>
-        {
-            var rows = (Apache.Arrow.BinaryArray)batch.Column(0);
-            for (var i = 0; i < rows.Length; i++) spans.Add(SpanRowCodec.ReadSpan(rows.GetBytes(i), texts));
-        }, cancellationToken);
+        await _readers.ReadAsync(InRanges(own), null, r => spans.Add(DuckDbSpanRows.ReadSpan(r, texts)), cancellationToken);
         return SpanCopies.Collapse(spans.Where(s => s.TraceId == traceId));
     }
 
