@@ -33,6 +33,14 @@ internal static class LoadRun
             $"{name,-30} {spans,8} spans {requests,7} req {seconds,6:F1} s {spans / seconds,9:F0} spans/s {requests / seconds,7:F0} req/s " +
             $"p50 {run.Percentile(0.50),6:F1} ms p95 {run.Percentile(0.95),6:F1} ms p99 {run.Percentile(0.99),6:F1} ms " +
             $"{writes,6} writes ({(double)spans / Math.Max(1, writes),6:F1} spans/write) applied after {settled,5:F1} s ({spans / settled,7:F0} spans/s) CPU {cpu.TotalMicroseconds / spans,6:F1} µs/span " +
-            $"alloc {allocated / spans,6:N0} B/span {gcs} RSS {ProcessMemory.ResidentMiB,5:F0} MiB (peak {ProcessMemory.PeakResidentMiB,5:F0}, managed heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0,5:F0}) load {File.ReadAllText("/proc/loadavg")[..14]}"));
+            $"alloc {allocated / spans,6:N0} B/span {gcs} RSS {ProcessMemory.ResidentMiB,5:F0} MiB (peak {ProcessMemory.PeakResidentMiB,5:F0}, managed heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0,5:F0}: {Generations()}) load {File.ReadAllText("/proc/loadavg")[..14]}"));
+    }
+
+    /// <summary>The managed heap by generation after the last collection (gen0, gen1, gen2, large and pinned objects), in MiB.</summary>
+    private static string Generations()
+    {
+        var info = GC.GetGCMemoryInfo();
+        string[] names = ["gen0", "gen1", "gen2", "LOH", "POH"];
+        return string.Join(' ', names.Select((name, i) => string.Create(CultureInfo.InvariantCulture, $"{name} {info.GenerationInfo[i].SizeAfterBytes / 1048576.0:F0}")));
     }
 }

@@ -7,10 +7,28 @@ using AirisEpm.TraceStore.Benchmarks;
 // The embedded DuckDB trace store alone (no HTTP): write throughput in batches of 512, then trace lookup by id
 // and search latency over what was written; wall times per call, and the process CPU time per call (the machine is
 // shared, so wall time under load overstates what one call costs). Usage:
-//   dotnet bench/TraceStore.Benchmarks/bin/Release/net10.0/AirisEpm.TraceStore.Benchmarks.dll [spans=1000000] [folder]
+//   dotnet bench/TraceStore.Benchmarks/bin/Release/net10.0/AirisEpm.TraceStore.Benchmarks.dll [spans=1000000] [folder] [lookups]
+// (`lookups`: the lookups by id alone, not the searches after them)
+// or, for what opening the console's 10,000-span trace costs stage by stage (TraceOpenStages), with `open`.
+if (args is ["open", ..])
+{
+    var openFolder = Path.Combine(Path.GetTempPath(), "airis-traceopen-" + Guid.NewGuid().ToString("N"));
+    try
+    {
+        await TraceOpenStages.RunAsync(openFolder);
+    }
+    finally
+    {
+        Directory.Delete(openFolder, recursive: true);
+    }
+
+    return;
+}
+
 var total = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 // A folder named on the command line is kept (with its store) for a later run to read; the default one is deleted.
 var keep = args.Length > 1;
+var lookupsOnly = args.Length > 2 && args[2] == "lookups";
 var folder = keep ? args[1] : Path.Combine(Path.GetTempPath(), "airis-tracebench-" + Guid.NewGuid().ToString("N"));
 const int Batch = 512;
 var traces = total / SyntheticTraces.SpansPerTrace;
@@ -63,6 +81,12 @@ try
         return trace.Count == SyntheticTraces.SpansPerTrace ? "" : $"expected 10 spans, got {trace.Count}";
     });
     await TimeAsync("trace lookup, unknown id", 200, 10, async i => (await store.GetTraceAsync("f" + i.ToString("x31", CultureInfo.InvariantCulture), ct)).Count == 0 ? "" : "found");
+
+    if (lookupsOnly)
+    {
+        Console.WriteLine($"load at end {File.ReadAllText("/proc/loadavg").Trim()}");
+        return;
+    }
 
     // 3. Searches, 20 newest traces (Jaeger's default), 100 timed after 5 warm-ups.
     var end = startNs + dayNs;

@@ -124,9 +124,56 @@ public sealed class TraceViewApiTests : IAsyncLifetime
         Assert.Single(path.GetProperty("clockSkew").GetProperty("shifts").EnumerateArray());
     }
 
+    [Fact]
+    public async Task The_outline_lists_the_tree_depth_first_as_columns_with_a_string_table_and_the_critical_path()
+    {
+        var outline = await GetAsync($"/api/v1/traces/{Trace(1)}/outline");
+
+        var strings = outline.GetProperty("strings").EnumerateArray().Select(e => e.GetString()!).ToList();
+        var spans = outline.GetProperty("spans");
+        long[] Numbers(string column) => [.. spans.GetProperty(column).EnumerateArray().Select(e => e.GetInt64())];
+        string[] Texts(string column) => [.. Numbers(column).Select(i => strings[(int)i])];
+        Assert.Equal((At(0), 4, true), (outline.GetProperty("startNs").GetInt64(), outline.GetProperty("spanCount").GetInt32(), outline.GetProperty("clockSkewAdjusted").GetBoolean()));
+        Assert.Equal([Id(1), Id(2), Id(3), Id(9)], spans.GetProperty("spanId").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal([-1L, 0, 1, -1], Numbers("parent"));
+        Assert.Equal(["frontend", "frontend", "payments", "worker"], Texts("service"));
+        Assert.Equal(["GET /checkout", "POST payments", "POST /charge", "consume"], Texts("name"));
+        Assert.Equal([2L, 3, 2, 5], Numbers("kind"));
+        Assert.Equal([0L, 0, 2, 0], Numbers("status"));
+        Assert.Equal([0L, 10_000_000, 15_000_000, 200_000_000], Numbers("startNs"));
+        Assert.Equal([0L, 0, 10_000_000, 0], Numbers("skewNs"));
+        Assert.Equal([20_000_000L, 10_000_000, 90_000_000, 10_000_000], Numbers("criticalNs"));
+        var charge = spans.GetProperty("attributes")[2].EnumerateArray().Select(e => strings[e.GetInt32()]).ToList();
+        Assert.Equal(["http.status_code", "502", "peer", "card-gateway", "ratio", "0.25", "retry", "true"], charge);
+
+        var path = outline.GetProperty("criticalPath");
+        Assert.Equal(130_000_000, path.GetProperty("totalNs").GetInt64());
+        var segments = path.GetProperty("segments").EnumerateArray().Select(e => e.GetInt64()).Chunk(3)
+            .Select(s => (Position: s[0], StartMs: s[1] / 1_000_000, DurationMs: s[2] / 1_000_000)).ToList();
+        Assert.Equal([(0L, 0L, 10L), (1, 10, 5), (2, 15, 90), (1, 105, 5), (0, 110, 10), (3, 200, 10)], segments);
+    }
+
+    [Fact]
+    public async Task One_span_comes_whole_and_adjusted_by_its_id()
+    {
+        var charge = await GetAsync($"/api/v1/traces/{Trace(1)}/spans/{Id(3).ToUpperInvariant()}");
+
+        Assert.Equal((Id(3), "boom", At(15), 10_000_000L), (charge.GetProperty("spanId").GetString(), charge.GetProperty("statusMessage").GetString(),
+            charge.GetProperty("startNs").GetInt64(), charge.GetProperty("skewNs").GetInt64()));
+        Assert.Equal("payments", charge.GetProperty("resource").GetProperty("service.name").GetProperty("value").GetString());
+        Assert.Equal(At(60), charge.GetProperty("events")[0].GetProperty("timeNs").GetInt64());
+
+        using var unknown = await _client.GetAsync($"/api/v1/traces/{Trace(1)}/spans/{Id(7)}", Ct);
+        Assert.Contains(Id(7), (await unknown.ProblemAsync(HttpStatusCode.NotFound)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        using var malformed = await _client.GetAsync($"/api/v1/traces/{Trace(1)}/spans/xyz", Ct);
+        Assert.Contains("hex digits", (await malformed.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("spanId")[0].GetString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/api/v1/traces/{0}")]
     [InlineData("/api/v1/traces/{0}/critical-path")]
+    [InlineData("/api/v1/traces/{0}/outline")]
+    [InlineData("/api/v1/traces/{0}/spans/0000000000000001")]
     public async Task An_unknown_trace_is_a_404_problem_naming_the_id(string route)
     {
         using var response = await _client.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, route, "abc123"), Ct);
@@ -139,6 +186,8 @@ public sealed class TraceViewApiTests : IAsyncLifetime
     [InlineData("/api/v1/traces/{0}", "not-hex")]
     [InlineData("/api/v1/traces/{0}", "0123456789abcdef0123456789abcdef0")]
     [InlineData("/api/v1/traces/{0}/critical-path", "zz")]
+    [InlineData("/api/v1/traces/{0}/outline", "zz")]
+    [InlineData("/api/v1/traces/{0}/spans/0000000000000001", "zz")]
     public async Task A_malformed_id_is_a_400_problem_naming_the_parameter(string route, string id)
     {
         using var response = await _client.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, route, id), Ct);

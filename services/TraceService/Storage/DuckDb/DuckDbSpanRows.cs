@@ -11,6 +11,9 @@ internal static class DuckDbSpanRows
 
     public static Span ReadSpan(DbDataReader r) => Read(r, static bytes => SpanRowCodec.ReadSpan(bytes));
 
+    /// <summary>A span whose repeated texts and maps it shares with the read's other rows (<see cref="SpanRowTexts"/>).</summary>
+    public static Span ReadSpan(DbDataReader r, SpanRowTexts texts) => Read(r, bytes => SpanRowCodec.ReadSpan(bytes, texts));
+
     public static SpanHead ReadHead(DbDataReader r) => Read(r, static bytes => SpanRowCodec.ReadHead(bytes));
 
     private static T Read<T>(DbDataReader r, Func<ReadOnlySpan<byte>, T> decode)

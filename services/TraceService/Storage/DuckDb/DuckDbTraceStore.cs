@@ -63,7 +63,8 @@ public sealed partial class DuckDbTraceStore : ITraceStore, IDisposable
         }
 
         var spans = new List<Span>();
-        await _readers.ReadAsync(InRanges(own), null, r => spans.Add(DuckDbSpanRows.ReadSpan(r)), cancellationToken);
+        var texts = new SpanRowTexts();
+        await _readers.ReadAsync(InRanges(own), null, r => spans.Add(DuckDbSpanRows.ReadSpan(r, texts)), cancellationToken);
         return SpanCopies.Collapse(spans.Where(s => s.TraceId == traceId));
     }
 

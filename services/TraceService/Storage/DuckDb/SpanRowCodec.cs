@@ -114,6 +114,23 @@ internal static class SpanRowCodec
             Events(bytes.Slice(row.Events.Offset, row.Events.Length)), Links(bytes.Slice(row.Links.Offset, row.Links.Length)));
     }
 
+    /// <summary>
+    /// As <see cref="ReadSpan(ReadOnlySpan{byte})"/>, with the trace id, span texts and attribute maps shared through
+    /// <paramref name="texts"/> with the other rows of the same read.
+    /// </summary>
+    public static Span ReadSpan(ReadOnlySpan<byte> bytes, SpanRowTexts texts)
+    {
+        var row = One(bytes);
+        return new Span(texts.Text(Slice(bytes, row.TraceId)), Text(bytes, row.SpanId),
+            row.ParentSpanId.Length == 0 ? null : texts.Text(Slice(bytes, row.ParentSpanId)),
+            texts.Text(Slice(bytes, row.Service)), texts.Text(Slice(bytes, row.Name)), (SpanKind)row.Kind, row.StartNs, row.DurationNs,
+            (SpanStatus)row.Status, row.StatusMessage is { } message ? texts.Text(Slice(bytes, message)) : null,
+            texts.Attributes(Slice(bytes, row.Attributes)), texts.Attributes(Slice(bytes, row.Resource)),
+            Events(bytes.Slice(row.Events.Offset, row.Events.Length)), Links(bytes.Slice(row.Links.Offset, row.Links.Length)));
+    }
+
+    private static ReadOnlySpan<byte> Slice(ReadOnlySpan<byte> bytes, TextRange range) => bytes.Slice(range.Offset, range.Length);
+
     /// <summary>What a search summary needs of the span in one row's bytes, without decoding its attributes, events and links.</summary>
     public static SpanHead ReadHead(ReadOnlySpan<byte> bytes)
     {

@@ -63,48 +63,105 @@ export interface Span {
   links: SpanLink[];
 }
 
-export interface TraceTree {
-  roots: string[];
-  children: Record<string, string[]>;
-  orphans: string[];
-  cycleBreaks: string[];
-}
-
-/** GET /api/v1/traces/{id} (Apis/Views/TraceView.cs). */
-export interface Trace {
+/** GET /api/v1/traces/{id}/outline as sent (trace-service's Apis/Views/Outline/TraceOutlineJson.cs): columns, a string table. */
+export interface OutlineAnswer {
   traceId: string;
   startNs: number;
   endNs: number;
   durationNs: number;
   spanCount: number;
   services: string[];
-  spans: Span[];
-  tree: TraceTree;
-  duplicates: Span[];
+  clockSkewAdjusted: boolean;
+  spans: {
+    spanId: string[];
+    parent: number[];
+    service: number[];
+    name: number[];
+    kind: number[];
+    status: number[];
+    startNs: number[];
+    durationNs: number[];
+    skewNs: number[];
+    criticalNs: number[];
+    selfNs: number[];
+    attributes: number[][];
+  };
+  /** segments: [position, startNs after the trace's start, durationNs] three numbers a segment. */
+  criticalPath: { totalNs: number; segments: number[] };
+  strings: string[];
 }
 
-export interface PathSegment {
+/** A span as the waterfall and the flame graph need it; the rest (typed attributes, resource, events, links) comes with {@link getSpan}. */
+export interface SpanOutline {
   spanId: string;
+  /** Position of the parent in {@link TraceOutline.spans}, -1 for a root. */
+  parent: number;
   service: string;
   name: string;
+  kind: string;
+  status: "ok" | "error" | "unset";
   startNs: number;
-  endNs: number;
+  durationNs: number;
+  skewNs: number;
+  criticalNs: number;
+  selfNs: number;
+  /** Keys and values as text, for the filter. */
+  attributes: ReadonlyArray<readonly [string, string]>;
+}
+
+/** A stretch of the critical path spent in one span itself. */
+export interface PathSegment {
+  spanId: string;
+  startNs: number;
   durationNs: number;
 }
 
-export interface SpanTiming {
-  spanId: string;
-  criticalNs: number;
-  selfNs: number;
-  criticalShare: number;
+/** One trace, clock skew adjusted, with its critical path: the spans depth-first (a span's subtree follows it). */
+export interface TraceOutline {
+  traceId: string;
+  startNs: number;
+  endNs: number;
+  durationNs: number;
+  spanCount: number;
+  services: string[];
+  clockSkewAdjusted: boolean;
+  spans: SpanOutline[];
+  criticalPath: { totalNs: number; segments: PathSegment[] };
 }
 
-/** GET /api/v1/traces/{id}/critical-path (Apis/Views/CriticalPathView.cs). */
-export interface CriticalPath {
-  traceId: string;
-  totalNs: number;
-  segments: PathSegment[];
-  spans: SpanTiming[];
+const kinds = ["unspecified", "internal", "server", "client", "producer", "consumer"];
+const statuses = ["unset", "ok", "error"] as const;
+
+/** The answer's columns as one object a span; O(spans + segments). */
+export function decodeOutline(answer: OutlineAnswer): TraceOutline {
+  const { spans: c, strings, startNs } = answer;
+  const spans: SpanOutline[] = new Array(c.spanId.length);
+  for (let i = 0; i < spans.length; i++) {
+    const pairs = c.attributes[i]!;
+    const attributes: Array<readonly [string, string]> = new Array(pairs.length / 2);
+    for (let k = 0; k < attributes.length; k++) attributes[k] = [strings[pairs[2 * k]!]!, strings[pairs[2 * k + 1]!]!];
+    spans[i] = {
+      spanId: c.spanId[i]!,
+      parent: c.parent[i]!,
+      service: strings[c.service[i]!]!,
+      name: strings[c.name[i]!]!,
+      kind: kinds[c.kind[i]!] ?? "unspecified",
+      status: statuses[c.status[i]!] ?? "unset",
+      startNs: startNs + c.startNs[i]!,
+      durationNs: c.durationNs[i]!,
+      skewNs: c.skewNs[i]!,
+      criticalNs: c.criticalNs[i]!,
+      selfNs: c.selfNs[i]!,
+      attributes,
+    };
+  }
+  const flat = answer.criticalPath.segments;
+  const segments: PathSegment[] = new Array(flat.length / 3);
+  for (let k = 0; k < segments.length; k++) {
+    segments[k] = { spanId: spans[flat[3 * k]!]!.spanId, startNs: startNs + flat[3 * k + 1]!, durationNs: flat[3 * k + 2]! };
+  }
+  const { traceId, endNs, durationNs, spanCount, services, clockSkewAdjusted } = answer;
+  return { traceId, startNs, endNs, durationNs, spanCount, services, clockSkewAdjusted, spans, criticalPath: { totalNs: answer.criticalPath.totalNs, segments } };
 }
 
 export interface BottleneckChange {
@@ -197,12 +254,14 @@ export function searchTraces(query: TraceQuery, signal?: AbortSignal): Promise<T
   return getJson<TraceSearch>(`${base}/api/v1/traces${search}`, { signal });
 }
 
-export function getTrace(traceId: string, signal?: AbortSignal): Promise<Trace> {
-  return getJson<Trace>(`${base}/api/v1/traces/${encodeURIComponent(traceId)}`, { signal });
+/** The trace and its critical path in one compact answer (a tenth of the two full ones' size). */
+export async function getTraceOutline(traceId: string, signal?: AbortSignal): Promise<TraceOutline> {
+  return decodeOutline(await getJson<OutlineAnswer>(`${base}/api/v1/traces/${encodeURIComponent(traceId)}/outline`, { signal }));
 }
 
-export function getCriticalPath(traceId: string, signal?: AbortSignal): Promise<CriticalPath> {
-  return getJson<CriticalPath>(`${base}/api/v1/traces/${encodeURIComponent(traceId)}/critical-path`, { signal });
+/** One span whole, fetched when it is chosen. */
+export function getSpan(traceId: string, spanId: string, signal?: AbortSignal): Promise<Span> {
+  return getJson<Span>(`${base}/api/v1/traces/${encodeURIComponent(traceId)}/spans/${encodeURIComponent(spanId)}`, { signal });
 }
 
 export function getBottlenecks(service: string | undefined, start: number, end: number, signal?: AbortSignal): Promise<Bottlenecks> {

@@ -1,5 +1,7 @@
-import type { Attributes, Span } from "../../api/traces";
+import { useQuery } from "@tanstack/react-query";
+import { getSpan, type Attributes, type Span, type SpanOutline } from "../../api/traces";
 import { formatTimestamp } from "../../lib/timeRange";
+import { ErrorMessage } from "../../shell/ErrorMessage";
 import { formatNs } from "./formatNs";
 
 function AttributeTable({ caption, attributes }: { caption: string; attributes: Attributes }) {
@@ -20,26 +22,56 @@ function AttributeTable({ caption, attributes }: { caption: string; attributes: 
   );
 }
 
-/** One span whole: timing, status, attributes, resource, events and links (each link to its trace). */
-export function SpanDetail({ span, criticalNs, traceStartNs }: { span: Span; criticalNs: number | undefined; traceStartNs: number }) {
+export interface SpanDetailProps {
+  traceId: string;
+  /** What the waterfall knows of the span: shown at once. */
+  outline: SpanOutline;
+  traceStartNs: number;
+}
+
+/**
+ * One span whole: timing, status and critical time from the outline at once, then its attributes, resource, events and
+ * links (each link to its trace), fetched when the span is chosen.
+ */
+export function SpanDetail({ traceId, outline, traceStartNs }: SpanDetailProps) {
+  const full = useQuery({
+    queryKey: ["traces", "span", traceId, outline.spanId],
+    queryFn: ({ signal }) => getSpan(traceId, outline.spanId, signal),
+    staleTime: 60_000,
+  });
+  const span = full.data;
   return (
     <section className="card span-detail" aria-label="Span detail">
       <h2>
-        {span.service}: {span.name}
+        {outline.service}: {outline.name}
       </h2>
       <dl className="facts">
-        <dt>Span id</dt><dd className="mono">{span.spanId}</dd>
-        <dt>Kind</dt><dd>{span.kind}</dd>
-        <dt>Start</dt><dd>{formatTimestamp(span.startNs / 1e6)} (+{formatNs(span.startNs - traceStartNs)})</dd>
-        <dt>Duration</dt><dd>{formatNs(span.durationNs)}</dd>
-        <dt>Critical path</dt><dd>{criticalNs ? formatNs(criticalNs) : "not on it"}</dd>
+        <dt>Span id</dt><dd className="mono">{outline.spanId}</dd>
+        <dt>Kind</dt><dd>{outline.kind}</dd>
+        <dt>Start</dt><dd>{formatTimestamp(outline.startNs / 1e6)} (+{formatNs(outline.startNs - traceStartNs)})</dd>
+        <dt>Duration</dt><dd>{formatNs(outline.durationNs)}</dd>
+        <dt>Critical path</dt><dd>{outline.criticalNs ? formatNs(outline.criticalNs) : "not on it"}</dd>
         <dt>Status</dt>
         <dd>
-          <span className={`badge ${span.status === "error" ? "bad" : span.status === "ok" ? "ok" : "warn"}`}>{span.status}</span>
-          {span.statusMessage && <> {span.statusMessage}</>}
+          <span className={`badge ${outline.status === "error" ? "bad" : outline.status === "ok" ? "ok" : "warn"}`}>{outline.status}</span>
+          {span?.statusMessage && <> {span.statusMessage}</>}
         </dd>
-        {span.skewNs !== 0 && (<><dt>Clock skew</dt><dd>moved {formatNs(span.skewNs)}</dd></>)}
+        {outline.skewNs !== 0 && (<><dt>Clock skew</dt><dd>moved {formatNs(outline.skewNs)}</dd></>)}
       </dl>
+      {full.isError ? (
+        <ErrorMessage error={full.error} context="Could not load the span" />
+      ) : span ? (
+        <SpanFields span={span} />
+      ) : (
+        <p className="loading">Loading attributes, resource, events and links…</p>
+      )}
+    </section>
+  );
+}
+
+function SpanFields({ span }: { span: Span }) {
+  return (
+    <>
       <h3>Attributes</h3>
       <AttributeTable caption="Attributes" attributes={span.attributes} />
       <h3>Resource</h3>
@@ -69,6 +101,6 @@ export function SpanDetail({ span, criticalNs, traceStartNs }: { span: Span; cri
           ))}
         </ul>
       )}
-    </section>
+    </>
   );
 }

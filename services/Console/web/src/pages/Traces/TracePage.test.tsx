@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { Route, Routes } from "react-router";
 import { json, mockFetch, problem } from "../../test/fetchMock";
 import { currentUrl, renderScreen } from "../../test/render";
-import { checkoutPath, checkoutTrace } from "./traceFixtures";
+import { checkoutAnswer, checkoutSpans, checkoutTrace } from "./traceFixtures";
 import { TracePage } from "./TracePage";
 
 const id = checkoutTrace.traceId;
@@ -14,8 +14,8 @@ const logs = [
 
 function backend() {
   return mockFetch({
-    [`GET /api/traces/api/v1/traces/${id}`]: json(200, checkoutTrace),
-    [`GET /api/traces/api/v1/traces/${id}/critical-path`]: json(200, checkoutPath),
+    [`GET /api/traces/api/v1/traces/${id}/outline`]: json(200, checkoutAnswer),
+    ...Object.fromEntries(checkoutSpans.map((s) => [`GET /api/traces/api/v1/traces/${id}/spans/${s.spanId}`, json(200, s)])),
     "GET /api/logs/api/v1/logs/search": json(200, { records: logs, total: 2, totalIsLowerBound: false, nextCursor: null, histogram: null }),
   });
 }
@@ -79,6 +79,8 @@ test("a span's detail shows its attributes, resource, events, links and status; 
   await userEvent.click(within(row("d1")!).getByRole("button", { name: /POST acme-pay/ }));
   expect(currentUrl().searchParams.get("span")).toBe("d1");
   const detail = screen.getByRole("region", { name: "Span detail" });
+  expect(detail).toHaveTextContent("880ms");
+  await within(detail).findByRole("table", { name: "Resource" });
   expect(detail).toHaveTextContent("gateway timeout");
   expect(detail).toHaveTextContent("880ms");
   expect(within(detail).getByRole("table", { name: "Resource" })).toHaveTextContent("service.namepayment");
@@ -108,8 +110,7 @@ test("the flame graph draws every span as a box, the critical ones outlined, and
 
 test("an unknown trace is trace-service's 404, shown", async () => {
   mockFetch({
-    [`GET /api/traces/api/v1/traces/${id}`]: problem(404, "Trace not found", `No stored span has the trace id '${id}'.`),
-    [`GET /api/traces/api/v1/traces/${id}/critical-path`]: problem(404, "Trace not found"),
+    [`GET /api/traces/api/v1/traces/${id}/outline`]: problem(404, "Trace not found", `No stored span has the trace id '${id}'.`),
   });
   open();
   expect(await screen.findByRole("alert")).toHaveTextContent(`No stored span has the trace id '${id}'.`);

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
-import { getCriticalPath, getTrace } from "../../api/traces";
+import { getTraceOutline } from "../../api/traces";
 import { formatTimestamp } from "../../lib/timeRange";
 import { ErrorMessage } from "../../shell/ErrorMessage";
 import { segmentsBySpan } from "./criticalPath";
@@ -30,8 +30,8 @@ export function TracePage() {
   const collapsedText = params.get("collapsed") ?? "";
   const [draftText, setDraftText] = useState(text);
 
-  const trace = useQuery({ queryKey: ["traces", "trace", traceId], queryFn: ({ signal }) => getTrace(traceId, signal), staleTime: 60_000 });
-  const path = useQuery({ queryKey: ["traces", "critical-path", traceId], queryFn: ({ signal }) => getCriticalPath(traceId, signal), staleTime: 60_000 });
+  // One compact answer: the spans, the tree and the critical path; a span's attributes, resource, events and links come when it is chosen.
+  const trace = useQuery({ queryKey: ["traces", "outline", traceId], queryFn: ({ signal }) => getTraceOutline(traceId, signal), staleTime: 60_000 });
 
   const tree = useMemo(() => (trace.data ? buildSpanTree(trace.data) : null), [trace.data]);
   const collapsed = useMemo(() => new Set(collapsedText.split(",").filter(Boolean)), [collapsedText]);
@@ -39,8 +39,7 @@ export function TracePage() {
   const filter = useMemo(() => ({ services: new Set(serviceKey.split(",").filter(Boolean)), text }), [serviceKey, text]);
   const rows = useMemo(() => (tree ? visibleRows(tree, collapsed, filter) : []), [tree, collapsed, filter]);
   const spanById = useMemo(() => new Map(trace.data?.spans.map((s) => [s.spanId, s])), [trace.data]);
-  const critical = useMemo(() => segmentsBySpan(path.data, spanById), [path.data, spanById]);
-  const criticalNs = useMemo(() => new Map(path.data?.spans.map((t) => [t.spanId, t.criticalNs])), [path.data]);
+  const critical = useMemo(() => segmentsBySpan(trace.data?.criticalPath.segments, spanById), [trace.data, spanById]);
   const criticalIds = useMemo(() => new Set(critical.keys()), [critical]);
   const colorOf = useMemo(() => serviceColors(trace.data?.services ?? []), [trace.data]);
 
@@ -96,9 +95,8 @@ export function TracePage() {
       <p className="trace-facts">
         {formatTimestamp(data.startNs / 1e6)} · {formatNs(data.durationNs)} · {data.spanCount} spans · {data.services.length} services
         {errors > 0 && <> · <span className="badge bad">{errors} errors</span></>}
-        {path.data && <> · critical path {formatNs(path.data.totalNs)} over {criticalIds.size} spans</>}
+        <> · critical path {formatNs(data.criticalPath.totalNs)} over {criticalIds.size} spans</>
       </p>
-      {path.isError && <ErrorMessage error={path.error} context="Could not compute the critical path" />}
       <fieldset className="toolbar trace-filters">
         <legend>Filter spans</legend>
         {data.services.map((s) => (
@@ -131,7 +129,7 @@ export function TracePage() {
         </div>
         <aside className="trace-side">
           {selectedSpan ? (
-            <SpanDetail span={selectedSpan} criticalNs={criticalNs.get(selectedSpan.spanId)} traceStartNs={data.startNs} />
+            <SpanDetail key={selectedSpan.spanId} traceId={data.traceId} outline={selectedSpan} traceStartNs={data.startNs} />
           ) : (
             <p className="muted card">Choose a span to see its attributes, resource, events and links.</p>
           )}

@@ -1,4 +1,4 @@
-import type { CriticalPath } from "../../api/traces";
+import type { PathSegment } from "../../api/traces";
 
 /** A stretch of the critical path inside one span, as fractions (0..1) of that span's bar. */
 export interface BarSegment {
@@ -10,10 +10,13 @@ export interface BarSegment {
  * trace-service's critical-path segments (Analysis/CriticalPaths) grouped by span and placed on each span's own bar,
  * so the waterfall can mark the stretches where the span itself held the trace up.
  */
-export function segmentsBySpan(path: CriticalPath | undefined, spans: ReadonlyMap<string, { startNs: number; durationNs: number }>): Map<string, BarSegment[]> {
+export function segmentsBySpan(
+  segments: readonly PathSegment[] | undefined,
+  spans: ReadonlyMap<string, { startNs: number; durationNs: number }>,
+): Map<string, BarSegment[]> {
   const result = new Map<string, BarSegment[]>();
-  if (!path) return result;
-  for (const segment of path.segments) {
+  if (!segments) return result;
+  for (const segment of segments) {
     const span = spans.get(segment.spanId);
     if (!span) continue;
     const duration = Math.max(1, span.durationNs);

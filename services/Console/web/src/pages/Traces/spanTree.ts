@@ -1,8 +1,8 @@
-import type { Span, Trace } from "../../api/traces";
+import type { SpanOutline, TraceOutline } from "../../api/traces";
 
 /** A span in the trace's tree, in depth-first (waterfall) order. */
 export interface TreeSpan {
-  span: Span;
+  span: SpanOutline;
   depth: number;
   /** Index of the parent in {@link SpanTree.order}, -1 for a root. */
   parent: number;
@@ -21,24 +21,18 @@ export interface SpanTree {
 }
 
 /**
- * The trace's tree (trace-service's, clock skew adjusted) flattened depth-first, children in start order, as the
- * waterfall lists it. Iterative, so a 10,000-deep chain does not overflow the stack; O(spans).
+ * The trace's tree (trace-service's, clock skew adjusted), which the outline already lists depth-first with children in
+ * start order: each span's depth, child count and subtree size in two passes, no recursion; O(spans).
  */
-export function buildSpanTree(trace: Trace): SpanTree {
-  const byId = new Map(trace.spans.map((s) => [s.spanId, s]));
-  const order: TreeSpan[] = [];
+export function buildSpanTree(trace: TraceOutline): SpanTree {
+  const order: TreeSpan[] = new Array(trace.spans.length);
   const index = new Map<string, number>();
-  const stack: Array<{ id: string; depth: number; parent: number }> = [];
-  for (let i = trace.tree.roots.length - 1; i >= 0; i--) stack.push({ id: trace.tree.roots[i]!, depth: 0, parent: -1 });
-  while (stack.length > 0) {
-    const { id, depth, parent } = stack.pop()!;
-    const span = byId.get(id);
-    if (!span || index.has(id)) continue;
-    const children = trace.tree.children[id] ?? [];
-    index.set(id, order.length);
-    order.push({ span, depth, parent, childCount: children.length, descendants: 0 });
-    const self = order.length - 1;
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ id: children[i]!, depth: depth + 1, parent: self });
+  for (let i = 0; i < order.length; i++) {
+    const span = trace.spans[i]!;
+    const parent = span.parent >= 0 && span.parent < i ? span.parent : -1;
+    order[i] = { span, depth: parent >= 0 ? order[parent]!.depth + 1 : 0, parent, childCount: 0, descendants: 0 };
+    if (parent >= 0) order[parent]!.childCount++;
+    index.set(span.spanId, i);
   }
   // Depth-first order: every span's subtree follows it, so counting back from the end sums each subtree once.
   for (let i = order.length - 1; i >= 0; i--) {
@@ -55,13 +49,13 @@ export interface SpanFilter {
   text: string;
 }
 
-export function spanMatches(span: Span, filter: SpanFilter): boolean {
+export function spanMatches(span: SpanOutline, filter: SpanFilter): boolean {
   if (filter.services.size > 0 && !filter.services.has(span.service)) return false;
   const text = filter.text.trim().toLowerCase();
   if (!text) return true;
   if (span.name.toLowerCase().includes(text) || span.service.toLowerCase().includes(text) || span.spanId.includes(text)) return true;
-  for (const [key, attribute] of Object.entries(span.attributes)) {
-    if (key.toLowerCase().includes(text) || String(attribute.value).toLowerCase().includes(text)) return true;
+  for (const [key, value] of span.attributes) {
+    if (key.toLowerCase().includes(text) || value.toLowerCase().includes(text)) return true;
   }
   return false;
 }

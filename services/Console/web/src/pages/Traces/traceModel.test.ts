@@ -4,11 +4,11 @@ import { formatNs, rulerTicks } from "./formatNs";
 import { nearestPoint, scatterData } from "./scatterData";
 import { serviceColors, textOn } from "./serviceColors";
 import { buildSpanTree } from "./spanTree";
-import { checkoutPath, checkoutTrace, summary } from "./traceFixtures";
+import { checkoutTrace, summary } from "./traceFixtures";
 
 test("critical-path segments land on their span's bar as fractions of it", () => {
   const spans = new Map(checkoutTrace.spans.map((s) => [s.spanId, s]));
-  const bars = segmentsBySpan(checkoutPath, spans);
+  const bars = segmentsBySpan(checkoutTrace.criticalPath.segments, spans);
   expect(bars.get("d1")).toEqual([{ left: 0, width: 1 }]);
   const charge = bars.get("c1")!;
   expect(charge).toHaveLength(2);
@@ -57,4 +57,15 @@ test("services keep their colour and labels stay readable on it", () => {
   expect(color("b")).toBe(serviceColors(["a", "b"])("b"));
   expect(textOn("#0a437c")).toBe("#ffffff");
   expect(textOn("#f4d598")).toBe("#000000");
+});
+
+test("the outline's columns decode to one span each: texts from the table, times absolute, segments by span id", () => {
+  const d1 = checkoutTrace.spans.find((s) => s.spanId === "d1")!;
+  expect(checkoutTrace.spans.map((s) => s.spanId)).toEqual(["a1", "b1", "c1", "d1", "e1", "f1"]);
+  expect(d1).toMatchObject({ parent: 2, service: "payment", name: "POST acme-pay /v1/charges", kind: "client", status: "error", durationNs: 880e6, criticalNs: 880e6 });
+  // Unix ns beyond 2^53 are a few hundred ns off in JavaScript; the offsets on the wire are exact.
+  expect(d1.startNs - checkoutTrace.startNs).toBeCloseTo(25e6, -3);
+  expect(checkoutTrace.spans[2]!.attributes).toEqual([["payment.provider", "acme-pay"]]);
+  expect(checkoutTrace.criticalPath.totalNs).toBe(1000e6);
+  expect(checkoutTrace.criticalPath.segments[3]).toEqual({ spanId: "d1", startNs: checkoutTrace.startNs + 25e6, durationNs: 880e6 });
 });
