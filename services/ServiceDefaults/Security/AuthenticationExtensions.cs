@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using AirisEpm.ServiceDefaults.Dapr;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -41,6 +42,8 @@ public static class AuthenticationExtensions
                 jwt.ConfigurationManager = keySet;
                 jwt.TokenHandlers.Clear();
                 jwt.TokenHandlers.Add(tokens);
+                jwt.Events ??= new JwtBearerEvents();
+                jwt.Events.OnMessageReceived = context => RememberedTokenAsync(context, tokens);
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = auth.Value.Issuer,
@@ -58,6 +61,25 @@ public static class AuthenticationExtensions
             .RequireAuthenticatedUser());
         return builder;
     }
+
+    /// <summary>
+    /// A bearer token validated before and still valid authenticates at once: the handler would otherwise copy its
+    /// validation parameters for every request before finding the token in <see cref="CachingTokenHandler"/>'s cache.
+    /// </summary>
+    private static Task RememberedTokenAsync(MessageReceivedContext context, CachingTokenHandler tokens)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        if (header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase)
+            && tokens.Remembered(header[BearerPrefix.Length..].Trim()) is { } identity)
+        {
+            context.Principal = new ClaimsPrincipal(identity);
+            context.Success();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private const string BearerPrefix = "Bearer ";
 
     /// <summary>Lets this service mint tokens for the services it calls on its own behalf, as <paramref name="appId"/>.</summary>
     public static IServiceCollection AddServiceTokenIssuer(this IServiceCollection services, string appId) =>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -29,18 +30,20 @@ public sealed class CachingTokenHandler(TimeProvider time, Func<object?> keySet,
     /// <summary>Tokens currently remembered (for tests and diagnostics).</summary>
     public int Count => _valid.Count;
 
+    /// <summary>
+    /// A copy of the identity of <paramref name="token"/> when it was found valid before and still counts as valid
+    /// (before its expiry, under the same key set); null when it must be validated in full. The bearer handler asks
+    /// this first (<see cref="AuthenticationExtensions"/>), before it prepares any validation parameters.
+    /// </summary>
+    public ClaimsIdentity? Remembered(string token) => Hit(token, time.GetUtcNow().UtcDateTime, keySet())?.ClaimsIdentity.Clone();
+
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var keys = keySet();
-        if (token is not null && _valid.TryGetValue(token, out var entry))
+        if (token is not null && Hit(token, now, keys) is { } remembered)
         {
-            if (now < entry.ExpiresUtc && ReferenceEquals(entry.KeySet, keys))
-            {
-                return Copy(entry.Result);
-            }
-
-            _valid.TryRemove(token, out _);
+            return Copy(remembered);
         }
 
         var result = await base.ValidateTokenAsync(token, validationParameters).ConfigureAwait(false);
@@ -50,6 +53,14 @@ public sealed class CachingTokenHandler(TimeProvider time, Func<object?> keySet,
         }
 
         return result;
+    }
+
+    private TokenValidationResult? Hit(string token, DateTime now, object? keys)
+    {
+        if (!_valid.TryGetValue(token, out var entry)) return null;
+        if (now < entry.ExpiresUtc && ReferenceEquals(entry.KeySet, keys)) return entry.Result;
+        _valid.TryRemove(token, out _);
+        return null;
     }
 
     private bool Room(DateTime now)

@@ -66,6 +66,26 @@ public sealed class CachingTokenHandlerTests
     }
 
     [Fact]
+    public async Task Remembered_answers_only_tokens_validated_before_and_still_valid()
+    {
+        var handler = Handler();
+        var token = Mint(TimeSpan.FromMinutes(5));
+        Assert.Null(handler.Remembered(token)); // never validated: the bearer handler validates it in full
+
+        Assert.True((await handler.ValidateTokenAsync(token, Parameters(Pair))).IsValid);
+        var first = handler.Remembered(token);
+        Assert.Equal("alice", first?.FindFirst("sub")?.Value);
+        Assert.NotSame(first, handler.Remembered(token));
+        Assert.Null(handler.Remembered(token[..^1] + (token[^1] == 'A' ? "B" : "A")));
+
+        _keySet = new object();
+        Assert.Null(handler.Remembered(token));
+        Assert.True((await handler.ValidateTokenAsync(token, Parameters(Pair))).IsValid);
+        _clock.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
+        Assert.Null(handler.Remembered(token));
+    }
+
+    [Fact]
     public async Task The_cache_holds_at_most_its_capacity_and_drops_expired_entries_first()
     {
         var handler = Handler(capacity: 2);
