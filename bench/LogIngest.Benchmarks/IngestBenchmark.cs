@@ -4,7 +4,7 @@ using AirisEpm.Benchmarks;
 namespace AirisEpm.LogIngest.Benchmarks;
 
 // log-service's ingest end to end over HTTP on real Kestrel: see README.md.
-// Usage: dotnet bin/Release/net10.0/AirisEpm.LogIngest.Benchmarks.dll [lines per batch mode=200000] [modes=ndjson,text,otlp,loki,single]
+// Usage: dotnet bin/Release/net10.0/AirisEpm.LogIngest.Benchmarks.dll [lines per batch mode=200000] [modes=ndjson,text,otlp,loki,single | stages]
 internal static class IngestBenchmark
 {
     public static async Task Main(string[] args)
@@ -16,6 +16,12 @@ internal static class IngestBenchmark
         const int BatchClients = 4;
         const int SingleClients = 32;
         var batches = Math.Max(1, lines / BatchSize);
+
+        if (modes is ["stages"])
+        {
+            StageProbe.Run(lines);
+            return;
+        }
 
         Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}; {Environment.ProcessorCount} cores; server GC {System.Runtime.GCSettings.IsServerGC}");
         await using var host = new LogServiceHost();

@@ -83,7 +83,7 @@ public sealed class SyslogRecordAssemblerTests
         Assert.All(records.Take(2), r => Assert.False(r.Fields.ContainsKey("severity")));
         Assert.Equal(Severity.Error, records[1].Level);
         Assert.Equal(3, records.Select(r => r.Id).Distinct().Count());
-        Assert.All(records, r => Assert.Equal(32, r.Id.Length));
+        Assert.All(records, r => Assert.Equal(22, r.Id.Length));
     }
 
     [Fact]

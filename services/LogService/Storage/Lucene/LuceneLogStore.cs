@@ -124,34 +124,51 @@ public sealed partial class LuceneLogStore : ILogStore, IDisposable
         Applying.Add([.. records], sources, segment); // a copy: the caller's list is its own again once this returns
     }
 
-    /// <summary>Indexes logged appends (the apply queue's loop); on a retry by id, since part of the batch may be in already.</summary>
+    /// <summary>
+    /// Indexes logged appends (the apply queue's loop), split over <see cref="LogStoreOptions.IndexingThreads"/>
+    /// threads; on a retry by id, since part of the batch may be in already.
+    /// </summary>
     private void Apply(IReadOnlyList<LoggedAppend> appends, bool retry)
     {
-        _lifecycle.EnterReadLock();
+        _lifecycle.EnterReadLock(); // held by this thread for the helpers too: retention waits for all of them
         try
         {
-            var builder = LogDocumentBuilder.ForThread;
-            foreach (var append in appends)
+            var batch = IndexingBatch.Of(appends);
+            var threads = IndexingBatch.Threads(batch.Count, _options.IndexingThreads is > 0 and var n ? n : Environment.ProcessorCount, _options.MinRecordsPerIndexingThread);
+            if (threads == 1)
             {
-                var records = append.Records;
-                for (var i = 0; i < records.Count; i++)
-                {
-                    var partition = Partitions.For(records[i].TimestampNs);
-                    var document = builder.Build(records[i], append.Sources[i]);
-                    if (retry)
-                    {
-                        partition.Upsert(records[i].Id, document);
-                    }
-                    else
-                    {
-                        partition.Add(document);
-                    }
-                }
+                Index(batch, 0, batch.Count, retry);
+                return;
             }
+
+            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, slice =>
+            {
+                var (start, end) = IndexingBatch.Slice(batch.Count, threads, slice);
+                Index(batch, start, end, retry);
+            });
         }
         finally
         {
             _lifecycle.ExitReadLock();
+        }
+    }
+
+    private void Index(IndexingBatch batch, int start, int end, bool retry)
+    {
+        var builder = LogDocumentBuilder.ForThread; // this thread's reused document: indexed before the next is built
+        for (var i = start; i < end; i++)
+        {
+            var record = batch.Records[i];
+            var partition = Partitions.For(record.TimestampNs);
+            var document = builder.Build(record, batch.Sources[i]);
+            if (retry)
+            {
+                partition.Upsert(record.Id, document);
+            }
+            else
+            {
+                partition.Add(document);
+            }
         }
     }
 
