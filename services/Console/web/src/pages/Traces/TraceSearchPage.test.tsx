@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from "@testing-library/react";
+import axe from "axe-core";
 import userEvent from "@testing-library/user-event";
 import { FakeUPlot } from "../../test/fakeUPlot";
 import { json, mockFetch, problem } from "../../test/fetchMock";
@@ -119,4 +120,32 @@ test("the form's fields follow the URL: Back after a search shows the previous s
   await userEvent.type(screen.getByLabelText("Max duration"), "9s");
   expect(screen.getByLabelText("Max duration")).toHaveValue("9s");
   expect(currentUrl().searchParams.get("maxDuration")).toBeNull();
+});
+
+test("the scatter is reachable by keyboard: arrows move a highlighted point, announced politely, Enter opens its trace", async () => {
+  backend();
+  renderScreen(<TraceSearchPage />, { path: "/traces" });
+  const chart = await screen.findByRole("application", { name: /^Trace durations: arrow keys move between traces/ });
+  const live = document.getElementById("trace-scatter-point")!;
+  expect(live).toHaveAttribute("aria-live", "polite");
+  expect(live).toHaveTextContent("");
+
+  chart.focus();
+  await userEvent.keyboard("{ArrowRight}");
+  expect(live).toHaveTextContent(/^Trace 1 of 3: frontend GET \/checkout, 120ms/);
+  expect(chart.querySelector(".trace-scatter-focus")).not.toBeNull();
+  await userEvent.keyboard("{ArrowUp}");
+  expect(live).toHaveTextContent(/^Trace 3 of 3: frontend GET \/cart, 260ms, 2 errors/);
+  await userEvent.keyboard("{ArrowUp}");
+  expect(live).toHaveTextContent(/^Trace 2 of 3: .*2\.4s/);
+  await userEvent.keyboard("{Escape}");
+  expect(chart.querySelector(".trace-scatter-focus")).toBeNull();
+  await userEvent.keyboard("{End}");
+  expect(live).toHaveTextContent(/^Trace 3 of 3/);
+
+  const result = await axe.run(document.body, { rules: { "color-contrast": { enabled: false }, region: { enabled: false } } });
+  expect(result.violations.map((v) => v.id)).toEqual([]);
+
+  await userEvent.keyboard("{Enter}");
+  expect(currentUrl().pathname).toBe("/traces/ccc3");
 });
