@@ -128,4 +128,47 @@ public sealed class LogsExplorerTests(ConsoleWorld world)
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ConsolePageExtensions.ScreenshotFolder, "logs-live-tail.png") });
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task In_LogQL_facets_count_every_match_patterns_filter_by_stage_and_the_tail_follows_the_query()
+    {
+        var page = await world.NewPageAsync();
+        var query = "{service_name=~\"sshd|apache\"}";
+        await page.SignInAsync("admin", ConsoleWorld.AdminPassword, $"/logs?lang=logql&q={Uri.EscapeDataString(query)}");
+        var service = page.GetByRole(AriaRole.Region, new() { Name = "Facet service_name" });
+        // More sshd records match than the explorer loads (a page of 100 lines): the count is log-service's, over all of them.
+        var sshd = service.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^sshd") });
+        await Assertions.Expect(sshd.Locator(".facet-count")).ToHaveTextAsync(new Regex(@"^\d{3,}$"));
+        Assert.True(int.Parse(await sshd.Locator(".facet-count").InnerTextAsync(), CultureInfo.InvariantCulture) >= world.Logs.Sshd);
+        await Assertions.Expect(page.GetByText("Counted over the lines shown.")).ToHaveCountAsync(0);
+        await Axe.AssertAccessibleAsync(page, "logs explorer, LogQL");
+
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Patterns" }).ClickAsync();
+        var table = page.GetByRole(AriaRole.Table, new() { NameRegex = new Regex(@"^\d+ patterns over \d+ records$") });
+        var template = table.GetByRole(AriaRole.Button, new() { NameRegex = new Regex(@"^Invalid user <\*> from <\*>") });
+        await Assertions.Expect(template.First).ToBeVisibleAsync();
+        await template.First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Searchbox, new() { Name = "Log query" })).ToHaveValueAsync(new Regex(@"\|> ""Invalid user <_> from <_>"));
+        var messages = page.GetByRole(AriaRole.List, new() { Name = "Log records, newest first" }).Locator(".log-message");
+        await Assertions.Expect(messages.First).ToContainTextAsync("Invalid user");
+        Assert.All(await messages.AllInnerTextsAsync(), m => Assert.StartsWith("Invalid user", m, StringComparison.Ordinal));
+
+        await page.GotoAsync($"/logs?lang=logql&q={Uri.EscapeDataString("{service_name=\"sshd\"} |= \"logql-tailer\"")}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Live tail" }).ClickAsync();
+        var tail = page.GetByRole(AriaRole.Region, new() { Name = "Live tail" });
+        await Assertions.Expect(tail.GetByRole(AriaRole.Status)).ToHaveTextAsync("Live");
+        using var writer = new ConsoleClient(world.Console.BaseUrl);
+        (await writer.LoginAsync("admin", ConsoleWorld.AdminPassword)).Dispose();
+        var message = $"Accepted publickey for logql-tailer-{Guid.NewGuid():N} from 10.1.2.4 port 52012 ssh2";
+        var now = DateTimeOffset.UtcNow;
+        (await writer.PostJsonAsync("/api/logs/api/v1/logs", new[]
+        {
+            new { timestamp = now.AddMilliseconds(-2), level = "info", message = "Accepted publickey for someone-else from 10.1.2.5 port 1 ssh2", service = "sshd" },
+            new { timestamp = now.AddMilliseconds(-1), level = "info", message, service = "sshd" },
+        })).EnsureSuccessStatusCode();
+        var rows = tail.GetByRole(AriaRole.List, new() { Name = "Tailed records, newest first" }).GetByRole(AriaRole.Listitem);
+        await Assertions.Expect(rows.First).ToContainTextAsync(message, new() { Timeout = 15_000 });
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        await page.Context.CloseAsync();
+    }
 }

@@ -97,6 +97,40 @@ public sealed class TracesTests(ConsoleWorld world)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task The_scatter_opens_the_slow_trace_by_keyboard_and_the_search_form_follows_Back()
+    {
+        var page = await world.NewPageAsync();
+        var traces = world.Traces;
+        await page.SignInAsync("admin", ConsoleWorld.AdminPassword, "/traces?service=storefront&minDuration=1ms");
+        var tags = page.GetByLabel("Tags");
+        await page.GetByLabel("Min duration").FillAsync("");
+        await tags.FillAsync("http.request.method=POST");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find traces" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("[?&]tags=http.request.method%3DPOST"));
+        await page.GoBackAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("[?&]minDuration=1ms"));
+        await Assertions.Expect(tags).ToHaveValueAsync("");
+        await Assertions.Expect(page.GetByLabel("Min duration")).ToHaveValueAsync("1ms");
+        await Assertions.Expect(page.GetByLabel("Service")).ToHaveValueAsync("storefront");
+
+        var scatter = page.GetByRole(AriaRole.Figure, new() { Name = "Trace durations over time" });
+        await Assertions.Expect(scatter).ToContainTextAsync($"{traces.Shop.Count} traces");
+        var chart = scatter.GetByRole(AriaRole.Application);
+        await chart.FocusAsync();
+        // From the first trace, ↑ walks to ever longer ones and stops at the longest: the slow checkout.
+        for (var i = 0; i < traces.Shop.Count; i++) await page.Keyboard.PressAsync("ArrowUp");
+        var announced = page.Locator("#trace-scatter-point");
+        await Assertions.Expect(announced).ToHaveTextAsync(new Regex($"^Trace \\d+ of {traces.Shop.Count}: {Regex.Escape(traces.Slow.RootService)} {Regex.Escape(traces.Slow.RootOperation)}, "));
+        await Assertions.Expect(chart.Locator(".trace-scatter-focus")).ToBeVisibleAsync();
+        await Axe.AssertAccessibleAsync(page, "trace search, keyboard point");
+        await page.ScreenshotAsync("traces-scatter-keyboard");
+
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/traces/{traces.Slow.TraceId}"));
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>
     /// uPlot spans its time axis from the first trace's start to the last one's, so the slow trace's x is known; walk down
     /// from the plot's top at that x: the first click that lands within a point's radius hits the highest point there.

@@ -1,3 +1,4 @@
+using AirisEpm.LogService.LogQl.Evaluation;
 using AirisEpm.LogService.Storage;
 using AirisEpm.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,6 +10,9 @@ namespace AirisEpm.LogService.Apis;
 /// The value counts of several fields over the matching records in one answer (a search screen's facet sidebar):
 /// <c>GET /api/v1/logs/facets?field=service&amp;field=level&amp;top=10</c> plus the search filters. Each field costs one
 /// counting pass over the matches, as <c>/fields/{field}/values</c> does; this saves the page a round trip per facet.
+/// With <c>logql</c> (a LogQL log query, <see cref="LogQlSearch"/>) in place of <c>q</c> the fields are the labels each
+/// line has after the query's stages, counted over every line it passes (<see cref="LabelValueCounts"/>); with no
+/// <c>field</c> named, the <see cref="MaxFields"/> labels the most lines carry.
 /// </summary>
 public static class LogFacetsApi
 {
@@ -24,10 +28,11 @@ public static class LogFacetsApi
 
     public sealed record FacetView(string Field, IReadOnlyList<ValueCount> Values);
 
-    internal static async Task<Results<Ok<IReadOnlyList<FacetView>>, ValidationProblem>> FacetsAsync(
-        [AsParameters] SearchParameters parameters, [FromQuery(Name = "field")] string[]? fields, [FromQuery] int? top,
-        [FromServices] ILogStore store, TimeProvider time, CancellationToken ct)
+    internal static async Task<Results<Ok<IReadOnlyList<FacetView>>, ValidationProblem, ProblemHttpResult>> FacetsAsync(
+        [AsParameters] SearchParameters parameters, [FromQuery(Name = "field")] string[]? fields, [FromQuery] int? top, [FromQuery] string? logql,
+        [FromServices] ILogStore store, [FromServices] LogQlEngine engine, TimeProvider time, CancellationToken ct)
     {
+        if (logql is not null) return await LogQlFacetsAsync(parameters, fields, top, logql, engine, time, ct);
         var query = parameters.ToQuery(LogSearchApi.NowNs(time), out var problems);
         var named = (fields ?? []).Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => f.Trim()).Distinct(StringComparer.Ordinal).ToList();
         if (named.Count is 0 or > MaxFields) problems["field"] = [$"name 1 to {MaxFields} fields (field=service&field=level)"];
@@ -51,5 +56,23 @@ public static class LogFacetsApi
         }
 
         return TypedResults.Ok<IReadOnlyList<FacetView>>(facets);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<FacetView>>, ValidationProblem, ProblemHttpResult>> LogQlFacetsAsync(
+        SearchParameters parameters, string[]? fields, int? top, string logql, LogQlEngine engine, TimeProvider time, CancellationToken ct)
+    {
+        var range = LogQlSearch.Range(parameters, logql, LogSearchApi.NowNs(time), out var problems);
+        var named = (fields ?? []).Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => f.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        if (named.Count > MaxFields) problems["field"] = [$"name at most {MaxFields} labels, or none for the labels the most lines carry"];
+        else if (named.FirstOrDefault(f => !Loki.LokiRequests.IsLabelName(f) || f.Length > 200) is { } bad) problems["field"] = [$"'{bad[..Math.Min(40, bad.Length)]}' is not a label name"];
+        if (top is < 1 or > MaxTop) problems["top"] = [$"must be between 1 and {MaxTop}"];
+        if (range is not { } r || problems.Count > 0) return TypedResults.ValidationProblem(problems);
+
+        return await LogQlSearch.AnswerAsync<IReadOnlyList<FacetView>>(async () =>
+        {
+            var counts = new LabelValueCounts(named.Count > 0 ? named : null);
+            await engine.VisitEveryLineAsync(logql, r.StartNs, r.EndNs, (_, labels, _) => counts.Add(labels), ct);
+            return counts.Top(top ?? 10, MaxFields).Select(f => new FacetView(f.Field, f.Values)).ToList();
+        });
     }
 }

@@ -1,8 +1,11 @@
 using AirisEpm.LogService.Domain;
+using AirisEpm.LogService.LogQl.Evaluation;
+using AirisEpm.LogService.LogQl.Metadata;
 using AirisEpm.LogService.Patterns;
 using AirisEpm.LogService.Patterns.Shared;
 using AirisEpm.LogService.Storage;
 using AirisEpm.ServiceDefaults.Security;
+using AirisEpm.ServiceDefaults.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -15,6 +18,9 @@ namespace AirisEpm.LogService.Apis;
 /// breakdown and counts per interval. With <see cref="SharedPatternOptions.Enabled"/> (replicas that each
 /// store and mine part of the stream) the counts are every replica's, combined from the state store
 /// (<see cref="DaprPatternShare"/>, <see cref="PatternCombiner"/>) at minute resolution, filtered by service and level.
+/// First and last seen are the times of the oldest and newest matching record of the pattern (the records' own timestamps).
+/// With <c>logql</c> (a LogQL log query, <see cref="LogQlSearch"/>) in place of <c>q</c>, every line the query passes is
+/// counted under its record's pattern id (<see cref="RecordPatternTally"/>).
 /// </summary>
 public static class LogPatternsApi
 {
@@ -31,10 +37,12 @@ public static class LogPatternsApi
         string Id, string? Template, long Count, string? FirstSeen, string? LastSeen, string? Sample,
         IReadOnlyDictionary<string, long> ByLevel, long BucketNs, IReadOnlyList<long> Counts);
 
-    internal static async Task<Results<Ok<IReadOnlyList<PatternView>>, ValidationProblem>> PatternsAsync(
-        [AsParameters] SearchParameters parameters, [FromServices] ILogStore store, [FromServices] PatternMiner miner, TimeProvider time,
-        [FromServices] IOptions<SharedPatternOptions> shared, [FromServices] DaprPatternShare share, CancellationToken ct)
+    internal static async Task<Results<Ok<IReadOnlyList<PatternView>>, ValidationProblem, ProblemHttpResult>> PatternsAsync(
+        [AsParameters] SearchParameters parameters, [FromQuery] string? logql, [FromServices] ILogStore store, [FromServices] PatternMiner miner,
+        [FromServices] LogQlEngine engine, TimeProvider time, [FromServices] IOptions<SharedPatternOptions> shared, [FromServices] DaprPatternShare share,
+        CancellationToken ct)
     {
+        if (logql is not null) return await LogQlPatternsAsync(parameters, logql, miner, engine, shared.Value, time, ct);
         var query = (parameters with { Buckets = parameters.Buckets is > 0 ? parameters.Buckets : 30 }).ToQuery(LogSearchApi.NowNs(time), out var problems);
         if (query is null) return TypedResults.ValidationProblem(problems);
         if (shared.Value.Enabled) return await SharedAsync(query, Math.Min(parameters.Limit ?? 50, MaxPatterns), share, ct);
@@ -65,15 +73,40 @@ public static class LogPatternsApi
             }
 
             known.TryGetValue(miner.Resolve(count.Value), out var pattern);
-            views.Add(new PatternView(count.Value, pattern?.Template, count.Records, pattern?.FirstSeen.ToString("O"), pattern?.LastSeen.ToString("O"),
-                pattern?.Sample ?? (histogram.Hits.Count > 0 ? histogram.Hits[0].Record.Message : null), byLevel, bucketNs,
-                histogram.Histogram.Select(b => b.CountsByLevel.Values.Sum()).ToList()));
+            var patternQuery = query with { PatternId = count.Value, Limit = 1, After = null, Highlight = false };
+            var newest = histogram.Hits.Count > 0 ? histogram.Hits[0].Record : null;
+            var oldestNs = newest is null ? null : await OldestMatch.TimeNsAsync(store, patternQuery, histogram.Histogram, ct);
+            views.Add(new PatternView(count.Value, pattern?.Template, count.Records, IsoNs(oldestNs), IsoNs(newest?.TimestampNs),
+                pattern?.Sample ?? newest?.Message, byLevel, bucketNs, histogram.Histogram.Select(b => b.CountsByLevel.Values.Sum()).ToList()));
         }
 
         return TypedResults.Ok<IReadOnlyList<PatternView>>(views);
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<PatternView>>, ValidationProblem>> SharedAsync(LogQuery query, int limit, DaprPatternShare share, CancellationToken ct)
+    private static async Task<Results<Ok<IReadOnlyList<PatternView>>, ValidationProblem, ProblemHttpResult>> LogQlPatternsAsync(
+        SearchParameters parameters, string logql, PatternMiner miner, LogQlEngine engine, SharedPatternOptions shared, TimeProvider time, CancellationToken ct)
+    {
+        var range = LogQlSearch.Range(parameters, logql, LogSearchApi.NowNs(time), out var problems);
+        if (shared.Enabled) problems["logql"] = ["Pattern counts are combined across replicas (Logs:Patterns:Shared), which count by service and level only: use q-less service= and level= filters instead of logql."];
+        if (range is not { } r || problems.Count > 0) return TypedResults.ValidationProblem(problems);
+        var buckets = parameters.Buckets is > 0 ? parameters.Buckets.Value : 30;
+        return await LogQlSearch.AnswerAsync<IReadOnlyList<PatternView>>(async () =>
+        {
+            var tally = new RecordPatternTally(r.StartNs, r.EndNs, buckets);
+            await engine.VisitEveryLineAsync(logql, r.StartNs, r.EndNs, (record, _, _) => tally.Add(record), ct);
+            var known = miner.Patterns.ToDictionary(p => p.Id, StringComparer.Ordinal);
+            return tally.Top(Math.Min(parameters.Limit ?? 50, MaxPatterns)).Select(t =>
+            {
+                known.TryGetValue(miner.Resolve(t.Id), out var pattern);
+                return new PatternView(t.Id, pattern?.Template, t.Count, IsoNs(t.FirstSeenNs), IsoNs(t.LastSeenNs), pattern?.Sample ?? t.Sample,
+                    t.ByLevel, tally.BucketNs, t.Counts);
+            }).ToList();
+        });
+    }
+
+    private static string? IsoNs(long? ns) => ns is { } n ? UnixTime.FormatRfc3339(n) : null;
+
+    private static async Task<Results<Ok<IReadOnlyList<PatternView>>, ValidationProblem, ProblemHttpResult>> SharedAsync(LogQuery query, int limit, DaprPatternShare share, CancellationToken ct)
     {
         if (!string.IsNullOrWhiteSpace(query.Text))
         {

@@ -1,3 +1,4 @@
+using AirisEpm.LogService.LogQl.Evaluation;
 using AirisEpm.LogService.Storage;
 using AirisEpm.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,7 +9,9 @@ namespace AirisEpm.LogService.Apis;
 /// <summary>
 /// Live tail as Server-Sent Events (<c>event: log</c>, one record each, oldest first), with the search
 /// filters. It reads the store every <see cref="PollInterval"/> for records newer than the last one sent,
-/// so it shows exactly what a search would (and what is durable), whichever replica took the write.
+/// so it shows exactly what a search would (and what is durable), whichever replica took the write. With <c>logql</c> (a
+/// LogQL log query, <see cref="LogQlSearch"/>) in place of <c>q</c> each poll runs it over the new window, and each
+/// record goes out with its line as the query's stages left it (<c>line_format</c>).
 /// </summary>
 public static class LogTailApi
 {
@@ -25,10 +28,19 @@ public static class LogTailApi
     }
 
     internal static async Task<Results<TailResult, ValidationProblem>> TailAsync(
-        [AsParameters] SearchParameters parameters, [FromServices] ILogStore store, TimeProvider time, CancellationToken ct)
+        [AsParameters] SearchParameters parameters, [FromQuery] string? logql, [FromServices] ILogStore store, [FromServices] LogQlEngine engine,
+        TimeProvider time, CancellationToken ct)
     {
         var nowNs = LogSearchApi.NowNs(time);
-        var query = (parameters with { Start = null, End = null, Cursor = null, Buckets = 0 }).ToQuery(nowNs, out var problems);
+        var window = parameters with { Start = null, End = null, Cursor = null, Buckets = 0 };
+        if (logql is not null)
+        {
+            if (LogQlSearch.Range(window, logql, nowNs, out var logQlProblems) is null) return TypedResults.ValidationProblem(logQlProblems);
+            if (LogQlSearch.Check(logql) is { } invalid) return invalid;
+            return new TailResult(LogQlPoll(logql, engine), nowNs, time);
+        }
+
+        var query = window.ToQuery(nowNs, out var problems);
         if (query is null) return TypedResults.ValidationProblem(problems);
         try
         {
@@ -39,14 +51,29 @@ public static class LogTailApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = [e.Problem] });
         }
 
-        return new TailResult(query with { Limit = MaxPerPoll, Highlight = false }, nowNs, store, time);
+        var tailed = query with { Limit = MaxPerPoll, Highlight = false };
+        return new TailResult(async (startNs, endNs, token) =>
+            (await store.SearchAsync(tailed with { StartNs = startNs, EndNs = endNs }, token)).Hits.Select(h => LogRecordView.From(h.Record)).ToList(), nowNs, time);
     }
+
+    /// <summary>A LogQL log query's newest <see cref="MaxPerPoll"/> lines of a window, each record with its line as the query's stages left it.</summary>
+    private static Poll LogQlPoll(string logql, LogQlEngine engine) => async (startNs, endNs, ct) =>
+    {
+        var lines = new List<LogRecordView>();
+        await engine.VisitLinesAsync(logql, startNs, endNs, Math.Min(MaxPerPoll, engine.Options.MaxEntriesLimit),
+            (record, _, line) => lines.Add(LogRecordView.From(record) with { Message = line }), ct);
+        return lines;
+    };
+
+    /// <summary>The records of [startNs, endNs) a tail sends, newest first.</summary>
+    public delegate Task<IReadOnlyList<LogRecordView>> Poll(long startNs, long endNs, CancellationToken ct);
 
     /// <summary>
     /// Sends the headers and a comment line at once (so a client sees the stream open before the first record), then one
-    /// <c>event: log</c> per new record and a comment line as a heartbeat when nothing new came for 15 s.
+    /// <c>event: log</c> per new record and a comment line as a heartbeat when nothing new came for 15 s. A LogQL query that
+    /// fails on a later poll (too much work, a timeout) ends the stream with an <c>event: error</c> carrying the reason.
     /// </summary>
-    public sealed class TailResult(LogQuery query, long fromNs, ILogStore store, TimeProvider time) : IResult
+    public sealed class TailResult(Poll poll, long fromNs, TimeProvider time) : IResult
     {
         private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
 
@@ -71,10 +98,20 @@ public static class LogTailApi
             {
                 while (!ct.IsCancellationRequested)
                 {
-                    var page = await store.SearchAsync(query with { StartNs = lastNs, EndNs = LogSearchApi.NowNs(time) + 1 }, ct);
-                    foreach (var hit in page.Hits.Reverse())
+                    IReadOnlyList<LogRecordView> page;
+                    try
                     {
-                        var record = hit.Record;
+                        page = await poll(lastNs, LogSearchApi.NowNs(time) + 1, ct);
+                    }
+                    catch (LogQlExecutionException e)
+                    {
+                        await response.WriteAsync($"event: error\ndata: {System.Text.Json.JsonSerializer.Serialize(e.Message, json)}\n\n", ct);
+                        await response.Body.FlushAsync(ct);
+                        return;
+                    }
+
+                    foreach (var record in page.Reverse())
+                    {
                         if (record.TimestampNs < lastNs || (record.TimestampNs == lastNs && sentAtLast.Contains(record.Id))) continue;
                         if (record.TimestampNs > lastNs)
                         {
@@ -83,7 +120,7 @@ public static class LogTailApi
                         }
 
                         sentAtLast.Add(record.Id);
-                        var data = System.Text.Json.JsonSerializer.Serialize(LogRecordView.From(record), json);
+                        var data = System.Text.Json.JsonSerializer.Serialize(record, json);
                         await response.WriteAsync($"event: log\nid: {record.Id}\ndata: {data}\n\n", ct);
                         lastWrite = time.GetUtcNow();
                     }

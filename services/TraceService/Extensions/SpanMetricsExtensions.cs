@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace AirisEpm.TraceService.Extensions;
 
 /// <summary>
-/// Span metrics: the aggregator counts every durable ingest batch, the publisher writes the series to metrics-service through
+/// Span metrics: the aggregator counts every durable ingest batch, the service graph's metrics every call the live dependency
+/// graph pairs, the publisher writes the series to metrics-service through
 /// Dapr service invocation with tokens trace-service signs itself (so it is a token issuer and reads <c>auth-signing-key</c>).
 /// </summary>
 internal static class SpanMetricsExtensions
@@ -19,6 +20,7 @@ internal static class SpanMetricsExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<SpanMetricsAggregator>();
         builder.Services.AddSingleton<ISpanBatchObserver>(sp => sp.GetRequiredService<SpanMetricsAggregator>());
+        builder.Services.AddSingleton<ServiceGraphMetrics>();
         builder.Services.AddServiceTokenIssuer(AppIds.TraceService);
         builder.Services.AddKeyedSingleton(AppIds.MetricsService, (sp, _) => new ServiceCaller(
             AppIds.MetricsService, sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<ServiceTokenIssuer>(),

@@ -2,6 +2,7 @@ using AirisEpm.TraceService.Analysis.Dependencies;
 using AirisEpm.TraceService.Analysis.Graph;
 using AirisEpm.TraceService.Domain;
 using AirisEpm.TraceService.Ingest;
+using AirisEpm.TraceService.SpanMetrics;
 using AirisEpm.TraceService.Storage.Dependencies;
 using Microsoft.Extensions.Options;
 
@@ -31,13 +32,17 @@ public sealed partial class LiveDependencyGraph : ISpanBatchObserver, IDisposabl
     private readonly long _closeDelayNs;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly SharedPairing? _pairing;
+    private readonly ServiceGraphMetrics? _metrics;
 
     /// <param name="pairing">Pairs what this replica cannot pair alone, with the other replicas (<see cref="DependencyGraphOptions.SharedPairing"/>); none when null.</param>
+    /// <param name="metrics">Counts every call the graph records into per-edge series for metrics-service; none when null.</param>
     public LiveDependencyGraph(
-        IOptions<DependencyGraphOptions> options, IDependencyStore store, TimeProvider time, ILogger<LiveDependencyGraph> logger, SharedPairing? pairing = null)
+        IOptions<DependencyGraphOptions> options, IDependencyStore store, TimeProvider time, ILogger<LiveDependencyGraph> logger, SharedPairing? pairing = null,
+        ServiceGraphMetrics? metrics = null)
     {
         var o = options.Value;
         _pairing = pairing;
+        _metrics = metrics;
         _extractor = new DependencyExtractor(o.Extractor());
         _graph = new DependencyGraph(o.BucketNs);
         _operations = new OperationBucketStats(o.BucketNs);
@@ -56,7 +61,7 @@ public sealed partial class LiveDependencyGraph : ISpanBatchObserver, IDisposabl
     {
         try
         {
-            _graph.Record(_extractor.Observe(batch, NowNs()));
+            Record(_extractor.Observe(batch, NowNs()));
             _operations.Record(batch);
         }
         catch (Exception e)
@@ -73,9 +78,9 @@ public sealed partial class LiveDependencyGraph : ISpanBatchObserver, IDisposabl
     public async Task PairSharedAsync(CancellationToken cancellationToken)
     {
         if (_pairing is null) return;
-        _graph.Record(_extractor.Flush(NowNs()));
+        Record(_extractor.Flush(NowNs()));
         if (_extractor.TakeShared() is { Count: > 0 } halves)
-            _graph.Record(await _pairing.PairAsync(halves, cancellationToken));
+            Record(await _pairing.PairAsync(halves, cancellationToken));
     }
 
     /// <summary>
@@ -87,7 +92,7 @@ public sealed partial class LiveDependencyGraph : ISpanBatchObserver, IDisposabl
     public async Task<ClosedBuckets> CloseAsync(CancellationToken cancellationToken, bool everything = false)
     {
         var now = NowNs();
-        _graph.Record(_extractor.Flush(now));
+        Record(_extractor.Flush(now));
         // Bucket [s, s + size) closes once now ≥ s + size + delay.
         var cutoff = everything ? long.MaxValue : now - _closeDelayNs - _graph.BucketNs + 1;
         await _gate.WaitAsync(cancellationToken);
@@ -132,6 +137,13 @@ public sealed partial class LiveDependencyGraph : ISpanBatchObserver, IDisposabl
     }
 
     public void Dispose() => _gate.Dispose();
+
+    /// <summary>Each call goes once into the graph and once into the edge series.</summary>
+    private void Record(IReadOnlyList<ServiceCall> calls)
+    {
+        _graph.Record(calls);
+        _metrics?.Record(calls);
+    }
 
     private long NowNs() => (_time.GetUtcNow().UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) * 100;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using AirisEpm.TraceService.Domain;
 using AirisEpm.TraceService.Ingest;
 using Microsoft.Extensions.Options;
@@ -21,17 +20,14 @@ public sealed class SpanMetricsAggregator : ISpanBatchObserver
     public const string OverflowSpanName = "__overflow__";
 
     private readonly object _gate = new();
-    private readonly Dictionary<SpanMetricKey, Series> _series = [];
-    private readonly double[] _boundsSeconds;
-    private readonly string[] _boundLabels;
+    private readonly Dictionary<SpanMetricKey, HistogramSeries> _series = [];
+    private readonly HistogramBounds _bounds;
     private readonly int _maxSeries;
 
     public SpanMetricsAggregator(IOptions<SpanMetricsOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var bounds = options.Value.BucketBoundsMs.Order().Distinct().ToArray();
-        _boundsSeconds = bounds.Select(ms => ms / 1_000).ToArray();
-        _boundLabels = _boundsSeconds.Select(s => s.ToString("R", CultureInfo.InvariantCulture)).ToArray();
+        _bounds = new HistogramBounds(options.Value.BucketBoundsMs);
         _maxSeries = options.Value.MaxSeries;
     }
 
@@ -58,16 +54,12 @@ public sealed class SpanMetricsAggregator : ISpanBatchObserver
                     if (_series.Count >= _maxSeries) key = key with { SpanName = OverflowSpanName };
                     if (!_series.TryGetValue(key, out series))
                     {
-                        series = new Series(_boundsSeconds.Length);
+                        series = new HistogramSeries(_bounds);
                         _series.Add(key, series);
                     }
                 }
 
-                var seconds = span.DurationNs / 1e9;
-                series.Calls++;
-                series.SumSeconds += seconds;
-                var bucket = Array.BinarySearch(_boundsSeconds, seconds);
-                series.BucketCounts[bucket >= 0 ? bucket : ~bucket]++;
+                series.Observe(span.DurationNs / 1e9);
             }
         }
     }
@@ -81,30 +73,12 @@ public sealed class SpanMetricsAggregator : ISpanBatchObserver
             foreach (var (key, series) in _series)
             {
                 var labels = key.Labels(instance);
-                points.Add(new SpanMetricPoint(CallsName, labels, series.Calls, timestampMs));
-                long cumulative = 0;
-                for (var i = 0; i <= _boundsSeconds.Length; i++)
-                {
-                    cumulative += series.BucketCounts[i];
-                    var le = i < _boundsSeconds.Length ? _boundLabels[i] : "+Inf";
-                    points.Add(new SpanMetricPoint(DurationName + "_bucket", new Dictionary<string, string>(labels) { ["le"] = le }, cumulative, timestampMs));
-                }
-
-                points.Add(new SpanMetricPoint(DurationName + "_sum", labels, series.SumSeconds, timestampMs));
-                points.Add(new SpanMetricPoint(DurationName + "_count", labels, series.Calls, timestampMs));
+                points.Add(new SpanMetricPoint(CallsName, labels, series.Count, timestampMs));
+                series.AppendTo(points, DurationName, labels, timestampMs);
             }
         }
 
         return points;
-    }
-
-    private sealed class Series(int bounds)
-    {
-        public long Calls { get; set; }
-
-        public double SumSeconds { get; set; }
-
-        public long[] BucketCounts { get; } = new long[bounds + 1];
     }
 }
 

@@ -29,6 +29,14 @@ public sealed class SpanMetricsOptions
     [Range(1, 1_000_000)]
     public int MaxSeries { get; set; } = 5_000;
 
+    /// <summary>
+    /// Caller → callee edges with their own series (<see cref="ServiceGraphMetrics"/>), 2,000: a map of 50 services with
+    /// their databases and queues has a few hundred; calls on new edges beyond it count in one overflow series per caller.
+    /// Each edge costs ~300 B here and 3 + buckets + 2 series there.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MaxEdgeSeries { get; set; } = 2_000;
+
     /// <summary>Histogram bucket bounds in milliseconds: the OpenTelemetry Collector spanmetrics connector's defaults.</summary>
     [MinLength(1)]
     public double[] BucketBoundsMs { get; set; } = [2, 4, 6, 8, 10, 50, 100, 200, 400, 800, 1_000, 1_400, 2_000, 5_000, 10_000, 15_000];

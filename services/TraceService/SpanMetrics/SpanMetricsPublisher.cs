@@ -7,12 +7,12 @@ namespace AirisEpm.TraceService.SpanMetrics;
 
 /// <summary>
 /// Writes the span-metrics series to metrics-service's <c>POST /api/v1/metrics</c> every
-/// <see cref="SpanMetricsOptions.FlushInterval"/>, through Dapr service invocation with a <c>metrics:write</c>
+/// <see cref="SpanMetricsOptions.FlushInterval"/>, with the service graph's edge series (<see cref="ServiceGraphMetrics"/>), through Dapr service invocation with a <c>metrics:write</c>
 /// token for metrics-service. The values are cumulative, so a failed write loses only that point's
 /// resolution: the next one carries every span counted since.
 /// </summary>
 public sealed class SpanMetricsPublisher(
-    SpanMetricsAggregator aggregator, [FromKeyedServices(AppIds.MetricsService)] ServiceCaller metrics, IOptions<SpanMetricsOptions> options, TimeProvider time, ILogger<SpanMetricsPublisher> logger)
+    SpanMetricsAggregator aggregator, ServiceGraphMetrics serviceGraph, [FromKeyedServices(AppIds.MetricsService)] ServiceCaller metrics, IOptions<SpanMetricsOptions> options, TimeProvider time, ILogger<SpanMetricsPublisher> logger)
     : BackgroundService
 {
     private static readonly string[] WritePermissions = [Permissions.MetricsWrite];
@@ -24,7 +24,8 @@ public sealed class SpanMetricsPublisher(
 
     public async Task PublishAsync(CancellationToken cancellationToken)
     {
-        var points = aggregator.Snapshot(time.GetUtcNow().ToUnixTimeMilliseconds(), options.Value.Instance);
+        var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var points = aggregator.Snapshot(nowMs, options.Value.Instance).Concat(serviceGraph.Snapshot(nowMs, options.Value.Instance)).ToList();
         if (points.Count == 0)
         {
             return;

@@ -69,4 +69,17 @@ public sealed class SharedPatternCountsTests
         Assert.Single(PatternCombiner.Combine([.. one, .. two], Hour, Hour + (3 * NsPerMinute), null, null, 3, 1));
         Assert.Empty(PatternCombiner.Combine([.. one, .. two], Hour + (40 * NsPerMinute), Hour + (50 * NsPerMinute), null, null, 3, 10));
     }
+
+    [Fact]
+    public void Combined_first_and_last_seen_are_the_records_minutes_inside_the_window_not_when_they_arrived()
+    {
+        var one = Tally("one", Record("p1", Hour + (1 * NsPerMinute) + 5), Record("p1", Hour + (4 * NsPerMinute)), Record("p1", Hour + (30 * NsPerMinute)));
+        var two = Tally("two", Record("p1", Hour + (2 * NsPerMinute) + 7));
+
+        var p1 = Assert.Single(PatternCombiner.Combine([.. one, .. two], Hour + NsPerMinute, Hour + (10 * NsPerMinute), null, null, 3, 10));
+
+        // The tally's arrival time (1,000 ms) is nowhere in the answer: the window holds minutes 1 to 4 of the hour.
+        Assert.Equal((Hour / 1_000_000) + 60_000, p1.FirstSeenMs);
+        Assert.Equal((Hour / 1_000_000) + (4 * 60_000), p1.LastSeenMs);
+    }
 }

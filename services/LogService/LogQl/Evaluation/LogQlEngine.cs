@@ -119,6 +119,30 @@ public sealed class LogQlEngine(ILogStore store, IOptions<LogQlOptions> options)
         }, ct);
     }
 
+    /// <summary>
+    /// Runs a log query over every line of the range that passes it, newest first, handing each to <paramref name="visit"/>:
+    /// what counts over all matches (facets, patterns) rather than over a page. Bounded by the query budget (refused before
+    /// reading when more records match than it allows) and the timeout; a metric query is refused (<see cref="ParseLogQuery"/>).
+    /// </summary>
+    public Task VisitEveryLineAsync(string query, long startNs, long endNs, LogQueryEvaluator.Visit visit, CancellationToken ct)
+    {
+        var expr = ParseLogQuery(query);
+        if (endNs < startNs) throw new LogQlExecutionException(ExecutionProblem.BadRequest, "end timestamp must not be before start time");
+        return RunAsync(async context =>
+        {
+            await new LogQueryEvaluator(context).VisitAsync(expr, startNs, endNs, int.MaxValue, backward: true, visit, readAll: true);
+            return context.Statistics;
+        }, ct);
+    }
+
+    /// <summary>
+    /// A log query's tree; a metric query throws <see cref="LogQlExecutionException"/> (<see cref="ExecutionProblem.BadRequest"/>)
+    /// naming what it is, and text that does not parse <see cref="LogQlParseException"/>.
+    /// </summary>
+    public static LogSelectorExpr ParseLogQuery(string query) => LogQlParser.Parse(query) as LogSelectorExpr
+        ?? throw new LogQlExecutionException(ExecutionProblem.BadRequest,
+            "a metric query (count_over_time, rate, sum by …) is not a log query: give a stream selector with line filters and parsers, such as {service_name=\"api\"} |= \"timeout\" | json");
+
     private async Task<T> RunAsync<T>(Func<EvaluationContext, Task<T>> evaluate, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);

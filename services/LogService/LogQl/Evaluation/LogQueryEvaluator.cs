@@ -28,8 +28,12 @@ public sealed class LogQueryEvaluator(EvaluationContext context)
         return streams.OrderBy(s => s.Key, LabelOrder.Instance).Select(s => new LogStream(s.Key, s.Value)).ToList();
     }
 
-    /// <summary>Calls <paramref name="visit"/> for each of the first <paramref name="limit"/> lines that pass, in scan order.</summary>
-    public async Task VisitAsync(LogSelectorExpr expr, long startNs, long endNs, int limit, bool backward, Visit visit)
+    /// <summary>
+    /// Calls <paramref name="visit"/> for each of the first <paramref name="limit"/> lines that pass, in scan order.
+    /// <paramref name="readAll"/> says the caller reads every match (counts over all of them), so a range holding more
+    /// matches than the budget is refused before reading, as for a metric query.
+    /// </summary>
+    public async Task VisitAsync(LogSelectorExpr expr, long startNs, long endNs, int limit, bool backward, Visit visit, bool readAll = false)
     {
         ArgumentNullException.ThrowIfNull(expr);
         ArgumentNullException.ThrowIfNull(visit);
@@ -38,7 +42,7 @@ public sealed class LogQueryEvaluator(EvaluationContext context)
         var pipeline = new LogPipeline(expr.Stages);
         var entries = 0;
         var firstPage = Math.Min(RecordScanner.WindowRecords, Math.Max(limit * 2, 100));
-        await foreach (var record in context.Scanner.ScanAsync(filter.Text, startNs, endNs, backward, readAll: false, firstPage, ct))
+        await foreach (var record in context.Scanner.ScanAsync(filter.Text, startNs, endNs, backward, readAll, firstPage, ct))
         {
             var stream = StreamLabels.Of(record);
             if (!filter.SelectorIsExact && !SelectorMatch.Matches(expr.Matchers, stream)) continue;

@@ -2,7 +2,9 @@ namespace AirisEpm.LogService.Patterns.Shared;
 
 /// <summary>
 /// Combines the <see cref="PatternHour"/>s of every replica into one answer for a window (pure). Counts are kept per
-/// minute, so a minute counts when it starts inside [start, end); a record's minute is its timestamp's.
+/// minute, so a minute counts when it starts inside [start, end); a record's minute is its timestamp's. First and last
+/// seen are the first and last of those minutes that hold a matching record (the records' own time, to the minute),
+/// not when a replica received them.
 /// </summary>
 public static class PatternCombiner
 {
@@ -31,7 +33,7 @@ public static class PatternCombiner
                     {
                         if (level is not null && name != level) continue;
                         if (into is null && !combined.TryGetValue(entry.Id, out into)) combined[entry.Id] = into = new Builder(entry, buckets);
-                        into.Add(name, count, (int)Math.Min(buckets - 1, (atNs - startNs) / bucketNs));
+                        into.Add(name, count, (int)Math.Min(buckets - 1, (atNs - startNs) / bucketNs), atNs / NsPerMs);
                     }
                 }
 
@@ -53,9 +55,13 @@ public static class PatternCombiner
         private PatternHourEntry _latest = first;
         private PatternHourEntry _earliest = first;
         private long _count;
+        private long _firstMs = long.MaxValue;
+        private long _lastMs = long.MinValue;
 
-        public void Add(string level, long count, int bucket)
+        public void Add(string level, long count, int bucket, long minuteMs)
         {
+            _firstMs = Math.Min(_firstMs, minuteMs);
+            _lastMs = Math.Max(_lastMs, minuteMs);
             _byLevel[level] = _byLevel.GetValueOrDefault(level) + count;
             _counts[bucket] += count;
             _count += count;
@@ -68,6 +74,6 @@ public static class PatternCombiner
         }
 
         public CombinedPattern Build() =>
-            new(_latest.Id, _latest.Template, _count, _earliest.FirstSeenMs, _latest.LastSeenMs, _earliest.Sample, _byLevel, _counts);
+            new(_latest.Id, _latest.Template, _count, _firstMs, _lastMs, _earliest.Sample, _byLevel, _counts);
     }
 }

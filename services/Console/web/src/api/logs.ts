@@ -59,9 +59,13 @@ export interface LogPattern {
   counts: number[];
 }
 
-/** The filters every log-service search endpoint shares; times are epoch ms. */
+/**
+ * The filters every log-service search endpoint shares; times are epoch ms. `logql` (a LogQL log query) stands in for
+ * `q` on the facets, patterns and tail endpoints, which then count over every line it passes.
+ */
 export interface LogFilter {
   q: string | undefined;
+  logql?: string | undefined;
   start: number;
   end: number;
 }
@@ -69,7 +73,9 @@ export interface LogFilter {
 const base = "/api/logs/api/v1/logs";
 
 function filterParams(filter: LogFilter) {
-  return { q: filter.q || undefined, start: String(filter.start), end: String(filter.end) };
+  return filter.logql
+    ? { logql: filter.logql, start: String(filter.start), end: String(filter.end) }
+    : { q: filter.q || undefined, start: String(filter.start), end: String(filter.end) };
 }
 
 export function searchLogs(filter: LogFilter, options: { limit?: number; cursor?: string | null; buckets?: number }, signal?: AbortSignal): Promise<SearchAnswer> {
@@ -79,6 +85,7 @@ export function searchLogs(filter: LogFilter, options: { limit?: number; cursor?
   );
 }
 
+/** The facets of `fields`; with a LogQL filter and no fields, those of the labels the most lines carry. */
 export function logFacets(filter: LogFilter, fields: readonly string[], signal?: AbortSignal): Promise<Facet[]> {
   return getJson<Facet[]>(`${base}/facets${queryString({ ...filterParams(filter), field: fields, top: 8 })}`, { signal });
 }
@@ -95,9 +102,9 @@ export function logPatterns(filter: LogFilter, signal?: AbortSignal): Promise<Lo
   return getJson<LogPattern[]>(`${base}/patterns${queryString({ ...filterParams(filter), buckets: 30, limit: 100 })}`, { signal });
 }
 
-/** The Server-Sent Events address of the live tail for a Lucene query (the console's proxy streams it unbuffered). */
-export function tailUrl(q: string | undefined): string {
-  return `${base}/tail${queryString({ q: q || undefined })}`;
+/** The Server-Sent Events address of the live tail for a Lucene query or a LogQL log query (the console's proxy streams it unbuffered). */
+export function tailUrl(query: { q?: string | undefined; logql?: string | undefined }): string {
+  return `${base}/tail${queryString(query.logql ? { logql: query.logql } : { q: query.q || undefined })}`;
 }
 
 /** Loki's answer to query_range: streams of lines, or a matrix for a metric query. */

@@ -7,8 +7,6 @@ export interface FacetPanelProps {
   facets: Facet[] | undefined;
   error: unknown;
   filters: readonly FieldFilter[];
-  /** Counted over the loaded lines (LogQL), not every match. */
-  overShown: boolean;
   onFilter(filter: FieldFilter): void;
   /** Fields a person can add as a facet (Lucene: from log-service's field list). */
   fields?: readonly FieldCount[] | undefined;
@@ -17,13 +15,12 @@ export interface FacetPanelProps {
 }
 
 /** Each facet's most frequent values with their counts; a value filters on click, "−" excludes it. */
-export function FacetPanel({ facets, error, filters, overShown, onFilter, fields, onAddField, patternNames }: FacetPanelProps) {
+export function FacetPanel({ facets, error, filters, onFilter, fields, onAddField, patternNames }: FacetPanelProps) {
   const [adding, setAdding] = useState("");
   const active = (field: string, value: string) => filters.find((f) => f.field === field && f.value === value);
   return (
     <aside className="facets" aria-label="Facets">
       <h2>Facets</h2>
-      {overShown && <p className="muted">Counted over the lines shown.</p>}
       {error != null && <ErrorMessage error={error} context="Facets" />}
       {facets?.map((facet) => (
         <section key={facet.field} className="facet" aria-label={`Facet ${facet.field}`}>

@@ -130,9 +130,10 @@ test("a Lucene parse error is shown under the query with a caret where it points
   expect(screen.getByRole("searchbox", { name: "Log query" })).toHaveAttribute("aria-invalid", "true");
 });
 
-test("LogQL runs through the Loki API: lines backward, the histogram by detected level, facets over the lines", async () => {
-  const { callsTo } = mockFetch({
-    "GET /api/logs/loki/api/v1/query_range": (call) =>
+function lokiRoutes() {
+  return {
+    ...logsRoutes(),
+    "GET /api/logs/loki/api/v1/query_range": (call: { url: URL }) =>
       call.url.searchParams.get("query")!.startsWith("sum by")
         ? json(200, { status: "success", data: { resultType: "matrix", result: [{ metric: { detected_level: "error" }, values: [[1767607200, "4"]] }] } })
         : json(200, {
@@ -142,16 +143,41 @@ test("LogQL runs through the Loki API: lines backward, the histogram by detected
               result: [{ stream: { service_name: "sshd", detected_level: "error" }, values: [["1767607200000000001", "Failed password for root"], ["1767607100000000000", "Invalid user"]] }],
             },
           }),
-  });
-  renderLogs("/logs?lang=logql&q=" + encodeURIComponent('{service_name="sshd"}') + "&f=detected_level:error");
+    "GET /api/logs/api/v1/logs/facets": (call: { url: URL }) =>
+      json(200, call.url.searchParams.get("logql") ? [{ field: "service_name", values: [{ value: "sshd", records: 1234 }] }] : []),
+  };
+}
+
+const sshdQuery = encodeURIComponent('{service_name="sshd"}');
+
+test("LogQL runs through the Loki API: lines backward, the histogram by detected level, facets over every match from log-service", async () => {
+  const { callsTo } = mockFetch(lokiRoutes());
+  renderLogs(`/logs?lang=logql&q=${sshdQuery}&f=detected_level:error`);
   const list = await screen.findByRole("list", { name: "Log records, newest first" });
   expect((await within(list).findAllByRole("button"))[0]).toHaveTextContent("Failed password for root");
   const calls = callsTo("GET /api/logs/loki/api/v1/query_range").map((c) => c.url.searchParams);
   expect(calls.find((p) => p.get("direction") === "backward")!.get("query")).toBe('{service_name="sshd"} | detected_level="error"');
   expect(calls.find((p) => p.get("step"))!.get("query")).toMatch(/^sum by \(detected_level\) \(count_over_time\(\{service_name="sshd"\} \| detected_level="error" \[\d+s\]\)\)$/);
-  const facet = screen.getByRole("region", { name: "Facet service_name" });
-  expect(within(facet).getByRole("button", { name: /^sshd\s*2/ })).toBeInTheDocument();
-  expect(screen.getByText("Counted over the lines shown.")).toBeInTheDocument();
+  // The facets come from log-service, counted over every line the query passes (1234), not the two lines shown.
+  const facet = await screen.findByRole("region", { name: "Facet service_name" });
+  expect(within(facet).getByRole("button", { name: /^sshd\s*1234/ })).toBeInTheDocument();
+  const facets = callsTo("GET /api/logs/api/v1/logs/facets")[0]!.url.searchParams;
+  expect(facets.get("logql")).toBe('{service_name="sshd"} | detected_level="error"');
+  expect(facets.get("q")).toBeNull();
+  expect(facets.getAll("field")).toEqual([]);
+  await userEvent.click(within(facet).getByRole("button", { name: /^sshd/ }));
+  expect(currentUrl().searchParams.getAll("f")).toEqual(["detected_level:error", "service_name:sshd"]);
+});
+
+test("in LogQL the patterns view counts the query's lines and a pattern becomes a pattern filter stage", async () => {
+  const { callsTo } = mockFetch(lokiRoutes());
+  renderLogs(`/logs?lang=logql&q=${sshdQuery}&view=patterns`);
+  const table = await screen.findByRole("table", { name: "1 patterns over 40 records" });
+  expect(callsTo("GET /api/logs/api/v1/logs/patterns")[0]!.url.searchParams.get("logql")).toBe('{service_name="sshd"}');
+  await userEvent.click(within(table).getByRole("button", { name: "Failed password for <*> from <*> port <*>" }));
+  expect(currentUrl().searchParams.get("q")).toBe('{service_name="sshd"} |> "Failed password for <_> from <_> port <_>"');
+  expect(currentUrl().searchParams.get("view")).toBeNull();
+  expect(currentUrl().searchParams.getAll("f")).toEqual([]);
 });
 
 test("the patterns view lists templates with counts and levels; clicking one filters the records by it", async () => {
@@ -225,5 +251,29 @@ test("live tail puts new records on top, holds them while paused and shows them 
   expect(within(list).getAllByRole("listitem")[0]).toHaveTextContent("while paused");
 
   await userEvent.click(screen.getByRole("button", { name: "Live tail" }));
+  expect(source.closed).toBe(true);
+});
+
+test("a LogQL live tail follows the query with its stages and shows why log-service stopped it", async () => {
+  vi.stubGlobal("EventSource", FakeEventSource);
+  mockFetch(lokiRoutes());
+  renderLogs(`/logs?lang=logql&q=${sshdQuery}&f=detected_level:error`);
+  await userEvent.click(await screen.findByRole("button", { name: "Live tail" }));
+  const source = FakeEventSource.last!;
+  const url = new URL(source.url, "http://console.test");
+  expect(url.pathname).toBe("/api/logs/api/v1/logs/tail");
+  expect(url.searchParams.get("logql")).toBe('{service_name="sshd"} | detected_level="error"');
+  expect(url.searchParams.get("q")).toBeNull();
+  act(() => {
+    source.emit("open");
+    source.emit("log", JSON.stringify(record(0, { id: "t1", message: "tailed by LogQL", level: "error" })));
+  });
+  const list = await screen.findByRole("list", { name: "Tailed records, newest first" });
+  await userEvent.click(await within(list).findByRole("button", { name: /tailed by LogQL/ }));
+  // A LogQL line's fields are its stream labels, so a value filters as a label filter stage.
+  const fields = screen.getByRole("table", { name: "Fields of the record" });
+  expect(within(fields).getByRole("rowheader", { name: "detected_level" })).toBeInTheDocument();
+  act(() => source.emit("error", JSON.stringify("the query would read more than 1,000,000 log records")));
+  expect(await screen.findByRole("alert")).toHaveTextContent("The tail stopped: the query would read more than 1,000,000 log records");
   expect(source.closed).toBe(true);
 });

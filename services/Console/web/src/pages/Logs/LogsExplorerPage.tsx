@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 import { ApiError } from "../../api/ApiError";
-import { logFields, logPatterns } from "../../api/logs";
+import { logFields, logPatterns, type LogPattern } from "../../api/logs";
 import { TimeRangePicker } from "../../components/TimeRangePicker/TimeRangePicker";
 import { useUrlTimeRange } from "../../components/TimeRangePicker/useUrlTimeRange";
 import { resolveRange, type ResolvedRange } from "../../lib/timeRange";
@@ -12,7 +12,7 @@ import { FacetPanel } from "./FacetPanel";
 import { LevelHistogram } from "./LevelHistogram";
 import { LiveTail } from "./LiveTail";
 import { LogQueryBar } from "./LogQueryBar";
-import { formatFilter, luceneQuery, readLogsState, withFilter, writeLogsState, type FieldFilter, type LogsState } from "./logsState";
+import { formatFilter, luceneQuery, patternStage, readLogsState, withFilter, writeLogsState, type FieldFilter, type LogsState } from "./logsState";
 import { PatternsView } from "./PatternsView";
 import { RecordList } from "./RecordList";
 import { useLogsData } from "./useLogsData";
@@ -34,6 +34,8 @@ export function LogsExplorerPage() {
   const data = useLogsData(state, resolved, extraFacets);
   const lucene = state.lang === "lucene";
   const filterQ = luceneQuery(state.q, state.filters);
+  // What the patterns view and the tail follow: the Lucene query with its filters, or the LogQL query with its stages.
+  const followed = lucene ? filterQ : data.ranQuery;
 
   const fields = useQuery({
     queryKey: ["logs", "fields", filterQ, resolved?.start, resolved?.end],
@@ -50,6 +52,12 @@ export function LogsExplorerPage() {
   const write = (changes: Partial<LogsState>) => setParams((current) => writeLogsState(current, changes));
   const filter = (f: FieldFilter) => write({ filters: withFilter(state.filters, f), open: undefined, view: state.view === "patterns" ? "records" : state.view });
   const removeFilter = (f: FieldFilter) => write({ filters: state.filters.filter((x) => x !== f) });
+  // A pattern narrows the records: by its id in Lucene, by its template as a pattern filter stage in LogQL.
+  const pickPattern = (p: LogPattern) =>
+    lucene || (!p.template && !p.sample)
+      ? filter({ field: "pattern_id", value: p.id, exclude: false })
+      : write({ q: state.q.trim() + (p.template ? patternStage(p.template) : ` |= ${JSON.stringify(p.sample)}`), open: undefined, view: "records" });
+  const logqlReady = lucene || state.q.trim() !== "";
   const zoom = (z: ResolvedRange) => setRange({ from: String(z.start), to: String(z.end) });
   const addFacet = (field: string) =>
     setParams((current) => {
@@ -65,12 +73,12 @@ export function LogsExplorerPage() {
         <div className="toolbar">
           <div role="radiogroup" aria-label="View" className="segmented">
             {(["records", "patterns"] as const).map((view) => (
-              <button key={view} type="button" role="radio" aria-checked={!state.live && state.view === view} disabled={view === "patterns" && !lucene} onClick={() => write({ view, live: false })}>
+              <button key={view} type="button" role="radio" aria-checked={!state.live && state.view === view} disabled={view === "patterns" && !logqlReady} onClick={() => write({ view, live: false })}>
                 {view === "records" ? "Records" : "Patterns"}
               </button>
             ))}
           </div>
-          <button type="button" aria-pressed={state.live} disabled={!lucene} title={lucene ? "Follow new records as they arrive" : "Live tail follows Lucene queries"} onClick={() => write({ live: !state.live })}>
+          <button type="button" aria-pressed={state.live} disabled={!logqlReady} title={logqlReady ? "Follow new records as they arrive" : "Write a LogQL log query to follow"} onClick={() => write({ live: !state.live })}>
             Live tail
           </button>
           <TimeRangePicker range={range} onChange={setRange} onBack={back} canGoBack={canGoBack} />
@@ -105,7 +113,7 @@ export function LogsExplorerPage() {
       )}
       {!lucene && state.q.trim() === "" && <p className="muted">Write a LogQL log query, for example {'{service_name="sshd"} |= "Failed"'}.</p>}
       {state.live ? (
-        <LiveTail q={filterQ} onFilter={filter} />
+        <LiveTail q={followed} lang={state.lang} onFilter={filter} />
       ) : (
         <>
           {resolved && data.buckets && <LevelHistogram buckets={data.buckets} range={resolved} onZoom={zoom} />}
@@ -114,15 +122,14 @@ export function LogsExplorerPage() {
               facets={data.facets}
               error={data.facetsError}
               filters={state.filters}
-              overShown={data.facetsOverShown}
               onFilter={filter}
               fields={lucene ? fields.data : undefined}
               onAddField={lucene ? addFacet : undefined}
               patternNames={patternNames}
             />
             <div className="logs-main">
-              {state.view === "patterns" && lucene && resolved ? (
-                <PatternsView filter={{ q: filterQ, start: resolved.start, end: resolved.end }} onFilter={filter} />
+              {state.view === "patterns" && logqlReady && resolved ? (
+                <PatternsView filter={{ q: filterQ, logql: lucene ? undefined : followed, start: resolved.start, end: resolved.end }} onPick={pickPattern} />
               ) : (
                 <>
                   <p className="muted logs-total" role="status">

@@ -1,14 +1,17 @@
 import { useQuery } from "@tanstack/react-query";
-import { logPatterns, type LogFilter } from "../../api/logs";
+import { logPatterns, type LogFilter, type LogPattern } from "../../api/logs";
 import { formatTimestamp } from "../../lib/timeRange";
 import { ErrorMessage } from "../../shell/ErrorMessage";
-import { levelColors, levels, type FieldFilter } from "./logsState";
+import { levelColors, levels } from "./logsState";
 import { Sparkline } from "./Sparkline";
 
-/** The mined templates of the matching records: count, counts over time, first and last seen, levels; click to filter. */
-export function PatternsView({ filter, onFilter }: { filter: LogFilter; onFilter(filter: FieldFilter): void }) {
+/**
+ * The mined templates of the matching records (a Lucene query's or a LogQL log query's): count, counts over time, first
+ * and last seen (the records' own times), levels; click one to narrow the records to it.
+ */
+export function PatternsView({ filter, onPick }: { filter: LogFilter; onPick(pattern: LogPattern): void }) {
   const patterns = useQuery({
-    queryKey: ["logs", "patterns", filter.q, filter.start, filter.end],
+    queryKey: ["logs", "patterns", filter.q, filter.logql, filter.start, filter.end],
     queryFn: ({ signal }) => logPatterns(filter, signal),
   });
   if (patterns.isPending) return <p className="loading">Loading patterns…</p>;
@@ -34,7 +37,7 @@ export function PatternsView({ filter, onFilter }: { filter: LogFilter; onFilter
           {patterns.data.map((p) => (
             <tr key={p.id}>
               <td>
-                <button type="button" className="link pattern-template" title="Show the records of this pattern" onClick={() => onFilter({ field: "pattern_id", value: p.id, exclude: false })}>
+                <button type="button" className="link pattern-template" title="Show the records of this pattern" onClick={() => onPick(p)}>
                   {p.template ?? p.sample ?? p.id}
                 </button>
               </td>

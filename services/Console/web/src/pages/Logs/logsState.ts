@@ -90,6 +90,14 @@ export function logqlQuery(q: string, filters: readonly FieldFilter[]): string {
   return q.trim() + stages.join("");
 }
 
+/**
+ * The line filter that keeps a mined pattern's lines in LogQL: the template as a pattern filter (`|> "…"`), its
+ * `<*>` placeholders written as LogQL's anonymous captures `<_>`.
+ */
+export function patternStage(template: string): string {
+  return ` |> ${quoteLogQl(template.replaceAll("<*>", "<_>"))}`;
+}
+
 /** The level histogram of a LogQL log query: matching lines per step, by detected level. */
 export function logqlHistogram(logQuery: string, stepSeconds: number): string {
   return `sum by (detected_level) (count_over_time(${logQuery} [${stepSeconds}s]))`;

@@ -72,21 +72,3 @@ export function bucketsOf(answer: LokiAnswer): LevelBucket[] {
   }
   return [...byTime.entries()].sort(([a], [b]) => a - b).map(([start, byLevel]) => ({ start, byLevel }));
 }
-
-/** Facet counts over the lines shown (LogQL has no facet API): each label's most frequent values. */
-export function labelFacets(lines: readonly LogRecord[], top = 8): Array<{ field: string; values: Array<{ value: string; records: number }> }> {
-  const counts = new Map<string, Map<string, number>>();
-  for (const line of lines) {
-    for (const [name, value] of Object.entries(line.labels)) {
-      const values = counts.get(name) ?? new Map<string, number>();
-      values.set(value, (values.get(value) ?? 0) + 1);
-      counts.set(name, values);
-    }
-  }
-  return [...counts.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([field, values]) => ({
-      field,
-      values: [...values.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).slice(0, top).map(([value, records]) => ({ value, records })),
-    }));
-}

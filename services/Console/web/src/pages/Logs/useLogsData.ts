@@ -2,7 +2,7 @@ import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-qu
 import { logFacets, lokiQueryRange, searchLogs, type Facet, type LogRecord } from "../../api/logs";
 import type { ResolvedRange } from "../../lib/timeRange";
 import type { LevelBucket } from "./histogramData";
-import { bucketsOf, joinPages, labelFacets, linesOf, nextEndNs } from "./lokiRecords";
+import { bucketsOf, joinPages, linesOf, nextEndNs } from "./lokiRecords";
 import { histogramBuckets, histogramStepSeconds, logqlHistogram, logqlQuery, luceneQuery, type LogsState } from "./logsState";
 
 export const pageSize = 100;
@@ -16,8 +16,6 @@ export interface LogsData {
   totalIsLowerBound: boolean;
   buckets: LevelBucket[] | undefined;
   facets: Facet[] | undefined;
-  /** Facets counted over the loaded lines only (LogQL), not over every match. */
-  facetsOverShown: boolean;
   error: unknown;
   facetsError: unknown;
   loading: boolean;
@@ -34,7 +32,7 @@ const toNs = (ms: number) => `${Math.round(ms)}000000`;
 export function useLogsData(state: LogsState, range: ResolvedRange | undefined, extraFacets: readonly string[]): LogsData {
   const lucene = state.lang === "lucene";
   const q = lucene ? luceneQuery(state.q, state.filters) : logqlQuery(state.q, state.filters);
-  const filter = range ? { q, start: range.start, end: range.end } : undefined;
+  const filter = range ? { q, logql: lucene ? undefined : q, start: range.start, end: range.end } : undefined;
   const enabled = filter !== undefined && (lucene || state.q.trim() !== "");
 
   const search = useInfiniteQuery({
@@ -46,10 +44,11 @@ export function useLogsData(state: LogsState, range: ResolvedRange | undefined, 
     placeholderData: keepPreviousData,
   });
 
-  const facetFields = [...standardFacets, ...extraFacets.filter((f) => !standardFacets.includes(f))];
+  // LogQL: log-service counts the labels the most matching lines carry (no fields named), over every match.
+  const facetFields = lucene ? [...standardFacets, ...extraFacets.filter((f) => !standardFacets.includes(f))] : [];
   const facets = useQuery({
-    queryKey: ["logs", "facets", q, range?.start, range?.end, facetFields],
-    enabled: enabled && lucene,
+    queryKey: ["logs", "facets", state.lang, q, range?.start, range?.end, facetFields],
+    enabled,
     queryFn: ({ signal }) => logFacets(filter!, facetFields, signal),
     placeholderData: keepPreviousData,
   });
@@ -80,7 +79,6 @@ export function useLogsData(state: LogsState, range: ResolvedRange | undefined, 
       totalIsLowerBound: first?.totalIsLowerBound ?? false,
       buckets: first?.histogram?.buckets.map((b) => ({ start: Math.round(b.startNs / 1e6), byLevel: b.byLevel })),
       facets: facets.data,
-      facetsOverShown: false,
       error: search.error,
       facetsError: facets.error,
       loading: search.isPending && enabled,
@@ -97,10 +95,9 @@ export function useLogsData(state: LogsState, range: ResolvedRange | undefined, 
     total: histogram.data?.reduce((sum, b) => sum + Object.values(b.byLevel).reduce((a, n) => a + n, 0), 0),
     totalIsLowerBound: false,
     buckets: histogram.data,
-    facets: labelFacets(records),
-    facetsOverShown: true,
+    facets: facets.data,
     error: lines.error ?? histogram.error,
-    facetsError: null,
+    facetsError: facets.error,
     loading: lines.isPending && enabled,
     hasMore: lines.hasNextPage,
     loadingMore: lines.isFetchingNextPage,

@@ -65,11 +65,12 @@ export function DetailPanel({ model, selection, range, onClose }: DetailPanelPro
     );
   }
   const kindOf = (name: string) => model.nodes.find((n) => n.id === name)?.kind ?? "service";
-  const scope = node
-    ? nodeScope(node.id, node.kind, model.edges.filter((e) => e.to === node.id).map((e) => e.from))
-    : edgeScope(edge!.from, edge!.to, kindOf(edge!.to));
-  // The traces to search: a service's own; for a peer without spans, its callers' (the first one).
-  const tracedService = scope?.services[0];
+  const callers = node ? model.edges.filter((e) => e.to === node.id).map((e) => e.from) : [];
+  const scope = node ? nodeScope(node.id, node.kind, callers) : edgeScope(edge!.from, edge!.to);
+  // The traces to search: a service's own (an edge's callee when it is one); for a peer without spans, its first caller's.
+  const tracedService = node
+    ? node.kind === "service" ? node.id : callers[0]
+    : kindOf(edge!.to) === "service" ? edge!.to : edge!.from;
   const exemplar = (el.measures ?? el.baseline)?.exemplarTraceId;
   return (
     <aside className="map-detail card" aria-label={`Details of ${title}`}>

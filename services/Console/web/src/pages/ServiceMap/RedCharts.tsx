@@ -4,7 +4,7 @@ import { alignMatrix } from "../../components/TimeSeriesChart/chartData";
 import { TimeSeriesChart } from "../../components/TimeSeriesChart/TimeSeriesChart";
 import { autoStep, type ResolvedRange } from "../../lib/timeRange";
 import { ErrorMessage } from "../../shell/ErrorMessage";
-import { redQueries, type SpanScope } from "./redQueries";
+import { redQueries, type RedScope } from "./redQueries";
 
 interface Panel {
   title: string;
@@ -12,8 +12,11 @@ interface Panel {
   queries: Array<{ expr: string; legend: string }>;
 }
 
-/** Rate, errors and duration (p50/p95/p99) of a node or edge from span metrics, over the map's window (which moves when relative). */
-export function RedCharts({ scope, range }: { scope: SpanScope; range: ResolvedRange }) {
+/**
+ * Rate, errors and duration (p50/p95/p99) of a node or edge, over the map's window (which moves when relative): a
+ * service's from its span metrics, an edge's and a peer's from the service graph's per-edge metrics.
+ */
+export function RedCharts({ scope, range }: { scope: RedScope; range: ResolvedRange }) {
   const step = Math.max(15, autoStep(range, 120));
   const red = redQueries(scope, step);
   const panels: Panel[] = [
@@ -32,7 +35,9 @@ export function RedCharts({ scope, range }: { scope: SpanScope; range: ResolvedR
   let index = 0;
   return (
     <div className="map-red">
-      <p className="muted">Span metrics: {red.scope}</p>
+      <p className="muted">
+        {red.source}: {red.scope}
+      </p>
       {panels.map((panel) => {
         const answers = panel.queries.map((q) => ({ q, r: results[index++]! }));
         const failed = answers.find((a) => a.r.isError);

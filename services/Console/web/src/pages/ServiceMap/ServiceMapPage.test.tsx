@@ -82,8 +82,8 @@ test("a node opens its measures, RED charts from span metrics and a link to its 
   expect(currentUrl().searchParams.has("node")).toBe(false);
 });
 
-test("an edge is selectable from the keyboard and its detail names whose spans it charts", async () => {
-  backend();
+test("an edge is selectable from the keyboard and its detail charts that edge's own calls", async () => {
+  const { callsTo } = backend();
   renderApp("/service-map");
   const edge = await screen.findByRole("button", { name: /^checkout calls postgresql\/orders/ });
   edge.focus();
@@ -91,7 +91,12 @@ test("an edge is selectable from the keyboard and its detail names whose spans i
   expect(currentUrl().searchParams.get("edgeFrom")).toBe("checkout");
   expect(currentUrl().searchParams.get("edgeTo")).toBe("postgresql/orders");
   const detail = await screen.findByRole("complementary", { name: "Details of checkout → postgresql/orders" });
-  expect(await within(detail).findByText("Span metrics: client calls of checkout (to every peer)")).toBeInTheDocument();
+  expect(await within(detail).findByText("Service graph metrics: calls from checkout to postgresql/orders")).toBeInTheDocument();
+  await waitFor(() =>
+    expect(callsTo("POST /api/metrics/api/v1/query_range").map((c) => new URLSearchParams(c.body).get("query"))).toContain(
+      'sum(rate(traces_service_graph_request_total{client="checkout",server="postgresql/orders"}[60s]))',
+    ),
+  );
   expect(within(detail).getByRole("link", { name: "Search traces of checkout" })).toBeInTheDocument();
 });
 

@@ -12,15 +12,22 @@ test("a service's RED is its own server and consumer spans", () => {
   expect(red.scope).toBe("received by payments");
 });
 
-test("a database has no spans of its own: its callers' client spans, names escaped for the regex", () => {
-  const scope = nodeScope("postgresql/orders", "database", ["checkout", "a.b"])!;
-  expect(redQueries(scope, 15).rate).toContain('service_name=~"checkout|a\\\\.b",span_kind=~"SPAN_KIND_CLIENT|SPAN_KIND_PRODUCER"');
+test("a database has no spans of its own: the service graph's calls into it, from every caller", () => {
+  const red = redQueries(nodeScope("postgresql/orders", "database", ["checkout", "a.b"])!, 15);
+  expect(red.rate).toBe('sum(rate(traces_service_graph_request_total{server="postgresql/orders"}[60s]))');
+  expect(red.scope).toBe("calls to postgresql/orders from checkout, a.b");
+  expect(red.source).toBe("Service graph metrics");
   expect(nodeScope("postgresql/orders", "database", [])).toBeNull();
 });
 
-test("an edge into a service reads the callee's server spans; into a peer, the caller's client spans", () => {
-  expect(edgeScope("checkout", "payments", "service")).toMatchObject({ services: ["payments"], side: "server" });
-  expect(edgeScope("checkout", "kafka/orders", "queue")).toMatchObject({ services: ["checkout"], side: "client" });
+test("an edge reads its own calls from the service graph: caller and callee, failures and the callee's durations", () => {
+  const red = redQueries(edgeScope("checkout", "payments"), 30);
+  const sel = 'client="checkout",server="payments"';
+  expect(red.rate).toBe(`sum(rate(traces_service_graph_request_total{${sel}}[60s]))`);
+  expect(red.errorRatio).toBe(`sum(rate(traces_service_graph_request_failed_total{${sel}}[60s])) / ${red.rate}`);
+  expect(red.latency[2]!.expr).toBe(`histogram_quantile(0.99, sum by (le) (rate(traces_service_graph_request_server_seconds_bucket{${sel}}[60s])))`);
+  expect(red.scope).toBe("calls from checkout to payments");
+  expect(redQueries(edgeScope('a"b', "c\\d"), 15).rate).toContain('client="a\\"b",server="c\\\\d"');
 });
 
 test('quotes and backslashes in a name cannot break out of the label value', () => {

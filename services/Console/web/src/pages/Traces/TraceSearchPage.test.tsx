@@ -1,7 +1,9 @@
 import { screen, waitFor, within } from "@testing-library/react";
+import axe from "axe-core";
 import userEvent from "@testing-library/user-event";
 import { FakeUPlot } from "../../test/fakeUPlot";
 import { json, mockFetch, problem } from "../../test/fetchMock";
+import { useNavigate } from "react-router";
 import { currentUrl, renderScreen } from "../../test/render";
 import { summary } from "./traceFixtures";
 import { TraceSearchPage } from "./TraceSearchPage";
@@ -74,4 +76,76 @@ test("trace-service's refusal names the field", async () => {
   });
   renderScreen(<TraceSearchPage />, { path: "/traces?minDuration=fast" });
   expect(await screen.findByRole("alert")).toHaveTextContent("minDuration: 'fast' is not a duration");
+});
+
+function BackButton() {
+  const navigate = useNavigate();
+  return (
+    <button type="button" onClick={() => void navigate(-1)}>
+      History back
+    </button>
+  );
+}
+
+test("the form's fields follow the URL: Back after a search shows the previous search's values", async () => {
+  backend();
+  renderScreen(
+    <>
+      <TraceSearchPage />
+      <BackButton />
+    </>,
+    { path: "/traces?service=frontend&tags=env%3Dprod&minDuration=100ms" },
+  );
+  const tags = screen.getByLabelText("Tags");
+  expect(tags).toHaveValue("env=prod");
+  await waitFor(() => expect(screen.getByLabelText("Service")).toHaveValue("frontend"));
+
+  await userEvent.selectOptions(screen.getByLabelText("Service"), await screen.findByRole("option", { name: "payment" }));
+  await userEvent.clear(tags);
+  await userEvent.type(tags, "http.status_code=500");
+  await userEvent.clear(screen.getByLabelText("Min duration"));
+  await userEvent.type(screen.getByLabelText("Max duration"), "2s");
+  await userEvent.click(screen.getByRole("button", { name: "Find traces" }));
+  expect(currentUrl().searchParams.get("tags")).toBe("http.status_code=500");
+  expect(currentUrl().searchParams.get("minDuration")).toBeNull();
+
+  await userEvent.click(screen.getByRole("button", { name: "History back" }));
+  expect(currentUrl().searchParams.get("tags")).toBe("env=prod");
+  expect(screen.getByLabelText("Tags")).toHaveValue("env=prod");
+  expect(screen.getByLabelText("Service")).toHaveValue("frontend");
+  expect(screen.getByLabelText("Min duration")).toHaveValue("100ms");
+  expect(screen.getByLabelText("Max duration")).toHaveValue("");
+
+  // Typing without running keeps the draft until the URL changes again.
+  await userEvent.type(screen.getByLabelText("Max duration"), "9s");
+  expect(screen.getByLabelText("Max duration")).toHaveValue("9s");
+  expect(currentUrl().searchParams.get("maxDuration")).toBeNull();
+});
+
+test("the scatter is reachable by keyboard: arrows move a highlighted point, announced politely, Enter opens its trace", async () => {
+  backend();
+  renderScreen(<TraceSearchPage />, { path: "/traces" });
+  const chart = await screen.findByRole("application", { name: /^Trace durations: arrow keys move between traces/ });
+  const live = document.getElementById("trace-scatter-point")!;
+  expect(live).toHaveAttribute("aria-live", "polite");
+  expect(live).toHaveTextContent("");
+
+  chart.focus();
+  await userEvent.keyboard("{ArrowRight}");
+  expect(live).toHaveTextContent(/^Trace 1 of 3: frontend GET \/checkout, 120ms/);
+  expect(chart.querySelector(".trace-scatter-focus")).not.toBeNull();
+  await userEvent.keyboard("{ArrowUp}");
+  expect(live).toHaveTextContent(/^Trace 3 of 3: frontend GET \/cart, 260ms, 2 errors/);
+  await userEvent.keyboard("{ArrowUp}");
+  expect(live).toHaveTextContent(/^Trace 2 of 3: .*2\.4s/);
+  await userEvent.keyboard("{Escape}");
+  expect(chart.querySelector(".trace-scatter-focus")).toBeNull();
+  await userEvent.keyboard("{End}");
+  expect(live).toHaveTextContent(/^Trace 3 of 3/);
+
+  const result = await axe.run(document.body, { rules: { "color-contrast": { enabled: false }, region: { enabled: false } } });
+  expect(result.violations.map((v) => v.id)).toEqual([]);
+
+  await userEvent.keyboard("{Enter}");
+  expect(currentUrl().pathname).toBe("/traces/ccc3");
 });

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { type FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { searchTraces, traceOperations, traceServices, type TraceSummary } from "../../api/traces";
 import { TimeRangePicker } from "../../components/TimeRangePicker/TimeRangePicker";
@@ -9,6 +9,7 @@ import { formatTimestamp, resolveRange } from "../../lib/timeRange";
 import { ErrorMessage } from "../../shell/ErrorMessage";
 import { formatNs } from "./formatNs";
 import { TraceScatter } from "./TraceScatter";
+import { useUrlDraft } from "./useUrlDraft";
 import "./Traces.css";
 
 /** The form's fields, as the URL keeps them (trace-service's own parameter names). */
@@ -50,7 +51,7 @@ export function TraceSearchPage() {
   const { range, setRange, back, canGoBack } = useUrlTimeRange();
   const resolved = resolveRange(range);
   const applied = Object.fromEntries(fields.map((f) => [f, params.get(f) ?? ""])) as Record<Field, string>;
-  const [draft, setDraft] = useState(applied);
+  const [draft, setDraft] = useUrlDraft(applied);
   const limit = Number(params.get("limit") ?? 100);
   const sortKey = params.get("sort");
   const sort: TableSort = sortKey && sortKeys.has(sortKey) ? { key: sortKey, descending: params.get("desc") === "true" } : null;
