@@ -74,9 +74,9 @@ internal static class SideBySideBenchmark
             }
         }
 
-        if (modes.Contains("memory"))
+        if (modes.Contains("memory") || modes.Contains("memory-self"))
         {
-            await MemoryAsync(t0);
+            await MemoryAsync(t0, withPrometheus: modes.Contains("memory"));
         }
 
         Console.WriteLine($"load average at end: {Load()}");
@@ -150,7 +150,7 @@ internal static class SideBySideBenchmark
     }
 
     /// <summary>100,000 series, 2,000 per request, 10 samples each 1 s apart (4 senders owning 25,000 series each): then RSS.</summary>
-    private static async Task MemoryAsync(long t0)
+    private static async Task MemoryAsync(long t0, bool withPrometheus)
     {
         const int ActiveSeries = 100_000;
         const int Scrapes = 10;
@@ -159,7 +159,8 @@ internal static class SideBySideBenchmark
             .Select(b => (IReadOnlyList<byte[]>)[.. Enumerable.Range(b * SeriesPerRequest, SeriesPerRequest).Select(i => RemoteWriteBody.SeriesLabels(s, i, "node_memory_bench"))]).ToList()).ToList();
         var bodies = perSender.Select(sender => (IReadOnlyList<RequestBody>)[.. Enumerable.Range(0, Scrapes)
             .SelectMany(k => sender.Select(block => RemoteWriteBody.Build(block, t0 + k * StepMs, k)))]).ToList();
-        foreach (var start in new Func<Task<Receiver>>[] { Receiver.PrometheusAsync, () => Receiver.MetricsServiceAsync() })
+        Func<Task<Receiver>> metricsService = () => Receiver.MetricsServiceAsync();
+        foreach (var start in withPrometheus ? [Receiver.PrometheusAsync, metricsService] : new[] { metricsService })
         {
             using var receiver = await start();
             await Task.Delay(2_000);
@@ -169,13 +170,29 @@ internal static class SideBySideBenchmark
             var rss = receiver.RssBytes;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{receiver.Name,-16} memory at {ActiveSeries} active series: RSS {rss / 1048576.0:F0} MiB = {rss / (double)ActiveSeries:F0} bytes/series; idle before load {idle / 1048576.0:F0} MiB, growth {(rss - idle) / (double)ActiveSeries:F0} bytes/series"));
+            Console.WriteLine($"  {ProcessUsage.RssParts(receiver.ProcessId)}");
             if (!receiver.IsPrometheus)
             {
                 // Where it is: the managed heap as the runtime reports it (its own /metrics), the rest is native (DuckDB, the runtime).
                 var metrics = await receiver.Client.GetStringAsync("/metrics");
+                var committed = 0.0;
                 foreach (var line in metrics.Split('\n').Where(l => !l.StartsWith('#') && l.Contains("gc_", StringComparison.Ordinal) && (l.Contains("heap", StringComparison.Ordinal) || l.Contains("committed", StringComparison.Ordinal))))
                 {
                     Console.WriteLine("  " + line);
+                    if (line.StartsWith("dotnet_gc_last_collection_memory_committed_size_bytes", StringComparison.Ordinal))
+                    {
+                        committed = double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
+                    }
+                }
+
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  managed heap committed {committed / 1048576:F0} MiB; anonymous memory besides it (native: DuckDB, the runtime, JIT code) {ProcessUsage.AnonymousBytes(receiver.ProcessId) / 1048576.0 - committed / 1048576:F0} MiB"));
+
+                // BENCH_HOLD_SECONDS keeps the loaded server up for a look from outside (dotnet-gcdump collect -p <pid>).
+                if (int.TryParse(Environment.GetEnvironmentVariable("BENCH_HOLD_SECONDS"), out var hold) && hold > 0)
+                {
+                    Console.WriteLine($"  holding pid {receiver.ProcessId} for {hold} s");
+                    await Task.Delay(TimeSpan.FromSeconds(hold));
                 }
             }
         }
