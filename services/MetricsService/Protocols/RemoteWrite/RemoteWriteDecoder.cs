@@ -190,8 +190,8 @@ public sealed class RemoteWriteDecoder(IOptions<ProtocolOptions> options)
                     break;
                 case 2:
                     reader.Expect(wireType, ProtobufReader.LengthDelimited, "label.value");
-                    // The metric name's value is as low-cardinality as a label name: intern it too.
-                    value = name == PrometheusNames.MetricNameLabel ? LabelNames.Intern(reader.ReadBytes()) : reader.ReadString();
+                    // The metric name's value is as low-cardinality as a label name: intern it too; share other values that repeat.
+                    value = name == PrometheusNames.MetricNameLabel ? LabelNames.Intern(reader.ReadBytes()) : LabelValues.Share(reader.ReadBytes());
                     break;
                 default:
                     reader.Skip(wireType);
