@@ -166,6 +166,16 @@ internal static class SideBySideBenchmark
             .Select(i => RequestBody.Get($"/api/v1/query?query=node_cpu_seconds_total%7Bsender%3D%22{i % Senders}%22%2Cseries%3D%22{i * 31}%22%7D&time={at}")).ToList();
         foreach (var receiver in both)
         {
+            // A cheap read is only a fair one if it finds the series: each answer must hold exactly one sample.
+            foreach (var query in queries)
+            {
+                var answer = await receiver.Client.GetStringAsync(query.Path);
+                if (answer.Split("\"__name__\"").Length != 2 || !answer.Contains("\"resultType\":\"vector\"", StringComparison.Ordinal))
+                {
+                    throw new InvalidOperationException($"{receiver.Name} answered {query.Path} with {answer}");
+                }
+            }
+
             await ClosedLoop.RunAsync("instant warm-up", receiver.Client, queries, 2_000, SmallClients);
         }
 
