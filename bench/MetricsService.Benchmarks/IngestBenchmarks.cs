@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using AirisEpm.MetricsService.Domain;
+using AirisEpm.PromQl.Model;
 using AirisEpm.MetricsService.Storage;
 using AirisEpm.ServiceDefaults.Security;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,7 +32,7 @@ public class IngestBenchmarks
         _client = _host.Client(Permissions.MetricsWrite);
         _nextTs = DateTimeOffset.UtcNow.AddDays(-1).ToUnixTimeMilliseconds();
         _store = _host.Services.GetRequiredService<IMetricStore>();
-        _series = [.. Enumerable.Range(0, SamplesPerBatch).Select(s => LabelSet.From([new("job", "api"), new("instance", "host-" + s), new("code", "200")]))];
+        _series = [.. Enumerable.Range(0, SamplesPerBatch).Select(s => LabelSet.From([new Label("job", "api"), new("instance", "host-" + s), new("code", "200")]))];
     }
 
     [GlobalCleanup]

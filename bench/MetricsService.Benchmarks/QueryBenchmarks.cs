@@ -1,4 +1,5 @@
 using AirisEpm.MetricsService.Domain;
+using AirisEpm.PromQl.Model;
 using AirisEpm.MetricsService.Storage;
 using AirisEpm.ServiceDefaults.Security;
 using BenchmarkDotNet.Attributes;
@@ -29,7 +30,7 @@ public class QueryBenchmarks
         var end = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 60_000 * 60_000;
         var start = end - 86_400_000;
         var labels = Enumerable.Range(0, Series)
-            .Select(i => LabelSet.From([new("job", "job-" + (i % 10)), new("instance", "host-" + i)])).ToArray();
+            .Select(i => LabelSet.From([new Label("job", "job-" + (i % 10)), new("instance", "host-" + i)])).ToArray();
         var batch = new List<MetricSample>(50_000);
         for (var ts = start; ts <= end; ts += 60_000)
         {

@@ -21,6 +21,13 @@ internal static class ProcessUsage
     /// <summary>Resident set size now (VmRSS).</summary>
     public static long RssBytes(int pid) => StatusKilobytes(pid, "VmRSS:") * 1024;
 
+    /// <summary>Anonymous resident memory (RssAnon): heaps and native allocations, no mapped files.</summary>
+    public static long AnonymousBytes(int pid) => StatusKilobytes(pid, "RssAnon:") * 1024;
+
+    /// <summary>Where the resident memory is: anonymous (heaps, DuckDB), file-backed (mapped code and libraries), shared memory.</summary>
+    public static string RssParts(int pid) => string.Create(CultureInfo.InvariantCulture,
+        $"anonymous {StatusKilobytes(pid, "RssAnon:") / 1024.0:F0} MiB, file-backed {StatusKilobytes(pid, "RssFile:") / 1024.0:F0} MiB, shared memory {StatusKilobytes(pid, "RssShmem:") / 1024.0:F0} MiB");
+
     private static long StatusKilobytes(int pid, string key)
     {
         foreach (var line in File.ReadLines($"/proc/{pid}/status"))

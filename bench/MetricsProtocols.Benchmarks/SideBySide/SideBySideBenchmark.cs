@@ -45,7 +45,7 @@ internal static class SideBySideBenchmark
             await StageProbe.IngestorAsync(requests * 64);
         }
 
-        if (modes.Intersect(["throughput", "small", "reads"]).Any())
+        if (modes.Intersect(["throughput", "small", "reads", "instant"]).Any())
         {
             using var prometheus = await Receiver.PrometheusAsync();
             using var metrics = await Receiver.MetricsServiceAsync();
@@ -72,11 +72,16 @@ internal static class SideBySideBenchmark
             {
                 await ReadsAsync(both, t0);
             }
+
+            if (modes.Contains("instant"))
+            {
+                await InstantAsync(both, t0, requests, rounds);
+            }
         }
 
-        if (modes.Contains("memory"))
+        if (modes.Contains("memory") || modes.Contains("memory-self"))
         {
-            await MemoryAsync(t0);
+            await MemoryAsync(t0, withPrometheus: modes.Contains("memory"));
         }
 
         Console.WriteLine($"load average at end: {Load()}");
@@ -149,8 +154,42 @@ internal static class SideBySideBenchmark
         }
     }
 
+    /// <summary>
+    /// One-series instant queries (<c>/api/v1/query</c>, what a dashboard's stat panel or a rule asks), 32 closed-loop
+    /// clients cycling over 64 series of the warm-up's data at a time where each has its 50 samples, on both servers:
+    /// <paramref name="thousands"/> thousand requests per round, rounds alternating which server goes first.
+    /// </summary>
+    private static async Task InstantAsync(Receiver[] both, long t0, int thousands, int rounds)
+    {
+        var at = (t0 / 1000) + WarmUpRequests;
+        var queries = Enumerable.Range(0, 64)
+            .Select(i => RequestBody.Get($"/api/v1/query?query=node_cpu_seconds_total%7Bsender%3D%22{i % Senders}%22%2Cseries%3D%22{i * 31}%22%7D&time={at}")).ToList();
+        foreach (var receiver in both)
+        {
+            // A cheap read is only a fair one if it finds the series: each answer must hold exactly one sample.
+            foreach (var query in queries)
+            {
+                var answer = await receiver.Client.GetStringAsync(query.Path);
+                if (answer.Split("\"__name__\"").Length != 2 || !answer.Contains("\"resultType\":\"vector\"", StringComparison.Ordinal))
+                {
+                    throw new InvalidOperationException($"{receiver.Name} answered {query.Path} with {answer}");
+                }
+            }
+
+            await ClosedLoop.RunAsync("instant warm-up", receiver.Client, queries, 2_000, SmallClients);
+        }
+
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var receiver in round % 2 == 0 ? both : both.Reverse())
+            {
+                await Measure.ReadsAsync(receiver, $"round {round + 1}: one-series instant x {SmallClients} clients", queries, thousands * 1_000, SmallClients);
+            }
+        }
+    }
+
     /// <summary>100,000 series, 2,000 per request, 10 samples each 1 s apart (4 senders owning 25,000 series each): then RSS.</summary>
-    private static async Task MemoryAsync(long t0)
+    private static async Task MemoryAsync(long t0, bool withPrometheus)
     {
         const int ActiveSeries = 100_000;
         const int Scrapes = 10;
@@ -159,7 +198,8 @@ internal static class SideBySideBenchmark
             .Select(b => (IReadOnlyList<byte[]>)[.. Enumerable.Range(b * SeriesPerRequest, SeriesPerRequest).Select(i => RemoteWriteBody.SeriesLabels(s, i, "node_memory_bench"))]).ToList()).ToList();
         var bodies = perSender.Select(sender => (IReadOnlyList<RequestBody>)[.. Enumerable.Range(0, Scrapes)
             .SelectMany(k => sender.Select(block => RemoteWriteBody.Build(block, t0 + k * StepMs, k)))]).ToList();
-        foreach (var start in new Func<Task<Receiver>>[] { Receiver.PrometheusAsync, () => Receiver.MetricsServiceAsync() })
+        Func<Task<Receiver>> metricsService = () => Receiver.MetricsServiceAsync();
+        foreach (var start in withPrometheus ? [Receiver.PrometheusAsync, metricsService] : new[] { metricsService })
         {
             using var receiver = await start();
             await Task.Delay(2_000);
@@ -169,13 +209,34 @@ internal static class SideBySideBenchmark
             var rss = receiver.RssBytes;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{receiver.Name,-16} memory at {ActiveSeries} active series: RSS {rss / 1048576.0:F0} MiB = {rss / (double)ActiveSeries:F0} bytes/series; idle before load {idle / 1048576.0:F0} MiB, growth {(rss - idle) / (double)ActiveSeries:F0} bytes/series"));
+            Console.WriteLine($"  {ProcessUsage.RssParts(receiver.ProcessId)}");
+            // Both runtimes hand memory back in the background (Go's scavenger, the GC's trim, DuckDB's allocator): settled is 20 s after.
+            await Task.Delay(15_000);
+            var settled = receiver.RssBytes;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{receiver.Name,-16} memory at {ActiveSeries} active series, 20 s after: RSS {settled / 1048576.0:F0} MiB = {settled / (double)ActiveSeries:F0} bytes/series; {ProcessUsage.RssParts(receiver.ProcessId)}"));
             if (!receiver.IsPrometheus)
             {
                 // Where it is: the managed heap as the runtime reports it (its own /metrics), the rest is native (DuckDB, the runtime).
                 var metrics = await receiver.Client.GetStringAsync("/metrics");
+                var committed = 0.0;
                 foreach (var line in metrics.Split('\n').Where(l => !l.StartsWith('#') && l.Contains("gc_", StringComparison.Ordinal) && (l.Contains("heap", StringComparison.Ordinal) || l.Contains("committed", StringComparison.Ordinal))))
                 {
                     Console.WriteLine("  " + line);
+                    if (line.StartsWith("dotnet_gc_last_collection_memory_committed_size_bytes", StringComparison.Ordinal))
+                    {
+                        committed = double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
+                    }
+                }
+
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  managed heap committed {committed / 1048576:F0} MiB; anonymous memory besides it (native: DuckDB, the runtime, JIT code) {ProcessUsage.AnonymousBytes(receiver.ProcessId) / 1048576.0 - committed / 1048576:F0} MiB"));
+
+                // BENCH_HOLD_SECONDS keeps the loaded server up for a look from outside (dotnet-gcdump collect -p <pid>).
+                if (int.TryParse(Environment.GetEnvironmentVariable("BENCH_HOLD_SECONDS"), out var hold) && hold > 0)
+                {
+                    Console.WriteLine($"  holding pid {receiver.ProcessId} for {hold} s");
+                    await Task.Delay(TimeSpan.FromSeconds(hold));
                 }
             }
         }
@@ -226,11 +287,14 @@ internal static class Measure
         return Print(receiver, name, run, cpu, self, drain, perRequest);
     }
 
-    public static async Task<Measured> ReadsAsync(Receiver receiver, string name, RequestBody read, int requests, int clients)
+    public static Task<Measured> ReadsAsync(Receiver receiver, string name, RequestBody read, int requests, int clients) =>
+        ReadsAsync(receiver, name, [read], requests, clients);
+
+    public static async Task<Measured> ReadsAsync(Receiver receiver, string name, IReadOnlyList<RequestBody> reads, int requests, int clients)
     {
         var cpu = receiver.Cpu;
         var self = Process.GetCurrentProcess().TotalProcessorTime;
-        var run = await ClosedLoop.RunAsync(name, receiver.Client, [read], requests, clients);
+        var run = await ClosedLoop.RunAsync(name, receiver.Client, reads, requests, clients);
         return Print(receiver, name, run, cpu, self, 0, perRequest: true);
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using AirisEpm.MetricsService.Domain;
+using AirisEpm.PromQl.Model;
 using AirisEpm.MetricsService.Ingest;
 using AirisEpm.MetricsService.Ingest.Wal;
 using AirisEpm.MetricsService.Protocols;
@@ -126,7 +127,7 @@ internal static class StageProbe
             await wal.OpenAsync(store, CancellationToken.None);
             await writer.StartAsync(CancellationToken.None);
             var ingestor = new MetricIngestor(writer, wal, new PendingWrites(walOptions, TimeProvider.System), walOptions, NullLogger<MetricIngestor>.Instance);
-            var labels = Enumerable.Range(0, 50).Select(i => LabelSet.From([new("series", i.ToString(CultureInfo.InvariantCulture))])).ToArray();
+            var labels = Enumerable.Range(0, 50).Select(i => LabelSet.From([new Label("series", i.ToString(CultureInfo.InvariantCulture))])).ToArray();
             var t0 = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 3_600_000;
             async Task CallAsync(int caller, int count)
             {

@@ -26,18 +26,19 @@ public static class PrometheusQueryApi
         return app;
     }
 
-    public static async Task<PromResult> QueryAsync(HttpRequest request, PromQueryRunner runner, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<PromResult> QueryAsync(
+        HttpRequest request, PromQueryRunner runner, ParsedQueries parsed, TimeProvider time, CancellationToken cancellationToken)
     {
         var form = await PromRequest.ReadAsync(request, cancellationToken);
         var limit = PromParameters.Limit(form);
         var at = PromParameters.OptionalTime(form, "time", time.GetUtcNow().ToUnixTimeMilliseconds());
         var timeout = Timeout(form);
-        var expr = Parse(form.Value("query"), prefixed: true);
+        var expr = Parse(parsed, form.Value("query"), prefixed: true);
         var result = await runner.InstantAsync(expr, at, timeout, cancellationToken);
         return Answer(result, limit);
     }
 
-    public static async Task<PromResult> QueryRangeAsync(HttpRequest request, PromQueryRunner runner, CancellationToken cancellationToken)
+    public static async Task<PromResult> QueryRangeAsync(HttpRequest request, PromQueryRunner runner, ParsedQueries parsed, CancellationToken cancellationToken)
     {
         var form = await PromRequest.ReadAsync(request, cancellationToken);
         var limit = PromParameters.Limit(form);
@@ -63,7 +64,7 @@ public static class PrometheusQueryApi
 
         var timeout = Timeout(form);
         // Prometheus 2.42 names the parameter for an instant query's parse error but not for a range query's.
-        var expr = Parse(form.Value("query"), prefixed: false);
+        var expr = Parse(parsed, form.Value("query"), prefixed: false);
         var result = await runner.RangeAsync(expr, start, end, step, timeout, cancellationToken);
         return Answer(result, limit);
     }
@@ -86,11 +87,13 @@ public static class PrometheusQueryApi
     private static TimeSpan? Timeout(PromRequest form) =>
         form.Has("timeout") ? TimeSpan.FromMilliseconds(PromParameters.Duration("timeout", form.Value("timeout"))) : null;
 
-    private static Expr Parse(string query, bool prefixed)
+    private static Expr Parse(string query, bool prefixed) => Parse(null, query, prefixed);
+
+    private static Expr Parse(ParsedQueries? parsed, string query, bool prefixed)
     {
         try
         {
-            return PromQlParser.ParseExpr(query);
+            return parsed is null ? PromQlParser.ParseExpr(query) : parsed.Parse(query);
         }
         catch (ParseException e) when (prefixed)
         {

@@ -23,6 +23,7 @@ internal static class PrometheusApiExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => new PromQlEngine(sp.GetRequiredService<IOptions<EngineOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<PromQueryRunner>();
+        builder.Services.AddSingleton<ParsedQueries>();
         builder.Services.AddSingleton<IPrometheusSideStore>(sp =>
         {
             var store = sp.GetRequiredService<IOptions<MetricStoreOptions>>().Value;

@@ -24,6 +24,10 @@ public sealed class HeapTrimOptions
     /// <summary>How often the allocation counter is read.</summary>
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>At most one trim this often, whatever the load: a trim is a full blocking collection.</summary>
-    public TimeSpan MinimumGap { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// At most one trim this often, whatever the load: a trim is a full blocking collection (about 0.1–0.2 s at
+    /// 100,000 series). 10 s, not a minute: a quiet moment inside a burst (the first seconds of a fleet coming
+    /// online) trimmed once and the minute then kept the burst's own heap, 300 MB committed for 170 live, until the next.
+    /// </summary>
+    public TimeSpan MinimumGap { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -6,8 +6,9 @@ namespace AirisEpm.MetricsService.Prometheus;
 
 /// <summary>
 /// Runs PromQL over the metric store: one <see cref="PromQlEngine"/> for the service, a fresh
-/// <see cref="StoreSeriesSource"/> (and sample budget) per query, and a request's own <c>timeout</c> on top of the
-/// engine's, answered as the engine answers its own (<c>timeout</c>, 503).
+/// <see cref="StoreSeriesSource"/> (and sample budget) per evaluation, range queries in blocks of steps when their
+/// reads meet that budget (<see cref="RangeBlocks"/>), and a request's own <c>timeout</c> on top of the engine's,
+/// answered as the engine answers its own (<c>timeout</c>, 503).
 /// </summary>
 public sealed class PromQueryRunner(IMetricStore store, PromQlEngine engine)
 {
@@ -19,21 +20,30 @@ public sealed class PromQueryRunner(IMetricStore store, PromQlEngine engine)
     public EngineOptions Options => engine.Options;
 
     public Task<QueryResult> InstantAsync(Expr expr, long timeMs, TimeSpan? timeout, CancellationToken cancellationToken, StorageTier tier = StorageTier.Raw) =>
-        RunAsync((source, ct) => engine.InstantAsync(source, expr, timeMs, ct), timeout, tier, cancellationToken);
+        RunAsync(async ct =>
+        {
+            try
+            {
+                return await engine.InstantAsync(Source(tier), expr, timeMs, ct);
+            }
+            catch (SampleLimitException)
+            {
+                throw new PromQlException(PromQlErrorType.Execution, SampleBudget.ExceededMessage);
+            }
+        }, timeout, cancellationToken);
 
     public Task<QueryResult> RangeAsync(
         Expr expr, long startMs, long endMs, long stepMs, TimeSpan? timeout, CancellationToken cancellationToken, StorageTier tier = StorageTier.Raw) =>
-        RunAsync((source, ct) => engine.RangeAsync(source, expr, startMs, endMs, stepMs, ct), timeout, tier, cancellationToken);
+        RunAsync(ct => RangeBlocks.EvaluateAsync(
+            (from, to) => engine.RangeAsync(Source(tier), expr, from, to, stepMs, new QueryBounds(startMs, endMs), ct),
+            startMs, endMs, stepMs, engine.Options.MaxSamples), timeout, cancellationToken);
 
-    private async Task<QueryResult> RunAsync(
-        Func<ISeriesSource, CancellationToken, Task<QueryResult>> run, TimeSpan? timeout, StorageTier tier, CancellationToken cancellationToken)
+    private StoreSeriesSource Source(StorageTier tier) => new(store, new SampleBudget(engine.Options.MaxSamples), tier);
+
+    private async Task<QueryResult> RunAsync(Func<CancellationToken, Task<QueryResult>> run, TimeSpan? timeout, CancellationToken cancellationToken)
     {
-        var source = new StoreSeriesSource(store, new SampleBudget(engine.Options.MaxSamples), tier);
-        if (timeout is not { } limit || limit >= engine.Options.Timeout)
-        {
-            return await run(source, cancellationToken);
-        }
-
+        // The engine times each evaluation; this deadline covers them all (a range query's blocks) and a request's own timeout.
+        var limit = timeout is { } asked && asked < engine.Options.Timeout ? asked : engine.Options.Timeout;
         if (limit <= TimeSpan.Zero)
         {
             throw new PromQlException(PromQlErrorType.Timeout, ExpiredMessage);
@@ -45,7 +55,7 @@ public sealed class PromQueryRunner(IMetricStore store, PromQlEngine engine)
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
-            return await run(source, linked.Token);
+            return await run(linked.Token);
         }
         catch (Exception e) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested
                                   && e is OperationCanceledException or PromQlException { Type: PromQlErrorType.Canceled })

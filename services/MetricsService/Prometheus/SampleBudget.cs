@@ -1,10 +1,13 @@
+using AirisEpm.MetricsService.Storage;
 using AirisEpm.PromQl.Engine;
 
 namespace AirisEpm.MetricsService.Prometheus;
 
 /// <summary>
-/// The samples one query may load from the store, all its selectors together: the engine's
-/// <see cref="EngineOptions.MaxSamples"/>. Exceeding it is Prometheus's <c>execution</c> error. Thread-safe.
+/// The samples one evaluation may read from the store, all its selectors together: the engine's
+/// <see cref="EngineOptions.MaxSamples"/>, per block of a range query (<see cref="RangeBlocks"/>). Exceeding it
+/// is a <see cref="SampleLimitException"/>: a range query then splits its steps, and one step over it is
+/// Prometheus's <c>execution</c> error (<see cref="ExceededMessage"/>). Thread-safe.
 /// </summary>
 public sealed class SampleBudget(long maxSamples)
 {
@@ -20,7 +23,7 @@ public sealed class SampleBudget(long maxSamples)
     /// <summary>What may still be taken (a read may load this many and no more).</summary>
     public long Remaining => Math.Max(0, MaxSamples - Used);
 
-    /// <summary>Takes <paramref name="samples"/> from the budget or throws without taking any.</summary>
+    /// <summary>Takes <paramref name="samples"/> from the budget or throws <see cref="SampleLimitException"/> without taking any.</summary>
     public void Take(long samples)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(samples);
@@ -29,7 +32,7 @@ public sealed class SampleBudget(long maxSamples)
             var used = Interlocked.Read(ref _used);
             if (samples > MaxSamples - used)
             {
-                throw new PromQlException(PromQlErrorType.Execution, ExceededMessage);
+                throw new SampleLimitException(MaxSamples);
             }
 
             if (Interlocked.CompareExchange(ref _used, used + samples, used) == used)

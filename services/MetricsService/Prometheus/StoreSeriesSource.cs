@@ -4,9 +4,11 @@ using AirisEpm.PromQl.Engine;
 namespace AirisEpm.MetricsService.Prometheus;
 
 /// <summary>
-/// The engine's view of the metric store, one instance per query. Every select reads at most what is left of the
-/// query's <see cref="SampleBudget"/>: the store stops reading once it meets more (<see cref="SampleLimitException"/>),
-/// so no query can pull unbounded samples into memory, and no count runs before the read. Reads the raw tier: a rollup keeps one sample per bucket, which changes every
+/// The engine's view of the metric store, one instance per evaluation (a query, or one block of a range query's steps,
+/// <see cref="RangeBlocks"/>). Every select reads at most what is left of its <see cref="SampleBudget"/>: the store
+/// stops reading once it meets more and the select throws <see cref="SampleLimitException"/> (the caller splits the
+/// block or answers Prometheus's <c>execution</c> error), so no query can pull unbounded samples into memory, and no
+/// count runs before the read. Reads the raw tier: a rollup keeps one sample per bucket, which changes every
 /// answer but <c>last_over_time</c> at bucket ends, so no rollup is exact for the engine in general.
 /// <see cref="Tier"/> lets a caller that asks for downsampled data on purpose (the legacy <c>tier=</c> parameter) read
 /// a rollup's last sample per bucket instead.
@@ -59,16 +61,7 @@ public sealed class StoreSeriesSource(IMetricStore store, SampleBudget budget, S
             byId[stored.Id] = labels;
         }
 
-        IReadOnlyList<SeriesPoints> points;
-        try
-        {
-            points = await store.PointsAsync(Tier, byId.Keys, startMs, endMs, Budget.Remaining, cancellationToken);
-        }
-        catch (SampleLimitException)
-        {
-            throw new PromQlException(PromQlErrorType.Execution, SampleBudget.ExceededMessage);
-        }
-
+        var points = await store.PointsAsync(Tier, byId.Keys, startMs, endMs, Budget.Remaining, cancellationToken);
         Budget.Take(points.Sum(p => (long)p.Timestamps.Length));
         var result = new List<Series>(points.Count);
         foreach (var series in points)

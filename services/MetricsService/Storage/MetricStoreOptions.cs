@@ -27,6 +27,17 @@ public sealed class MetricStoreOptions
     [Range(0, 256)]
     public int DuckDbThreads { get; set; }
 
+    /// <summary>
+    /// DuckDB's allocator (jemalloc) hands memory back to the system after a task whose peak passed this (DuckDB's
+    /// default is 128 MB, so an ingest burst's memory stayed resident for good). A DuckDB size; 32 MB costs a flush
+    /// after large writes and reads only.
+    /// </summary>
+    [RegularExpression(@"^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$")]
+    public string DuckDbAllocatorFlushThreshold { get; set; } = "32MB";
+
+    /// <summary>DuckDB's allocator threads that return freed memory in the background (DuckDB's default: off).</summary>
+    public bool DuckDbAllocatorBackgroundThreads { get; set; } = true;
+
     /// <summary>ClickHouse.Driver connection string, e.g. <c>Host=localhost;Port=8123;Database=airis</c>.</summary>
     public string ClickHouseConnectionString { get; set; } = "Host=localhost;Port=8123";
 

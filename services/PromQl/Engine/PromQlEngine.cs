@@ -45,8 +45,18 @@ public sealed class PromQlEngine
         ISeriesSource source, Expr expr, long startMs, long endMs, long stepMs, CancellationToken cancellationToken) =>
         RangeAsync(source, expr, null, startMs, endMs, stepMs, cancellationToken);
 
+    /// <summary>
+    /// Evaluates the steps from <paramref name="startMs"/> to <paramref name="endMs"/> of a longer range query whose
+    /// own range is <paramref name="bounds"/> (what <c>@ start()</c> and <c>@ end()</c> pin to): one block of a range
+    /// query evaluated in parts. Every step of a range query depends only on its own time and those bounds, so the
+    /// blocks' series, joined, are the whole query's.
+    /// </summary>
+    public Task<QueryResult> RangeAsync(
+        ISeriesSource source, Expr expr, long startMs, long endMs, long stepMs, QueryBounds bounds, CancellationToken cancellationToken) =>
+        RangeAsync(source, expr, null, startMs, endMs, stepMs, cancellationToken, bounds);
+
     private Task<QueryResult> RangeAsync(
-        ISeriesSource source, Expr expr, string? query, long startMs, long endMs, long stepMs, CancellationToken cancellationToken)
+        ISeriesSource source, Expr expr, string? query, long startMs, long endMs, long stepMs, CancellationToken cancellationToken, QueryBounds? bounds = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(expr);
@@ -73,19 +83,19 @@ public sealed class PromQlEngine
                 PromQlErrorType.BadData, $"invalid expression type \"{expr.Type.DocumentedName()}\" for range query, must be Scalar or instant Vector");
         }
 
-        return RunAsync(source, expr, query, startMs, endMs, stepMs, cancellationToken);
+        return RunAsync(source, expr, query, startMs, endMs, stepMs, cancellationToken, bounds);
     }
 
     /// <summary>Evaluates on the grid of one step (<paramref name="stepMs"/> 0) or of the range; <paramref name="query"/> is the text, when known, that annotations cite positions in.</summary>
     private async Task<QueryResult> RunAsync(
-        ISeriesSource source, Expr expr, string? query, long startMs, long endMs, long stepMs, CancellationToken cancellationToken)
+        ISeriesSource source, Expr expr, string? query, long startMs, long endMs, long stepMs, CancellationToken cancellationToken, QueryBounds? bounds = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(expr);
         var started = _time.GetTimestamp();
         using var timeout = new CancellationTokenSource(Options.Timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        var context = new QueryContext(source, Options, startMs, endMs, stepMs, linked.Token);
+        var context = new QueryContext(source, Options, startMs, endMs, stepMs, bounds ?? new QueryBounds(startMs, endMs), linked.Token);
         try
         {
             var grid = stepMs == 0 ? StepGrid.Single(startMs) : StepGrid.Between(startMs, endMs, stepMs);

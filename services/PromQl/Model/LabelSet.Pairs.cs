@@ -32,9 +32,19 @@ public sealed partial class LabelSet
             ICollection<KeyValuePair<string, string>> collection => Copy(collection),
             _ => [.. pairs.Select(p => new Label(p.Key, p.Value))],
         };
-        if (buffer.Length == 0) return Empty;
+        return FromUnsorted(buffer);
+    }
 
-        var stable = SortedStable(buffer);
+    /// <summary>
+    /// Builds a set from <paramref name="labels"/> as <see cref="From(IEnumerable{KeyValuePair{string, string}})"/> does,
+    /// sorting the array in place and keeping it when nothing is dropped (the ingest paths' one allocation per series).
+    /// </summary>
+    public static LabelSet FromUnsorted(Label[] labels)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        if (labels.Length == 0) return Empty;
+
+        var stable = SortedStable(labels);
         var count = 0;
         for (var i = 0; i < stable.Length; i++)
         {

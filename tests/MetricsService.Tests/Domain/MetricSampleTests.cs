@@ -4,8 +4,8 @@ namespace AirisEpm.MetricsService.Tests.Domain;
 
 public sealed class MetricSampleTests
 {
-    private static readonly LabelSet Api = LabelSet.From([new("job", "api")]);
-    private static readonly LabelSet Web = LabelSet.From([new("job", "web")]);
+    private static readonly LabelSet Api = LabelSet.From([new Label("job", "api")]);
+    private static readonly LabelSet Web = LabelSet.From([new Label("job", "web")]);
 
     [Fact]
     public void The_series_id_is_the_hash_of_name_and_labels()

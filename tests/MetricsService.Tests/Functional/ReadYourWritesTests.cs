@@ -44,6 +44,6 @@ public sealed class ReadYourWritesTests
         // And straight from the store every reader is given, remote_write-style (no HTTP in between).
         var probe = Assert.Single(await store.FindSeriesAsync(SeriesSelector.ForName("ryw_probe_2"), Ct));
         Assert.Equal([ts + 2], (await store.PointsAsync(StorageTier.Raw, [probe.Id], ts - 10, ts + 10, Ct)).Single().Timestamps);
-        Assert.Equal(LabelSet.From([new("job", "job2")]), probe.Labels);
+        Assert.Equal(LabelSet.From([new Label("job", "job2")]), probe.Labels);
     }
 }

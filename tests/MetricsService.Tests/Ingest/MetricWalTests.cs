@@ -30,7 +30,7 @@ public sealed class MetricWalTests : IDisposable
     private MetricWal Wal(long segmentBytes = 16 << 20) =>
         new(Log, Options.Create(new WalOptions { SegmentBytes = segmentBytes }), NullLogger<MetricWal>.Instance);
 
-    private static MetricSample Sample(string instance, long ts, double value) => new("up", LabelSet.From([new("instance", instance)]), ts, value);
+    private static MetricSample Sample(string instance, long ts, double value) => new("up", LabelSet.From([new Label("instance", instance)]), ts, value);
 
     private static async Task<IReadOnlyList<long>> TimestampsAsync(IMetricStore store, string instance)
     {

@@ -38,7 +38,7 @@ public sealed class SampleWalCodecTests
     [Fact]
     public void A_sample_of_a_series_defined_elsewhere_resolves_from_what_is_known_and_one_defined_nowhere_is_counted()
     {
-        var known = new MetricSample("up", LabelSet.From([new("job", "api")]), 1, 1);
+        var known = new MetricSample("up", LabelSet.From([new Label("job", "api")]), 1, 1);
         var unknown = new MetricSample("down", LabelSet.Empty, 2, 2);
         using var payload = SampleWalCodec.Encode([known, unknown], []);
         var series = new Dictionary<long, SeriesDefinition> { [known.SeriesId] = new("up", known.Labels, MetricType.Counter) };
@@ -53,7 +53,7 @@ public sealed class SampleWalCodecTests
     [Fact]
     public void Random_and_mutated_payloads_decode_or_fail_with_InvalidDataException()
     {
-        using var valid = SampleWalCodec.Encode([new MetricSample("up", LabelSet.From([new("job", "api")]), 5, 1)], [new MetricSample("up", LabelSet.From([new("job", "api")]), 5, 1)]);
+        using var valid = SampleWalCodec.Encode([new MetricSample("up", LabelSet.From([new Label("job", "api")]), 5, 1)], [new MetricSample("up", LabelSet.From([new Label("job", "api")]), 5, 1)]);
         var seed = valid.Span.ToArray();
         var mutated = Gen.Select(Gen.Int[0, seed.Length - 1], Gen.Byte, Gen.Int[0, seed.Length]).Select((at, b, cut) =>
         {

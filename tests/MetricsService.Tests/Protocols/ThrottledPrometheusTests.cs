@@ -65,7 +65,7 @@ public sealed class ThrottledPrometheusTests
             factory.Throttled.Delay = TimeSpan.Zero;
 
             // One shard sends in order: once an `up` sample past the cutoff is stored, everything before it is.
-            var up = LabelSet.From([new("instance", $"127.0.0.1:{prometheus.Port}"), new("job", "prometheus-self")]).SeriesId("up");
+            var up = LabelSet.From([new Label("instance", $"127.0.0.1:{prometheus.Port}"), new("job", "prometheus-self")]).SeriesId("up");
             await UntilAsync(async () => (await store.PointsAsync(StorageTier.Raw, [up], cutoffMs + 3_000, long.MaxValue, Ct)).Count > 0, "remote_write to catch up");
 
             var compared = 0;

@@ -28,7 +28,7 @@ public sealed class DuckDbNameRollupTests : IDisposable
     }
 
     private static MetricSample S(string name, string instance, long offset, double value) =>
-        new(name, LabelSet.From([new("instance", instance)]), Base + offset, value);
+        new(name, LabelSet.From([new Label("instance", instance)]), Base + offset, value);
 
     /// <summary>Each rollup tier's answer for the whole name equals the raw tier's at the same buckets.</summary>
     private static async Task AssertMatchesRawAsync(DuckDbMetricStore store, string name)

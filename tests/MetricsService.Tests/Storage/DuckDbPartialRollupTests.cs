@@ -29,7 +29,7 @@ public sealed class DuckDbPartialRollupTests : IDisposable
     }
 
     private static MetricSample Sample(string name, long ts, double value, string instance = "a") =>
-        new(name, LabelSet.From([new("instance", instance)]), ts, value);
+        new(name, LabelSet.From([new Label("instance", instance)]), ts, value);
 
     private static async Task<(AggregateRow[] Minute, AggregateRow Hour, SeriesPoints MinutePoints)> ReadAsync(DuckDbMetricStore store, string name)
     {
@@ -114,7 +114,7 @@ public sealed class DuckDbPartialRollupTests : IDisposable
         using var reopened = await OpenAsync();
         var found = await reopened.FindSeriesAsync(new SeriesSelector("s", [Matcher.Create("instance", MatchOp.Equal, "b")]), Ct);
         var series = Assert.Single(found);
-        Assert.Equal(LabelSet.From([new("instance", "b")]).SeriesId("s"), series.Id);
+        Assert.Equal(LabelSet.From([new Label("instance", "b")]).SeriesId("s"), series.Id);
         await reopened.WriteAsync([Sample("s", Base + 1, 2, "b"), Sample("s", Base, 1, "c")], Ct);
         Assert.Equal(3, (await reopened.FindSeriesAsync(SeriesSelector.ForName("s"), Ct)).Count);
         Assert.Equal(["instance"], await reopened.LabelNamesAsync(Ct));

@@ -21,7 +21,7 @@ public sealed class DuckDbSchemaUpgradeTests : IDisposable
         var ct = TestContext.Current.CancellationToken;
         Directory.CreateDirectory(_folder);
         var path = Path.Combine(_folder, "v3.duckdb");
-        var labels = LabelSet.From([new("job", "api")]);
+        var labels = LabelSet.From([new Label("job", "api")]);
         var id = labels.SeriesId("old");
         using (var connection = new DuckDBConnection($"Data Source={path}"))
         {

@@ -12,7 +12,7 @@ namespace AirisEpm.MetricsService.Tests.Storage;
 /// </summary>
 public sealed class PreparedBatchTests
 {
-    private static readonly LabelSet[] Sets = [LabelSet.From([new("i", "a")]), LabelSet.From([new("i", "b")]), LabelSet.From([new("i", "c")])];
+    private static readonly LabelSet[] Sets = [LabelSet.From([new Label("i", "a")]), LabelSet.From([new Label("i", "b")]), LabelSet.From([new Label("i", "c")])];
     private static readonly string[] MetricNames = ["up", "cpu"];
 
     /// <summary>Samples over few series, names and times, so duplicates, disorder and shared buckets are common.</summary>

@@ -164,12 +164,12 @@ public sealed class RemoteWriteDecoder(IOptions<ProtocolOptions> options)
             throw new MalformedPayloadException($"timeseries[{index}]: {problem}");
         }
 
-        for (var i = 1; i < labelSet.Count; i++)
+        if (labelSet.Count < labels.Count)
         {
-            if (labelSet.Labels[i].Name == labelSet.Labels[i - 1].Name)
-            {
-                throw new MalformedPayloadException($"timeseries[{index}]: label '{labelSet.Labels[i].Name}' appears twice");
-            }
+            // The set keeps the last of a repeated name (empty values were left out above): find the first repeat to name it.
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var twice = labels.First(l => !seen.Add(l.Name)).Name;
+            throw new MalformedPayloadException($"timeseries[{index}]: label '{twice}' appears twice");
         }
 
         return (name, labelSet);
@@ -190,8 +190,8 @@ public sealed class RemoteWriteDecoder(IOptions<ProtocolOptions> options)
                     break;
                 case 2:
                     reader.Expect(wireType, ProtobufReader.LengthDelimited, "label.value");
-                    // The metric name's value is as low-cardinality as a label name: intern it too.
-                    value = name == PrometheusNames.MetricNameLabel ? LabelNames.Intern(reader.ReadBytes()) : reader.ReadString();
+                    // The metric name's value is as low-cardinality as a label name: intern it too; share other values that repeat.
+                    value = name == PrometheusNames.MetricNameLabel ? LabelNames.Intern(reader.ReadBytes()) : LabelValues.Share(reader.ReadBytes());
                     break;
                 default:
                     reader.Skip(wireType);

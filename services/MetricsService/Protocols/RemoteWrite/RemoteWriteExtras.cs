@@ -1,3 +1,4 @@
+using AirisEpm.MetricsService.Domain;
 using AirisEpm.MetricsService.Prometheus.SideData;
 using AirisEpm.Protocols;
 using PromLabel = AirisEpm.PromQl.Model.Label;
@@ -63,7 +64,7 @@ public static class RemoteWriteExtras
         }
 
         string? name = null;
-        var labels = new List<Domain.Label>();
+        var labels = new List<Label>();
         var reader = new ProtobufReader(series);
         while (reader.TryReadTag(out var field, out var wireType))
         {
@@ -76,7 +77,7 @@ public static class RemoteWriteExtras
                 }
                 else if (value.Length > 0)
                 {
-                    labels.Add(new Domain.Label(labelName, value));
+                    labels.Add(new Label(labelName, value));
                 }
             }
             else
@@ -90,7 +91,7 @@ public static class RemoteWriteExtras
             return;
         }
 
-        var seriesId = Domain.LabelSet.FromUnsorted([.. labels]).SeriesId(name);
+        var seriesId = LabelSet.FromUnsorted([.. labels]).SeriesId(name);
         reader = new ProtobufReader(series);
         while (reader.TryReadTag(out var field, out var wireType))
         {

@@ -29,11 +29,33 @@ public sealed partial class DuckDbMetricStore
 
     private sealed class WriteScratch
     {
+        /// <summary>Entries kept between writes: 16,384 partials are 1 MB; a larger batch (a replay, a fleet's first scrape) lets its own go.</summary>
+        private const int MaxKept = 16_384;
+
         public Dictionary<long, int> IndexOf { get; } = [];
 
         public List<RollupPartial> Minute { get; } = [];
 
         public List<RollupPartial> Hour { get; } = [];
+
+        /// <summary>After a write: collections a large batch grew are let go (100,000 new series left 25 MB here for good).</summary>
+        public void Release()
+        {
+            foreach (var list in new[] { Minute, Hour })
+            {
+                if (list.Capacity > MaxKept)
+                {
+                    list.Clear();
+                    list.Capacity = 0;
+                }
+            }
+
+            if (IndexOf.Count > MaxKept)
+            {
+                IndexOf.Clear();
+                IndexOf.TrimExcess();
+            }
+        }
     }
 
     public async Task WriteAsync(IReadOnlyList<MetricSample> samples, CancellationToken cancellationToken)
@@ -80,6 +102,7 @@ public sealed partial class DuckDbMetricStore
         }
         finally
         {
+            _scratch.Release();
             _writeLock.Release();
         }
     }

@@ -7,7 +7,7 @@ namespace AirisEpm.PromQl.Engine.Evaluation;
 /// (a statistic), and the points held at once as Prometheus counts them (<see cref="Samples"/>).
 /// </summary>
 internal sealed class QueryContext(
-    ISeriesSource source, EngineOptions options, long startMs, long endMs, long stepMs, CancellationToken cancellationToken)
+    ISeriesSource source, EngineOptions options, long startMs, long endMs, long stepMs, QueryBounds bounds, CancellationToken cancellationToken)
 {
 
     public ISeriesSource Source { get; } = source;
@@ -49,8 +49,8 @@ internal sealed class QueryContext(
     /// <summary>The pinned time of an <c>@</c> modifier, or null when there is none.</summary>
     public long? ResolveAt(Ast.TimeModifiers modifiers) => modifiers.TimestampMs ?? modifiers.Anchor switch
     {
-        Ast.AtAnchor.Start => StartMs,
-        Ast.AtAnchor.End => EndMs,
+        Ast.AtAnchor.Start => bounds.StartMs,
+        Ast.AtAnchor.End => bounds.EndMs,
         _ => null,
     };
 
