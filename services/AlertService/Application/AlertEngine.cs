@@ -77,18 +77,6 @@ public sealed class AlertEngine : IAlertIntake, IActiveAlertSource
         return Task.CompletedTask;
     }
 
-    /// <summary>When a turn next has a flush or a retry to run; null when nothing waits.</summary>
-    public DateTimeOffset? NextDueAt
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _dispatcher.NextDueAt;
-            }
-        }
-    }
-
     /// <summary>Flushes the due groups; muting (silences, inhibition) is evaluated only when a group is due.</summary>
     public IReadOnlyList<NotificationDue> Tick(DateTimeOffset now)
     {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace AirisEpm.AlertService.Application;
 
 /// <summary>
-/// Runs the engine every <see cref="AlertEngineOptions.TickInterval"/>, or sooner when a group falls due: flushes due groups, delivers
+/// Runs the engine every <see cref="AlertEngineOptions.TickInterval"/>: flushes due groups, delivers
 /// them, refreshes the configuration from the store and saves changes (debounced). Nothing is
 /// flushed or saved before the engine holds the saved state: flushing first could page twice,
 /// saving first would erase the old state. In process, this worker restores it (retrying until the
@@ -24,10 +24,10 @@ public sealed partial class AlertEngineWorker(
     {
         var inProcess = options.Value.Hosting == EngineHostingMode.InProcess;
         if (inProcess) await RestoreAsync(stoppingToken);
+        using var timer = new PeriodicTimer(options.Value.TickInterval, time);
         var nextPing = DateTimeOffset.MinValue;
-        while (!stoppingToken.IsCancellationRequested)
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            await Task.Delay(UntilNextTurn(), time, stoppingToken);
             try
             {
                 if (!inProcess && time.GetUtcNow() >= nextPing)
@@ -44,21 +44,6 @@ public sealed partial class AlertEngineWorker(
                 LogTurnFailed(logger, ex);
             }
         }
-    }
-
-    /// <summary>
-    /// One tick, or less when a flush or retry falls due sooner: a group is flushed when it is due (as Alertmanager's
-    /// timers fire), not up to a tick later. The tick still bounds the wait, for groups that alerts create meanwhile.
-    /// </summary>
-    // A due time the turn somehow leaves in place must not turn the loop into a spin.
-    private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(5);
-
-    private TimeSpan UntilNextTurn()
-    {
-        var tick = options.Value.TickInterval;
-        if (!engine.IsRestored || engine.NextDueAt is not { } due) return tick;
-        var untilDue = due - time.GetUtcNow();
-        return untilDue < MinimumWait ? MinimumWait : untilDue < tick ? untilDue : tick;
     }
 
     private async Task PingAsync()

@@ -57,20 +57,6 @@ public sealed class Dispatcher(AlertingConfig config, RetryBackoff? backoff = nu
         }
     }
 
-    /// <summary>The earliest pending flush or retry: when the caller's next turn has work.</summary>
-    public DateTimeOffset? NextDueAt
-    {
-        get
-        {
-            var next = NextFlushAt;
-            foreach (var retry in _retries.Values)
-            {
-                if (next is null || retry.At < next) next = retry.At;
-            }
-            return next;
-        }
-    }
-
     /// <summary>
     /// group_interval after the flush was due, not after the turn that ran it (as Alertmanager resets its timer when it
     /// fires), so a late turn does not push every later flush back; a flush overdue by more than the interval (the

@@ -26,12 +26,12 @@ public sealed class DispatcherTimingTests
     {
         var start = Now;
         Fire("a");
-        Assert.Equal(start + GroupWait, _dispatcher.NextDueAt);
+        Assert.Equal(start + GroupWait, _dispatcher.NextFlushAt);
 
         _clock.Advance(GroupWait + TimeSpan.FromMilliseconds(900)); // the turn ran 0.9 s after the flush was due
         Assert.Single(_dispatcher.Tick(Now, AlertMuter.None));
 
-        Assert.Equal(start + GroupWait + GroupInterval, _dispatcher.NextDueAt);
+        Assert.Equal(start + GroupWait + GroupInterval, _dispatcher.NextFlushAt);
     }
 
     [Fact]
@@ -41,20 +41,9 @@ public sealed class DispatcherTimingTests
         _clock.Advance(GroupWait + GroupInterval + TimeSpan.FromMinutes(1)); // the engine was down past the next flush
         Assert.Single(_dispatcher.Tick(Now, AlertMuter.None));
 
-        Assert.Equal(Now + GroupInterval, _dispatcher.NextDueAt);
+        Assert.Equal(Now + GroupInterval, _dispatcher.NextFlushAt);
     }
 
     [Fact]
-    public void A_retry_due_before_the_next_flush_is_the_next_thing_due()
-    {
-        Fire("a");
-        _clock.Advance(GroupWait);
-        var first = Assert.Single(_dispatcher.Tick(Now, AlertMuter.None));
-        _dispatcher.Report(first, first.Integrations, Now);
-
-        Assert.Equal(Now + RetryBackoff.Default.Delay(1), _dispatcher.NextDueAt);
-    }
-
-    [Fact]
-    public void Nothing_is_due_without_groups() => Assert.Null(_dispatcher.NextDueAt);
+    public void Nothing_is_due_without_groups() => Assert.Null(_dispatcher.NextFlushAt);
 }
