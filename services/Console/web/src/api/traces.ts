@@ -63,8 +63,8 @@ export interface Span {
   links: SpanLink[];
 }
 
-/** GET /api/v1/traces/{id}/outline as sent (trace-service's Apis/Views/Outline/TraceOutlineJson.cs): columns, a string table. */
-export interface OutlineAnswer {
+/** What the outline says of the whole trace, as sent and as decoded. */
+export interface TraceHeader {
   traceId: string;
   startNs: number;
   endNs: number;
@@ -72,6 +72,10 @@ export interface OutlineAnswer {
   spanCount: number;
   services: string[];
   clockSkewAdjusted: boolean;
+}
+
+/** GET /api/v1/traces/{id}/outline as sent (trace-service's Apis/Views/Outline/TraceOutlineJson.cs): columns, a string table. */
+export interface OutlineAnswer extends TraceHeader {
   spans: {
     spanId: string[];
     parent: number[];
@@ -117,14 +121,7 @@ export interface PathSegment {
 }
 
 /** One trace, clock skew adjusted, with its critical path: the spans depth-first (a span's subtree follows it). */
-export interface TraceOutline {
-  traceId: string;
-  startNs: number;
-  endNs: number;
-  durationNs: number;
-  spanCount: number;
-  services: string[];
-  clockSkewAdjusted: boolean;
+export interface TraceOutline extends TraceHeader {
   spans: SpanOutline[];
   criticalPath: { totalNs: number; segments: PathSegment[] };
 }
