@@ -152,12 +152,7 @@ public sealed class LogQlSearchEndpointsTests : IAsyncLifetime
             JsonSerializer.Serialize(new { message = "kept line", timestamp = at.AddMilliseconds(1), service = "tail-q", labels = new { region = "eu" } }));
         await _factory.Writer().PostAsync("/api/v1/logs", new StringContent(body, Encoding.UTF8, "application/x-ndjson"), Ct);
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(15));
-        string? line;
-        while ((line = await stream.ReadLineAsync(timeout.Token)) is not null && !line.StartsWith("data:", StringComparison.Ordinal))
-        {
-        }
+        var line = await EventStream.NextDataLineAsync(stream, Ct);
 
         Assert.NotNull(line);
         var record = JsonDocument.Parse(line["data:".Length..]).RootElement;

@@ -107,12 +107,7 @@ public sealed class LogSearchApiTests : IAsyncLifetime
         var body = $$"""{"message":"tailed line {{Guid.NewGuid():N}}","timestamp":"{{DateTimeOffset.UtcNow.AddSeconds(1):O}}"}""";
         await _factory.Writer().PostAsync("/api/v1/logs", new StringContent(body, Encoding.UTF8, "application/x-ndjson"), Ct);
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(15));
-        string? line;
-        while ((line = await stream.ReadLineAsync(timeout.Token)) is not null && !line.StartsWith("data:", StringComparison.Ordinal))
-        {
-        }
+        var line = await EventStream.NextDataLineAsync(stream, Ct);
 
         Assert.NotNull(line);
         Assert.Contains("tailed line", line, StringComparison.Ordinal);
