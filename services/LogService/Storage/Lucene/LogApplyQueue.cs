@@ -27,10 +27,7 @@ internal sealed partial class LogApplyQueue : IDisposable
     private readonly SemaphoreSlim _wake = new(0);
     private readonly CancellationTokenSource _stop = new();
     private Task _loop = Task.CompletedTask;
-    private int _pendingRecords;
-    private long _loggedAppends;
-    private long _appliedAppends;
-    private TaskCompletionSource _applied = NewSignal();
+    private readonly ApplyProgress _progress = new();
 
     /// <param name="apply">
     /// Indexes the appends (synchronously); throws to have them retried, in order, after a delay. Its flag is true on a
@@ -42,26 +39,13 @@ internal sealed partial class LogApplyQueue : IDisposable
     }
 
     /// <summary>Records logged and not yet indexed.</summary>
-    public int PendingRecords => Volatile.Read(ref _pendingRecords);
+    public int PendingRecords => _progress.Pending;
 
     public void Start() => _loop = Task.Run(() => RunAsync(_stop.Token), CancellationToken.None);
 
     /// <summary>Returns once <paramref name="records"/> more fit under the capacity (a larger append goes in alone).</summary>
-    public async Task WaitForRoomAsync(int records, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            Task applied;
-            lock (_gate)
-            {
-                if (_pendingRecords == 0 || _pendingRecords + records <= _options.ApplyCapacityRecords) return;
-                applied = _applied.Task;
-            }
-
-            Wake();
-            await applied.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task WaitForRoomAsync(int records, CancellationToken cancellationToken) =>
+        _progress.WaitForRoomAsync(records, _options.ApplyCapacityRecords, Wake, cancellationToken);
 
     /// <summary>Queues an append whose frame is durable in <paramref name="segment"/>.</summary>
     public void Add(IReadOnlyList<LogRecord> records, byte[][] sources, WalSegment segment)
@@ -70,47 +54,15 @@ internal sealed partial class LogApplyQueue : IDisposable
         lock (_gate)
         {
             _pending.Enqueue(new LoggedAppend(records, sources, segment));
-            _pendingRecords += records.Count;
-            _loggedAppends++;
-            full = _pendingRecords >= _options.ApplyBatchRecords;
+            full = _progress.Logged(records.Count) >= _options.ApplyBatchRecords;
         }
 
         if (full) Wake();
     }
 
     /// <summary>Returns once every append queued before the call is indexed, asking the loop to apply at once.</summary>
-    public async Task WaitAppliedAsync(CancellationToken cancellationToken)
-    {
-        long target;
-        lock (_gate)
-        {
-            target = _loggedAppends;
-            if (_appliedAppends >= target) return;
-        }
-
-        Wake();
-        using var deadline = new CancellationTokenSource(_options.ReadWaitTimeout);
-        using var either = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
-        while (true)
-        {
-            Task applied;
-            lock (_gate)
-            {
-                if (_appliedAppends >= target) return;
-                applied = _applied.Task;
-            }
-
-            try
-            {
-                await applied.WaitAsync(either.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw new BackpressureException(
-                    "The log store has not yet indexed the records acknowledged before this read; try again shortly.", 503, TimeSpan.FromSeconds(2));
-            }
-        }
-    }
+    public Task WaitAppliedAsync(CancellationToken cancellationToken) => _progress.WaitAppliedAsync(_options.ReadWaitTimeout,
+        "The log store has not yet indexed the records acknowledged before this read; try again shortly.", Wake, cancellationToken);
 
     /// <summary>Asks the loop to apply what is queued now (a commit is about to seal the segment).</summary>
     public void Wake()
@@ -201,7 +153,6 @@ internal sealed partial class LogApplyQueue : IDisposable
     private void ApplyBatch(List<LoggedAppend> batch, bool retry)
     {
         _apply(batch, retry);
-        TaskCompletionSource applied;
         lock (_gate)
         {
             var records = 0;
@@ -210,19 +161,14 @@ internal sealed partial class LogApplyQueue : IDisposable
                 records += _pending.Dequeue().Records.Count;
             }
 
-            _pendingRecords -= records;
-            _appliedAppends += batch.Count;
-            (applied, _applied) = (_applied, NewSignal());
+            _progress.Applied(records);
         }
 
-        applied.TrySetResult();
         foreach (var append in batch)
         {
             append.Segment.Complete();
         }
     }
-
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Indexing {Records} logged records failed; retrying in {Delay}")]
     private static partial void LogApplyFailed(ILogger logger, Exception exception, int records, TimeSpan delay);

@@ -38,10 +38,7 @@ internal sealed partial class SpanWriteAhead : IDisposable
     private readonly SpanRowsApply _apply = new();
     private WriteAheadLog? _log;
     private Task _loop = Task.CompletedTask;
-    private int _pendingSpans;
-    private long _loggedSpans;
-    private long _appliedSpans;
-    private TaskCompletionSource _applied = NewSignal();
+    private readonly ApplyProgress _progress = new();
     private bool _disposed;
 
     public SpanWriteAhead(DuckDbWriter writer, string folder, DuckDbWriteOptions options, ILogger logger)
@@ -51,7 +48,7 @@ internal sealed partial class SpanWriteAhead : IDisposable
     }
 
     /// <summary>Spans logged and not yet in DuckDB.</summary>
-    public int PendingSpans => Volatile.Read(ref _pendingSpans);
+    public int PendingSpans => _progress.Pending;
 
     /// <summary>Replays what the last process left into DuckDB, then opens the log and starts applying; once, after the schema migration.</summary>
     public async Task OpenAsync(CancellationToken cancellationToken)
@@ -92,9 +89,7 @@ internal sealed partial class SpanWriteAhead : IDisposable
         lock (_gate)
         {
             _pending.Enqueue(new PendingWrite(payload, spans.Count, segment));
-            _pendingSpans += spans.Count;
-            _loggedSpans += spans.Count;
-            full = _pendingSpans >= _options.ApplyBatchSpans;
+            full = _progress.Logged(spans.Count) >= _options.ApplyBatchSpans;
         }
 
         if (full) Wake();
@@ -108,38 +103,8 @@ internal sealed partial class SpanWriteAhead : IDisposable
     /// Returns once every write acknowledged before the call is in DuckDB, asking the applier to apply at once;
     /// throws <see cref="BackpressureException"/> (503) past <see cref="DuckDbWriteOptions.ReadWaitTimeout"/>.
     /// </summary>
-    public async Task WaitAppliedAsync(CancellationToken cancellationToken)
-    {
-        long target;
-        lock (_gate)
-        {
-            target = _loggedSpans;
-            if (_appliedSpans >= target) return;
-        }
-
-        Wake();
-        using var deadline = new CancellationTokenSource(_options.ReadWaitTimeout);
-        using var either = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
-        while (true)
-        {
-            Task applied;
-            lock (_gate)
-            {
-                if (_appliedSpans >= target) return;
-                applied = _applied.Task;
-            }
-
-            try
-            {
-                await applied.WaitAsync(either.Token);
-            }
-            catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw new BackpressureException(
-                    "The trace store has not yet applied the spans acknowledged before this read; try again shortly.", 503, TimeSpan.FromSeconds(2));
-            }
-        }
-    }
+    public Task WaitAppliedAsync(CancellationToken cancellationToken) => _progress.WaitAppliedAsync(_options.ReadWaitTimeout,
+        "The trace store has not yet applied the spans acknowledged before this read; try again shortly.", Wake, cancellationToken);
 
     /// <summary>Applies what is pending (waits for the applier to stop first), then deletes the log segments when all is applied.</summary>
     public void Dispose()
@@ -240,7 +205,6 @@ internal sealed partial class SpanWriteAhead : IDisposable
     {
         var frames = batch.Select(p => p.Payload.Memory).ToList();
         await _writer.WriteAsync(c => _apply.Apply(c, frames), cancellationToken);
-        TaskCompletionSource applied;
         lock (_gate)
         {
             var spans = 0;
@@ -249,12 +213,9 @@ internal sealed partial class SpanWriteAhead : IDisposable
                 spans += _pending.Dequeue().Spans;
             }
 
-            _pendingSpans -= spans;
-            _appliedSpans += spans;
-            (applied, _applied) = (_applied, NewSignal());
+            _progress.Applied(spans);
         }
 
-        applied.TrySetResult();
         foreach (var pending in batch)
         {
             pending.Segment.Complete();
@@ -262,22 +223,8 @@ internal sealed partial class SpanWriteAhead : IDisposable
         }
     }
 
-    private async Task WaitForRoomAsync(int spans, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            Task applied;
-            lock (_gate)
-            {
-                // A write larger than the whole capacity still goes in alone.
-                if (_pendingSpans == 0 || _pendingSpans + spans <= _options.CapacitySpans) return;
-                applied = _applied.Task;
-            }
-
-            Wake();
-            await applied.WaitAsync(cancellationToken);
-        }
-    }
+    private Task WaitForRoomAsync(int spans, CancellationToken cancellationToken) =>
+        _progress.WaitForRoomAsync(spans, _options.CapacitySpans, Wake, cancellationToken);
 
     private async Task<(long Replayed, long Skipped)> ReplayAsync(IReadOnlyList<(long Number, string Path)> segments, CancellationToken cancellationToken)
     {
@@ -342,8 +289,6 @@ internal sealed partial class SpanWriteAhead : IDisposable
     {
         if (_wake.CurrentCount == 0) _wake.Release();
     }
-
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private sealed record PendingWrite(PooledBuffer Payload, int Spans, WalSegment Segment);
 
