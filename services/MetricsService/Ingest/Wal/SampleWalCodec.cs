@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Text;
 using AirisEpm.MetricsService.Domain;
 using AirisEpm.Protocols;
+using AirisEpm.ServiceDefaults.WriteAhead;
 
 namespace AirisEpm.MetricsService.Ingest.Wal;
 
@@ -80,26 +81,26 @@ public static class SampleWalCodec
     /// </summary>
     public static int Decode(ReadOnlySpan<byte> payload, Dictionary<long, SeriesDefinition> series, List<MetricSample> output)
     {
-        var reader = new Reader(payload);
-        if (reader.Byte() != Version)
+        var reader = new PayloadReader(payload, "a write-ahead log payload");
+        if (reader.ReadByte() != Version)
         {
             throw new InvalidDataException("unknown write-ahead log payload version");
         }
 
-        for (var n = reader.Count(); n > 0; n--)
+        for (var n = reader.ReadCount(); n > 0; n--)
         {
-            var id = reader.Int64();
-            var type = (MetricType)reader.Byte();
+            var id = reader.ReadInt64();
+            var type = (MetricType)reader.ReadByte();
             if (!Enum.IsDefined(type))
             {
                 throw new InvalidDataException($"unknown metric type {(int)type} in a write-ahead log payload");
             }
 
-            var name = reader.String();
-            var labels = new Label[reader.Count()];
+            var name = reader.ReadString();
+            var labels = new Label[reader.ReadCount()];
             for (var i = 0; i < labels.Length; i++)
             {
-                labels[i] = new Label(reader.String(), reader.String());
+                labels[i] = new Label(reader.ReadString(), reader.ReadString());
             }
 
             var labelSet = LabelSet.FromUnsorted(labels);
@@ -113,12 +114,12 @@ public static class SampleWalCodec
 
         var unknown = 0;
         var timestamp = 0L;
-        for (var n = reader.Count(); n > 0; n--)
+        for (var n = reader.ReadCount(); n > 0; n--)
         {
-            var id = reader.Int64();
-            var zigzag = reader.Varint();
+            var id = reader.ReadInt64();
+            var zigzag = reader.ReadVarint();
             timestamp += (long)(zigzag >> 1) ^ -(long)(zigzag & 1);
-            var value = BitConverter.Int64BitsToDouble(reader.Int64());
+            var value = BitConverter.Int64BitsToDouble(reader.ReadInt64());
             if (series.TryGetValue(id, out var known))
             {
                 output.Add(new MetricSample(known.Name, known.Labels, id, timestamp, value, known.Type));
@@ -157,70 +158,6 @@ public static class SampleWalCodec
 
         output[at++] = (byte)value;
         return at;
-    }
-
-    /// <summary>Bounds-checked reads; anything out of bounds is <see cref="InvalidDataException"/>.</summary>
-    private ref struct Reader(ReadOnlySpan<byte> payload)
-    {
-        private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-        private readonly ReadOnlySpan<byte> _payload = payload;
-        private int _at;
-
-        public readonly bool End => _at == _payload.Length;
-
-        public byte Byte() => _at < _payload.Length ? _payload[_at++] : throw Truncated();
-
-        public long Int64()
-        {
-            if (_payload.Length - _at < 8)
-            {
-                throw Truncated();
-            }
-
-            var value = BinaryPrimitives.ReadInt64LittleEndian(_payload[_at..]);
-            _at += 8;
-            return value;
-        }
-
-        public ulong Varint()
-        {
-            ulong value = 0;
-            for (var shift = 0; shift < 64; shift += 7)
-            {
-                var b = Byte();
-                value |= (ulong)(b & 0x7f) << shift;
-                if (b < 0x80)
-                {
-                    return value;
-                }
-            }
-
-            throw new InvalidDataException("a varint of a write-ahead log payload is longer than 10 bytes");
-        }
-
-        /// <summary>A count of items that each take at least one byte: more than the bytes left is corrupt.</summary>
-        public int Count()
-        {
-            var count = Varint();
-            return count <= (ulong)(_payload.Length - _at) ? (int)count : throw Truncated();
-        }
-
-        public string String()
-        {
-            var length = Count();
-            try
-            {
-                var text = StrictUtf8.GetString(_payload.Slice(_at, length));
-                _at += length;
-                return text;
-            }
-            catch (DecoderFallbackException)
-            {
-                throw new InvalidDataException("a string of a write-ahead log payload is not UTF-8");
-            }
-        }
-
-        private readonly InvalidDataException Truncated() => new($"a write-ahead log payload is cut short at byte {_at} of {_payload.Length}");
     }
 }
 

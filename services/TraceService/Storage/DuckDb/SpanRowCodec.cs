@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
+using AirisEpm.ServiceDefaults.WriteAhead;
 using AirisEpm.TraceService.Domain;
 
 namespace AirisEpm.TraceService.Storage.DuckDb;
@@ -246,35 +247,18 @@ internal static class SpanRowCodec
         output.Advance(i);
     }
 
+    /// <summary>The shared payload reader with the row layout's texts (as ranges of the payload) and rows.</summary>
     private ref struct Reader(ReadOnlySpan<byte> bytes)
     {
-        private readonly ReadOnlySpan<byte> _bytes = bytes;
-        private int _at;
+        private PayloadReader _payload = new(bytes, "a span rows frame");
 
-        public readonly bool End => _at == _bytes.Length;
+        public readonly bool End => _payload.End;
 
-        public byte Byte() => _at < _bytes.Length ? _bytes[_at++] : throw Cut();
+        public byte Byte() => _payload.ReadByte();
 
-        public long Int64()
-        {
-            if (_bytes.Length - _at < 8) throw Cut();
-            var value = BinaryPrimitives.ReadInt64LittleEndian(_bytes[_at..]);
-            _at += 8;
-            return value;
-        }
+        public long Int64() => _payload.ReadInt64();
 
-        public ulong Varint()
-        {
-            ulong value = 0;
-            for (var shift = 0; shift < 64; shift += 7)
-            {
-                var b = Byte();
-                value |= (ulong)(b & 0x7F) << shift;
-                if (b < 0x80) return value;
-            }
-
-            throw new InvalidDataException("a varint longer than 10 bytes");
-        }
+        public ulong Varint() => _payload.ReadVarint();
 
         public TextRange Text() => Take(Varint());
 
@@ -282,7 +266,7 @@ internal static class SpanRowCodec
 
         public SpanRow Row()
         {
-            var start = _at;
+            var start = _payload.Position;
             var traceId = Text();
             var spanId = Text();
             var parent = Text();
@@ -294,19 +278,11 @@ internal static class SpanRowCodec
             var status = Byte();
             var message = NullableText();
             var (attributes, resource, events, links) = (Text(), Text(), Text(), Text());
-            return new SpanRow(new TextRange(start, _at - start), traceId, spanId, parent, service, name, kind, startNs, duration, status, message,
+            return new SpanRow(new TextRange(start, _payload.Position - start), traceId, spanId, parent, service, name, kind, startNs, duration, status, message,
                 attributes, resource, events, links);
         }
 
-        private TextRange Take(ulong length)
-        {
-            if (length > (ulong)(_bytes.Length - _at)) throw Cut();
-            var range = new TextRange(_at, (int)length);
-            _at += (int)length;
-            return range;
-        }
-
-        private static InvalidDataException Cut() => new("a span rows frame cut short");
+        private TextRange Take(ulong length) => new(_payload.Skip(length), (int)length);
     }
 }
 
