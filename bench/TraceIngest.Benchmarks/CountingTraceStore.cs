@@ -1,14 +1,15 @@
 using AirisEpm.TraceService.Domain;
 using AirisEpm.TraceService.Storage;
+using AirisEpm.TraceService.Storage.DuckDb;
 
 namespace AirisEpm.TraceIngest.Benchmarks;
 
 /// <summary>
 /// Stands where the trace store goes and counts writes and spans (spans per write shows the group commit). With no
 /// inner store it drops what it is given ("store excluded": the ingest path alone); with one (the DuckDB store) it
-/// forwards every call, so an answer still waits for the durable write.
+/// forwards every call, so an answer still waits for the durable write, and disposes it with itself.
 /// </summary>
-internal sealed class CountingTraceStore(ITraceStore? inner) : ITraceStore
+internal sealed class CountingTraceStore(ITraceStore? inner) : ITraceStore, IDisposable
 {
     private long _writes;
     private long _spans;
@@ -35,6 +36,12 @@ internal sealed class CountingTraceStore(ITraceStore? inner) : ITraceStore
             }
         }
     }
+
+    /// <summary>DuckDB's own memory by tag; empty when the store is not DuckDB's.</summary>
+    public Task<IReadOnlyList<(string Tag, long Bytes)>> DuckDbMemoryAsync() =>
+        inner is DuckDbTraceStore duckDb ? duckDb.DuckDbMemoryAsync(CancellationToken.None) : Task.FromResult<IReadOnlyList<(string Tag, long Bytes)>>([]);
+
+    public void Dispose() => (inner as IDisposable)?.Dispose();
 
     public Task InitializeAsync(CancellationToken cancellationToken) => inner?.InitializeAsync(cancellationToken) ?? Task.CompletedTask;
 

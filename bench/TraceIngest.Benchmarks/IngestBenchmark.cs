@@ -1,11 +1,14 @@
 using System.Globalization;
 using AirisEpm.Benchmarks;
+using AirisEpm.ServiceDefaults.Security;
+using AirisEpm.TestSupport;
 using Google.Protobuf;
 
 namespace AirisEpm.TraceIngest.Benchmarks;
 
 // trace-service's span ingest end to end over HTTP on real Kestrel: see README.md.
 // Usage: dotnet bin/Release/net10.0/AirisEpm.TraceIngest.Benchmarks.dll [spans per mode=200000] [modes=otlp,zipkin,single,convert] [store=discard|duckdb] [graph=on|off]
+// (the server runs in a process of its own: the same assembly with "serve", see ServerProcess)
 internal static class IngestBenchmark
 {
     private const int BatchSize = 512;
@@ -17,6 +20,12 @@ internal static class IngestBenchmark
     public static async Task Main(string[] args)
     {
         Directory.SetCurrentDirectory(AppContext.BaseDirectory); // WebApplicationFactory finds the solution from here
+        if (args is ["serve", var store, var served])
+        {
+            await BenchServer.RunAsync(store == "duckdb", served != "graph=off");
+            return;
+        }
+
         var spans = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200_000;
         var modes = (args.Length > 1 ? args[1] : "otlp,zipkin,single,convert").Split(',');
         var duckDb = args.Length > 2 && args[2] == "duckdb";
@@ -44,11 +53,15 @@ internal static class IngestBenchmark
         var warmSingles = Bodies(4 << 24, WarmSingles, seed => new RequestBody("/v1/traces", "application/x-protobuf", SyntheticSpans.Otlp(seed, 1).ToByteArray(), 1), stride: 1);
         Console.WriteLine($"bodies: OTLP {otlp[0].Bytes.Length:N0} B / {BatchSize} spans, Zipkin {zipkin[0].Bytes.Length:N0} B / {BatchSize} spans, single {singles[0].Bytes.Length} B");
 
-        await using var host = new TraceServiceHost(duckDb, graph);
-        Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}; {Environment.ProcessorCount} cores; server GC {System.Runtime.GCSettings.IsServerGC}; {host.Store.Kind}; dependency graph {(graph ? "fed" : "off")}");
-        using var client = host.Writer();
-        await LoadRun.RunAsync("warm-up (otlp)", client, host.Store, warmOtlp, WarmBatches, BatchClients);
-        await LoadRun.RunAsync("warm-up (single)", client, host.Store, warmSingles, WarmSingles, SingleClients);
+        await using var server = await ServerProcess.StartAsync(duckDb, graph);
+        Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}; {Environment.ProcessorCount} cores; server process {server.ProcessId}: {server.Description}; dependency graph {(graph ? "fed" : "off")}");
+        using var client = new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromMinutes(10) })
+        {
+            BaseAddress = server.Address,
+            Timeout = TimeSpan.FromMinutes(2),
+        }.WithToken(TimeSpan.FromHours(2), Permissions.TracesWrite);
+        await LoadRun.RunAsync("warm-up (otlp)", client, server, warmOtlp, WarmBatches, BatchClients);
+        await LoadRun.RunAsync("warm-up (single)", client, server, warmSingles, WarmSingles, SingleClients);
 
         foreach (var mode in modes)
         {
@@ -59,23 +72,24 @@ internal static class IngestBenchmark
                     ConverterRun.Zipkin(zipkin[0].Bytes, BatchSize, spans);
                     break;
                 case "otlp":
-                    await LoadRun.RunAsync($"otlp: {BatchSize} x {BatchClients} clients", client, host.Store, otlp, Math.Max(1, spans / BatchSize), BatchClients);
+                    await LoadRun.RunAsync($"otlp: {BatchSize} x {BatchClients} clients", client, server, otlp, Math.Max(1, spans / BatchSize), BatchClients);
                     break;
                 case "zipkin":
-                    await LoadRun.RunAsync($"zipkin: {BatchSize} x {BatchClients} clients", client, host.Store, zipkin, Math.Max(1, spans / BatchSize), BatchClients);
+                    await LoadRun.RunAsync($"zipkin: {BatchSize} x {BatchClients} clients", client, server, zipkin, Math.Max(1, spans / BatchSize), BatchClients);
                     break;
                 case "single":
-                    await LoadRun.RunAsync($"single: 1 span x {SingleClients} clients", client, host.Store, singles, spans / 4, SingleClients);
+                    await LoadRun.RunAsync($"single: 1 span x {SingleClients} clients", client, server, singles, spans / 4, SingleClients);
                     break;
                 default:
                     throw new ArgumentException($"unknown mode {mode}: convert, otlp, zipkin, single");
             }
         }
 
-        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-        Console.WriteLine($"load average at end: {File.ReadAllText("/proc/loadavg").Trim()}; peak RSS {ProcessMemory.PeakResidentMiB:F0} MiB; " +
-            $"live managed after a full GC {GC.GetTotalMemory(forceFullCollection: true) / 1048576.0:F0} MiB, of which the benchmark's own request bodies " +
-            $"{(otlp.Concat(zipkin).Concat(singles).Concat(warmOtlp).Concat(warmSingles).Distinct().Sum(b => (long)b.Bytes.Length + 100)) / 1048576.0:F0} MiB");
+        var end = await server.AskAsync("collect");
+        var bodyBytes = otlp.Concat(zipkin).Concat(singles).Concat(warmOtlp).Concat(warmSingles).Distinct().Sum(b => (long)b.Bytes.Length + 100);
+        Console.WriteLine($"load average at end: {File.ReadAllText("/proc/loadavg").Trim()}; server: peak RSS over the whole run {ServerStats.Mib(ProcessUsage.PeakRssBytes(server.ProcessId))} MiB " +
+            $"(VmHWM, not reset), live managed after a full GC {ServerStats.Mib(end.LiveBytes)} MiB, RSS now {ServerStats.Mib(ProcessUsage.RssBytes(server.ProcessId))} MiB; " +
+            $"client: peak RSS {ServerStats.Mib(ProcessUsage.PeakRssBytes(Environment.ProcessId))} MiB, of which its request bodies {ServerStats.Mib(bodyBytes)} MiB");
     }
 
     /// <summary><paramref name="count"/> bodies, one per seed, seeds <paramref name="stride"/> spans apart from <paramref name="first"/>.</summary>

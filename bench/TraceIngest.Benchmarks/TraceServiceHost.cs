@@ -1,8 +1,8 @@
-using AirisEpm.ServiceDefaults.Security;
-using AirisEpm.TestSupport;
 using AirisEpm.TraceService.Storage;
-using AirisEpm.TraceService.Storage.DuckDb;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,34 +12,30 @@ namespace AirisEpm.TraceIngest.Benchmarks;
 /// <summary>
 /// trace-service on real Kestrel on a loopback port (WebApplicationFactory.UseKestrel), Development environment,
 /// with its production ingest pipeline (auth, rate limiter, body limit, gzip, readers, converter, group-commit
-/// batching writer) in front of <see cref="CountingTraceStore"/>: discarding, or over the DuckDB store in a fresh
-/// folder under /tmp that is deleted at the end. The live dependency graph is fed from every durable batch unless
-/// <c>graph</c> is false.
+/// batching writer) in front of <see cref="CountingTraceStore"/>: discarding, or over the store the service itself
+/// makes from its configuration (the DuckDB store, with every <c>Traces:Store</c> setting the environment gives) in a
+/// fresh folder under /tmp that is deleted at the end. The live dependency graph is fed from every durable batch unless
+/// <c>graph</c> is false. <see cref="BenchServer"/> runs it in a process of its own.
 /// </summary>
 public sealed class TraceServiceHost : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "airis-trace-ingest-bench-" + Guid.NewGuid().ToString("N"));
-    private readonly DuckDbTraceStore? _duckDb;
+    private readonly bool _duckDb;
     private readonly bool _graph;
 
     public TraceServiceHost(bool duckDb, bool graph = true)
     {
-        _graph = graph;
+        (_duckDb, _graph) = (duckDb, graph);
         Directory.CreateDirectory(_folder);
-        _duckDb = duckDb ? new DuckDbTraceStore(Path.Combine(_folder, "traces.duckdb")) : null;
-        Store = new CountingTraceStore(_duckDb);
         UseKestrel(0);
         StartServer();
+        Store = Services.GetRequiredService<CountingTraceStore>();
     }
 
     internal CountingTraceStore Store { get; }
 
-    public HttpClient Writer()
-    {
-        var client = CreateClient();
-        client.Timeout = TimeSpan.FromMinutes(2);
-        return client.WithToken(TimeSpan.FromHours(2), Permissions.TracesWrite);
-    }
+    /// <summary>Where Kestrel listens (a loopback port chosen at start).</summary>
+    public Uri Address => new(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -52,13 +48,19 @@ public sealed class TraceServiceHost : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Traces:Store:DataDirectory", _folder);
         builder.UseSetting("Traces:Graph:Enabled", _graph ? "true" : "false");
-        builder.ConfigureTestServices(services => services.AddSingleton<ITraceStore>(Store));
+        builder.ConfigureTestServices(services =>
+        {
+            // The service's own store registration, counted; left out (never made) when the store is excluded.
+            var own = services.Single(d => d.ServiceType == typeof(ITraceStore));
+            services.Remove(own);
+            services.AddSingleton(sp => new CountingTraceStore(_duckDb ? (ITraceStore)own.ImplementationFactory!(sp) : null));
+            services.AddSingleton<ITraceStore>(sp => sp.GetRequiredService<CountingTraceStore>());
+        });
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        _duckDb?.Dispose();
         if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using AirisEpm.Benchmarks;
 using AirisEpm.ServiceDefaults.Security;
 using AirisEpm.TestSupport;
 

@@ -124,6 +124,15 @@ public sealed partial class DuckDbTraceStore : ITraceStore, IDisposable
         }, cancellationToken);
     }
 
+    /// <summary>DuckDB's own memory by tag (<c>duckdb_memory()</c>: buffer pool, appender, index...), in bytes; what benchmarks report beside the process's.</summary>
+    internal async Task<IReadOnlyList<(string Tag, long Bytes)>> DuckDbMemoryAsync(CancellationToken cancellationToken)
+    {
+        var tags = new List<(string Tag, long Bytes)>();
+        await _readers.ReadAsync("SELECT tag, memory_usage_bytes FROM duckdb_memory() WHERE memory_usage_bytes > 0 ORDER BY memory_usage_bytes DESC", null,
+            r => tags.Add((r.GetString(0), r.GetInt64(1))), cancellationToken);
+        return tags;
+    }
+
     public Task PingAsync(CancellationToken cancellationToken) =>
         _readers.ReadAsync("SELECT max(version) FROM schema_migrations", null, _ => { }, cancellationToken);
 

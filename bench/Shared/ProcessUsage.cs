@@ -1,8 +1,11 @@
 using System.Globalization;
 
-namespace AirisEpm.MetricsProtocols.Benchmarks.SideBySide;
+namespace AirisEpm.Benchmarks;
 
-/// <summary>CPU time and resident memory of another process, from <c>/proc/&lt;pid&gt;/stat</c> and <c>/status</c> (Linux).</summary>
+/// <summary>
+/// CPU time and resident memory of a process (this one or a server the benchmark started), from
+/// <c>/proc/&lt;pid&gt;/stat</c> and <c>/status</c> (Linux).
+/// </summary>
 internal static class ProcessUsage
 {
     /// <summary>USER_HZ: the unit of utime and stime in /proc/&lt;pid&gt;/stat, 100 on every Linux architecture .NET runs on.</summary>
@@ -21,8 +24,17 @@ internal static class ProcessUsage
     /// <summary>Resident set size now (VmRSS).</summary>
     public static long RssBytes(int pid) => StatusKilobytes(pid, "VmRSS:") * 1024;
 
+    /// <summary>The largest resident set since the process started or since <see cref="ResetPeak"/> (VmHWM).</summary>
+    public static long PeakRssBytes(int pid) => StatusKilobytes(pid, "VmHWM:") * 1024;
+
     /// <summary>Anonymous resident memory (RssAnon): heaps and native allocations, no mapped files.</summary>
     public static long AnonymousBytes(int pid) => StatusKilobytes(pid, "RssAnon:") * 1024;
+
+    /// <summary>File-backed resident memory (RssFile): mapped code and libraries, and the runtime's double-mapped JIT code.</summary>
+    public static long FileBytes(int pid) => StatusKilobytes(pid, "RssFile:") * 1024;
+
+    /// <summary>Starts <see cref="PeakRssBytes"/> again from the resident set now (writing 5 to clear_refs, Linux 4.0 and later).</summary>
+    public static void ResetPeak(int pid) => File.WriteAllText($"/proc/{pid}/clear_refs", "5");
 
     /// <summary>Where the resident memory is: anonymous (heaps, DuckDB), file-backed (mapped code and libraries), shared memory.</summary>
     public static string RssParts(int pid) => string.Create(CultureInfo.InvariantCulture,
