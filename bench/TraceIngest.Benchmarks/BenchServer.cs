@@ -19,8 +19,10 @@ internal static class BenchServer
     {
         await using var host = new TraceServiceHost(duckDb, graph);
         var gc = GC.GetConfigurationVariables();
-        Console.WriteLine($"{Prefix}listening {host.Address} {host.Store.Kind}; server GC {GCSettings.IsServerGC}, concurrent {gc.GetValueOrDefault("ConcurrentGC")}, " +
-            $"heaps {gc.GetValueOrDefault("HeapCount")}, dynamic adaptation {gc.GetValueOrDefault("DynamicAdaptationMode")}, conserve memory {gc.GetValueOrDefault("ConserveMemory")}");
+        Console.WriteLine($"{Prefix}listening {host.Address} {host.Store.Kind}; server GC {GCSettings.IsServerGC}; GC settings " +
+            string.Join(", ", gc.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}")));
+        await using var sampler = new PeakSampler(host.Store);
+        sampler.Start();
         while (await Console.In.ReadLineAsync() is { } command)
         {
             long live = 0;
@@ -39,7 +41,7 @@ internal static class BenchServer
                     throw new InvalidOperationException($"unknown command {command}: stats, settle, collect");
             }
 
-            var stats = ServerStats.Now(host.Store, await host.Store.DuckDbMemoryAsync(), live);
+            var stats = ServerStats.Now(host.Store, await host.Store.DuckDbMemoryAsync(), sampler.Take(), live);
             Console.WriteLine(Prefix + JsonSerializer.Serialize(stats));
         }
     }

@@ -5,7 +5,8 @@ namespace AirisEpm.TraceIngest.Benchmarks;
 /// <summary>
 /// What the server process tells the benchmark about itself (one JSON line per command, <see cref="BenchServer"/>):
 /// its store's counts, its garbage collector's counters and heap by generation after the last collection, and DuckDB's
-/// own memory. Sizes in bytes.
+/// own memory now and at its largest since the previous command, and what the largest resident set sampled since then
+/// was made of (<see cref="PeakSampler"/>). Sizes in bytes.
 /// </summary>
 internal sealed record ServerStats(
     long Writes,
@@ -21,15 +22,18 @@ internal sealed record ServerStats(
     long[] GenerationBytes,
     long LiveBytes,
     long DuckDbBytes,
-    string DuckDbTags)
+    string DuckDbTags,
+    long DuckDbPeakBytes,
+    PeakSample AtPeak)
 {
-    public static ServerStats Now(CountingTraceStore store, IReadOnlyList<(string Tag, long Bytes)> duckDb, long liveBytes = 0)
+    public static ServerStats Now(CountingTraceStore store, IReadOnlyList<(string Tag, long Bytes)> duckDb, (PeakSample AtPeak, long DuckDbPeak) sampled, long liveBytes = 0)
     {
         var info = GC.GetGCMemoryInfo();
         return new ServerStats(store.Writes, store.Spans, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2),
             GC.GetTotalPauseDuration().TotalMilliseconds, GC.GetTotalAllocatedBytes(), info.HeapSizeBytes, info.TotalCommittedBytes,
             info.FragmentedBytes, [.. Enumerable.Range(0, info.GenerationInfo.Length).Select(i => info.GenerationInfo[i].SizeAfterBytes)], liveBytes,
-            duckDb.Sum(t => t.Bytes), string.Join(' ', duckDb.Take(5).Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Tag} {Mib(t.Bytes)}"))));
+            duckDb.Sum(t => t.Bytes), string.Join(' ', duckDb.Take(5).Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Tag} {Mib(t.Bytes)}"))),
+            Math.Max(sampled.DuckDbPeak, duckDb.Sum(t => t.Bytes)), sampled.AtPeak);
     }
 
     /// <summary>The managed heap by generation after the last collection: gen0, gen1, gen2, large and pinned objects.</summary>

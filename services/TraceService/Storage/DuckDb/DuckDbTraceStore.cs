@@ -18,7 +18,7 @@ public sealed partial class DuckDbTraceStore : ITraceStore, IDisposable
     private readonly DuckDbWriter _writer;
     private readonly DuckDbReadConnections _readers;
     private readonly SpanWriteAhead _writeAhead;
-    private readonly string _memoryLimit;
+    private readonly DuckDbWriteOptions _options;
 
     /// <param name="path">The database file; its folder is created when missing, the write-ahead log goes beside it (<c>traces.wal/</c>).</param>
     /// <param name="options">How the log is applied; the defaults when null.</param>
@@ -30,7 +30,7 @@ public sealed partial class DuckDbTraceStore : ITraceStore, IDisposable
         _readers = new DuckDbReadConnections(_writer.ConnectionString);
         _writeAhead = new SpanWriteAhead(_writer, Path.ChangeExtension(Path.GetFullPath(path), ".wal"), options,
             (ILogger?)logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
-        _memoryLimit = options.MemoryLimit;
+        _options = options;
     }
 
     /// <summary>Spans acknowledged and not yet applied to DuckDB (benchmarks and health read it).</summary>
@@ -41,7 +41,10 @@ public sealed partial class DuckDbTraceStore : ITraceStore, IDisposable
     {
         await _writer.InitializeAsync(connection =>
         {
-            DuckDbWriter.Execute(connection, $"SET memory_limit = '{_memoryLimit}'"); // validated: digits and a unit
+            // Validated: digits and a unit. Settings of the database instance, so every read connection has them too.
+            DuckDbWriter.Execute(connection, $"SET memory_limit = '{_options.MemoryLimit}'");
+            DuckDbWriter.Execute(connection, $"SET allocator_flush_threshold = '{_options.AllocatorFlushThreshold}'");
+            DuckDbWriter.Execute(connection, $"SET allocator_background_threads = {(_options.AllocatorBackgroundThreads ? "true" : "false")}");
             DuckDbTraceSchema.Migrate(connection);
         }, cancellationToken);
         await _writeAhead.OpenAsync(cancellationToken);

@@ -49,11 +49,27 @@ public sealed class DuckDbWriteOptions
     [RegularExpression("^[0-9]{1,6}(KB|MB|GB)$")]
     public string MemoryLimit { get; set; } = "256MB";
 
+    /// <summary>
+    /// DuckDB's allocator (jemalloc) hands freed memory back to the system after a task whose peak passed this. DuckDB's
+    /// default, 128 MB, is more than an apply's own peak, so what each batch of the write-ahead log allocated stayed
+    /// resident (bench/TraceIngest.Benchmarks/README.md); 32 MB flushes after every large apply, as metrics-service does.
+    /// </summary>
+    [RegularExpression("^[0-9]{1,6}(KB|MB|GB)$")]
+    public string AllocatorFlushThreshold { get; set; } = "32MB";
+
+    /// <summary>DuckDB's allocator threads that return freed memory in the background (DuckDB's default: off).</summary>
+    public bool AllocatorBackgroundThreads { get; set; } = true;
+
     internal void Validate()
     {
         if (!System.Text.RegularExpressions.Regex.IsMatch(MemoryLimit, "^[0-9]{1,6}(KB|MB|GB)$"))
         {
             throw new ArgumentException($"MemoryLimit '{MemoryLimit}' is not a size such as 256MB.", nameof(MemoryLimit));
+        }
+
+        if (!System.Text.RegularExpressions.Regex.IsMatch(AllocatorFlushThreshold, "^[0-9]{1,6}(KB|MB|GB)$"))
+        {
+            throw new ArgumentException($"AllocatorFlushThreshold '{AllocatorFlushThreshold}' is not a size such as 32MB.", nameof(AllocatorFlushThreshold));
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(ApplyBatchSpans, 1);
