@@ -20,7 +20,9 @@ internal static class BenchServer
         await using var host = new TraceServiceHost(duckDb, graph);
         var gc = GC.GetConfigurationVariables();
         Console.WriteLine($"{Prefix}listening {host.Address} {host.Store.Kind}; server GC {GCSettings.IsServerGC}; GC settings " +
-            string.Join(", ", gc.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}")));
+            string.Join(", ", gc.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}")) +
+            $"; DuckDB's allocator: dirty decay {DuckDbAllocator.Option("opt.dirty_decay_ms", 8)} ms, muzzy decay {DuckDbAllocator.Option("opt.muzzy_decay_ms", 8)} ms, " +
+            $"arenas {DuckDbAllocator.Option("opt.narenas", 4)}, background threads {DuckDbAllocator.Option("background_thread", 1)}");
         await using var sampler = new PeakSampler(host.Store);
         sampler.Start();
         while (await Console.In.ReadLineAsync() is { } command)

@@ -85,6 +85,16 @@ internal static class IngestBenchmark
             }
         }
 
+        // What stays once the load is over: the garbage collector and DuckDB's allocator hand memory back later, or never.
+        foreach (var after in (int[])[5, 20])
+        {
+            await Task.Delay(TimeSpan.FromSeconds(after == 5 ? 5 : 15));
+            var idle = await server.AskAsync("stats");
+            Console.WriteLine($"{after} s after the load: server RSS {ServerStats.Mib(ProcessUsage.RssBytes(server.ProcessId))} MiB ({ProcessUsage.RssParts(server.ProcessId)}), " +
+                $"managed committed {ServerStats.Mib(idle.CommittedBytes)} MiB, DuckDB's buffers {ServerStats.Mib(idle.DuckDbBytes)} MiB, " +
+                $"DuckDB's allocator: allocated {ServerStats.Mib(idle.DuckDbAllocatedBytes)} MiB, resident {ServerStats.Mib(idle.DuckDbAllocatorResidentBytes)} MiB");
+        }
+
         var end = await server.AskAsync("collect");
         var bodyBytes = otlp.Concat(zipkin).Concat(singles).Concat(warmOtlp).Concat(warmSingles).Distinct().Sum(b => (long)b.Bytes.Length + 100);
         Console.WriteLine($"load average at end: {File.ReadAllText("/proc/loadavg").Trim()}; server: peak RSS over the whole run {ServerStats.Mib(ProcessUsage.PeakRssBytes(server.ProcessId))} MiB " +

@@ -48,7 +48,8 @@ internal sealed class PeakSampler(CountingTraceStore store) : IAsyncDisposable
                 _duckDbPeak = Math.Max(_duckDbPeak, duckDb);
                 if (rss > _peak.Rss)
                 {
-                    _peak = new PeakSample(rss, ProcessUsage.AnonymousBytes(self), ProcessUsage.FileBytes(self), GC.GetGCMemoryInfo().TotalCommittedBytes, duckDb);
+                    var (allocated, resident) = DuckDbAllocator.Read();
+                    _peak = new PeakSample(rss, ProcessUsage.AnonymousBytes(self), ProcessUsage.FileBytes(self), GC.GetGCMemoryInfo().TotalCommittedBytes, duckDb, allocated, resident);
                 }
             }
         }
@@ -70,12 +71,14 @@ internal sealed class PeakSampler(CountingTraceStore store) : IAsyncDisposable
 
 /// <summary>
 /// One sample of the server's resident memory: anonymous (managed heap, DuckDB, the runtime's native memory) and
-/// file-backed (mapped code), beside the managed heap's committed bytes (as of its last collection) and DuckDB's own
-/// total (<c>duckdb_memory()</c>); what is anonymous and neither of those is other native memory.
+/// file-backed (mapped code), beside the managed heap's committed bytes (as of its last collection), DuckDB's own
+/// total (<c>duckdb_memory()</c>: its buffers), what DuckDB has allocated (those buffers and its other allocations)
+/// and what its allocator keeps resident (that, and what it freed and has not yet handed back); what is anonymous and neither managed nor DuckDB's
+/// allocator's is other native memory (the runtime's, and the managed heap grown since its last collection).
 /// </summary>
-internal sealed record PeakSample(long Rss, long Anonymous, long File, long ManagedCommitted, long DuckDb)
+internal sealed record PeakSample(long Rss, long Anonymous, long File, long ManagedCommitted, long DuckDb, long DuckDbAllocated, long DuckDbAllocator)
 {
-    public static PeakSample None { get; } = new(0, 0, 0, 0, 0);
+    public static PeakSample None { get; } = new(0, 0, 0, 0, 0, 0, 0);
 
-    public long OtherNative => Math.Max(0, Anonymous - ManagedCommitted - DuckDb);
+    public long OtherNative => Math.Max(0, Anonymous - ManagedCommitted - DuckDbAllocator);
 }

@@ -24,16 +24,19 @@ internal sealed record ServerStats(
     long DuckDbBytes,
     string DuckDbTags,
     long DuckDbPeakBytes,
-    PeakSample AtPeak)
+    PeakSample AtPeak,
+    long DuckDbAllocatedBytes,
+    long DuckDbAllocatorResidentBytes)
 {
     public static ServerStats Now(CountingTraceStore store, IReadOnlyList<(string Tag, long Bytes)> duckDb, (PeakSample AtPeak, long DuckDbPeak) sampled, long liveBytes = 0)
     {
         var info = GC.GetGCMemoryInfo();
+        var allocator = DuckDbAllocator.Read();
         return new ServerStats(store.Writes, store.Spans, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2),
             GC.GetTotalPauseDuration().TotalMilliseconds, GC.GetTotalAllocatedBytes(), info.HeapSizeBytes, info.TotalCommittedBytes,
             info.FragmentedBytes, [.. Enumerable.Range(0, info.GenerationInfo.Length).Select(i => info.GenerationInfo[i].SizeAfterBytes)], liveBytes,
             duckDb.Sum(t => t.Bytes), string.Join(' ', duckDb.Take(5).Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Tag} {Mib(t.Bytes)}"))),
-            Math.Max(sampled.DuckDbPeak, duckDb.Sum(t => t.Bytes)), sampled.AtPeak);
+            Math.Max(sampled.DuckDbPeak, duckDb.Sum(t => t.Bytes)), sampled.AtPeak, allocator.Allocated, allocator.Resident);
     }
 
     /// <summary>The managed heap by generation after the last collection: gen0, gen1, gen2, large and pinned objects.</summary>

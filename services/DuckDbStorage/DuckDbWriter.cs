@@ -17,10 +17,15 @@ public sealed class DuckDbWriter : IDisposable
 
     /// <param name="path">The database file; its folder is created when missing.</param>
     /// <param name="name">What the file holds, for the error of a write before <see cref="InitializeAsync"/>.</param>
-    public DuckDbWriter(string path, string name)
+    /// <param name="settings">
+    /// DuckDB settings of the database instance (<c>memory_limit</c>, the allocator's), given when it is created: DuckDB.NET
+    /// passes every connection-string key it does not know to DuckDB, and every connection (readers too) opens the same
+    /// instance with them. Some take effect only so (DuckDB starts its allocator's background threads with its scheduler).
+    /// </param>
+    public DuckDbWriter(string path, string name, IReadOnlyDictionary<string, string>? settings = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        ConnectionString = $"Data Source={path}";
+        ConnectionString = $"Data Source={path}" + string.Concat((settings ?? new Dictionary<string, string>()).Select(s => $";{s.Key}={s.Value}"));
         _name = name;
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(folder))
@@ -71,6 +76,25 @@ public sealed class DuckDbWriter : IDisposable
         try
         {
             return write(_connection ?? throw new InvalidOperationException($"The DuckDB {_name} store is not initialised."));
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="WriteAsync{T}"/>, on the calling thread whatever it waits for: DuckDB allocates from the jemalloc arena
+    /// of the thread that calls it, so a caller that writes large batches from one thread of its own keeps their memory
+    /// in one arena, reused from batch to batch, instead of spread over whichever pool threads ran the continuations.
+    /// </summary>
+    public void Write(Action<DuckDBConnection> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        _lock.Wait(cancellationToken);
+        try
+        {
+            write(_connection ?? throw new InvalidOperationException($"The DuckDB {_name} store is not initialised."));
         }
         finally
         {

@@ -27,7 +27,7 @@ internal static class GraphExtensions
             if (options.Value.Provider == "ClickHouse")
                 return new ClickHouseDependencyStore(options);
             var spans = options.Value.DuckDbPath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath);
-            return new DuckDbDependencyStore(Path.Combine(Path.GetDirectoryName(spans)!, "dependencies.duckdb"));
+            return new DuckDbDependencyStore(Path.Combine(Path.GetDirectoryName(spans)!, "dependencies.duckdb"), options.Value.DuckDb.AllocatorSettings());
         });
         builder.Services.AddHostedService<DependencyStoreInitializer>();
         if (builder.Configuration.GetValue($"{DependencyGraphOptions.Section}:{nameof(DependencyGraphOptions.SharedPairing)}", false))

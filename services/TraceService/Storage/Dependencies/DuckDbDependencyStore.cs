@@ -21,9 +21,11 @@ public sealed class DuckDbDependencyStore : IDependencyStore, IDisposable
     private readonly DuckDbWriter _writer;
     private readonly DuckDbReadConnections _readers;
 
-    public DuckDbDependencyStore(string path)
+    /// <param name="path">The database file; its folder is created when missing.</param>
+    /// <param name="settings">DuckDB settings of its database instance (the trace store's allocator settings, which are one per process); none when null.</param>
+    public DuckDbDependencyStore(string path, IReadOnlyDictionary<string, string>? settings = null)
     {
-        _writer = new DuckDbWriter(path, "dependency");
+        _writer = new DuckDbWriter(path, "dependency", settings);
         _readers = new DuckDbReadConnections(_writer.ConnectionString);
     }
 

@@ -18,7 +18,6 @@ public sealed partial class DuckDbTraceStore : ITraceStore, IDisposable
     private readonly DuckDbWriter _writer;
     private readonly DuckDbReadConnections _readers;
     private readonly SpanWriteAhead _writeAhead;
-    private readonly DuckDbWriteOptions _options;
 
     /// <param name="path">The database file; its folder is created when missing, the write-ahead log goes beside it (<c>traces.wal/</c>).</param>
     /// <param name="options">How the log is applied; the defaults when null.</param>
@@ -26,11 +25,11 @@ public sealed partial class DuckDbTraceStore : ITraceStore, IDisposable
     public DuckDbTraceStore(string path, DuckDbWriteOptions? options = null, ILogger<DuckDbTraceStore>? logger = null)
     {
         options ??= new DuckDbWriteOptions();
-        _writer = new DuckDbWriter(path, "trace");
+        options.Validate();
+        _writer = new DuckDbWriter(path, "trace", options.DatabaseSettings());
         _readers = new DuckDbReadConnections(_writer.ConnectionString);
         _writeAhead = new SpanWriteAhead(_writer, Path.ChangeExtension(Path.GetFullPath(path), ".wal"), options,
             (ILogger?)logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
-        _options = options;
     }
 
     /// <summary>Spans acknowledged and not yet applied to DuckDB (benchmarks and health read it).</summary>
@@ -39,14 +38,7 @@ public sealed partial class DuckDbTraceStore : ITraceStore, IDisposable
     /// <summary>Migrates the schema, replays what a crash left in the write-ahead log, then starts applying it.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        await _writer.InitializeAsync(connection =>
-        {
-            // Validated: digits and a unit. Settings of the database instance, so every read connection has them too.
-            DuckDbWriter.Execute(connection, $"SET memory_limit = '{_options.MemoryLimit}'");
-            DuckDbWriter.Execute(connection, $"SET allocator_flush_threshold = '{_options.AllocatorFlushThreshold}'");
-            DuckDbWriter.Execute(connection, $"SET allocator_background_threads = {(_options.AllocatorBackgroundThreads ? "true" : "false")}");
-            DuckDbTraceSchema.Migrate(connection);
-        }, cancellationToken);
+        await _writer.InitializeAsync(DuckDbTraceSchema.Migrate, cancellationToken);
         await _writeAhead.OpenAsync(cancellationToken);
     }
 

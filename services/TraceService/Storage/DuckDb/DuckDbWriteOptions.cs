@@ -60,6 +60,20 @@ public sealed class DuckDbWriteOptions
     /// <summary>DuckDB's allocator threads that return freed memory in the background (DuckDB's default: off).</summary>
     public bool AllocatorBackgroundThreads { get; set; } = true;
 
+    /// <summary>The trace file's DuckDB settings, given when its database instance is created (<see cref="DuckDbStorage.DuckDbWriter"/>).</summary>
+    internal IReadOnlyDictionary<string, string> DatabaseSettings() =>
+        new Dictionary<string, string>(AllocatorSettings()) { ["memory_limit"] = MemoryLimit };
+
+    /// <summary>
+    /// The allocator's settings, for every DuckDB file of the process: the allocator and its background threads are one per
+    /// process, and a database instance started without them switches the threads off again.
+    /// </summary>
+    internal IReadOnlyDictionary<string, string> AllocatorSettings() => new Dictionary<string, string>
+    {
+        ["allocator_flush_threshold"] = AllocatorFlushThreshold,
+        ["allocator_background_threads"] = AllocatorBackgroundThreads ? "true" : "false",
+    };
+
     internal void Validate()
     {
         if (!System.Text.RegularExpressions.Regex.IsMatch(MemoryLimit, "^[0-9]{1,6}(KB|MB|GB)$"))

@@ -37,7 +37,7 @@ internal sealed partial class SpanWriteAhead : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly SpanRowsApply _apply = new();
     private WriteAheadLog? _log;
-    private Task _loop = Task.CompletedTask;
+    private Thread? _applier;
     private readonly ApplyProgress _progress = new();
     private bool _disposed;
 
@@ -64,7 +64,8 @@ internal sealed partial class SpanWriteAhead : IDisposable
             LogReplayed(_logger, replayed, existing.Count, skipped);
         }
 
-        _loop = Task.Run(() => RunAsync(_stop.Token), CancellationToken.None);
+        _applier = new Thread(() => Run(_stop.Token)) { IsBackground = true, Name = "trace store applier" };
+        _applier.Start();
     }
 
     /// <summary>Returns once the spans are in the fsync'd log (throws <see cref="IOException"/> when they cannot be); they reach DuckDB later.</summary>
@@ -112,12 +113,12 @@ internal sealed partial class SpanWriteAhead : IDisposable
         if (_disposed) return;
         _disposed = true;
         _stop.Cancel();
-        _loop.GetAwaiter().GetResult();
+        _applier?.Join();
         while (Batch() is { Count: > 0 } batch)
         {
             try
             {
-                ApplyAsync(batch, CancellationToken.None).GetAwaiter().GetResult();
+                Apply(batch);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -144,14 +145,14 @@ internal sealed partial class SpanWriteAhead : IDisposable
         _stop.Dispose();
     }
 
-    private async Task RunAsync(CancellationToken stop)
+    private void Run(CancellationToken stop)
     {
         var delay = FirstRetryDelay;
         while (!stop.IsCancellationRequested)
         {
             try
             {
-                await _wake.WaitAsync(_options.ApplyInterval, stop);
+                _wake.Wait(_options.ApplyInterval, stop);
             }
             catch (OperationCanceledException)
             {
@@ -162,21 +163,13 @@ internal sealed partial class SpanWriteAhead : IDisposable
             {
                 try
                 {
-                    await ApplyAsync(batch, CancellationToken.None);
+                    Apply(batch);
                     delay = FirstRetryDelay;
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
                     LogApplyFailed(_logger, e, batch.Sum(p => p.Spans), delay);
-                    try
-                    {
-                        await Task.Delay(delay, stop);
-                    }
-                    catch (OperationCanceledException)
-                    {
-                        return;
-                    }
-
+                    if (stop.WaitHandle.WaitOne(delay)) return;
                     delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LastRetryDelay.Ticks));
                 }
             }
@@ -201,10 +194,10 @@ internal sealed partial class SpanWriteAhead : IDisposable
         return batch;
     }
 
-    private async Task ApplyAsync(List<PendingWrite> batch, CancellationToken cancellationToken)
+    private void Apply(List<PendingWrite> batch)
     {
         var frames = batch.Select(p => p.Payload.Memory).ToList();
-        await _writer.WriteAsync(c => _apply.Apply(c, frames), cancellationToken);
+        _writer.Write(c => _apply.Apply(c, frames), CancellationToken.None);
         lock (_gate)
         {
             var spans = 0;
