@@ -41,6 +41,9 @@ internal sealed class CountingTraceStore(ITraceStore? inner) : ITraceStore, IDis
     public Task<IReadOnlyList<(string Tag, long Bytes)>> DuckDbMemoryAsync() =>
         inner is DuckDbTraceStore duckDb ? duckDb.DuckDbMemoryAsync(CancellationToken.None) : Task.FromResult<IReadOnlyList<(string Tag, long Bytes)>>([]);
 
+    /// <summary>Spans the DuckDB store acknowledged and has not yet applied (in its write-ahead log and in memory); 0 for others.</summary>
+    public int PendingSpans => (inner as DuckDbTraceStore)?.PendingSpans ?? 0;
+
     public void Dispose() => (inner as IDisposable)?.Dispose();
 
     public Task InitializeAsync(CancellationToken cancellationToken) => inner?.InitializeAsync(cancellationToken) ?? Task.CompletedTask;

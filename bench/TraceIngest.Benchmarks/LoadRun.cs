@@ -41,7 +41,7 @@ internal static class LoadRun
             $"alloc server {(after.AllocatedBytes - before.AllocatedBytes) / spans,6:N0} + client {clientAllocated / spans,6:N0} B/span " +
             $"server GCs {after.Gen0 - before.Gen0}/{after.Gen1 - before.Gen1}/{after.Gen2 - before.Gen2} paused {after.PauseMs - before.PauseMs:F0} ms; " +
             $"server peak RSS {ServerStats.Mib(ProcessUsage.PeakRssBytes(server.ProcessId))} MiB (sampled {ServerStats.Mib(at.Rss)}: file {ServerStats.Mib(at.File)}, anonymous {ServerStats.Mib(at.Anonymous)} = " +
-            $"managed committed {ServerStats.Mib(at.ManagedCommitted)} + DuckDB's allocator {ServerStats.Mib(at.DuckDbAllocator)} (allocated {ServerStats.Mib(at.DuckDbAllocated)}, of it buffers {ServerStats.Mib(at.DuckDb)}) + other {ServerStats.Mib(at.OtherNative)}), " +
+            $"managed committed {ServerStats.Mib(at.ManagedCommitted)} + DuckDB's allocator {ServerStats.Mib(at.DuckDbAllocator)} (allocated {ServerStats.Mib(at.DuckDbAllocated)}, of it buffers {ServerStats.Mib(at.DuckDb)}) + other {ServerStats.Mib(at.OtherNative)}; {at.PendingSpans} spans not yet applied), " +
             $"managed heap {ServerStats.Mib(after.HeapBytes)} committed {ServerStats.Mib(after.CommittedBytes)} ({after.Generations()}), DuckDB {ServerStats.Mib(after.DuckDbBytes)} at most {ServerStats.Mib(after.DuckDbPeakBytes)} ({after.DuckDbTags}); " +
             $"client peak RSS {ServerStats.Mib(ProcessUsage.PeakRssBytes(Environment.ProcessId))} MiB; load {File.ReadAllText("/proc/loadavg")[..14]}"));
     }

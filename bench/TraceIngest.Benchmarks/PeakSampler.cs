@@ -49,7 +49,7 @@ internal sealed class PeakSampler(CountingTraceStore store) : IAsyncDisposable
                 if (rss > _peak.Rss)
                 {
                     var (allocated, resident) = DuckDbAllocator.Read();
-                    _peak = new PeakSample(rss, ProcessUsage.AnonymousBytes(self), ProcessUsage.FileBytes(self), GC.GetGCMemoryInfo().TotalCommittedBytes, duckDb, allocated, resident);
+                    _peak = new PeakSample(rss, ProcessUsage.AnonymousBytes(self), ProcessUsage.FileBytes(self), GC.GetGCMemoryInfo().TotalCommittedBytes, duckDb, allocated, resident, store.PendingSpans);
                 }
             }
         }
@@ -74,11 +74,12 @@ internal sealed class PeakSampler(CountingTraceStore store) : IAsyncDisposable
 /// file-backed (mapped code), beside the managed heap's committed bytes (as of its last collection), DuckDB's own
 /// total (<c>duckdb_memory()</c>: its buffers), what DuckDB has allocated (those buffers and its other allocations)
 /// and what its allocator keeps resident (that, and what it freed and has not yet handed back); what is anonymous and neither managed nor DuckDB's
-/// allocator's is other native memory (the runtime's, and the managed heap grown since its last collection).
+/// allocator's is other native memory (the runtime's, and the managed heap grown since its last collection). Also the
+/// spans acknowledged and not yet applied to DuckDB then.
 /// </summary>
-internal sealed record PeakSample(long Rss, long Anonymous, long File, long ManagedCommitted, long DuckDb, long DuckDbAllocated, long DuckDbAllocator)
+internal sealed record PeakSample(long Rss, long Anonymous, long File, long ManagedCommitted, long DuckDb, long DuckDbAllocated, long DuckDbAllocator, int PendingSpans)
 {
-    public static PeakSample None { get; } = new(0, 0, 0, 0, 0, 0, 0);
+    public static PeakSample None { get; } = new(0, 0, 0, 0, 0, 0, 0, 0);
 
     public long OtherNative => Math.Max(0, Anonymous - ManagedCommitted - DuckDbAllocator);
 }

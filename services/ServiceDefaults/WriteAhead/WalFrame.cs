@@ -29,6 +29,41 @@ public static class WalFrame
         output.Write(payload);
     }
 
+    /// <summary>
+    /// Reads the frame whose header is at <paramref name="offset"/> of <paramref name="file"/> into <paramref name="frame"/>
+    /// (exactly its header and payload) and returns its payload; throws <see cref="InvalidDataException"/> when the bytes
+    /// there are not that frame (another length, a CRC that does not match, the file ending first).
+    /// </summary>
+    public static ReadOnlyMemory<byte> ReadAt(Microsoft.Win32.SafeHandles.SafeFileHandle file, long offset, Memory<byte> frame)
+    {
+        var read = 0;
+        while (read < frame.Length)
+        {
+            var n = RandomAccess.Read(file, frame.Span[read..], offset + read);
+            if (n == 0)
+            {
+                throw new InvalidDataException($"The write-ahead log ends {offset + read} bytes in, inside the frame at {offset}.");
+            }
+
+            read += n;
+        }
+
+        var span = frame.Span;
+        var length = BinaryPrimitives.ReadUInt32LittleEndian(span);
+        if (length != frame.Length - HeaderSize)
+        {
+            throw new InvalidDataException($"The frame at {offset} of the write-ahead log holds {length} bytes, not {frame.Length - HeaderSize}.");
+        }
+
+        var payload = frame[HeaderSize..];
+        if (Crc32.HashToUInt32(payload.Span) != BinaryPrimitives.ReadUInt32LittleEndian(span[4..]))
+        {
+            throw new InvalidDataException($"The frame at {offset} of the write-ahead log does not match its CRC.");
+        }
+
+        return payload;
+    }
+
     /// <summary>The intact frames' payloads, in order; <paramref name="validLength"/> is where the intact part ends.</summary>
     public static IReadOnlyList<byte[]> ReadAll(Stream input, out long validLength)
     {

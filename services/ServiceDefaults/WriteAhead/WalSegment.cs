@@ -47,16 +47,20 @@ public sealed class WalSegment : IDisposable
     public long Bytes => Volatile.Read(ref _bytes);
 
     /// <summary>Queues one frame; false when the segment is sealed (the caller takes the next segment).</summary>
-    public bool TryEnqueue(ReadOnlySpan<byte> payload, out long sequence)
+    public bool TryEnqueue(ReadOnlySpan<byte> payload, out long sequence) => TryEnqueue(payload, out sequence, out _);
+
+    /// <summary>As <see cref="TryEnqueue(ReadOnlySpan{byte}, out long)"/>, also telling where in the file the frame starts.</summary>
+    public bool TryEnqueue(ReadOnlySpan<byte> payload, out long sequence, out long offset)
     {
         lock (_gate)
         {
             if (_sealed)
             {
-                sequence = 0;
+                (sequence, offset) = (0, 0);
                 return false;
             }
 
+            offset = _bytes;
             WalFrame.Write(_pending, payload);
             _bytes += WalFrame.HeaderSize + payload.Length;
             _inFlight++;

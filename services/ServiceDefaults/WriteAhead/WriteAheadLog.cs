@@ -50,12 +50,18 @@ public sealed class WriteAheadLog : IDisposable
     }
 
     /// <summary>Returns once <paramref name="payload"/> is fsync'd; the caller must call <see cref="WalSegment.Complete"/> on the result once its records are in the store.</summary>
-    public async Task<WalSegment> AppendAsync(ReadOnlyMemory<byte> payload)
+    public async Task<WalSegment> AppendAsync(ReadOnlyMemory<byte> payload) => (await AppendFrameAsync(payload).ConfigureAwait(false)).Segment;
+
+    /// <summary>
+    /// As <see cref="AppendAsync"/>, also telling where the frame is, so that a store can read its payload back from the
+    /// file (<see cref="WalFrame.ReadAt"/>) when it applies it instead of keeping it in memory until then.
+    /// </summary>
+    public async Task<WalPosition> AppendFrameAsync(ReadOnlyMemory<byte> payload)
     {
         while (true)
         {
             var segment = Volatile.Read(ref _current);
-            if (segment.TryEnqueue(payload.Span, out var sequence))
+            if (segment.TryEnqueue(payload.Span, out var sequence, out var offset))
             {
                 try
                 {
@@ -67,7 +73,7 @@ public sealed class WriteAheadLog : IDisposable
                     throw;
                 }
 
-                return segment;
+                return new WalPosition(segment, offset, payload.Length);
             }
         }
     }

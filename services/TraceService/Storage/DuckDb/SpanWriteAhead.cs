@@ -36,6 +36,7 @@ internal sealed partial class SpanWriteAhead : IDisposable
     private readonly SemaphoreSlim _rotation = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
     private readonly SpanRowsApply _apply = new();
+    private readonly LoggedFrames _frames = new();
     private WriteAheadLog? _log;
     private Thread? _applier;
     private readonly ApplyProgress _progress = new();
@@ -73,23 +74,17 @@ internal sealed partial class SpanWriteAhead : IDisposable
     {
         var log = _log ?? throw new InvalidOperationException("The DuckDB trace store is not initialised.");
         await WaitForRoomAsync(spans.Count, cancellationToken);
-        var payload = new PooledBuffer(spans.Count * 512);
-        WalSegment segment;
-        try
+        WalPosition position;
+        using (var payload = new PooledBuffer(spans.Count * 512))
         {
             SpanRowCodec.Encode(spans, payload);
-            segment = await log.AppendAsync(payload.Memory);
-        }
-        catch
-        {
-            payload.Dispose();
-            throw;
+            position = await log.AppendFrameAsync(payload.Memory);
         }
 
         bool full;
         lock (_gate)
         {
-            _pending.Enqueue(new PendingWrite(payload, spans.Count, segment));
+            _pending.Enqueue(new PendingWrite(position, spans.Count));
             full = _progress.Logged(spans.Count) >= _options.ApplyBatchSpans;
         }
 
@@ -135,11 +130,6 @@ internal sealed partial class SpanWriteAhead : IDisposable
             }
 
             log.Dispose();
-        }
-
-        foreach (var pending in _pending)
-        {
-            pending.Payload.Dispose();
         }
 
         _stop.Dispose();
@@ -196,8 +186,9 @@ internal sealed partial class SpanWriteAhead : IDisposable
 
     private void Apply(List<PendingWrite> batch)
     {
-        var frames = batch.Select(p => p.Payload.Memory).ToList();
+        var frames = _frames.Read(batch.ConvertAll(p => p.Position), (frame, e) => LogBadFrame(_logger, e, frame.Segment.Path));
         _writer.Write(c => _apply.Apply(c, frames), CancellationToken.None);
+        bool drained;
         lock (_gate)
         {
             var spans = 0;
@@ -207,13 +198,15 @@ internal sealed partial class SpanWriteAhead : IDisposable
             }
 
             _progress.Applied(spans);
+            drained = _pending.Count == 0;
         }
 
         foreach (var pending in batch)
         {
-            pending.Segment.Complete();
-            pending.Payload.Dispose();
+            pending.Position.Segment.Complete();
         }
+
+        if (drained) _frames.Release();
     }
 
     private Task WaitForRoomAsync(int spans, CancellationToken cancellationToken) =>
@@ -283,7 +276,8 @@ internal sealed partial class SpanWriteAhead : IDisposable
         if (_wake.CurrentCount == 0) _wake.Release();
     }
 
-    private sealed record PendingWrite(PooledBuffer Payload, int Spans, WalSegment Segment);
+    /// <summary>A write logged and not yet applied: where its frame is in the log (read back when it is applied) and its spans.</summary>
+    private sealed record PendingWrite(WalPosition Position, int Spans);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Replayed {Spans} spans from {Segments} trace write-ahead log segments ({Skipped} unreadable frames)")]
     private static partial void LogReplayed(ILogger logger, long spans, int segments, long skipped);
