@@ -11,6 +11,8 @@ using AirisEpm.TraceService.Storage.Dependencies;
 using AirisEpm.TraceService.Storage.DuckDb;
 using SpanRowCodec = AirisEpm.TraceService.Storage.DuckDb.SpanRowCodec;
 using Google.Protobuf;
+using AirisEpm.Benchmarks;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -31,8 +33,12 @@ internal static class StageProbe
         var folder = Directory.CreateTempSubdirectory("airis-trace-stages-").FullName;
         try
         {
-            // Applied only when a batch is full or a read asks, so each stage measures what it names.
-            using var store = new DuckDbTraceStore(Path.Combine(folder, "traces.duckdb"), new DuckDbWriteOptions { ApplyInterval = TimeSpan.FromMinutes(1) });
+            // Applied only when a batch is full or a read asks, so each stage measures what it names. The other settings are the
+            // service's defaults, or what the environment sets as it would for the service (Traces__Store__DuckDb__MemoryLimit=128MB).
+            var options = new DuckDbWriteOptions { ApplyInterval = TimeSpan.FromMinutes(1) };
+            new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection("Traces:Store:DuckDb").Bind(options);
+            Console.WriteLine($"DuckDB memory_limit {options.MemoryLimit}, {options.ApplyBatchSpans} spans per transaction");
+            using var store = new DuckDbTraceStore(Path.Combine(folder, "traces.duckdb"), options);
             await store.InitializeAsync(CancellationToken.None);
             using var dependencies = new DuckDbDependencyStore(Path.Combine(folder, "dependencies.duckdb"));
             await dependencies.InitializeAsync(CancellationToken.None);
@@ -67,7 +73,11 @@ internal static class StageProbe
                 foreach (var batch in converted.Take(half)) store.WriteAsync(batch, CancellationToken.None).GetAwaiter().GetResult();
                 return 0;
             });
+            ProcessUsage.ResetPeak(Environment.ProcessId);
             Time("store: applying what was logged", half * batchSize, () => store.GetServicesAsync(CancellationToken.None).GetAwaiter().GetResult());
+            var (allocated, resident) = DuckDbAllocator.Read();
+            Console.WriteLine($"  after it: DuckDB's allocator {ServerStats.Mib(allocated)} MiB allocated, {ServerStats.Mib(resident)} MiB resident; " +
+                $"process peak RSS during it {ServerStats.Mib(ProcessUsage.PeakRssBytes(Environment.ProcessId))} MiB, RSS now {ServerStats.Mib(ProcessUsage.RssBytes(Environment.ProcessId))} MiB");
             var merged = converted.Skip(half).Chunk(5).Select(c => (IReadOnlyList<TraceService.Domain.Span>)c.SelectMany(b => b).ToList()).ToList();
             Time($"store: {5 * batchSize} spans per write, log and apply", merged.Sum(m => m.Count), () =>
             {
