@@ -90,18 +90,26 @@ internal static class SpanRowCodec
     /// <summary>The rows of one encoded batch, as places in <paramref name="payload"/>; throws <see cref="InvalidDataException"/> on bytes <see cref="Encode"/> did not write.</summary>
     public static SpanRow[] Decode(ReadOnlySpan<byte> payload)
     {
+        var rows = new List<SpanRow>();
+        Decode(payload, rows);
+        return [.. rows];
+    }
+
+    /// <summary>As <see cref="Decode(ReadOnlySpan{byte})"/>, adding the rows to <paramref name="rows"/>; returns how many.</summary>
+    public static int Decode(ReadOnlySpan<byte> payload, List<SpanRow> rows)
+    {
         var reader = new Reader(payload);
         if (reader.Byte() != Version) throw new InvalidDataException("not a span rows frame of version 2");
         var count = reader.Varint();
         if (count > (ulong)payload.Length) throw new InvalidDataException("more rows than bytes");
-        var rows = new SpanRow[count];
-        for (var i = 0; i < rows.Length; i++)
+        rows.EnsureCapacity(rows.Count + (int)count);
+        for (var i = 0UL; i < count; i++)
         {
-            rows[i] = reader.Row();
+            rows.Add(reader.Row());
         }
 
         if (!reader.End) throw new InvalidDataException("bytes after the last row");
-        return rows;
+        return (int)count;
     }
 
     /// <summary>The span one row's bytes (<c>spans.row</c>) hold; throws <see cref="InvalidDataException"/> on bytes that are not one row.</summary>

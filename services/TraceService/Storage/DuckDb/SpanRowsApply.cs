@@ -13,6 +13,11 @@ namespace AirisEpm.TraceService.Storage.DuckDb;
 /// </summary>
 internal sealed class SpanRowsApply
 {
+    // Reused from batch to batch (one apply at a time): a batch's rows, sort keys and trace ranges, made anew for every
+    // transaction of 131,072 spans, were about 24 MB of large-object-heap garbage each.
+    private readonly List<SpanRow> _rows = [];
+    private readonly List<(int Frame, TextRange TraceId, long MinSeq, long MaxSeq, long MaxStart)> _ranges = [];
+    private RowKey[] _order = [];
     private long _nextSeq = 1;
 
     public void ReadNextSequence(DuckDBConnection connection)
@@ -42,37 +47,40 @@ internal sealed class SpanRowsApply
     /// <summary>Appends inside the caller's transaction (the schema migration copies in one); the caller undoes the numbering if it rolls back.</summary>
     public void Append(DuckDBConnection connection, IReadOnlyList<ReadOnlyMemory<byte>> frames)
     {
-        var rows = new SpanRow[frames.Count][];
-        var count = 0;
+        _rows.Clear();
+        var frameOf = new int[frames.Count + 1]; // frame f's rows are _rows[frameOf[f]..frameOf[f + 1]]
         for (var f = 0; f < frames.Count; f++)
         {
-            rows[f] = SpanRowCodec.Decode(frames[f].Span);
-            count += rows[f].Length;
+            frameOf[f] = _rows.Count;
+            SpanRowCodec.Decode(frames[f].Span, _rows);
         }
+
+        frameOf[frames.Count] = _rows.Count;
+        var rows = CollectionsMarshal.AsSpan(_rows);
 
         // Sorted on a key made once per row (the trace id's first 16 bytes, then its start): comparing the ids' bytes in
         // the frames on every comparison cost more than the append itself.
-        var order = new RowKey[count];
-        var n = 0;
-        for (var f = 0; f < rows.Length; f++)
+        if (_order.Length < rows.Length) _order = new RowKey[rows.Length];
+        var order = _order.AsSpan(0, rows.Length);
+        for (var f = 0; f < frames.Count; f++)
         {
             var frame = frames[f].Span;
-            for (var r = 0; r < rows[f].Length; r++)
+            for (var r = frameOf[f]; r < frameOf[f + 1]; r++)
             {
-                var traceId = frame.Slice(rows[f][r].TraceId.Offset, rows[f][r].TraceId.Length);
-                order[n++] = new RowKey(Prefix(traceId, 0), Prefix(traceId, 8), Prefix(traceId, 16), Prefix(traceId, 24), rows[f][r].StartNs, f, r);
+                var traceId = frame.Slice(rows[r].TraceId.Offset, rows[r].TraceId.Length);
+                order[r] = new RowKey(Prefix(traceId, 0), Prefix(traceId, 8), Prefix(traceId, 16), Prefix(traceId, 24), rows[r].StartNs, f, r);
             }
         }
 
-        Array.Sort(order);
+        order.Sort();
         for (var i = 1; i < order.Length; i++)
         {
             // Ids are 32 hex digits, so equal keys are equal ids; a longer id (never written by this store) is kept apart by bytes.
-            if (order[i].SameTrace(order[i - 1]) && !TraceIdOf(frames, rows, order[i]).SequenceEqual(TraceIdOf(frames, rows, order[i - 1])))
+            if (order[i].SameTrace(order[i - 1]) && !TraceIdOf(frames, order[i]).SequenceEqual(TraceIdOf(frames, order[i - 1])))
             {
-                Array.Sort(order, (a, b) =>
+                order.Sort((a, b) =>
                 {
-                    var byTrace = TraceIdOf(frames, rows, a).SequenceCompareTo(TraceIdOf(frames, rows, b));
+                    var byTrace = TraceIdOf(frames, a).SequenceCompareTo(TraceIdOf(frames, b));
                     return byTrace != 0 ? byTrace : a.CompareTo(b);
                 });
                 break;
@@ -80,21 +88,21 @@ internal sealed class SpanRowsApply
         }
 
         var seq = _nextSeq;
-        var ranges = new List<(int Frame, TextRange TraceId, long MinSeq, long MaxSeq, long MaxStart)>();
+        _ranges.Clear();
         using (var appender = connection.CreateAppender("spans"))
         {
-            foreach (var (f, r) in order.Select(k => (k.Frame, k.Row)))
+            foreach (var key in order)
             {
-                var frame = frames[f];
-                var row = rows[f][r];
+                var frame = frames[key.Frame];
+                ref readonly var row = ref rows[key.Row];
                 var traceId = Text(frame, row.TraceId);
-                if (ranges.Count > 0 && Text(frames[ranges[^1].Frame], ranges[^1].TraceId).SequenceEqual(traceId))
+                if (_ranges.Count > 0 && Text(frames[_ranges[^1].Frame], _ranges[^1].TraceId).SequenceEqual(traceId))
                 {
-                    ranges[^1] = ranges[^1] with { MaxSeq = seq, MaxStart = Math.Max(ranges[^1].MaxStart, row.StartNs) };
+                    _ranges[^1] = _ranges[^1] with { MaxSeq = seq, MaxStart = Math.Max(_ranges[^1].MaxStart, row.StartNs) };
                 }
                 else
                 {
-                    ranges.Add((f, row.TraceId, seq, seq, row.StartNs));
+                    _ranges.Add((key.Frame, row.TraceId, seq, seq, row.StartNs));
                 }
 
                 var append = appender.CreateRow().AppendValue(seq++).AppendValue(traceId).AppendValue(Text(frame, row.SpanId));
@@ -107,7 +115,7 @@ internal sealed class SpanRowsApply
 
         using (var appender = connection.CreateAppender("trace_ranges"))
         {
-            foreach (var (f, traceId, min, max, maxStart) in ranges)
+            foreach (var (f, traceId, min, max, maxStart) in _ranges)
             {
                 appender.CreateRow().AppendValue(Text(frames[f], traceId)).AppendValue(min).AppendValue(max).AppendValue(maxStart).EndRow();
             }
@@ -116,8 +124,18 @@ internal sealed class SpanRowsApply
         _nextSeq = seq;
     }
 
-    private static ReadOnlySpan<byte> TraceIdOf(IReadOnlyList<ReadOnlyMemory<byte>> frames, SpanRow[][] rows, RowKey key) =>
-        frames[key.Frame].Span.Slice(rows[key.Frame][key.Row].TraceId.Offset, rows[key.Frame][key.Row].TraceId.Length);
+    /// <summary>Lets the reused arrays go (the backlog is empty): the next batch makes them again at its own size.</summary>
+    public void ReleaseScratch()
+    {
+        _rows.Clear();
+        _rows.TrimExcess();
+        _ranges.Clear();
+        _ranges.TrimExcess();
+        _order = [];
+    }
+
+    private ReadOnlySpan<byte> TraceIdOf(IReadOnlyList<ReadOnlyMemory<byte>> frames, RowKey key) =>
+        frames[key.Frame].Span.Slice(_rows[key.Row].TraceId.Offset, _rows[key.Row].TraceId.Length);
 
     /// <summary>Eight bytes of the id from <paramref name="at"/>, big-endian (so keys order as the bytes do), zero past its end.</summary>
     private static ulong Prefix(ReadOnlySpan<byte> id, int at)
@@ -128,7 +146,7 @@ internal sealed class SpanRowsApply
         return System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(eight);
     }
 
-    /// <summary>A row's place in the batch and what it is sorted by.</summary>
+    /// <summary>A row's place in the batch (its frame, its index among the batch's rows) and what it is sorted by.</summary>
     private readonly record struct RowKey(ulong A, ulong B, ulong C, ulong D, long StartNs, int Frame, int Row) : IComparable<RowKey>
     {
         public bool SameTrace(RowKey other) => A == other.A && B == other.B && C == other.C && D == other.D;

@@ -206,7 +206,11 @@ internal sealed partial class SpanWriteAhead : IDisposable
             pending.Position.Segment.Complete();
         }
 
-        if (drained) _frames.Release();
+        if (drained)
+        {
+            _frames.Release();
+            _apply.ReleaseScratch();
+        }
     }
 
     private Task WaitForRoomAsync(int spans, CancellationToken cancellationToken) =>
