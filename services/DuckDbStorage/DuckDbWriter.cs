@@ -84,9 +84,9 @@ public sealed class DuckDbWriter : IDisposable
     }
 
     /// <summary>
-    /// As <see cref="WriteAsync{T}"/>, on the calling thread whatever it waits for: DuckDB allocates from the jemalloc arena
-    /// of the thread that calls it, so a caller that writes large batches from one thread of its own keeps their memory
-    /// in one arena, reused from batch to batch, instead of spread over whichever pool threads ran the continuations.
+    /// As <see cref="WriteAsync{T}"/>, blocking the calling thread while it waits and runs: for a caller with a thread of
+    /// its own for long writes (an applier's transactions take seconds), which would otherwise hold a thread-pool thread
+    /// that long.
     /// </summary>
     public void Write(Action<DuckDBConnection> write, CancellationToken cancellationToken)
     {

@@ -52,6 +52,40 @@ public sealed class WriteAheadLogTests : IDisposable
     }
 
     [Fact]
+    public async Task An_appended_frame_is_read_back_where_the_log_says_it_is_and_changed_bytes_are_refused()
+    {
+        using var log = WriteAheadLog.Open(_folder);
+        var first = await log.AppendFrameAsync("first"u8.ToArray());
+        var second = await log.AppendFrameAsync("second, longer"u8.ToArray());
+        Assert.Same(first.Segment, second.Segment);
+        Assert.Equal(first.FrameLength, second.Offset);
+
+        using (var file = File.OpenHandle(second.Segment.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        {
+            Assert.Equal("first", System.Text.Encoding.UTF8.GetString(WalFrame.ReadAt(file, first.Offset, new byte[first.FrameLength]).Span));
+            Assert.Equal("second, longer", System.Text.Encoding.UTF8.GetString(WalFrame.ReadAt(file, second.Offset, new byte[second.FrameLength]).Span));
+            // The other frame's length, or a place that is not a frame's start, is not the frame asked for.
+            Assert.Throws<InvalidDataException>(() => WalFrame.ReadAt(file, first.Offset, new byte[second.FrameLength]));
+            Assert.Throws<InvalidDataException>(() => WalFrame.ReadAt(file, first.Offset + 1, new byte[first.FrameLength]));
+        }
+
+        using (var stream = new FileStream(second.Segment.Path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
+        {
+            stream.Position = second.Offset + WalFrame.HeaderSize + 2;
+            stream.WriteByte((byte)'X');
+        }
+
+        using (var file = File.OpenHandle(second.Segment.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        {
+            Assert.Contains("CRC", Assert.Throws<InvalidDataException>(() => WalFrame.ReadAt(file, second.Offset, new byte[second.FrameLength])).Message, StringComparison.Ordinal);
+            Assert.Contains("ends", Assert.Throws<InvalidDataException>(() => WalFrame.ReadAt(file, second.Offset, new byte[second.FrameLength + 1])).Message, StringComparison.Ordinal);
+        }
+
+        first.Segment.Complete();
+        second.Segment.Complete();
+    }
+
+    [Fact]
     public async Task Appends_queued_while_none_is_flushing_share_one_fsync()
     {
         using var segment = new WalSegment(1, Path.Combine(_folder, "1.wal"));

@@ -1,4 +1,5 @@
 using AirisEpm.TraceService.Storage;
+using Microsoft.Extensions.Logging;
 using AirisEpm.TraceService.Storage.DuckDb;
 using static AirisEpm.TraceService.Tests.Storage.Spans;
 
@@ -83,6 +84,54 @@ public sealed class DuckDbTraceStoreTests : TraceStoreConformance
         var trace = await store.GetTraceAsync(Trace(1), Ct);
         Assert.Equal(Enumerable.Range(1, 10).Select(Id), trace.Select(s => s.SpanId));
         Assert.Equal(10, Assert.Single(await store.SearchAsync(new TraceQuery(At(0), At(100), Service: Make(1, 1).Service, Limit: 1), Ct)).SpanCount);
+    }
+
+    /// <summary>
+    /// The applier reads each logged frame back from the log's file. A frame whose bytes changed on the disk since it was
+    /// acknowledged is reported and left out, as the replay at start does, and the others of its batch are applied.
+    /// </summary>
+    [Fact]
+    public async Task A_logged_frame_changed_on_disk_is_reported_and_the_rest_of_its_batch_applied()
+    {
+        var path = Path.Combine(_folder, "changed", "traces.duckdb");
+        var logs = new AirisEpm.TestSupport.CapturedLogs();
+        using var store = new DuckDbTraceStore(path, new DuckDbWriteOptions { ApplyInterval = TimeSpan.FromMinutes(1) }, new LoggerFactory([logs]).CreateLogger<DuckDbTraceStore>());
+        await store.InitializeAsync(Ct);
+        await store.WriteAsync([Make(1, 1)], Ct);
+        await store.WriteAsync([Make(2, 1)], Ct);
+        await store.WriteAsync([Make(3, 1)], Ct);
+        Assert.Equal(3, store.PendingSpans);
+
+        // The second frame's last byte: the frames are one per write, in order, in the one segment file.
+        var segment = Assert.Single(Directory.GetFiles(Path.ChangeExtension(path, ".wal"), "*.wal"));
+        var frames = ReadFrameEnds(segment);
+        using (var file = new FileStream(segment, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite))
+        {
+            file.Position = frames[1] - 1;
+            var last = file.ReadByte();
+            file.Position = frames[1] - 1;
+            file.WriteByte((byte)(last ^ 0x01));
+        }
+
+        Assert.Empty(await store.GetTraceAsync(Trace(2), Ct));
+        Assert.Single(await store.GetTraceAsync(Trace(1), Ct));
+        Assert.Single(await store.GetTraceAsync(Trace(3), Ct));
+        Assert.Equal(0, store.PendingSpans);
+        Assert.True(logs.Contain("is not a trace write-ahead log frame; skipped"), string.Join('\n', logs.Lines));
+    }
+
+    /// <summary>Where each frame of a segment file ends (its header's length plus the payload's).</summary>
+    private static List<long> ReadFrameEnds(string segment)
+    {
+        var bytes = File.ReadAllBytes(segment);
+        var ends = new List<long>();
+        for (long at = 0; at < bytes.Length;)
+        {
+            at += AirisEpm.ServiceDefaults.WriteAhead.WalFrame.HeaderSize + BitConverter.ToUInt32(bytes, (int)at);
+            ends.Add(at);
+        }
+
+        return ends;
     }
 
     private static void CopyFiles(string from, string to)

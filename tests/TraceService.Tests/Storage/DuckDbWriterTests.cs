@@ -50,6 +50,35 @@ public sealed class DuckDbWriterTests : IDisposable
         Assert.Equal(8L, await writer.WriteAsync(c => { using var q = c.CreateCommand(); q.CommandText = "SELECT count(*) FROM t"; return (long)q.ExecuteScalar()!; }, Ct));
     }
 
+    /// <summary>
+    /// The trace file's settings are the database instance's from its creation: SET allocator_background_threads on an
+    /// open instance left the allocator's threads off, so its freed memory stayed resident until the next allocation.
+    /// </summary>
+    [Fact]
+    public async Task The_trace_stores_settings_are_the_database_instances_from_its_creation()
+    {
+        var options = new TraceService.Storage.DuckDb.DuckDbWriteOptions { MemoryLimit = "64MB", AllocatorFlushThreshold = "16MB" };
+        using var writer = new DuckDbWriter(Path.Combine(_folder, "settings.duckdb"), "test", options.DatabaseSettings());
+        await writer.InitializeAsync(_ => { }, Ct);
+        Task<string> SettingAsync(string name) => writer.WriteAsync(c =>
+        {
+            using var q = c.CreateCommand();
+            q.CommandText = $"SELECT current_setting('{name}')::VARCHAR";
+            return (string)q.ExecuteScalar()!;
+        }, Ct);
+
+        Assert.Equal("61.0 MiB", await SettingAsync("memory_limit")); // DuckDB's MB is 1000 × 1000 bytes
+        Assert.Equal("15.2 MiB", await SettingAsync("allocator_flush_threshold"));
+        Assert.Equal("true", await SettingAsync("allocator_background_threads"));
+
+        // A reader opens the same instance, with the same settings.
+        using var reader = new DuckDB.NET.Data.DuckDBConnection(writer.ConnectionString);
+        reader.Open();
+        using var query = reader.CreateCommand();
+        query.CommandText = "SELECT current_setting('memory_limit')::VARCHAR";
+        Assert.Equal("61.0 MiB", (string)query.ExecuteScalar()!);
+    }
+
     [Fact]
     public async Task A_migration_that_throws_leaves_it_closed_so_the_next_initialise_tries_again()
     {
