@@ -13,6 +13,13 @@ namespace AirisEpm.TraceService.Storage.DuckDb;
 /// </summary>
 internal sealed class SpanRowsApply
 {
+    /// <summary>
+    /// DuckDB's appender keeps the rows appended to it in a collection of its own until it holds 204,800 of them or is
+    /// closed, and only then copies them into the transaction: a batch of 131,072 spans was in DuckDB's memory twice at
+    /// its end. An appender per 16,384 rows holds an eighth of a batch at most (bench/TraceIngest.Benchmarks/README.md).
+    /// </summary>
+    private const int RowsPerAppender = 16_384;
+
     // Reused from batch to batch (one apply at a time): a batch's rows, sort keys and trace ranges, made anew for every
     // transaction of 131,072 spans, were about 24 MB of large-object-heap garbage each.
     private readonly List<SpanRow> _rows = [];
@@ -89,10 +96,18 @@ internal sealed class SpanRowsApply
 
         var seq = _nextSeq;
         _ranges.Clear();
-        using (var appender = connection.CreateAppender("spans"))
+        var appender = connection.CreateAppender("spans");
+        try
         {
-            foreach (var key in order)
+            for (var i = 0; i < order.Length; i++)
             {
+                if (i > 0 && i % RowsPerAppender == 0)
+                {
+                    appender.Dispose(); // hands its rows to the transaction
+                    appender = connection.CreateAppender("spans");
+                }
+
+                var key = order[i];
                 var frame = frames[key.Frame];
                 ref readonly var row = ref rows[key.Row];
                 var traceId = Text(frame, row.TraceId);
@@ -112,12 +127,16 @@ internal sealed class SpanRowsApply
                     .AppendValue(Text(frame, row.Attributes)).AppendValue(Text(frame, row.Resource)).AppendValue(Text(frame, row.Whole)).EndRow();
             }
         }
+        finally
+        {
+            appender.Dispose();
+        }
 
-        using (var appender = connection.CreateAppender("trace_ranges"))
+        using (var ranges = connection.CreateAppender("trace_ranges"))
         {
             foreach (var (f, traceId, min, max, maxStart) in _ranges)
             {
-                appender.CreateRow().AppendValue(Text(frames[f], traceId)).AppendValue(min).AppendValue(max).AppendValue(maxStart).EndRow();
+                ranges.CreateRow().AppendValue(Text(frames[f], traceId)).AppendValue(min).AppendValue(max).AppendValue(maxStart).EndRow();
             }
         }
 
