@@ -188,6 +188,7 @@ internal sealed partial class SpanWriteAhead : IDisposable
     {
         var frames = _frames.Read(batch.ConvertAll(p => p.Position), (frame, e) => LogBadFrame(_logger, e, frame.Segment.Path));
         _writer.Write(c => _apply.Apply(c, frames), CancellationToken.None);
+        DuckDbAllocator.Purge(); // what the transaction freed goes back to the system now, not over the allocator's next second
         bool drained;
         lock (_gate)
         {
