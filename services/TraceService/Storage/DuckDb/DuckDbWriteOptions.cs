@@ -27,7 +27,8 @@ public sealed class DuckDbWriteOptions
 
     /// <summary>
     /// Spans logged and not yet applied before a write waits for room: two batches (one being applied, one filling),
-    /// about 100 MB of encoded rows; beyond it the batching writer in front answers 429/503. It also bounds what a read
+    /// about 100 MB of encoded rows in the log's files (only the batch being applied is read back into memory); beyond it
+    /// the batching writer in front answers 429/503. It also bounds what a read
     /// waits for (<see cref="ReadWaitTimeout"/>): two batches take DuckDB a few seconds even on a loaded machine.
     /// </summary>
     [Range(1, 100_000_000)]
@@ -42,22 +43,26 @@ public sealed class DuckDbWriteOptions
     public TimeSpan ReadWaitTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// DuckDB's <c>memory_limit</c> for the trace file. Its default is 80 % of the machine's memory, which it fills with
-    /// the blocks it wrote and read; 256 MB holds a batch being applied (about 70 MB) and a lookup's blocks, and a
-    /// larger search spills to disk. It kept the ingest benchmark's resident memory about 300 MB lower.
+    /// DuckDB's <c>memory_limit</c> for the trace file (its buffers; what it allocates besides them is not counted). Its
+    /// default is 80 % of the machine's memory, which it fills with the blocks it wrote and read; 256 MB holds a batch
+    /// being applied (about 70 MB) and a lookup's blocks, and a larger search spills to disk. It kept the ingest
+    /// benchmark's resident memory about 300 MB lower; 128 MB was within the noise of it (bench/TraceIngest.Benchmarks/README.md).
     /// </summary>
     [RegularExpression("^[0-9]{1,6}(KB|MB|GB)$")]
     public string MemoryLimit { get; set; } = "256MB";
 
     /// <summary>
-    /// DuckDB's allocator (jemalloc) hands freed memory back to the system after a task whose peak passed this. DuckDB's
-    /// default, 128 MB, is more than an apply's own peak, so what each batch of the write-ahead log allocated stayed
-    /// resident (bench/TraceIngest.Benchmarks/README.md); 32 MB flushes after every large apply, as metrics-service does.
+    /// DuckDB's allocator (jemalloc) flush threshold for its worker threads after a task (DuckDB's default 128 MB); 32 MB as
+    /// metrics-service. With <see cref="AllocatorBackgroundThreads"/> the allocator's own threads return what is freed.
     /// </summary>
     [RegularExpression("^[0-9]{1,6}(KB|MB|GB)$")]
     public string AllocatorFlushThreshold { get; set; } = "32MB";
 
-    /// <summary>DuckDB's allocator threads that return freed memory in the background (DuckDB's default: off).</summary>
+    /// <summary>
+    /// DuckDB's allocator threads that return freed memory in the background, about a second after it is freed (DuckDB's
+    /// default: off, when freed memory waits for the next allocation in its arena). After the ingest benchmark's load
+    /// DuckDB's allocator kept 206 MiB resident 5 s later without them, 33 MiB with them (bench/TraceIngest.Benchmarks/README.md).
+    /// </summary>
     public bool AllocatorBackgroundThreads { get; set; } = true;
 
     /// <summary>The trace file's DuckDB settings, given when its database instance is created (<see cref="DuckDbStorage.DuckDbWriter"/>).</summary>

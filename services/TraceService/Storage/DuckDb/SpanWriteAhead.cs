@@ -9,10 +9,11 @@ namespace AirisEpm.TraceService.Storage.DuckDb;
 /// <summary>
 /// The embedded store's write path. A write is encoded as rows (<see cref="SpanRowCodec"/>), appended to the store's
 /// own write-ahead log (<see cref="WriteAheadLog"/> in <c>traces.wal/</c>, shared with metrics- and log-service: one
-/// fsync serves every write waiting at that moment) and acknowledged; an applier then writes what is logged to DuckDB
-/// in large transactions (<see cref="DuckDbWriteOptions.ApplyBatchSpans"/>, at least every
-/// <see cref="DuckDbWriteOptions.ApplyInterval"/>), each batch sorted by trace id so that a trace's spans of one
-/// batch are consecutive rows (<see cref="SpanRowsApply"/>). A segment is deleted once all its writes are applied;
+/// fsync serves every write waiting at that moment) and acknowledged; only its place in the log stays in memory. An
+/// applier, on a thread of its own (a transaction takes seconds), then reads what is logged back from the log's files
+/// (<see cref="LoggedFrames"/>) and writes it to DuckDB in large transactions (<see cref="DuckDbWriteOptions.ApplyBatchSpans"/>,
+/// at least every <see cref="DuckDbWriteOptions.ApplyInterval"/>), each batch sorted by trace id so that a trace's spans
+/// of one batch are consecutive rows (<see cref="SpanRowsApply"/>), and hands what DuckDB freed back to the system. A segment is deleted once all its writes are applied;
 /// whatever is left at a crash is replayed at start, so a span applied just before the crash may be stored twice,
 /// which reads collapse (<see cref="ITraceStore"/>). A read first waits for the writes acknowledged before it
 /// (<see cref="WaitAppliedAsync"/>): read-your-writes. A write waits for room past
