@@ -13,8 +13,9 @@ namespace AirisEpm.TraceService.Storage.DuckDb;
 /// applier, on a thread of its own (a transaction takes seconds), then reads what is logged back from the log's files
 /// (<see cref="LoggedFrames"/>) and writes it to DuckDB in large transactions (<see cref="DuckDbWriteOptions.ApplyBatchSpans"/>,
 /// at least every <see cref="DuckDbWriteOptions.ApplyInterval"/>), each batch sorted by trace id so that a trace's spans
-/// of one batch are consecutive rows (<see cref="SpanRowsApply"/>), and hands what DuckDB freed back to the system. A segment is deleted once all its writes are applied;
-/// whatever is left at a crash is replayed at start, so a span applied just before the crash may be stored twice,
+/// of one batch are consecutive rows (<see cref="SpanRowsApply"/>), and hands what DuckDB freed back to the system. A
+/// segment is deleted once all its writes are applied (so a pending frame's file is still there); whatever is left at a
+/// crash is replayed at start, so a span applied just before the crash may be stored twice,
 /// which reads collapse (<see cref="ITraceStore"/>). A read first waits for the writes acknowledged before it
 /// (<see cref="WaitAppliedAsync"/>): read-your-writes. A write waits for room past
 /// <see cref="DuckDbWriteOptions.CapacitySpans"/> unapplied spans, which the batching writer in front turns into
