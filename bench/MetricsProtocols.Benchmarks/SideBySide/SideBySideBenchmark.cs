@@ -108,7 +108,7 @@ internal static class SideBySideBenchmark
 
     private static async Task SmallAsync(Receiver[] both, long t0)
     {
-        const int PerClient = 400;
+        const int PerClient = 600;
         var start = t0 + 30 * 60_000;
         (string Name, Func<int, int, long, RequestBody> Make, bool Prometheus)[] kinds =
         [
@@ -120,12 +120,37 @@ internal static class SideBySideBenchmark
         {
             foreach (var receiver in both.Where(r => !r.IsPrometheus || onPrometheus))
             {
-                var warm = Enumerable.Range(0, SmallClients).Select(c => (IReadOnlyList<RequestBody>)[.. Enumerable.Range(0, 20).Select(k => make(c, k, start))]).ToList();
-                var timed = Enumerable.Range(0, SmallClients).Select(c => (IReadOnlyList<RequestBody>)[.. Enumerable.Range(20, PerClient).Select(k => make(c, k, start))]).ToList();
-                await ClosedLoop.RunPerClientAsync(name, receiver.Client, warm);
+                var next = await WarmUpAsync(receiver, name, make, start);
+                var timed = Enumerable.Range(0, SmallClients).Select(c => (IReadOnlyList<RequestBody>)[.. Enumerable.Range(next, PerClient).Select(k => make(c, k, start))]).ToList();
                 await Measure.IngestAsync(receiver, $"{name} x {SmallClients} clients", timed, perRequest: true);
             }
         }
+    }
+
+    /// <summary>
+    /// Rounds of 50 requests a client until a round leaves the server's JIT quiet (under 5 methods compiled; Prometheus,
+    /// compiled ahead of time, gets one round), at most 40 rounds. Returns the request index the timed phase starts at.
+    /// </summary>
+    private static async Task<int> WarmUpAsync(Receiver receiver, string name, Func<int, int, long, RequestBody> make, long start)
+    {
+        const int PerRound = 50;
+        var k = 0;
+        for (var round = 1; round <= 40; round++, k += PerRound)
+        {
+            var before = receiver.IsPrometheus ? 0 : await ServerJit.CompiledMethodsAsync(receiver.Client);
+            var bodies = Enumerable.Range(0, SmallClients).Select(c => (IReadOnlyList<RequestBody>)[.. Enumerable.Range(k, PerRound).Select(i => make(c, i, start))]).ToList();
+            await ClosedLoop.RunPerClientAsync(name, receiver.Client, bodies);
+            var compiled = receiver.IsPrometheus ? 0 : await ServerJit.CompiledMethodsAsync(receiver.Client) - before;
+            if (compiled < 5)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{receiver.Name,-16} {name}: warmed up with {(k + PerRound) * SmallClients} requests ({round} rounds; the last compiled {compiled} methods)"));
+                return k + PerRound;
+            }
+        }
+
+        Console.WriteLine($"{receiver.Name,-16} {name}: the JIT was still compiling after 40 warm-up rounds");
+        return k;
     }
 
     private static async Task ReadsAsync(Receiver[] both, long t0)
