@@ -3,10 +3,8 @@ using System.Globalization;
 namespace AirisEpm.MetricsProtocols.Benchmarks.SideBySide;
 
 /// <summary>
-/// How many methods the server's JIT has compiled (<c>dotnet_jit_compiled_methods_total</c> on its <c>/metrics</c>), so a
-/// warm-up can go on until tiered compilation has settled instead of for a fixed count: a request path timed while its
-/// methods are still being promoted to tier 1 measures the compiler (30 % of the process's CPU in one such run), not
-/// the path.
+/// How many methods a server in its own process has compiled (<c>dotnet_jit_compiled_methods_total</c> on its
+/// <c>/metrics</c>), for <see cref="AirisEpm.Benchmarks.JitWarmUp"/>.
 /// </summary>
 internal static class ServerJit
 {

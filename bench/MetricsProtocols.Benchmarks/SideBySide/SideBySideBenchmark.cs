@@ -128,29 +128,19 @@ internal static class SideBySideBenchmark
     }
 
     /// <summary>
-    /// Rounds of 50 requests a client until a round leaves the server's JIT quiet (under 5 methods compiled; Prometheus,
-    /// compiled ahead of time, gets one round), at most 40 rounds. Returns the request index the timed phase starts at.
+    /// Rounds of 50 requests a client until a round leaves the server's JIT quiet (<see cref="JitWarmUp"/>, read from
+    /// metrics-service's <c>/metrics</c>; Prometheus, compiled ahead of time, gets one round). Returns the request index
+    /// the timed phase starts at.
     /// </summary>
     private static async Task<int> WarmUpAsync(Receiver receiver, string name, Func<int, int, long, RequestBody> make, long start)
     {
         const int PerRound = 50;
-        var k = 0;
-        for (var round = 1; round <= 40; round++, k += PerRound)
-        {
-            var before = receiver.IsPrometheus ? 0 : await ServerJit.CompiledMethodsAsync(receiver.Client);
-            var bodies = Enumerable.Range(0, SmallClients).Select(c => (IReadOnlyList<RequestBody>)[.. Enumerable.Range(k, PerRound).Select(i => make(c, i, start))]).ToList();
-            await ClosedLoop.RunPerClientAsync(name, receiver.Client, bodies);
-            var compiled = receiver.IsPrometheus ? 0 : await ServerJit.CompiledMethodsAsync(receiver.Client) - before;
-            if (compiled < 5)
-            {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{receiver.Name,-16} {name}: warmed up with {(k + PerRound) * SmallClients} requests ({round} rounds; the last compiled {compiled} methods)"));
-                return k + PerRound;
-            }
-        }
-
-        Console.WriteLine($"{receiver.Name,-16} {name}: the JIT was still compiling after 40 warm-up rounds");
-        return k;
+        Func<Task<long>> compiled = receiver.IsPrometheus ? () => Task.FromResult(0L) : () => ServerJit.CompiledMethodsAsync(receiver.Client);
+        var (rounds, quiet, last) = await JitWarmUp.RunAsync(compiled, round => ClosedLoop.RunPerClientAsync(name, receiver.Client,
+            [.. Enumerable.Range(0, SmallClients).Select(c => (IReadOnlyList<RequestBody>)[.. Enumerable.Range(round * PerRound, PerRound).Select(i => make(c, i, start))])]));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{receiver.Name,-16} {name}: warmed up with {rounds * PerRound * SmallClients} requests ({rounds} rounds; {(quiet ? "the last" : "still compiling, the last")} compiled {last} methods)"));
+        return rounds * PerRound;
     }
 
     private static async Task ReadsAsync(Receiver[] both, long t0)
