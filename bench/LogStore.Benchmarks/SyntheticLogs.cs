@@ -25,7 +25,7 @@ internal static class SyntheticLogs
             _ => (Severity.Info, $"GET /api/v1/orders/{random.Next(1_000_000)} {(random.Next(20) == 0 ? 500 : 200)} in {random.Next(1, 900)}ms"),
         };
         return new LogRecord(
-            $"{timestampNs:D20}-{i:D8}", timestampNs, level, message, service,
+            RecordIds.New(timestampNs), timestampNs, level, message, service,
             $"{random.NextInt64():x16}{random.NextInt64():x16}", $"{random.NextInt64():x16}",
             new Dictionary<string, string> { ["env"] = "prod", ["host"] = $"{service}-{i % 3}" },
             new Dictionary<string, string> { ["user_id"] = random.Next(100_000).ToString(System.Globalization.CultureInfo.InvariantCulture) },
