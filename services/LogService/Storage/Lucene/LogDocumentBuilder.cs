@@ -29,7 +29,7 @@ internal sealed class LogDocumentBuilder
     private readonly StringField _id = new(F.Id, string.Empty, Field.Store.NO);
     private readonly TextField _message = new(F.Message, string.Empty, Field.Store.NO);
     private readonly TextField _stackTrace = new(F.StackTrace, string.Empty, Field.Store.NO);
-    private readonly BytesRef _messageHashBytes = new(ExactMessages.HashBytes);
+    private readonly BytesRef _messageHashBytes = new(ExactMessageQuery.HashBytes);
     private readonly SortedDocValuesField _messageHash;
     private readonly SortedSetDocValuesField _hasStackTrace = new(LogDocuments.FieldNames, new BytesRef(F.StackTrace));
     private readonly Keyword _level = new(F.Level);
@@ -67,7 +67,7 @@ internal sealed class LogDocumentBuilder
         fields.Add(_timeBucket);
         fields.Add(_timeId);
         fields.Add(_message);
-        if (RecordLookup.NeedsIdTerm(record))
+        if (RecordIdQuery.NeedsIdTerm(record))
         {
             _id.SetStringValue(record.Id);
             fields.Add(_id);
@@ -78,9 +78,9 @@ internal sealed class LogDocumentBuilder
         _traceId.AddTo(_document, record.TraceId, optional: true);
         _spanId.AddTo(_document, record.SpanId, optional: true);
         _patternId.AddTo(_document, record.PatternId, optional: true);
-        if (record.Message.Length <= ExactMessages.MaxLength)
+        if (record.Message.Length <= ExactMessageQuery.MaxLength)
         {
-            ExactMessages.Write(_messageHashBytes, record.Message, ref _utf8);
+            ExactMessageQuery.Write(_messageHashBytes, record.Message, ref _utf8);
             _messageHash.SetBytesValue(_messageHashBytes);
             fields.Add(_messageHash);
         }

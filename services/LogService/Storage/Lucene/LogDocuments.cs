@@ -1,6 +1,5 @@
 using AirisEpm.LogService.Domain;
 using Lucene.Net.Documents;
-using Lucene.Net.Search;
 using F = AirisEpm.LogService.Storage.LogFieldNames;
 
 namespace AirisEpm.LogService.Storage.Lucene;
@@ -18,13 +17,13 @@ namespace AirisEpm.LogService.Storage.Lucene;
 /// per value (<c>NumericDocValuesWriter</c> measures its bit set with <c>RamUsageEstimator.SizeOf(object)</c>), and it
 /// has no sorted-numeric doc values.</item>
 /// <item><c>id</c>: no term as a rule, since terms unique to one record are what a segment flush spends most on. An id
-/// made by <see cref="RecordIds.New"/> tells its record's millisecond, so <see cref="RecordLookup"/> finds it by time.
+/// made by <see cref="RecordIds.New"/> tells its record's millisecond, so <see cref="RecordIdQuery"/> finds it by time.
 /// Only a record whose id does not tell its time (given by a caller, as tests do) gets an <c>id</c> term.</item>
-/// <item><c>message.keyword</c>: sorted doc values of a hash of the whole message (<see cref="ExactMessages"/>); an exact
+/// <item><c>message.keyword</c>: sorted doc values of a hash of the whole message (<see cref="ExactMessageQuery"/>); an exact
 /// message query is the phrase of its words checked against that hash, which costs a message no term of its own.</item>
 /// <item><c>timestamp</c>, as terms, only the record's second (<c>_time_bucket</c>: the timestamp shifted right by
 /// <see cref="TimeBucketShift"/>, 1.07 s, as a trie long of precision step 8), shared by every record of the same
-/// second. <see cref="TimeRange"/> selects the buckets and checks each record in them against its key.</item>
+/// second. <see cref="TimeRangeQuery"/> selects the buckets and checks each record in them against its key.</item>
 /// <item><c>_field_names</c>: sorted-set doc values naming the optional fields the record has that have no doc values
 /// of their own (<c>stack_trace</c>, a keyword value too long to index); field facets read every other field's
 /// presence from its doc values (<see cref="Collectors.FieldPresenceCollector"/>), which spares each record a
@@ -32,7 +31,7 @@ namespace AirisEpm.LogService.Storage.Lucene;
 /// <item><c>_source</c>: the whole record as stored JSON (stored fields are LZ4-compressed by the codec).</item>
 /// </list>
 /// <see cref="LogDocumentBuilder"/> builds them, reusing the field instances of each thread.
-/// Keyword values longer than <see cref="MaxKeywordLength"/> characters (messages: <see cref="ExactMessages.MaxLength"/>)
+/// Keyword values longer than <see cref="MaxKeywordLength"/> characters (messages: <see cref="ExactMessageQuery.MaxLength"/>)
 /// are left out of the keyword fields, as Elasticsearch's <c>ignore_above</c> does: a Lucene term holds at most
 /// 32,766 UTF-8 bytes, and exact matches on longer values are not what anyone searches for.
 /// </summary>
@@ -64,26 +63,4 @@ internal static class LogDocuments
 
     /// <summary>The bucket term of <paramref name="timestampNs"/> (<c>_time_bucket</c>).</summary>
     public static long BucketOf(long timestampNs) => timestampNs >> TimeBucketShift;
-
-    /// <summary>
-    /// A range over <c>timestamp</c> (null for an open end): the trie range of the buckets it touches drives the
-    /// search, and each record in them is checked against the exact range by its key.
-    /// </summary>
-    public static Query TimeRange(long? from, long? to, bool fromInclusive, bool toInclusive)
-    {
-        if ((from == long.MaxValue && !fromInclusive) || (to == long.MinValue && !toInclusive))
-        {
-            return new BooleanQuery(); // nothing is after the last instant or before the first
-        }
-
-        var first = from is not { } f ? long.MinValue : fromInclusive ? f : f + 1;
-        var last = to is not { } t ? long.MaxValue : toInclusive ? t : t - 1;
-        var buckets = NumericRangeQuery.NewInt64Range(TimeBucket, TimeBucketPrecisionStep, BucketOf(first), BucketOf(last), true, true);
-        return new FilteredQuery(buckets, Within(first, last), FilteredQuery.QUERY_FIRST_FILTER_STRATEGY);
-    }
-
-    /// <summary>The records stamped in [<paramref name="firstNs"/>, <paramref name="lastNs"/>], both inclusive, checked one by one on their keys' ordinals.</summary>
-    public static Filter Within(long firstNs, long lastNs) =>
-        FieldCacheRangeFilter.NewBytesRefRange(
-            TimeIdKey.Field, firstNs == long.MinValue ? null : TimeIdKey.Start(firstNs), lastNs == long.MaxValue ? null : TimeIdKey.Start(lastNs + 1), true, false);
 }

@@ -14,7 +14,7 @@ namespace AirisEpm.LogService.Storage.Lucene;
 /// through <see cref="LogFieldNames.Resolve"/>; <c>level</c> takes level names in any case (and
 /// ranges in severity order: <c>level:[warn TO *]</c>); <c>timestamp</c> takes Unix nanoseconds or
 /// ISO-8601 times (<c>timestamp:["2026-01-01T10:00:00Z" TO *]</c>); <c>id</c> and <c>message.keyword</c> take one
-/// whole value (<see cref="RecordLookup"/>, <see cref="ExactMessages"/>). Leading wildcards and regular
+/// whole value (<see cref="RecordIdQuery"/>, <see cref="ExactMessageQuery"/>). Leading wildcards and regular
 /// expressions are refused, and terms may hold at most <see cref="LogQueryLimits.MaxWildcards"/> wildcards:
 /// each of those can make a query enumerate or build far more than its text suggests.
 /// Not thread-safe: make one per query.
@@ -37,9 +37,9 @@ internal sealed class LogQueryParser : QueryParser
         return name switch
         {
             F.Level => new TermQuery(new Term(F.Level, SeverityNames.Of(Level(queryText)))),
-            F.Timestamp => LogDocuments.TimeRange(Time(queryText), Time(queryText), true, true),
-            F.Id => RecordLookup.ById(queryText),
-            F.MessageKeyword => ExactMessages.Matching(queryText, base.GetFieldQuery(F.Message, queryText, quoted: true)),
+            F.Timestamp => new TimeRangeQuery(Time(queryText), Time(queryText), true, true),
+            F.Id => new RecordIdQuery(queryText),
+            F.MessageKeyword => new ExactMessageQuery(queryText, base.GetFieldQuery(F.Message, queryText, quoted: true)),
             _ => base.GetFieldQuery(name, queryText, quoted),
         };
     }
@@ -64,7 +64,7 @@ internal sealed class LogQueryParser : QueryParser
         var name = Map(field);
         if (name == F.Timestamp)
         {
-            return LogDocuments.TimeRange(part1 is null ? null : Time(part1), part2 is null ? null : Time(part2), startInclusive, endInclusive);
+            return new TimeRangeQuery(part1 is null ? null : Time(part1), part2 is null ? null : Time(part2), startInclusive, endInclusive);
         }
 
         if (name == F.Level)

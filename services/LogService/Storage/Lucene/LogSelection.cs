@@ -28,10 +28,10 @@ internal sealed record LogSelection(Query? Text, Query? Filters, long StartNs, l
         var overlap = (double)Math.Min(EndNs, partition.EndNs) - Math.Max(StartNs, partition.StartNs);
         if (overlap / (partition.EndNs - partition.StartNs) <= NarrowShare)
         {
-            var range = LogDocuments.TimeRange(StartNs, EndNs, true, false);
+            var range = new TimeRangeQuery(StartNs, EndNs, true, false);
             return Filters is null ? range : new BooleanQuery { { range, Occur.MUST }, { Filters, Occur.MUST } };
         }
 
-        return new FilteredQuery(core, LogDocuments.Within(StartNs, EndNs - 1), FilteredQuery.QUERY_FIRST_FILTER_STRATEGY);
+        return new FilteredQuery(core, TimeRangeQuery.Within(StartNs, EndNs - 1), FilteredQuery.QUERY_FIRST_FILTER_STRATEGY);
     }
 }

@@ -44,7 +44,7 @@ public sealed partial class LuceneLogStore
     public async Task<LogRecord?> GetAsync(string id, CancellationToken cancellationToken)
     {
         await WaitAppliedAsync(cancellationToken).ConfigureAwait(false);
-        var found = Collect(LogSelection.Anytime(RecordLookup.ById(id)), true, 1, null, Partitions.All().OrderByDescending(p => p.EndNs).ToList(), null, null, cancellationToken);
+        var found = Collect(LogSelection.Anytime(new RecordIdQuery(id)), true, 1, null, Partitions.All().OrderByDescending(p => p.EndNs).ToList(), null, null, cancellationToken);
         return found.Count > 0 ? found[0] : null;
     }
 

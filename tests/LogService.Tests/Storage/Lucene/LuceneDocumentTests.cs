@@ -10,7 +10,7 @@ using Lucene.Net.Store;
 namespace AirisEpm.LogService.Tests.Storage.Lucene;
 
 /// <summary>
-/// <see cref="LogDocumentBuilder"/> (fields reused between documents) and <see cref="LogDocuments.TimeRange"/>
+/// <see cref="LogDocumentBuilder"/> (fields reused between documents) and <see cref="TimeRangeQuery"/>
 /// (second buckets plus an exact doc-values check) against a brute-force reading of the same records.
 /// </summary>
 public sealed class LuceneDocumentTests
@@ -53,7 +53,7 @@ public sealed class LuceneDocumentTests
 
         using var reader = DirectoryReader.Open(directory);
         var searcher = new IndexSearcher(reader);
-        var found = searcher.Search(LogDocuments.TimeRange(from, to, fromInclusive, toInclusive), 100).ScoreDocs
+        var found = searcher.Search(new TimeRangeQuery(from, to, fromInclusive, toInclusive), 100).ScoreDocs
             .Select(d => LogDocuments.ToRecord(searcher.Doc(d.Doc)).Id).Order().ToList();
         var expected = records
             .Where(r => from is not { } f || (fromInclusive ? r.TimestampNs >= f : r.TimestampNs > f))
@@ -124,7 +124,7 @@ public sealed class LuceneDocumentTests
     {
         var told = Record(RecordIds.New(Bucket), Bucket, "even");
         var foreign = Record(RecordIds.New(Bucket), 2 * Bucket, "odd");
-        var named = Record("r1", Bucket, "odd") with { Message = new string('x', ExactMessages.MaxLength + 1) };
+        var named = Record("r1", Bucket, "odd") with { Message = new string('x', ExactMessageQuery.MaxLength + 1) };
 
         Assert.Null(LogDocumentBuilder.ForThread.Build(told, []).GetField(LogFieldNames.Id));
         Assert.NotNull(LogDocumentBuilder.ForThread.Build(foreign, []).GetField(LogFieldNames.Id));

@@ -118,7 +118,7 @@ public sealed class LuceneLookupTests : IAsyncLifetime
     [Fact]
     public async Task Messages_longer_than_the_keyword_limit_have_no_exact_match()
     {
-        var longest = new string('x', ExactMessages.MaxLength);
+        var longest = new string('x', ExactMessageQuery.MaxLength);
         await Store.AppendAsync([Record(Base, longest), Record(Base + 1, longest + "y")], Ct);
 
         Assert.Equal([longest], await MessagesAsync($"message.keyword:\"{longest}\""));
