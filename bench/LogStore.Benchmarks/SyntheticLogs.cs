@@ -5,7 +5,8 @@ namespace AirisEpm.LogStore.Benchmarks;
 /// <summary>
 /// Deterministic synthetic log records: ten message shapes seen in real services (HTTP access lines,
 /// connection errors, timeouts, logins, cache misses, exceptions), five services, three hosts, levels
-/// skewed like production (mostly info). "timeout" and "connection refused" each match a tenth.
+/// skewed like production (mostly info). "timeout" and "connection refused" each match a tenth. Ids are what
+/// log-service gives records (<see cref="RecordIds.New"/>); the store indexes an id that tells no time as a term.
 /// </summary>
 internal static class SyntheticLogs
 {
