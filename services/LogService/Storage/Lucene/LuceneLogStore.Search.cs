@@ -44,7 +44,15 @@ public sealed partial class LuceneLogStore
     public async Task<LogRecord?> GetAsync(string id, CancellationToken cancellationToken)
     {
         await WaitAppliedAsync(cancellationToken).ConfigureAwait(false);
-        var found = Collect(LogSelection.Anytime(new RecordIdQuery(id)), true, 1, null, Partitions.All().OrderByDescending(p => p.EndNs).ToList(), null, null, cancellationToken);
+        // By time in the partition of the millisecond the id tells, then by term everywhere: two plain queries, where
+        // their disjunction would cost a bucket table per segment (Lucene's out-of-order BooleanScorer).
+        if (RecordIdQuery.ByTime(id, out var first, out var last) is { } byTime
+            && Collect(LogSelection.Anytime(byTime), true, 1, null, Partitions.Overlapping(first, SaturatingAdd(last, 1)), null, null, cancellationToken) is [var record])
+        {
+            return record;
+        }
+
+        var found = Collect(LogSelection.Anytime(RecordIdQuery.ByTerm(id)), true, 1, null, Partitions.All().OrderByDescending(p => p.EndNs).ToList(), null, null, cancellationToken);
         return found.Count > 0 ? found[0] : null;
     }
 

@@ -6,11 +6,12 @@ using Lucene.Net.Search;
 namespace AirisEpm.LogService.Storage.Lucene;
 
 /// <summary>
-/// The record with id <see cref="Id"/>, found without an index of ids: an id made by <see cref="RecordIds.New"/> tells
-/// its record's millisecond, so the search is that millisecond's time range (the bucket terms of its second, then the
-/// keys of the millisecond) with the id compared on each key in it. A record whose id does not tell its time has an
-/// <c>id</c> term instead (<see cref="NeedsIdTerm"/>), so the search also asks for that term: a miss costs a
-/// terms-dictionary lookup per segment. Elasticsearch receives it as the term it is there.
+/// The record with id <see cref="Id"/> (<c>id:…</c> in the query syntax), found without an index of ids: an id made by
+/// <see cref="RecordIds.New"/> tells its record's millisecond, so the search is the records of that millisecond's
+/// second (its bucket term), kept where their key holds the millisecond and the id (<see cref="IdInWindowFilter"/>).
+/// A record whose id does not tell its time has an <c>id</c> term instead (<see cref="NeedsIdTerm"/>), so the search
+/// also asks for that term: a miss costs a terms-dictionary lookup per segment. <c>GetAsync</c> runs the two parts
+/// one after the other (<see cref="ByTime"/>, then <see cref="ByTerm"/>). Elasticsearch receives it as the term it is there.
 /// </summary>
 internal sealed class RecordIdQuery(string id) : Query
 {
@@ -19,17 +20,17 @@ internal sealed class RecordIdQuery(string id) : Query
     /// <summary>Whether the record keeps its id as a term: only when the id does not tell its time.</summary>
     public static bool NeedsIdTerm(LogRecord record) => !RecordIds.Tells(record.Id, record.TimestampNs);
 
-    public override Query Rewrite(IndexReader reader)
-    {
-        var byTerm = new TermQuery(new Term(LogFieldNames.Id, id));
-        if (!RecordIds.TryGetWindow(id, out var first, out var last))
-        {
-            return byTerm;
-        }
+    /// <summary>The record with <paramref name="id"/> if it is stamped in the millisecond its id tells (<paramref name="firstNs"/> to <paramref name="lastNs"/>); null when the id tells none.</summary>
+    public static Query? ByTime(string id, out long firstNs, out long lastNs) =>
+        RecordIds.TryGetWindow(id, out firstNs, out lastNs)
+            ? new FilteredQuery(TimeRangeQuery.Buckets(firstNs, lastNs), new IdInWindowFilter(id, firstNs, lastNs), FilteredQuery.QUERY_FIRST_FILTER_STRATEGY)
+            : null;
 
-        var byTime = new FilteredQuery(new TimeRangeQuery(first, last, true, true), new IdInWindowFilter(id, first, last), FilteredQuery.QUERY_FIRST_FILTER_STRATEGY);
-        return new BooleanQuery { { byTime, Occur.SHOULD }, { byTerm, Occur.SHOULD } };
-    }
+    /// <summary>The record with <paramref name="id"/> if its id is a term (<see cref="NeedsIdTerm"/>).</summary>
+    public static Query ByTerm(string id) => new TermQuery(new Term(LogFieldNames.Id, id));
+
+    public override Query Rewrite(IndexReader reader) =>
+        ByTime(id, out _, out _) is { } byTime ? new BooleanQuery { { byTime, Occur.SHOULD }, { ByTerm(id), Occur.SHOULD } } : ByTerm(id);
 
     public override string ToString(string field) => $"{LogFieldNames.Id}:\"{id}\"";
 

@@ -24,6 +24,10 @@ internal sealed class TimeRangeQuery(long? from, long? to, bool fromInclusive, b
         FieldCacheRangeFilter.NewBytesRefRange(
             TimeIdKey.Field, firstNs == long.MinValue ? null : TimeIdKey.Start(firstNs), lastNs == long.MaxValue ? null : TimeIdKey.Start(lastNs + 1), true, false);
 
+    /// <summary>The records whose second bucket (<c>_time_bucket</c>) is one that [<paramref name="firstNs"/>, <paramref name="lastNs"/>] touches: a superset of the range's records.</summary>
+    public static Query Buckets(long firstNs, long lastNs) => NumericRangeQuery.NewInt64Range(
+        LogDocuments.TimeBucket, LogDocuments.TimeBucketPrecisionStep, LogDocuments.BucketOf(firstNs), LogDocuments.BucketOf(lastNs), true, true);
+
     public override Query Rewrite(IndexReader reader)
     {
         var (first, last) = (from is not { } f ? long.MinValue : fromInclusive ? f : f + 1, to is not { } t ? long.MaxValue : toInclusive ? t : t - 1);
@@ -32,9 +36,7 @@ internal sealed class TimeRangeQuery(long? from, long? to, bool fromInclusive, b
             (first, last) = (long.MaxValue, long.MinValue); // nothing is after the last instant or before the first
         }
 
-        var buckets = NumericRangeQuery.NewInt64Range(
-            LogDocuments.TimeBucket, LogDocuments.TimeBucketPrecisionStep, LogDocuments.BucketOf(first), LogDocuments.BucketOf(last), true, true);
-        return new FilteredQuery(buckets, Within(first, last), FilteredQuery.QUERY_FIRST_FILTER_STRATEGY) { Boost = Boost };
+        return new FilteredQuery(Buckets(first, last), Within(first, last), FilteredQuery.QUERY_FIRST_FILTER_STRATEGY) { Boost = Boost };
     }
 
     public override string ToString(string field) =>

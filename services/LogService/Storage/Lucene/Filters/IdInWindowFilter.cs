@@ -9,7 +9,8 @@ namespace AirisEpm.LogService.Storage.Lucene.Filters;
 /// The documents whose <see cref="TimeIdKey"/> holds <paramref name="id"/> and a time in [<paramref name="firstNs"/>,
 /// <paramref name="lastNs"/>]. Per segment the window's keys are a run of ordinals (two binary searches); each key in
 /// the run is read once to compare its id, so the cost is the records of the window (a millisecond for an id that
-/// tells its time), not of the segment.
+/// tells its time), not of the segment. That work waits for the first candidate the filtered query offers, so a
+/// segment holding nothing of the window's second costs nothing here: a lookup visits every segment of every partition.
 /// </summary>
 internal sealed class IdInWindowFilter(string id, long firstNs, long lastNs) : Filter
 {
@@ -22,6 +23,12 @@ internal sealed class IdInWindowFilter(string id, long firstNs, long lastNs) : F
             return null;
         }
 
+        List<int>? matching = null;
+        return new FieldCacheDocIdSet(context.AtomicReader.MaxDoc, acceptDocs, doc => (matching ??= Matching(keys)).Contains(keys.GetOrd(doc)));
+    }
+
+    private List<int> Matching(SortedDocValues keys)
+    {
         var (from, to) = TimeIdKey.OrdsWithin(keys, firstNs, lastNs);
         var key = new BytesRef();
         var matching = new List<int>(1);
@@ -34,6 +41,6 @@ internal sealed class IdInWindowFilter(string id, long firstNs, long lastNs) : F
             }
         }
 
-        return matching.Count == 0 ? null : new FieldCacheDocIdSet(context.AtomicReader.MaxDoc, acceptDocs, doc => matching.Contains(keys.GetOrd(doc)));
+        return matching;
     }
 }
