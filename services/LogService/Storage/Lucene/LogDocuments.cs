@@ -40,7 +40,7 @@ internal static class LogDocuments
     public const string Source = "_source";
     public const string FieldNames = "_field_names";
 
-    /// <summary>Also the longest record id a store takes: its key (eight bytes and at most three per character) stays within a doc value's 32,766 bytes.</summary>
+    /// <summary>Also the longest record id this store takes: its key (eight bytes and at most three per character) stays within a doc value's 32,766 bytes.</summary>
     public const int MaxKeywordLength = 8_000;
     public const string TimeBucket = "_time_bucket";
     public const int TimeBucketShift = 30;
