@@ -11,20 +11,23 @@ internal static class JitWarmUp
     public static Task<long> InProcess() => Task.FromResult(System.Runtime.JitInfo.GetCompiledMethodCount());
 
     /// <summary>
-    /// Runs <paramref name="round"/> (given its number, from 0) until one compiles fewer than <paramref name="quietBelow"/>
-    /// methods by <paramref name="compiledMethods"/>, at most <paramref name="maxRounds"/> times. Returns the rounds run and
-    /// whether the JIT was quiet by then.
+    /// Runs <paramref name="round"/> (given its number, from 0) at least <paramref name="minRounds"/> times and until two
+    /// rounds in a row each compile fewer than <paramref name="quietBelow"/> methods by <paramref name="compiledMethods"/>,
+    /// at most <paramref name="maxRounds"/> times. Two, since a server's <c>/metrics</c> may answer from a cache of a few
+    /// hundred milliseconds, as long as one short round. Returns the rounds run and whether the JIT was quiet by then.
     /// </summary>
     public static async Task<(int Rounds, bool Quiet, long LastCompiled)> RunAsync(
-        Func<Task<long>> compiledMethods, Func<int, Task> round, int maxRounds = 40, int quietBelow = 5)
+        Func<Task<long>> compiledMethods, Func<int, Task> round, int minRounds = 4, int maxRounds = 60, int quietBelow = 5)
     {
         var compiled = long.MaxValue;
+        var quietInARow = 0;
         for (var r = 0; r < maxRounds; r++)
         {
             var before = await compiledMethods();
             await round(r);
             compiled = await compiledMethods() - before;
-            if (compiled < quietBelow)
+            quietInARow = compiled < quietBelow ? quietInARow + 1 : 0;
+            if (quietInARow >= 2 && r + 1 >= minRounds)
             {
                 return (r + 1, true, compiled);
             }
