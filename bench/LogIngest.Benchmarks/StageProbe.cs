@@ -25,7 +25,7 @@ namespace AirisEpm.LogIngest.Benchmarks;
 internal static class StageProbe
 {
     private static readonly string[] Fields =
-        ["", "id:doc values", "id:term", "_source", "_time_bucket", "timestamp", "message", "message.keyword", "level", "service", "pattern_id", "fields.user_id"];
+        ["", "_time_id", "_source", "_time_bucket", "message", "message.keyword", "level", "service", "pattern_id", "fields.user_id"];
 
     public static void Run(int lines)
     {
@@ -38,7 +38,7 @@ internal static class StageProbe
             var decoded = Stage("decode (JsonBatchReader)", print, lines, () => bodies.Select(b => JsonBatchReader.Read(b.Bytes, 0, new IngestProblems())).ToList());
             Stage("pattern mining (PatternMiner.MineBatch)", print, lines, () => decoded.Select(r => miner.MineBatch(r.Select(x => x.Message).ToList(), DateTimeOffset.UtcNow)).ToList());
             Stage("level/trace enrichment (RawLineParser.Parse)", print, lines, () => decoded.Select(r => r.Select(x => parser.Parse(x.Message, x.TimestampNs)).ToList()).ToList());
-            var records = decoded.SelectMany(r => r).Select(x => x with { Id = LogIngestor.NewId(x.TimestampNs), PatternId = "p-0123456789abcdef" }).ToArray();
+            var records = decoded.SelectMany(r => r).Select(x => x with { Id = RecordIds.New(x.TimestampNs), PatternId = "p-0123456789abcdef" }).ToArray();
             var sources = Stage("record JSON (LogRecordJson.Serialize)", print, lines, () => records.Select(LogRecordJson.Serialize).ToArray());
             var builder = LogDocumentBuilder.ForThread;
             Stage("Lucene document build", print, lines, () =>

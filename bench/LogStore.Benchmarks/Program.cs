@@ -101,7 +101,38 @@ try
     await TimeAsync("rare id: fields.user_id:4242", day with { Text = "fields.user_id:4242" });
     await TimeAsync("term + 60-bucket histogram", day with { Text = "timeout", HistogramBuckets = 60 });
     await TimeAsync("last 15 minutes, all records", day with { StartNs = startNs + dayNs - (15 * 60_000_000_000L) });
+
+    // 4. GetAsync (GET /api/v1/logs/{id}, /context) for 100 stored ids spread over the day, and for 100 ids stored nowhere.
+    var stored = new List<string>();
+    for (var i = 0; i < 100; i++)
+    {
+        var at = startNs + (i * (dayNs / 100));
+        stored.AddRange((await store.SearchAsync(day with { StartNs = at, EndNs = at + 60_000_000_000L, Limit = 1 }, ct)).Hits.Select(h => h.Record.Id));
+    }
+
+    await TimeGetsAsync($"get by id, {stored.Count} stored ids", stored);
+    await TimeGetsAsync("get by id, 100 ids stored nowhere", [.. Enumerable.Range(0, 100).Select(i => startNs + (i * (dayNs / 100)) + 1).Select(at => RecordIds.New(at))]);
     Console.WriteLine($"load at end {File.ReadAllText("/proc/loadavg").Trim()}");
+
+    async Task TimeGetsAsync(string what, IReadOnlyList<string> ids)
+    {
+        foreach (var id in ids.Take(5))
+        {
+            await store.GetAsync(id, ct);
+        }
+
+        var times = new List<double>();
+        var found = 0;
+        foreach (var id in ids)
+        {
+            var one = Stopwatch.StartNew();
+            found += await store.GetAsync(id, ct) is null ? 0 : 1;
+            times.Add(one.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        Console.WriteLine($"{what,-75} p50 {times[times.Count / 2],7:F1} ms  p95 {times[(times.Count * 95 / 100) - 1],7:F1} ms  max {times[^1],7:F1} ms  ({found} found)");
+    }
 
     async Task TimeAsync(string what, LogQuery query)
     {

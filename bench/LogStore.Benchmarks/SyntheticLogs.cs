@@ -5,7 +5,8 @@ namespace AirisEpm.LogStore.Benchmarks;
 /// <summary>
 /// Deterministic synthetic log records: ten message shapes seen in real services (HTTP access lines,
 /// connection errors, timeouts, logins, cache misses, exceptions), five services, three hosts, levels
-/// skewed like production (mostly info). "timeout" and "connection refused" each match a tenth.
+/// skewed like production (mostly info). "timeout" and "connection refused" each match a tenth. Ids are what
+/// log-service gives records (<see cref="RecordIds.New"/>); the store indexes an id that tells no time as a term.
 /// </summary>
 internal static class SyntheticLogs
 {
@@ -25,7 +26,7 @@ internal static class SyntheticLogs
             _ => (Severity.Info, $"GET /api/v1/orders/{random.Next(1_000_000)} {(random.Next(20) == 0 ? 500 : 200)} in {random.Next(1, 900)}ms"),
         };
         return new LogRecord(
-            $"{timestampNs:D20}-{i:D8}", timestampNs, level, message, service,
+            RecordIds.New(timestampNs), timestampNs, level, message, service,
             $"{random.NextInt64():x16}{random.NextInt64():x16}", $"{random.NextInt64():x16}",
             new Dictionary<string, string> { ["env"] = "prod", ["host"] = $"{service}-{i % 3}" },
             new Dictionary<string, string> { ["user_id"] = random.Next(100_000).ToString(System.Globalization.CultureInfo.InvariantCulture) },

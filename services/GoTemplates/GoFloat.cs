@@ -80,17 +80,26 @@ public static class GoFloat
 
     private static string FormatF(string digits, int point, int decimals)
     {
-        var sb = new StringBuilder();
-        if (point <= 0) sb.Append('0');
-        else for (var i = 0; i < point; i++) sb.Append(i < digits.Length ? digits[i] : '0');
+        var sb = new StringBuilder(Math.Max(point, 1) + decimals + 2);
+        if (point <= 0)
+        {
+            sb.Append('0');
+        }
+        else
+        {
+            var whole = Math.Min(point, digits.Length);
+            sb.Append(digits, 0, whole).Append('0', point - whole);
+        }
+
         if (decimals > 0)
         {
+            // The fraction: zeros up to the first digit, the digits after the point, zeros to the precision.
             sb.Append('.');
-            for (var i = 0; i < decimals; i++)
-            {
-                var at = point + i;
-                sb.Append(at >= 0 && at < digits.Length ? digits[at] : '0');
-            }
+            var zeros = Math.Min(decimals, Math.Max(-point, 0));
+            sb.Append('0', zeros);
+            var from = Math.Max(point, 0);
+            var count = Math.Clamp(Math.Min(digits.Length, point + decimals) - from, 0, decimals - zeros);
+            sb.Append(digits, from, count).Append('0', decimals - zeros - count);
         }
 
         return sb.ToString();

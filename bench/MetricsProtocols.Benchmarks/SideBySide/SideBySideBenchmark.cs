@@ -108,7 +108,7 @@ internal static class SideBySideBenchmark
 
     private static async Task SmallAsync(Receiver[] both, long t0)
     {
-        const int PerClient = 400;
+        const int PerClient = 600;
         var start = t0 + 30 * 60_000;
         (string Name, Func<int, int, long, RequestBody> Make, bool Prometheus)[] kinds =
         [
@@ -120,12 +120,27 @@ internal static class SideBySideBenchmark
         {
             foreach (var receiver in both.Where(r => !r.IsPrometheus || onPrometheus))
             {
-                var warm = Enumerable.Range(0, SmallClients).Select(c => (IReadOnlyList<RequestBody>)[.. Enumerable.Range(0, 20).Select(k => make(c, k, start))]).ToList();
-                var timed = Enumerable.Range(0, SmallClients).Select(c => (IReadOnlyList<RequestBody>)[.. Enumerable.Range(20, PerClient).Select(k => make(c, k, start))]).ToList();
-                await ClosedLoop.RunPerClientAsync(name, receiver.Client, warm);
+                var next = await WarmUpAsync(receiver, name, make, start);
+                var timed = Enumerable.Range(0, SmallClients).Select(c => (IReadOnlyList<RequestBody>)[.. Enumerable.Range(next, PerClient).Select(k => make(c, k, start))]).ToList();
                 await Measure.IngestAsync(receiver, $"{name} x {SmallClients} clients", timed, perRequest: true);
             }
         }
+    }
+
+    /// <summary>
+    /// Rounds of 50 requests a client until a round leaves the server's JIT quiet (<see cref="JitWarmUp"/>, read from
+    /// metrics-service's <c>/metrics</c>; Prometheus, compiled ahead of time, gets one round). Returns the request index
+    /// the timed phase starts at.
+    /// </summary>
+    private static async Task<int> WarmUpAsync(Receiver receiver, string name, Func<int, int, long, RequestBody> make, long start)
+    {
+        const int PerRound = 50;
+        Func<Task<long>> compiled = receiver.IsPrometheus ? () => Task.FromResult(0L) : () => ServerJit.CompiledMethodsAsync(receiver.Client);
+        var (rounds, quiet, last) = await JitWarmUp.RunAsync(compiled, round => ClosedLoop.RunPerClientAsync(name, receiver.Client,
+            [.. Enumerable.Range(0, SmallClients).Select(c => (IReadOnlyList<RequestBody>)[.. Enumerable.Range(round * PerRound, PerRound).Select(i => make(c, i, start))])]));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{receiver.Name,-16} {name}: warmed up with {rounds * PerRound * SmallClients} requests ({rounds} rounds; {(quiet ? "the last" : "still compiling, the last")} compiled {last} methods)"));
+        return rounds * PerRound;
     }
 
     private static async Task ReadsAsync(Receiver[] both, long t0)

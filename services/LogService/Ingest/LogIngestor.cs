@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using AirisEpm.LogService.Anomalies;
 using AirisEpm.LogService.Domain;
 using AirisEpm.LogService.Parsing;
@@ -31,7 +30,7 @@ public sealed class LogIngestor(
         for (var i = 0; i < records.Count; i++)
         {
             var record = Enrich(records[i]);
-            records[i] = record with { Id = record.Id.Length > 0 ? record.Id : NewId(record.TimestampNs), PatternId = patterns[i].Id };
+            records[i] = record with { Id = record.Id.Length > 0 ? record.Id : RecordIds.New(record.TimestampNs), PatternId = patterns[i].Id };
         }
 
         await writer.WriteAsync(records, cancellationToken);
@@ -39,16 +38,6 @@ public sealed class LogIngestor(
         if (_sharePatterns) tally.Add(records, patterns, seen.ToUnixTimeMilliseconds()); // counted once stored, as the store counts them
 
     }
-
-    /// <summary>
-    /// Unique across replicas and restarts (a version 7 UUID: 48 bits of time, 74 random bits), so the
-    /// (timestamp, id) order of a page cursor is total without any coordination. Written as the 22 base64url
-    /// characters of its 16 bytes rather than 32 hex digits: the id is the index's one unique term per record, and
-    /// Lucene's terms dictionary spends per character of each term's unshared suffix (a third fewer allocations
-    /// for the term; bench/LogIngest.Benchmarks, mode <c>stages</c>).
-    /// </summary>
-    internal static string NewId(long timestampNs) =>
-        Base64Url.EncodeToString(Guid.CreateVersion7(DateTimeOffset.FromUnixTimeMilliseconds(Math.Max(0, timestampNs / 1_000_000))).ToByteArray(bigEndian: true));
 
     /// <summary>Loki and OTLP lines often state their level and trace in the text (JSON, logfmt, a traceparent).</summary>
     private LogRecord Enrich(LogRecord record)

@@ -61,7 +61,7 @@ public sealed class SyslogRecordAssembler(RawLineParser parser, string peerAddre
             draft = draft with { Fields = new Dictionary<string, string>(draft.Fields, StringComparer.Ordinal) { ["severity"] = SyslogPriority.SeverityName(_openPriority) } };
         }
         var timestampNs = draft.TimestampNs ?? _openReceivedNs;
-        return draft.ToRecord(LogIngestor.NewId(timestampNs), _openReceivedNs, draft.Service ?? ServiceNames.Unknown,
+        return draft.ToRecord(RecordIds.New(timestampNs), _openReceivedNs, draft.Service ?? ServiceNames.Unknown,
             draft.Host is null ? _peerLabels : LogDraft.EmptyFields);
     }
 

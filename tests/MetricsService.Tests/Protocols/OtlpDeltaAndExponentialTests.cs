@@ -72,7 +72,7 @@ public sealed class OtlpDeltaAndExponentialTests
         await PostAsync(factory, Exponential(T0 + Second, T0 + (2 * Second), scale: 0, offset: 2, [3], zero: 0));
 
         var first = Buckets(factory, T0 + Second);
-        Assert.Equal(new Dictionary<string, double> { ["0"] = 1, ["2"] = 1, ["2.82842712474619"] = 2, ["4"] = 3, ["+Inf"] = 3 }, first);
+        Assert.Equal(new Dictionary<string, double> { ["0"] = 1, ["2"] = 1, ["2.8284271247461903"] = 2, ["4"] = 3, ["+Inf"] = 3 }, first);
         var second = Buckets(factory, T0 + (2 * Second));
         Assert.Equal(new Dictionary<string, double> { ["0"] = 1, ["2"] = 1, ["4"] = 3, ["8"] = 6, ["+Inf"] = 6 }, second);
     }

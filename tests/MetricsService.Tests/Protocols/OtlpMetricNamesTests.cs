@@ -1,3 +1,4 @@
+using AirisEpm.PromQl.Model;
 using AirisEpm.MetricsService.Protocols;
 using AirisEpm.MetricsService.Protocols.Otlp;
 
@@ -45,10 +46,12 @@ public sealed class OtlpMetricNamesTests
     [InlineData(1000, "1000")]
     [InlineData(2.5, "2.5")]
     [InlineData(0, "0")]
-    [InlineData(1e-20, "1E-20")]
+    [InlineData(1e-20, "0.00000000000000000001")]
+    [InlineData(1.0905077326652577, "1.0905077326652577")]
+    [InlineData(0.30000000000000004, "0.30000000000000004")]
     [InlineData(double.PositiveInfinity, "+Inf")]
-    public void Bounds_are_formatted_as_prometheus_does(double bound, string expected)
+    public void Bounds_are_formatted_as_prometheus_does_with_strconv_f_shortest(double bound, string expected)
     {
-        Assert.Equal(expected, PrometheusFloat.Format(bound));
+        Assert.Equal(expected, PromFloat.Format(bound));
     }
 }

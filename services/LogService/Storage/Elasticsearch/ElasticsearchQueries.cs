@@ -55,7 +55,9 @@ internal static class ElasticsearchQueries
                 [r.Field] = Bounds(r.LowerTerm?.Utf8ToString(), r.UpperTerm?.Utf8ToString(), r.IncludesLower, r.IncludesUpper),
             },
         },
-        FilteredQuery { Filter: FieldCacheRangeFilter<long?> { Field: F.Timestamp } r } => Range(r.LowerVal, r.UpperVal, r.IncludesLower, r.IncludesUpper), // LogDocuments.TimeRange
+        TimeRangeQuery r => Range(r.From, r.To, r.FromInclusive, r.ToInclusive),
+        RecordIdQuery r => Term(F.Id, r.Id),
+        ExactMessageQuery m => Term(F.MessageKeyword, m.Message),
         MatchAllDocsQuery => new JsonObject { ["match_all"] = new JsonObject() },
         _ => throw new LogQueryException($"The query part '{query}' has no Elasticsearch equivalent here."),
     };

@@ -31,7 +31,7 @@ internal sealed partial class LogApplyQueue : IDisposable
 
     /// <param name="apply">
     /// Indexes the appends (synchronously); throws to have them retried, in order, after a delay. Its flag is true on a
-    /// retry, when some of the records may be in the writers already (so they are upserted by id rather than added).
+    /// retry, when some of the records may be in the writers already (so those are skipped: <see cref="AlreadyIndexed"/>).
     /// </param>
     public LogApplyQueue(LogStoreOptions options, Action<IReadOnlyList<LoggedAppend>, bool> apply, ILogger? logger = null)
     {

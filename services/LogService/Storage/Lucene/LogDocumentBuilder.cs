@@ -24,12 +24,14 @@ internal sealed class LogDocumentBuilder
     private readonly Document _document = [];
     private readonly StoredField _source = new(LogDocuments.Source, Array.Empty<byte>());
     private readonly Int64Field _timeBucket = new(LogDocuments.TimeBucket, 0L, LogDocuments.TimeBucketType);
-    private readonly NumericDocValuesField _timestampValue = new(F.Timestamp, 0L);
+    private readonly BytesRef _timeIdBytes = new(32);
+    private readonly SortedDocValuesField _timeId;
+    private readonly StringField _id = new(F.Id, string.Empty, Field.Store.NO);
     private readonly TextField _message = new(F.Message, string.Empty, Field.Store.NO);
     private readonly TextField _stackTrace = new(F.StackTrace, string.Empty, Field.Store.NO);
-    private readonly StringField _messageKeyword = new(F.MessageKeyword, string.Empty, Field.Store.NO);
+    private readonly BytesRef _messageHashBytes = new(ExactMessageQuery.HashBytes);
+    private readonly SortedDocValuesField _messageHash;
     private readonly SortedSetDocValuesField _hasStackTrace = new(LogDocuments.FieldNames, new BytesRef(F.StackTrace));
-    private readonly Keyword _id = new(F.Id);
     private readonly Keyword _level = new(F.Level);
     private readonly Keyword _service = new(F.Service);
     private readonly Keyword _traceId = new(F.TraceId);
@@ -37,33 +39,50 @@ internal sealed class LogDocumentBuilder
     private readonly Keyword _patternId = new(F.PatternId);
     private readonly Dictionary<string, Keyword> _labels = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Keyword> _fields = new(StringComparer.Ordinal);
+    private byte[] _utf8 = new byte[256];
+
+    private LogDocumentBuilder()
+    {
+        _timeId = new SortedDocValuesField(TimeIdKey.Field, _timeIdBytes);
+        _messageHash = new SortedDocValuesField(F.MessageKeyword, _messageHashBytes);
+    }
 
     /// <summary>This thread's builder.</summary>
     public static LogDocumentBuilder ForThread => _forThread ??= new LogDocumentBuilder();
 
-    /// <summary>The document for <paramref name="record"/>, whose JSON (<see cref="LogRecordJson.Serialize"/>) is <paramref name="source"/>.</summary>
+    /// <summary>
+    /// The document for <paramref name="record"/>, whose JSON (<see cref="LogRecordJson.Serialize"/>) is <paramref name="source"/>.
+    /// Its id must be at most <see cref="LogDocuments.MaxKeywordLength"/> characters (the store checks appends).
+    /// </summary>
     public Document Build(LogRecord record, byte[] source)
     {
         var fields = _document.Fields;
         fields.Clear();
         _source.SetBytesValue(source);
         _timeBucket.SetInt64Value(LogDocuments.BucketOf(record.TimestampNs));
-        _timestampValue.SetInt64Value(record.TimestampNs);
+        TimeIdKey.Write(_timeIdBytes, record.TimestampNs, record.Id);
+        _timeId.SetBytesValue(_timeIdBytes);
         _message.SetStringValue(record.Message);
         fields.Add(_source);
         fields.Add(_timeBucket);
-        fields.Add(_timestampValue);
+        fields.Add(_timeId);
         fields.Add(_message);
-        _id.AddTo(_document, record.Id, optional: false);
+        if (RecordIdQuery.NeedsIdTerm(record))
+        {
+            _id.SetStringValue(record.Id);
+            fields.Add(_id);
+        }
+
         _level.AddTo(_document, SeverityNames.Of(record.Level), optional: false);
         _service.AddTo(_document, record.Service, optional: false);
         _traceId.AddTo(_document, record.TraceId, optional: true);
         _spanId.AddTo(_document, record.SpanId, optional: true);
         _patternId.AddTo(_document, record.PatternId, optional: true);
-        if (record.Message.Length <= LogDocuments.MaxMessageKeywordLength)
+        if (record.Message.Length <= ExactMessageQuery.MaxLength)
         {
-            _messageKeyword.SetStringValue(record.Message);
-            fields.Add(_messageKeyword);
+            ExactMessageQuery.Write(_messageHashBytes, record.Message, ref _utf8);
+            _messageHash.SetBytesValue(_messageHashBytes);
+            fields.Add(_messageHash);
         }
 
         if (!string.IsNullOrEmpty(record.StackTrace))

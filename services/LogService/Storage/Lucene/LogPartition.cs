@@ -32,8 +32,14 @@ internal sealed partial class LogPartition : IDisposable
         EndNs = endNs;
         Directory.CreateDirectory(path);
         _directory = FSDirectory.Open(new DirectoryInfo(path));
-        var config = new IndexWriterConfig(LogAnalyzers.Version, LogAnalyzers.Text) { OpenMode = OpenMode.CREATE_OR_APPEND };
-        _writer = new IndexWriter(_directory, config);
+        if (!PartitionLayout.IsCurrent(_directory))
+        {
+            _directory.Dispose();
+            throw new InvalidOperationException($"The log partition {path} has an older index layout; PartitionMigration brings it up to date before it is opened.");
+        }
+
+        _writer = new IndexWriter(_directory, WriterConfig(OpenMode.CREATE_OR_APPEND));
+        PartitionLayout.Mark(_writer);
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
     }
 
@@ -49,6 +55,12 @@ internal sealed partial class LogPartition : IDisposable
         var name = $"{start.ToString("yyyyMMdd'T'HHmm'Z'", CultureInfo.InvariantCulture)}_{widthNs / NsPerMinute}m";
         return new LogPartition(System.IO.Path.Combine(dataPath, name), startNs, startNs + widthNs);
     }
+
+    /// <summary>How every partition's writer is set up (the migration's too, so its documents are indexed alike).</summary>
+    public static IndexWriterConfig WriterConfig(OpenMode mode) => new(LogAnalyzers.Version, LogAnalyzers.Text) { OpenMode = mode };
+
+    /// <summary>True when <paramref name="folderName"/> is a partition folder's name (<c>20260101T0000Z_1440m</c>).</summary>
+    public static bool IsPartitionName(string folderName) => NamePattern().IsMatch(folderName);
 
     /// <summary>Opens the partition folder at <paramref name="path"/>, or null when its name is not a partition's.</summary>
     public static LogPartition? TryOpen(string path)
@@ -72,13 +84,6 @@ internal sealed partial class LogPartition : IDisposable
     public void Add(Document document)
     {
         _writer.AddDocument(document);
-        Interlocked.Increment(ref _indexedVersion);
-    }
-
-    /// <summary>Adds or replaces by id: replay may meet records that the last commit already holds.</summary>
-    public void Upsert(string id, Document document)
-    {
-        _writer.UpdateDocument(new Term(LogFieldNames.Id, id), document);
         Interlocked.Increment(ref _indexedVersion);
     }
 

@@ -13,7 +13,8 @@ namespace AirisEpm.LogService.Storage.Lucene;
 /// a term that the analyzer splits (<c>10.0.0.1</c>, <c>req-42</c>) becomes a phrase. Field names go
 /// through <see cref="LogFieldNames.Resolve"/>; <c>level</c> takes level names in any case (and
 /// ranges in severity order: <c>level:[warn TO *]</c>); <c>timestamp</c> takes Unix nanoseconds or
-/// ISO-8601 times (<c>timestamp:["2026-01-01T10:00:00Z" TO *]</c>). Leading wildcards and regular
+/// ISO-8601 times (<c>timestamp:["2026-01-01T10:00:00Z" TO *]</c>); <c>id</c> and <c>message.keyword</c> take one
+/// whole value (<see cref="RecordIdQuery"/>, <see cref="ExactMessageQuery"/>). Leading wildcards and regular
 /// expressions are refused, and terms may hold at most <see cref="LogQueryLimits.MaxWildcards"/> wildcards:
 /// each of those can make a query enumerate or build far more than its text suggests.
 /// Not thread-safe: make one per query.
@@ -36,7 +37,9 @@ internal sealed class LogQueryParser : QueryParser
         return name switch
         {
             F.Level => new TermQuery(new Term(F.Level, SeverityNames.Of(Level(queryText)))),
-            F.Timestamp => LogDocuments.TimeRange(Time(queryText), Time(queryText), true, true),
+            F.Timestamp => new TimeRangeQuery(Time(queryText), Time(queryText), true, true),
+            F.Id => new RecordIdQuery(queryText),
+            F.MessageKeyword => new ExactMessageQuery(queryText, base.GetFieldQuery(F.Message, queryText, quoted: true)),
             _ => base.GetFieldQuery(name, queryText, quoted),
         };
     }
@@ -53,14 +56,15 @@ internal sealed class LogQueryParser : QueryParser
         return query;
     }
 
-    protected override Query GetFieldQuery(string field, string queryText, int slop) => base.GetFieldQuery(Map(field), queryText, slop);
+    protected override Query GetFieldQuery(string field, string queryText, int slop) =>
+        Map(field) is F.Id or F.MessageKeyword ? GetFieldQuery(field, queryText, quoted: true) : base.GetFieldQuery(Map(field), queryText, slop);
 
     protected override Query GetRangeQuery(string field, string part1, string part2, bool startInclusive, bool endInclusive)
     {
         var name = Map(field);
         if (name == F.Timestamp)
         {
-            return LogDocuments.TimeRange(part1 is null ? null : Time(part1), part2 is null ? null : Time(part2), startInclusive, endInclusive);
+            return new TimeRangeQuery(part1 is null ? null : Time(part1), part2 is null ? null : Time(part2), startInclusive, endInclusive);
         }
 
         if (name == F.Level)
@@ -76,7 +80,7 @@ internal sealed class LogQueryParser : QueryParser
             return levels.Clauses.Count == 0 ? new BooleanQuery { { new MatchAllDocsQuery(), Occur.MUST_NOT } } : levels;
         }
 
-        return base.GetRangeQuery(name, part1, part2, startInclusive, endInclusive);
+        return base.GetRangeQuery(WholeValuesOnly(name), part1, part2, startInclusive, endInclusive);
     }
 
     protected override Query GetWildcardQuery(string field, string termStr)
@@ -93,25 +97,33 @@ internal sealed class LogQueryParser : QueryParser
             throw new LogQueryException($"'{termStr}' has {wildcards} wildcards; at most {LogQueryLimits.MaxWildcards} are allowed in one term.");
         }
 
-        return base.GetWildcardQuery(name, Normalize(name, termStr));
+        return base.GetWildcardQuery(WholeValuesOnly(name), Normalize(name, termStr));
     }
 
     protected override Query GetPrefixQuery(string field, string termStr)
     {
         var name = Map(field);
-        return base.GetPrefixQuery(name, Normalize(name, termStr));
+        return base.GetPrefixQuery(WholeValuesOnly(name), Normalize(name, termStr));
     }
 
     protected override Query GetFuzzyQuery(string field, string termStr, float minSimilarity)
     {
         var name = Map(field);
-        return base.GetFuzzyQuery(name, Normalize(name, termStr), minSimilarity);
+        return base.GetFuzzyQuery(WholeValuesOnly(name), Normalize(name, termStr), minSimilarity);
     }
 
     protected override Query GetRegexpQuery(string field, string termStr) =>
         throw new LogQueryException($"Regular expressions (/{termStr}/) are not supported; use wildcards (* and ?) instead.");
 
     private static string Map(string field) => F.Resolve(field);
+
+    /// <summary>
+    /// <c>id</c> and <c>message.keyword</c> have no terms to enumerate (<see cref="LogDocuments"/>): they match a whole
+    /// value, so a pattern or a range over them is refused rather than silently matching nothing.
+    /// </summary>
+    private static string WholeValuesOnly(string field) => field is F.Id or F.MessageKeyword
+        ? throw new LogQueryException($"{field} matches one whole value exactly ({field}:\"…\"); wildcards, fuzzy terms and ranges are not supported on it.")
+        : field;
 
     /// <summary>Text fields are indexed lower-case, and wildcard, prefix and fuzzy terms skip the analyzer.</summary>
     private static string Normalize(string field, string term)

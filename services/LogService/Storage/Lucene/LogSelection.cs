@@ -8,7 +8,7 @@ namespace AirisEpm.LogService.Storage.Lucene;
 /// partition inside the range needs no time clause at all. One the range covers only a little of (a quarter
 /// or less: "the last 15 minutes" of a day) gets a trie range clause, which drives the search through the
 /// few documents in the window. One mostly covered gets a doc-values check on each match of the other
-/// clauses instead, because building the trie range's bit set would visit nearly every document.
+/// clauses instead (its key's ordinal against the range's), because building the trie range's bit set would visit nearly every document.
 /// </summary>
 internal sealed record LogSelection(Query? Text, Query? Filters, long StartNs, long EndNs)
 {
@@ -28,11 +28,10 @@ internal sealed record LogSelection(Query? Text, Query? Filters, long StartNs, l
         var overlap = (double)Math.Min(EndNs, partition.EndNs) - Math.Max(StartNs, partition.StartNs);
         if (overlap / (partition.EndNs - partition.StartNs) <= NarrowShare)
         {
-            var range = LogDocuments.TimeRange(StartNs, EndNs, true, false);
+            var range = new TimeRangeQuery(StartNs, EndNs, true, false);
             return Filters is null ? range : new BooleanQuery { { range, Occur.MUST }, { Filters, Occur.MUST } };
         }
 
-        return new FilteredQuery(
-            core, FieldCacheRangeFilter.NewInt64Range(LogFieldNames.Timestamp, StartNs, EndNs, true, false), FilteredQuery.QUERY_FIRST_FILTER_STRATEGY);
+        return new FilteredQuery(core, TimeRangeQuery.Within(StartNs, EndNs - 1), FilteredQuery.QUERY_FIRST_FILTER_STRATEGY);
     }
 }

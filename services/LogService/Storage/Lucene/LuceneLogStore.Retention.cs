@@ -36,7 +36,7 @@ public sealed partial class LuceneLogStore
             Directory.Delete(partition.Path, recursive: true);
         }
 
-        var older = LogDocuments.TimeRange(null, cutoffNs, true, false);
+        var older = new TimeRangeQuery(null, cutoffNs, true, false);
         ReadLocked(() =>
         {
             foreach (var partition in Partitions.All().Where(p => p.StartNs < cutoffNs && p.EndNs > cutoffNs))

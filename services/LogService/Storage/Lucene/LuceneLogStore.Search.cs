@@ -1,15 +1,14 @@
 using AirisEpm.LogService.Domain;
 using AirisEpm.LogService.Storage.Lucene.Collectors;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 using F = AirisEpm.LogService.Storage.LogFieldNames;
 
 namespace AirisEpm.LogService.Storage.Lucene;
 
 public sealed partial class LuceneLogStore
 {
-    private static readonly Sort NewestFirst = new(new SortField(F.Timestamp, SortFieldType.INT64, true), new SortField(F.Id, SortFieldType.STRING, true));
-    private static readonly Sort OldestFirst = new(new SortField(F.Timestamp, SortFieldType.INT64), new SortField(F.Id, SortFieldType.STRING));
+    private static readonly Sort NewestFirst = new(new SortField(TimeIdKey.Field, SortFieldType.STRING, true));
+    private static readonly Sort OldestFirst = new(new SortField(TimeIdKey.Field, SortFieldType.STRING));
     private static readonly HashSet<string> SourceOnly = [LogDocuments.Source];
 
     /// <summary>
@@ -45,7 +44,15 @@ public sealed partial class LuceneLogStore
     public async Task<LogRecord?> GetAsync(string id, CancellationToken cancellationToken)
     {
         await WaitAppliedAsync(cancellationToken).ConfigureAwait(false);
-        var found = Collect(LogSelection.Anytime(LuceneQueries.Term(F.Id, id)), true, 1, null, Partitions.All().OrderByDescending(p => p.EndNs).ToList(), null, null, cancellationToken);
+        // By time in the partition of the millisecond the id tells, then by term everywhere: two plain queries, where
+        // their disjunction would cost a bucket table per segment (Lucene's out-of-order BooleanScorer).
+        if (RecordIdQuery.ByTime(id, out var first, out var last) is { } byTime
+            && Collect(LogSelection.Anytime(byTime), true, 1, null, Partitions.Overlapping(first, SaturatingAdd(last, 1)), null, null, cancellationToken) is [var record])
+        {
+            return record;
+        }
+
+        var found = Collect(LogSelection.Anytime(RecordIdQuery.ByTerm(id)), true, 1, null, Partitions.All().OrderByDescending(p => p.EndNs).ToList(), null, null, cancellationToken);
         return found.Count > 0 ? found[0] : null;
     }
 
@@ -107,7 +114,8 @@ public sealed partial class LuceneLogStore
 
     private IReadOnlyDictionary<string, long> CountValues(string field, LogQuery query, CancellationToken cancellationToken)
     {
-        var values = new ValueCountCollector(field, multiValued: false);
+        // Record ids are the keys' second half: every record has one, and the id term only some.
+        var values = field == F.Id ? new ValueCountCollector(TimeIdKey.Field, multiValued: false, TimeIdKey.IdOf) : new ValueCountCollector(field, multiValued: false);
         Search(query, values, cancellationToken);
         return values.Counts();
     }
@@ -146,7 +154,7 @@ public sealed partial class LuceneLogStore
     {
         var page = new HitMerger(Math.Max(want, 1), newestFirst);
         var sort = newestFirst ? NewestFirst : OldestFirst;
-        var after = cursor is null ? null : new FieldDoc(int.MaxValue, float.NaN, [J2N.Numerics.Int64.GetInstance(cursor.TimestampNs), new BytesRef(cursor.Id)]);
+        var after = cursor is null ? null : new FieldDoc(int.MaxValue, float.NaN, [TimeIdKey.Of(cursor.TimestampNs, cursor.Id)]);
         Volatile.Write(ref _lastSearch, _time.GetTimestamp());
         ReadLocked(() =>
         {

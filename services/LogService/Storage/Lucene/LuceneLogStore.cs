@@ -77,6 +77,7 @@ public sealed partial class LuceneLogStore : ILogStore, IDisposable
         }
 
         Directory.CreateDirectory(_dataPath);
+        PartitionMigration.Run(_dataPath, _logger);
         var partitions = new LogPartitions(_dataPath, _options.PartitionWidth.Ticks * 100);
         partitions.OpenExisting();
         var walFolder = Path.Combine(_dataPath, "wal");
@@ -111,6 +112,14 @@ public sealed partial class LuceneLogStore : ILogStore, IDisposable
             return;
         }
 
+        foreach (var record in records)
+        {
+            if (record.Id.Length > LogDocuments.MaxKeywordLength)
+            {
+                throw new ArgumentException($"A record id has {record.Id.Length} characters; the store takes at most {LogDocuments.MaxKeywordLength}.", nameof(records));
+            }
+        }
+
         // Each record is serialised once, for its stored source and for the WAL payload; its document is built
         // when it is indexed, from the applying thread's reused fields (LogDocumentBuilder).
         await Applying.WaitForRoomAsync(records.Count, cancellationToken).ConfigureAwait(false);
@@ -126,7 +135,7 @@ public sealed partial class LuceneLogStore : ILogStore, IDisposable
 
     /// <summary>
     /// Indexes logged appends (the apply queue's loop), split over <see cref="LogStoreOptions.IndexingThreads"/>
-    /// threads; on a retry by id, since part of the batch may be in already.
+    /// threads; a retry on one thread, skipping what the failed attempt indexed (<see cref="AlreadyIndexed"/>).
     /// </summary>
     private void Apply(IReadOnlyList<LoggedAppend> appends, bool retry)
     {
@@ -135,16 +144,22 @@ public sealed partial class LuceneLogStore : ILogStore, IDisposable
         {
             var batch = IndexingBatch.Of(appends);
             var threads = IndexingBatch.Threads(batch.Count, _options.IndexingThreads is > 0 and var n ? n : Environment.ProcessorCount, _options.MinRecordsPerIndexingThread);
+            if (retry)
+            {
+                IndexMissing(batch);
+                return;
+            }
+
             if (threads == 1)
             {
-                Index(batch, 0, batch.Count, retry);
+                Index(batch, 0, batch.Count);
                 return;
             }
 
             Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, slice =>
             {
                 var (start, end) = IndexingBatch.Slice(batch.Count, threads, slice);
-                Index(batch, start, end, retry);
+                Index(batch, start, end);
             });
         }
         finally
@@ -153,22 +168,24 @@ public sealed partial class LuceneLogStore : ILogStore, IDisposable
         }
     }
 
-    private void Index(IndexingBatch batch, int start, int end, bool retry)
+    private void Index(IndexingBatch batch, int start, int end)
     {
         var builder = LogDocumentBuilder.ForThread; // this thread's reused document: indexed before the next is built
         for (var i = start; i < end; i++)
         {
             var record = batch.Records[i];
-            var partition = Partitions.For(record.TimestampNs);
-            var document = builder.Build(record, batch.Sources[i]);
-            if (retry)
-            {
-                partition.Upsert(record.Id, document);
-            }
-            else
-            {
-                partition.Add(document);
-            }
+            Partitions.For(record.TimestampNs).Add(builder.Build(record, batch.Sources[i]));
+        }
+    }
+
+    private void IndexMissing(IndexingBatch batch)
+    {
+        var builder = LogDocumentBuilder.ForThread;
+        using var indexed = new AlreadyIndexed();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var (record, source) = (batch.Records[i], batch.Sources[i]);
+            indexed.Add(Partitions.For(record.TimestampNs), record, () => builder.Build(record, source));
         }
     }
 
@@ -261,10 +278,12 @@ public sealed partial class LuceneLogStore : ILogStore, IDisposable
         _committing.Dispose();
     }
 
-    /// <summary>Indexes every intact frame of the WAL segments left on disk; returns the last segment's number.</summary>
+    /// <summary>Indexes every intact frame of the WAL segments left on disk that the partitions lack; returns the last segment's number and the records indexed.</summary>
     private (long? LastSegment, long Records) Replay(LogPartitions partitions, string walFolder)
     {
         var existing = WriteAheadLog.Existing(walFolder);
+        var builder = LogDocumentBuilder.ForThread;
+        using var indexed = new AlreadyIndexed(); // the last commit may hold records the WAL still has
         long records = 0;
         foreach (var (_, path) in existing)
         {
@@ -275,11 +294,12 @@ public sealed partial class LuceneLogStore : ILogStore, IDisposable
                 LogTornTail(_logger, path, file.Length - intact);
             }
 
-            var builder = LogDocumentBuilder.ForThread;
             foreach (var record in payloads.SelectMany(p => LogRecordJson.DeserializeBatch(p)))
             {
-                partitions.For(record.TimestampNs).Upsert(record.Id, builder.Build(record, LogRecordJson.Serialize(record)));
-                records++;
+                if (indexed.Add(partitions.For(record.TimestampNs), record, () => builder.Build(record, LogRecordJson.Serialize(record))))
+                {
+                    records++;
+                }
             }
         }
 

@@ -1,7 +1,7 @@
+using AirisEpm.PromQl.Model;
 using AirisEpm.MetricsService.Domain;
 using AirisEpm.MetricsService.Protocols.Otlp.Delta;
 using AirisEpm.Protocols.Otlp.Proto;
-using StaleMarker = AirisEpm.PromQl.Model.StaleMarker;
 
 namespace AirisEpm.MetricsService.Protocols.Otlp;
 
@@ -105,7 +105,7 @@ internal sealed class OtlpExponentialHistogramConverter(
     {
         foreach (var (bound, cumulative) in counts.ClassicBuckets())
         {
-            Sample(name + "_bucket", point, stale ? StaleMarker.Value : cumulative, new Label("le", PrometheusFloat.Format(bound)));
+            Sample(name + "_bucket", point, stale ? StaleMarker.Value : cumulative, new Label("le", PromFloat.Format(bound)));
         }
 
         Sample(name + "_bucket", point, stale ? StaleMarker.Value : counts.Count, new Label("le", "+Inf"));

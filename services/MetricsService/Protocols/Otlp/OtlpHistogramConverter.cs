@@ -1,7 +1,7 @@
+using AirisEpm.PromQl.Model;
 using AirisEpm.MetricsService.Domain;
 using AirisEpm.MetricsService.Protocols.Otlp.Delta;
 using AirisEpm.Protocols.Otlp.Proto;
-using StaleMarker = AirisEpm.PromQl.Model.StaleMarker;
 
 namespace AirisEpm.MetricsService.Protocols.Otlp;
 
@@ -57,7 +57,7 @@ internal sealed class OtlpHistogramConverter(
             foreach (var quantile in point.QuantileValues)
             {
                 Sample(name, point, stale ? StaleMarker.Value : quantile.Value, MetricType.Summary,
-                    new Label("quantile", PrometheusFloat.Format(quantile.Quantile)));
+                    new Label("quantile", PromFloat.Format(quantile.Quantile)));
             }
 
             Sample(name + "_sum", point, stale ? StaleMarker.Value : point.Sum, MetricType.Summary);
@@ -88,7 +88,7 @@ internal sealed class OtlpHistogramConverter(
         for (var i = 0; i < counts.Bounds.Length && i < counts.Counts.Length; i++)
         {
             cumulative += counts.Counts[i];
-            Sample(name + "_bucket", point, cumulative, MetricType.Histogram, new Label("le", PrometheusFloat.Format(counts.Bounds[i])));
+            Sample(name + "_bucket", point, cumulative, MetricType.Histogram, new Label("le", PromFloat.Format(counts.Bounds[i])));
         }
 
         // The +Inf bucket always equals the total count, also when the point carries no buckets at all.
@@ -106,7 +106,7 @@ internal sealed class OtlpHistogramConverter(
     {
         foreach (var bound in point.ExplicitBounds)
         {
-            Sample(name + "_bucket", point, StaleMarker.Value, MetricType.Histogram, new Label("le", PrometheusFloat.Format(bound)));
+            Sample(name + "_bucket", point, StaleMarker.Value, MetricType.Histogram, new Label("le", PromFloat.Format(bound)));
         }
 
         Sample(name + "_bucket", point, StaleMarker.Value, MetricType.Histogram, new Label("le", "+Inf"));

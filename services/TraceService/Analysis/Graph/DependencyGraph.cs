@@ -133,13 +133,17 @@ public sealed class DependencyGraph
     }
 
     /// <summary>
-    /// Heap bytes of the statistics held: each edge-bucket's stats and sketch, plus its dictionary
-    /// entry (hash, next, key, value: 32 bytes) and the per-bucket dictionaries' own objects.
+    /// Heap bytes held: each edge-bucket's stats and sketch; each per-bucket dictionary's own objects and its slots
+    /// at their capacity (hash, next, key of two references, value: 32 bytes, plus a 4-byte bucket index); and the node
+    /// kinds (24 + 4 bytes a slot).
     /// </summary>
     public long HeapBytes()
     {
         lock (_lock)
-            return _buckets.Values.Sum(edges => 200L + edges.Values.Sum(stats => 32L + stats.HeapBytes));
+        {
+            var kinds = 80L + _kinds.EnsureCapacity(0) * 28L;
+            return kinds + _buckets.Values.Sum(edges => 200L + edges.EnsureCapacity(0) * 36L + edges.Values.Sum(stats => (long)stats.HeapBytes));
+        }
     }
 
     /// <summary>Edge-buckets held.</summary>

@@ -23,6 +23,10 @@ public sealed class ElasticsearchQueriesTests
     [InlineData("labels.env:prod", """{"term":{"labels.env":"prod"}}""")]
     [InlineData("service:[api TO auth}", """{"range":{"service":{"gte":"api","lt":"auth"}}}""")]
     [InlineData("timestamp:[1000 TO *]", """{"range":{"timestamp":{"gte":1000}}}""")]
+    [InlineData("timestamp:{1000 TO 2000]", """{"range":{"timestamp":{"gt":1000,"lte":2000}}}""")]
+    [InlineData("message.keyword:\"user login succeeded\"", """{"term":{"message.keyword":"user login succeeded"}}""")]
+    [InlineData("id:AZt3EZpodDqVroLjFhGtIw", """{"term":{"id":"AZt3EZpodDqVroLjFhGtIw"}}""")]
+    [InlineData("id:\"r-01\"", """{"term":{"id":"r-01"}}""")]
     [InlineData("level:[error TO *]", """{"bool":{"should":[{"term":{"level":"error"}},{"term":{"level":"fatal"}}],"minimum_should_match":1}}""")]
     [InlineData("*:*", """{"match_all":{}}""")]
     public void Query_text_becomes_the_equivalent_dsl(string text, string expected)

@@ -33,7 +33,7 @@ internal sealed class FieldPresenceCollector : ICollector
         var reader = context.AtomicReader;
         foreach (var info in reader.FieldInfos)
         {
-            if (!info.HasDocValues || info.Name == LogDocuments.FieldNames || Array.IndexOf(LogDocuments.AlwaysPresent, info.Name) >= 0) continue;
+            if (!info.HasDocValues || Array.IndexOf(LogDocuments.Internal, info.Name) >= 0 || Array.IndexOf(LogDocuments.AlwaysPresent, info.Name) >= 0) continue;
             if (reader.GetDocsWithField(info.Name) is { } bits) _present.Add((info.Name, bits));
         }
 

@@ -6,8 +6,10 @@ using Lucene.Net.Util;
 namespace AirisEpm.LogService.Storage.Lucene.Collectors;
 
 /// <summary>
-/// Counts matching documents per time bucket and level from the <c>timestamp</c> and <c>level</c> doc
-/// values: no stored document is read. O(matches) with one array slot per bucket and level.
+/// Counts matching documents per time bucket and level from the <see cref="TimeIdKey"/> and <c>level</c> doc
+/// values: no stored document is read, nor any key. The keys sort by time, so per segment each bucket is a run of
+/// key ordinals (a binary search per bucket edge) and a document's bucket is found from its ordinal alone.
+/// O(matches × log buckets) with one array slot per bucket and level.
 /// </summary>
 internal sealed class HistogramCollector : ICollector
 {
@@ -16,7 +18,8 @@ internal sealed class HistogramCollector : ICollector
     private readonly long _widthNs;
     private readonly long[] _counts;
     private readonly int _buckets;
-    private NumericDocValues? _timestamps;
+    private SortedDocValues? _keys;
+    private int[] _firstOrds = [];
     private SortedDocValues? _levels;
     private int[] _ordToLevel = [];
 
@@ -36,7 +39,18 @@ internal sealed class HistogramCollector : ICollector
 
     public void SetNextReader(AtomicReaderContext context)
     {
-        _timestamps = context.AtomicReader.GetNumericDocValues(LogFieldNames.Timestamp);
+        _keys = context.AtomicReader.GetSortedDocValues(TimeIdKey.Field);
+        if (_keys is not null)
+        {
+            // _firstOrds[b] is the first ordinal of bucket b; the last entry ends the last bucket.
+            _firstOrds = new int[_buckets + 1];
+            for (var b = 0; b <= _buckets; b++)
+            {
+                var edge = _startNs + ((Int128)b * _widthNs);
+                _firstOrds[b] = edge > long.MaxValue ? _keys.ValueCount : TimeIdKey.FirstOrdAtOrAfter(_keys, (long)edge); // past the end of time: no key
+            }
+        }
+
         _levels = context.AtomicReader.GetSortedDocValues(LogFieldNames.Level);
         _ordToLevel = new int[_levels?.ValueCount ?? 0];
         var name = new BytesRef();
@@ -49,19 +63,33 @@ internal sealed class HistogramCollector : ICollector
 
     public void Collect(int doc)
     {
-        if (_timestamps is null)
+        if (_keys is null)
         {
             return;
         }
 
-        var bucket = (_timestamps.Get(doc) - _startNs) / _widthNs;
-        if (bucket < 0 || bucket >= _buckets)
+        var key = _keys.GetOrd(doc);
+        if (key < _firstOrds[0] || key >= _firstOrds[_buckets])
         {
             return;
         }
+
+        // The last bucket whose first ordinal is at or before the key's (buckets may be empty runs).
+        var at = Array.BinarySearch(_firstOrds, key);
+        var bucket = at >= 0 ? LastOfRun(at, key) : ~at - 1;
 
         var ord = _levels?.GetOrd(doc) ?? -1;
         _counts[(bucket * Levels) + (ord < 0 ? 0 : _ordToLevel[ord])]++;
+    }
+
+    private int LastOfRun(int at, int ord)
+    {
+        while (at + 1 < _buckets && _firstOrds[at + 1] == ord)
+        {
+            at++;
+        }
+
+        return at;
     }
 
     public IReadOnlyList<HistogramBucket> Buckets()

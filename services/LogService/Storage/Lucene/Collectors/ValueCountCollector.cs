@@ -8,8 +8,9 @@ namespace AirisEpm.LogService.Storage.Lucene.Collectors;
 /// Counts matching documents per value of a keyword field from its doc values (sorted for one value
 /// per document, sorted-set for several, as <c>_field_names</c> has). Per segment it counts ordinals in
 /// an array and turns them into strings once at the segment's end: O(matches + distinct values).
+/// <paramref name="valueOf"/> reads a value from its bytes (UTF-8 text unless given).
 /// </summary>
-internal sealed class ValueCountCollector(string field, bool multiValued) : ICollector
+internal sealed class ValueCountCollector(string field, bool multiValued, Func<BytesRef, string>? valueOf = null) : ICollector
 {
     private readonly Dictionary<string, long> _counts = new(StringComparer.Ordinal);
     private SortedDocValues? _single;
@@ -79,7 +80,7 @@ internal sealed class ValueCountCollector(string field, bool multiValued) : ICol
                 _multi!.LookupOrd(ord, value);
             }
 
-            var key = value.Utf8ToString();
+            var key = valueOf is null ? value.Utf8ToString() : valueOf(value);
             _counts[key] = _counts.GetValueOrDefault(key) + _ordCounts[ord];
         }
 
