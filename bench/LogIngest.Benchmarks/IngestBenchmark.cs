@@ -44,9 +44,9 @@ internal static class IngestBenchmark
             if (mode == "single")
             {
                 var singles = Enumerable.Range(0, 1_000).Select(i => make(i, 1)).ToList();
-                var (rounds, quiet, last) = await JitWarmUp.RunAsync(JitWarmUp.InProcess, _ => ClosedLoop.RunPerClientAsync("single warm-up", client,
+                var warmUp = await JitWarmUp.RunAsync(JitWarmUp.InProcess, _ => ClosedLoop.RunPerClientAsync("single warm-up", client,
                     [.. Enumerable.Range(0, SingleClients).Select(c => (IReadOnlyList<RequestBody>)[.. Enumerable.Range(0, 50).Select(i => singles[(c * 50 + i) % singles.Count])])]));
-                Console.WriteLine($"single: warmed up with {rounds * 50 * SingleClients} requests ({rounds} rounds; {(quiet ? "the last" : "still compiling, the last")} compiled {last} methods)");
+                Console.WriteLine(JitWarmUp.Describe("single", warmUp, 50 * SingleClients));
                 await LoadRun.RunAsync($"single: 1 record x {SingleClients} clients", client, singles, lines / 4, SingleClients, host.SettleAsync);
             }
             else

@@ -1,7 +1,7 @@
 namespace AirisEpm.Benchmarks;
 
 /// <summary>
-/// Warm-up rounds until one leaves the server's JIT quiet, instead of a fixed count: a path timed while its methods are
+/// Warm-up rounds until two in a row leave the server's JIT quiet, instead of a fixed count: a path timed while its methods are
 /// still being promoted to tier 1 measures the compiler (the tiering thread took 22–31 % of metrics-service's CPU in the
 /// first small-request mode timed after 640 warm-ups), not the path.
 /// </summary>
@@ -35,4 +35,9 @@ internal static class JitWarmUp
 
         return (maxRounds, false, compiled);
     }
+
+    /// <summary>The line a benchmark prints after its warm-up.</summary>
+    public static string Describe(string name, (int Rounds, bool Quiet, long LastCompiled) warmUp, int requestsPerRound) =>
+        $"{name}: warmed up with {warmUp.Rounds * requestsPerRound} requests ({warmUp.Rounds} rounds; " +
+        $"{(warmUp.Quiet ? "the last" : "still compiling, the last")} compiled {warmUp.LastCompiled} methods)";
 }

@@ -128,7 +128,7 @@ internal static class SideBySideBenchmark
     }
 
     /// <summary>
-    /// Rounds of 50 requests a client until a round leaves the server's JIT quiet (<see cref="JitWarmUp"/>, read from
+    /// Rounds of 50 requests a client until the server's JIT is quiet (<see cref="JitWarmUp"/>, read from
     /// metrics-service's <c>/metrics</c>; Prometheus, compiled ahead of time, gets one round). Returns the request index
     /// the timed phase starts at.
     /// </summary>
@@ -136,11 +136,10 @@ internal static class SideBySideBenchmark
     {
         const int PerRound = 50;
         Func<Task<long>> compiled = receiver.IsPrometheus ? () => Task.FromResult(0L) : () => ServerJit.CompiledMethodsAsync(receiver.Client);
-        var (rounds, quiet, last) = await JitWarmUp.RunAsync(compiled, round => ClosedLoop.RunPerClientAsync(name, receiver.Client,
+        var warmUp = await JitWarmUp.RunAsync(compiled, round => ClosedLoop.RunPerClientAsync(name, receiver.Client,
             [.. Enumerable.Range(0, SmallClients).Select(c => (IReadOnlyList<RequestBody>)[.. Enumerable.Range(round * PerRound, PerRound).Select(i => make(c, i, start))])]));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{receiver.Name,-16} {name}: warmed up with {rounds * PerRound * SmallClients} requests ({rounds} rounds; {(quiet ? "the last" : "still compiling, the last")} compiled {last} methods)"));
-        return rounds * PerRound;
+        Console.WriteLine($"{receiver.Name,-16} {JitWarmUp.Describe(name, warmUp, PerRound * SmallClients)}");
+        return warmUp.Rounds * PerRound;
     }
 
     private static async Task ReadsAsync(Receiver[] both, long t0)
