@@ -52,6 +52,9 @@ internal static class IngestBenchmark
             else
             {
                 var bodies = Enumerable.Range(0, 16).Select(b => make(b * BatchSize, BatchSize)).ToList();
+                var warmUp = await JitWarmUp.RunAsync(JitWarmUp.InProcess, _ => ClosedLoop.RunPerClientAsync($"{mode} warm-up", client,
+                    [.. Enumerable.Range(0, BatchClients).Select(c => (IReadOnlyList<RequestBody>)[.. Enumerable.Range(0, 4).Select(i => bodies[(c * 4) + i])])]));
+                Console.WriteLine(JitWarmUp.Describe(mode, warmUp, 4 * BatchClients));
                 await LoadRun.RunAsync($"{mode}: {BatchSize} x {BatchClients} clients", client, bodies, batches, BatchClients, host.SettleAsync);
             }
         }

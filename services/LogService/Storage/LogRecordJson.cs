@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AirisEpm.LogService.Domain;
+using AirisEpm.Protocols;
 
 namespace AirisEpm.LogService.Storage;
 
@@ -12,10 +13,21 @@ public static class LogRecordJson
     public static byte[] SerializeBatch(IReadOnlyList<LogRecord> records) =>
         JsonSerializer.SerializeToUtf8Bytes(records, LogRecordJsonContext.Default.IReadOnlyListLogRecord);
 
-    /// <summary>The JSON array of records already serialised one by one (what <see cref="SerializeBatch"/> would give).</summary>
-    public static byte[] ArrayOf(IReadOnlyList<byte[]> serialized)
+    /// <summary>
+    /// The JSON array of records already serialised one by one (what <see cref="SerializeBatch"/> would give), in a pooled
+    /// buffer: a batch's array is hundreds of kilobytes, and a fresh one per append would be a large-object allocation,
+    /// each few of which cost a full collection.
+    /// </summary>
+    public static PooledBuffer ArrayOf(IReadOnlyList<byte[]> serialized)
     {
-        var array = new byte[2 + serialized.Sum(s => s.Length) + Math.Max(0, serialized.Count - 1)];
+        var length = 2 + Math.Max(0, serialized.Count - 1);
+        for (var i = 0; i < serialized.Count; i++)
+        {
+            length += serialized[i].Length;
+        }
+
+        var buffer = new PooledBuffer(length);
+        var array = buffer.GetSpan(length);
         array[0] = (byte)'[';
         var at = 1;
         for (var i = 0; i < serialized.Count; i++)
@@ -25,12 +37,13 @@ public static class LogRecordJson
                 array[at++] = (byte)',';
             }
 
-            serialized[i].CopyTo(array, at);
+            serialized[i].CopyTo(array[at..]);
             at += serialized[i].Length;
         }
 
         array[at] = (byte)']';
-        return array;
+        buffer.Advance(length);
+        return buffer;
     }
 
     public static LogRecord Deserialize(ReadOnlySpan<byte> json) =>

@@ -129,7 +129,12 @@ public sealed partial class LuceneLogStore : ILogStore, IDisposable
             sources[i] = LogRecordJson.Serialize(records[i]);
         }
 
-        var segment = await Wal.AppendAsync(LogRecordJson.ArrayOf(sources)).ConfigureAwait(false);
+        WalSegment segment;
+        using (var payload = LogRecordJson.ArrayOf(sources))
+        {
+            segment = await Wal.AppendAsync(payload.Memory).ConfigureAwait(false);
+        }
+
         Applying.Add([.. records], sources, segment); // a copy: the caller's list is its own again once this returns
     }
 
