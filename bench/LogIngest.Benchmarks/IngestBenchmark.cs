@@ -14,6 +14,7 @@ internal static class IngestBenchmark
         var modes = (args.Length > 1 ? args[1] : "ndjson,text,otlp,loki,single").Split(',');
         const int BatchSize = 1_000;
         const int BatchClients = 4;
+        const int WarmUpBatchesPerClient = 4;
         const int SingleClients = 32;
         var batches = Math.Max(1, lines / BatchSize);
 
@@ -53,8 +54,8 @@ internal static class IngestBenchmark
             {
                 var bodies = Enumerable.Range(0, 16).Select(b => make(b * BatchSize, BatchSize)).ToList();
                 var warmUp = await JitWarmUp.RunAsync(JitWarmUp.InProcess, _ => ClosedLoop.RunPerClientAsync($"{mode} warm-up", client,
-                    [.. Enumerable.Range(0, BatchClients).Select(c => (IReadOnlyList<RequestBody>)[.. Enumerable.Range(0, 4).Select(i => bodies[(c * 4) + i])])]));
-                Console.WriteLine(JitWarmUp.Describe(mode, warmUp, 4 * BatchClients));
+                    [.. Enumerable.Range(0, BatchClients).Select(c => (IReadOnlyList<RequestBody>)[.. Enumerable.Range(0, WarmUpBatchesPerClient).Select(i => bodies[((c * WarmUpBatchesPerClient) + i) % bodies.Count])])]));
+                Console.WriteLine(JitWarmUp.Describe(mode, warmUp, WarmUpBatchesPerClient * BatchClients));
                 await LoadRun.RunAsync($"{mode}: {BatchSize} x {BatchClients} clients", client, bodies, batches, BatchClients, host.SettleAsync);
             }
         }

@@ -20,12 +20,7 @@ public static class LogRecordJson
     /// </summary>
     public static PooledBuffer ArrayOf(IReadOnlyList<byte[]> serialized)
     {
-        var length = 2 + Math.Max(0, serialized.Count - 1);
-        for (var i = 0; i < serialized.Count; i++)
-        {
-            length += serialized[i].Length;
-        }
-
+        var length = 2 + serialized.Sum(s => s.Length) + Math.Max(0, serialized.Count - 1);
         var buffer = new PooledBuffer(length);
         var array = buffer.GetSpan(length);
         array[0] = (byte)'[';
