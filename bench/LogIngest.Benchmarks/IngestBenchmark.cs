@@ -1,5 +1,6 @@
 using System.Globalization;
 using AirisEpm.Benchmarks;
+using AirisEpm.ServiceDefaults.Security;
 
 namespace AirisEpm.LogIngest.Benchmarks;
 
@@ -9,7 +10,6 @@ internal static class IngestBenchmark
 {
     public static async Task Main(string[] args)
     {
-        Directory.SetCurrentDirectory(AppContext.BaseDirectory); // WebApplicationFactory finds the solution from here
         var lines = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200_000;
         var modes = (args.Length > 1 ? args[1] : "ndjson,text,otlp,loki,single").Split(',');
         const int BatchSize = 1_000;
@@ -24,12 +24,12 @@ internal static class IngestBenchmark
             return;
         }
 
-        Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}; {Environment.ProcessorCount} cores; server GC {System.Runtime.GCSettings.IsServerGC}");
-        await using var host = new LogServiceHost();
-        using var client = host.Writer();
+        Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}; {Environment.ProcessorCount} cores");
+        using var host = await LogServiceHost.StartAsync();
+        using var client = host.Client(Permissions.LogsWrite);
 
         // Warm-up: JIT, the miner's first clusters, the day's partition.
-        await LoadRun.RunAsync("warm-up (ndjson)", client, [RequestBodies.Ndjson(0, BatchSize)], 20, BatchClients, host.SettleAsync);
+        await LoadRun.RunAsync("warm-up (ndjson)", host, client, [RequestBodies.Ndjson(0, BatchSize)], 20, BatchClients);
 
         foreach (var mode in modes)
         {
@@ -45,18 +45,18 @@ internal static class IngestBenchmark
             if (mode == "single")
             {
                 var singles = Enumerable.Range(0, 1_000).Select(i => make(i, 1)).ToList();
-                var warmUp = await JitWarmUp.RunAsync(JitWarmUp.InProcess, _ => ClosedLoop.RunPerClientAsync("single warm-up", client,
+                var warmUp = await JitWarmUp.RunAsync(host.CompiledMethodsAsync, _ => ClosedLoop.RunPerClientAsync("single warm-up", client,
                     [.. Enumerable.Range(0, SingleClients).Select(c => (IReadOnlyList<RequestBody>)[.. Enumerable.Range(0, 50).Select(i => singles[(c * 50 + i) % singles.Count])])]));
                 Console.WriteLine(JitWarmUp.Describe("single", warmUp, 50 * SingleClients));
-                await LoadRun.RunAsync($"single: 1 record x {SingleClients} clients", client, singles, lines / 4, SingleClients, host.SettleAsync);
+                await LoadRun.RunAsync($"single: 1 record x {SingleClients} clients", host, client, singles, lines / 4, SingleClients);
             }
             else
             {
                 var bodies = Enumerable.Range(0, 16).Select(b => make(b * BatchSize, BatchSize)).ToList();
-                var warmUp = await JitWarmUp.RunAsync(JitWarmUp.InProcess, _ => ClosedLoop.RunPerClientAsync($"{mode} warm-up", client,
+                var warmUp = await JitWarmUp.RunAsync(host.CompiledMethodsAsync, _ => ClosedLoop.RunPerClientAsync($"{mode} warm-up", client,
                     [.. Enumerable.Range(0, BatchClients).Select(c => (IReadOnlyList<RequestBody>)[.. Enumerable.Range(0, WarmUpBatchesPerClient).Select(i => bodies[((c * WarmUpBatchesPerClient) + i) % bodies.Count])])]));
                 Console.WriteLine(JitWarmUp.Describe(mode, warmUp, WarmUpBatchesPerClient * BatchClients));
-                await LoadRun.RunAsync($"{mode}: {BatchSize} x {BatchClients} clients", client, bodies, batches, BatchClients, host.SettleAsync);
+                await LoadRun.RunAsync($"{mode}: {BatchSize} x {BatchClients} clients", host, client, bodies, batches, BatchClients);
             }
         }
 

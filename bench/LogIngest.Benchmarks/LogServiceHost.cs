@@ -1,32 +1,62 @@
+using AirisEpm.Benchmarks;
 using AirisEpm.ServiceDefaults.Security;
 using AirisEpm.TestSupport;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 
 namespace AirisEpm.LogIngest.Benchmarks;
 
 /// <summary>
-/// log-service on real Kestrel on a loopback port (WebApplicationFactory.UseKestrel), Development environment,
-/// its Lucene store in a fresh folder under /tmp that is deleted at the end: requests go through sockets, HTTP
-/// parsing, auth, the ingest readers, the pattern miner, the batching writer, the WAL and the index.
+/// log-service as it runs in production: its own process (the built <c>AirisEpm.LogService.dll</c> beside this benchmark,
+/// under its own runtime configuration, so server GC) on real Kestrel on a loopback port, Development environment, its
+/// Lucene store in a fresh folder under /tmp that is deleted at the end. Requests go through sockets, HTTP parsing, auth,
+/// the ingest readers, the pattern miner, the batching writer, the WAL and the index; the server's CPU time, resident
+/// memory and allocations are its own. <c>BENCH_SERVICE_ENV="NAME=value;NAME=value"</c> adds to its environment
+/// (runtime knobs such as <c>DOTNET_GCgen0size</c>, service settings such as <c>Logs__Store__IndexingThreads</c>).
 /// </summary>
-public sealed class LogServiceHost : WebApplicationFactory<Program>
+public sealed class LogServiceHost : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "airis-ingest-bench-" + Guid.NewGuid().ToString("N"));
+    private readonly string _folder;
+    private readonly ServiceProcess _service;
+    private readonly HttpClient _reader;
 
-    public LogServiceHost()
+    private LogServiceHost(string folder, ServiceProcess service)
     {
-        UseKestrel(0);
-        StartServer();
+        (_folder, _service) = (folder, service);
+        _reader = Client(Permissions.LogsRead);
     }
 
-    public HttpClient Writer()
+    public int ProcessId => _service.ProcessId;
+
+    public static async Task<LogServiceHost> StartAsync()
     {
-        var client = CreateClient();
-        client.Timeout = TimeSpan.FromMinutes(2);
-        return client.WithToken(TimeSpan.FromHours(2), Permissions.LogsWrite);
+        var folder = Directory.CreateTempSubdirectory("airis-ingest-bench-").FullName;
+        var environment = new Dictionary<string, string>
+        {
+            ["Logs__Store__DataPath"] = Path.Combine(folder, "logs"),
+            ["Http__PermitsPerSecond"] = "10000000",
+            ["Http__Burst"] = "10000000",
+        };
+        foreach (var pair in (Environment.GetEnvironmentVariable("BENCH_SERVICE_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var at = pair.IndexOf('=', StringComparison.Ordinal);
+            environment[pair[..at]] = pair[(at + 1)..];
+        }
+
+        return new LogServiceHost(folder, await ServiceProcess.StartAsync("LogService", environment, CancellationToken.None));
     }
+
+    /// <summary>A client with one connection per concurrent caller and a token holding <paramref name="permissions"/>.</summary>
+    public HttpClient Client(params string[] permissions)
+    {
+        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(10) };
+        var client = new HttpClient(handler) { BaseAddress = _service.BaseUrl, Timeout = TimeSpan.FromMinutes(2) };
+        return client.WithToken(TimeSpan.FromHours(4), permissions);
+    }
+
+    /// <summary>Methods the server's JIT has compiled so far (<see cref="JitWarmUp"/>).</summary>
+    public Task<long> CompiledMethodsAsync() => ServerMetrics.CompiledMethodsAsync(_reader);
+
+    /// <summary>Bytes the server has allocated on its managed heap so far.</summary>
+    public Task<long> AllocatedBytesAsync() => ServerMetrics.AllocatedBytesAsync(_reader);
 
     /// <summary>
     /// Returns once the store has indexed every record acknowledged so far: an append is acknowledged once it is in
@@ -34,31 +64,18 @@ public sealed class LogServiceHost : WebApplicationFactory<Program>
     /// </summary>
     public async Task SettleAsync()
     {
-        using var reader = CreateClient().WithToken(TimeSpan.FromHours(2), Permissions.LogsRead);
-        reader.Timeout = TimeSpan.FromMinutes(2);
         while (true)
         {
-            using var response = await reader.GetAsync("/api/v1/logs/search?q=nothing-matches-this&limit=1");
+            using var response = await _reader.GetAsync("/api/v1/logs/search?q=nothing-matches-this&limit=1");
             if (response.IsSuccessStatusCode) return;
             if ((int)response.StatusCode != 503) throw new HttpRequestException($"settling: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    public void Dispose()
     {
-        builder.UseEnvironment("Development");
-        builder.UseSolutionRelativeContentRoot("services/LogService", "AirisEpm.sln");
-        builder.UseSetting("Logs:Store:DataPath", Path.Combine(_folder, "logs"));
-        builder.UseSetting("DAPR_HTTP_PORT", "1");
-        builder.UseSetting("DAPR_GRPC_PORT", "2");
-        builder.UseSetting("Http:PermitsPerSecond", "10000000");
-        builder.UseSetting("Http:Burst", "10000000");
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
+        _reader.Dispose();
+        _service.Dispose();
         if (Directory.Exists(_folder))
         {
             Directory.Delete(_folder, recursive: true);

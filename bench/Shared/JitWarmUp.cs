@@ -7,9 +7,6 @@ namespace AirisEpm.Benchmarks;
 /// </summary>
 internal static class JitWarmUp
 {
-    /// <summary>Methods this process's JIT has compiled: for a server hosted in the benchmark's own process.</summary>
-    public static Task<long> InProcess() => Task.FromResult(System.Runtime.JitInfo.GetCompiledMethodCount());
-
     /// <summary>
     /// Runs <paramref name="round"/> (given its number, from 0) at least <paramref name="minRounds"/> times and until two
     /// rounds in a row each compile fewer than <paramref name="quietBelow"/> methods by <paramref name="compiledMethods"/>,

@@ -21,6 +21,28 @@ internal static class ProcessUsage
         return TimeSpan.FromSeconds(ticks / TicksPerSecond);
     }
 
+    /// <summary>
+    /// The machine's CPU ticks so far over all cores (the first line of /proc/stat): those the hypervisor ran other guests
+    /// in while this one had work (steal), and all of them. See <see cref="StealPercent"/>.
+    /// </summary>
+    public static (long Steal, long Total) MachineTicks()
+    {
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // cpu user nice system idle iowait irq softirq steal [guest guest_nice, already counted in user and nice]
+        var total = fields.Skip(1).Take(8).Sum(f => long.Parse(f, CultureInfo.InvariantCulture));
+        return (long.Parse(fields[8], CultureInfo.InvariantCulture), total);
+    }
+
+    /// <summary>
+    /// The share of the machine's time since <paramref name="since"/> that was stolen by the hypervisor: on a shared host
+    /// every figure of a run with much of it is slower, CPU time per request included (caches and cores are shared too).
+    /// </summary>
+    public static double StealPercent((long Steal, long Total) since)
+    {
+        var now = MachineTicks();
+        return now.Total == since.Total ? 0 : 100.0 * (now.Steal - since.Steal) / (now.Total - since.Total);
+    }
+
     /// <summary>Resident set size now (VmRSS).</summary>
     public static long RssBytes(int pid) => StatusKilobytes(pid, "VmRSS:") * 1024;
 

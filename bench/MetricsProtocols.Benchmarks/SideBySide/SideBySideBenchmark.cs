@@ -135,7 +135,7 @@ internal static class SideBySideBenchmark
     private static async Task<int> WarmUpAsync(Receiver receiver, string name, Func<int, int, long, RequestBody> make, long start)
     {
         const int PerRound = 50;
-        Func<Task<long>> compiled = receiver.IsPrometheus ? () => Task.FromResult(0L) : () => ServerJit.CompiledMethodsAsync(receiver.Client);
+        Func<Task<long>> compiled = receiver.IsPrometheus ? () => Task.FromResult(0L) : () => ServerMetrics.CompiledMethodsAsync(receiver.Client);
         var warmUp = await JitWarmUp.RunAsync(compiled, round => ClosedLoop.RunPerClientAsync(name, receiver.Client,
             [.. Enumerable.Range(0, SmallClients).Select(c => (IReadOnlyList<RequestBody>)[.. Enumerable.Range(round * PerRound, PerRound).Select(i => make(c, i, start))])]));
         Console.WriteLine($"{receiver.Name,-16} {JitWarmUp.Describe(name, warmUp, PerRound * SmallClients)}");
@@ -296,9 +296,10 @@ internal static class Measure
     {
         var cpu = receiver.Cpu;
         var self = Process.GetCurrentProcess().TotalProcessorTime;
+        var machine = ProcessUsage.MachineTicks();
         var run = await ClosedLoop.RunPerClientAsync(name, receiver.Client, perClient, retryUnavailable: true);
         var drain = await WaitIdleAsync(receiver);
-        return Print(receiver, name, run, cpu, self, drain, perRequest);
+        return Print(receiver, name, run, cpu, self, machine, drain, perRequest);
     }
 
     public static Task<Measured> ReadsAsync(Receiver receiver, string name, RequestBody read, int requests, int clients) =>
@@ -308,11 +309,12 @@ internal static class Measure
     {
         var cpu = receiver.Cpu;
         var self = Process.GetCurrentProcess().TotalProcessorTime;
+        var machine = ProcessUsage.MachineTicks();
         var run = await ClosedLoop.RunAsync(name, receiver.Client, reads, requests, clients);
-        return Print(receiver, name, run, cpu, self, 0, perRequest: true);
+        return Print(receiver, name, run, cpu, self, machine, 0, perRequest: true);
     }
 
-    private static Measured Print(Receiver receiver, string name, ClosedLoopResult run, TimeSpan cpuBefore, TimeSpan selfBefore, double drain, bool perRequest)
+    private static Measured Print(Receiver receiver, string name, ClosedLoopResult run, TimeSpan cpuBefore, TimeSpan selfBefore, (long, long) machineBefore, double drain, bool perRequest)
     {
         var serverCpu = receiver.Cpu - cpuBefore;
         var clientCpu = Process.GetCurrentProcess().TotalProcessorTime - selfBefore;
@@ -323,7 +325,7 @@ internal static class Measure
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{receiver.Name,-16} {name,-40} {volume}{requests,6} req {run.Seconds,6:F1} s {requests / run.Seconds,7:F0} req/s " +
             $"p50 {run.Percentile(0.50),6:F1} ms p95 {run.Percentile(0.95),6:F1} ms p99 {run.Percentile(0.99),6:F1} ms; {run.Retries} retried 503s; idle {drain:F1} s after; " +
-            $"server {serverCpu.TotalMicroseconds / per:F2} µs CPU/{unit}, client {clientCpu.TotalMicroseconds / per:F2} µs CPU/{unit}; RSS {receiver.RssBytes / 1048576.0:F0} MiB; load {SideBySideBenchmark.Load()}"));
+            $"server {serverCpu.TotalMicroseconds / per:F2} µs CPU/{unit}, client {clientCpu.TotalMicroseconds / per:F2} µs CPU/{unit}; RSS {receiver.RssBytes / 1048576.0:F0} MiB; steal {ProcessUsage.StealPercent(machineBefore):F0} %, load {SideBySideBenchmark.Load()}"));
         return new Measured(run.Items, run.Seconds, drain, serverCpu);
     }
 
