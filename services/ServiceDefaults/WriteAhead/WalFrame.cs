@@ -20,11 +20,14 @@ public static class WalFrame
 {
     public const int HeaderSize = 8;
 
-    public static void Write(IBufferWriter<byte> output, ReadOnlySpan<byte> payload)
+    public static void Write(IBufferWriter<byte> output, ReadOnlySpan<byte> payload) => Write(output, payload, Crc32.HashToUInt32(payload));
+
+    /// <summary>As <see cref="Write(IBufferWriter{byte}, ReadOnlySpan{byte})"/>, with the payload's CRC already computed (outside a lock).</summary>
+    public static void Write(IBufferWriter<byte> output, ReadOnlySpan<byte> payload, uint crc)
     {
         var header = output.GetSpan(HeaderSize);
         BinaryPrimitives.WriteUInt32LittleEndian(header, (uint)payload.Length);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[4..], Crc32.HashToUInt32(payload));
+        BinaryPrimitives.WriteUInt32LittleEndian(header[4..], crc);
         output.Advance(HeaderSize);
         output.Write(payload);
     }

@@ -1,22 +1,23 @@
 using System.Buffers;
+using System.IO.Hashing;
 
 namespace AirisEpm.ServiceDefaults.WriteAhead;
 
 /// <summary>
 /// One write-ahead log file with group commit. An appender copies its frame into the shared pending
-/// buffer, then waits for the flush lock; whoever holds it writes everything pending and fsyncs once,
-/// so all appenders that queued while the previous fsync ran share the next one. An append also counts
+/// buffer; if no flush is running it becomes the leader, writes everything pending and fsyncs once,
+/// otherwise it waits for the running flush to end and tries again. So all appenders that queued while
+/// one fsync ran share the next, and a flush's end wakes its whole group at once (a lock handed from
+/// waiter to waiter would wake them one after another, each a thread-pool hop). An append also counts
 /// as in flight until its records are in the store behind the log (<see cref="Complete"/>: the Lucene
 /// writers for logs, a committed DuckDB batch for metrics), so a commit can wait for a sealed segment to
 /// drain before it deletes the file.
 /// </summary>
 public sealed class WalSegment : IDisposable
 {
-    // Guards _pending, _enqueued, _bytes, _inFlight and _sealed: held only to copy a frame or swap buffers, never during I/O.
+    // Guards _pending, _enqueued, _durable, _bytes, _inFlight, _sealed, _flushing and _flushEnded: held only to copy a
+    // frame or swap buffers, never during I/O.
     private readonly Lock _gate = new();
-
-    // Held by the one appender writing and fsyncing the file (the group's leader); the others wait on it.
-    private readonly SemaphoreSlim _flushLock = new(1, 1);
     private readonly FileStream _file;
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ArrayBufferWriter<byte> _pending = new();
@@ -27,6 +28,10 @@ public sealed class WalSegment : IDisposable
     private long _bytes;
     private int _inFlight;
     private bool _sealed;
+
+    // True while one appender (the group's leader) writes and fsyncs _writing; _flushEnded completes when it is done.
+    private bool _flushing;
+    private TaskCompletionSource _flushEnded = NewFlush();
     private volatile Exception? _failure;
 
     public WalSegment(long number, string path)
@@ -41,7 +46,7 @@ public sealed class WalSegment : IDisposable
     public string Path { get; }
 
     /// <summary>How many times the file was fsync'd: at most once per group of concurrent appends.</summary>
-    public long Fsyncs => Volatile.Read(ref _fsyncs);
+    public long Fsyncs => Interlocked.Read(ref _fsyncs);
 
     /// <summary>Bytes queued to this file so far.</summary>
     public long Bytes => Volatile.Read(ref _bytes);
@@ -52,6 +57,7 @@ public sealed class WalSegment : IDisposable
     /// <summary>As <see cref="TryEnqueue(ReadOnlySpan{byte}, out long)"/>, also telling where in the file the frame starts.</summary>
     public bool TryEnqueue(ReadOnlySpan<byte> payload, out long sequence, out long offset)
     {
+        var crc = Crc32.HashToUInt32(payload);
         lock (_gate)
         {
             if (_sealed)
@@ -61,7 +67,7 @@ public sealed class WalSegment : IDisposable
             }
 
             offset = _bytes;
-            WalFrame.Write(_pending, payload);
+            WalFrame.Write(_pending, payload, crc);
             _bytes += WalFrame.HeaderSize + payload.Length;
             _inFlight++;
             sequence = ++_enqueued;
@@ -72,47 +78,85 @@ public sealed class WalSegment : IDisposable
     /// <summary>Returns once frame <paramref name="sequence"/> is on disk (written and fsync'd).</summary>
     public async Task WaitDurableAsync(long sequence)
     {
-        await _flushLock.WaitAsync().ConfigureAwait(false);
-        try
+        while (true)
         {
-            if (_failure is not null)
-            {
-                throw new IOException("The write-ahead log could not be written; the store accepts no more writes until it is restarted.", _failure);
-            }
-
-            if (Volatile.Read(ref _durable) >= sequence)
-            {
-                return;
-            }
-
-            long through;
+            Task? running = null;
+            TaskCompletionSource? group = null;
+            long through = 0;
             lock (_gate)
             {
-                (_pending, _writing) = (_writing, _pending);
-                through = _enqueued;
+                if (_failure is not null)
+                {
+                    throw Unwritable(_failure);
+                }
+
+                if (_durable >= sequence)
+                {
+                    return;
+                }
+
+                if (_flushing)
+                {
+                    running = _flushEnded.Task;
+                }
+                else
+                {
+                    _flushing = true;
+                    (_pending, _writing) = (_writing, _pending);
+                    (through, group) = (_enqueued, _flushEnded);
+                }
             }
 
-            try
+            if (group is not null)
             {
-                _file.Write(_writing.WrittenSpan);
-                _file.Flush(flushToDisk: true);
+                Flush(through, group);
             }
-            catch (Exception e)
+            else
             {
-                // After a failed fsync the kernel may have dropped the dirty pages: nothing in this file can be trusted.
-                _failure = e;
-                throw new IOException("The write-ahead log could not be written; the store accepts no more writes until it is restarted.", e);
+                await running!.ConfigureAwait(false); // then lead the next flush, or find this frame in the one that ended
             }
-
-            _writing.ResetWrittenCount();
-            Interlocked.Increment(ref _fsyncs);
-            Volatile.Write(ref _durable, through);
-        }
-        finally
-        {
-            _flushLock.Release();
         }
     }
+
+    /// <summary>The leader's part: writes what it swapped out of the pending buffer, fsyncs, and wakes the appenders waiting for it.</summary>
+    private void Flush(long through, TaskCompletionSource group)
+    {
+        Exception? failure = null;
+        try
+        {
+            _file.Write(_writing.WrittenSpan);
+            _file.Flush(flushToDisk: true);
+        }
+        catch (Exception e)
+        {
+            // After a failed fsync the kernel may have dropped the dirty pages: nothing in this file can be trusted.
+            failure = e;
+        }
+
+        _writing.ResetWrittenCount();
+        lock (_gate)
+        {
+            if (failure is null)
+            {
+                _durable = through;
+                _fsyncs++;
+            }
+            else
+            {
+                _failure = failure;
+            }
+
+            _flushing = false;
+            _flushEnded = NewFlush();
+        }
+
+        group.TrySetResult();
+    }
+
+    private static TaskCompletionSource NewFlush() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private static IOException Unwritable(Exception cause) =>
+        new("The write-ahead log could not be written; the store accepts no more writes until it is restarted.", cause);
 
     /// <summary>The append that queued a frame here has put its records into the store (or given up).</summary>
     public void Complete()
@@ -146,6 +190,5 @@ public sealed class WalSegment : IDisposable
     public void Dispose()
     {
         _file.Dispose();
-        _flushLock.Dispose();
     }
 }

@@ -103,6 +103,24 @@ public sealed class WriteAheadLogTests : IDisposable
     }
 
     [Fact]
+    public async Task Once_a_flush_fails_every_waiting_and_later_append_is_refused()
+    {
+        var segment = new WalSegment(1, Path.Combine(_folder, "1.wal"));
+        var sequences = Enumerable.Range(0, 8).Select(_ => segment.TryEnqueue(new byte[100], out var sequence) ? sequence : -1).ToList();
+        segment.Dispose(); // the file is closed under the appenders: the leader's write throws
+
+        foreach (var failed in await Task.WhenAll(sequences.Select(s => Task.Run(async () => await Record.ExceptionAsync(() => segment.WaitDurableAsync(s))))))
+        {
+            Assert.IsType<IOException>(failed);
+        }
+
+        Assert.True(segment.Failed);
+        Assert.True(segment.TryEnqueue(new byte[1], out var later));
+        await Assert.ThrowsAsync<IOException>(() => segment.WaitDurableAsync(later));
+        Assert.Equal(0, segment.Fsyncs);
+    }
+
+    [Fact]
     public async Task Concurrent_appends_need_fewer_fsyncs_than_appends()
     {
         var wal = WriteAheadLog.Open(_folder);
