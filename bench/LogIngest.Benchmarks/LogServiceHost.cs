@@ -35,10 +35,9 @@ public sealed class LogServiceHost : IDisposable
             ["Http__PermitsPerSecond"] = "10000000",
             ["Http__Burst"] = "10000000",
         };
-        foreach (var pair in (Environment.GetEnvironmentVariable("BENCH_SERVICE_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var (name, value) in BenchServiceEnvironment.Pairs())
         {
-            var at = pair.IndexOf('=', StringComparison.Ordinal);
-            environment[pair[..at]] = pair[(at + 1)..];
+            environment[name] = value;
         }
 
         return new LogServiceHost(folder, await ServiceProcess.StartAsync("LogService", environment, CancellationToken.None));

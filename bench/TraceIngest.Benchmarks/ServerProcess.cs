@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
+using AirisEpm.Benchmarks;
 
 namespace AirisEpm.TraceIngest.Benchmarks;
 
@@ -52,10 +53,9 @@ internal sealed class ServerProcess : IAsyncDisposable
                 Path.Combine(folder, "AirisEpm.TraceIngest.Benchmarks.dll"), "serve", duckDb ? "duckdb" : "discard", graph ? "graph=on" : "graph=off",
             },
         };
-        foreach (var pair in (Environment.GetEnvironmentVariable("BENCH_SERVICE_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var (name, value) in BenchServiceEnvironment.Pairs())
         {
-            var at = pair.IndexOf('=', StringComparison.Ordinal);
-            start.Environment[pair[..at]] = pair[(at + 1)..];
+            start.Environment[name] = value;
         }
 
         var server = new ServerProcess(Process.Start(start) ?? throw new InvalidOperationException("the benchmark's server process did not start"));

@@ -55,11 +55,9 @@ internal sealed class Receiver : IDisposable
             environment[key] = value;
         }
 
-        // BENCH_SERVICE_ENV="NAME=value;NAME=value" tries runtime or service settings without a rebuild.
-        foreach (var pair in (Environment.GetEnvironmentVariable("BENCH_SERVICE_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var (name, value) in BenchServiceEnvironment.Pairs())
         {
-            var (key, value) = (pair[..pair.IndexOf('=', StringComparison.Ordinal)], pair[(pair.IndexOf('=', StringComparison.Ordinal) + 1)..]);
-            environment[key] = value;
+            environment[name] = value;
         }
 
         var service = await ServiceProcess.StartAsync("MetricsService", environment, CancellationToken.None);
