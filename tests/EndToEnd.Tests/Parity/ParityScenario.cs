@@ -36,6 +36,8 @@ internal static class ParityScenario
                 send_resolved: true
         """;
 
+    public const int ExpectedNotifications = 8;
+
     public static readonly TimeSpan End = TimeSpan.FromSeconds(12.5);
 
     private static readonly Dictionary<string, string>[] FirstAlerts =

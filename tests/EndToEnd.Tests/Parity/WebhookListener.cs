@@ -30,6 +30,18 @@ internal sealed class WebhookListener : IDisposable
 
     public IReadOnlyList<Delivery> Deliveries => [.. _deliveries];
 
+    /// <summary>
+    /// Waits, at most until <paramref name="deadline"/> on the shared clock, for <paramref name="count"/> deliveries:
+    /// on a loaded host a notification due just before a scenario's end can arrive after it.
+    /// </summary>
+    public async Task WaitForAsync(int count, TimeSpan deadline, CancellationToken ct)
+    {
+        while (_deliveries.Count < count && _clock.Elapsed < deadline)
+        {
+            await Task.Delay(50, ct);
+        }
+    }
+
     private async Task ServeAsync()
     {
         while (_listener.IsListening)
