@@ -5,7 +5,7 @@ using AirisEpm.ServiceDefaults.Security;
 namespace AirisEpm.LogIngest.Benchmarks;
 
 // log-service's ingest end to end over HTTP on real Kestrel: see README.md.
-// Usage: dotnet bin/Release/net10.0/AirisEpm.LogIngest.Benchmarks.dll [lines per batch mode=200000] [modes=ndjson,text,otlp,loki,single | stages]
+// Usage: dotnet bin/Release/net10.0/AirisEpm.LogIngest.Benchmarks.dll [lines per batch mode=200000] [modes=ndjson,text,otlp,loki,single | stages] [batch clients=4]
 internal static class IngestBenchmark
 {
     public static async Task Main(string[] args)
@@ -13,7 +13,7 @@ internal static class IngestBenchmark
         var lines = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200_000;
         var modes = (args.Length > 1 ? args[1] : "ndjson,text,otlp,loki,single").Split(',');
         const int BatchSize = 1_000;
-        const int BatchClients = 4;
+        var batchClients = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 4;
         const int WarmUpBatchesPerClient = 4;
         const int SingleClients = 32;
         var batches = Math.Max(1, lines / BatchSize);
@@ -29,7 +29,7 @@ internal static class IngestBenchmark
         using var client = host.Client(Permissions.LogsWrite);
 
         // Warm-up: JIT, the miner's first clusters, the day's partition.
-        await LoadRun.RunAsync("warm-up (ndjson)", host, client, [RequestBodies.Ndjson(0, BatchSize)], 20, BatchClients);
+        await LoadRun.RunAsync("warm-up (ndjson)", host, client, [RequestBodies.Ndjson(0, BatchSize)], 20, batchClients);
 
         foreach (var mode in modes)
         {
@@ -54,9 +54,9 @@ internal static class IngestBenchmark
             {
                 var bodies = Enumerable.Range(0, 16).Select(b => make(b * BatchSize, BatchSize)).ToList();
                 var warmUp = await JitWarmUp.RunAsync(host.CompiledMethodsAsync, _ => ClosedLoop.RunPerClientAsync($"{mode} warm-up", client,
-                    [.. Enumerable.Range(0, BatchClients).Select(c => (IReadOnlyList<RequestBody>)[.. Enumerable.Range(0, WarmUpBatchesPerClient).Select(i => bodies[((c * WarmUpBatchesPerClient) + i) % bodies.Count])])]));
-                Console.WriteLine(JitWarmUp.Describe(mode, warmUp, WarmUpBatchesPerClient * BatchClients));
-                await LoadRun.RunAsync($"{mode}: {BatchSize} x {BatchClients} clients", host, client, bodies, batches, BatchClients);
+                    [.. Enumerable.Range(0, batchClients).Select(c => (IReadOnlyList<RequestBody>)[.. Enumerable.Range(0, WarmUpBatchesPerClient).Select(i => bodies[((c * WarmUpBatchesPerClient) + i) % bodies.Count])])]));
+                Console.WriteLine(JitWarmUp.Describe(mode, warmUp, WarmUpBatchesPerClient * batchClients));
+                await LoadRun.RunAsync($"{mode}: {BatchSize} x {batchClients} clients", host, client, bodies, batches, batchClients);
             }
         }
 
