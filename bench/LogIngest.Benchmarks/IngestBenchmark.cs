@@ -5,7 +5,7 @@ using AirisEpm.ServiceDefaults.Security;
 namespace AirisEpm.LogIngest.Benchmarks;
 
 // log-service's ingest end to end over HTTP on real Kestrel: see README.md.
-// Usage: dotnet bin/Release/net10.0/AirisEpm.LogIngest.Benchmarks.dll [lines per batch mode=200000] [modes=ndjson,text,otlp,loki,single | stages] [batch clients=4]
+// Usage: dotnet bin/Release/net10.0/AirisEpm.LogIngest.Benchmarks.dll [lines per batch mode=200000] [modes=ndjson,text,otlp,loki,single | stages] [batch clients=4] [searched: a search every second during each run]
 internal static class IngestBenchmark
 {
     public static async Task Main(string[] args)
@@ -14,6 +14,7 @@ internal static class IngestBenchmark
         var modes = (args.Length > 1 ? args[1] : "ndjson,text,otlp,loki,single").Split(',');
         const int BatchSize = 1_000;
         var batchClients = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 4;
+        var searched = args.Length > 3 && (args[3] == "searched" ? true : throw new ArgumentException($"unknown fourth argument {args[3]}: searched, or none"));
         const int WarmUpBatchesPerClient = 4;
         const int SingleClients = 32;
         var batches = Math.Max(1, lines / BatchSize);
@@ -48,7 +49,7 @@ internal static class IngestBenchmark
                 var warmUp = await JitWarmUp.RunAsync(host.CompiledMethodsAsync, _ => ClosedLoop.RunPerClientAsync("single warm-up", client,
                     [.. Enumerable.Range(0, SingleClients).Select(c => (IReadOnlyList<RequestBody>)[.. Enumerable.Range(0, 50).Select(i => singles[(c * 50 + i) % singles.Count])])]));
                 Console.WriteLine(JitWarmUp.Describe("single", warmUp, 50 * SingleClients));
-                await LoadRun.RunAsync($"single: 1 record x {SingleClients} clients", host, client, singles, lines / 4, SingleClients);
+                await LoadRun.RunAsync($"single: 1 record x {SingleClients} clients", host, client, singles, lines / 4, SingleClients, searched);
             }
             else
             {
@@ -56,7 +57,7 @@ internal static class IngestBenchmark
                 var warmUp = await JitWarmUp.RunAsync(host.CompiledMethodsAsync, _ => ClosedLoop.RunPerClientAsync($"{mode} warm-up", client,
                     [.. Enumerable.Range(0, batchClients).Select(c => (IReadOnlyList<RequestBody>)[.. Enumerable.Range(0, WarmUpBatchesPerClient).Select(i => bodies[((c * WarmUpBatchesPerClient) + i) % bodies.Count])])]));
                 Console.WriteLine(JitWarmUp.Describe(mode, warmUp, WarmUpBatchesPerClient * batchClients));
-                await LoadRun.RunAsync($"{mode}: {BatchSize} x {batchClients} clients", host, client, bodies, batches, batchClients);
+                await LoadRun.RunAsync($"{mode}: {BatchSize} x {batchClients} clients", host, client, bodies, batches, batchClients, searched);
             }
         }
 

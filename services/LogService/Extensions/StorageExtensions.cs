@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using AirisEpm.ServiceDefaults.Health;
 using AirisEpm.LogService.Storage;
 using AirisEpm.LogService.Storage.Elasticsearch;
@@ -22,8 +23,10 @@ internal static class StorageExtensions
 
             var path = options.Value.DataPath;
             var root = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
-            return new LuceneLogStore(
+            var store = new LuceneLogStore(
                 options, Path.IsPathRooted(path) ? path : Path.Combine(root, path), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LuceneLogStore>>());
+            LogStoreMetrics.Observe(sp.GetRequiredService<IMeterFactory>(), store);
+            return store;
         });
         builder.Services.AddHostedService<LogStoreInitializer>();
         builder.Services.AddSingleton<LogRetentionService>();
