@@ -10,14 +10,19 @@ namespace AirisEpm.LogIngest.Benchmarks;
 internal sealed class SearchLoad : IAsyncDisposable
 {
     private static readonly TimeSpan Period = TimeSpan.FromSeconds(1);
+    private readonly HttpClient _reader;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<double> _milliseconds = [];
     private readonly Task _loop;
 
-    private SearchLoad(HttpClient reader) => _loop = Task.Run(() => RunAsync(reader));
+    private SearchLoad(LogServiceHost host)
+    {
+        _reader = host.Client(AirisEpm.ServiceDefaults.Security.Permissions.LogsRead);
+        _loop = Task.Run(RunAsync);
+    }
 
-    /// <summary>Starts searching with <paramref name="reader"/> (a <c>logs:read</c> client), or returns null when <paramref name="searched"/> is false.</summary>
-    public static SearchLoad? StartIf(bool searched, HttpClient reader) => searched ? new SearchLoad(reader) : null;
+    /// <summary>Starts searching <paramref name="host"/> with a <c>logs:read</c> client of its own, or returns null when <paramref name="searched"/> is false.</summary>
+    public static SearchLoad? StartIf(bool searched, LogServiceHost host) => searched ? new SearchLoad(host) : null;
 
     /// <summary>Stops, and describes the searches: how many, their p50 and p95.</summary>
     public async Task<string> StopAsync()
@@ -34,20 +39,22 @@ internal sealed class SearchLoad : IAsyncDisposable
     {
         if (!_stop.IsCancellationRequested) await StopAsync();
         _stop.Dispose();
+        _reader.Dispose();
     }
 
-    private async Task RunAsync(HttpClient reader)
+    private async Task RunAsync()
     {
         while (!_stop.IsCancellationRequested)
         {
             var watch = Stopwatch.StartNew();
             try
             {
-                using var response = await reader.GetAsync("/api/v1/logs/search?q=level:error&limit=20", _stop.Token);
+                using var response = await _reader.GetAsync("/api/v1/logs/search?q=level:error&limit=20", _stop.Token);
                 if (!response.IsSuccessStatusCode) throw new HttpRequestException($"searching during ingest: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
                 await response.Content.ReadAsByteArrayAsync(_stop.Token);
                 _milliseconds.Add(watch.Elapsed.TotalMilliseconds);
-                await Task.Delay(Period - watch.Elapsed > TimeSpan.Zero ? Period - watch.Elapsed : TimeSpan.Zero, _stop.Token);
+                var rest = Period - watch.Elapsed;
+                if (rest > TimeSpan.Zero) await Task.Delay(rest, _stop.Token);
             }
             catch (OperationCanceledException) when (_stop.IsCancellationRequested)
             {
