@@ -61,5 +61,5 @@ test("a viewer sees the list without the changing buttons", async () => {
 test("a failing list is shown as the console's message", async () => {
   mockFetch({ "GET /api/dashboards": problem(503, "Service unavailable", "The state store did not answer.") });
   renderScreen(<DashboardsListPage />, { path: "/dashboards" });
-  expect(await screen.findByRole("alert", {}, { timeout: 4000 })).toHaveTextContent("The state store did not answer.");
+  expect(await screen.findByRole("alert", {}, { timeout: 15_000 })).toHaveTextContent("The state store did not answer.");
 });

@@ -137,7 +137,7 @@ test("a parse error from the API is shown with its place in the query", async ()
 test("an error without a position is shown as the service wrote it", async () => {
   mockFetch({ "POST /api/metrics/api/v1/query_range": json(503, { title: "Service unavailable", detail: "metrics-service did not answer through the sidecar." }) });
   renderExplorer("/explore/metrics?q=up");
-  expect(await screen.findByRole("alert", {}, { timeout: 4000 })).toHaveTextContent("metrics-service did not answer through the sidecar.");
+  expect(await screen.findByRole("alert", {}, { timeout: 15_000 })).toHaveTextContent("metrics-service did not answer through the sidecar.");
   expect(screen.queryByLabelText(/Error at line/)).not.toBeInTheDocument();
 });
 
@@ -169,6 +169,6 @@ test("completion offers metric names from the metrics API", async () => {
     startCompletion(editorView("Query A"));
   });
   await waitFor(() => expect(callsTo("GET /api/metrics/api/v1/label/__name__/values").length).toBeGreaterThan(0));
-  const options = await screen.findAllByRole("option", {}, { timeout: 3000 });
+  const options = await screen.findAllByRole("option", {}, { timeout: 15_000 });
   expect(options.map((o) => o.textContent)).toEqual(expect.arrayContaining([expect.stringContaining("http_requests_total")]));
 });

@@ -85,5 +85,5 @@ test("returnUrl never leaves the site", () => {
 test("the sign-in page says so when the console cannot be reached", async () => {
   mockFetch({ "GET /api/session": problem(503, "Service unavailable", "The state store did not answer.") });
   renderApp("/signin");
-  await waitFor(() => expect(screen.getByRole("alert")).toHaveTextContent("The state store did not answer."), { timeout: 3000 });
+  await waitFor(() => expect(screen.getByRole("alert")).toHaveTextContent("The state store did not answer."), { timeout: 15_000 });
 });
