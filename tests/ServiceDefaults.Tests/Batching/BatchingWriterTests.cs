@@ -204,6 +204,27 @@ public sealed class BatchingWriterTests
     }
 
     [Fact]
+    public async Task Writes_queued_during_an_interval_flush_wait_for_the_next_interval_instead_of_going_out_at_once()
+    {
+        var sink = new RecordingSink();
+        var release = sink.HoldFirstWrite();
+        await using var harness = new WriterHarness(Options(batch: 100), sink);
+        await harness.StartAsync();
+
+        var first = harness.Write(1);
+        await Eventually.TrueAsync(() => sink.Attempts == 1, "the interval flush to be inside the sink", () => harness.Time.Advance(harness.Options.FlushInterval));
+        var during = new[] { harness.Write(2), harness.Write(3) };
+        release.SetResult();
+        await first;
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+        Assert.Equal([[1]], sink.Batches);
+        Assert.All(during, w => Assert.False(w.IsCompleted));
+
+        await Eventually.CompletedAsync(Task.WhenAll(during), "the next interval's flush", () => harness.Time.Advance(harness.Options.FlushInterval));
+        Assert.Equal([[1], [2, 3]], sink.Batches);
+    }
+
+    [Fact]
     public async Task The_written_counter_counts_items_once_when_they_are_durable_not_when_a_write_fails()
     {
         using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
