@@ -14,7 +14,8 @@ namespace AirisEpm.ServiceDefaults.WriteAhead;
 /// Frames are only ever appended and each group is fsync'd before anyone is acknowledged, so damage can
 /// only be a torn tail left by a crash mid-write: a header cut short, a length running past the end of
 /// the file, or a CRC that does not match. Reading stops at the first such frame; every frame before it
-/// is intact and every acknowledged batch is before it.
+/// is intact and every acknowledged batch is before it. A file may also be longer than its frames, its rest zeros
+/// (<see cref="PreallocatedFile"/>): a header of length 0 ends the frames, which is why a payload is never empty.
 /// </summary>
 public static class WalFrame
 {
@@ -25,6 +26,11 @@ public static class WalFrame
     /// <summary>As <see cref="Write(IBufferWriter{byte}, ReadOnlySpan{byte})"/>, with the payload's CRC already computed (outside a lock).</summary>
     public static void Write(IBufferWriter<byte> output, ReadOnlySpan<byte> payload, uint crc)
     {
+        if (payload.IsEmpty)
+        {
+            throw new ArgumentException("A write-ahead log frame carries at least one byte: a length of 0 marks the end of the frames.", nameof(payload));
+        }
+
         var header = output.GetSpan(HeaderSize);
         BinaryPrimitives.WriteUInt32LittleEndian(header, (uint)payload.Length);
         BinaryPrimitives.WriteUInt32LittleEndian(header[4..], crc);
@@ -67,8 +73,11 @@ public static class WalFrame
         return payload;
     }
 
-    /// <summary>The intact frames' payloads, in order; <paramref name="validLength"/> is where the intact part ends.</summary>
-    public static IReadOnlyList<byte[]> ReadAll(Stream input, out long validLength)
+    /// <summary>
+    /// The intact frames' payloads, in order; <paramref name="validLength"/> is where the intact part ends, and
+    /// <paramref name="tornBytes"/> how many bytes follow it that are not preallocated zeros (0 when the file ends cleanly).
+    /// </summary>
+    public static IReadOnlyList<byte[]> ReadAll(Stream input, out long validLength, out long tornBytes)
     {
         var payloads = new List<byte[]>();
         var header = new byte[HeaderSize];
@@ -78,7 +87,7 @@ public static class WalFrame
         {
             var length = BinaryPrimitives.ReadUInt32LittleEndian(header);
             var crc = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(4));
-            if (length > remaining - HeaderSize)
+            if (length == 0 || length > remaining - HeaderSize)
             {
                 break;
             }
@@ -94,6 +103,23 @@ public static class WalFrame
             validLength += HeaderSize + length;
         }
 
+        tornBytes = AllZeros(input, validLength) ? 0 : input.Length - validLength;
         return payloads;
+    }
+
+    private static bool AllZeros(Stream input, long from)
+    {
+        input.Position = from;
+        var buffer = new byte[64 * 1024];
+        int read;
+        while ((read = input.Read(buffer)) > 0)
+        {
+            if (buffer.AsSpan(0, read).ContainsAnyExcept((byte)0))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -18,7 +18,7 @@ public sealed class WalSegment : IDisposable
     // Guards _pending, _enqueued, _durable, _bytes, _inFlight, _sealed, _flushing and _flushEnded: held only to copy a
     // frame or swap buffers, never during I/O.
     private readonly Lock _gate = new();
-    private readonly FileStream _file;
+    private readonly PreallocatedFile _file;
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ArrayBufferWriter<byte> _pending = new();
     private ArrayBufferWriter<byte> _writing = new();
@@ -38,7 +38,7 @@ public sealed class WalSegment : IDisposable
     {
         Number = number;
         Path = path;
-        _file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize: 0);
+        _file = new PreallocatedFile(path);
     }
 
     public long Number { get; }
@@ -48,7 +48,10 @@ public sealed class WalSegment : IDisposable
     /// <summary>How many times the file was fsync'd: at most once per group of concurrent appends.</summary>
     public long Fsyncs => Interlocked.Read(ref _fsyncs);
 
-    /// <summary>Bytes queued to this file so far.</summary>
+    /// <summary>True while group commits fill preallocated space with fdatasync (<see cref="PreallocatedFile"/>).</summary>
+    public bool Preallocating => _file.Preallocating;
+
+    /// <summary>Bytes queued to this file so far (the file itself may be longer: preallocated zeros).</summary>
     public long Bytes => Volatile.Read(ref _bytes);
 
     /// <summary>Queues one frame; false when the segment is sealed (the caller takes the next segment).</summary>
@@ -124,8 +127,7 @@ public sealed class WalSegment : IDisposable
         Exception? failure = null;
         try
         {
-            _file.Write(_writing.WrittenSpan);
-            _file.Flush(flushToDisk: true);
+            _file.AppendDurably(_writing.WrittenSpan);
         }
         catch (Exception e)
         {

@@ -125,9 +125,9 @@ public sealed class DuckDbTraceStoreTests : TraceStoreConformance
     {
         var bytes = File.ReadAllBytes(segment);
         var ends = new List<long>();
-        for (long at = 0; at < bytes.Length;)
+        for (long at = 0; at + 4 <= bytes.Length && BitConverter.ToUInt32(bytes, (int)at) is var length and > 0;) // then preallocated zeros
         {
-            at += AirisEpm.ServiceDefaults.WriteAhead.WalFrame.HeaderSize + BitConverter.ToUInt32(bytes, (int)at);
+            at += AirisEpm.ServiceDefaults.WriteAhead.WalFrame.HeaderSize + length;
             ends.Add(at);
         }
 

@@ -293,10 +293,10 @@ public sealed partial class LuceneLogStore : ILogStore, IDisposable
         foreach (var (_, path) in existing)
         {
             using var file = File.OpenRead(path);
-            var payloads = WalFrame.ReadAll(file, out var intact);
-            if (intact < file.Length)
+            var payloads = WalFrame.ReadAll(file, out _, out var torn);
+            if (torn > 0)
             {
-                LogTornTail(_logger, path, file.Length - intact);
+                LogTornTail(_logger, path, torn);
             }
 
             foreach (var record in payloads.SelectMany(p => LogRecordJson.DeserializeBatch(p)))

@@ -65,7 +65,7 @@ public sealed partial class MetricWal(string folder, IOptions<WalOptions> option
             using (var file = File.OpenRead(path))
             {
                 // A torn tail (a crash mid-write) ends the intact frames; nothing after it was acknowledged.
-                payloads = WalFrame.ReadAll(file, out _);
+                payloads = WalFrame.ReadAll(file, out _, out _);
             }
 
             foreach (var payload in payloads)

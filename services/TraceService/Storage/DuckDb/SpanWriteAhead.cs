@@ -230,7 +230,7 @@ internal sealed partial class SpanWriteAhead : IDisposable
             using (var file = File.OpenRead(path))
             {
                 // A torn tail (a crash mid-write) ends the intact frames; nothing after it was acknowledged.
-                payloads = WalFrame.ReadAll(file, out _);
+                payloads = WalFrame.ReadAll(file, out _, out _);
             }
 
             foreach (var payload in payloads)
