@@ -6,7 +6,7 @@ namespace AirisEpm.ServiceDefaults.WriteAhead;
 /// An append-only file made durable after each append, as cheaply as the kernel allows. On Linux the file is extended
 /// ahead of the writes in chunks of <see cref="ChunkBytes"/> (<c>fallocate</c>, which sets the size), so an append only
 /// fills space the file already has and <c>fdatasync</c> need not also journal a new size and modification time each
-/// time: 48–57 instead of 72–93 µs CPU per append on ext4 here (README-protocols.md). The file's length is then past its
+/// time: 53–63 instead of 74–93 µs CPU per append and sync on ext4 here (bench/README-protocols.md). The file's length is then past its
 /// last byte written and the rest reads as zeros, which <see cref="WalFrame.ReadAll"/> takes as the end. Where
 /// <c>fallocate</c> is refused (another OS, a file system without it, a full disk) the file grows by its writes and each
 /// append is fsync'd.
