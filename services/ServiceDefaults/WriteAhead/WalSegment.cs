@@ -5,7 +5,8 @@ namespace AirisEpm.ServiceDefaults.WriteAhead;
 
 /// <summary>
 /// One write-ahead log file with group commit. An appender copies its frame into the shared pending
-/// buffer; if no flush is running it becomes the leader, writes everything pending and fsyncs once,
+/// buffer; if no flush is running it becomes the leader, lets the work already queued for the thread pool run
+/// (more appends arrive meanwhile), then writes everything pending and fsyncs once,
 /// otherwise it waits for the running flush to end and tries again. So all appenders that queued while
 /// one fsync ran share the next, and a flush's end wakes its whole group at once (a lock handed from
 /// waiter to waiter would wake them one after another, each a thread-pool hop). An append also counts
@@ -105,13 +106,21 @@ public sealed class WalSegment : IDisposable
                 else
                 {
                     _flushing = true;
-                    (_pending, _writing) = (_writing, _pending);
-                    (through, group) = (_enqueued, _flushEnded);
+                    group = _flushEnded;
                 }
             }
 
             if (group is not null)
             {
+                // Queued behind the work already waiting for a thread (under load, requests about to append), so that
+                // more appends share this fsync; with nothing waiting the leader runs again at once.
+                await Task.Yield();
+                lock (_gate)
+                {
+                    (_pending, _writing) = (_writing, _pending);
+                    through = _enqueued;
+                }
+
                 Flush(through, group);
             }
             else
