@@ -7,12 +7,16 @@ public sealed record BenchQuery(string Name, string Expr, bool IsRange)
 {
     public const long StepMs = 60_000;
 
-    /// <summary>The dashboard: three panels over every series and one single-series lookup, as an alert rule would ask.</summary>
+    /// <summary>
+    /// The dashboard: three panels over every series, a graph of one series over the whole day (its samples are spread
+    /// over the day among everyone else's), and one single-series lookup, as an alert rule would ask.
+    /// </summary>
     public static IReadOnlyList<BenchQuery> Dashboard { get; } =
     [
         new("sum by job of rate", "sum by (job) (rate(bench_requests_total[5m]))", true),
         new("p99 of histogram", "histogram_quantile(0.99, sum by (le) (rate(bench_latency_seconds_bucket[5m])))", true),
         new("topk 10 of rate", "topk(10, rate(bench_requests_total[5m]))", true),
+        new("one series, rate", "rate(bench_requests_total{job=\"job-07\", instance=\"inst-3\"}[5m])", true),
         new("one series, instant", "bench_requests_total{job=\"job-07\", instance=\"inst-3\"}", false),
     ];
 
