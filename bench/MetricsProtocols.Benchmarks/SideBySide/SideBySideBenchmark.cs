@@ -10,7 +10,8 @@ namespace AirisEpm.MetricsProtocols.Benchmarks.SideBySide;
 /// in the same run (README-protocols.md). Modes: <c>throughput</c> (2,000 series × 1 sample per request, 4 senders,
 /// rounds alternating A-B then B-A), <c>small</c> (one sample per request, 32 clients, JSON / remote_write / OTLP),
 /// <c>reads</c> (names, label values, one series, 32 clients), <c>memory</c> (RSS at 100,000 active series) and
-/// <c>stages</c> (decode and store write in process, <see cref="StageProbe"/>).
+/// <c>stages</c> (decode and store write in process, <see cref="StageProbe"/>) and <c>reopen</c> (a one-series day read
+/// from the DuckDB store that wrote it and from one opened again, <see cref="ReopenProbe"/>).
 /// </summary>
 internal static class SideBySideBenchmark
 {
@@ -38,6 +39,11 @@ internal static class SideBySideBenchmark
         if (modes.Contains("stages"))
         {
             await StageProbe.RunAsync(requests);
+        }
+
+        if (modes.Contains("reopen"))
+        {
+            await ReopenProbe.RunAsync();
         }
 
         if (modes.Contains("ingestor"))
