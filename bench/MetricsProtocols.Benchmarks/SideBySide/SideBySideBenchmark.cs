@@ -300,11 +300,11 @@ internal static class SideBySideBenchmark
         }
     }
 
-    /// <summary>Per sender, <paramref name="count"/> requests of its series at request numbers first, first+1, … (one per second of sample time).</summary>
     /// <summary>The series labels of <see cref="Senders"/> senders from <paramref name="firstSender"/> on, each its <see cref="SeriesPerRequest"/> series.</summary>
     private static List<IReadOnlyList<byte[]>> SenderLabels(int firstSender) =>
         [.. Enumerable.Range(firstSender, Senders).Select(s => (IReadOnlyList<byte[]>)[.. Enumerable.Range(0, SeriesPerRequest).Select(i => RemoteWriteBody.SeriesLabels(s, i))])];
 
+    /// <summary>Per sender, <paramref name="count"/> requests of its series at request numbers first, first+1, … (one per second of sample time).</summary>
     private static List<IReadOnlyList<RequestBody>> Phase(List<IReadOnlyList<byte[]>> labels, int first, int count, long t0) =>
         [.. labels.Select(series => (IReadOnlyList<RequestBody>)[.. Enumerable.Range(first, count).Select(k => RemoteWriteBody.Build(series, t0 + k * StepMs, k))])];
 
